@@ -1,0 +1,222 @@
+// newslens command-line tool: batch analysis of text files with the same core
+// and plugins as the page.
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <string>
+#include <sys/stat.h>
+#include <vector>
+
+#include "analyzer.h"
+
+namespace {
+
+using newslens::Analyzer;
+using newslens::Document;
+using ojson = nlohmann::ordered_json;
+
+const char* const kUsage =
+    "usage: newslens analyze [--format jsonl|json|csv|table|summary] [--plugins a,b] FILE... (- for stdin)\n"
+    "       newslens plugins\n"
+    "       newslens --version\n"
+    "\n"
+    "analyze   run the extractor plugins over each FILE; one JSON object per document\n"
+    "          (JSON Lines) by default. A file that cannot be read or is not UTF-8 text\n"
+    "          is reported on stderr; the others are still analysed, and the exit status\n"
+    "          is 1 at the end.\n"
+    "plugins   list the plugins of this build with a one-line description\n";
+
+// Reads a whole file or stdin; on failure returns false with a reason.
+bool read_input(const std::string& path, std::string& out, std::string& why) {
+    if (path == "-") {
+        out.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+        return true;
+    }
+    struct stat st {};
+    if (stat(path.c_str(), &st) != 0) { why = "no such file"; return false; }
+    if (S_ISDIR(st.st_mode)) { why = "is a directory"; return false; }
+    if (static_cast<unsigned long long>(st.st_size) > newslens::kMaxDocumentBytes) {
+        why = "too large (" + std::to_string(st.st_size) + " bytes; the limit is " +
+              std::to_string(newslens::kMaxDocumentBytes) + " bytes)";
+        return false;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) { why = "cannot be opened (permission denied?)"; return false; }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    if (in.bad()) { why = "read error"; return false; }
+    out = ss.str();
+    return true;
+}
+
+std::string csv_cell(const std::string& s) {
+    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+std::string plain(const ojson& v) {
+    if (v.is_string()) return v.get<std::string>();
+    if (v.is_null()) return "";
+    return v.dump();
+}
+
+// One line of text for the table view: newlines and tabs become spaces, long
+// text is cut at a code-point boundary.
+std::string one_line(std::string s, std::size_t max_cps) {
+    for (char& c : s)
+        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    std::size_t cps = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && cps++ == max_cps) return s.substr(0, i) + "…";
+    }
+    return s;
+}
+
+void print_table(const ojson& doc) {
+    std::cout << "== " << doc["document"].get<std::string>() << " (" << doc["chars"] << " chars, "
+              << doc["mentions"].size() << " mentions)\n";
+    for (const auto& m : doc["mentions"]) {
+        char span[48];
+        std::snprintf(span, sizeof span, "%7llu-%-7llu", m["start"].get<unsigned long long>(),
+                      m["end"].get<unsigned long long>());
+        std::string fields;
+        for (auto it = m.begin(); it != m.end(); ++it) {
+            if (it.key() == "plugin" || it.key() == "start" || it.key() == "end" || it.key() == "text") continue;
+            if (it.value().is_null()) continue;
+            fields += (fields.empty() ? "" : "  ") + it.key() + "=" + one_line(plain(it.value()), 40);
+        }
+        std::string plugin = m["plugin"].get<std::string>();
+        plugin.resize(std::max<std::size_t>(plugin.size(), 10), ' ');
+        std::cout << "  " << plugin << " " << span << " " << one_line(m["text"].get<std::string>(), 50) << "  |  "
+                  << fields << "\n";
+    }
+    for (const auto& e : doc["errors"]) std::cout << "  error: " << e.get<std::string>() << "\n";
+}
+
+void print_summary(const ojson& doc, const std::vector<std::string>& plugins) {
+    std::cout << doc["document"].get<std::string>() << ": ";
+    if (doc["chars"] == 0 && !doc["errors"].empty()) {
+        std::cout << "not analysed: " << doc["errors"][0].get<std::string>() << "\n";
+        return;
+    }
+    std::cout << doc["chars"] << " chars";
+    for (const auto& p : plugins) {
+        std::size_t n = 0;
+        for (const auto& m : doc["mentions"]) n += m["plugin"] == p;
+        std::cout << ", " << n << " " << p;
+    }
+    if (!doc["errors"].empty()) std::cout << ", " << doc["errors"].size() << " plugin errors";
+    std::cout << "\n";
+}
+
+void print_csv(const std::vector<ojson>& docs) {
+    // Columns: the fixed ones, then every plugin field in first-seen order.
+    std::vector<std::string> extra;
+    for (const auto& d : docs)
+        for (const auto& m : d["mentions"])
+            for (auto it = m.begin(); it != m.end(); ++it) {
+                const std::string& k = it.key();
+                if (k == "plugin" || k == "start" || k == "end" || k == "text") continue;
+                if (std::find(extra.begin(), extra.end(), k) == extra.end()) extra.push_back(k);
+            }
+    std::cout << "document,plugin,start,end,text";
+    for (const auto& k : extra) std::cout << "," << csv_cell(k);
+    std::cout << "\n";
+    for (const auto& d : docs)
+        for (const auto& m : d["mentions"]) {
+            std::cout << csv_cell(d["document"].get<std::string>()) << "," << m["plugin"].get<std::string>() << ","
+                      << m["start"] << "," << m["end"] << "," << csv_cell(m["text"].get<std::string>());
+            for (const auto& k : extra) std::cout << "," << (m.contains(k) ? csv_cell(plain(m[k])) : "");
+            std::cout << "\n";
+        }
+}
+
+int cmd_plugins() {
+    for (const auto* p : newslens::Registry::global().list()) {
+        std::string name = p->name;
+        name.resize(std::max<std::size_t>(name.size(), 12), ' ');
+        std::cout << name << p->description << "\n";
+    }
+    return 0;
+}
+
+int cmd_analyze(const std::vector<std::string>& args) {
+    std::string format = "jsonl";
+    std::string plugins;
+    std::vector<std::string> files;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&](const std::string& flag) -> std::string {
+            if (a.rfind(flag + "=", 0) == 0) return a.substr(flag.size() + 1);
+            if (i + 1 >= args.size()) throw std::invalid_argument(flag + " needs a value");
+            return args[++i];
+        };
+        if (a == "--format" || a.rfind("--format=", 0) == 0) format = value("--format");
+        else if (a == "--plugins" || a.rfind("--plugins=", 0) == 0) plugins = value("--plugins");
+        else if (a == "-" || a.empty() || a[0] != '-') files.push_back(a);
+        else throw std::invalid_argument("unknown option " + a);
+    }
+    if (format != "jsonl" && format != "json" && format != "csv" && format != "table" && format != "summary")
+        throw std::invalid_argument("unknown format '" + format + "' (jsonl, json, csv, table, summary)");
+    if (files.empty()) throw std::invalid_argument("no input files (use - for stdin)");
+
+    const Analyzer analyzer(newslens::split_plugin_list(plugins));
+    bool failed = false;
+    std::vector<ojson> kept;  // json and csv print after the last document
+    for (const auto& path : files) {
+        std::string bytes, why;
+        ojson doc;
+        if (!read_input(path, bytes, why)) {
+            doc = newslens::error_json(path, why);
+        } else if (auto problem = newslens::check_input(bytes)) {
+            why = *problem;
+            doc = newslens::error_json(path, why);
+        } else {
+            const Document d(path, std::move(bytes));
+            doc = newslens::to_json(d, analyzer.analyze(d));
+            for (const auto& e : doc["errors"])
+                std::cerr << "newslens: " << path << ": " << e.get<std::string>() << "\n";
+            failed |= !doc["errors"].empty();
+        }
+        if (!why.empty()) {
+            std::cerr << "newslens: " << path << ": " << why << "\n";
+            failed = true;
+        }
+        if (format == "jsonl") std::cout << doc.dump(-1, ' ', false, ojson::error_handler_t::replace) << "\n";
+        else if (format == "table") print_table(doc);
+        else if (format == "summary") print_summary(doc, analyzer.plugin_names());
+        else kept.push_back(std::move(doc));
+    }
+    if (format == "json") std::cout << ojson(kept).dump(2, ' ', false, ojson::error_handler_t::replace) << "\n";
+    if (format == "csv") print_csv(kept);
+    std::cout.flush();
+    return failed ? 1 : 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::ios::sync_with_stdio(false);
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty() || args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
+        std::cout << kUsage;
+        return args.empty() ? 2 : 0;
+    }
+    try {
+        if (args[0] == "--version") { std::cout << "newslens " << NEWSLENS_VERSION << "\n"; return 0; }
+        if (args[0] == "plugins") return cmd_plugins();
+        if (args[0] == "analyze") return cmd_analyze({args.begin() + 1, args.end()});
+        throw std::invalid_argument("unknown command '" + args[0] + "'");
+    } catch (const std::invalid_argument& e) {
+        std::cerr << "newslens: " << e.what() << "\n\n" << kUsage;
+        return 2;
+    } catch (const std::exception& e) {
+        std::cerr << "newslens: " << e.what() << "\n";
+        return 1;
+    }
+}

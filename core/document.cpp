@@ -1,0 +1,156 @@
+#include "document.h"
+
+#include <algorithm>
+
+namespace newslens {
+namespace {
+
+// Decodes one UTF-8 sequence at `pos`. Returns its length, or 0 when the bytes
+// there are not valid UTF-8 (overlong forms, surrogates and values above
+// U+10FFFF are invalid too).
+std::size_t decode(std::string_view s, std::size_t pos, char32_t& cp) {
+    const auto b0 = static_cast<unsigned char>(s[pos]);
+    if (b0 < 0x80) { cp = b0; return 1; }
+    std::size_t len;
+    char32_t min;
+    if ((b0 & 0xE0) == 0xC0) { len = 2; cp = b0 & 0x1F; min = 0x80; }
+    else if ((b0 & 0xF0) == 0xE0) { len = 3; cp = b0 & 0x0F; min = 0x800; }
+    else if ((b0 & 0xF8) == 0xF0) { len = 4; cp = b0 & 0x07; min = 0x10000; }
+    else return 0;
+    if (pos + len > s.size()) return 0;
+    for (std::size_t i = 1; i < len; ++i) {
+        const auto b = static_cast<unsigned char>(s[pos + i]);
+        if ((b & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return len;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+std::wstring decode_all(std::string_view utf8, bool& repaired) {
+    std::wstring out;
+    out.reserve(utf8.size());
+    for (std::size_t pos = 0; pos < utf8.size();) {
+        char32_t cp;
+        std::size_t len = decode(utf8, pos, cp);
+        if (len == 0) { cp = 0xFFFD; len = 1; repaired = true; }
+        out.push_back(static_cast<wchar_t>(cp));
+        pos += len;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::optional<std::string> check_input(std::string_view bytes) {
+    if (bytes.size() > kMaxDocumentBytes)
+        return "too large (" + std::to_string(bytes.size()) + " bytes; the limit is " +
+               std::to_string(kMaxDocumentBytes) + " bytes)";
+    bool only_space = true;
+    std::size_t controls = 0;
+    for (std::size_t pos = 0; pos < bytes.size();) {
+        char32_t cp;
+        const std::size_t len = decode(bytes, pos, cp);
+        if (len == 0)
+            return "not valid UTF-8 (bad byte 0x" +
+                   std::string(1, "0123456789abcdef"[static_cast<unsigned char>(bytes[pos]) >> 4]) +
+                   std::string(1, "0123456789abcdef"[static_cast<unsigned char>(bytes[pos]) & 15]) +
+                   " at byte " + std::to_string(pos) + ")";
+        if (cp == 0) return "binary data (NUL byte at byte " + std::to_string(pos) + ")";
+        if (cp < 0x20 && cp != '\n' && cp != '\r' && cp != '\t' && cp != '\f') ++controls;
+        if (!(cp == ' ' || cp == '\n' || cp == '\r' || cp == '\t' || cp == '\f' || cp == 0xA0 || cp == 0xFEFF))
+            only_space = false;
+        pos += len;
+    }
+    if (bytes.empty()) return "empty (0 bytes)";
+    if (only_space) return "empty (only white space)";
+    // Text has next to no C0 control characters; a file with many is binary
+    // data that happens to decode.
+    if (controls * 100 > bytes.size()) return "binary data (too many control characters)";
+    return std::nullopt;
+}
+
+Document::Document(std::string name, std::string text) : name_(std::move(name)) {
+    bool repaired = false;
+    wide_ = decode_all(text, repaired);
+    // Invalid bytes became U+FFFD: keep text_ and wide_ in step.
+    text_ = repaired ? to_utf8(wide_) : std::move(text);
+    byte_checkpoints_.reserve(wide_.size() / kStride + 1);
+    std::size_t byte = 0;
+    for (std::size_t i = 0; i < wide_.size(); ++i) {
+        if (i % kStride == 0) byte_checkpoints_.push_back(byte);
+        const char32_t c = static_cast<char32_t>(wide_[i]);
+        if (c > 0xFFFF) astral_.push_back(i);
+        byte += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    }
+}
+
+std::size_t Document::byte_from_cp(std::size_t cp) const {
+    if (cp >= wide_.size()) return text_.size();
+    std::size_t byte = byte_checkpoints_[cp / kStride];
+    for (std::size_t i = cp - cp % kStride; i < cp; ++i) {
+        const char32_t c = static_cast<char32_t>(wide_[i]);
+        byte += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    }
+    return byte;
+}
+
+std::size_t Document::cp_from_byte(std::size_t byte) const {
+    if (byte >= text_.size()) return wide_.size();
+    // Last checkpoint at or before `byte`, then walk forward.
+    auto it = std::upper_bound(byte_checkpoints_.begin(), byte_checkpoints_.end(), byte);
+    std::size_t block = static_cast<std::size_t>(it - byte_checkpoints_.begin()) - 1;
+    std::size_t cp = block * kStride;
+    std::size_t at = byte_checkpoints_[block];
+    while (cp < wide_.size()) {
+        const char32_t c = static_cast<char32_t>(wide_[cp]);
+        const std::size_t len = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+        if (at + len > byte) break;  // `byte` is inside or at the start of this code point
+        at += len;
+        ++cp;
+    }
+    return cp;
+}
+
+std::size_t Document::utf16_from_cp(std::size_t cp) const {
+    return cp + static_cast<std::size_t>(std::lower_bound(astral_.begin(), astral_.end(), cp) - astral_.begin());
+}
+
+std::string Document::slice(std::size_t begin, std::size_t end) const {
+    end = std::min(end, wide_.size());
+    if (begin >= end) return {};
+    const std::size_t b = byte_from_cp(begin);
+    return text_.substr(b, byte_from_cp(end) - b);
+}
+
+std::string to_utf8(std::wstring_view wide) {
+    std::string out;
+    out.reserve(wide.size());
+    for (wchar_t c : wide) append_utf8(out, static_cast<char32_t>(c));
+    return out;
+}
+
+std::wstring to_wide(std::string_view utf8) {
+    bool repaired = false;
+    return decode_all(utf8, repaired);
+}
+
+}  // namespace newslens

@@ -1,0 +1,62 @@
+// The document model: UTF-8 text plus the maps between byte, code-point and
+// UTF-16 offsets. Mentions are reported in code points (the JSON schema and
+// the gold annotations use them); the page needs UTF-16 (JavaScript strings).
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newslens {
+
+static_assert(sizeof(wchar_t) == 4, "newslens needs a 32-bit wchar_t (one wchar_t per code point)");
+
+// Largest input accepted as one document. Bigger inputs are refused with a
+// clear message instead of exhausting memory (the wide copy costs 4 bytes per
+// code point on top of the UTF-8 text).
+constexpr std::size_t kMaxDocumentBytes = 256u * 1024u * 1024u;
+
+// Checks raw bytes before they become a Document. Returns a one-line, human
+// readable reason when the input cannot be analysed (empty, binary, invalid
+// UTF-8, too large), or nothing when it is fine.
+std::optional<std::string> check_input(std::string_view bytes);
+
+class Document {
+public:
+    // `text` must be valid UTF-8 (see check_input); invalid sequences are
+    // replaced by U+FFFD so that a Document is always well formed.
+    Document(std::string name, std::string text);
+
+    const std::string& name() const { return name_; }
+    const std::string& text() const { return text_; }
+    // One wchar_t per code point, for Boost.Regex (wregex) and for scanners
+    // that want code-point indices directly.
+    const std::wstring& wide() const { return wide_; }
+    // Length in code points.
+    std::size_t length() const { return wide_.size(); }
+
+    std::size_t cp_from_byte(std::size_t byte) const;
+    std::size_t byte_from_cp(std::size_t cp) const;
+    std::size_t utf16_from_cp(std::size_t cp) const;
+    // UTF-8 text of the code-point range [begin, end).
+    std::string slice(std::size_t begin, std::size_t end) const;
+
+private:
+    std::string name_;
+    std::string text_;
+    std::wstring wide_;
+    // Byte offset of every kStride-th code point: cp <-> byte conversions walk
+    // at most kStride code points, and the table costs 1/16 of the text.
+    static constexpr std::size_t kStride = 64;
+    std::vector<std::size_t> byte_checkpoints_;
+    // Code-point indices of characters outside the BMP (two UTF-16 units each).
+    std::vector<std::size_t> astral_;
+};
+
+// UTF-8 helpers shared by the core and plugins.
+std::string to_utf8(std::wstring_view wide);
+std::wstring to_wide(std::string_view utf8);
+
+}  // namespace newslens

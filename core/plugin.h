@@ -1,0 +1,68 @@
+// The extractor plugin interface and the registry plugins add themselves to.
+// The core knows no plugin by name: each plugin registers itself (see
+// NEWSLENS_PLUGIN below) and the Analyzer looks it up by the name a user picks.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "document.h"
+
+namespace newslens {
+
+// Bumped whenever Extractor, Mention or Document change in a way that breaks
+// plugins built against an older core (run-time loaded plugins check it).
+constexpr int kPluginAbiVersion = 1;
+
+// Extra fields of a mention, in the order the plugin sets them.
+using Fields = nlohmann::ordered_json;
+
+// One thing a plugin found: a span of the document plus plugin-specific fields.
+struct Mention {
+    std::string plugin;      // filled in by the Analyzer
+    std::size_t start = 0;   // code-point offset, inclusive
+    std::size_t end = 0;     // code-point offset, exclusive
+    Fields fields = Fields::object();
+};
+
+class Extractor {
+public:
+    virtual ~Extractor() = default;
+    // Appends what the plugin finds in `doc` to `out`. Called once per
+    // document; expensive set-up (regex compilation, tables) belongs in the
+    // constructor so that it happens once per Analyzer, not per document.
+    // May throw: the Analyzer reports the error and keeps the other plugins.
+    virtual void extract(const Document& doc, std::vector<Mention>& out) const = 0;
+};
+
+struct PluginInfo {
+    std::string name;         // short id used on the command line and in output
+    std::string description;  // one line for `newslens plugins` and the page
+    std::function<std::unique_ptr<Extractor>()> create;
+};
+
+class Registry {
+public:
+    static Registry& global();
+    // Returns false (and keeps the first) when the name is already taken.
+    bool add(PluginInfo info);
+    const PluginInfo* find(const std::string& name) const;
+    // All plugins, sorted by name.
+    std::vector<const PluginInfo*> list() const;
+
+private:
+    std::vector<std::unique_ptr<PluginInfo>> plugins_;
+};
+
+}  // namespace newslens
+
+// Registers `Class` (an Extractor with a default constructor) under `NAME`.
+// Put it in the plugin's .cpp file at namespace scope.
+#define NEWSLENS_PLUGIN(NAME, DESCRIPTION, Class)                                     \
+    static const bool newslens_registered_##Class = ::newslens::Registry::global().add( \
+        {NAME, DESCRIPTION, [] { return std::unique_ptr<::newslens::Extractor>(new Class()); }})

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# The CLI as a user runs it: formats, plugin choice, stdin, and bad files that
+# are reported while the good ones are still analysed.
+set -u
+cli=$1
+examples=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+pass=0
+check() {  # check NAME COMMAND... : the command must succeed
+  if "${@:2}"; then pass=$((pass + 1)); else echo "FAIL: $1"; fails=$((fails + 1)); fi
+}
+
+good=$(ls "$examples"/*.txt | head -n 1)
+printf 'caf\xc3 au lait' > "$tmp/bad-utf8.txt"
+printf 'ab\0cd' > "$tmp/binary.bin"
+: > "$tmp/empty.txt"
+
+"$cli" plugins > "$tmp/plugins.txt"
+check "plugins lists something" test -s "$tmp/plugins.txt"
+
+"$cli" analyze "$good" > "$tmp/one.jsonl"
+check "exit 0 on a good file" test $? -eq 0
+check "one JSON line per document" test "$(wc -l < "$tmp/one.jsonl")" -eq 1
+check "JSON has document, chars, mentions, errors" python3 -c '
+import json,sys
+d=json.loads(open(sys.argv[1]).readline())
+assert set(["document","chars","mentions","errors"]) <= set(d), d.keys()
+t=open(sys.argv[2],encoding="utf-8").read()
+assert d["chars"]==len(t)
+for m in d["mentions"]:
+    assert t[m["start"]:m["end"]]==m["text"], m
+' "$tmp/one.jsonl" "$good"
+
+"$cli" analyze "$good" "$tmp/missing.txt" "$tmp/bad-utf8.txt" "$tmp/binary.bin" "$tmp/empty.txt" "$good" \
+  > "$tmp/mixed.jsonl" 2> "$tmp/mixed.err"
+check "exit 1 when a file is bad" test $? -eq 1
+check "good files still analysed" test "$(grep -c '"mentions":\[{' "$tmp/mixed.jsonl")" -eq 2
+check "one stderr line per bad file" test "$(wc -l < "$tmp/mixed.err")" -eq 4
+check "missing file named" grep -q "missing.txt: no such file" "$tmp/mixed.err"
+check "invalid UTF-8 named" grep -q "bad-utf8.txt: not valid UTF-8" "$tmp/mixed.err"
+check "binary named" grep -q "binary.bin: binary data" "$tmp/mixed.err"
+check "empty named" grep -q "empty.txt: empty" "$tmp/mixed.err"
+
+first=$("$cli" plugins | head -n 1 | cut -d' ' -f1)
+"$cli" analyze --plugins "$first" "$good" > "$tmp/only.jsonl"
+check "--plugins keeps only the chosen plugin" python3 -c '
+import json,sys
+d=json.loads(open(sys.argv[1]).readline())
+assert d["mentions"] and all(m["plugin"]==sys.argv[2] for m in d["mentions"])
+' "$tmp/only.jsonl" "$first"
+"$cli" analyze --plugins nosuch "$good" > /dev/null 2> "$tmp/nosuch.err"
+check "unknown plugin is a usage error" test $? -eq 2
+check "unknown plugin named" grep -q "unknown plugin 'nosuch'" "$tmp/nosuch.err"
+
+check "stdin" bash -c "'$cli' analyze - < '$good' | grep -q '\"document\":\"-\"'"
+check "--format json is one JSON array" bash -c "'$cli' analyze --format json '$good' '$good' | python3 -c 'import json,sys; assert len(json.load(sys.stdin))==2'"
+check "--format csv has a header and rows" bash -c "'$cli' analyze --format csv '$good' | python3 -c '
+import csv,sys
+rows=list(csv.reader(sys.stdin))
+assert rows[0][:5]==[\"document\",\"plugin\",\"start\",\"end\",\"text\"] and len(rows)>1'"
+check "--format table" bash -c "'$cli' analyze --format table '$good' | head -n 1 | grep -q '^== '"
+"$cli" analyze --format nope "$good" > /dev/null 2>&1
+check "unknown format is a usage error" test $? -eq 2
+
+echo "cli: $pass passed, $fails failed"
+[ "$fails" -eq 0 ]

@@ -1,0 +1,103 @@
+#include <catch2/catch.hpp>
+
+#include <cwctype>
+#include <stdexcept>
+
+#include "analyzer.h"
+#include "regex.h"
+
+using newslens::Document;
+
+TEST_CASE("offset maps between bytes, code points and UTF-16", "[document]") {
+    // "Bogotá" has a 2-byte letter, "€" 3 bytes, the emoji 4 bytes and two UTF-16 units.
+    const Document doc("t", "Bogotá € 😀 end");
+    REQUIRE(doc.length() == 14);
+    CHECK(doc.byte_from_cp(5) == 5);   // á starts at byte 5
+    CHECK(doc.byte_from_cp(6) == 7);
+    CHECK(doc.cp_from_byte(7) == 6);
+    CHECK(doc.cp_from_byte(6) == 5);   // inside á maps to á
+    CHECK(doc.slice(7, 8) == "€");
+    CHECK(doc.slice(9, 10) == "😀");
+    CHECK(doc.utf16_from_cp(9) == 9);
+    CHECK(doc.utf16_from_cp(10) == 11);  // after the surrogate pair
+    CHECK(doc.slice(11, 14) == "end");
+    CHECK(doc.wide()[5] == L'á');
+}
+
+TEST_CASE("offset maps stay right past many checkpoints", "[document]") {
+    std::string text;
+    for (int i = 0; i < 500; ++i) text += i % 3 ? "é" : "a";
+    const Document doc("t", text);
+    REQUIRE(doc.length() == 500);
+    for (std::size_t cp = 0; cp <= 500; ++cp) CHECK(doc.cp_from_byte(doc.byte_from_cp(cp)) == cp);
+    CHECK(doc.byte_from_cp(500) == text.size());
+}
+
+TEST_CASE("check_input refuses what cannot be analysed, with a reason", "[document]") {
+    CHECK_FALSE(newslens::check_input("Plain text.\n"));
+    CHECK(newslens::check_input("")->find("empty") == 0);
+    CHECK(newslens::check_input(" \n\t ")->find("empty") == 0);
+    CHECK(newslens::check_input(std::string("ab\0cd", 5))->find("binary") == 0);
+    CHECK(newslens::check_input("caf\xc3")->find("not valid UTF-8") == 0);
+    CHECK(newslens::check_input("\xc0\xaf")->find("not valid UTF-8") == 0);      // overlong
+    CHECK(newslens::check_input("\xed\xa0\x80")->find("not valid UTF-8") == 0);  // surrogate
+    CHECK(newslens::check_input("x\xff")->find("byte 1") != std::string::npos);
+}
+
+TEST_CASE("a Document repairs invalid UTF-8 instead of failing", "[document]") {
+    const Document doc("t", "a\xffz");
+    CHECK(doc.length() == 3);
+    CHECK(doc.wide()[1] == 0xFFFD);
+    CHECK(doc.slice(2, 3) == "z");
+}
+
+namespace {
+struct Failing : newslens::Extractor {
+    void extract(const Document&, std::vector<newslens::Mention>&) const override {
+        throw std::runtime_error("boom");
+    }
+};
+struct Words : newslens::Extractor {
+    // Every word of two or more letters, to exercise spans and sorting.
+    void extract(const Document& doc, std::vector<newslens::Mention>& out) const override {
+        static const auto re = newslens::make_regex(L"\\w\\w+");
+        for (boost::wsregex_iterator it(doc.wide().begin(), doc.wide().end(), re), end; it != end; ++it) {
+            newslens::Mention m;
+            m.start = static_cast<std::size_t>(it->position());
+            m.end = m.start + static_cast<std::size_t>(it->length());
+            m.fields["upper"] = std::iswupper(static_cast<wint_t>(it->str()[0])) != 0;
+            out.push_back(m);
+        }
+    }
+};
+}  // namespace
+NEWSLENS_PLUGIN("test-failing", "test only: always throws", Failing);
+NEWSLENS_PLUGIN("test-words", "test only: words", Words);
+
+TEST_CASE("the analyzer runs plugins by name and keeps going when one fails", "[analyzer]") {
+    const newslens::Analyzer analyzer({"test-failing", "test-words"});
+    const Document doc("doc.txt", "Ça va, Bogotá?");
+    const auto result = analyzer.analyze(doc);
+    REQUIRE(result.errors.size() == 1);
+    CHECK(result.errors[0] == "test-failing: boom");
+    const auto j = newslens::to_json(doc, result, {true});
+    CHECK(j["document"] == "doc.txt");
+    CHECK(j["chars"] == 14);
+    REQUIRE(j["mentions"].size() == 3);
+    CHECK(j["mentions"][0]["text"] == "Ça");   // \w knows non-ASCII letters
+    CHECK(j["mentions"][2]["text"] == "Bogotá");
+    CHECK(j["mentions"][2]["start"] == 7);
+    CHECK(j["mentions"][2]["end"] == 13);
+    CHECK(j["mentions"][2]["plugin"] == "test-words");
+    CHECK(j["mentions"][2]["start16"] == 7);
+}
+
+TEST_CASE("unknown plugin names are refused with the list of known ones", "[analyzer]") {
+    CHECK_THROWS_WITH(newslens::Analyzer({"nope"}), Catch::Contains("unknown plugin 'nope'") &&
+                                                        Catch::Contains("test-words"));
+    CHECK(newslens::split_plugin_list(" numbers, quotes ,") == std::vector<std::string>{"numbers", "quotes"});
+}
+
+TEST_CASE("the registry refuses a second plugin with the same name", "[registry]") {
+    CHECK_FALSE(newslens::Registry::global().add({"test-words", "dup", [] { return std::unique_ptr<newslens::Extractor>(new Words()); }}));
+}
