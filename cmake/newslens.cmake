@@ -18,7 +18,7 @@ function(newslens_setup_toolchain)
     # Native wasm exceptions: fastest build that can still catch (Boost.Regex
     # throws on bad patterns and on its complexity limit; Catch2 needs them).
     add_compile_options(-fwasm-exceptions)
-    add_link_options(-fwasm-exceptions)
+    add_link_options(-fwasm-exceptions $<$<CONFIG:Release>:-O3>)
   else()
     foreach(h boost/regex.hpp nlohmann/json.hpp)
       if(NOT EXISTS "/usr/include/${h}")

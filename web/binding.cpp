@@ -1,0 +1,59 @@
+// The page's entry points into the core (embind). Strings cross as UTF-8;
+// the JSON carries start16/end16 so the page can index JavaScript strings.
+#include <emscripten/bind.h>
+
+#include <map>
+#include <memory>
+
+#include "analyzer.h"
+
+namespace {
+
+// One Analyzer per plugin selection, so that regexes are compiled once per
+// selection and not once per document.
+const newslens::Analyzer& analyzer_for(const std::string& plugins) {
+    static std::map<std::string, std::unique_ptr<newslens::Analyzer>> cache;
+    auto& slot = cache[plugins];
+    if (!slot) slot = std::make_unique<newslens::Analyzer>(newslens::split_plugin_list(plugins));
+    return *slot;
+}
+
+// [{"name": ..., "description": ...}, ...]
+std::string plugins_json() {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const auto* p : newslens::Registry::global().list())
+        out.push_back({{"name", p->name}, {"description", p->description}});
+    return out.dump();
+}
+
+// "" when the bytes can be analysed, else a one-line reason (empty, binary,
+// invalid UTF-8, too large). Accepts a Uint8Array from JavaScript.
+std::string check_input(const std::string& bytes) {
+    auto problem = newslens::check_input(bytes);
+    return problem ? *problem : std::string();
+}
+
+// The CLI's JSON object for one document, plus start16/end16 per mention.
+// `plugins` is a comma-separated list; empty means all. Never throws: a
+// failure becomes the document's "errors".
+std::string analyze(const std::string& name, const std::string& text, const std::string& plugins) {
+    try {
+        if (auto problem = newslens::check_input(text)) return newslens::error_json(name, *problem).dump();
+        const newslens::Document doc(name, text);
+        return newslens::to_json(doc, analyzer_for(plugins).analyze(doc), {true})
+            .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    } catch (const std::exception& e) {
+        return newslens::error_json(name, e.what()).dump();
+    }
+}
+
+std::string version() { return NEWSLENS_VERSION; }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(newslens) {
+    emscripten::function("plugins", &plugins_json);
+    emscripten::function("checkInput", &check_input);
+    emscripten::function("analyze", &analyze);
+    emscripten::function("version", &version);
+}

@@ -1,0 +1,1 @@
+NewslensModule().then((m) => { document.getElementById('app').textContent = 'newslens ' + m.version() + ': ' + m.plugins(); });
