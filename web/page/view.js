@@ -1,0 +1,242 @@
+// DOM rendering: the document list and the current document (legend,
+// highlighted text, one table per plugin). Article text and plugin output are
+// untrusted: they only ever reach the page as text nodes (el() below never
+// touches innerHTML), so markup in an article is shown, never run.
+'use strict';
+
+// Small element builder. Children may be nodes or strings (strings become
+// text nodes through append()).
+function el(tag, props, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(props || {})) {
+    if (k === 'class') e.className = v;
+    else if (k === 'dataset') Object.assign(e.dataset, v);
+    else if (k === 'style') for (const [p, val] of Object.entries(v)) e.style.setProperty(p, val);
+    else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+    else if (k.includes('-')) e.setAttribute(k, v);  // aria-*
+    else e[k] = v;
+  }
+  for (const c of children) if (c !== null && c !== undefined && c !== false) e.append(c);
+  return e;
+}
+
+function swatch(index) {
+  const c = pluginColor(index);
+  return el('span', { class: 'swatch', style: { '--fill': c.fill, '--line': c.line } });
+}
+
+// Plugins of the build with descriptions, shown before any document is added.
+function renderPluginList(plugins) {
+  const list = document.getElementById('plugin-list');
+  list.replaceChildren(...plugins.map((p, i) =>
+    el('li', {}, swatch(i), el('strong', {}, p.name), ' ', el('span', { class: 'muted' }, p.description))));
+  if (!plugins.length) list.append(el('li', { class: 'muted' }, 'This build has no plugins: documents can be added but nothing will be found.'));
+}
+
+function docStatusText(doc) {
+  switch (doc.status) {
+    case 'reading': return 'reading…';
+    case 'queued': return 'waiting…';
+    case 'analysing': return 'analysing…';
+    case 'bad': return doc.message;
+    default: {
+      const n = doc.result.errors.length;
+      return `${doc.result.mentions.length} results` + (n ? ` · ${n} plugin error${n > 1 ? 's' : ''}` : '');
+    }
+  }
+}
+
+function renderList(app) {
+  const list = document.getElementById('doc-list');
+  document.getElementById('doc-count').textContent = app.docs.length ? `(${app.docs.length})` : '';
+  const items = app.docs.map((doc) => {
+    const counts = doc.status === 'done' ? countByPlugin(app, doc.result.mentions) : null;
+    const badges = counts && el('span', { class: 'badges' }, ...app.plugins.map((p, i) => {
+      const c = pluginColor(i);
+      return el('span', {
+        class: 'badge' + (counts[i] ? '' : ' zero'), title: `${p.name}: ${counts[i]}`,
+        style: { '--fill': c.fill, '--line': c.line },
+      }, `${p.name} ${counts[i]}`);
+    }));
+    return el('li', {
+      class: `doc-item ${doc.status}` + (doc.id === app.currentId ? ' current' : ''),
+      dataset: { id: doc.id },
+    },
+    el('button', {
+      type: 'button', class: 'doc-select', title: doc.name,
+      'aria-current': doc.id === app.currentId ? 'true' : 'false',
+      onclick: () => selectDoc(doc.id),
+    },
+    el('span', { class: 'doc-name' }, doc.name),
+    el('span', { class: 'doc-info' }, `${formatBytes(doc.size)} · `,
+      el('span', { class: 'doc-status' }, docStatusText(doc))),
+    badges),
+    el('button', {
+      type: 'button', class: 'remove', title: `Remove ${doc.name}`, 'aria-label': `Remove ${doc.name}`,
+      onclick: () => removeDoc(doc.id),
+    }, '×'));
+  });
+  list.replaceChildren(...items);
+  if (!app.docs.length) list.append(el('li', { class: 'muted empty-list' }, 'No documents yet.'));
+}
+
+// Mentions per plugin index, in the order of app.plugins.
+function countByPlugin(app, mentions) {
+  const counts = app.plugins.map(() => 0);
+  for (const m of mentions) counts[pluginIndex(app, m.plugin)]++;
+  return counts;
+}
+
+// Shows `doc` (or the welcome text when null) in the main area.
+function renderDoc(app, doc) {
+  document.getElementById('welcome').hidden = !!doc;
+  const view = document.getElementById('doc');
+  view.hidden = !doc;
+  app.marks = new Map();
+  app.rows = new Map();
+  if (!doc) return;
+
+  document.getElementById('doc-title').textContent = doc.name;
+  const done = doc.status === 'done';
+  const meta = [formatBytes(doc.size)];
+  if (done) {
+    meta.push(`${doc.result.chars.toLocaleString()} characters`, `${doc.result.mentions.length} results`,
+      `analysed in ${doc.ms < 10 ? doc.ms.toFixed(1) : Math.round(doc.ms)} ms`);
+  }
+  document.getElementById('doc-meta').textContent = meta.join(' · ');
+  document.getElementById('export').disabled = !done;
+
+  const problems = document.getElementById('doc-problems');
+  problems.replaceChildren();
+  if (doc.status === 'bad') problems.append(el('p', { class: 'problem' }, `This file cannot be analysed: ${doc.message}.`));
+  else if (!done) problems.append(el('p', { class: 'note' }, 'Not analysed yet: ' + docStatusText(doc)));
+  else for (const e of doc.result.errors) problems.append(el('p', { class: 'problem' }, `Plugin error: ${e}`));
+
+  renderLegend(app, doc);
+  renderText(app, doc);
+  renderTables(app, doc);
+}
+
+// One entry per plugin: colour, name, count; unticking hides its highlights.
+function renderLegend(app, doc) {
+  const legend = document.getElementById('legend');
+  legend.replaceChildren();
+  if (doc.status !== 'done') return;
+  const counts = countByPlugin(app, doc.result.mentions);
+  app.plugins.forEach((p, i) => {
+    legend.append(el('label', { class: 'legend-item', title: p.description },
+      el('input', {
+        type: 'checkbox', checked: !app.hidden.has(p.name),
+        onchange: (ev) => { ev.target.checked ? app.hidden.delete(p.name) : app.hidden.add(p.name); renderText(app, doc); },
+      }),
+      swatch(i), el('span', {}, p.name), el('span', { class: 'muted' }, ` ${counts[i]}`)));
+  });
+}
+
+// The article with one <mark> per flat segment (see buildSegments). A segment
+// covered by several plugins takes the fill of its innermost span and a
+// stripe underneath per other plugin, so no highlight hides another.
+function renderText(app, doc) {
+  const box = document.getElementById('doc-text');
+  app.marks = new Map();
+  if (doc.status !== 'done') { box.replaceChildren(); box.hidden = true; return; }
+  box.hidden = false;
+  const text = doc.text;
+  const mentions = doc.result.mentions;
+  const spans = [];
+  mentions.forEach((m, id) => {
+    // Guard against a plugin's bad offsets: a wrong span must not break the page.
+    const start = Math.max(0, Math.min(text.length, m.start16 | 0));
+    const end = Math.max(0, Math.min(text.length, m.end16 | 0));
+    if (start < end && !app.hidden.has(m.plugin)) spans.push({ id, start, end });
+  });
+  const frag = document.createDocumentFragment();
+  for (const seg of buildSegments(text.length, spans)) {
+    const piece = text.slice(seg.start, seg.end);
+    if (!seg.ids.length) { frag.append(document.createTextNode(piece)); continue; }
+    // Innermost = the shortest covering span; its plugin gives the fill.
+    const inner = seg.ids.reduce((a, b) => {
+      const la = mentions[a].end16 - mentions[a].start16;
+      const lb = mentions[b].end16 - mentions[b].start16;
+      return lb <= la ? b : a;
+    });
+    const innerPlugin = pluginIndex(app, mentions[inner].plugin);
+    const others = [];
+    for (const id of seg.ids) {
+      const p = pluginIndex(app, mentions[id].plugin);
+      if (p !== innerPlugin && !others.includes(p)) others.push(p);
+    }
+    // Stacked inset shadows: 2px line of the fill's plugin, then 3px per other plugin.
+    const shadows = [`inset 0 -2px 0 ${pluginColor(innerPlugin).line}`];
+    others.forEach((p, k) => shadows.push(`inset 0 -${5 + 3 * k}px 0 ${pluginColor(p).line}`));
+    const mark = el('mark', {
+      class: 'hl' + (seg.ids.length > 1 ? ' overlap' : ''),
+      title: seg.ids.map((id) => describeMention(mentions[id])).join('\n\n'),
+      dataset: { ids: seg.ids.join(' ') },
+      style: { background: pluginColor(innerPlugin).fill, 'box-shadow': shadows.join(', ') },
+    }, piece);
+    for (const id of seg.ids) {
+      if (!app.marks.has(id)) app.marks.set(id, []);
+      app.marks.get(id).push(mark);
+    }
+    frag.append(mark);
+  }
+  box.replaceChildren(frag);
+}
+
+const TABLE_ROW_LIMIT = 500;
+
+// One table per plugin that found something: #, text, then the plugin's own
+// fields as columns (whatever it returns). Plugins that found nothing are
+// listed in one line.
+function renderTables(app, doc) {
+  const box = document.getElementById('tables');
+  app.rows = new Map();
+  box.replaceChildren();
+  if (doc.status !== 'done') { box.hidden = true; return; }
+  box.hidden = false;
+  const byPlugin = app.plugins.map(() => []);
+  doc.result.mentions.forEach((m, id) => byPlugin[pluginIndex(app, m.plugin)].push({ m, id }));
+  const empty = [];
+  app.plugins.forEach((p, i) => {
+    const items = byPlugin[i];
+    if (!items.length) { empty.push(p.name); return; }
+    const keys = fieldKeys(items.map((x) => x.m));
+    // Long tables cost seconds of layout on multi-megabyte articles: show the
+    // first rows and let the user ask for the rest.
+    const shown = app.expanded.has(p.name) ? items : items.slice(0, TABLE_ROW_LIMIT);
+    const head = el('tr', {}, el('th', { class: 'num' }, '#'), el('th', {}, 'text'),
+      ...keys.map((k) => el('th', {}, k)));
+    const rows = shown.map(({ m, id }, n) => {
+      const tr = el('tr', {
+        tabIndex: 0, dataset: { id },
+        title: 'Show in the text',
+        onclick: () => showMention(id),
+        onkeydown: (ev) => { if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); showMention(id); } },
+      },
+      el('td', { class: 'num' }, String(n + 1)),
+      el('td', { class: 'mention-text' }, m.text),
+      ...keys.map((k) => el('td', { class: typeof m[k] === 'number' ? 'num' : '' }, formatValue(m[k]))));
+      app.rows.set(id, tr);
+      return tr;
+    });
+    box.append(el('section', { class: 'plugin-table', dataset: { plugin: p.name } },
+      el('h3', {}, swatch(i), p.name, el('span', { class: 'muted' }, ` ${items.length} · ${p.description}`)),
+      el('div', { class: 'table-wrap' },
+        el('table', {}, el('thead', {}, head), el('tbody', {}, ...rows))),
+      shown.length < items.length && el('button', {
+        type: 'button', class: 'more',
+        onclick: () => { app.expanded.add(p.name); renderTables(app, doc); },
+      }, `Show all ${items.length.toLocaleString()} rows`)));
+  });
+  if (empty.length) box.append(el('p', { class: 'muted no-results' }, `No results from: ${empty.join(', ')}.`));
+  if (!app.plugins.length) box.append(el('p', { class: 'muted' }, 'This build has no plugins.'));
+}
+
+// Restarts a CSS animation class on an element (removing and re-adding alone
+// would be merged into one style change).
+function flash(elem) {
+  elem.classList.remove('flash');
+  void elem.offsetWidth;
+  elem.classList.add('flash');
+}
