@@ -1,0 +1,237 @@
+#include "lexicon.h"
+
+#include <cstring>
+
+namespace newslens::numbers {
+
+namespace {
+
+// ISO code -> the unit word reported for money.
+const CurrencyInfo kCurrencies[] = {
+    {"USD", "dollars"}, {"EUR", "euros"},     {"GBP", "pounds"},   {"JPY", "yen"},
+    {"CNY", "yuan"},    {"INR", "rupees"},    {"RUB", "rubles"},   {"CAD", "dollars"},
+    {"AUD", "dollars"}, {"HKD", "dollars"},   {"NZD", "dollars"},  {"SGD", "dollars"},
+    {"TWD", "dollars"}, {"BRL", "reais"},     {"MXN", "pesos"},    {"COP", "pesos"},
+    {"ARS", "pesos"},   {"CLP", "pesos"},     {"VES", "bolivars"}, {"CHF", "francs"},
+    {"KRW", "won"},     {"TRY", "lira"},      {"NGN", "naira"},    {"UAH", "hryvnias"},
+    {"ILS", "shekels"}, {"ZAR", "rand"},      {"SAR", "riyals"},   {"AED", "dirhams"},
+    {"THB", "baht"},
+};
+
+}  // namespace
+
+const CurrencyInfo* Lexicon::currency_by_code(const char* code) const {
+    for (const auto& c : kCurrencies)
+        if (std::strcmp(c.code, code) == 0) return &c;
+    return nullptr;
+}
+
+Lexicon::Lexicon() {
+    const WView small[] = {L"zero",    L"one",     L"two",       L"three",    L"four",
+                           L"five",    L"six",     L"seven",     L"eight",    L"nine",
+                           L"ten",     L"eleven",  L"twelve",    L"thirteen", L"fourteen",
+                           L"fifteen", L"sixteen", L"seventeen", L"eighteen", L"nineteen"};
+    for (int i = 0; i < 20; ++i) small_numbers[small[i]] = i;
+    const WView tens_words[] = {L"twenty", L"thirty",  L"forty",  L"fifty",
+                                L"sixty",  L"seventy", L"eighty", L"ninety"};
+    for (int i = 0; i < 8; ++i) tens[tens_words[i]] = 20 + 10 * i;
+
+    scales = {{L"hundred", 1e2}, {L"thousand", 1e3}, {L"million", 1e6}, {L"billion", 1e9},
+              {L"trillion", 1e12}};
+    glued_scales = {{L"k", 1e3},  {L"mn", 1e6},  {L"mln", 1e6}, {L"bn", 1e9},
+                    {L"bln", 1e9}, {L"tn", 1e12}, {L"trn", 1e12}};
+    money_scales = {{L"m", 1e6}, {L"b", 1e9}, {L"t", 1e12}};
+    vague_plurals = {{L"dozens", 12},     {L"hundreds", 1e2}, {L"thousands", 1e3},
+                     {L"millions", 1e6},  {L"billions", 1e9}, {L"trillions", 1e12},
+                     {L"tens", 10}};
+
+    const WView month_names[] = {L"january", L"february", L"march",     L"april",
+                                 L"may",     L"june",     L"july",      L"august",
+                                 L"september", L"october", L"november", L"december"};
+    for (int i = 0; i < 12; ++i) months[month_names[i]] = i + 1;
+    const std::pair<WView, int> month_abbrevs[] = {
+        {L"jan", 1}, {L"feb", 2}, {L"mar", 3}, {L"apr", 4},  {L"jun", 6},   {L"jul", 7},
+        {L"aug", 8}, {L"sep", 9}, {L"sept", 9}, {L"oct", 10}, {L"nov", 11}, {L"dec", 12}};
+    for (const auto& [w, m] : month_abbrevs) months[w] = m;
+
+    time_units = {
+        {L"second", {"seconds"}}, {L"seconds", {"seconds"}}, {L"sec", {"seconds"}},
+        {L"secs", {"seconds"}},   {L"minute", {"minutes"}},  {L"minutes", {"minutes"}},
+        {L"min", {"minutes"}},    {L"mins", {"minutes"}},    {L"hour", {"hours"}},
+        {L"hours", {"hours"}},    {L"hr", {"hours"}},        {L"hrs", {"hours"}},
+        {L"day", {"days"}},       {L"days", {"days"}},       {L"night", {"nights"}},
+        {L"nights", {"nights"}},  {L"week", {"weeks"}},      {L"weeks", {"weeks"}},
+        {L"fortnight", {"fortnights"}}, {L"month", {"months"}}, {L"months", {"months"}},
+        {L"year", {"years"}},     {L"years", {"years"}},     {L"yr", {"years"}},
+        {L"yrs", {"years"}},      {L"decade", {"decades"}},  {L"decades", {"decades"}},
+        {L"century", {"centuries"}}, {L"centuries", {"centuries"}}};
+
+    measure_units = {
+        {L"km", {"km"}},           {L"kms", {"km"}},              {L"kilometre", {"kilometres"}},
+        {L"kilometres", {"kilometres"}}, {L"kilometer", {"kilometers"}}, {L"kilometers", {"kilometers"}},
+        {L"mile", {"miles"}},      {L"miles", {"miles"}},         {L"metre", {"metres"}},
+        {L"metres", {"metres"}},   {L"meter", {"meters"}},        {L"meters", {"meters"}},
+        {L"cm", {"cm"}},           {L"mm", {"mm"}},               {L"centimetres", {"centimetres"}},
+        {L"centimeters", {"centimeters"}}, {L"ft", {"feet"}},     {L"foot", {"feet"}},
+        {L"feet", {"feet"}},       {L"inch", {"inches"}},         {L"inches", {"inches"}},
+        {L"yard", {"yards"}},      {L"yards", {"yards"}},         {L"kg", {"kg"}},
+        {L"kilogram", {"kilograms"}}, {L"kilograms", {"kilograms"}}, {L"kilo", {"kilos"}},
+        {L"kilos", {"kilos"}},     {L"gram", {"grams"}},          {L"grams", {"grams"}},
+        {L"ton", {"tons"}},        {L"tons", {"tons"}},           {L"tonne", {"tonnes"}},
+        {L"tonnes", {"tonnes"}},   {L"pound", {"pounds"}},        {L"pounds", {"pounds"}},
+        {L"lb", {"pounds"}},       {L"lbs", {"pounds"}},          {L"ounce", {"ounces"}},
+        {L"ounces", {"ounces"}},   {L"oz", {"ounces"}},           {L"litre", {"litres"}},
+        {L"litres", {"litres"}},   {L"liter", {"liters"}},        {L"liters", {"liters"}},
+        {L"gallon", {"gallons"}},  {L"gallons", {"gallons"}},     {L"barrel", {"barrels"}},
+        {L"barrels", {"barrels"}}, {L"acre", {"acres"}},          {L"acres", {"acres"}},
+        {L"hectare", {"hectares"}}, {L"hectares", {"hectares"}},  {L"degree", {"degrees"}},
+        {L"degrees", {"degrees"}}, {L"mph", {"mph"}},             {L"kph", {"kph"}},
+        {L"knot", {"knots"}},      {L"knots", {"knots"}},         {L"megawatt", {"megawatts"}},
+        {L"megawatts", {"megawatts"}}, {L"gigawatt", {"gigawatts"}}, {L"gigawatts", {"gigawatts"}},
+        {L"kilowatt", {"kilowatts"}}, {L"kilowatts", {"kilowatts"}}, {L"mw", {"MW"}},
+        {L"gw", {"GW"}},           {L"kw", {"kW"}},               {L"kwh", {"kWh"}}};
+    glued_measures = {{L"km", {"km"}}, {L"kg", {"kg"}}, {L"cm", {"cm"}}, {L"mm", {"mm"}},
+                      {L"m", {"m"}},   {L"g", {"g"}},   {L"ft", {"feet"}}, {L"mph", {"mph"}},
+                      {L"kph", {"kph"}}, {L"lb", {"pounds"}}, {L"lbs", {"pounds"}},
+                      {L"oz", {"ounces"}}, {L"mw", {"MW"}}, {L"gw", {"GW"}}, {L"kw", {"kW"}},
+                      {L"kwh", {"kWh"}}, {L"t", {"tonnes"}}};
+
+    currency_words = {
+        {L"dollar", {"USD", "dollars"}},   {L"dollars", {"USD", "dollars"}},
+        {L"euro", {"EUR", "euros"}},       {L"euros", {"EUR", "euros"}},
+        {L"sterling", {"GBP", "pounds"}},  {L"yen", {"JPY", "yen"}},
+        {L"yuan", {"CNY", "yuan"}},        {L"renminbi", {"CNY", "yuan"}},
+        {L"rupee", {"INR", "rupees"}},     {L"rupees", {"INR", "rupees"}},
+        {L"ruble", {"RUB", "rubles"}},     {L"rubles", {"RUB", "rubles"}},
+        {L"rouble", {"RUB", "rubles"}},    {L"roubles", {"RUB", "rubles"}},
+        {L"bolivar", {"VES", "bolivars"}}, {L"bolivars", {"VES", "bolivars"}},
+        {L"bolívar", {"VES", "bolivars"}}, {L"bolívares", {"VES", "bolivars"}},
+        {L"bolivares", {"VES", "bolivars"}}, {L"peso", {"MXN", "pesos"}},
+        {L"pesos", {"MXN", "pesos"}},      {L"reais", {"BRL", "reais"}},
+        {L"franc", {"CHF", "francs"}},     {L"francs", {"CHF", "francs"}},
+        {L"lira", {"TRY", "lira"}},        {L"naira", {"NGN", "naira"}},
+        {L"hryvnia", {"UAH", "hryvnias"}}, {L"hryvnias", {"UAH", "hryvnias"}},
+        {L"shekel", {"ILS", "shekels"}},   {L"shekels", {"ILS", "shekels"}},
+        {L"rand", {"ZAR", "rand"}},        {L"riyal", {"SAR", "riyals"}},
+        {L"riyals", {"SAR", "riyals"}},    {L"dirham", {"AED", "dirhams"}},
+        {L"dirhams", {"AED", "dirhams"}},  {L"cents", {"USD", "cents"}},
+        {L"pence", {"GBP", "pence"}}};
+    const WView codes[] = {L"usd", L"eur", L"gbp", L"jpy", L"cny", L"inr", L"rub", L"cad",
+                           L"aud", L"hkd", L"nzd", L"sgd", L"brl", L"mxn", L"cop", L"ars",
+                           L"clp", L"ves", L"chf", L"krw", L"try", L"ngn", L"uah", L"ils",
+                           L"zar", L"sar", L"aed", L"thb", L"twd"};
+    for (const WView code : codes) {
+        char upper[4] = {static_cast<char>(code[0] - 32), static_cast<char>(code[1] - 32),
+                         static_cast<char>(code[2] - 32), 0};
+        if (const CurrencyInfo* c = currency_by_code(upper)) currency_codes[code] = *c;
+    }
+    currency_codes[L"rmb"] = *currency_by_code("CNY");
+    dollar_prefixes = {{L"us", *currency_by_code("USD")}, {L"c", *currency_by_code("CAD")},
+                       {L"ca", *currency_by_code("CAD")}, {L"a", *currency_by_code("AUD")},
+                       {L"au", *currency_by_code("AUD")}, {L"hk", *currency_by_code("HKD")},
+                       {L"nz", *currency_by_code("NZD")}, {L"s", *currency_by_code("SGD")},
+                       {L"r", *currency_by_code("BRL")},  {L"mx", *currency_by_code("MXN")},
+                       {L"nt", *currency_by_code("TWD")}};
+    currency_symbols = {{L'$', *currency_by_code("USD")}, {L'€', *currency_by_code("EUR")},
+                        {L'£', *currency_by_code("GBP")}, {L'¥', *currency_by_code("JPY")},
+                        {L'₹', *currency_by_code("INR")}, {L'₽', *currency_by_code("RUB")},
+                        {L'₩', *currency_by_code("KRW")}, {L'₺', *currency_by_code("TRY")},
+                        {L'₦', *currency_by_code("NGN")}, {L'₴', *currency_by_code("UAH")},
+                        {L'₪', *currency_by_code("ILS")}};
+    currency_adjectives = {{L"us", "USD"},        {L"american", "USD"},   {L"canadian", "CAD"},
+                           {L"australian", "AUD"}, {L"singapore", "SGD"}, {L"taiwan", "TWD"},
+                           {L"colombian", "COP"},  {L"mexican", "MXN"},   {L"argentine", "ARS"},
+                           {L"argentinian", "ARS"}, {L"chilean", "CLP"},  {L"brazilian", "BRL"},
+                           {L"swiss", "CHF"},      {L"venezuelan", "VES"}, {L"turkish", "TRY"},
+                           {L"indian", "INR"},     {L"russian", "RUB"},   {L"chinese", "CNY"},
+                           {L"japanese", "JPY"},   {L"south", "ZAR"}};
+
+    // Order does not matter: the matcher keeps the longest match.
+    const std::pair<std::vector<WView>, Qualifier> phrases[] = {
+        {{L"more", L"than"}, Qualifier::Over},      {{L"over"}, Qualifier::Over},
+        {{L"above"}, Qualifier::Over},               {{L"upwards", L"of"}, Qualifier::Over},
+        {{L"in", L"excess", L"of"}, Qualifier::Over}, {{L"greater", L"than"}, Qualifier::Over},
+        {{L"under"}, Qualifier::Under},              {{L"below"}, Qualifier::Under},
+        {{L"less", L"than"}, Qualifier::Under},      {{L"fewer", L"than"}, Qualifier::Under},
+        {{L"at", L"least"}, Qualifier::AtLeast},     {{L"no", L"fewer", L"than"}, Qualifier::AtLeast},
+        {{L"no", L"less", L"than"}, Qualifier::AtLeast}, {{L"not", L"less", L"than"}, Qualifier::AtLeast},
+        {{L"a", L"minimum", L"of"}, Qualifier::AtLeast}, {{L"up", L"to"}, Qualifier::AtMost},
+        {{L"at", L"most"}, Qualifier::AtMost},       {{L"no", L"more", L"than"}, Qualifier::AtMost},
+        {{L"not", L"more", L"than"}, Qualifier::AtMost}, {{L"a", L"maximum", L"of"}, Qualifier::AtMost},
+        {{L"as", L"many", L"as"}, Qualifier::AtMost}, {{L"as", L"much", L"as"}, Qualifier::AtMost},
+        {{L"about"}, Qualifier::About},              {{L"around"}, Qualifier::About},
+        {{L"some"}, Qualifier::About},               {{L"nearly"}, Qualifier::About},
+        {{L"almost"}, Qualifier::About},             {{L"roughly"}, Qualifier::About},
+        {{L"approximately"}, Qualifier::About},      {{L"approx"}, Qualifier::About},
+        {{L"an", L"estimated"}, Qualifier::About},   {{L"estimated"}, Qualifier::About},
+        {{L"close", L"to"}, Qualifier::About},       {{L"circa"}, Qualifier::About},
+        {{L"between"}, Qualifier::Between},
+    };
+    for (const auto& [words, q] : phrases) qualifiers.push_back({words, q});
+    // "just over", "well below", "slightly more than" keep the base qualifier.
+    const WView softeners[] = {L"just", L"well", L"slightly", L"far"};
+    for (const auto& [words, q] : phrases) {
+        if (q != Qualifier::Over && q != Qualifier::Under) continue;
+        for (const WView s : softeners) {
+            std::vector<WView> w{s};
+            w.insert(w.end(), words.begin(), words.end());
+            qualifiers.push_back({w, q});
+        }
+    }
+    for (const auto& phrase : qualifiers) qualifier_starts.insert(phrase.words.front());
+
+    stop_words = {
+        L"the", L"a", L"an", L"of", L"to", L"in", L"on", L"at", L"by", L"for", L"from", L"with",
+        L"without", L"into", L"onto", L"over", L"under", L"about", L"after", L"before", L"since",
+        L"during", L"and", L"or", L"but", L"nor", L"as", L"than", L"that", L"which", L"who",
+        L"whom", L"whose", L"this", L"these", L"those", L"there", L"here", L"it", L"its", L"he",
+        L"she", L"they", L"we", L"you", L"i", L"him", L"her", L"them", L"us", L"his", L"their",
+        L"our", L"your", L"my", L"me", L"is", L"are", L"was", L"were", L"be", L"been", L"being",
+        L"has", L"have", L"had", L"do", L"does", L"did", L"will", L"would", L"can", L"could",
+        L"may", L"might", L"must", L"shall", L"should", L"not", L"no", L"also", L"only", L"just",
+        L"still", L"even", L"more", L"most", L"less", L"least", L"so", L"too", L"very", L"then",
+        L"now", L"when", L"where", L"while", L"if", L"because", L"per", L"each", L"every", L"all",
+        L"both", L"either", L"neither", L"other", L"another", L"such", L"what", L"how", L"why",
+        L"ago", L"later", L"earlier", L"yet", L"already", L"away", L"back", L"out", L"up", L"down",
+        L"off", L"again", L"last", L"next", L"said", L"says", L"say", L"according", L"including",
+        L"like", L"among", L"between", L"against", L"across", L"through", L"toward", L"towards",
+        L"around", L"near", L"via", L"until", L"till", L"whether", L"though", L"although",
+        L"however", L"versus", L"vs", L"own", L"same", L"alone", L"instead", L"always", L"perhaps",
+        L"fled", L"flee", L"left", L"went", L"came", L"fought", L"sought", L"ran", L"took",
+        L"made", L"held", L"won", L"lost", L"saw", L"told", L"became", L"began", L"led", L"got",
+        L"found", L"kept", L"met", L"paid", L"sent", L"spent", L"stood", L"struck", L"hit",
+        L"died", L"die", L"remain", L"face", L"thing", L"things", L"way", L"ways", L"percent",
+        L"per", L"times", L"apiece", L"each", L"overall", L"total", L"altogether", L"plus",
+        L"minus", L"old", L"whom", L"one", L"ones", L"someone", L"anyone", L"something",
+        L"nothing", L"anything", L"everything", L"please", L"exactly",
+    };
+    irregular_plurals = {L"people", L"men",     L"women",   L"children",  L"police",
+                         L"personnel", L"staff", L"cattle", L"feet",      L"teeth",
+                         L"mice",   L"geese",   L"livestock", L"crew",    L"clergy",
+                         L"youth",  L"militia", L"infantry", L"aircraft", L"sheep",
+                         L"fish",   L"deer",    L"offspring", L"data",    L"media"};
+    year_prepositions = {L"in",    L"since", L"by",     L"until", L"till",   L"from",
+                         L"before", L"after", L"during", L"early", L"late",  L"mid",
+                         L"circa", L"year",  L"of",     L"summer", L"winter", L"spring",
+                         L"autumn", L"fall", L"through", L"to"};
+    year_determiners = {L"the", L"its", L"his", L"her", L"their", L"our", L"this", L"that", L"a", L"an"};
+    prepositions = {L"in", L"on", L"at", L"from", L"into", L"for", L"with", L"of", L"to",
+                    L"under", L"by", L"within", L"onto", L"upon"};
+    pronoun_one_before = {L"no",    L"the",   L"this",  L"that",  L"which", L"every",
+                          L"each",  L"any",   L"only",  L"another", L"little", L"other",
+                          L"some",  L"such",  L"loved", L"last",  L"right", L"wrong",
+                          L"big",   L"new",   L"old",   L"same"};
+    fraction_words = {L"half",    L"halves",  L"third",  L"thirds",  L"quarter", L"quarters",
+                      L"fourth",  L"fourths", L"fifth",  L"fifths",  L"sixth",   L"sixths",
+                      L"tenth",   L"tenths"};
+    few_words = {L"several", L"few", L"many", L"some"};
+    weekdays = {L"monday", L"tuesday", L"wednesday", L"thursday", L"friday", L"saturday", L"sunday",
+                L"today", L"yesterday", L"tomorrow"};
+    sentence_openers = {L"exactly", L"precisely", L"maybe", L"nearly", L"almost", L"roughly", L"around",
+                        L"about", L"some", L"over", L"under", L"killing", L"injuring", L"including",
+                        L"with", L"without", L"another", L"barely", L"fully", L"nearly", L"only", L"just"};
+    half_before = {L"the",   L"first", L"second", L"other", L"latter", L"former",
+                   L"whole", L"better", L"top",   L"bottom", L"back",  L"front"};
+}
+
+}  // namespace newslens::numbers
