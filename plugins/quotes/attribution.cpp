@@ -1,0 +1,336 @@
+#include "attribution.h"
+
+#include <algorithm>
+
+namespace newslens::quotes {
+namespace {
+
+constexpr std::size_t kMaxSentenceTokens = 80;  // look-back for the start of a sentence
+constexpr std::size_t kMaxVerbDistance = 10;    // "…," Colombia’s migration agency said: subject length
+constexpr std::size_t kMaxSubjectAfterVerb = 8; // "said Sgt. Jose Gomez, ..."
+constexpr std::size_t kMaxDescriptionWords = 6; // "the female soldier"
+constexpr std::size_t kMaxSentenceSubjectTokens = 6;  // "Opposition leader Juan Guaido -- who ..."
+
+bool ends_with_ly(std::wstring_view w) { return w.size() > 4 && w.substr(w.size() - 2) == L"ly"; }
+
+// Words between a subject and its verb: "X also said", "X has told".
+bool pre_verb_word(const std::wstring& k) {
+    static const wchar_t* const kWords[] = {L"also", L"then", L"later", L"again", L"still", L"just", L"once",
+                                            L"never", L"always", L"earlier", L"has", L"had", L"have", L"was",
+                                            L"is", L"will", L"would", L"could", L"did", L"does", L"even", L"first",
+                                            L"previously", L"recently", L"reportedly", L"simply", L"only"};
+    for (const wchar_t* w : kWords)
+        if (k == w) return true;
+    return false;
+}
+
+}  // namespace
+
+Attributor::Attributor(const std::wstring& text, const Tokens& tokens, const Lexicon& lex, const NameIndex& names)
+    : text_(text), tokens_(tokens), lex_(lex), names_(names) {}
+
+std::wstring Attributor::span(std::size_t tb, std::size_t te) const {
+    return text_.substr(tokens_[tb].start, tokens_[te - 1].end - tokens_[tb].start);
+}
+
+bool Attributor::speech_verb_at(std::size_t i) const {
+    return tokens_.is_word(i) && !tokens_.capitalized(i) && lex_.speech_verb(tokens_.key(i));
+}
+
+std::size_t Attributor::sentence_start(std::size_t tb, std::size_t te) const {
+    for (std::size_t i = te; i > tb; --i) {
+        if (te - i >= kMaxSentenceTokens) return i;
+        if (tokens_.is_punct(i - 1, L'.') || tokens_.is_punct(i - 1, L'!') || tokens_.is_punct(i - 1, L'?')) return i;
+    }
+    return tb;
+}
+
+Speaker Attributor::direct(const QuoteSpan& q, std::size_t before_begin, std::size_t after_end) {
+    if (q.close != kNone) {
+        Speaker s = after_quote(q, after_end);
+        if (s.found()) return s;
+    }
+    return before_quote(before_begin, q.open);
+}
+
+Speaker Attributor::after_quote(const QuoteSpan& q, std::size_t end) {
+    const std::size_t te = tokens_.first_at(end);
+    std::size_t i = tokens_.first_at(q.close + 1);
+    // "…,” he said" / "…” — said X": skip the comma or dash; a full stop means a new sentence.
+    for (int skipped = 0; i < te && !tokens_.is_word(i) && skipped < 2; ++skipped, ++i) {
+        const wchar_t c = text_[tokens_[i].start];
+        if (c != L',' && !is_dash(c)) return {};
+    }
+    if (i >= te || !tokens_.is_word(i)) return {};
+    if (tokens_.key(i) == L"according" && i + 1 < te && tokens_.key(i + 1) == L"to") {
+        Speaker s = subject_after_verb(i + 2, te);
+        if (s.found()) s.verb = L"according to";
+        return s;
+    }
+    std::size_t v = i;
+    if (ends_with_ly(tokens_.text(v)) && v + 1 < te && speech_verb_at(v + 1)) ++v;  // "…," quietly said X
+    if (speech_verb_at(v)) {
+        Speaker s = subject_after_verb(v + 1, te);
+        if (s.found()) s.verb = tokens_.key(v);
+        return s;
+    }
+    // Subject then verb: "…," Sgt. Jorge Torres said.
+    const wchar_t last = text_[q.end - 1];
+    const bool quote_ends_sentence = last == L'.' || last == 0x2026;
+    for (v = i; v < te && v < i + kMaxVerbDistance; ++v) {
+        if (!tokens_.is_word(v)) {
+            const wchar_t c = text_[tokens_[v].start];
+            if (c == L'.' || c == L'!' || c == L'?' || c == L';' || c == L':' || is_double_mark(c)) return {};
+            continue;
+        }
+        if (!speech_verb_at(v) || v == i) continue;
+        // "…” and shouted": the quote belongs to the clause before.
+        if (lex_.opener(tokens_.key(i)) && !tokens_.capitalized(i)) return {};
+        // After “… .” a capitalised word starts a new sentence unless the
+        // attribution is all there is of it: “We are history.” Torres said.
+        if (quote_ends_sentence && tokens_.capitalized(i) && v + 1 < te && !tokens_.is_punct(v + 1, L'.')) return {};
+        return subject_verb(i, v, te);
+    }
+    return {};
+}
+
+Speaker Attributor::before_quote(std::size_t begin, std::size_t end) {
+    const std::size_t tb = tokens_.first_at(begin);
+    const std::size_t te = tokens_.first_at(end);
+    if (tb >= te) return {};
+    const std::size_t sb = sentence_start(tb, te);
+    if (sb >= te) return {};
+    Speaker s = speaker_noun(sb, te);
+    if (s.found()) return s;
+    s = according_to(sb, te, end);
+    if (s.found()) return s;
+    // The first speech verb whose subject makes sense: "Mike Pompeo, the US
+    // secretary of state, said that ...", "X told AFP he was ... when the soldiers “…”".
+    for (std::size_t v = sb + 1; v < te; ++v) {
+        if (!speech_verb_at(v)) continue;
+        s = subject_verb(sb, v, te);
+        if (s.found()) return s;
+    }
+    return {};
+}
+
+// "Donald Trump’s warning that “…”"
+Speaker Attributor::speaker_noun(std::size_t tb, std::size_t te) const {
+    std::size_t i = te;
+    for (int skipped = 0; i > tb && skipped < 2; ++skipped) {
+        if (tokens_.is_punct(i - 1, L':') || tokens_.is_punct(i - 1, L',') || tokens_.key(i - 1) == L"that") --i;
+        else break;
+    }
+    if (i < tb + 2 || !tokens_.is_word(i - 1) || !lex_.speech_noun(tokens_.key(i - 1))) return {};
+    const std::size_t owner = i - 2;
+    if (!tokens_.possessive(owner) || !tokens_.capitalized(owner)) return {};
+    const NameSplit split = split_trailing_name(tokens_, tb, owner + 1, lex_);
+    if (split.empty()) return {};
+    return name_from(split.name_begin, split.name_end, split.role_begin);
+}
+
+Speaker Attributor::according_to(std::size_t tb, std::size_t te, std::size_t) {
+    for (std::size_t i = tb; i + 2 < te; ++i) {
+        if (tokens_.key(i) != L"according" || tokens_.key(i + 1) != L"to") continue;
+        Speaker s = subject_after_verb(i + 2, te);
+        if (s.found()) s.verb = L"according to";
+        return s;
+    }
+    return {};
+}
+
+Speaker Attributor::subject_verb(std::size_t subject_begin, std::size_t verb, std::size_t limit) {
+    std::size_t se = verb;
+    while (se > subject_begin && tokens_.is_word(se - 1) && !tokens_.capitalized(se - 1) &&
+           (ends_with_ly(tokens_.text(se - 1)) || pre_verb_word(tokens_.key(se - 1))))
+        --se;  // "Pompeo confidently said", "X also said"
+    const Speaker reporter = subject(subject_begin, se, 0);
+    std::size_t after = verb + 1;
+    if (after < limit && tokens_.is_word(after) && lex_.verb_particle(tokens_.key(after))) ++after;  // cried out
+    Speaker relay = relayed(after, limit, reporter);
+    if (relay.found()) return relay;
+    Speaker s = reporter;
+    if (s.found()) s.verb = tokens_.key(verb);
+    return s;
+}
+
+// "Gomez said his father told him", "he said Guaido told him": the words are
+// the reported speaker's.
+Speaker Attributor::relayed(std::size_t a, std::size_t limit, const Speaker& reporter) {
+    std::size_t i = a;
+    if (i < limit && tokens_.key(i) == L"that") ++i;
+    if (i + 2 < limit + 1 && i < limit && tokens_.is_word(i) && lex_.possessive_pronoun(tokens_.key(i))) {
+        std::size_t j = i + 1;
+        while (j < limit && j < i + 3 && tokens_.is_word(j) && !tokens_.capitalized(j) &&
+               !lex_.relay_verb(tokens_.key(j)))
+            ++j;
+        if (j > i + 1 && j < limit && tokens_.is_word(j) && lex_.relay_verb(tokens_.key(j)) && reporter.found()) {
+            Speaker s;
+            s.name = reporter.name + L"'s " + span(i + 1, j);
+            s.start = tokens_[i].start;
+            s.end = tokens_[j - 1].end;
+            s.verb = tokens_.key(j);
+            return s;
+        }
+        return {};
+    }
+    if (i < limit && tokens_.capitalized(i)) {
+        std::size_t j = i;
+        while (j < limit && j < i + 4 && tokens_.capitalized(j)) ++j;
+        if (j < limit && tokens_.is_word(j) && !tokens_.capitalized(j) && lex_.relay_verb(tokens_.key(j))) {
+            const NameSplit split = split_trailing_name(tokens_, i, j, lex_);
+            if (split.empty()) return {};
+            Speaker s = name_from(split.name_begin, split.name_end, split.role_begin);
+            s.verb = tokens_.key(j);
+            return s;
+        }
+    }
+    return {};
+}
+
+// "said Sgt. Jose Gomez, a father of two" -> "Sgt. Jose Gomez"
+Speaker Attributor::subject_after_verb(std::size_t tb, std::size_t te) {
+    std::size_t j = tb;
+    while (j < te && j - tb < kMaxSubjectAfterVerb && tokens_.is_word(j)) {
+        const std::wstring k = tokens_.key(j);
+        if (!tokens_.capitalized(j) && (lex_.subject_stop(k) || ends_with_ly(tokens_.text(j)))) break;
+        if (tokens_.capitalized(j) && lex_.calendar_word(k)) break;
+        ++j;
+    }
+    if (j == tb) return {};
+    return subject(tb, j, 0);
+}
+
+Speaker Attributor::subject(std::size_t tb, std::size_t te, std::size_t) {
+    if (tb >= te) return {};
+    // Comma (or dash, bracket) separated parts: openers, the subject, appositions.
+    std::vector<std::pair<std::size_t, std::size_t>> parts;
+    std::size_t cur = tb;
+    for (std::size_t i = tb; i < te; ++i) {
+        if (tokens_.is_word(i)) continue;
+        if (cur < i) parts.push_back({cur, i});
+        cur = i + 1;
+    }
+    if (cur < te) parts.push_back({cur, te});
+    if (parts.empty()) return {};
+    auto first_key = [&](std::size_t k) { return tokens_.key(parts[k].first); };
+    auto is_opener = [&](std::size_t k) {
+        return parts.size() > 1 && lex_.opener(first_key(k)) && !lex_.he(first_key(k)) && !lex_.she(first_key(k));
+    };
+    auto is_apposition = [&](std::size_t k) {
+        const std::wstring f = first_key(k);
+        return lex_.apposition_start(f) || (!tokens_.capitalized(parts[k].first) && !lex_.he(f) && !lex_.she(f));
+    };
+    // The subject comes before its appositions: "Mike Pompeo, the US secretary of state,".
+    std::size_t chosen = parts.size();
+    for (std::size_t k = parts.size(); k-- > 0;) {
+        if (is_opener(k)) continue;
+        bool earlier = false;
+        for (std::size_t j = 0; j < k && !earlier; ++j) earlier = !is_opener(j);
+        if (is_apposition(k) && earlier) continue;
+        chosen = k;
+        break;
+    }
+    if (chosen == parts.size()) chosen = parts.size() - 1;
+    std::size_t sb = parts[chosen].first;
+    const std::size_t se = parts[chosen].second;
+    while (sb < se && lex_.opener(tokens_.key(sb)) && !lex_.he(tokens_.key(sb)) && !lex_.she(tokens_.key(sb))) ++sb;
+    if (sb >= se) return {};
+
+    const std::wstring first = tokens_.key(sb);
+    if (se - sb == 1 && (lex_.he(first) || lex_.she(first)))
+        return pronoun(tokens_[sb].start, lex_.he(first) ? Gender::Male : Gender::Female);
+    const NameSplit split = split_trailing_name(tokens_, sb, se, lex_);
+    if (!split.empty()) return name_from(split.name_begin, split.name_end, split.role_begin);
+
+    // No name: a description ("the female soldier", "Colombia’s migration agency").
+    if (se - sb > kMaxDescriptionWords) return {};
+    static const wchar_t* const kNotSpeakers[] = {L"it", L"this", L"that", L"there", L"which", L"who", L"what",
+                                                  L"i", L"we", L"they", L"you", L"he", L"she", L"one"};
+    for (const wchar_t* w : kNotSpeakers)
+        if (first == w) return {};
+    // A description ends with its noun, not with "that" or "and".
+    if (lex_.function_word(tokens_.key(se - 1))) return {};
+    // "the opposition politician", "the president": someone already named.
+    if (first == L"the" && lex_.role_noun(tokens_.key(se - 1))) {
+        Speaker p = pronoun(tokens_[sb].start, Gender::Unknown);
+        if (p.found()) return p;
+    }
+    Speaker s;
+    s.name = span(sb, se);
+    s.start = tokens_[sb].start;
+    s.end = tokens_[se - 1].end;
+    if (lex_.determiner(first)) described_.push_back(s);
+    return s;
+}
+
+Speaker Attributor::name_from(std::size_t nb, std::size_t ne, std::size_t rb) const {
+    Speaker s;
+    s.start = tokens_[nb].start;
+    s.end = tokens_[ne - 1].end;
+    if (tokens_.possessive(ne - 1)) s.end -= 2;
+    s.name = names_.fullest(text_.substr(s.start, s.end - s.start));
+    if (rb < nb) s.role = span(rb, nb);
+    return s;
+}
+
+// he / she: the person named last before `anchor`, or an unnamed speaker
+// described since ("the female soldier").
+Speaker Attributor::pronoun(std::size_t anchor, Gender gender) const {
+    const PersonMention* m = names_.last_before(anchor, gender);
+    const Speaker* d = nullptr;
+    for (auto it = described_.rbegin(); it != described_.rend(); ++it)
+        if (it->start < anchor) { d = &*it; break; }
+    if (d && (!m || d->start > m->start)) {
+        Speaker s;
+        s.name = d->name;
+        s.start = d->start;
+        s.end = d->end;
+        return s;
+    }
+    if (!m) return {};
+    Speaker s;
+    s.name = m->name;
+    s.start = m->start;
+    s.end = m->end;
+    return s;
+}
+
+Speaker Attributor::sentence_person(const QuoteSpan& q, std::size_t before_begin) const {
+    const std::size_t tb = tokens_.first_at(before_begin);
+    const std::size_t te = tokens_.first_at(q.open);
+    if (tb >= te) return {};
+    const std::size_t sb = sentence_start(tb, te);
+    if (sb >= te) return {};
+    // Only the sentence's subject: a name among its first words.
+    const std::size_t subject_end = std::min(te, sb + kMaxSentenceSubjectTokens);
+    const PersonMention* m = names_.first_in(tokens_[sb].start, std::min<std::size_t>(q.open, tokens_[subject_end - 1].end));
+    if (!m) return {};
+    Speaker s;
+    s.name = m->name;
+    s.start = m->start;
+    s.end = m->end;
+    return s;
+}
+
+Speaker Attributor::paragraph_context(const Paragraph& previous) {
+    const std::size_t tb = tokens_.first_at(previous.start);
+    std::size_t te = tokens_.first_at(previous.end);
+    while (te > tb && !tokens_.is_word(te - 1)) --te;  // the final "." or ":"
+    const std::size_t sb = sentence_start(tb, te);
+    // "Torres said:" / "Torres told reporters on Monday."
+    for (std::size_t v = sb + 1; v < te; ++v) {
+        if (!speech_verb_at(v)) continue;
+        Speaker s = subject_verb(sb, v, te);
+        if (s.found()) return s;
+    }
+    const PersonMention* m = names_.last_before(previous.end, Gender::Unknown, previous.start);
+    if (!m) return {};
+    Speaker s;
+    s.name = m->name;
+    s.start = m->start;
+    s.end = m->end;
+    return s;
+}
+
+}  // namespace newslens::quotes

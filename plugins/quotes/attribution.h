@@ -1,0 +1,61 @@
+// Who said a quotation: the attribution written after it ("…," X said),
+// before it in the same sentence (X said: "…", X’s warning that "…"), or
+// the context (the previous quote of the paragraph, the paragraph before).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "lexicon.h"
+#include "marks.h"
+#include "names.h"
+#include "text.h"
+
+namespace newslens::quotes {
+
+struct Speaker {
+    std::wstring name;  // empty: unknown
+    std::size_t start = kNone, end = kNone;  // the mention the name comes from
+    std::wstring role;  // title split off the name; empty: none
+    std::wstring verb;  // speech verb of the attribution; empty: none
+    bool found() const { return !name.empty(); }
+};
+
+class Attributor {
+public:
+    Attributor(const std::wstring& text, const Tokens& tokens, const Lexicon& lex, const NameIndex& names);
+
+    // The attribution next to `q`: after it within [q.close, after_end), else
+    // before it within [before_begin, q.open) (both bounded by the caller).
+    Speaker direct(const QuoteSpan& q, std::size_t before_begin, std::size_t after_end);
+    // The first person named in the sentence that holds the quote.
+    Speaker sentence_person(const QuoteSpan& q, std::size_t before_begin) const;
+    // For a quote that opens its paragraph: a speaker named in the paragraph before.
+    Speaker paragraph_context(const Paragraph& previous);
+
+private:
+    Speaker after_quote(const QuoteSpan& q, std::size_t end);
+    Speaker before_quote(std::size_t begin, std::size_t end);
+    Speaker speaker_noun(std::size_t tb, std::size_t te) const;
+    Speaker according_to(std::size_t tb, std::size_t te, std::size_t anchor);
+    // Subject and verb: the speaker is the subject, or whoever it reports ("he said Guaido told him").
+    Speaker subject_verb(std::size_t subject_begin, std::size_t verb, std::size_t limit);
+    Speaker subject(std::size_t tb, std::size_t te, std::size_t anchor);
+    Speaker subject_after_verb(std::size_t tb, std::size_t te);
+    Speaker relayed(std::size_t after_verb, std::size_t limit, const Speaker& reporter);
+    Speaker pronoun(std::size_t anchor, Gender gender) const;
+    Speaker name_from(std::size_t nb, std::size_t ne, std::size_t rb) const;
+    std::size_t sentence_start(std::size_t tb, std::size_t te) const;
+    bool speech_verb_at(std::size_t i) const;
+    std::wstring span(std::size_t tb, std::size_t te) const;
+
+    const std::wstring& text_;
+    const Tokens& tokens_;
+    const Lexicon& lex_;
+    const NameIndex& names_;
+    // Unnamed speakers ("the female soldier") a later "she said" may mean.
+    std::vector<Speaker> described_;
+};
+
+}  // namespace newslens::quotes

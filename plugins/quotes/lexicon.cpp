@@ -1,0 +1,125 @@
+#include "lexicon.h"
+
+namespace newslens::quotes {
+
+Lexicon::Lexicon() {
+    abbreviations_ = {L"mr", L"mrs", L"ms", L"dr", L"sgt", L"gen", L"col", L"capt", L"lt", L"maj", L"prof",
+                      L"sen", L"rep", L"gov", L"st", L"jr", L"sr", L"rev", L"cpl", L"pvt", L"adm", L"cmdr",
+                      L"insp", L"supt", L"pres", L"hon", L"fr", L"messrs", L"mt", L"ft", L"inc", L"corp", L"ltd",
+                      L"co", L"no", L"vs", L"jan", L"feb", L"mar", L"apr", L"jun", L"jul", L"aug", L"sep",
+                      L"sept", L"oct", L"nov", L"dec", L"gov", L"brig", L"lieut", L"sgts"};
+    speech_verbs_ = {
+        L"said", L"says", L"say", L"told", L"tells", L"added", L"adds", L"warned", L"warns", L"wrote",
+        L"writes", L"explained", L"explains", L"asked", L"asks", L"replied", L"replies", L"answered",
+        L"continued", L"continues", L"insisted", L"insists", L"noted", L"notes", L"stated", L"states",
+        L"declared", L"declares", L"announced", L"announces", L"claimed", L"claims", L"argued", L"argues",
+        L"recalled", L"recalls", L"cried", L"shouted", L"yelled", L"screamed", L"whispered", L"exclaimed",
+        L"tweeted", L"tweets", L"posted", L"admitted", L"admits", L"acknowledged", L"conceded", L"confirmed",
+        L"urged", L"urges", L"pleaded", L"demanded", L"vowed", L"vows", L"promised", L"stressed", L"stresses",
+        L"emphasized", L"emphasised", L"observed", L"remarked", L"suggested", L"suggests", L"complained",
+        L"joked", L"laughed", L"sighed", L"commented", L"countered", L"responded", L"concluded", L"predicted",
+        L"cautioned", L"lamented", L"recounted", L"testified", L"reiterated", L"mused", L"quipped",
+        L"muttered", L"pleads", L"wondered", L"boasted", L"charged", L"alleged", L"described", L"called",
+        L"telling", L"saying", L"adding", L"warning", L"writing", L"asking", L"noting"};
+    relay_verbs_ = {L"told", L"said", L"says", L"tells", L"asked", L"wrote", L"warned", L"urged"};
+    particles_ = {L"out", L"back", L"up", L"again", L"later", L"loudly", L"quietly"};
+    person_titles_ = {L"mr", L"mrs", L"ms", L"miss", L"dr", L"sgt", L"sergeant", L"gen", L"general", L"col",
+                      L"colonel", L"capt", L"captain", L"lt", L"lieutenant", L"maj", L"major", L"prof",
+                      L"professor", L"sen", L"senator", L"rep", L"representative", L"gov", L"governor",
+                      L"president", L"mayor", L"judge", L"justice", L"king", L"queen", L"prince", L"princess",
+                      L"pope", L"minister", L"secretary", L"chancellor", L"premier", L"ambassador", L"sir",
+                      L"dame", L"lord", L"lady", L"rev", L"reverend", L"father", L"sister", L"brother",
+                      L"cpl", L"corporal", L"pvt", L"private", L"adm", L"admiral", L"cmdr", L"commander",
+                      L"lawmaker", L"congressman", L"congresswoman", L"sheikh", L"emir", L"cardinal",
+                      L"bishop", L"archbishop", L"director", L"spokesman", L"spokeswoman", L"spokesperson",
+                      L"leader", L"chairman", L"chairwoman", L"chair", L"ceo", L"chief", L"officer", L"brig",
+                      L"inspector", L"detective", L"superintendent", L"coach", L"dean", L"deputy", L"envoy"};
+    titles_ = person_titles_;
+    for (const wchar_t* w : {L"vice", L"prime", L"foreign", L"defense", L"defence", L"interior", L"state",
+                             L"attorney", L"head", L"acting", L"former", L"secretary-general", L"general",
+                             L"undersecretary", L"executive", L"senior", L"opposition", L"interim", L"commissioner",
+                             L"official", L"analyst", L"expert", L"lawyer", L"economist", L"professor", L"founder",
+                             L"president-elect", L"health", L"finance", L"justice", L"trade", L"economy"})
+        titles_.insert(w);
+    function_words_ = {
+        L"the", L"a", L"an", L"in", L"on", L"at", L"but", L"and", L"or", L"so", L"if", L"when", L"while",
+        L"as", L"after", L"before", L"during", L"since", L"though", L"although", L"because", L"for", L"with",
+        L"without", L"from", L"by", L"to", L"of", L"under", L"over", L"despite", L"meanwhile", L"however",
+        L"yesterday", L"today", L"tomorrow", L"last", L"this", L"that", L"these", L"those", L"then", L"now",
+        L"still", L"yet", L"also", L"even", L"only", L"just", L"many", L"most", L"some", L"several", L"all",
+        L"both", L"each", L"every", L"other", L"another", L"such", L"asked", L"speaking", L"according",
+        L"like", L"unlike", L"earlier", L"later", L"instead", L"here", L"there", L"it", L"its", L"we", L"they",
+        L"he", L"she", L"his", L"her", L"our", L"their", L"my", L"your", L"i", L"you", L"one", L"two",
+        L"three", L"four", L"five", L"six", L"seven", L"eight", L"nine", L"ten", L"no", L"not", L"nearly",
+        L"almost", L"about", L"around", L"more", L"less", L"what", L"who", L"why", L"how", L"where", L"which",
+        L"do", L"does", L"did", L"is", L"are", L"was", L"were", L"be", L"has", L"have", L"had", L"will",
+        L"would", L"can", L"could", L"should", L"may", L"might", L"must", L"let", L"please", L"thanks",
+        L"thank", L"yes", L"oh", L"well", L"once", L"again", L"until", L"through", L"into", L"upon", L"among",
+        L"amid", L"against", L"toward", L"towards", L"within", L"outside", L"inside", L"per", L"via",
+        L"additional", L"related", L"read", L"more", L"see", L"watch", L"skip", L"share", L"click"};
+    calendar_words_ = {L"monday", L"tuesday", L"wednesday", L"thursday", L"friday", L"saturday", L"sunday",
+                       L"january", L"february", L"march", L"april", L"june", L"july", L"august",
+                       L"september", L"october", L"november", L"december", L"jan", L"feb", L"aug", L"sept",
+                       L"oct", L"nov", L"dec", L"christmas", L"easter"};
+    organisation_words_ = {
+        L"guard", L"press", L"agency", L"service", L"services", L"ministry", L"army", L"forces", L"force",
+        L"university", L"council", L"union", L"party", L"association", L"international", L"news",
+        L"department", L"office", L"republic", L"street", L"city", L"river", L"bridge", L"states", L"nations",
+        L"kingdom", L"assembly", L"congress", L"senate", L"house", L"court", L"company", L"corporation",
+        L"inc", L"ltd", L"group", L"bank", L"fund", L"organization", L"organisation", L"committee",
+        L"commission", L"institute", L"foundation", L"airlines", L"airways", L"airport", L"times", L"post",
+        L"journal", L"reuters", L"endowment", L"center", L"centre", L"church", L"school", L"hospital",
+        L"police", L"navy", L"air", L"region", L"province", L"county", L"mountains", L"sea", L"ocean",
+        L"lake", L"island", L"islands", L"america", L"american", L"americans", L"europe", L"european",
+        L"africa", L"african", L"asia", L"asian", L"east", L"west", L"north", L"south", L"latin", L"gulf",
+        L"national", L"federal", L"general", L"united", L"democratic", L"people's", L"peoples", L"network",
+        L"television", L"radio", L"tv", L"channel", L"daily", L"herald", L"tribune", L"gazette", L"media",
+        L"club", L"team", L"league", L"cup", L"championship", L"market", L"exchange", L"mall", L"square",
+        L"avenue", L"road", L"park", L"valley", L"coast", L"border", L"crossing", L"plaza", L"palace",
+        L"capitol", L"parliament", L"government", L"administration", L"authority", L"authorities",
+        L"brigade", L"battalion", L"regiment", L"command", L"military", L"council", L"summit", L"alliance",
+        L"coalition", L"movement", L"front", L"program", L"programme", L"project", L"initiative",
+        L"operation", L"act", L"law", L"treaty", L"accord", L"day", L"week", L"year", L"war", L"airport",
+        L"station", L"port", L"canal", L"desert", L"forest", L"hills", L"peninsula", L"strait", L"bay",
+        L"district", L"territory", L"state", L"empire", L"dynasty", L"trust", L"holdings", L"partners",
+        L"capital", L"securities", L"motors", L"energy", L"oil", L"gas", L"foods", L"pharmaceuticals",
+        L"technologies", L"systems", L"labs", L"software", L"web", L"online", L"digital", L"science",
+        L"tech", L"business", L"world", L"global", L"politics", L"opinion", L"sport", L"sports", L"health",
+        L"travel", L"culture", L"entertainment", L"lifestyle", L"video", L"videos", L"photos", L"page",
+        L"home", L"menu", L"search", L"sign", L"login", L"subscribe", L"newsletter", L"cookies", L"privacy",
+        L"terms", L"contact", L"advertisement", L"sponsored", L"brief", L"found", L"content", L"main",
+        L"most", L"read", L"month", L"all", L"written", L"oops", L"something", L"wrong"};
+    name_particles_ = {L"de", L"da", L"del", L"della", L"di", L"dos", L"das", L"do", L"du", L"van", L"von",
+                       L"der", L"den", L"la", L"le", L"bin", L"ibn", L"al", L"el", L"y", L"ter", L"ten"};
+    openers_ = {L"meanwhile", L"however", L"but", L"and", L"yet", L"still", L"later", L"earlier", L"then",
+                L"also", L"so", L"instead", L"separately", L"asked", L"speaking", L"in", L"on", L"at", L"during",
+                L"after", L"before", L"when", L"while", L"as", L"if", L"since", L"although", L"though",
+                L"for", L"with", L"without", L"from", L"under", L"over", L"despite", L"yesterday", L"today",
+                L"now", L"last", L"this", L"on", L"by", L"once", L"like", L"unlike", L"according", L"in",
+                L"referring", L"responding", L"addressing", L"writing", L"standing", L"sitting", L"again",
+                L"indeed", L"moreover", L"furthermore", L"similarly", L"likewise", L"nevertheless", L"thus",
+                L"overall", L"finally", L"first", L"second", L"ultimately", L"previously", L"recently"};
+    apposition_starts_ = {L"a", L"an", L"the", L"who", L"which", L"whose", L"his", L"her", L"their", L"its",
+                          L"one", L"also", L"himself", L"herself", L"now", L"then", L"formerly", L"aged"};
+    subject_stops_ = {L"on", L"in", L"at", L"during", L"after", L"before", L"last", L"this", L"when", L"while",
+                      L"who", L"as", L"from", L"to", L"about", L"which", L"that", L"yesterday", L"today",
+                      L"told", L"adding", L"referring", L"according", L"and", L"but", L"with", L"by", L"for",
+                      L"earlier", L"later", L"recently", L"previously", L"tonight", L"monday", L"tuesday",
+                      L"wednesday", L"thursday", L"friday", L"saturday", L"sunday", L"whose", L"where",
+                      L"because", L"since", L"although", L"though", L"if", L"into", L"via", L"over", L"under",
+                      L"than", L"then", L"there", L"here", L"is", L"was", L"are", L"were", L"has", L"had",
+                      L"have", L"will", L"would"};
+    speech_nouns_ = {L"warning", L"warnings", L"claim", L"claims", L"statement", L"words", L"remark",
+                     L"remarks", L"call", L"calls", L"promise", L"pledge", L"message", L"assertion",
+                     L"insistence", L"argument", L"comment", L"comments", L"question", L"reply", L"response",
+                     L"vow", L"threat", L"appeal", L"plea", L"description", L"suggestion", L"accusation",
+                     L"declaration", L"announcement", L"admission", L"boast", L"assurance", L"slogan",
+                     L"tweet", L"post", L"letter", L"speech", L"demand", L"advice", L"prediction"};
+    role_nouns_ = {L"politician", L"leader", L"president", L"minister", L"lawmaker", L"senator", L"governor",
+                   L"mayor", L"spokesman", L"spokeswoman", L"premier", L"chancellor", L"congressman",
+                   L"congresswoman", L"prime", L"secretary", L"ambassador", L"envoy", L"general",
+                   L"commander", L"coach", L"candidate", L"chairman", L"chairwoman", L"ceo", L"founder",
+                   L"billionaire", L"star", L"singer", L"actor", L"actress", L"player", L"striker", L"manager"};
+}
+
+}  // namespace newslens::quotes

@@ -1,0 +1,131 @@
+#include "marks.h"
+
+#include <algorithm>
+
+namespace newslens::quotes {
+namespace {
+
+// Longest single-quoted span we believe in: beyond it an "opening" mark was
+// more likely an apostrophe (’90s, rock ’n’ roll) that happens to be followed
+// by a plural possessive (soldiers’) much later.
+constexpr std::size_t kMaxSingleQuote = 400;
+
+bool opens_after(wchar_t c) {  // characters a quotation may directly follow
+    return is_space(c) || c == L'(' || c == L'[' || c == L'{' || is_dash(c) || c == L'/' || c == L':';
+}
+
+// Elisions that start with an apostrophe: ’90s, ’em, ’til, ’n’.
+bool elision_at(const std::wstring& text, std::size_t p, std::size_t limit) {
+    std::size_t q = p + 1, digits = 0;
+    while (q < limit && is_digit(text[q])) ++q, ++digits;
+    if (digits == 2 || digits == 4) return true;  // ’90s, ’2019
+    std::wstring w;
+    while (q < limit && is_letter(text[q]) && w.size() < 6) w += text[q++];
+    if (q < limit && is_letter(text[q])) return false;
+    w = lower(w);
+    return w == L"em" || w == L"til" || w == L"tis" || w == L"twas" || w == L"cause" || w == L"n" ||
+           w == L"bout" || w == L"cos" || w == L"s";
+}
+
+// Single-quoted spans inside [begin, end) (the inside of a double quote, or a
+// stretch of a paragraph outside double quotes). An opening mark has a
+// non-word character before it and a word character after; a closing mark has
+// a non-space before and no word character after. An apostrophe inside a word
+// (don’t, Venezuela’s) has word characters on both sides, so it is neither.
+void find_single_quotes(const std::wstring& text, std::size_t begin, std::size_t end, std::size_t paragraph,
+                        std::size_t parent, std::vector<QuoteSpan>& out) {
+    std::vector<std::size_t> openers, closers;
+    for (std::size_t p = begin; p < end; ++p) {
+        if (!is_single_mark(text[p])) continue;
+        const wchar_t before = p > 0 ? text[p - 1] : L' ';
+        const wchar_t after = p + 1 < end ? text[p + 1] : L' ';
+        if (!is_alnum(before) && is_alnum(after)) {
+            if (!elision_at(text, p, end)) openers.push_back(p);
+        } else if (!is_space(before) && !is_alnum(after) && p > begin) {
+            closers.push_back(p);
+        }
+    }
+    std::size_t c = 0;
+    for (std::size_t o = 0; o < openers.size();) {
+        while (c < closers.size() && closers[c] <= openers[o]) ++c;
+        if (c == closers.size()) break;
+        if (closers[c] - openers[o] > kMaxSingleQuote) { ++o; continue; }
+        QuoteSpan q;
+        q.open = openers[o];
+        q.start = openers[o] + 1;
+        q.end = closers[c];
+        q.close = closers[c];
+        q.paragraph = paragraph;
+        q.parent = parent;
+        out.push_back(q);
+        const std::size_t closed_at = closers[c];
+        while (o < openers.size() && openers[o] < closed_at) ++o;  // openers inside were apostrophes
+    }
+}
+
+// Double quotes of one paragraph. Marks pair up in order whatever their
+// glyph (scraped text has ”days were numbered” and why?“), with two repairs
+// that keep a stray mark from shifting every later pair: a mark that can only
+// close (word before, space after) while no quote is open is dropped (an inch
+// sign, a lost opener), and a mark that can only open (space before, word
+// after) while one is open restarts the quote there. A quote still open at
+// the paragraph end stops there: it runs over paragraphs (each one repeats
+// the opening mark) or is unbalanced, and never swallows the next paragraph.
+void find_double_quotes(const std::wstring& text, const Paragraph& para, std::size_t index,
+                        std::vector<QuoteSpan>& out) {
+    bool open = false;
+    std::size_t open_at = 0;
+    auto emit = [&](std::size_t o, std::size_t close, std::size_t content_end) {
+        QuoteSpan q;
+        q.open = o;
+        q.start = o + 1;
+        q.end = content_end;
+        q.close = close;
+        q.paragraph = index;
+        // Marks with blanks just inside: "  text  ".
+        while (q.start < q.end && is_space(text[q.start])) ++q.start;
+        while (q.end > q.start && is_space(text[q.end - 1])) --q.end;
+        if (q.start < q.end) out.push_back(q);
+    };
+    for (std::size_t p = para.start; p < para.end; ++p) {
+        if (!is_double_mark(text[p])) continue;
+        const bool space_before = p == para.start || opens_after(text[p - 1]);
+        const bool space_after = p + 1 == para.end || is_space(text[p + 1]);
+        if (!open) {
+            if (!space_before && space_after) continue;
+            open = true;
+            open_at = p;
+        } else if (space_before && !space_after && p > open_at + 1 && is_space(text[p - 1])) {
+            open_at = p;
+        } else {
+            emit(open_at, p, p);
+            open = false;
+        }
+    }
+    if (open) emit(open_at, kNone, para.end);
+}
+
+}  // namespace
+
+std::vector<QuoteSpan> find_quotes(const std::wstring& text, const std::vector<Paragraph>& paragraphs) {
+    std::vector<QuoteSpan> out;
+    for (std::size_t pi = 0; pi < paragraphs.size(); ++pi) {
+        const Paragraph& para = paragraphs[pi];
+        std::vector<QuoteSpan> doubles;
+        find_double_quotes(text, para, pi, doubles);
+        std::size_t gap = para.start;  // single quotes between double ones stand alone
+        for (const QuoteSpan& d : doubles) {
+            find_single_quotes(text, gap, d.open, pi, kNone, out);
+            const std::size_t parent = out.size();
+            out.push_back(d);
+            find_single_quotes(text, d.start, d.end, pi, parent, out);
+            gap = d.close == kNone ? para.end : d.close + 1;
+        }
+        find_single_quotes(text, gap, para.end, pi, kNone, out);
+    }
+    // Already in order except that stand-alone single quotes before a double
+    // one were pushed first, which is their text order too.
+    return out;
+}
+
+}  // namespace newslens::quotes

@@ -1,0 +1,67 @@
+// People (and organisations) named in a document: runs of capitalised words,
+// titles split off, the fullest form the article uses for each surname, and
+// where each person is mentioned (for "he said").
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "lexicon.h"
+#include "marks.h"
+#include "text.h"
+
+namespace newslens::quotes {
+
+enum class Gender { Unknown, Male, Female };
+
+struct PersonMention {
+    std::size_t start = 0, end = 0;  // the name as written here ("Torres")
+    std::wstring name;               // fullest form ("Jorge Torres")
+    Gender gender = Gender::Unknown;
+};
+
+// A name at the end of a token range, with the title or role written before it.
+struct NameSplit {
+    std::size_t name_begin = 0, name_end = 0;  // token indices; empty when there is no name
+    std::size_t role_begin = 0;                // role tokens are [role_begin, name_begin)
+    bool empty() const { return name_begin == name_end; }
+};
+
+// Splits "US Secretary of State Mike Pompeo" into role and name tokens.
+NameSplit split_trailing_name(const Tokens& tokens, std::size_t begin, std::size_t end, const Lexicon& lex);
+// True for Secretary, Sgt., Secretary-General, ...
+bool is_title_token(const Tokens& tokens, std::size_t i, const Lexicon& lex);
+
+class NameIndex {
+public:
+    // `quotes` are excluded from person mentions: names inside a quotation
+    // are talked about, not talking.
+    NameIndex(const std::wstring& text, const Tokens& tokens, const Lexicon& lex, const std::vector<QuoteSpan>& quotes);
+
+    // The fullest form of a name that shares its surname: "Torres" -> "Jorge Torres".
+    std::wstring fullest(const std::wstring& name) const;
+    Gender gender(const std::wstring& name) const;
+    bool is_person(const std::wstring& name) const;
+    // The person mentioned last before `pos` (not before `floor`) whose gender does not clash.
+    const PersonMention* last_before(std::size_t pos, Gender wanted, std::size_t floor = 0) const;
+    // The first person mentioned in [from, to).
+    const PersonMention* first_in(std::size_t from, std::size_t to) const;
+
+private:
+    struct Form {
+        std::wstring text;
+        std::size_t words = 0;
+        bool reliable = false;  // titled or not sentence-initial (so not "Yesterday Torres")
+    };
+    static std::wstring surname(const std::wstring& name);
+
+    std::unordered_map<std::wstring, Form> best_;      // surname (lower case) -> fullest form
+    std::unordered_map<std::wstring, Gender> gender_;  // surname -> from Mr / Mrs
+    std::unordered_set<std::wstring> titled_;          // surnames seen after a title ("Mr Guaido")
+    std::vector<PersonMention> mentions_;              // in text order
+};
+
+}  // namespace newslens::quotes

@@ -1,0 +1,152 @@
+// The `quotes` plugin: quotations of three or more words (shorter quoted
+// terms are reported as kind "term") and who said them.
+//
+// 1. marks.cpp pairs quotation marks paragraph by paragraph (straight and
+//    curly mixed, apostrophes ignored, nothing crosses a paragraph end).
+// 2. names.cpp indexes the people the article names, so that "Torres" and
+//    "he" become "Jorge Torres".
+// 3. attribution.cpp reads a bounded window around each quote for "X said",
+//    "said X", "X told Reuters:", "according to X", ...; quotes without one
+//    inherit from the quote they continue or from the paragraph before.
+// Every step is linear in the text: windows are bounded and nothing re-scans
+// the document per quote.
+#include <algorithm>
+
+#include "analyzer.h"
+#include "attribution.h"
+#include "lexicon.h"
+#include "marks.h"
+#include "names.h"
+#include "plugin.h"
+#include "text.h"
+
+namespace newslens::quotes {
+namespace {
+
+constexpr std::size_t kMinQuoteWords = 3;      // shorter quoted text is a term ("colectivos")
+constexpr std::size_t kMaxLookBack = 600;      // characters before a quote searched for its attribution
+constexpr std::size_t kMaxLookAhead = 300;     // characters after it
+constexpr std::size_t kMaxChainParagraphs = 20;  // a multi-paragraph quote looks this far for its speaker
+
+nlohmann::ordered_json optional_text(const std::wstring& s) {
+    return s.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(to_utf8(s));
+}
+
+nlohmann::ordered_json optional_offset(std::size_t v) {
+    return v == kNone ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(v);
+}
+
+class QuoteExtractor : public Extractor {
+public:
+    void extract(const Document& doc, std::vector<Mention>& out) const override;
+
+private:
+    Lexicon lex_;  // built once per Analyzer
+};
+
+void QuoteExtractor::extract(const Document& doc, std::vector<Mention>& out) const {
+    const std::wstring& text = doc.wide();
+    const std::vector<Paragraph> paragraphs = split_paragraphs(text);
+    const std::vector<QuoteSpan> quotes = find_quotes(text, paragraphs);
+    const Tokens tokens(text, lex_);
+    const NameIndex names(text, tokens, lex_, quotes);
+    Attributor attributor(text, tokens, lex_, names);
+
+    const std::size_t n = quotes.size();
+    std::vector<bool> is_quote(n);
+    for (std::size_t i = 0; i < n; ++i) is_quote[i] = count_words(text, quotes[i].start, quotes[i].end) >= kMinQuoteWords;
+
+    // Top-level quotations (not terms, not nested), in text order, and where
+    // each paragraph's first and last ones are.
+    std::vector<std::size_t> main;
+    for (std::size_t i = 0; i < n; ++i)
+        if (is_quote[i] && quotes[i].parent == kNone) main.push_back(i);
+    std::vector<std::size_t> first_in_para(paragraphs.size(), kNone), last_in_para(paragraphs.size(), kNone);
+    for (std::size_t k = 0; k < main.size(); ++k) {
+        const std::size_t p = quotes[main[k]].paragraph;
+        if (first_in_para[p] == kNone) first_in_para[p] = k;
+        last_in_para[p] = k;
+    }
+    auto same_paragraph = [&](std::size_t a, std::size_t b) {
+        return quotes[main[a]].paragraph == quotes[main[b]].paragraph;
+    };
+    // The quote of the next paragraph that continues quote k (it was left
+    // open and the next paragraph opens with a mark), or kNone.
+    auto continuation = [&](std::size_t k) -> std::size_t {
+        const QuoteSpan& q = quotes[main[k]];
+        if (q.close != kNone || q.paragraph + 1 >= paragraphs.size()) return kNone;
+        const std::size_t next = first_in_para[q.paragraph + 1];
+        if (next == kNone || quotes[main[next]].open != paragraphs[q.paragraph + 1].start) return kNone;
+        return next;
+    };
+
+    // Windows: from the previous quote of the paragraph to the next one,
+    // never more than a few hundred characters either side.
+    std::vector<std::size_t> before_begin(main.size()), after_end(main.size());
+    std::vector<Speaker> direct(main.size());
+    for (std::size_t k = 0; k < main.size(); ++k) {
+        const QuoteSpan& q = quotes[main[k]];
+        const Paragraph& para = paragraphs[q.paragraph];
+        std::size_t b = para.start;
+        if (k > 0 && same_paragraph(k - 1, k)) b = quotes[main[k - 1]].close + 1;
+        before_begin[k] = std::max(b, q.open > kMaxLookBack ? q.open - kMaxLookBack : 0);
+        std::size_t e = para.end;
+        if (k + 1 < main.size() && same_paragraph(k, k + 1)) e = quotes[main[k + 1]].open;
+        if (q.close != kNone) e = std::min(e, q.close + 1 + kMaxLookAhead);
+        after_end[k] = e;
+        direct[k] = attributor.direct(q, before_begin[k], after_end[k]);
+    }
+
+    std::vector<Speaker> speaker(n);
+    std::vector<std::size_t> predecessor(main.size(), kNone);
+    for (std::size_t k = 0; k < main.size(); ++k) {
+        const std::size_t next = continuation(k);
+        if (next != kNone) predecessor[next] = k;
+    }
+    std::size_t last_attributed = kNone;  // the latest quote with a speaker, to inherit from in O(1)
+    for (std::size_t k = 0; k < main.size(); ++k) {
+        const QuoteSpan& q = quotes[main[k]];
+        Speaker s = direct[k];
+        // "A," he said. "B." — B belongs to A's speaker.
+        if (!s.found() && last_attributed != kNone && same_paragraph(last_attributed, k)) s = speaker[main[last_attributed]];
+        // A quote running over paragraphs: one speaker for all its parts.
+        if (!s.found() && predecessor[k] != kNone) s = speaker[main[predecessor[k]]];
+        for (std::size_t j = continuation(k), hops = 0; !s.found() && j != kNone && hops < kMaxChainParagraphs;
+             j = continuation(j), ++hops)
+            s = direct[j];
+        if (!s.found()) s = attributor.sentence_person(q, before_begin[k]);
+        // A quote opening its paragraph with no attribution: the speaker of
+        // the paragraph before.
+        if (!s.found() && q.open == paragraphs[q.paragraph].start && q.paragraph > 0) {
+            const std::size_t prev = last_in_para[q.paragraph - 1];
+            if (prev != kNone) s = speaker[main[prev]];
+            if (!s.found()) s = attributor.paragraph_context(paragraphs[q.paragraph - 1]);
+        }
+        if (s.found()) last_attributed = k;
+        speaker[main[k]] = s;
+    }
+
+    for (std::size_t i = 0; i < n; ++i) {
+        const QuoteSpan& q = quotes[i];
+        // Nested quotes are spoken by whoever the outer quote says spoke them.
+        Speaker s;
+        if (is_quote[i]) s = q.parent == kNone ? speaker[i] : speaker[q.parent];
+        Mention m;
+        m.start = q.start;
+        m.end = q.end;
+        m.fields["speaker"] = optional_text(s.name);
+        m.fields["speaker_start"] = optional_offset(s.found() ? s.start : kNone);
+        m.fields["speaker_end"] = optional_offset(s.found() ? s.end : kNone);
+        m.fields["role"] = optional_text(s.role);
+        m.fields["verb"] = optional_text(s.verb);
+        m.fields["kind"] = is_quote[i] ? "quote" : "term";
+        out.push_back(std::move(m));
+    }
+}
+
+}  // namespace
+}  // namespace newslens::quotes
+
+using newslens::quotes::QuoteExtractor;
+NEWSLENS_PLUGIN("quotes", "Quotations (3+ words) with speaker, role and verb; shorter quoted terms as kind \"term\"",
+                QuoteExtractor);
