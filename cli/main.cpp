@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "analyzer.h"
+#include "rule_plugin.h"
 
 namespace {
 
@@ -18,16 +19,41 @@ using newslens::Analyzer;
 using newslens::Document;
 using ojson = nlohmann::ordered_json;
 
+bool read_input(const std::string& path, std::string& out, std::string& why);
+
 const char* const kUsage =
-    "usage: newslens analyze [--format jsonl|json|csv|table|summary] [--plugins a,b] FILE... (- for stdin)\n"
-    "       newslens plugins\n"
+    "usage: newslens analyze [--format jsonl|json|csv|table|summary] [--plugins a,b] [--plugin-file F]... FILE... (- for stdin)\n"
+    "       newslens plugins [--plugin-file F]...\n"
     "       newslens --version\n"
     "\n"
     "analyze   run the extractor plugins over each FILE; one JSON object per document\n"
     "          (JSON Lines) by default. A file that cannot be read or is not UTF-8 text\n"
     "          is reported on stderr; the others are still analysed, and the exit status\n"
     "          is 1 at the end.\n"
-    "plugins   list the plugins of this build with a one-line description\n";
+    "plugins   list the plugins of this build with a one-line description\n"
+    "--plugin-file F   load a plugin at run time (repeatable): a rule plugin (.json)\n"
+    "          or a compiled plugin (.so); a broken file is reported and skipped.\n";
+
+// Loads every --plugin-file; a broken one is reported on stderr and skipped
+// so that the other plugins still run. Returns false if any failed.
+bool load_plugin_files(const std::vector<std::string>& paths) {
+    bool ok = true;
+    for (const auto& path : paths) {
+        std::string bytes, why;
+        if (!read_input(path, bytes, why)) {
+            std::cerr << "newslens: plugin " << path << ": " << why << "\n";
+            ok = false;
+            continue;
+        }
+        try {
+            newslens::register_rule_plugin(bytes, path);
+        } catch (const newslens::RulePluginError& e) {
+            for (const auto& p : e.problems()) std::cerr << "newslens: plugin " << p << "\n";
+            ok = false;
+        }
+    }
+    return ok;
+}
 
 // Reads a whole file or stdin; on failure returns false with a reason.
 bool read_input(const std::string& path, std::string& out, std::string& why) {
@@ -136,19 +162,26 @@ void print_csv(const std::vector<ojson>& docs) {
         }
 }
 
-int cmd_plugins() {
+int cmd_plugins(const std::vector<std::string>& args) {
+    std::vector<std::string> plugin_files;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--plugin-file" && i + 1 < args.size()) plugin_files.push_back(args[++i]);
+        else if (args[i].rfind("--plugin-file=", 0) == 0) plugin_files.push_back(args[i].substr(14));
+        else throw std::invalid_argument("unknown argument " + args[i]);
+    }
+    const bool loaded = load_plugin_files(plugin_files);
     for (const auto* p : newslens::Registry::global().list()) {
         std::string name = p->name;
         name.resize(std::max<std::size_t>(name.size(), 12), ' ');
         std::cout << name << p->description << "\n";
     }
-    return 0;
+    return loaded ? 0 : 1;
 }
 
 int cmd_analyze(const std::vector<std::string>& args) {
     std::string format = "jsonl";
     std::string plugins;
-    std::vector<std::string> files;
+    std::vector<std::string> files, plugin_files;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         auto value = [&](const std::string& flag) -> std::string {
@@ -158,6 +191,7 @@ int cmd_analyze(const std::vector<std::string>& args) {
         };
         if (a == "--format" || a.rfind("--format=", 0) == 0) format = value("--format");
         else if (a == "--plugins" || a.rfind("--plugins=", 0) == 0) plugins = value("--plugins");
+        else if (a == "--plugin-file" || a.rfind("--plugin-file=", 0) == 0) plugin_files.push_back(value("--plugin-file"));
         else if (a == "-" || a.empty() || a[0] != '-') files.push_back(a);
         else throw std::invalid_argument("unknown option " + a);
     }
@@ -165,8 +199,8 @@ int cmd_analyze(const std::vector<std::string>& args) {
         throw std::invalid_argument("unknown format '" + format + "' (jsonl, json, csv, table, summary)");
     if (files.empty()) throw std::invalid_argument("no input files (use - for stdin)");
 
+    bool failed = !load_plugin_files(plugin_files);
     const Analyzer analyzer(newslens::split_plugin_list(plugins));
-    bool failed = false;
     std::vector<ojson> kept;  // json and csv print after the last document
     for (const auto& path : files) {
         std::string bytes, why;
@@ -209,7 +243,7 @@ int main(int argc, char** argv) {
     }
     try {
         if (args[0] == "--version") { std::cout << "newslens " << NEWSLENS_VERSION << "\n"; return 0; }
-        if (args[0] == "plugins") return cmd_plugins();
+        if (args[0] == "plugins") return cmd_plugins({args.begin() + 1, args.end()});
         if (args[0] == "analyze") return cmd_analyze({args.begin() + 1, args.end()});
         throw std::invalid_argument("unknown command '" + args[0] + "'");
     } catch (const std::invalid_argument& e) {

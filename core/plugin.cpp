@@ -17,6 +17,17 @@ bool Registry::add(PluginInfo info) {
     return true;
 }
 
+bool Registry::add_or_replace(PluginInfo info) {
+    if (info.name.empty() || !info.create) return false;
+    for (auto& p : plugins_)
+        if (p->name == info.name) {
+            *p = std::move(info);
+            return true;
+        }
+    plugins_.push_back(std::make_unique<PluginInfo>(std::move(info)));
+    return true;
+}
+
 const PluginInfo* Registry::find(const std::string& name) const {
     for (const auto& p : plugins_)
         if (p->name == name) return p.get();

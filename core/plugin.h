@@ -44,6 +44,9 @@ struct PluginInfo {
     std::string name;         // short id used on the command line and in output
     std::string description;  // one line for `newslens plugins` and the page
     std::function<std::unique_ptr<Extractor>()> create;
+    // Optional facts for front ends: "origin" (built-in, rules, compiled),
+    // "version", "fields" ({"field": {"label": "..."}}) and the like.
+    nlohmann::ordered_json about = nlohmann::ordered_json::object();
 };
 
 class Registry {
@@ -51,6 +54,9 @@ public:
     static Registry& global();
     // Returns false (and keeps the first) when the name is already taken.
     bool add(PluginInfo info);
+    // Adds or replaces (a plugin loaded again at run time replaces its older
+    // version). Returns false when `info` is incomplete.
+    bool add_or_replace(PluginInfo info);
     const PluginInfo* find(const std::string& name) const;
     // All plugins, sorted by name.
     std::vector<const PluginInfo*> list() const;

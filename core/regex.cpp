@@ -3,8 +3,6 @@
 #include <locale>
 
 namespace newslens {
-namespace {
-
 const std::locale& text_locale() {
     static const std::locale loc = [] {
         for (const char* name : {"C.UTF-8", "C.utf8", "en_US.UTF-8"}) {
@@ -17,8 +15,6 @@ const std::locale& text_locale() {
     }();
     return loc;
 }
-
-}  // namespace
 
 boost::wregex make_regex(const std::wstring& pattern, bool icase) {
     boost::wregex re;

@@ -64,5 +64,24 @@ check "--format table" bash -c "'$cli' analyze --format table '$good' | head -n 
 "$cli" analyze --format nope "$good" > /dev/null 2>&1
 check "unknown format is a usage error" test $? -eq 2
 
+# Rule plugins loaded at run time; a broken one is reported and skipped.
+plugdir=$(cd "$examples/plugins" && pwd)
+"$cli" plugins --plugin-file "$plugdir/media.json" > "$tmp/plugins2.txt"
+check "a loaded rule plugin is listed" grep -q "^media " "$tmp/plugins2.txt"
+"$cli" analyze --plugin-file "$plugdir/media.json" "$examples/000_3bf18df1e512c54b.txt" > "$tmp/media.jsonl"
+check "exit 0 with a good rule plugin" test $? -eq 0
+check "rule plugin mentions appear beside the built-in ones" python3 -c '
+import json,sys
+d=json.loads(open(sys.argv[1]).readline())
+plugins={m["plugin"] for m in d["mentions"]}
+assert "media" in plugins and len(plugins) > 1, plugins
+assert any(m["plugin"]=="media" and m.get("outlet")=="Reuters" for m in d["mentions"])
+' "$tmp/media.jsonl"
+printf '{"newslens_rule_plugin": 1, "name": "broken", "description": "x", "rules": [{"id": "r", "pattern": "(oops"}]}' > "$tmp/broken.json"
+"$cli" analyze --plugin-file "$tmp/broken.json" --plugin-file "$plugdir/media.json" "$good" > "$tmp/broken.jsonl" 2> "$tmp/broken.err"
+check "exit 1 with a broken rule plugin" test $? -eq 1
+check "broken plugin reported with rule and offset" grep -q "broken.json: rules\[0\] (id 'r').pattern: regex error at offset" "$tmp/broken.err"
+check "other plugins still run" grep -q '"plugin":"media"' "$tmp/broken.jsonl"
+
 echo "cli: $pass passed, $fails failed"
 [ "$fails" -eq 0 ]

@@ -6,23 +6,28 @@
 #include <memory>
 
 #include "analyzer.h"
+#include "rule_plugin.h"
 
 namespace {
 
 // One Analyzer per plugin selection, so that regexes are compiled once per
 // selection and not once per document.
-const newslens::Analyzer& analyzer_for(const std::string& plugins) {
+std::map<std::string, std::unique_ptr<newslens::Analyzer>>& analyzers() {
     static std::map<std::string, std::unique_ptr<newslens::Analyzer>> cache;
-    auto& slot = cache[plugins];
+    return cache;
+}
+
+const newslens::Analyzer& analyzer_for(const std::string& plugins) {
+    auto& slot = analyzers()[plugins];
     if (!slot) slot = std::make_unique<newslens::Analyzer>(newslens::split_plugin_list(plugins));
     return *slot;
 }
 
-// [{"name": ..., "description": ...}, ...]
+// [{"name": ..., "description": ..., "about": {"origin", "version", "fields"}}, ...]
 std::string plugins_json() {
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
     for (const auto* p : newslens::Registry::global().list())
-        out.push_back({{"name", p->name}, {"description", p->description}});
+        out.push_back({{"name", p->name}, {"description", p->description}, {"about", p->about}});
     return out.dump();
 }
 
@@ -47,6 +52,24 @@ std::string analyze(const std::string& name, const std::string& text, const std:
     }
 }
 
+// Loads (or replaces) a rule plugin from the text of its .json file.
+// {"ok": true, "name": ...} or {"ok": false, "problems": [one line each]}.
+std::string load_rule_plugin(const std::string& json_text, const std::string& source) {
+    nlohmann::ordered_json out;
+    try {
+        out["name"] = newslens::register_rule_plugin(json_text, source);
+        out["ok"] = true;
+        analyzers().clear();  // cached analyzers hold the older version
+    } catch (const newslens::RulePluginError& e) {
+        out["ok"] = false;
+        out["problems"] = e.problems();
+    } catch (const std::exception& e) {
+        out["ok"] = false;
+        out["problems"] = {source + ": " + e.what()};
+    }
+    return out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
 std::string version() { return NEWSLENS_VERSION; }
 
 }  // namespace
@@ -55,5 +78,6 @@ EMSCRIPTEN_BINDINGS(newslens) {
     emscripten::function("plugins", &plugins_json);
     emscripten::function("checkInput", &check_input);
     emscripten::function("analyze", &analyze);
+    emscripten::function("loadRulePlugin", &load_rule_plugin);
     emscripten::function("version", &version);
 }

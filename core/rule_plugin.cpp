@@ -1,0 +1,366 @@
+#include "rule_plugin.h"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <locale>
+#include <set>
+
+#include "regex.h"
+
+namespace newslens {
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+// How one output field gets its value.
+struct FieldRule {
+    std::string name;
+    std::string capture;         // named capture to read, or empty for a constant
+    ojson constant;              // used when capture is empty
+    std::string text_transform;  // "", "lower", "upper", "trim"
+    std::string via_plugin;      // normalise by running this plugin on the capture...
+    std::string via_field;       // ...and taking this field of its first mention
+};
+
+struct Rule {
+    std::string id;
+    boost::wregex re;
+    std::string span;  // capture that forms the mention's span; empty = whole match
+    std::vector<FieldRule> fields;
+};
+
+struct CompiledPlugin {
+    std::vector<Rule> rules;
+    // Plugins that normalise captures, created once.
+    std::map<std::string, std::unique_ptr<Extractor>> helpers;
+};
+
+class RuleExtractor : public Extractor {
+public:
+    explicit RuleExtractor(std::shared_ptr<const CompiledPlugin> plugin) : plugin_(std::move(plugin)) {}
+
+    void extract(const Document& doc, std::vector<Mention>& out) const override {
+        const std::wstring& text = doc.wide();
+        std::set<std::pair<std::size_t, std::size_t>> taken;  // first rule wins a span
+        for (const Rule& rule : plugin_->rules) {
+            // Boost.Regex throws std::runtime_error when a pattern backtracks
+            // past its complexity limit: the Analyzer turns that into this
+            // plugin's error and the other plugins keep their results.
+            try {
+                run_rule(rule, text, taken, out);
+            } catch (const std::runtime_error& e) {
+                throw std::runtime_error("rule '" + rule.id + "': " +
+                                         (std::string(e.what()).find("complexity") != std::string::npos
+                                              ? "the pattern backtracks too much (Boost.Regex complexity limit); "
+                                                "make each choice in it unambiguous"
+                                              : std::string(e.what())));
+            }
+        }
+    }
+
+private:
+    void run_rule(const Rule& rule, const std::wstring& text, std::set<std::pair<std::size_t, std::size_t>>& taken,
+                  std::vector<Mention>& out) const {
+        for (boost::wsregex_iterator it(text.begin(), text.end(), rule.re), end; it != end; ++it) {
+            const boost::wsmatch& m = *it;
+            std::size_t start, stop;
+            if (rule.span.empty()) {
+                start = static_cast<std::size_t>(m.position());
+                stop = start + static_cast<std::size_t>(m.length());
+            } else {
+                const auto& sub = m[rule.span];
+                if (!sub.matched) continue;
+                start = static_cast<std::size_t>(sub.first - text.begin());
+                stop = static_cast<std::size_t>(sub.second - text.begin());
+            }
+            if (start >= stop || !taken.insert({start, stop}).second) continue;
+            Mention mention;
+            mention.start = start;
+            mention.end = stop;
+            mention.fields["rule"] = rule.id;
+            for (const FieldRule& f : rule.fields) mention.fields[f.name] = field_value(f, m);
+            out.push_back(std::move(mention));
+        }
+    }
+
+    ojson field_value(const FieldRule& f, const boost::wsmatch& m) const {
+        if (f.capture.empty()) return f.constant;
+        const auto& sub = m[f.capture];
+        if (!sub.matched) return nullptr;
+        std::wstring value = sub.str();
+        if (!f.via_plugin.empty()) {
+            const Document piece("capture", to_utf8(value));
+            std::vector<Mention> found;
+            plugin_->helpers.at(f.via_plugin)->extract(piece, found);
+            for (const Mention& h : found)
+                if (h.fields.contains(f.via_field)) return h.fields[f.via_field];
+            return nullptr;
+        }
+        const std::ctype<wchar_t>& ct = std::use_facet<std::ctype<wchar_t>>(text_locale());
+        if (f.text_transform == "lower") ct.tolower(&value[0], &value[0] + value.size());
+        if (f.text_transform == "upper") ct.toupper(&value[0], &value[0] + value.size());
+        // Collapse runs of white space: captures may cross line breaks.
+        std::wstring clean;
+        for (wchar_t c : value) {
+            if (ct.is(std::ctype_base::space, c)) {
+                if (!clean.empty() && clean.back() != L' ') clean += L' ';
+            } else {
+                clean += c;
+            }
+        }
+        while (!clean.empty() && clean.back() == L' ') clean.pop_back();
+        return to_utf8(clean);
+    }
+
+    std::shared_ptr<const CompiledPlugin> plugin_;
+};
+
+std::string escape_regex(const std::string& word) {
+    std::string out;
+    for (char c : word) {
+        if (std::string("\\^$.|?*+()[]{}-/").find(c) != std::string::npos) out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+// Names defined by (?<name>...), (?'name'...) and (?P<name>...) in a pattern.
+std::set<std::string> capture_names(const std::string& pattern) {
+    std::set<std::string> names;
+    for (std::size_t i = 0; i + 3 < pattern.size(); ++i) {
+        if (pattern[i] == '\\') { ++i; continue; }
+        if (pattern[i] != '(' || pattern[i + 1] != '?') continue;
+        std::size_t j = i + 2;
+        if (pattern[j] == 'P') ++j;
+        if (j >= pattern.size() || (pattern[j] != '<' && pattern[j] != '\'')) continue;
+        const char close = pattern[j] == '<' ? '>' : '\'';
+        const std::size_t k = pattern.find(close, j + 1);
+        if (k == std::string::npos) continue;
+        const std::string name = pattern.substr(j + 1, k - j - 1);
+        if (!name.empty() && name != "=" && name != "!" && name[0] != '=' && name[0] != '!') names.insert(name);
+    }
+    return names;
+}
+
+bool valid_name(const std::string& s) {
+    if (s.empty() || s.size() > 40 || !(s[0] >= 'a' && s[0] <= 'z')) return false;
+    return std::all_of(s.begin(), s.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    });
+}
+
+}  // namespace
+
+RulePluginError::RulePluginError(std::vector<std::string> problems)
+    : std::runtime_error(problems.empty() ? "invalid rule plugin" : problems.front()), problems_(std::move(problems)) {}
+
+PluginInfo load_rule_plugin(const std::string& json_text, const std::string& source) {
+    std::vector<std::string> problems;
+    auto fail = [&](const std::string& where, const std::string& what) { problems.push_back(source + ": " + where + ": " + what); };
+
+    ojson spec;
+    try {
+        spec = ojson::parse(json_text);
+    } catch (const ojson::parse_error& e) {
+        // nlohmann's message names the byte offset and what it expected.
+        throw RulePluginError({source + ": not valid JSON: " + std::string(e.what())});
+    }
+    if (!spec.is_object()) throw RulePluginError({source + ": the file must hold one JSON object"});
+
+    const auto format = spec.value("newslens_rule_plugin", ojson());
+    if (!format.is_number_integer())
+        fail("newslens_rule_plugin", "missing: set it to " + std::to_string(kRulePluginFormat));
+    else if (format.get<int>() != kRulePluginFormat)
+        fail("newslens_rule_plugin", "format " + format.dump() + " is not supported by this newslens (it reads format " +
+                                         std::to_string(kRulePluginFormat) + ")");
+
+    auto text_field = [&](const char* key, bool required) -> std::string {
+        if (!spec.contains(key)) {
+            if (required) fail(key, "missing");
+            return {};
+        }
+        if (!spec[key].is_string()) { fail(key, "must be a string"); return {}; }
+        return spec[key].get<std::string>();
+    };
+    PluginInfo info;
+    info.name = text_field("name", true);
+    if (!info.name.empty() && !valid_name(info.name))
+        fail("name", "'" + info.name + "' must be lower-case letters, digits, - or _, starting with a letter");
+    info.description = text_field("description", true);
+    const std::string version = text_field("version", false);
+
+    // Word lists, spliced into patterns as {{list}}: longest first, so that
+    // "Labour Party" wins over "Labour".
+    std::map<std::string, std::string> lists;
+    if (spec.contains("lists")) {
+        if (!spec["lists"].is_object()) fail("lists", "must be an object of name: [words]");
+        else
+            for (auto it = spec["lists"].begin(); it != spec["lists"].end(); ++it) {
+                std::vector<std::string> words;
+                bool ok = it.value().is_array() && !it.value().empty();
+                if (ok)
+                    for (const auto& w : it.value()) {
+                        if (!w.is_string() || w.get<std::string>().empty()) { ok = false; break; }
+                        words.push_back(w.get<std::string>());
+                    }
+                if (!ok) { fail("lists." + it.key(), "must be a non-empty array of non-empty strings"); continue; }
+                std::sort(words.begin(), words.end(), [](const std::string& a, const std::string& b) {
+                    return a.size() != b.size() ? a.size() > b.size() : a < b;
+                });
+                std::string alt;
+                for (const auto& w : words) alt += (alt.empty() ? "" : "|") + escape_regex(w);
+                lists[it.key()] = "(?:" + alt + ")";
+            }
+    }
+
+    // Declared output fields (labels for the page); rule fields must be declared.
+    std::vector<std::string> declared;
+    if (spec.contains("fields")) {
+        if (!spec["fields"].is_object()) fail("fields", "must be an object of field: {\"label\": ...}");
+        else
+            for (auto it = spec["fields"].begin(); it != spec["fields"].end(); ++it) {
+                declared.push_back(it.key());
+                if (it.key() == "plugin" || it.key() == "start" || it.key() == "end" || it.key() == "text" || it.key() == "rule")
+                    fail("fields." + it.key(), "is a reserved name");
+            }
+    }
+
+    auto compiled = std::make_shared<CompiledPlugin>();
+    if (!spec.contains("rules") || !spec["rules"].is_array() || spec["rules"].empty()) {
+        fail("rules", "missing: give a non-empty array of rules");
+    } else {
+        std::set<std::string> ids;
+        for (std::size_t i = 0; i < spec["rules"].size(); ++i) {
+            const ojson& r = spec["rules"][i];
+            std::string where = "rules[" + std::to_string(i) + "]";
+            if (!r.is_object()) { fail(where, "must be an object"); continue; }
+            Rule rule;
+            rule.id = r.value("id", std::string());
+            if (rule.id.empty()) rule.id = "rule" + std::to_string(i + 1);
+            where += " (id '" + rule.id + "')";
+            if (!ids.insert(rule.id).second) fail(where, "id is used twice");
+
+            // A rule is a pattern, or a word list to find as whole words.
+            std::string pattern;
+            if (r.contains("pattern") == r.contains("list")) {
+                fail(where, "give exactly one of \"pattern\" or \"list\"");
+                continue;
+            }
+            if (r.contains("list")) {
+                const std::string name = r["list"].is_string() ? r["list"].get<std::string>() : "";
+                if (!lists.count(name)) { fail(where + ".list", "no list named '" + name + "' in \"lists\""); continue; }
+                pattern = "(?<match>" + lists[name] + ")";
+            } else if (!r["pattern"].is_string() || r["pattern"].get<std::string>().empty()) {
+                fail(where + ".pattern", "must be a non-empty string");
+                continue;
+            } else {
+                pattern = r["pattern"].get<std::string>();
+            }
+            // Splice {{list}} references.
+            bool bad_ref = false;
+            for (std::size_t at = pattern.find("{{"); at != std::string::npos; at = pattern.find("{{", at)) {
+                const std::size_t close = pattern.find("}}", at);
+                if (close == std::string::npos) break;
+                const std::string name = pattern.substr(at + 2, close - at - 2);
+                if (!lists.count(name)) {
+                    fail(where + ".pattern", "{{" + name + "}} names no list in \"lists\"");
+                    bad_ref = true;
+                    break;
+                }
+                pattern.replace(at, close + 2 - at, lists[name]);
+                at += lists[name].size();
+            }
+            if (bad_ref) continue;
+            const bool icase = r.value("case_insensitive", false);
+            const bool words = r.value("word_boundary", true);
+            // Compile the user's pattern alone first, so that a syntax error
+            // is reported at its offset in what the user wrote.
+            try {
+                make_regex(to_wide(pattern), icase);
+            } catch (const boost::regex_error& e) {
+                const std::size_t pos = static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, e.position()));
+                std::string near = pos < pattern.size() ? " near '" + pattern.substr(pos, 12) + "'" : " (at the end)";
+                fail(where + ".pattern", "regex error at offset " + std::to_string(pos) +
+                                             (pattern != r.value("pattern", pattern) ? " (after {{list}} expansion)" : "") +
+                                             near + ": " + e.what());
+                continue;
+            }
+            // Word boundaries as look-arounds: unlike \b they also behave
+            // when the pattern starts or ends with punctuation.
+            const std::string full = words ? "(?<![[:alnum:]_])(?:" + pattern + ")(?![[:alnum:]_])" : pattern;
+            rule.re = make_regex(to_wide(full), icase);
+            const std::set<std::string> captures = capture_names(pattern);
+            rule.span = r.value("span", std::string());
+            if (!rule.span.empty() && !captures.count(rule.span))
+                fail(where + ".span", "no capture named '" + rule.span + "' in the pattern");
+
+            if (r.contains("fields")) {
+                if (!r["fields"].is_object()) { fail(where + ".fields", "must be an object"); continue; }
+                for (auto it = r["fields"].begin(); it != r["fields"].end(); ++it) {
+                    const std::string fwhere = where + ".fields." + it.key();
+                    FieldRule f;
+                    f.name = it.key();
+                    if (!declared.empty() && std::find(declared.begin(), declared.end(), f.name) == declared.end())
+                        fail(fwhere, "is not declared in the manifest's \"fields\"");
+                    const ojson& fs = it.value();
+                    if (fs.is_string()) {  // shorthand: "field": "capture"
+                        f.capture = fs.get<std::string>();
+                    } else if (fs.is_object() && fs.contains("capture") && fs["capture"].is_string()) {
+                        f.capture = fs["capture"].get<std::string>();
+                    } else if (fs.is_object() && fs.contains("value")) {
+                        f.constant = fs["value"];
+                    } else {
+                        fail(fwhere, "give \"capture\": NAME or \"value\": CONSTANT");
+                        continue;
+                    }
+                    if (!f.capture.empty() && !captures.count(f.capture)) {
+                        fail(fwhere + ".capture", "no capture named '" + f.capture + "' in the pattern");
+                        continue;
+                    }
+                    if (fs.is_object() && fs.contains("normalize")) {
+                        const ojson& n = fs["normalize"];
+                        if (n.is_string() && (n == "lower" || n == "upper" || n == "trim")) {
+                            f.text_transform = n.get<std::string>();
+                        } else if (n.is_object() && n.contains("plugin") && n["plugin"].is_string()) {
+                            f.via_plugin = n["plugin"].get<std::string>();
+                            f.via_field = n.value("field", std::string("value"));
+                            const PluginInfo* helper = Registry::global().find(f.via_plugin);
+                            if (!helper || helper->about.value("origin", "") == "rules") {
+                                fail(fwhere + ".normalize", "needs the plugin '" + f.via_plugin + "', which this build does not have");
+                                continue;
+                            }
+                            if (!compiled->helpers.count(f.via_plugin)) compiled->helpers[f.via_plugin] = helper->create();
+                        } else {
+                            fail(fwhere + ".normalize",
+                                 "must be \"lower\", \"upper\", \"trim\" or {\"plugin\": NAME, \"field\": FIELD}");
+                            continue;
+                        }
+                    }
+                    rule.fields.push_back(std::move(f));
+                }
+            }
+            compiled->rules.push_back(std::move(rule));
+        }
+    }
+    if (!problems.empty()) throw RulePluginError(problems);
+
+    info.about["origin"] = "rules";
+    if (!version.empty()) info.about["version"] = version;
+    if (spec.contains("fields")) info.about["fields"] = spec["fields"];
+    std::shared_ptr<const CompiledPlugin> shared = compiled;
+    info.create = [shared] { return std::unique_ptr<Extractor>(new RuleExtractor(shared)); };
+    return info;
+}
+
+std::string register_rule_plugin(const std::string& json_text, const std::string& source) {
+    PluginInfo info = load_rule_plugin(json_text, source);
+    const PluginInfo* existing = Registry::global().find(info.name);
+    if (existing && existing->about.value("origin", "") != "rules")
+        throw RulePluginError({source + ": name: '" + info.name + "' is taken by a built-in plugin; choose another name"});
+    const std::string name = info.name;
+    Registry::global().add_or_replace(std::move(info));
+    return name;
+}
+
+}  // namespace newslens
