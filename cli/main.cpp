@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "analyzer.h"
+#include "plugin_loader.h"
 #include "rule_plugin.h"
 
 namespace {
@@ -39,6 +40,17 @@ const char* const kUsage =
 bool load_plugin_files(const std::vector<std::string>& paths) {
     bool ok = true;
     for (const auto& path : paths) {
+        const bool json = path.size() >= 5 && path.compare(path.size() - 5, 5, ".json") == 0;
+        if (!json) {  // a compiled plugin module
+            try {
+                // dlopen searches the library path for a bare file name.
+                newslens::load_compiled_plugin(path.find('/') == std::string::npos ? "./" + path : path);
+            } catch (const std::exception& e) {
+                std::cerr << "newslens: plugin " << e.what() << "\n";
+                ok = false;
+            }
+            continue;
+        }
         std::string bytes, why;
         if (!read_input(path, bytes, why)) {
             std::cerr << "newslens: plugin " << path << ": " << why << "\n";
@@ -173,7 +185,11 @@ int cmd_plugins(const std::vector<std::string>& args) {
     for (const auto* p : newslens::Registry::global().list()) {
         std::string name = p->name;
         name.resize(std::max<std::size_t>(name.size(), 12), ' ');
-        std::cout << name << p->description << "\n";
+        std::cout << name << p->description;
+        // Plugins loaded at run time say where they came from.
+        if (p->about.contains("file"))
+            std::cout << "  [" << p->about.value("origin", "") << ": " << p->about.value("file", "") << "]";
+        std::cout << "\n";
     }
     return loaded ? 0 : 1;
 }

@@ -29,11 +29,22 @@ function(newslens_setup_toolchain)
   endif()
 endfunction()
 
-# newslens_plugin(NAME SOURCES a.cpp ... [TESTS t.cpp ...])
-# Declares a plugin built into every front end. A corpus.json beside the
+# newslens_plugin(NAME SOURCES a.cpp ... [TESTS t.cpp ...] [LOADABLE])
+# Declares a plugin, built into every front end when NEWSLENS_PLUGINS is
+# "all" or names it. A corpus.json beside the
 # plugin's CMakeLists.txt is run by the tests (see tests/corpus_test.cpp).
+# LOADABLE also builds the same sources as a module loaded at run time:
+# NAME.so natively (newslens analyze --plugin-file NAME.so), NAME.wasm (a
+# side module) under Emscripten (dropped on the page), both in
+# ${CMAKE_BINARY_DIR}/loadable-plugins/.
 function(newslens_plugin name)
-  cmake_parse_arguments(P "" "" "SOURCES;TESTS" ${ARGN})
+  cmake_parse_arguments(P "LOADABLE" "" "SOURCES;TESTS" ${ARGN})
+  if(P_LOADABLE)
+    newslens_loadable_module(${name} ${P_SOURCES})
+  endif()
+  if(NOT (NEWSLENS_PLUGINS STREQUAL "all" OR name IN_LIST NEWSLENS_PLUGINS))
+    return()  # not built in (a LOADABLE module is still built above)
+  endif()
   set(target newslens_plugin_${name})
   # An OBJECT library: its objects are linked as they are, so the plugin's
   # static self-registration is never dropped by the linker.
@@ -53,4 +64,38 @@ endfunction()
 function(newslens_link_plugins target)
   get_property(targets GLOBAL PROPERTY NEWSLENS_PLUGIN_TARGETS)
   target_link_libraries(${target} PRIVATE newslens_core ${targets})
+endfunction()
+
+# The run-time module of a plugin: its sources compiled with
+# NEWSLENS_LOADABLE_MODULE, linked without the core (the core's symbols come
+# from the program that loads it).
+function(newslens_loadable_module name)
+  newslens_loadable_target(newslens_loadable_${name} ${name} ${ARGN})
+  set_property(GLOBAL APPEND PROPERTY NEWSLENS_LOADABLE_TARGETS newslens_loadable_${name})
+  if(NEWSLENS_TESTS)
+    # The same module claiming another plugin ABI: the tests check that the
+    # loaders refuse it with a clear message instead of crashing.
+    newslens_loadable_target(newslens_loadable_${name}_wrong_abi ${name}-wrong-abi ${ARGN})
+    target_compile_definitions(newslens_loadable_${name}_wrong_abi PRIVATE NEWSLENS_PLUGIN_ABI_BUILT=999)
+    set_property(GLOBAL APPEND PROPERTY NEWSLENS_LOADABLE_TEST_TARGETS newslens_loadable_${name}_wrong_abi)
+  endif()
+endfunction()
+
+function(newslens_loadable_target target output)
+  if(EMSCRIPTEN)
+    add_executable(${target} ${ARGN})
+    set_target_properties(${target} PROPERTIES SUFFIX ".wasm")
+    target_link_options(${target} PRIVATE -sSIDE_MODULE=1)
+  else()
+    add_library(${target} MODULE ${ARGN})
+    set_target_properties(${target} PROPERTIES PREFIX "" POSITION_INDEPENDENT_CODE ON)
+  endif()
+  set_target_properties(${target} PROPERTIES OUTPUT_NAME ${output}
+                        RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/loadable-plugins"
+                        LIBRARY_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/loadable-plugins")
+  target_compile_definitions(${target} PRIVATE NEWSLENS_LOADABLE_MODULE)
+  target_include_directories(${target} PRIVATE "${CMAKE_SOURCE_DIR}/core")
+  if(NEWSLENS_THIRD_PARTY_INCLUDE)
+    target_include_directories(${target} SYSTEM PRIVATE "${NEWSLENS_THIRD_PARTY_INCLUDE}")
+  endif()
 endfunction()

@@ -68,7 +68,30 @@ private:
 }  // namespace newslens
 
 // Registers `Class` (an Extractor with a default constructor) under `NAME`.
-// Put it in the plugin's .cpp file at namespace scope.
+// Put it in the plugin's .cpp file at namespace scope, once per plugin.
+//
+// Built into newslens, it registers at start-up. Built as a run-time module
+// (NEWSLENS_LOADABLE_MODULE: a .so natively, a side module .wasm for the
+// page), it instead exports two C functions that core/plugin_loader.cpp calls
+// after dlopen: the ABI version it was built against, checked before anything
+// else is touched, and a description of the plugin.
+#ifndef NEWSLENS_PLUGIN_ABI_BUILT
+#define NEWSLENS_PLUGIN_ABI_BUILT ::newslens::kPluginAbiVersion
+#endif
+
+#ifdef NEWSLENS_LOADABLE_MODULE
+#define NEWSLENS_PLUGIN(NAME, DESCRIPTION, Class)                                                  \
+    extern "C" __attribute__((visibility("default"), used)) int newslens_plugin_abi() {              \
+        return NEWSLENS_PLUGIN_ABI_BUILT;                                                          \
+    }                                                                                              \
+    extern "C" __attribute__((visibility("default"), used)) void newslens_plugin_describe(        \
+        ::newslens::PluginInfo* info) {                                                            \
+        info->name = NAME;                                                                         \
+        info->description = DESCRIPTION;                                                           \
+        info->create = [] { return std::unique_ptr<::newslens::Extractor>(new Class()); };         \
+    }
+#else
 #define NEWSLENS_PLUGIN(NAME, DESCRIPTION, Class)                                     \
     static const bool newslens_registered_##Class = ::newslens::Registry::global().add( \
         {NAME, DESCRIPTION, [] { return std::unique_ptr<::newslens::Extractor>(new Class()); }})
+#endif

@@ -346,6 +346,7 @@ PluginInfo load_rule_plugin(const std::string& json_text, const std::string& sou
     if (!problems.empty()) throw RulePluginError(problems);
 
     info.about["origin"] = "rules";
+    info.about["file"] = source.substr(source.find_last_of('/') == std::string::npos ? 0 : source.find_last_of('/') + 1);
     if (!version.empty()) info.about["version"] = version;
     if (spec.contains("fields")) info.about["fields"] = spec["fields"];
     std::shared_ptr<const CompiledPlugin> shared = compiled;

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "analyzer.h"
+#include "plugin_loader.h"
 #include "rule_plugin.h"
 
 namespace {
@@ -70,6 +71,21 @@ std::string load_rule_plugin(const std::string& json_text, const std::string& so
     return out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
+// Loads a compiled plugin (a side module .wasm) that the page wrote into the
+// in-memory file system. Same reply shape as loadRulePlugin.
+std::string load_compiled_plugin(const std::string& path) {
+    nlohmann::ordered_json out;
+    try {
+        out["name"] = newslens::load_compiled_plugin(path);
+        out["ok"] = true;
+        analyzers().clear();
+    } catch (const std::exception& e) {
+        out["ok"] = false;
+        out["problems"] = {e.what()};
+    }
+    return out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
 std::string version() { return NEWSLENS_VERSION; }
 
 }  // namespace
@@ -79,5 +95,6 @@ EMSCRIPTEN_BINDINGS(newslens) {
     emscripten::function("checkInput", &check_input);
     emscripten::function("analyze", &analyze);
     emscripten::function("loadRulePlugin", &load_rule_plugin);
+    emscripten::function("loadCompiledPlugin", &load_compiled_plugin);
     emscripten::function("version", &version);
 }

@@ -11,12 +11,53 @@ const { chromium } = require('playwright-core');
 const { createChecks, assert, waitFor } = require('./checks');
 
 const [pageHtml, examplesDir, outDir] = process.argv.slice(2);
+const shots = [];
 if (!outDir) {
   console.error('usage: node tests/browser/page_test.js PAGE_HTML EXAMPLES_DIR OUT_DIR');
   process.exit(2);
 }
 
 const MARKUP = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=1">';
+
+// Documents for the 300-document drop: BBC articles when the shared corpus is
+// there, else the examples with a numbered line added (not identical).
+function manyDocuments(examplesDir, examples, n) {
+  const root = '/work/shared/corpus/bbc';
+  let files = [];
+  if (fs.existsSync(root)) {
+    for (const topic of fs.readdirSync(root).sort()) {
+      const dir = path.join(root, topic);
+      if (!fs.statSync(dir).isDirectory()) continue;
+      for (const f of fs.readdirSync(dir).sort()) if (f.endsWith('.txt')) files.push(path.join(dir, f));
+    }
+  }
+  // Every topic, not only the first one: take evenly spaced files.
+  if (files.length >= n) {
+    const step = files.length / n;
+    return Array.from({ length: n }, (_, i) => {
+      const f = files[Math.floor(i * step)];
+      return fileSpec(`${path.basename(path.dirname(f))}-${path.basename(f)}`, fs.readFileSync(f));
+    });
+  }
+  return Array.from({ length: n }, (_, i) => {
+    const name = examples[i % examples.length];
+    const text = fs.readFileSync(path.join(examplesDir, name), 'utf8');
+    return fileSpec(`copy${i}-${name}`, Buffer.from(`Copy ${i}.\n${text}`));
+  });
+}
+
+async function showTab(page, name) {
+  await page.click(`.tabs [data-tab="${name}"]`);
+  await page.waitForFunction((n) => !document.getElementById(`tab-${n}`).hidden, name);
+}
+
+// Screenshot saved under OUT_DIR; a tiny file means a blank page.
+async function shot(page, name) {
+  const file = path.join(outDir, name);
+  await page.screenshot({ path: file });
+  assert(fs.statSync(file).size > 10000, `screenshot ${name} suspiciously small`);
+  return file;
+}
 
 // Files travel into the page as base64 and become File objects there.
 function fileSpec(name, bytes) { return { name, b64: Buffer.from(bytes).toString('base64') }; }
@@ -92,8 +133,11 @@ async function main() {
     await page.waitForFunction(() => document.body.dataset.state !== 'loading', null, { timeout: 30000 });
     const state = await page.evaluate(() => document.body.dataset.state);
     assert(state === 'ready', `page state is "${state}": ${await page.textContent('#status')}`);
-    plugins = JSON.parse(await page.evaluate(() => window.newslens.module.plugins()));
-    return `plugins: ${plugins.map((p) => p.name).join(', ') || '(none)'}`;
+    plugins = await page.evaluate(() => window.newslens.plugins);
+    // The analyzer lives in the worker only: the page itself has no module.
+    const onMain = await page.evaluate(() => typeof window.NewslensModule);
+    assert(onMain === 'undefined', 'the module was started on the main thread');
+    return `plugins: ${plugins.map((p) => p.name).join(', ') || '(none)'}, in a Worker from a Blob URL`;
   });
 
   await check(`drop of ${examples.length} examples: every plugin has result rows`, async () => {
@@ -111,6 +155,28 @@ async function main() {
     assert(missing.length === 0, `no rows from: ${missing.join(', ')}`);
     if (!plugins.length) return 'this build has no plugins: nothing to find';
     return Object.entries(totals).map(([k, v]) => `${k} ${v}`).join(', ');
+  });
+
+  await check('document list: name, size, counts per plugin, repeats marked', async () => {
+    const items = await page.$$eval('#doc-list li.doc-item', (lis) => lis.map((li) => ({
+      name: li.querySelector('.doc-name').textContent,
+      info: li.querySelector('.doc-info').textContent,
+      badges: Array.from(li.querySelectorAll('.badge')).map((b) => b.textContent),
+      note: (li.querySelector('.repeat-note') || { textContent: '' }).textContent,
+      remove: !!li.querySelector('button.remove'),
+    })));
+    assert(items.length === examples.length, `${items.length} items`);
+    for (const it of items) {
+      assert(examples.includes(it.name), `unexpected item ${it.name}`);
+      assert(/\d+(\.\d)? (B|KB)/.test(it.info), `${it.name}: no size in "${it.info}"`);
+      assert(it.badges.length === plugins.length, `${it.name}: badges ${it.badges.join(',')}`);
+      assert(it.remove, `${it.name}: no remove button`);
+    }
+    const noted = items.filter((it) => /repeated paragraph/.test(it.note));
+    assert(noted.length >= 1, 'no document marked with repeated paragraphs (003 repeats a block)');
+    const clear = await page.isEnabled('#clear-all');
+    assert(clear, 'Clear all is disabled');
+    return `${items.length} items; ${noted.map((it) => `${it.name}: ${it.note}`).join('; ')}`;
   });
 
   await check('highlights and tooltips match the results (flat segments, overlaps)', async () => {
@@ -169,7 +235,142 @@ async function main() {
     });
     assert(json.document === expected.document, `exported "${json.document}", showing "${expected.document}"`);
     assert(json.mentions.length === expected.mentions.length, 'mention count differs');
+    assert(json.mentions.every((m) => !('start16' in m) && 'start' in m), 'not the CLI schema (start16 present)');
     return `${download.suggestedFilename()}, ${json.mentions.length} mentions`;
+  });
+
+  await check('tables across documents: sort, filter by text and document, link to the span, copy', async () => {
+    await showTab(page, 'tables');
+    const info = await page.evaluate(() => Array.from(document.querySelectorAll('#all-tables section.plugin-table')).map((s) => ({
+      plugin: s.dataset.plugin,
+      docs: new Set(Array.from(s.querySelectorAll('tbody tr')).map((tr) => tr.dataset.doc)).size,
+      rows: s.querySelectorAll('tbody tr').length,
+    })));
+    assert(info.length === plugins.length, `${info.length} tables for ${plugins.length} plugins`);
+    for (const t of info) assert(t.docs >= 2, `${t.plugin}: rows from ${t.docs} document(s) only`);
+    if (!plugins.some((p) => p.name === 'numbers')) return info.map((t) => `${t.plugin} ${t.rows}`).join(', ');
+    // Sort numbers by value, descending (two clicks).
+    const th = page.locator('#all-tables section[data-plugin="numbers"] th[data-key="value"]');
+    await th.click();
+    await th.click();
+    const values = await page.$$eval('#all-tables section[data-plugin="numbers"] tbody tr', (trs) => {
+      const head = Array.from(trs[0].closest('table').querySelectorAll('th')).map((h) => h.dataset.key);
+      const i = head.indexOf('value');
+      return trs.map((tr) => Number(tr.children[i].textContent));
+    });
+    for (let i = 1; i < values.length; i++) assert(values[i - 1] >= values[i], `not sorted: ${values[i - 1]} before ${values[i]}`);
+    // Filter by text.
+    await page.fill('#filter-text', 'soldiers');
+    await page.waitForFunction(() => {
+      const trs = document.querySelectorAll('#all-tables section[data-plugin="numbers"] tbody tr');
+      return trs.length > 0 && Array.from(trs).every((tr) => tr.textContent.toLowerCase().includes('soldiers'));
+    });
+    const soldierRows = await page.$$eval('#all-tables section[data-plugin="numbers"] tbody tr', (t) => t.length);
+    // Copy the filtered table.
+    await page.click('#all-tables section[data-plugin="numbers"] button.copy');
+    const copied = await page.evaluate(() => window.newslens.lastCopy);
+    assert(copied && copied.trim().split('\n').length === soldierRows + 1, 'copied text does not match the table');
+    // Filter by document.
+    const second = examples[1];
+    await page.selectOption('#filter-doc', { label: second });
+    const docIds = await page.$$eval('#all-tables tbody tr', (trs) => new Set(trs.map((tr) => tr.dataset.doc)).size);
+    assert(docIds === 1, `document filter leaves rows of ${docIds} documents`);
+    await page.selectOption('#filter-doc', '');
+    await page.fill('#filter-text', '');
+    await page.waitForTimeout(300);
+    // A row opens its document with the span flashed.
+    const row = page.locator('#all-tables section[data-plugin="numbers"] tbody tr').first();
+    const id = await row.getAttribute('data-id');
+    await row.click();
+    await page.waitForFunction((mid) => !document.getElementById('tab-doc').hidden
+      && Array.from(document.querySelectorAll(`#doc-text mark[data-ids~="${mid}"]`)).some((m) => m.classList.contains('flash')), id);
+    return `${info.map((t) => `${t.plugin} ${t.rows} rows from ${t.docs} docs`).join(', ')}; ${soldierRows} "soldiers" rows copied`;
+  });
+
+  await check('export all (CLI JSON array) and CSV per plugin', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), page.click('#export-all')]);
+    const json = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+    assert(Array.isArray(json) && json.length === examples.length, `array of ${json.length}`);
+    assert(json.every((d) => d.document && Array.isArray(d.mentions) && Array.isArray(d.errors)), 'not the CLI schema');
+    if (!plugins.length) return `${json.length} documents`;
+    await showTab(page, 'tables');
+    const p = plugins[0].name;
+    const [csv] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }),
+      page.click(`#all-tables section[data-plugin="${p}"] button.csv`)]);
+    const lines = fs.readFileSync(await csv.path(), 'utf8').trim().split('\n');
+    assert(lines[0].startsWith('document,plugin,start,end,text'), `CSV header "${lines[0]}"`);
+    return `${json.length} documents; ${csv.suggestedFilename()} ${lines.length - 1} rows`;
+  });
+
+  await check('numbers across sources: the deserting soldiers', async () => {
+    if (!plugins.some((p) => p.name === 'numbers')) return 'skipped: no numbers plugin';
+    await showTab(page, 'numbers');
+    const explained = await page.textContent('#tab-numbers .explain');
+    assert(/synonymous counted noun/.test(explained), 'the grouping rule is not explained');
+    const groups = await page.$$eval('#number-groups .number-group', (gs) => gs.map((g) => ({
+      family: g.dataset.family, sources: Number(g.dataset.sources),
+      figures: g.querySelector('.figures').textContent, flagged: !!g.querySelector('.flag'),
+    })));
+    const g = groups.find((x) => x.family === 'soldier' && /270/.test(x.figures) && /326/.test(x.figures));
+    assert(g, `no soldiers group with 270 and 326: ${groups.map((x) => x.figures).join(' | ')}`);
+    assert(g.sources >= 4, `only ${g.sources} sources`);
+    assert(/100/.test(g.figures) && /320/.test(g.figures), `figures: ${g.figures}`);
+    assert(g.flagged, 'the spread is not flagged');
+    shots.push(await shot(page, 'numbers.png'));
+    return `${groups.length} groups; soldiers: ${g.figures} (${g.sources} sources, flagged)`;
+  });
+
+  await check('quotes across sources: a grouped quote with its sources', async () => {
+    if (!plugins.some((p) => p.name === 'quotes')) return 'skipped: no quotes plugin';
+    await showTab(page, 'quotes');
+    const groups = await page.$$eval('#quote-groups .quote-group', (gs) => gs.map((g) => ({
+      text: g.querySelector('blockquote').textContent, speakers: g.querySelector('.speakers').textContent,
+      sources: Array.from(g.querySelectorAll('.sources li button')).map((b) => b.textContent),
+    })));
+    const g = groups.find((x) => /tired of people seeing me/.test(x.text));
+    assert(g, `quote not grouped: ${groups.map((x) => x.text.slice(0, 40)).join(' | ')}`);
+    assert(new Set(g.sources).size >= 2, `sources: ${g.sources.join(', ')}`);
+    assert(/Jorge Torres/.test(g.speakers), `speakers: ${g.speakers}`);
+    shots.push(await shot(page, 'quotes.png'));
+    return `${groups.length} groups; “${g.text.slice(1, 45)}…” ${g.speakers.trim()} in ${[...new Set(g.sources)].join(', ')}`;
+  });
+
+  await check('places: world map with markers; a click filters the tables', async () => {
+    if (!plugins.some((p) => p.name === 'locations')) return 'skipped: no locations plugin';
+    await showTab(page, 'places');
+    const paths = await page.$$eval('#map .countries path', (p) => p.length);
+    assert(paths > 150, `${paths} country shapes`);
+    const markers = await page.$$eval('#map circle.marker', (cs) => cs.map((c) => ({ place: c.dataset.place, n: Number(c.dataset.mentions), r: Number(c.getAttribute('r')) })));
+    const ve = markers.find((m) => m.place === 'Venezuela');
+    assert(ve, `no marker for Venezuela: ${markers.map((m) => m.place).join(', ')}`);
+    const small = markers.find((m) => m.n < ve.n);
+    assert(!small || small.r < ve.r, 'marker size does not follow mentions');
+    shots.push(await shot(page, 'places.png'));
+    await page.click('#map circle.marker[data-place="Colombia"]');
+    await page.waitForFunction(() => !document.getElementById('tab-tables').hidden && !document.getElementById('filter-place').hidden);
+    const names = await page.$$eval('#all-tables section[data-plugin="locations"] tbody tr', (trs) => {
+      const head = Array.from(trs[0].closest('table').querySelectorAll('th')).map((h) => h.dataset.key);
+      return trs.map((tr) => tr.children[head.indexOf('name')].textContent);
+    });
+    assert(names.length && names.every((n) => n === 'Colombia'), `location rows after the click: ${[...new Set(names)].join(', ')}`);
+    shots.push(await shot(page, 'tables.png'));
+    await page.click('#filter-place .chip-x');
+    return `${paths} countries, ${markers.length} markers (Venezuela ${ve.n} mentions); Colombia filter → ${names.length} rows`;
+  });
+
+  await check('an identical document is marked and not counted twice', async () => {
+    const name = examples[2];
+    const before = await page.evaluate(() => window.newslens.model.numbers.map((g) => g.sources).join(','));
+    await dropFiles(page, [fileSpec('same-as-' + name, fs.readFileSync(path.join(examplesDir, name)))]);
+    await waitSettled(page, examples.length + 1);
+    const note = await page.textContent('#doc-list li.doc-item:last-child .repeat-note');
+    assert(/identical to/.test(note), `note: "${note}"`);
+    await showTab(page, 'numbers');
+    const after = await page.evaluate(() => window.newslens.model.numbers.map((g) => g.sources).join(','));
+    assert(before === after, `sources per group changed: ${before} → ${after}`);
+    await page.click('#doc-list li.doc-item:last-child button.remove');
+    await waitSettled(page, examples.length);
+    return note;
   });
 
   await check('bad files get a clear message, the others remain', async () => {
@@ -221,24 +422,77 @@ async function main() {
   });
 
   await check('no network requests, no script errors', async () => {
-    const others = requests.filter((u) => u !== pageUrl);
+    // blob: is the worker's own source, created in the page; nothing else may load.
+    const others = requests.filter((u) => u !== pageUrl && !u.startsWith('blob:'));
     assert(others.length === 0, `requests: ${others.slice(0, 5).join(', ')}`);
+    const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+    assert(/default-src 'none'/.test(csp) && /connect-src 'none'/.test(csp), `CSP: ${csp}`);
+    // And the CSP really blocks: a fetch from the page fails.
+    const blocked = await page.evaluate(() => fetch('https://example.com/').then(() => false, () => true));
+    assert(blocked, 'a fetch to the network was not blocked');
+    problems.splice(0, problems.length, ...problems.filter((p) => !/example\.com|Content Security Policy/.test(p)));
     assert(problems.length === 0, problems.slice(0, 3).join(' | '));
     return `${requests.length} request(s), all the page itself`;
   });
 
-  await check('screenshot', async () => {
-    await openDoc(page, examples[0]);
+  await check('screenshot of a document', async () => {
+    await showTab(page, 'doc');
+    await openDoc(page, examples[3]);
     await page.evaluate(() => { document.querySelector('.side').scrollTop = 0; });
     const row = page.locator('#tables tbody tr').nth(2);
     if (await row.count()) { await row.click(); await page.waitForTimeout(400); }
-    const file = path.join(outDir, 'page.png');
-    await page.screenshot({ path: file });
-    assert(fs.statSync(file).size > 10000, 'screenshot suspiciously small');
+    const file = await shot(page, 'page.png');
+    shots.push(file);
     return file;
   });
 
+  const many = manyDocuments(examplesDir, examples, 300);
+
+  await check('clear all, then cancel a run and resume it', async () => {
+    await page.click('#clear-all');
+    await page.waitForFunction(() => document.querySelectorAll('#doc-list li.doc-item').length === 0);
+    await dropFiles(page, many.slice(0, 60));
+    await page.waitForFunction(() => Number((document.getElementById('progress-row').dataset.percent) || 0) > 0);
+    await page.click('#cancel');
+    const cancelled = await page.$$eval('#doc-list li.cancelled', (l) => l.length);
+    assert(cancelled > 0, 'nothing was cancelled (the run was already over?)');
+    assert(await page.isVisible('#resume'), 'no way to resume');
+    await page.click('#resume');
+    await waitSettled(page, 60);
+    await page.click('#clear-all');
+    await page.waitForFunction(() => document.querySelectorAll('#doc-list li.doc-item').length === 0);
+    return `${cancelled} of 60 cancelled, then resumed to the end`;
+  });
+
+  await check('300-document drop: the progress bar reaches 100% and the page answers clicks', async () => {
+    const t0 = Date.now();
+    await dropFiles(page, many);
+    // While it runs: switch tabs and time how fast the page answers.
+    const answers = [];
+    for (const tab of ['tables', 'numbers', 'doc']) {
+      const percent = await page.evaluate(() => Number(document.getElementById('progress-row').dataset.percent || 0));
+      const c0 = Date.now();
+      await page.click(`.tabs [data-tab="${tab}"]`, { timeout: 5000 });
+      await page.waitForFunction((n) => !document.getElementById(`tab-${n}`).hidden, tab, { timeout: 5000 });
+      answers.push(`${tab} at ${percent}%: ${Date.now() - c0} ms`);
+    }
+    await page.waitForFunction(() => document.getElementById('progress-row').dataset.percent === '100'
+      && document.getElementById('progress-bar').value === document.getElementById('progress-bar').max
+      && /Analysed 300 documents/.test(document.getElementById('progress').textContent), null, { timeout: 60000 });
+    await waitSettled(page, 300);
+    const seconds = (Date.now() - t0) / 1000;
+    const midRun = answers.filter((a) => !/ at 100%/.test(a)).length;
+    assert(midRun > 0, `every click came after the end: ${answers.join('; ')}`);
+    const summary = await page.textContent('#doc-summary');
+    await showTab(page, 'numbers');
+    shots.push(await shot(page, 'many-numbers.png'));
+    await showTab(page, 'places');
+    shots.push(await shot(page, 'many-places.png'));
+    return `${seconds.toFixed(1)} s (${await page.textContent('#progress')}); ${answers.join('; ')}; ${summary}`;
+  });
+
   await browser.close();
+  if (shots.length) console.log(`screenshots: ${shots.join(' ')}`);
   process.exit(summary() ? 0 : 1);
 }
 
