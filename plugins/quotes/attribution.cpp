@@ -6,10 +6,21 @@ namespace newslens::quotes {
 namespace {
 
 constexpr std::size_t kMaxSentenceTokens = 80;  // look-back for the start of a sentence
-constexpr std::size_t kMaxVerbDistance = 10;    // "…," Colombia’s migration agency said: subject length
+constexpr std::size_t kMaxVerbDistance = 20;    // "…," Glenn Maguire, chief economist at X, told: subject length
 constexpr std::size_t kMaxSubjectAfterVerb = 8; // "said Sgt. Jose Gomez, ..."
 constexpr std::size_t kMaxDescriptionWords = 6; // "the female soldier"
 constexpr std::size_t kMaxSentenceSubjectTokens = 6;  // "Opposition leader Juan Guaido -- who ..."
+
+// American, Spaniard, Briton, Frenchman, Israeli, Japanese, Scot.
+bool demonym_like(const std::wstring& k) {
+    auto ends = [&](const wchar_t* suffix) {
+        const std::wstring x(suffix);
+        return k.size() > x.size() + 1 && k.compare(k.size() - x.size(), x.size(), x) == 0;
+    };
+    return ends(L"an") || ends(L"ard") || ends(L"ese") || ends(L"man") || ends(L"woman") || ends(L"on") ||
+           (k.size() >= 5 && ends(L"i")) || ends(L"ish") || k == L"scot" || k == L"swiss" || k == L"dane" || k == L"swede" ||
+           k == L"pole" || k == L"finn" || k == L"czech" || k == L"greek" || k == L"thai" || k == L"kiwi";
+}
 
 bool ends_with_ly(std::wstring_view w) { return w.size() > 4 && w.substr(w.size() - 2) == L"ly"; }
 
@@ -57,11 +68,22 @@ Speaker Attributor::after_quote(const QuoteSpan& q, std::size_t end) {
     const std::size_t te = tokens_.first_at(end);
     std::size_t i = tokens_.first_at(q.close + 1);
     // "…,” he said" / "…” — said X": skip the comma or dash; a full stop means a new sentence.
+    bool punctuated = false;
     for (int skipped = 0; i < te && !tokens_.is_word(i) && skipped < 2; ++skipped, ++i) {
         const wchar_t c = text_[tokens_[i].start];
         if (c != L',' && !is_dash(c)) return {};
+        punctuated = true;
     }
     if (i >= te || !tokens_.is_word(i)) return {};
+    // A quote with no punctuation at its end or after it is part of a
+    // running sentence (over a "politically motivated" tax claims): only
+    // "said X" or "he said" directly after it attribute it.
+    const wchar_t last_char = text_[q.end - 1];
+    if (!punctuated && std::wstring(L",.!?…;:-–—").find(last_char) == std::wstring::npos) {
+        const bool pronoun_verb = i + 1 < te && (lex_.he(tokens_.key(i)) || lex_.she(tokens_.key(i))) &&
+                                  speech_verb_at(i + 1);
+        if (!speech_verb_at(i) && !pronoun_verb) return {};
+    }
     if (tokens_.key(i) == L"according" && i + 1 < te && tokens_.key(i + 1) == L"to") {
         Speaker s = subject_after_verb(i + 2, te);
         if (s.found()) s.verb = L"according to";
@@ -110,6 +132,14 @@ Speaker Attributor::before_quote(std::size_t begin, std::size_t end) {
         if (!speech_verb_at(v)) continue;
         s = subject_verb(sb, v, te);
         if (s.found()) return s;
+        // "..., recalled Bill Forbes: “…”": the subject after its verb.
+        if (v + 1 < te && tokens_.capitalized(v + 1)) {
+            s = subject_after_verb(v + 1, te);
+            if (s.found()) {
+                s.verb = tokens_.key(v);
+                return s;
+            }
+        }
     }
     return {};
 }
@@ -144,6 +174,13 @@ Speaker Attributor::subject_verb(std::size_t subject_begin, std::size_t verb, st
     while (se > subject_begin && tokens_.is_word(se - 1) && !tokens_.capitalized(se - 1) &&
            (ends_with_ly(tokens_.text(se - 1)) || pre_verb_word(tokens_.key(se - 1))))
         --se;  // "Pompeo confidently said", "X also said"
+    // "it is predicted that": a passive or auxiliary after it/they is no attribution.
+    if (se == subject_begin + 1 && tokens_.key(subject_begin) == L"it") {
+        for (std::size_t t = se; t < verb; ++t) {
+            const std::wstring k = tokens_.key(t);
+            if (k == L"is" || k == L"was" || k == L"has" || k == L"had" || k == L"will" || k == L"would") return {};
+        }
+    }
     const Speaker reporter = subject(subject_begin, se, 0);
     std::size_t after = verb + 1;
     if (after < limit && tokens_.is_word(after) && lex_.verb_particle(tokens_.key(after))) ++after;  // cried out
@@ -198,6 +235,9 @@ Speaker Attributor::subject_after_verb(std::size_t tb, std::size_t te) {
         ++j;
     }
     if (j == tb) return {};
+    // "said Nadal afterwards": a name ends at its last capitalised word.
+    if (tokens_.capitalized(tb))
+        while (j > tb + 1 && !tokens_.capitalized(j - 1)) --j;
     return subject(tb, j, 0);
 }
 
@@ -215,11 +255,22 @@ Speaker Attributor::subject(std::size_t tb, std::size_t te, std::size_t) {
     if (parts.empty()) return {};
     auto first_key = [&](std::size_t k) { return tokens_.key(parts[k].first); };
     auto is_opener = [&](std::size_t k) {
-        return parts.size() > 1 && lex_.opener(first_key(k)) && !lex_.he(first_key(k)) && !lex_.she(first_key(k));
+        const std::wstring f = first_key(k);
+        // "And Moya, nicknamed Charly, admitted": a conjunction leads the subject itself.
+        if (f == L"and" || f == L"but" || f == L"so" || f == L"yet" || f == L"then") return false;
+        return parts.size() > 1 && lex_.opener(f) && !lex_.he(f) && !lex_.she(f);
     };
     auto is_apposition = [&](std::size_t k) {
         const std::wstring f = first_key(k);
-        return lex_.apposition_start(f) || (!tokens_.capitalized(parts[k].first) && !lex_.he(f) && !lex_.she(f));
+        if (lex_.apposition_start(f) || (!tokens_.capitalized(parts[k].first) && !lex_.he(f) && !lex_.she(f)))
+            return true;
+        // "Tim Crawford, Group Economist at Halifax,": a role with a preposition.
+        for (std::size_t t = parts[k].first + 1; t < parts[k].second; ++t) {
+            const std::wstring w = tokens_.key(t);
+            if (!tokens_.capitalized(t) && (w == L"at" || w == L"of" || w == L"for" || w == L"with" || w == L"from"))
+                return true;
+        }
+        return false;
     };
     // The subject comes before its appositions: "Mike Pompeo, the US secretary of state,".
     std::size_t chosen = parts.size();
@@ -240,21 +291,47 @@ Speaker Attributor::subject(std::size_t tb, std::size_t te, std::size_t) {
     const std::wstring first = tokens_.key(sb);
     if (se - sb == 1 && (lex_.he(first) || lex_.she(first)))
         return pronoun(tokens_[sb].start, lex_.he(first) ? Gender::Male : Gender::Female);
+    if (se - sb == 1 && (first == L"it" || first == L"they" || first == L"we")) return group_pronoun(tokens_[sb].start);
+    // "said the American", "the Spaniard added": shorthand for the last person named.
+    if (first == L"the" && se - sb == 2 && tokens_.capitalized(se - 1) && !is_upper(tokens_.text(se - 1).back()) &&
+        demonym_like(tokens_.key(se - 1)) &&
+        !names_.is_person(tokens_.key(se - 1))) {
+        Speaker p = pronoun(tokens_[sb].start, Gender::Unknown);
+        if (p.found()) return p;
+    }
     const NameSplit split = split_trailing_name(tokens_, sb, se, lex_);
-    if (!split.empty()) return name_from(split.name_begin, split.name_end, split.role_begin);
+    if (!split.empty()) {
+        Speaker s = name_from(split.name_begin, split.name_end, split.role_begin);
+        // "A spokesman for the UK Film Council said": a later "he added" means him.
+        if (lex_.determiner(first)) {
+            Speaker d = s;
+            d.start = tokens_[sb].start;
+            described_.push_back(d);
+        }
+        return s;
+    }
 
     // No name: a description ("the female soldier", "Colombia’s migration agency").
     if (se - sb > kMaxDescriptionWords) return {};
     static const wchar_t* const kNotSpeakers[] = {L"it", L"this", L"that", L"there", L"which", L"who", L"what",
-                                                  L"i", L"we", L"they", L"you", L"he", L"she", L"one"};
+                                                  L"i", L"we", L"they", L"you", L"he", L"she"};
     for (const wchar_t* w : kNotSpeakers)
         if (first == w) return {};
+    if (first == L"one" && se - sb == 1) return {};
     // A description ends with its noun, not with "that" or "and".
     if (lex_.function_word(tokens_.key(se - 1))) return {};
-    // "the opposition politician", "the president": someone already named.
-    if (first == L"the" && lex_.role_noun(tokens_.key(se - 1))) {
-        Speaker p = pronoun(tokens_[sb].start, Gender::Unknown);
-        if (p.found()) return p;
+    // A bare lower-case word before a verb that is also a plural noun
+    // ("tax claims", "budget calls") is no speaker.
+    if (se - sb == 1 && !tokens_.capitalized(sb) && !lex_.collective_speaker(first)) return {};
+    if (first == L"the" && se - sb <= 4) {
+        // "the president", "the opposition politician": the person the
+        // article titled so (head noun first, then its modifiers).
+        for (std::size_t t = se; t-- > sb + 1;) {
+            const std::wstring w = tokens_.key(t);
+            if (t + 1 < se && !is_title_token(tokens_, t, lex_) && !lex_.role_noun(w)) continue;
+            if (const PersonMention* m = names_.last_with_role(tokens_[sb].start, w)) return mention_speaker(*m);
+        }
+        // Otherwise the description stands: no named person fits it.
     }
     Speaker s;
     s.name = span(sb, se);
@@ -296,6 +373,37 @@ Speaker Attributor::pronoun(std::size_t anchor, Gender gender) const {
     return s;
 }
 
+Speaker Attributor::mention_speaker(const PersonMention& m) const {
+    Speaker s;
+    s.name = m.name;
+    s.start = m.start;
+    s.end = m.end;
+    return s;
+}
+
+// it / they / we: the organisation or the described group named last
+// ("Lycos ... it said", "the company said ... it added").
+Speaker Attributor::group_pronoun(std::size_t anchor) const {
+    constexpr std::size_t kMaxDistance = 600;
+    const std::size_t floor = anchor > kMaxDistance ? anchor - kMaxDistance : 0;
+    const OrgMention* org = names_.last_org_before(anchor, floor);
+    const Speaker* d = nullptr;
+    for (auto it = described_.rbegin(); it != described_.rend(); ++it)
+        if (it->start < anchor) { d = &*it; break; }
+    if (d && d->start >= floor && (!org || d->start > org->start)) {
+        Speaker s = *d;
+        s.verb.clear();
+        s.role.clear();
+        return s;
+    }
+    if (!org) return {};
+    Speaker s;
+    s.name = text_.substr(org->start, org->end - org->start);
+    s.start = org->start;
+    s.end = org->end;
+    return s;
+}
+
 Speaker Attributor::sentence_person(const QuoteSpan& q, std::size_t before_begin) const {
     const std::size_t tb = tokens_.first_at(before_begin);
     const std::size_t te = tokens_.first_at(q.open);
@@ -311,6 +419,21 @@ Speaker Attributor::sentence_person(const QuoteSpan& q, std::size_t before_begin
     s.start = m->start;
     s.end = m->end;
     return s;
+}
+
+Speaker Attributor::previous_sentence_subject(const QuoteSpan& q, std::size_t before_begin) const {
+    const std::size_t tb = tokens_.first_at(before_begin);
+    const std::size_t te = tokens_.first_at(q.open);
+    if (te < tb + 2) return {};
+    const bool opens_sentence =
+        tokens_.is_punct(te - 1, L'.') || tokens_.is_punct(te - 1, L'!') || tokens_.is_punct(te - 1, L'?');
+    if (!opens_sentence) return {};
+    const std::size_t sb = sentence_start(tb, te - 1);
+    const std::size_t subject_end = std::min(te - 1, sb + kMaxSentenceSubjectTokens);
+    if (sb >= subject_end) return {};
+    const PersonMention* m = names_.first_in(tokens_[sb].start, tokens_[subject_end - 1].end);
+    if (!m || !m->subject) return {};
+    return mention_speaker(*m);
 }
 
 Speaker Attributor::paragraph_context(const Paragraph& previous) {

@@ -31,6 +31,8 @@ public:
     Speaker direct(const QuoteSpan& q, std::size_t before_begin, std::size_t after_end);
     // The first person named in the sentence that holds the quote.
     Speaker sentence_person(const QuoteSpan& q, std::size_t before_begin) const;
+    // For a quote that opens a sentence: the person the sentence before is about.
+    Speaker previous_sentence_subject(const QuoteSpan& q, std::size_t before_begin) const;
     // For a quote that opens its paragraph: a speaker named in the paragraph before.
     Speaker paragraph_context(const Paragraph& previous);
 
@@ -45,6 +47,8 @@ private:
     Speaker subject_after_verb(std::size_t tb, std::size_t te);
     Speaker relayed(std::size_t after_verb, std::size_t limit, const Speaker& reporter);
     Speaker pronoun(std::size_t anchor, Gender gender) const;
+    Speaker group_pronoun(std::size_t anchor) const;
+    Speaker mention_speaker(const PersonMention& m) const;
     Speaker name_from(std::size_t nb, std::size_t ne, std::size_t rb) const;
     std::size_t sentence_start(std::size_t tb, std::size_t te) const;
     bool speech_verb_at(std::size_t i) const;

@@ -20,7 +20,13 @@ Lexicon::Lexicon() {
         L"joked", L"laughed", L"sighed", L"commented", L"countered", L"responded", L"concluded", L"predicted",
         L"cautioned", L"lamented", L"recounted", L"testified", L"reiterated", L"mused", L"quipped",
         L"muttered", L"pleads", L"wondered", L"boasted", L"charged", L"alleged", L"described", L"called",
-        L"telling", L"saying", L"adding", L"warning", L"writing", L"asking", L"noting"};
+        L"telling", L"saying", L"adding", L"warning", L"writing", L"asking", L"noting", L"confessed",
+        L"confesses", L"revealed", L"reveals", L"agreed", L"agrees", L"chanted", L"chanting", L"sang",
+        L"shouting", L"crying", L"tweeting", L"posting", L"explaining", L"insisting", L"arguing", L"claiming",
+        L"declaring", L"announcing", L"recalling", L"responded", L"responds", L"replying", L"begged", L"pleaded",
+        L"interrupted", L"conceding", L"acknowledges", L"admitting", L"stresses", L"urging", L"predicts",
+        L"concedes", L"believes", L"believed", L"thinks", L"reckons", L"reckoned", L"maintained", L"maintains",
+        L"contended", L"contends", L"hinted", L"retorted", L"snapped", L"fumed", L"blasted"};
     relay_verbs_ = {L"told", L"said", L"says", L"tells", L"asked", L"wrote", L"warned", L"urged"};
     particles_ = {L"out", L"back", L"up", L"again", L"later", L"loudly", L"quietly"};
     person_titles_ = {L"mr", L"mrs", L"ms", L"miss", L"dr", L"sgt", L"sergeant", L"gen", L"general", L"col",
@@ -33,7 +39,9 @@ Lexicon::Lexicon() {
                       L"lawmaker", L"congressman", L"congresswoman", L"sheikh", L"emir", L"cardinal",
                       L"bishop", L"archbishop", L"director", L"spokesman", L"spokeswoman", L"spokesperson",
                       L"leader", L"chairman", L"chairwoman", L"chair", L"ceo", L"chief", L"officer", L"brig",
-                      L"inspector", L"detective", L"superintendent", L"coach", L"dean", L"deputy", L"envoy"};
+                      L"inspector", L"detective", L"superintendent", L"coach", L"dean", L"deputy", L"envoy",
+                      L"sheriff", L"constable", L"mp", L"mep", L"msp", L"baroness", L"baron", L"earl", L"duke",
+                      L"duchess", L"commissioner", L"attorney", L"rabbi", L"imam", L"ayatollah", L"marshal"};
     titles_ = person_titles_;
     for (const wchar_t* w : {L"vice", L"prime", L"foreign", L"defense", L"defence", L"interior", L"state",
                              L"attorney", L"head", L"acting", L"former", L"secretary-general", L"general",
@@ -59,7 +67,7 @@ Lexicon::Lexicon() {
         L"additional", L"related", L"read", L"more", L"see", L"watch", L"skip", L"share", L"click"};
     calendar_words_ = {L"monday", L"tuesday", L"wednesday", L"thursday", L"friday", L"saturday", L"sunday",
                        L"january", L"february", L"march", L"april", L"june", L"july", L"august",
-                       L"september", L"october", L"november", L"december", L"jan", L"feb", L"aug", L"sept",
+                       L"september", L"october", L"november", L"december", L"feb", L"aug", L"sept",
                        L"oct", L"nov", L"dec", L"christmas", L"easter"};
     organisation_words_ = {
         L"guard", L"press", L"agency", L"service", L"services", L"ministry", L"army", L"forces", L"force",
@@ -88,7 +96,11 @@ Lexicon::Lexicon() {
         L"travel", L"culture", L"entertainment", L"lifestyle", L"video", L"videos", L"photos", L"page",
         L"home", L"menu", L"search", L"sign", L"login", L"subscribe", L"newsletter", L"cookies", L"privacy",
         L"terms", L"contact", L"advertisement", L"sponsored", L"brief", L"found", L"content", L"main",
-        L"most", L"read", L"month", L"all", L"written", L"oops", L"something", L"wrong"};
+        L"most", L"read", L"month", L"all", L"written", L"oops", L"something", L"wrong", L"guardian",
+        L"independent", L"telegraph", L"observer", L"economist", L"agence", L"presse", L"afp", L"bbc", L"cnn",
+        L"nbc", L"cbs", L"abc", L"associated", L"bloomberg", L"unicef", L"nato", L"microsoft", L"google",
+        L"apple", L"amazon", L"facebook", L"twitter", L"ministry", L"labour", L"conservative", L"conservatives",
+        L"democrats", L"republicans", L"tories", L"liberal"};
     name_particles_ = {L"de", L"da", L"del", L"della", L"di", L"dos", L"das", L"do", L"du", L"van", L"von",
                        L"der", L"den", L"la", L"le", L"bin", L"ibn", L"al", L"el", L"y", L"ter", L"ten"};
     openers_ = {L"meanwhile", L"however", L"but", L"and", L"yet", L"still", L"later", L"earlier", L"then",
@@ -115,6 +127,28 @@ Lexicon::Lexicon() {
                      L"vow", L"threat", L"appeal", L"plea", L"description", L"suggestion", L"accusation",
                      L"declaration", L"announcement", L"admission", L"boast", L"assurance", L"slogan",
                      L"tweet", L"post", L"letter", L"speech", L"demand", L"advice", L"prediction"};
+    occupations_ = {L"farmer", L"teacher", L"student", L"nurse", L"soldier", L"worker", L"driver", L"vendor",
+                    L"fisherman", L"shopkeeper", L"activist", L"resident", L"pensioner", L"retiree", L"engineer",
+                    L"journalist", L"reporter", L"photographer", L"artist", L"musician", L"writer", L"author",
+                    L"novelist", L"actor", L"actress", L"singer", L"rapper", L"designer", L"architect", L"banker",
+                    L"trader", L"broker", L"miner", L"pilot", L"doctor", L"surgeon", L"scientist", L"researcher",
+                    L"historian", L"priest", L"pastor", L"imam", L"rabbi", L"veteran", L"survivor", L"witness",
+                    L"star", L"striker", L"midfielder", L"defender", L"goalkeeper", L"manager", L"boss", L"player",
+                    L"presenter", L"host", L"comedian", L"director", L"producer", L"campaigner", L"protester",
+                    L"candidate", L"mp", L"peer", L"economist", L"analyst", L"lawyer", L"businessman",
+                    L"businesswoman", L"entrepreneur", L"investor", L"chef", L"owner", L"landlord", L"tenant",
+                    L"mechanic", L"electrician", L"officer", L"guard", L"volunteer", L"organiser", L"organizer",
+                    L"skipper", L"captain", L"champion", L"sprinter", L"runner", L"winger", L"batsman", L"bowler"};
+    collective_speakers_ = {L"police", L"officials", L"authorities", L"analysts", L"experts", L"residents",
+                            L"witnesses", L"protesters", L"demonstrators", L"critics", L"observers", L"doctors",
+                            L"officers", L"investigators", L"prosecutors", L"sources", L"diplomats", L"lawyers",
+                            L"campaigners", L"activists", L"scientists", L"researchers", L"economists",
+                            L"organisers", L"organizers", L"rescuers", L"survivors", L"relatives", L"locals",
+                            L"villagers", L"supporters", L"fans", L"opponents", L"officials", L"spokesmen",
+                            L"traders", L"workers", L"students", L"parents", L"teachers", L"nurses", L"soldiers",
+                            L"troops", L"rebels", L"militants", L"insurgents", L"crowds", L"voters", L"staff",
+                            L"executives", L"ministers", L"lawmakers", L"legislators", L"senators", L"mps",
+                            L"judges", L"medics", L"paramedics", L"firefighters", L"migrants", L"refugees"};
     role_nouns_ = {L"politician", L"leader", L"president", L"minister", L"lawmaker", L"senator", L"governor",
                    L"mayor", L"spokesman", L"spokeswoman", L"premier", L"chancellor", L"congressman",
                    L"congresswoman", L"prime", L"secretary", L"ambassador", L"envoy", L"general",

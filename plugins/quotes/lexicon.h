@@ -43,13 +43,17 @@ public:
     bool speech_noun(const std::wstring& w) const { return speech_nouns_.count(w) != 0; }
     // Role nouns that, after "the", point back to a person already named.
     bool role_noun(const std::wstring& w) const { return role_nouns_.count(w) != 0; }
+    // Occupations written before a name ("farmer Luis Vega", "Aviator star Alan Alda").
+    bool occupation(const std::wstring& w) const { return occupations_.count(w) != 0; }
+    // Bare plural nouns that speak as a group: "police said", "officials said".
+    bool collective_speaker(const std::wstring& w) const { return collective_speakers_.count(w) != 0; }
     bool determiner(const std::wstring& w) const { return w == L"the" || w == L"a" || w == L"an"; }
     bool possessive_pronoun(const std::wstring& w) const { return w == L"his" || w == L"her" || w == L"their"; }
 
 private:
     std::unordered_set<std::wstring> abbreviations_, speech_verbs_, relay_verbs_, particles_, titles_,
         person_titles_, function_words_, calendar_words_, organisation_words_, name_particles_, openers_,
-        apposition_starts_, subject_stops_, speech_nouns_, role_nouns_;
+        apposition_starts_, subject_stops_, speech_nouns_, role_nouns_, occupations_, collective_speakers_;
 };
 
 }  // namespace newslens::quotes

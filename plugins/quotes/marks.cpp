@@ -96,6 +96,10 @@ void find_double_quotes(const std::wstring& text, const Paragraph& para, std::si
             open = true;
             open_at = p;
         } else if (space_before && !space_after && p > open_at + 1 && is_space(text[p - 1])) {
+            // The part before the restart is a quote of its own: scraped text
+            // that lost its paragraph breaks keeps "A. "B." of a quote running
+            // over paragraphs.
+            emit(open_at, kNone, p);
             open_at = p;
         } else {
             emit(open_at, p, p);
@@ -119,7 +123,7 @@ std::vector<QuoteSpan> find_quotes(const std::wstring& text, const std::vector<P
             const std::size_t parent = out.size();
             out.push_back(d);
             find_single_quotes(text, d.start, d.end, pi, parent, out);
-            gap = d.close == kNone ? para.end : d.close + 1;
+            gap = d.close == kNone ? d.end : d.close + 1;
         }
         find_single_quotes(text, gap, para.end, pi, kNone, out);
     }

@@ -22,7 +22,53 @@ std::wstring span_text(const std::wstring& text, const Tokens& tokens, std::size
     return text.substr(tokens[b].start, end - tokens[b].start);
 }
 
+// Given names that are also common words: a lower-case "will" elsewhere says
+// nothing about "Will Smith".
+bool word_like_given_name(const std::wstring& k) {
+    static const wchar_t* const kNames[] = {L"will", L"mark", L"bill", L"frank", L"jack", L"rose", L"grace", L"hope",
+                                            L"may", L"guy", L"pat", L"rob", L"june", L"joy", L"faith", L"dean",
+                                            L"earl", L"sue", L"ray", L"gene", L"carol", L"amber", L"victor"};
+    for (const wchar_t* n : kNames)
+        if (k == n) return true;
+    return false;
+}
+
+// Adjective and participle endings: "Fearful", "Smiling", "Frustrated" open
+// sentences, they do not start names.
+bool adjective_like(const std::wstring& k) {
+    auto ends = [&](const wchar_t* suffix) {
+        const std::wstring x(suffix);
+        return k.size() > x.size() + 2 && k.compare(k.size() - x.size(), x.size(), x) == 0;
+    };
+    return ends(L"ful") || ends(L"ing") || ends(L"ed") || ends(L"less") || ends(L"ous") || ends(L"ly");
+}
+
 }  // namespace
+
+bool NameIndex::place_like(const Tokens& tokens, std::size_t b, std::size_t e) {
+    // First words of multi-word place names.
+    static const wchar_t* const kPlaceStarts[] = {L"new", L"los", L"las", L"san", L"santa", L"sao", L"são",
+                                                  L"saint", L"st", L"port", L"fort", L"mount", L"lake", L"cape",
+                                                  L"buenos", L"hong", L"sri", L"tel", L"abu", L"kuala", L"rio",
+                                                  L"costa", L"puerto", L"gran", L"ciudad", L"addis", L"dar",
+                                                  L"sierra", L"tierra", L"salt", L"palm", L"baton"};
+    // Other multi-word places that look like a first name and a surname.
+    static const wchar_t* const kPlaceWords[] = {L"arabia", L"lanka", L"kong", L"zealand", L"angeles", L"vegas",
+                                                 L"delhi", L"aires", L"janeiro", L"paulo", L"aviv", L"dhabi",
+                                                 L"lumpur", L"salvador", L"rica", L"leone", L"guinea", L"korea",
+                                                 L"africa", L"kingdom", L"states", L"emirates", L"caledonia",
+                                                 L"herzegovina", L"tobago", L"verde", L"faso", L"timor", L"york",
+                                                 L"jersey", L"orleans", L"mexico", L"hampshire", L"dakota",
+                                                 L"carolina", L"virginia", L"ababa", L"salaam", L"strip", L"heights"};
+    if (e - b < 2) return false;
+    const std::wstring first = tokens.key(b);
+    for (const wchar_t* w : kPlaceStarts)
+        if (first == w) return true;
+    const std::wstring last = tokens.key(e - 1);
+    for (const wchar_t* w : kPlaceWords)
+        if (last == w) return true;
+    return false;
+}
 
 bool is_title_token(const Tokens& tokens, std::size_t i, const Lexicon& lex) {
     if (!tokens.is_word(i)) return false;
@@ -47,9 +93,12 @@ NameSplit split_trailing_name(const Tokens& tokens, std::size_t begin, std::size
         const std::wstring k = tokens.key(t);
         if (tokens.capitalized(t)) {
             if (is_title_token(tokens, t, lex) || lex.function_word(k) || lex.calendar_word(k)) break;
+            // "Farmer Luis Vega": an occupation before a full name is a role.
+            if (lex.occupation(k) && end - t >= 3) break;
             // A possessive inside the run ends the name: "Venezuela’s Juan" is no name.
             if (tokens.possessive(t) && t != end - 1) break;
             i = t;
+            if (tokens.line_break_before(t)) break;
             continue;
         }
         // Particles only between capitalised words: "Simon de la Cruz".
@@ -72,7 +121,9 @@ NameSplit split_trailing_name(const Tokens& tokens, std::size_t begin, std::size
         if (lex.calendar_word(k)) break;
         if (lex.function_word(k) && k != L"of") break;
         if (tokens.possessive(t)) in_possessive = true;
-        else if (!tokens.capitalized(t) && !is_title_token(tokens, t, lex) && k != L"of" && !in_possessive) break;
+        else if (!tokens.capitalized(t) && !is_title_token(tokens, t, lex) && !lex.occupation(k) && k != L"of" &&
+                 !in_possessive)
+            break;
         r = t;
     }
     while (r < s.name_begin && tokens.key(r) == L"of") ++r;
@@ -93,15 +144,31 @@ NameIndex::NameIndex(const std::wstring& text, const Tokens& tokens, const Lexic
         bool reliable;
         bool titled;
         Gender gender;
+        bool subject;
+        bool organisation;
+        std::size_t role_begin;  // title and role tokens are [role_begin, b)
     };
     std::vector<Run> runs;
     const std::size_t n = tokens.size();
+    // Words the article writes in lower case somewhere: capitalised at a
+    // sentence start they are common words, not the first word of a name.
+    std::unordered_set<std::wstring> lower_words;
+    for (std::size_t i = 0; i < n; ++i)
+        if (tokens.is_word(i) && !tokens.capitalized(i) && is_letter(tokens.text(i)[0])) lower_words.insert(tokens.key(i));
+    auto boundary_before = [&](std::size_t t) {  // is a sentence boundary just before token t?
+        if (t == 0) return true;
+        if (tokens[t - 1].kind == TokenKind::Punct &&
+            std::wstring(L".!?\"“”:").find(text[tokens[t - 1].start]) != std::wstring::npos)
+            return true;
+        return std::find(text.begin() + tokens[t - 1].end, text.begin() + tokens[t].start, L'\n') !=
+               text.begin() + tokens[t].start;
+    };
     for (std::size_t i = 0; i < n;) {
         if (!tokens.capitalized(i)) { ++i; continue; }
         // Grow a run of capitalised words (with particles: "Simon de la Cruz"),
         // ending after a possessive ("Maduro’s").
         std::size_t e = i + 1;
-        while (e < n && !tokens.possessive(e - 1)) {
+        while (e < n && !tokens.possessive(e - 1) && !tokens.line_break_before(e)) {
             if (tokens.capitalized(e)) { ++e; continue; }
             if (tokens.is_word(e) && lex.name_particle(tokens.key(e)) && e + 1 < n && tokens.capitalized(e + 1)) {
                 e += 2;
@@ -141,21 +208,39 @@ NameIndex::NameIndex(const std::wstring& text, const Tokens& tokens, const Lexic
                     organisation = true;
             }
             // Sentence-initial runs may carry a capitalised non-name word ("Fearful Gomez").
-            const std::size_t before = b;
-            const bool sentence_start =
-                before == 0 ||
-                (tokens[before - 1].kind == TokenKind::Punct &&
-                 std::wstring(L".!?\"“”:").find(text[tokens[before - 1].start]) != std::wstring::npos) ||
-                std::find(text.begin() + tokens[before - 1].end, text.begin() + tokens[before].start, L'\n') !=
-                    text.begin() + tokens[before].start;
+            const bool sentence_start = boundary_before(b);
             // A single word next to a speech verb is a speaker: "Kruger said", "said Kruger".
             const bool speaks = (e < n && tokens.is_word(e) && lex.speech_verb(tokens.key(e))) ||
                                 (b > 0 && tokens.is_word(b - 1) && lex.speech_verb(tokens.key(b - 1)));
-            const bool person = titled || (!organisation && (e - b >= 2 || speaks));
-            // At a sentence start a capitalised common noun may lead the run
-            // ("Farmer Luis Vega"): a long untitled run there loses its first word.
-            if (person && !titled && sentence_start && e - b >= 3) ++b;
-            runs.push_back({b, e, person, titled || !sentence_start, titled, gender});
+            const bool place = !titled && place_like(tokens, b, e);
+            const bool person = !place && (titled || (!organisation && (e - b >= 2 || speaks)));
+            // At a sentence start a capitalised common word may lead the run
+            // ("Farmer Luis Vega", "Fearful Jose Gomez"): drop it when the
+            // article also writes it in lower case or it reads as an adjective.
+            if (person && !titled && sentence_start && e - b >= 2) {
+                const std::wstring k = tokens.key(b);
+                const bool common = (e - b >= 3 && ((lower_words.count(k) && !word_like_given_name(k)) || lex.occupation(k))) ||
+                                    adjective_like(k);
+                if (common) ++b;
+            }
+            // The role: title tokens inside the run and lower-case titles just
+            // before it ("senior Conservative MP Sir Teddy Taylor").
+            std::size_t role_begin = i;
+            while (role_begin > 0 && i - role_begin < 4 && tokens.is_word(role_begin - 1) &&
+                   !tokens.capitalized(role_begin - 1) && is_title_token(tokens, role_begin - 1, lex))
+                --role_begin;
+            // The subject of its sentence: nothing but openers, titles and
+            // determiners before it ("But Mr X", "The president, Y").
+            std::size_t s0 = role_begin;
+            while (s0 > 0 && role_begin - s0 < 3 && tokens.is_word(s0 - 1) &&
+                   (lex.opener(tokens.key(s0 - 1)) || lex.determiner(tokens.key(s0 - 1)) || tokens.capitalized(s0 - 1)))
+                --s0;
+            bool verb_follows = false;
+            for (std::size_t t = e; t < n && t < e + 3 && tokens.is_word(t) && !tokens.capitalized(t); ++t)
+                if (lex.speech_verb(tokens.key(t))) { verb_follows = true; break; }
+            const bool subject = boundary_before(s0) || (s0 > 0 && tokens.is_punct(s0 - 1, L',')) || verb_follows;
+            runs.push_back({b, e, person, titled || !sentence_start, titled, gender, subject,
+                            organisation && !place, std::min(role_begin, b)});
         }
         i = std::max(run_end, i + 1);
     }
@@ -175,6 +260,15 @@ NameIndex::NameIndex(const std::wstring& text, const Tokens& tokens, const Lexic
         }
         if (r.gender != Gender::Unknown) gender_[key] = r.gender;
         if (r.titled) titled_.insert(key);
+        for (std::size_t t = r.role_begin; t < r.b; ++t)
+            if (tokens.is_word(t)) roles_[key].insert(tokens.key(t));
+        // An apposition gives roles too: "Juan Guaido, the country’s opposition leader,".
+        if (r.e < n && tokens.is_punct(r.e, L',')) {
+            for (std::size_t t = r.e + 1; t < n && t < r.e + 9 && tokens.is_word(t); ++t) {
+                const std::wstring k = tokens.key(t);
+                if (is_title_token(tokens, t, lex) || lex.role_noun(k) || lex.occupation(k)) roles_[key].insert(k);
+            }
+        }
     }
 
     // Mentions outside quotations, for pronouns. Quotes are sorted by start
@@ -184,10 +278,18 @@ NameIndex::NameIndex(const std::wstring& text, const Tokens& tokens, const Lexic
         const std::size_t start = tokens[r.b].start;
         while (q < quotes.size() && (quotes[q].parent != kNone || quotes[q].end <= start)) ++q;
         if (q < quotes.size() && quotes[q].start <= start) continue;
+        std::size_t end = tokens[r.e - 1].end;
+        if (tokens.possessive(r.e - 1)) end -= 2;
+        if (r.organisation && !r.person) {
+            orgs_.push_back({start, end});
+            continue;
+        }
         const std::wstring form = span_text(text, tokens, r.b, r.e);
         const std::wstring key = surname(form);
         if (!best_.count(key)) continue;
-        mentions_.push_back({start, tokens[r.e - 1].end, fullest(form), gender(form)});
+        // A title's gender belongs to this person, not to everyone with the surname (Mrs and Mr Price).
+        const Gender g = r.gender != Gender::Unknown ? r.gender : gender(form);
+        mentions_.push_back({start, tokens[r.e - 1].end, fullest(form), g, r.subject});
     }
 }
 
@@ -195,7 +297,13 @@ std::wstring NameIndex::fullest(const std::wstring& name) const {
     auto it = best_.find(surname(name));
     if (it == best_.end()) return name;
     const std::size_t words = static_cast<std::size_t>(std::count(name.begin(), name.end(), L' ')) + 1;
-    return it->second.words >= words ? it->second.text : name;
+    if (it->second.words < words) return name;
+    // "Lars Berg" is not "Anna Berg": a name with a first name only grows
+    // into a form that ends with it.
+    const std::wstring& full = it->second.text;
+    if (words >= 2 && (full.size() < name.size() || full.compare(full.size() - name.size(), name.size(), name) != 0))
+        return name;
+    return full;
 }
 
 Gender NameIndex::gender(const std::wstring& name) const {
@@ -208,17 +316,43 @@ bool NameIndex::is_person(const std::wstring& name) const { return best_.count(s
 const PersonMention* NameIndex::last_before(std::size_t pos, Gender wanted, std::size_t floor) const {
     auto it = std::lower_bound(mentions_.begin(), mentions_.end(), pos,
                                [](const PersonMention& m, std::size_t p) { return m.start < p; });
+    // "he" prefers the subject of a recent sentence over a person merely
+    // mentioned since ("Taylor said bringing Lord Archer back ... He said:").
+    constexpr std::size_t kSubjectWindow = 300;
+    const PersonMention* nearest = nullptr;
     int looked = 0;  // bounded: a long run of the wrong gender gives up
     while (it != mentions_.begin()) {
         --it;
-        if (it->start < floor || ++looked > 50) return nullptr;
+        if (it->start < floor || ++looked > 50) break;
+        if (nearest && it->start + kSubjectWindow < pos) break;
         // Only someone known as a person by a full name or a title: "he" is not "Russia".
         if (it->name.find(L' ') == std::wstring::npos && gender_.count(surname(it->name)) == 0 &&
             !titled_.count(surname(it->name)))
             continue;
-        if (wanted == Gender::Unknown || it->gender == Gender::Unknown || it->gender == wanted) return &*it;
+        if (!(wanted == Gender::Unknown || it->gender == Gender::Unknown || it->gender == wanted)) continue;
+        if (it->subject) return &*it;
+        if (!nearest) nearest = &*it;
+    }
+    return nearest;
+}
+
+const PersonMention* NameIndex::last_with_role(std::size_t pos, const std::wstring& role) const {
+    auto it = std::lower_bound(mentions_.begin(), mentions_.end(), pos,
+                               [](const PersonMention& m, std::size_t p) { return m.start < p; });
+    for (int looked = 0; it != mentions_.begin() && looked < 50; ++looked) {
+        --it;
+        auto r = roles_.find(surname(it->name));
+        if (r != roles_.end() && r->second.count(role)) return &*it;
     }
     return nullptr;
+}
+
+const OrgMention* NameIndex::last_org_before(std::size_t pos, std::size_t floor) const {
+    auto it = std::lower_bound(orgs_.begin(), orgs_.end(), pos,
+                               [](const OrgMention& m, std::size_t p) { return m.start < p; });
+    if (it == orgs_.begin()) return nullptr;
+    --it;
+    return it->start >= floor ? &*it : nullptr;
 }
 
 const PersonMention* NameIndex::first_in(std::size_t from, std::size_t to) const {

@@ -21,6 +21,13 @@ struct PersonMention {
     std::size_t start = 0, end = 0;  // the name as written here ("Torres")
     std::wstring name;               // fullest form ("Jorge Torres")
     Gender gender = Gender::Unknown;
+    bool subject = false;  // opens its sentence or speaks ("Torres said"): a likely antecedent of "he"
+};
+
+// An organisation (or other non-person name) mentioned outside quotations:
+// the antecedent of "it said" / "they said".
+struct OrgMention {
+    std::size_t start = 0, end = 0;
 };
 
 // A name at the end of a token range, with the title or role written before it.
@@ -49,6 +56,13 @@ public:
     const PersonMention* last_before(std::size_t pos, Gender wanted, std::size_t floor = 0) const;
     // The first person mentioned in [from, to).
     const PersonMention* first_in(std::size_t from, std::size_t to) const;
+    // The person mentioned last before `pos` whose title or role includes
+    // `role` ("the president" -> "President Saakashvili").
+    const PersonMention* last_with_role(std::size_t pos, const std::wstring& role) const;
+    // The organisation mentioned last before `pos`, not before `floor`.
+    const OrgMention* last_org_before(std::size_t pos, std::size_t floor) const;
+    // Place names ("Los Angeles", "Sri Lanka") are not people.
+    static bool place_like(const Tokens& tokens, std::size_t b, std::size_t e);
 
 private:
     struct Form {
@@ -61,7 +75,10 @@ private:
     std::unordered_map<std::wstring, Form> best_;      // surname (lower case) -> fullest form
     std::unordered_map<std::wstring, Gender> gender_;  // surname -> from Mr / Mrs
     std::unordered_set<std::wstring> titled_;          // surnames seen after a title ("Mr Guaido")
+    // surname -> title and role words written before it ("president", "coach")
+    std::unordered_map<std::wstring, std::unordered_set<std::wstring>> roles_;
     std::vector<PersonMention> mentions_;              // in text order
+    std::vector<OrgMention> orgs_;                     // in text order
 };
 
 }  // namespace newslens::quotes

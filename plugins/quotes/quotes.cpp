@@ -36,6 +36,33 @@ nlohmann::ordered_json optional_offset(std::size_t v) {
     return v == kNone ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(v);
 }
 
+// Headline-like Title Case ("No More Mr Nasty"): every word capitalised
+// but short function words, and no sentence punctuation at the end.
+bool title_case(const std::wstring& text, const Tokens& tokens, const Lexicon& lex, const QuoteSpan& q) {
+    const wchar_t last = text[q.end - 1];
+    if (last == L'.' || last == L',' || last == L'!' || last == L'?' || last == 0x2026) return false;
+    std::size_t words = 0, capitalised = 0;
+    for (std::size_t t = tokens.first_at(q.start); t < tokens.size() && tokens[t].start < q.end; ++t) {
+        if (!tokens.is_word(t) || !is_letter(text[tokens[t].start])) continue;
+        ++words;
+        if (tokens.capitalized(t)) ++capitalised;
+        else if (!(lex.function_word(tokens.key(t)) && tokens.key(t).size() <= 4)) return false;
+    }
+    return words >= 3 && capitalised * 4 >= words * 3;
+}
+
+// A book, film or operation name: a documentary called "…", dubbed "…".
+bool named_by_preceding_word(const Tokens& tokens, const QuoteSpan& q) {
+    const std::size_t t = tokens.first_at(q.open);
+    for (std::size_t back = 1; back <= 2 && back <= t; ++back) {
+        if (!tokens.is_word(t - back)) continue;
+        const std::wstring k = tokens.key(t - back);
+        return k == L"called" || k == L"entitled" || k == L"titled" || k == L"named" || k == L"dubbed" ||
+               k == L"headlined" || k == L"codenamed" || k == L"code-named" || k == L"slogan";
+    }
+    return false;
+}
+
 class QuoteExtractor : public Extractor {
 public:
     void extract(const Document& doc, std::vector<Mention>& out) const override;
@@ -88,7 +115,10 @@ void QuoteExtractor::extract(const Document& doc, std::vector<Mention>& out) con
         const QuoteSpan& q = quotes[main[k]];
         const Paragraph& para = paragraphs[q.paragraph];
         std::size_t b = para.start;
-        if (k > 0 && same_paragraph(k - 1, k)) b = quotes[main[k - 1]].close + 1;
+        if (k > 0 && same_paragraph(k - 1, k)) {
+            const QuoteSpan& prev = quotes[main[k - 1]];
+            b = prev.close == kNone ? prev.end : prev.close + 1;
+        }
         before_begin[k] = std::max(b, q.open > kMaxLookBack ? q.open - kMaxLookBack : 0);
         std::size_t e = para.end;
         if (k + 1 < main.size() && same_paragraph(k, k + 1)) e = quotes[main[k + 1]].open;
@@ -103,10 +133,23 @@ void QuoteExtractor::extract(const Document& doc, std::vector<Mention>& out) con
         const std::size_t next = continuation(k);
         if (next != kNone) predecessor[next] = k;
     }
+    // Titles and names in quotes are nobody's speech: "called “…”", or Title
+    // Case with no attribution next to it.
+    std::vector<bool> is_title(n);
+    for (std::size_t k = 0; k < main.size(); ++k) {
+        const QuoteSpan& q = quotes[main[k]];
+        is_title[main[k]] = named_by_preceding_word(tokens, q) ||
+                            (!direct[k].found() && title_case(text, tokens, lex_, q));
+    }
+
     std::size_t last_attributed = kNone;  // the latest quote with a speaker, to inherit from in O(1)
     for (std::size_t k = 0; k < main.size(); ++k) {
         const QuoteSpan& q = quotes[main[k]];
+        if (is_title[main[k]]) continue;
         Speaker s = direct[k];
+        // A quote opening a sentence after narrative about someone else:
+        // "US coach Patrick McEnroe wants ... "I think ..."" is McEnroe's.
+        if (!s.found()) s = attributor.previous_sentence_subject(q, before_begin[k]);
         // "A," he said. "B." — B belongs to A's speaker.
         if (!s.found() && last_attributed != kNone && same_paragraph(last_attributed, k)) s = speaker[main[last_attributed]];
         // A quote running over paragraphs: one speaker for all its parts.
@@ -129,6 +172,8 @@ void QuoteExtractor::extract(const Document& doc, std::vector<Mention>& out) con
     for (std::size_t i = 0; i < n; ++i) {
         const QuoteSpan& q = quotes[i];
         // Nested quotes are spoken by whoever the outer quote says spoke them.
+        // Titles are left out altogether: scorers count any 3+-word span as a quote.
+        if (is_title[i] || (q.parent != kNone && is_title[q.parent])) continue;
         Speaker s;
         if (is_quote[i]) s = q.parent == kNone ? speaker[i] : speaker[q.parent];
         Mention m;

@@ -125,6 +125,13 @@ bool Tokens::possessive(std::size_t i) const {
            is_apostrophe(t[t.size() - 2]);
 }
 
+bool Tokens::line_break_before(std::size_t i) const {
+    if (i == 0) return true;
+    for (std::size_t p = tokens_[i - 1].end; p < tokens_[i].start; ++p)
+        if (text_[p] == L'\n' || text_[p] == L'\r' || text_[p] == 0x2029) return true;
+    return false;
+}
+
 std::wstring Tokens::key(std::size_t i) const {
     auto t = text(i);
     if (!t.empty() && t.back() == L'.') t.remove_suffix(1);

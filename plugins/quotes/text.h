@@ -61,6 +61,8 @@ public:
     std::wstring key(std::size_t i) const;
     // "Venezuela’s" / "Venezuela's"
     bool possessive(std::size_t i) const;
+    // A line break between token i-1 and token i: names never run over one.
+    bool line_break_before(std::size_t i) const;
 
 private:
     const std::wstring& text_;
