@@ -1,25 +1,36 @@
 #!/usr/bin/env node
-// Assembles the single-file page: web/page/index.html with every
-// <!-- inline:FILE --> marker replaced by that file's contents, and
-// <!-- inline:module --> by the Emscripten module (wasm embedded).
-// Usage: node build_page.js PAGE_DIR MODULE_JS OUT_HTML
+// Assembles the single-file page: web/page/index.html with
+//   <!-- inline:FILE -->   replaced by web/page/FILE,
+//   <!-- inline:map -->    by the generated map data (gen_map.js),
+//   <!-- worker-source --> by `const NEWSLENS_WORKER_SOURCE = "…";`, the
+//                          Emscripten module (wasm embedded) plus worker.js as
+//                          one string: over file:// a Worker can only be
+//                          started from a Blob URL made from such a string.
+// Usage: node build_page.js PAGE_DIR MODULE_JS OUT_HTML MAP_JS
 'use strict';
 const fs = require('fs');
 const path = require('path');
 
-const [pageDir, moduleJs, outHtml] = process.argv.slice(2);
-if (!outHtml) {
-  console.error('usage: node build_page.js PAGE_DIR MODULE_JS OUT_HTML');
+const [pageDir, moduleJs, outHtml, mapJs] = process.argv.slice(2);
+if (!mapJs) {
+  console.error('usage: node build_page.js PAGE_DIR MODULE_JS OUT_HTML MAP_JS');
   process.exit(2);
 }
 
 // Text placed inside <script> or <style> must not close the element early.
 const guard = (text) => text.replace(/<\/(script|style)/gi, '<\\/$1');
+const read = (file) => fs.readFileSync(file, 'utf8');
 
-let html = fs.readFileSync(path.join(pageDir, 'index.html'), 'utf8');
-html = html.replace(/<!-- inline:([\w.\-]+) -->/g, (_, name) => {
-  const file = name === 'module' ? moduleJs : path.join(pageDir, name);
-  return guard(fs.readFileSync(file, 'utf8'));
+// A JS string literal safe inside <script>: every "<" escaped, so no
+// "</script" or "<!--" can appear in it.
+const workerSource = read(moduleJs) + '\n' + read(path.join(pageDir, 'worker.js'));
+const workerLiteral = JSON.stringify(workerSource).replace(/</g, '\\u003c')
+  .replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+
+let html = read(path.join(pageDir, 'index.html'));
+html = html.replace(/<!-- (inline:([\w.\-]+)|worker-source) -->/g, (_, what, name) => {
+  if (what === 'worker-source') return `const NEWSLENS_WORKER_SOURCE = ${workerLiteral};`;
+  return guard(read(name === 'map' ? mapJs : path.join(pageDir, name)));
 });
 fs.mkdirSync(path.dirname(outHtml), { recursive: true });
 fs.writeFileSync(outHtml, html);

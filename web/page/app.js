@@ -1,15 +1,23 @@
-// Page state, input (drop, file picker, paste, textarea) and the analysis
-// queue. Documents are analysed one at a time with a yield in between, so the
-// page stays responsive and the progress line is painted.
+// Page state, input (drop, file picker, paste, textarea), the analysis queue
+// and the tabs. Analysis runs in a Web Worker (worker.js), so the page stays
+// responsive however many documents are dropped.
 'use strict';
 
 const app = {
-  module: null,      // the Emscripten module, once loaded
-  ready: null,       // Promise of the module
+  ready: null,       // Promise resolved when the worker's module has started
   plugins: [],       // [{name, description}], the build's plugins (palette order)
-  docs: [],          // {id, name, size, status, message, bytes, text, result, ms}
+  docs: [],          // {id, name, size, status, message, bytes, text, result, ms, repeats, duplicateOf}
   queue: [],         // docs waiting for analysis, in arrival order
-  busy: false,
+  batch: null,       // {total, done, t0}: the run the progress bar shows
+  tab: 'doc',
+  filter: { text: '', doc: '', place: null },  // cross-document tables
+  hideRepeats: true,
+  sort: {},          // plugin -> {key, dir}
+  columns: {},       // plugin -> column keys of its cross-document table
+  allExpanded: new Set(),
+  model: { mentions: [], numbers: [], quotes: [], places: [] },
+  modelDirty: true,
+  lastCopy: null,    // text of the last "Copy table" (the browser test reads it)
   currentId: null,   // the document shown
   selectWhenDone: null, // first document of the latest batch: shown once analysed
   hidden: new Set(), // plugins whose highlights are switched off
@@ -46,15 +54,6 @@ function newDoc(name, size) {
   app.docs.push(doc);
   if (app.selectWhenDone === null || !findDoc(app.selectWhenDone)) app.selectWhenDone = doc.id;
   return doc;
-}
-
-function enqueue(doc, bytes) {
-  doc.bytes = bytes;
-  doc.size = bytes.length;
-  doc.status = 'queued';
-  app.queue.push(doc);
-  renderList(app);
-  pump();
 }
 
 // Text typed or pasted: goes through the same byte checks as a file (a NUL
@@ -96,12 +95,33 @@ function removeDoc(id) {
   if (i < 0) return;
   app.docs.splice(i, 1);
   app.queue = app.queue.filter((d) => d.id !== id);
+  if (app.filter.place) app.filter.place.docs.delete(id);
+  changed();
   if (app.currentId === id) {
     const next = app.docs[Math.min(i, app.docs.length - 1)];
     app.currentId = next ? next.id : null;
     renderDoc(app, next || null);
   }
   renderList(app);
+}
+
+function clearAll() {
+  if (!app.docs.length) return;
+  cancelAnalysis(true);
+  app.docs = [];
+  app.queue = [];
+  app.currentId = null;
+  app.filter = { text: '', doc: '', place: null };
+  document.getElementById('filter-text').value = '';
+  app.batch = null;
+  setProgress('');
+  document.getElementById('progress-row').hidden = true;
+  document.getElementById('progress-row').dataset.percent = '0';
+  document.getElementById('progress-bar').value = 0;
+  document.getElementById('resume').hidden = true;
+  renderDoc(app, null);
+  changed();
+  renderNow();
 }
 
 function selectDoc(id) {
@@ -111,73 +131,224 @@ function selectDoc(id) {
   renderDoc(app, findDoc(id));
 }
 
-// ---- analysis --------------------------------------------------------------
+// ---- analysis (in a Worker) -------------------------------------------------
 
-// Gives the browser a chance to paint and handle input. requestAnimationFrame
-// alone would stall in a background tab, hence the timer fallback.
-function breathe() {
-  return new Promise((resolve) => {
-    let done = false;
-    const go = () => { if (!done) { done = true; setTimeout(resolve, 0); } };
-    requestAnimationFrame(go);
-    setTimeout(go, 50);
+const engine = { worker: null, url: null, inflight: new Map() };
+const IN_FLIGHT = 2;  // one waiting in the worker while the other runs: no idle round trips
+
+// Starts the worker from a Blob URL of the embedded source (module +
+// worker.js); resolves with its 'ready' message.
+function startWorker() {
+  if (!engine.url) engine.url = URL.createObjectURL(new Blob([NEWSLENS_WORKER_SOURCE], { type: 'text/javascript' }));
+  const worker = new Worker(engine.url);
+  engine.worker = worker;
+  return new Promise((resolve, reject) => {
+    worker.onmessage = (ev) => {
+      const msg = ev.data;
+      if (msg.type === 'ready') resolve(msg);
+      else if (msg.type === 'failed') reject(new Error(msg.message));
+      else if (msg.type === 'result') onResult(msg);
+    };
+    worker.onerror = (ev) => {
+      ev.preventDefault();
+      reject(new Error(ev.message || 'the analysis worker failed'));
+      if (engine.worker === worker) failInflight(ev.message || 'the analysis worker failed');
+    };
   });
 }
 
-// Checks and decodes one document's bytes, then runs every plugin over it.
-function analyse(doc) {
-  const m = app.module;
-  const problem = m.checkInput(doc.bytes);
-  if (problem) return markBad(doc, problem);
-  try {
-    doc.text = new TextDecoder('utf-8', { fatal: true }).decode(doc.bytes);
-  } catch (e) {
-    return markBad(doc, 'not valid UTF-8');
-  }
-  doc.bytes = null;
-  const t0 = performance.now();
-  try {
-    doc.result = JSON.parse(m.analyze(doc.name, doc.text, ''));
-  } catch (e) {
-    return markBad(doc, `analysis failed (${e.message || e})`);
-  }
-  doc.ms = performance.now() - t0;
-  doc.status = 'done';
+function failInflight(message) {
+  for (const doc of engine.inflight.values()) markBad(doc, `analysis failed (${message})`);
+  engine.inflight.clear();
+  progressStep(0);
+  pump();
 }
 
-// Drains the queue, one document per turn of the event loop.
-async function pump() {
-  if (app.busy) return;
-  app.busy = true;
-  try {
-    await app.ready;
-    const t0 = performance.now();
-    let done = 0;
-    while (app.queue.length) {
-      const doc = app.queue.shift();
-      if (!findDoc(doc.id)) continue;  // removed while waiting
-      doc.status = 'analysing';
-      setProgress(`Analysing ${done + 1} of ${done + 1 + app.queue.length}: ${doc.name}…`);
-      renderList(app);
-      await breathe();
-      if (!findDoc(doc.id)) continue;
-      analyse(doc);
-      done++;
-      if (doc.id === app.selectWhenDone || app.currentId === null) {
-        app.selectWhenDone = null;
-        selectDoc(doc.id);
-      } else {
-        if (doc.id === app.currentId) renderDoc(app, doc);
-        renderList(app);
-      }
-    }
-    if (done) setProgress(`Analysed ${done} document${done > 1 ? 's' : ''} in ${((performance.now() - t0) / 1000).toFixed(2)} s.`);
-  } catch (e) {
-    setProgress(`Stopped: ${e.message || e}`);
-  } finally {
-    app.busy = false;
+function onResult(msg) {
+  const doc = engine.inflight.get(msg.id);
+  engine.inflight.delete(msg.id);
+  if (doc && findDoc(doc.id)) {
+    doc.bytes = null;
+    if (msg.status === 'done') {
+      doc.status = 'done';
+      doc.text = msg.text;
+      doc.result = msg.result;
+      doc.ms = msg.ms;
+      doc.loose = null;
+      doc.repeats = undefined;
+    } else markBad(doc, msg.message);
+    if (doc.id === app.selectWhenDone || app.currentId === null) {
+      app.selectWhenDone = null;
+      app.currentId = doc.id;
+      app.needDoc = true;
+    } else if (doc.id === app.currentId) app.needDoc = true;
+    changed();
   }
-  if (app.queue.length) pump();  // added during the last step
+  progressStep(1);
+  pump();
+}
+
+// Sends queued documents to the worker, keeping IN_FLIGHT of them there.
+function pump() {
+  if (!engine.worker) {
+    app.ready = startWorker();
+    app.ready.then(onReady, onFailed);
+  }
+  while (app.queue.length && engine.inflight.size < IN_FLIGHT) {
+    const doc = app.queue.shift();
+    if (!findDoc(doc.id)) { progressStep(1); continue; }  // removed while waiting
+    if (!app.batch) app.batch = { total: 0, done: 0, t0: performance.now() };
+    doc.status = 'analysing';
+    engine.inflight.set(doc.id, doc);
+    const bytes = doc.bytes;
+    engine.worker.postMessage({ id: doc.id, name: doc.name, bytes });
+    scheduleRender();
+  }
+  if (!app.queue.length && !engine.inflight.size && app.batch) finishBatch();
+}
+
+function enqueue(doc, bytes) {
+  doc.bytes = bytes;
+  doc.size = bytes.length;
+  doc.status = 'queued';
+  app.queue.push(doc);
+  if (!app.batch) app.batch = { total: 0, done: 0, t0: performance.now() };
+  app.batch.total++;
+  progressStep(0);
+  scheduleRender();
+  pump();
+}
+
+function progressStep(n) {
+  const b = app.batch;
+  if (!b) return;
+  b.done += n;
+  const bar = document.getElementById('progress-bar');
+  document.getElementById('progress-row').hidden = false;
+  document.getElementById('resume').hidden = true;
+  bar.max = Math.max(1, b.total);
+  bar.value = b.done;
+  document.getElementById('progress-row').dataset.percent = String(Math.round(100 * b.done / Math.max(1, b.total)));
+  document.getElementById('cancel').disabled = b.done >= b.total;
+  if (b.done < b.total) setProgress(`Analysing ${b.done} of ${b.total} documents…`);
+}
+
+function finishBatch() {
+  const b = app.batch;
+  app.batch = null;
+  document.getElementById('cancel').disabled = true;
+  setProgress(`Analysed ${b.done} document${b.done === 1 ? '' : 's'} in ${((performance.now() - b.t0) / 1000).toFixed(2)} s.`);
+  changed();
+}
+
+// Drops the queue and stops the worker (a long document may be running);
+// a new worker starts on the next drop or on "Analyse the cancelled documents".
+function cancelAnalysis(silent) {
+  const stopped = app.queue.concat(Array.from(engine.inflight.values()));
+  app.queue = [];
+  if (engine.worker) { engine.worker.terminate(); engine.worker = null; }
+  engine.inflight.clear();
+  // Bytes went to the worker (transferred or copied): cancelled docs keep theirs for a resume.
+  for (const d of stopped) d.status = 'cancelled';
+  const b = app.batch;
+  app.batch = null;
+  document.getElementById('cancel').disabled = true;
+  if (!silent) {
+    setProgress(`Cancelled: ${b ? b.done : 0} analysed, ${stopped.length} not.`);
+    document.getElementById('resume').hidden = !stopped.length;
+  }
+  changed();
+}
+
+function resumeCancelled() {
+  document.getElementById('resume').hidden = true;
+  for (const d of app.docs) if (d.status === 'cancelled' && d.bytes) enqueue(d, d.bytes);
+}
+
+// ---- rendering schedule ----------------------------------------------------
+
+// Results arrive faster than the page should redraw: the document list and
+// the open view are redrawn at most every RENDER_MS, comparisons (heavier)
+// at most every COMPARE_MS while a batch runs.
+const RENDER_MS = 150;
+const COMPARE_MS = 1500;
+let renderTimer = null;
+let lastCompare = 0;
+
+function changed() {
+  app.modelDirty = true;
+  scheduleRender();
+}
+function scheduleRender() {
+  if (renderTimer === null) renderTimer = setTimeout(renderNow, RENDER_MS);
+}
+function renderNow() {
+  clearTimeout(renderTimer);
+  renderTimer = null;
+  markRepeats(app.docs);
+  renderList(app);
+  updateSummary();
+  if (app.needDoc) {
+    app.needDoc = false;
+    selectDoc(app.currentId);
+  }
+  if (app.tab !== 'doc' && app.modelDirty) {
+    const now = performance.now();
+    if (!app.batch || now - lastCompare > COMPARE_MS) { lastCompare = now; renderTab(); }
+    else scheduleRender();
+  }
+}
+
+function updateSummary() {
+  const done = app.docs.filter((d) => d.status === 'done');
+  const dups = done.filter((d) => d.duplicateOf).length;
+  const reps = done.reduce((n, d) => n + ((d.repeats || []).length), 0);
+  const parts = [];
+  if (done.length) parts.push(`${done.length} analysed`);
+  if (dups) parts.push(`${dups} identical to another`);
+  if (reps) parts.push(`${reps} repeated paragraph${reps > 1 ? 's' : ''}`);
+  document.getElementById('doc-summary').textContent = parts.join(' · ');
+  document.getElementById('clear-all').disabled = !app.docs.length;
+  document.getElementById('export-all').disabled = !done.length;
+}
+
+// ---- tabs and the cross-document model ---------------------------------------
+
+function refreshModel() {
+  if (!app.modelDirty) return;
+  markRepeats(app.docs);
+  const mentions = allMentions(app.docs);
+  app.model = { mentions, numbers: groupNumbers(mentions), quotes: groupQuotes(mentions), places: countPlaces(mentions) };
+  app.modelDirty = false;
+}
+
+function showTab(name) {
+  app.tab = name;
+  for (const b of document.querySelectorAll('.tabs [data-tab]')) b.setAttribute('aria-selected', String(b.dataset.tab === name));
+  for (const p of document.querySelectorAll('.tab-panel')) p.hidden = p.id !== `tab-${name}`;
+  renderTab();
+}
+
+function renderTab() {
+  if (app.tab === 'doc') return;
+  refreshModel();
+  if (app.tab === 'tables') renderAllTables(app);
+  else if (app.tab === 'numbers') renderNumberGroups(app);
+  else if (app.tab === 'quotes') renderQuoteGroups(app);
+  else if (app.tab === 'places') renderPlaces(app);
+}
+
+// From any view to a mention in its document's text.
+function openMention(docId, id) {
+  if (app.tab !== 'doc') showTab('doc');
+  if (app.currentId !== docId) selectDoc(docId);
+  showMention(id);
+}
+
+function setPlaceFilter(place) {
+  app.filter.place = place ? { key: place.key, plugin: place.plugin, name: place.name, docs: new Set(place.docs) } : null;
+  app.allExpanded.clear();
+  showTab('tables');
 }
 
 // ---- linking the text and the tables ---------------------------------------
@@ -216,17 +387,29 @@ function showRow(ids) {
   flash(row);
 }
 
+// A document in the CLI's JSON schema: the page-only UTF-16 offsets removed;
+// a refused file becomes the CLI's error object.
+function cliJson(doc) {
+  if (doc.status !== 'done') return { document: doc.name, chars: 0, mentions: [], errors: [doc.message || doc.status] };
+  const r = doc.result;
+  return Object.assign({}, r, { mentions: r.mentions.map((m) => {
+    const c = Object.assign({}, m);
+    delete c.start16;
+    delete c.end16;
+    return c;
+  }) });
+}
+
 function exportCurrent() {
   const doc = findDoc(app.currentId);
   if (!doc || doc.status !== 'done') return;
-  const blob = new Blob([JSON.stringify(doc.result, null, 2) + '\n'], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const a = el('a', { href: url, download: doc.name.replace(/\.[^.]*$/, '') + '.newslens.json' });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // The download has its own reference; free ours once it has started.
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
+  download(doc.name.replace(/\.[^.]*$/, '') + '.newslens.json', JSON.stringify(cliJson(doc), null, 2) + '\n', 'application/json');
+}
+
+// Like `newslens analyze --format json`: an array, one object per document.
+function exportAll() {
+  const docs = app.docs.filter((d) => d.status === 'done' || d.status === 'bad');
+  download('newslens.json', JSON.stringify(docs.map(cliJson), null, 2) + '\n', 'application/json');
 }
 
 // ---- input wiring ----------------------------------------------------------
@@ -287,45 +470,46 @@ function wireInput() {
   area.addEventListener('keydown', (ev) => { if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey)) add(); });
 
   document.getElementById('export').addEventListener('click', exportCurrent);
+  document.getElementById('export-all').addEventListener('click', exportAll);
+  document.getElementById('clear-all').addEventListener('click', clearAll);
+  document.getElementById('cancel').addEventListener('click', () => cancelAnalysis(false));
+  document.getElementById('resume').addEventListener('click', resumeCancelled);
+  for (const b of document.querySelectorAll('.tabs [data-tab]')) b.addEventListener('click', () => showTab(b.dataset.tab));
+  let filterTimer = null;
+  document.getElementById('filter-text').addEventListener('input', (ev) => {
+    clearTimeout(filterTimer);  // typing should not redraw a 10,000-row table per key
+    filterTimer = setTimeout(() => { app.filter.text = ev.target.value; app.allExpanded.clear(); renderAllTables(app); }, 120);
+  });
+  document.getElementById('filter-doc').addEventListener('change', (ev) => { app.filter.doc = ev.target.value; renderAllTables(app); });
+  document.getElementById('hide-repeats').addEventListener('change', (ev) => { app.hideRepeats = ev.target.checked; renderAllTables(app); });
   document.getElementById('doc-text').addEventListener('click', (ev) => {
     const mark = ev.target.closest && ev.target.closest('mark.hl');
     if (mark) showRow(mark.dataset.ids.split(' ').map(Number));
   });
 }
 
-// ---- start -----------------------------------------------------------------
+// ---- start ----------------------------------------------------------------
 
-// Emscripten 3.1.6 first tries fetch() on the wasm it embeds as a data: URL;
-// the CSP (connect-src 'none') blocks that and logs an error before the module
-// falls back to decoding the data itself. It decides synchronously inside
-// NewslensModule(), so hiding fetch for that call makes it decode directly.
-function startModule() {
-  const realFetch = window.fetch;
-  window.fetch = undefined;
-  try {
-    return NewslensModule();
-  } finally {
-    window.fetch = realFetch;
-  }
+function onReady(msg) {
+  if (app.plugins.length) return;  // a restarted worker (after a cancel)
+  app.plugins = msg.plugins;
+  document.getElementById('version').textContent = 'v' + msg.version;
+  const names = app.plugins.map((p) => p.name).join(', ') || 'none';
+  setStatus(`Ready · plugins: ${names}`);
+  renderPluginList(app.plugins);
+  document.body.dataset.state = 'ready';
+  changed();
+}
+
+function onFailed(e) {
+  setStatus(`The analyzer could not start: ${e.message || e}`, true);
+  document.body.dataset.state = 'failed';
 }
 
 function start() {
   wireInput();
   renderList(app);
-  app.ready = startModule().then((m) => {
-    app.module = m;
-    app.plugins = JSON.parse(m.plugins());
-    document.getElementById('version').textContent = 'v' + m.version();
-    const names = app.plugins.map((p) => p.name).join(', ') || 'none';
-    setStatus(`Ready · plugins: ${names}`);
-    renderPluginList(app.plugins);
-    document.body.dataset.state = 'ready';
-    return m;
-  });
-  app.ready.catch((e) => {
-    setStatus(`The analyzer could not start: ${e.message || e}`, true);
-    document.body.dataset.state = 'failed';
-  });
+  pump();  // starts the worker
 }
 
 start();

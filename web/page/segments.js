@@ -9,9 +9,11 @@ const POSITION_KEYS = new Set(['plugin', 'start', 'end', 'start16', 'end16', 'te
 // covering it. Spans from different plugins may cross (not just nest), which
 // nested elements cannot express; flat pieces can.
 // spans: [{id, start, end}] in UTF-16 units, 0 <= start < end <= length.
+// extraCuts: more offsets to cut at (paragraph boundaries to be wrapped).
 // Returns [{start, end, ids: [span ids, outermost first]}], covering all text.
-function buildSegments(length, spans) {
+function buildSegments(length, spans, extraCuts) {
   const cuts = new Set([0, length]);
+  for (const c of extraCuts || []) if (c > 0 && c < length) cuts.add(c);
   for (const s of spans) { cuts.add(s.start); cuts.add(s.end); }
   const points = Array.from(cuts).sort((a, b) => a - b);
   const byStart = spans.slice().sort((a, b) => a.start - b.start || b.end - a.end);

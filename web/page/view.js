@@ -38,6 +38,7 @@ function docStatusText(doc) {
     case 'reading': return 'reading…';
     case 'queued': return 'waiting…';
     case 'analysing': return 'analysing…';
+    case 'cancelled': return 'not analysed (cancelled)';
     case 'bad': return doc.message;
     default: {
       const n = doc.result.errors.length;
@@ -70,7 +71,8 @@ function renderList(app) {
     el('span', { class: 'doc-name' }, doc.name),
     el('span', { class: 'doc-info' }, `${formatBytes(doc.size)} · `,
       el('span', { class: 'doc-status' }, docStatusText(doc))),
-    badges),
+    badges,
+    repeatNote(app, doc)),
     el('button', {
       type: 'button', class: 'remove', title: `Remove ${doc.name}`, 'aria-label': `Remove ${doc.name}`,
       onclick: () => removeDoc(doc.id),
@@ -78,6 +80,16 @@ function renderList(app) {
   });
   list.replaceChildren(...items);
   if (!app.docs.length) list.append(el('li', { class: 'muted empty-list' }, 'No documents yet.'));
+}
+
+// "identical to X" or "N repeated paragraphs", or null.
+function repeatNote(app, doc) {
+  if (doc.duplicateOf) {
+    const orig = findDoc(doc.duplicateOf);
+    return el('span', { class: 'repeat-note dup' }, `identical to ${orig ? orig.name : 'an earlier document'}: not counted`);
+  }
+  const n = (doc.repeats || []).length;
+  return n ? el('span', { class: 'repeat-note' }, `${n} repeated paragraph${n > 1 ? 's' : ''}: counted once`) : null;
 }
 
 // Mentions per plugin index, in the order of app.plugins.
@@ -103,6 +115,8 @@ function renderDoc(app, doc) {
     meta.push(`${doc.result.chars.toLocaleString()} characters`, `${doc.result.mentions.length} results`,
       `analysed in ${doc.ms < 10 ? doc.ms.toFixed(1) : Math.round(doc.ms)} ms`);
   }
+  if (done && doc.duplicateOf) meta.push('identical to an earlier document (left out of the comparisons)');
+  else if (done && doc.repeats && doc.repeats.length) meta.push(`${doc.repeats.length} repeated paragraph(s), shaded`);
   document.getElementById('doc-meta').textContent = meta.join(' · ');
   document.getElementById('export').disabled = !done;
 
@@ -151,9 +165,25 @@ function renderText(app, doc) {
     if (start < end && !app.hidden.has(m.plugin)) spans.push({ id, start, end });
   });
   const frag = document.createDocumentFragment();
-  for (const seg of buildSegments(text.length, spans)) {
+  // Paragraphs repeated within the document are wrapped in a shaded span.
+  const repeats = doc.repeats || [];
+  const cuts = [];
+  for (const r of repeats) cuts.push(r.start, r.end);
+  let wrapper = null;
+  let wrapperRepeat = null;
+  const out = (node, start) => {
+    const r = repeats.length ? inRepeat(doc, start) : null;
+    if (!r) { wrapper = null; frag.append(node); return; }
+    if (r !== wrapperRepeat || !wrapper) {
+      wrapper = el('span', { class: 'repeat', title: 'Repeated paragraph: its results are counted once' });
+      wrapperRepeat = r;
+      frag.append(wrapper);
+    }
+    wrapper.append(node);
+  };
+  for (const seg of buildSegments(text.length, spans, cuts)) {
     const piece = text.slice(seg.start, seg.end);
-    if (!seg.ids.length) { frag.append(document.createTextNode(piece)); continue; }
+    if (!seg.ids.length) { out(document.createTextNode(piece), seg.start); continue; }
     // Innermost = the shortest covering span; its plugin gives the fill.
     const inner = seg.ids.reduce((a, b) => {
       const la = mentions[a].end16 - mentions[a].start16;
@@ -179,7 +209,7 @@ function renderText(app, doc) {
       if (!app.marks.has(id)) app.marks.set(id, []);
       app.marks.get(id).push(mark);
     }
-    frag.append(mark);
+    out(mark, seg.start);
   }
   box.replaceChildren(frag);
 }

@@ -1,0 +1,305 @@
+// The views across all documents: one table per plugin (sort, filter, copy,
+// CSV), numbers and quotes across sources, places with a world map. As in
+// view.js, data only ever reaches the page as text nodes.
+'use strict';
+
+const ALL_ROW_LIMIT = 300;
+
+// Rows of one plugin's cross-document table after the filters.
+function filteredRows(app, plugin) {
+  const f = app.filter;
+  const q = f.text.trim().toLowerCase();
+  const rows = app.model.mentions.filter((x) => {
+    if (x.m.plugin !== plugin) return false;
+    if (app.hideRepeats && x.repeat) return false;
+    if (f.doc && String(x.doc.id) !== f.doc) return false;
+    if (f.place) {
+      if (!f.place.docs.has(x.doc.id)) return false;
+      // The place's own plugin: only its mentions of that place.
+      if (x.m.plugin === f.place.plugin && (x.m.name || x.m.text) !== f.place.name) return false;
+    }
+    if (q && !rowCells(x, app.columns[plugin]).join('\u0001').toLowerCase().includes(q)) return false;
+    return true;
+  });
+  const s = app.sort[plugin];
+  if (s) {
+    const idx = app.columns[plugin].indexOf(s.key);
+    const val = (x) => (idx < 0 ? null : rowValue(x, s.key));
+    rows.sort((a, b) => s.dir * compareCells(val(a), val(b)));
+  }
+  return rows;
+}
+
+function rowValue(x, key) {
+  if (key === 'document') return x.doc.name;
+  if (key === 'text') return x.m.text;
+  return x.m[key];
+}
+function rowCells(x, columns) { return columns.map((k) => formatValue(rowValue(x, k))); }
+
+// Numbers as numbers, empty cells last, text by locale.
+function compareCells(a, b) {
+  const ea = a === null || a === undefined || a === '';
+  const eb = b === null || b === undefined || b === '';
+  if (ea || eb) return ea - eb;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return formatValue(a).localeCompare(formatValue(b), undefined, { numeric: true });
+}
+
+function renderAllTables(app) {
+  const box = document.getElementById('all-tables');
+  renderDocFilter(app);
+  const chip = document.getElementById('filter-place');
+  chip.hidden = !app.filter.place;
+  if (app.filter.place) {
+    chip.replaceChildren(`place: ${app.filter.place.name} (${app.filter.place.docs.size} documents) `,
+      el('button', { type: 'button', class: 'chip-x', title: 'Remove the place filter', 'aria-label': 'Remove the place filter',
+        onclick: () => setPlaceFilter(null) }, '×'));
+  }
+  box.replaceChildren();
+  if (!app.model.mentions.length) {
+    box.append(el('p', { class: 'muted' }, 'No results yet: add documents on the left.'));
+    return;
+  }
+  app.plugins.forEach((p, i) => {
+    const all = app.model.mentions.filter((x) => x.m.plugin === p.name);
+    if (!all.length) return;
+    const columns = ['document', 'text', ...fieldKeys(all.map((x) => x.m))];
+    app.columns[p.name] = columns;
+    const rows = filteredRows(app, p.name);
+    const shown = app.allExpanded.has(p.name) ? rows : rows.slice(0, ALL_ROW_LIMIT);
+    const sort = app.sort[p.name];
+    const head = el('tr', {}, ...columns.map((k) => el('th', {
+      class: 'sortable', tabIndex: 0, title: `Sort by ${k}`, dataset: { key: k },
+      'aria-sort': sort && sort.key === k ? (sort.dir > 0 ? 'ascending' : 'descending') : 'none',
+      onclick: () => sortBy(p.name, k),
+      onkeydown: (ev) => { if (ev.key === 'Enter') sortBy(p.name, k); },
+    }, k, sort && sort.key === k ? (sort.dir > 0 ? ' ▲' : ' ▼') : '')));
+    const body = shown.map((x) => el('tr', {
+      class: x.repeat ? 'repeat-row' : '', tabIndex: 0, title: 'Show in the text',
+      dataset: { doc: x.doc.id, id: x.id },
+      onclick: () => openMention(x.doc.id, x.id),
+      onkeydown: (ev) => { if (ev.key === 'Enter') openMention(x.doc.id, x.id); },
+    }, ...columns.map((k) => {
+      const v = rowValue(x, k);
+      if (k === 'document') return el('td', { class: 'doc-cell' }, el('a', { href: '#', onclick: (ev) => ev.preventDefault() }, x.doc.name));
+      return el('td', { class: (typeof v === 'number' ? 'num' : '') + (k === 'text' ? ' mention-text' : '') }, formatValue(v));
+    })));
+    box.append(el('section', { class: 'plugin-table all', dataset: { plugin: p.name } },
+      el('div', { class: 'table-head' },
+        el('h3', {}, swatch(i), p.name, el('span', { class: 'muted' }, ` ${rows.length.toLocaleString()} of ${all.length.toLocaleString()} rows`)),
+        el('span', { class: 'table-actions' },
+          el('button', { type: 'button', class: 'small copy', onclick: (ev) => copyTable(app, p.name, ev.target) }, 'Copy table'),
+          el('button', { type: 'button', class: 'small csv', title: `Every ${p.name} result, CLI CSV columns`, onclick: () => exportCsv(app, p.name) }, 'CSV'))),
+      el('div', { class: 'table-wrap' }, el('table', {}, el('thead', {}, head), el('tbody', {}, ...body))),
+      shown.length < rows.length && el('button', {
+        type: 'button', class: 'more',
+        onclick: () => { app.allExpanded.add(p.name); renderAllTables(app); },
+      }, `Show all ${rows.length.toLocaleString()} rows`)));
+  });
+}
+
+function renderDocFilter(app) {
+  const sel = document.getElementById('filter-doc');
+  const want = app.filter.doc;
+  sel.replaceChildren(el('option', { value: '' }, 'All documents'),
+    ...app.docs.filter((d) => d.status === 'done').map((d) => el('option', { value: String(d.id) }, d.name)));
+  sel.value = want;
+  if (sel.value !== want) app.filter.doc = '';
+}
+
+function sortBy(plugin, key) {
+  const s = app.sort[plugin];
+  app.sort[plugin] = s && s.key === key ? { key, dir: -s.dir } : { key, dir: 1 };
+  renderAllTables(app);
+}
+
+// Tab-separated rows of the table as filtered and sorted: pastes into a
+// spreadsheet as cells.
+function tableText(app, plugin) {
+  const cols = app.columns[plugin];
+  const clean = (s) => s.replace(/[\t\r\n]+/g, ' ');
+  return [cols.join('\t'), ...filteredRows(app, plugin).map((x) => rowCells(x, cols).map(clean).join('\t'))].join('\n') + '\n';
+}
+
+function copyTable(app, plugin, button) {
+  const text = tableText(app, plugin);
+  app.lastCopy = text;
+  const done = (ok) => {
+    button.textContent = ok ? 'Copied' : 'Copy failed';
+    setTimeout(() => { button.textContent = 'Copy table'; }, 1500);
+  };
+  if (navigator.clipboard && navigator.clipboard.writeText) {
+    navigator.clipboard.writeText(text).then(() => done(true), () => done(legacyCopy(text)));
+  } else done(legacyCopy(text));
+}
+
+// execCommand fallback for browsers that refuse the clipboard API on file://.
+function legacyCopy(text) {
+  const area = el('textarea', { value: text, style: { position: 'fixed', opacity: '0' } });
+  document.body.append(area);
+  area.select();
+  let ok = false;
+  try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
+  area.remove();
+  return ok;
+}
+
+function csvCell(v) {
+  const s = formatValue(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+// The CLI's CSV (document, plugin, start, end, text, then the fields) for one
+// plugin, every result of every analysed document.
+function exportCsv(app, plugin) {
+  const rows = app.model.mentions.filter((x) => x.m.plugin === plugin);
+  const keys = fieldKeys(rows.map((x) => x.m)).filter((k) => k !== 'start16' && k !== 'end16');
+  const lines = [['document', 'plugin', 'start', 'end', 'text', ...keys].map(csvCell).join(',')];
+  for (const x of rows) {
+    lines.push([x.doc.name, plugin, x.m.start, x.m.end, x.m.text, ...keys.map((k) => x.m[k])].map(csvCell).join(','));
+  }
+  download(`newslens-${plugin}.csv`, lines.join('\n') + '\n', 'text/csv');
+}
+
+function download(name, text, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = el('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);  // the download holds its own reference
+}
+
+// ---- numbers across sources ------------------------------------------------
+
+function sourceButton(x, label) {
+  return el('button', { type: 'button', class: 'link', title: `Show in ${x.doc.name}`, onclick: () => openMention(x.doc.id, x.id) }, label);
+}
+
+function renderNumberGroups(app) {
+  const box = document.getElementById('number-groups');
+  const groups = app.model.numbers;
+  box.replaceChildren();
+  if (!groups.length) {
+    box.append(el('p', { class: 'muted' }, 'No figures shared by two sources yet.'));
+    return;
+  }
+  for (const g of groups) {
+    const figs = g.figures.slice().sort((a, b) => a.m.value - b.m.value || a.doc.name.localeCompare(b.doc.name));
+    // One entry per source and figure: the same figure twice in one source
+    // (a headline and its body) counts once.
+    const seen = new Set();
+    const line = [];
+    for (const x of figs) {
+      const f = formatFigure(x.m);
+      const k = `${x.doc.id}|${f}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      line.push({ x, f });
+    }
+    const summary = [];
+    line.forEach(({ x, f }, n) => {
+      if (n) summary.push(el('span', { class: 'sep' }, ' / '));
+      summary.push(el('span', { class: 'figure', title: `${x.doc.name}: “${x.m.text}”` }, f));
+    });
+    // The nouns as the sources wrote them, not the whole synonym family.
+    const nouns = Array.from(new Set(g.figures.map((x) => String(x.m.unit || '').toLowerCase()).filter(Boolean)));
+    const what = g.kind === 'money' ? `money (${g.family})` : `${g.kind} of ${nouns.join(' / ')}`;
+    box.append(el('section', { class: 'group number-group' + (g.spread ? ' spread' : ''), dataset: { family: g.family, sources: g.sources } },
+      el('h3', { title: `same family: ${g.units.join(', ')}` }, what,
+        el('span', { class: 'muted' }, ` · ${g.sources} sources` + (g.country ? ` · story near ${g.country}` : '')),
+        g.spread && el('span', { class: 'flag', title: 'The sources disagree' },
+          g.ratio >= 1.005 ? `spread ×${g.ratio.toFixed(g.ratio < 10 ? 2 : 0)}` : 'qualifiers differ')),
+      el('p', { class: 'figures' }, ...summary),
+      el('table', { class: 'compact' },
+        el('thead', {}, el('tr', {}, el('th', {}, 'source'), el('th', { class: 'num' }, 'figure'), el('th', {}, 'qualifier'),
+          el('th', {}, 'unit'), el('th', {}, 'as written'))),
+        el('tbody', {}, ...line.map(({ x, f }) => el('tr', {},
+          el('td', {}, sourceButton(x, x.doc.name)),
+          el('td', { class: 'num' }, f),
+          el('td', {}, formatValue(x.m.qualifier)),
+          el('td', {}, formatValue(x.m.unit)),
+          el('td', { class: 'mention-text' }, x.m.text)))))));
+  }
+}
+
+// ---- quotes across sources -------------------------------------------------
+
+function renderQuoteGroups(app) {
+  const box = document.getElementById('quote-groups');
+  const groups = app.model.quotes;
+  box.replaceChildren();
+  if (!groups.length) {
+    box.append(el('p', { class: 'muted' }, 'No quotation found in two sources yet.'));
+    return;
+  }
+  for (const g of groups) {
+    const speakers = g.speakers.length
+      ? g.speakers.map((s) => `${s.name} (${s.docs.size} source${s.docs.size > 1 ? 's' : ''})`).join(' · ')
+      : 'speaker not identified';
+    box.append(el('section', { class: 'group quote-group' + (g.conflict ? ' spread' : ''), dataset: { sources: g.sources } },
+      el('blockquote', {}, `“${g.text}”`),
+      el('p', { class: 'speakers' }, '— ', speakers,
+        g.conflict && el('span', { class: 'flag', title: 'Sources attribute this quote to different people' }, 'different speakers')),
+      el('ul', { class: 'sources' }, ...g.members.map((x) => el('li', {},
+        sourceButton(x, x.doc.name), ': ',
+        el('span', { class: 'muted' }, x.m.speaker ? `${x.m.speaker}${x.m.verb ? ' ' + x.m.verb : ''}` : 'no speaker'),
+        x.m.text !== g.text ? el('span', { class: 'variant' }, ` — “${x.m.text}”`) : null)))));
+  }
+}
+
+// ---- places ----------------------------------------------------------------
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+function svg(tag, attrs, ...children) {
+  const e = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
+  for (const c of children) if (c) e.append(c);
+  return e;
+}
+
+// The country shapes are built once; markers are redrawn.
+function renderPlaces(app) {
+  const box = document.getElementById('map');
+  const map = typeof WORLD_MAP !== 'undefined' ? WORLD_MAP : null;
+  if (!map) { box.textContent = 'This build has no map data.'; return; }
+  if (!app.mapSvg) {
+    app.mapMarkers = svg('g', { class: 'markers' });
+    app.mapSvg = svg('svg', { viewBox: `0 0 ${map.width} ${map.height}`, role: 'img', 'aria-label': 'World map of the places mentioned' },
+      svg('rect', { class: 'sea', x: 0, y: 0, width: map.width, height: map.height }),
+      svg('g', { class: 'countries' }, ...map.countries.map((c) => svg('path', { d: c.d }, svg('title', {}, c.name)))),
+      app.mapMarkers);
+    box.replaceChildren(app.mapSvg);
+  }
+  const places = app.model.places;
+  const onMap = places.filter((p) => typeof p.lat === 'number' && typeof p.lon === 'number');
+  const max = onMap.reduce((a, p) => Math.max(a, p.mentions), 1);
+  const selected = app.filter.place ? app.filter.place.key : null;
+  // Big markers first so small ones stay clickable on top.
+  app.mapMarkers.replaceChildren(...onMap.slice().sort((a, b) => b.mentions - a.mentions).map((p) => {
+    const title = svg('title', {});
+    title.textContent = `${p.name}${p.country ? ' (' + p.country + ')' : ''}: ${p.mentions} mention${p.mentions > 1 ? 's' : ''} in ${p.docs.size} document${p.docs.size > 1 ? 's' : ''}`;
+    const c = svg('circle', {
+      class: 'marker' + (p.key === selected ? ' selected' : ''),
+      cx: ((p.lon + 180) * map.scale).toFixed(1), cy: ((map.latTop - p.lat) * map.scale).toFixed(1),
+      r: (2.5 + 11 * Math.sqrt(p.mentions / max)).toFixed(1), tabindex: 0, role: 'button',
+      'data-place': p.name, 'data-mentions': p.mentions,
+    }, title);
+    c.addEventListener('click', () => setPlaceFilter(p));
+    c.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') setPlaceFilter(p); });
+    return c;
+  }));
+
+  const table = document.getElementById('place-table');
+  if (!places.length) { table.replaceChildren(el('p', { class: 'muted' }, 'No places yet.')); return; }
+  table.replaceChildren(el('div', { class: 'table-wrap' }, el('table', {},
+    el('thead', {}, el('tr', {}, el('th', {}, 'place'), el('th', {}, 'country'), el('th', {}, 'type'),
+      el('th', { class: 'num' }, 'mentions'), el('th', { class: 'num' }, 'documents'), el('th', {}, 'on map'))),
+    el('tbody', {}, ...places.slice(0, 300).map((p) => el('tr', {
+      class: p.key === selected ? 'selected' : '', tabIndex: 0, title: 'Filter the tables to this place',
+      onclick: () => setPlaceFilter(p), onkeydown: (ev) => { if (ev.key === 'Enter') setPlaceFilter(p); },
+    }, el('td', {}, p.name), el('td', {}, p.country), el('td', {}, formatValue(p.type)),
+    el('td', { class: 'num' }, String(p.mentions)), el('td', { class: 'num' }, String(p.docs.size)),
+    el('td', {}, typeof p.lat === 'number' ? 'yes' : 'no coordinates')))))));
+}
