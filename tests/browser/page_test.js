@@ -22,7 +22,9 @@ const MARKUP = '<script>window.__pwned=1</script><img src=x onerror="window.__pw
 // Documents for the 300-document drop: BBC articles when the shared corpus is
 // there, else the examples with a numbered line added (not identical).
 function manyDocuments(examplesDir, examples, n) {
-  const root = '/work/shared/corpus/bbc';
+  // ../shared sits beside the repository (on CI too); NEWSLENS_SHARED overrides.
+  const shared = process.env.NEWSLENS_SHARED || path.resolve(__dirname, '../../../shared');
+  const root = path.join(shared, 'corpus/bbc');
   let files = [];
   if (fs.existsSync(root)) {
     for (const topic of fs.readdirSync(root).sort()) {
