@@ -440,6 +440,51 @@ async function main() {
     return `${file}; ${shaded} repeated paragraphs shaded`;
   });
 
+  await check('plugins loaded at run time: rule plugins (.json) and compiled side modules (.wasm)', async () => {
+    // Compiled plugins of this build sit beside the page's build folder.
+    const loadable = path.resolve(path.dirname(pageHtml), '../loadable-plugins');
+    const wasm = fs.readdirSync(loadable).filter((f) => f.endsWith('.wasm') && !f.includes('-wrong-abi'));
+    const wrong = fs.readdirSync(loadable).filter((f) => f.endsWith('-wrong-abi.wasm'));
+    assert(wasm.length && wrong.length, `no side modules in ${loadable}`);
+    const broken = '{"newslens_rule_plugin": 1, "name": "broken", "description": "x", "rules": [{"id": "r", "pattern": "(oops"}]}';
+    await dropFiles(page, [
+      fileSpec('casualties.json', fs.readFileSync(path.join(examplesDir, 'plugins/casualties.json'))),
+      fileSpec('broken.json', Buffer.from(broken)),
+      fileSpec(wasm[0], fs.readFileSync(path.join(loadable, wasm[0]))),
+      fileSpec(wrong[0], fs.readFileSync(path.join(loadable, wrong[0]))),
+    ]);
+    const compiledName = wasm[0].replace(/\.wasm$/, '');
+    await page.waitForFunction((n) => document.querySelector('#side-plugins li[data-plugin="casualties"]') &&
+      /compiled plugin/.test((document.querySelector(`#side-plugins li[data-plugin="${n}"]`) || {}).textContent || ''),
+    compiledName, { timeout: 30000 });
+    const problems = await page.$$eval('#plugin-problems li', (l) => l.map((li) => li.textContent));
+    assert(problems.some((t) => /broken\.json: rules\[0\] \(id 'r'\)\.pattern: regex error at offset/.test(t)),
+      `broken.json not reported precisely: ${JSON.stringify(problems)}`);
+    assert(problems.some((t) => /built for plugin ABI 999/.test(t)), `wrong ABI not reported: ${JSON.stringify(problems)}`);
+    // Documents already there are analysed again with the new plugins.
+    const victim = examples.find((e) => e.startsWith('004')) || examples[0];
+    await page.waitForFunction((name) => {
+      const d = window.newslens.docs.find((x) => x.name === name);
+      return d && d.status === 'done' && d.result.mentions.some((m) => m.plugin === 'casualties');
+    }, victim, { timeout: 60000 });
+    await showTab(page, 'doc');
+    await openDoc(page, victim);
+    const rows = await rowsPerPlugin(page);
+    assert(rows.casualties > 0, `no casualties rows in ${victim}: ${JSON.stringify(rows)}`);
+    assert(rows[compiledName] > 0, `no ${compiledName} rows in ${victim}: ${JSON.stringify(rows)}`);
+    shots.push(await shot(page, 'plugins.png'));
+    // Switching a plugin off analyses the documents again without it.
+    await page.click('#side-plugins li[data-plugin="casualties"] input[type=checkbox]');
+    await page.waitForFunction((name) => {
+      const d = window.newslens.docs.find((x) => x.name === name);
+      return d && d.status === 'done' && !d.result.mentions.some((m) => m.plugin === 'casualties');
+    }, victim, { timeout: 60000 });
+    await page.click('#side-plugins li[data-plugin="casualties"] input[type=checkbox]');
+    await waitSettled(page, await page.$$eval('#doc-list li.doc-item', (l) => l.length));
+    return `${victim}: casualties ${rows.casualties} rows, ${compiledName} (from ${wasm[0]}) ${rows[compiledName]} rows; ` +
+      `${problems.length} load problems reported; toggle re-analyses`;
+  });
+
   const many = manyDocuments(examplesDir, examples, 300);
 
   await check('clear all, then cancel a run and resume it', async () => {

@@ -26,6 +26,9 @@ const app = {
   rows: new Map(),   // mention index -> its table row (current doc)
   nextId: 1,
   pastes: 0,
+  pluginFiles: [],   // {file, kind, bytes}: plugins loaded at run time, replayed into a restarted worker
+  disabled: new Set(), // plugins switched off for analysis
+  pluginProblems: [], // lines from the last plugin files that failed to load
 };
 // For the browser test and for poking around in the console.
 window.newslens = app;
@@ -69,7 +72,11 @@ function addText(text, name) {
 // they are read first and queued together, so the progress line can say
 // "2 of 5" from the start.
 async function addFiles(fileList) {
-  const files = Array.from(fileList);
+  const all = Array.from(fileList);
+  // Plugin files dropped among the articles are loaded, not analysed.
+  const plugins = all.filter((f) => pluginKind(f.name));
+  if (plugins.length) await loadPluginFiles(plugins);
+  const files = all.filter((f) => !pluginKind(f.name));
   if (!files.length) return;
   const docs = files.map((f) => newDoc(f.name, f.size));
   app.selectWhenDone = docs[0].id;
@@ -82,6 +89,104 @@ async function addFiles(fileList) {
     else markBad(doc, `could not be read (${r.reason && r.reason.message ? r.reason.message : r.reason})`);
   });
   renderList(app);
+}
+
+// ---- plugins loaded at run time ------------------------------------------------
+
+// A rule plugin is a .json file, a compiled plugin a side module .wasm.
+function pluginKind(fileName) {
+  if (/\.json$/i.test(fileName)) return 'rules';
+  if (/\.wasm$/i.test(fileName)) return 'compiled';
+  return null;
+}
+
+// Sends plugin files to the worker; once loaded, documents already analysed
+// are analysed again so that the new plugin's results show everywhere.
+async function loadPluginFiles(files) {
+  const reads = await Promise.allSettled(files.map((f) => f.arrayBuffer()));
+  app.pluginProblems = [];
+  const loads = [];
+  reads.forEach((r, i) => {
+    const file = files[i].name;
+    if (r.status !== 'fulfilled') { app.pluginProblems.push(`${file}: could not be read`); return; }
+    loads.push(sendPlugin({ file, kind: pluginKind(file), bytes: new Uint8Array(r.value) }));
+  });
+  const replies = await Promise.all(loads);
+  let loadedAny = false;
+  for (const reply of replies) {
+    if (reply.ok) {
+      loadedAny = true;
+      app.pluginFiles = app.pluginFiles.filter((p) => p.name !== reply.name).concat([reply.spec]);
+      app.disabled.delete(reply.name);
+    } else app.pluginProblems.push(...reply.problems);
+  }
+  const last = replies[replies.length - 1];
+  if (last) setPlugins(last.plugins);
+  if (loadedAny) reanalyseAll();
+  renderPluginPanel();
+}
+
+// Posts one plugin to the worker and resolves with its reply.
+function sendPlugin(spec) {
+  if (!engine.worker) pump();
+  return new Promise((resolve) => {
+    engine.pluginWaiters.push((reply) => {
+      reply.spec = Object.assign({ name: reply.name }, spec);
+      resolve(reply);
+    });
+    engine.worker.postMessage({ type: 'load-plugin', file: spec.file, kind: spec.kind, bytes: spec.bytes });
+  });
+}
+
+// The worker's plugin list; plugins keep their colour (palette index) when
+// others are added.
+function setPlugins(list) {
+  for (const p of list) {
+    const known = app.plugins.find((q) => q.name === p.name);
+    if (known) Object.assign(known, p);
+    else app.plugins.push(p);
+  }
+  const names = app.plugins.map((p) => p.name).join(', ') || 'none';
+  setStatus(`Ready · plugins: ${names}`);
+  renderPluginList(app.plugins);
+}
+
+function enabledPlugins() {
+  return app.plugins.filter((p) => !app.disabled.has(p.name)).map((p) => p.name).join(',');
+}
+
+function togglePlugin(name, on) {
+  if (on) app.disabled.delete(name);
+  else app.disabled.add(name);
+  renderPluginPanel();
+  reanalyseAll();
+}
+
+// Every analysed document goes through the worker again (with the current
+// plugins); its text is kept, so nothing has to be read again.
+function reanalyseAll() {
+  const encoder = new TextEncoder();
+  for (const doc of app.docs) {
+    if (doc.status !== 'done') continue;
+    enqueue(doc, encoder.encode(doc.text));
+  }
+}
+
+function renderPluginPanel() {
+  const list = document.getElementById('side-plugins');
+  list.replaceChildren(...app.plugins.map((p, i) => {
+    const box = el('input', { type: 'checkbox', 'aria-label': `run ${p.name}` });
+    box.checked = !app.disabled.has(p.name);
+    box.addEventListener('change', () => togglePlugin(p.name, box.checked));
+    const about = p.about || {};
+    const origin = about.file ? `${about.origin === 'rules' ? 'rule plugin' : 'compiled plugin'} · ${about.file}` : 'built in';
+    return el('li', { 'data-plugin': p.name }, el('label', { class: 'check' }, box, swatch(i), el('strong', {}, p.name)),
+      el('span', { class: 'muted plugin-origin' }, ` ${origin}${about.version ? ' · v' + about.version : ''}`),
+      el('div', { class: 'muted plugin-desc' }, p.description));
+  }));
+  const problems = document.getElementById('plugin-problems');
+  problems.replaceChildren(...app.pluginProblems.map((line) => el('li', {}, line)));
+  problems.hidden = !app.pluginProblems.length;
 }
 
 function markBad(doc, message) {
@@ -133,7 +238,7 @@ function selectDoc(id) {
 
 // ---- analysis (in a Worker) -------------------------------------------------
 
-const engine = { worker: null, url: null, inflight: new Map() };
+const engine = { worker: null, url: null, inflight: new Map(), pluginWaiters: [] };
 const IN_FLIGHT = 2;  // one waiting in the worker while the other runs: no idle round trips
 
 // Starts the worker from a Blob URL of the embedded source (module +
@@ -142,12 +247,20 @@ function startWorker() {
   if (!engine.url) engine.url = URL.createObjectURL(new Blob([NEWSLENS_WORKER_SOURCE], { type: 'text/javascript' }));
   const worker = new Worker(engine.url);
   engine.worker = worker;
+  engine.pluginWaiters = [];
+  // A worker restarted after a cancel gets the plugins loaded so far again
+  // (before any document: the worker handles messages in order).
+  for (const spec of app.pluginFiles) {
+    engine.pluginWaiters.push(() => {});
+    worker.postMessage({ type: 'load-plugin', file: spec.file, kind: spec.kind, bytes: spec.bytes });
+  }
   return new Promise((resolve, reject) => {
     worker.onmessage = (ev) => {
       const msg = ev.data;
       if (msg.type === 'ready') resolve(msg);
       else if (msg.type === 'failed') reject(new Error(msg.message));
       else if (msg.type === 'result') onResult(msg);
+      else if (msg.type === 'plugin') { const waiter = engine.pluginWaiters.shift(); if (waiter) waiter(msg); }
     };
     worker.onerror = (ev) => {
       ev.preventDefault();
@@ -201,7 +314,7 @@ function pump() {
     doc.status = 'analysing';
     engine.inflight.set(doc.id, doc);
     const bytes = doc.bytes;
-    engine.worker.postMessage({ id: doc.id, name: doc.name, bytes });
+    engine.worker.postMessage({ id: doc.id, name: doc.name, bytes, plugins: enabledPlugins() });
     scheduleRender();
   }
   if (!app.queue.length && !engine.inflight.size && app.batch) finishBatch();
@@ -469,6 +582,20 @@ function wireInput() {
   document.getElementById('add-text').addEventListener('click', add);
   area.addEventListener('keydown', (ev) => { if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey)) add(); });
 
+  const pluginPicker = document.getElementById('plugin-input');
+  document.getElementById('pick-plugin').addEventListener('click', () => pluginPicker.click());
+  pluginPicker.addEventListener('change', () => {
+    const files = Array.from(pluginPicker.files);
+    pluginPicker.value = '';
+    const unknown = files.filter((f) => !pluginKind(f.name));
+    loadPluginFiles(files.filter((f) => pluginKind(f.name))).then(() => {
+      if (unknown.length) {
+        app.pluginProblems.push(...unknown.map((f) => `${f.name}: not a plugin (a rule plugin is a .json file, a compiled plugin a .wasm file)`));
+        renderPluginPanel();
+      }
+    });
+  });
+
   document.getElementById('export').addEventListener('click', exportCurrent);
   document.getElementById('export-all').addEventListener('click', exportAll);
   document.getElementById('clear-all').addEventListener('click', clearAll);
@@ -497,6 +624,7 @@ function onReady(msg) {
   const names = app.plugins.map((p) => p.name).join(', ') || 'none';
   setStatus(`Ready · plugins: ${names}`);
   renderPluginList(app.plugins);
+  renderPluginPanel();
   document.body.dataset.state = 'ready';
   changed();
 }
