@@ -15,7 +15,9 @@ const CurrencyInfo kCurrencies[] = {
     {"ARS", "pesos"},   {"CLP", "pesos"},     {"VES", "bolivars"}, {"CHF", "francs"},
     {"KRW", "won"},     {"TRY", "lira"},      {"NGN", "naira"},    {"UAH", "hryvnias"},
     {"ILS", "shekels"}, {"ZAR", "rand"},      {"SAR", "riyals"},   {"AED", "dirhams"},
-    {"THB", "baht"},
+    {"THB", "baht"},    {"SEK", "kronor"},    {"NOK", "kroner"},   {"DKK", "kroner"},
+    {"PLN", "zloty"},   {"IDR", "rupiah"},    {"MYR", "ringgit"},  {"PKR", "rupees"},
+    {"EGP", "pounds"},  {"KES", "shillings"}, {"HUF", "forint"},   {"CZK", "koruna"},
 };
 
 }  // namespace
@@ -115,11 +117,18 @@ Lexicon::Lexicon() {
         {L"rand", {"ZAR", "rand"}},        {L"riyal", {"SAR", "riyals"}},
         {L"riyals", {"SAR", "riyals"}},    {L"dirham", {"AED", "dirhams"}},
         {L"dirhams", {"AED", "dirhams"}},  {L"cents", {"USD", "cents"}},
-        {L"pence", {"GBP", "pence"}}};
+        {L"pence", {"GBP", "pence"}},      {L"baht", {"THB", "baht"}},
+        {L"krona", {"SEK", "kronor"}},     {L"kronor", {"SEK", "kronor"}},
+        {L"krone", {"NOK", "kroner"}},     {L"kroner", {"NOK", "kroner"}},
+        {L"zloty", {"PLN", "zloty"}},      {L"zlotys", {"PLN", "zloty"}},
+        {L"rupiah", {"IDR", "rupiah"}},    {L"ringgit", {"MYR", "ringgit"}},
+        {L"shilling", {"KES", "shillings"}}, {L"shillings", {"KES", "shillings"}},
+        {L"forint", {"HUF", "forint"}},    {L"koruna", {"CZK", "koruna"}}};
     const WView codes[] = {L"usd", L"eur", L"gbp", L"jpy", L"cny", L"inr", L"rub", L"cad",
                            L"aud", L"hkd", L"nzd", L"sgd", L"brl", L"mxn", L"cop", L"ars",
                            L"clp", L"ves", L"chf", L"krw", L"try", L"ngn", L"uah", L"ils",
-                           L"zar", L"sar", L"aed", L"thb", L"twd"};
+                           L"zar", L"sar", L"aed", L"thb", L"twd", L"sek", L"nok", L"dkk",
+                           L"pln", L"idr", L"myr", L"pkr", L"egp", L"kes", L"huf", L"czk"};
     for (const WView code : codes) {
         char upper[4] = {static_cast<char>(code[0] - 32), static_cast<char>(code[1] - 32),
                          static_cast<char>(code[2] - 32), 0};
@@ -144,7 +153,10 @@ Lexicon::Lexicon() {
                            {L"argentinian", "ARS"}, {L"chilean", "CLP"},  {L"brazilian", "BRL"},
                            {L"swiss", "CHF"},      {L"venezuelan", "VES"}, {L"turkish", "TRY"},
                            {L"indian", "INR"},     {L"russian", "RUB"},   {L"chinese", "CNY"},
-                           {L"japanese", "JPY"},   {L"south", "ZAR"}};
+                           {L"japanese", "JPY"},   {L"south", "ZAR"},
+                           {L"danish", "DKK"},     {L"norwegian", "NOK"}, {L"swedish", "SEK"},
+                           {L"pakistani", "PKR"},  {L"egyptian", "EGP"},  {L"kenyan", "KES"},
+                           {L"indonesian", "IDR"}, {L"malaysian", "MYR"}, {L"polish", "PLN"}};
 
     // Order does not matter: the matcher keeps the longest match.
     const std::pair<std::vector<WView>, Qualifier> phrases[] = {
@@ -230,6 +242,29 @@ Lexicon::Lexicon() {
     sentence_openers = {L"exactly", L"precisely", L"maybe", L"nearly", L"almost", L"roughly", L"around",
                         L"about", L"some", L"over", L"under", L"killing", L"injuring", L"including",
                         L"with", L"without", L"another", L"barely", L"fully", L"nearly", L"only", L"just"};
+    change_verbs = {L"rose", L"rise", L"rises", L"risen", L"rising", L"fell", L"fall", L"falls",
+                    L"fallen", L"falling", L"dropped", L"drop", L"drops", L"dropping", L"climbed",
+                    L"climbs", L"jumped", L"jumps", L"increased", L"increase", L"increases",
+                    L"decreased", L"decreases", L"cut", L"cuts", L"raised", L"raises", L"lowered",
+                    L"slipped", L"slid", L"gained", L"gains", L"lost", L"loses", L"shed", L"added",
+                    L"grew", L"grow", L"grows", L"grown", L"soared", L"surged", L"plunged",
+                    L"plummeted", L"tumbled", L"slumped", L"declined", L"declines", L"edged",
+                    L"reduced", L"boosted", L"trimmed", L"revised", L"widened", L"narrowed",
+                    L"up", L"down", L"moved", L"went", L"changed", L"upped", L"dipped", L"sank",
+                    L"raise", L"raising", L"increasing", L"expand", L"expanded", L"expanding",
+                    L"push", L"pushed", L"pushing", L"boost", L"lift", L"lifted", L"lifting",
+                    L"reduce", L"reducing", L"cutting", L"extend", L"extended", L"shift",
+                    L"shifted", L"switch", L"switched", L"doubled", L"tripled", L"halved",
+                    L"hike", L"hiked", L"lower", L"upgraded", L"downgraded"};
+    year_nouns = {L"elections", L"election", L"games", L"olympics", L"championships", L"budget",
+                  L"budgets", L"census", L"season", L"campaign", L"attacks", L"protests",
+                  L"riots", L"floods", L"earthquake", L"tsunami", L"war", L"crisis", L"final",
+                  L"finals", L"series", L"midterms", L"polls", L"accords", L"agreement",
+                  L"figures", L"levels", L"results", L"accounts", L"tour", L"cup", L"world"};
+    vague_times = {L"day", L"night", L"morning", L"evening", L"afternoon", L"time"};
+    fractions = {{L"third", 3},  {L"thirds", 3},  {L"quarter", 4}, {L"quarters", 4},
+                 {L"fifth", 5},  {L"fifths", 5},  {L"sixth", 6},   {L"sixths", 6},
+                 {L"eighth", 8}, {L"eighths", 8}, {L"tenth", 10},  {L"tenths", 10}};
     half_before = {L"the",   L"first", L"second", L"other", L"latter", L"former",
                    L"whole", L"better", L"top",   L"bottom", L"back",  L"front"};
 }

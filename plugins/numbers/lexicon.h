@@ -58,9 +58,13 @@ struct Lexicon {
     std::unordered_set<WView> pronoun_one_before; // no one, the one, this one
     std::unordered_set<WView> fraction_words;    // two-thirds, three-quarters
     std::unordered_set<WView> few_words;         // several dozen, a few hundred
-    std::unordered_set<WView> half_before;
+    std::unordered_set<WView> half_before;       // the first half, the other half
     std::unordered_set<WView> weekdays;          // "On Saturday 300 people ..."
-    std::unordered_set<WView> sentence_openers;  // "Exactly 5", "Another 20"       // the first half, the other half
+    std::unordered_set<WView> sentence_openers;  // "Exactly 5", "Another 20"
+    std::unordered_set<WView> change_verbs;      // "fell $2.86 to $41.32": a change, not a range
+    std::unordered_set<WView> year_nouns;        // "the 2026 elections": nouns a year names
+    std::unordered_set<WView> vague_times;       // "One day, ..." (someday): no quantity
+    std::unordered_map<WView, double> fractions; // third(s) 3, quarter(s) 4 ... (denominators)
 
     const CurrencyInfo* currency_by_code(const char* code) const;
 };

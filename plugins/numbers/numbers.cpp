@@ -11,6 +11,8 @@
 // Context after the span decides kind and unit (the counted noun).
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -23,7 +25,7 @@ namespace {
 
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
-enum class Kind { None, Count, Percent, Money, Year, Date, Time, Age, Duration, Measure };
+enum class Kind { None, Count, Percent, Money, Year, Date, Time, Age, Duration, Measure, Ordinal };
 
 const char* qualifier_name(Qualifier q) {
     switch (q) {
@@ -48,6 +50,7 @@ const char* kind_name(Kind k) {
         case Kind::Age: return "age";
         case Kind::Duration: return "duration";
         case Kind::Measure: return "measure";
+        case Kind::Ordinal: return "ordinal";
         default: return "count";
     }
 }
@@ -115,7 +118,9 @@ struct Quantity {
     bool plus = false;       // 200,000-plus, 50+
     bool lone_one = false;   // the single word "one" (often a pronoun)
     bool half = false;       // "half" (of something)
-    bool ordinal = false;    // 24th: only a date
+    bool ordinal = false;    // 24th, 21st: kind ordinal (or a date)
+    bool fraction = false;   // a third, two-thirds, 1/5 (of something)
+    bool strong = false;     // "a 2,700-strong crowd": the noun after names the group
     const char* currency = nullptr;
     const char* currency_unit = nullptr;
     Kind kind = Kind::None;      // fixed by the expression itself (10:30, 20-minute, 5km)
@@ -278,6 +283,18 @@ private:
         return it == map.end() ? nullptr : &it->second;
     }
     bool in(const std::unordered_set<WView>& set, std::size_t i) const { return is_word(i) && set.count(word(i)) > 0; }
+    bool word_in(std::size_t i, std::initializer_list<WView> words) const {
+        if (!is_word(i)) return false;
+        for (const WView w : words)
+            if (word(i) == w) return true;
+        return false;
+    }
+    // Digits after the decimal point of a number token.
+    std::size_t decimals(std::size_t i) const {
+        for (std::size_t k = toks_[i].start; k < toks_[i].end; ++k)
+            if (text_[k] == L'.') return toks_[i].end - k - 1;
+        return 0;
+    }
 
     // A new sentence or clause starts at token i (capitals there mean nothing).
     bool sentence_start(std::size_t i) const {
@@ -291,23 +308,17 @@ private:
                c == L'|' || c == L'*';
     }
 
+    // The token's digits without thousands separators, read by strtod (the
+    // nearest double: 2.86 stays 2.86, not 2.8600000000000003).
     double digits_value(std::size_t i) const {
-        double v = 0, frac = 0, div = 1;
-        bool after_point = false;
-        for (std::size_t k = toks_[i].start; k < toks_[i].end; ++k) {
+        char buf[64];
+        std::size_t n = 0;
+        for (std::size_t k = toks_[i].start; k < toks_[i].end && n + 1 < sizeof buf; ++k) {
             const wchar_t c = text_[k];
-            if (c == L'.') {
-                after_point = true;
-            } else if (is_digit(c)) {
-                if (after_point) {
-                    div *= 10;
-                    frac += (c - L'0') / div;
-                } else {
-                    v = v * 10 + (c - L'0');
-                }
-            }
+            if (is_digit(c) || c == L'.') buf[n++] = static_cast<char>(c);
         }
-        return v + frac;
+        buf[n] = 0;
+        return std::strtod(buf, nullptr);
     }
     std::size_t digit_count(std::size_t i) const { return toks_[i].end - toks_[i].start; }
 
@@ -377,7 +388,9 @@ private:
                 q.ordinal = true;
             } else if (w == L"s" && q.plain && (digit_count(j) == 4 || digit_count(j) == 2)) {
                 q.kind = Kind::Year;  // the 1990s
-            } else if (auto u = lookup(lex_.glued_measures, k)) {
+            } else if (auto u = lookup(lex_.glued_measures, k);
+                       u && !(toks_[k].upper && toks_[k].end - toks_[k].start == 1)) {
+                // (a single capital is a code: 3G, 4G networks)
                 q.kind = Kind::Measure;
                 q.unit = u->canonical;
             } else {
@@ -389,6 +402,17 @@ private:
         // Versions, slashed dates and ratios: 1.2.3, 24/7, 9/11.
         if (is_punct(k) && glued(k) && is_number(k + 1) && glued(k + 1)) {
             const wchar_t c = punct(k);
+            // 1/5, 3/4: a fraction; 24/7, 9/11 and 1/5/2019 are not.
+            if (c == L'/' && q.plain && !q.currency && q.scale == 1 && q.value >= 1 && toks_[k + 1].plain) {
+                const double den = digits_value(k + 1);
+                if (q.value < den && den <= 10 && !(is_punct(k + 2) && glued(k + 2) && is_number(k + 3))) {
+                    q.value /= den;
+                    q.fraction = true;
+                    q.plain = false;
+                    q.end = k + 2;
+                    return true;
+                }
+            }
             if (c == L'.' || c == L'/' || c == L',') return false;
             // Clock time 10:30.
             if (c == L':' && digit_count(k + 1) == 2 && q.value < 24 && q.plain) {
@@ -514,6 +538,51 @@ private:
         return true;
     }
 
+    // Spelled fractions: "a third of", "one-third", "two-thirds majority",
+    // "three quarters of". Without a hyphen the fraction must be "of"
+    // something or stand alone: "a third term" and "a quarter-final" are ordinals.
+    bool parse_fraction(std::size_t j, Quantity& q) const {
+        double num = 0;
+        if (is_word(j, L"a") || is_word(j, L"an")) {
+            num = 1;
+        } else if (auto v = lookup(lex_.small_numbers, j); v && *v >= 1) {
+            num = *v;
+        } else {
+            return false;
+        }
+        std::size_t k = j + 1;
+        const bool hyphen = is_punct(k) && is_dash(punct(k)) && glued(k) && glued(k + 1) && num_word(j);
+        if (hyphen) {
+            ++k;
+        } else if (!spaced(k)) {
+            return false;
+        }
+        const double* den = lookup(lex_.fractions, k);
+        if (!den) return false;
+        const bool plural = word(k).back() == L's';
+        if (plural != (num > 1)) return false;  // "two thirds", "a third"; not "two third"
+        const std::size_t after = k + 1;
+        if (is_punct(after) && is_dash(punct(after)) && glued(after)) return false;  // a quarter-final
+        if (!hyphen && is_word(after) &&
+            !word_in(after, {L"of", L"the", L"their", L"its", L"his", L"her", L"our", L"all", L"them", L"those",
+                             L"these", L"this", L"that", L"and", L"or", L"to", L"in", L"on", L"at", L"by", L"from"}))
+            return false;
+        q.value = num / *den;
+        q.spelled = q.fraction = true;
+        q.end = after;
+        // "a quarter of a million jobs": the fraction of a scale is a number.
+        if (is_word(after, L"of") && (is_word(after + 1, L"a") || is_word(after + 1, L"one")) && spaced(after + 2)) {
+            if (const double* s = lookup(lex_.scales, after + 2); s && *s >= 1e6) {
+                q.value *= *s;
+                q.scale = *s;
+                q.fraction = false;
+                q.end = after + 3;
+            }
+        }
+        return true;
+    }
+    bool num_word(std::size_t i) const { return is_word(i) && !is_word(i, L"a") && !is_word(i, L"an"); }
+
     // Vague amounts: "dozens", "hundreds", "tens of thousands",
     // "several dozen", "a few hundred". Value = the scale named.
     bool parse_vague(std::size_t j, Quantity& q) const {
@@ -630,6 +699,9 @@ private:
                 k = w + 1;
             } else if (toks_[w].upper && toks_[w].end - toks_[w].start > 1) {
                 return false;  // 737-MAX: a model name
+            } else if (word(w) == L"strong") {
+                q.strong = true;  // a 2,700-strong crowd
+                k = w + 1;
             } else if (in(lex_.fraction_words, w) || q.lone_one || word(w) == L"time" || word(w) == L"way") {
                 return false;  // two-thirds, one-sided, two-time, two-way: not a quantity of things
             } else if (!(is_punct(w + 1) && glued(w + 1) && is_dash(punct(w + 1)))) {
@@ -639,8 +711,13 @@ private:
         }
         // 10 a.m., 10 pm, 10 o'clock
         if ((q.kind == Kind::None || q.kind == Kind::Time) && !q.percent && !q.currency && q.value <= 12 &&
-            !q.spelled && spaced(k)) {
-            if ((is_word(k, L"a") || is_word(k, L"p")) && punct(k + 1) == L'.' && glued(k + 1) &&
+            spaced(k)) {
+            if (q.spelled) {
+                if (is_word(k, L"o") && glued(k + 1) && punct(k + 1) == L'\'' && is_word(k + 2, L"clock")) {
+                    q.kind = Kind::Time;  // three o'clock
+                    k += 3;
+                }
+            } else if ((is_word(k, L"a") || is_word(k, L"p")) && punct(k + 1) == L'.' && glued(k + 1) &&
                 is_word(k + 2, L"m") && glued(k + 2)) {
                 q.kind = Kind::Time;
                 k += 3;
@@ -652,6 +729,14 @@ private:
                 q.kind = Kind::Time;
                 k += 3;
             }
+        }
+        // 0900 GMT, 1500 hrs: a 24-hour clock (the zone itself stays outside the span).
+        if (q.kind == Kind::None && q.plain && !q.currency && !q.percent && q.num_tok != kNone && k == q.num_tok + 1 &&
+            digit_count(q.num_tok) == 4 && q.value < 2400 && std::fmod(q.value, 100) < 60 && spaced(k) &&
+            ((toks_[k].upper && word_in(k, {L"gmt", L"bst", L"utc", L"cet", L"est", L"edt", L"pst"})) ||
+             word_in(k, {L"hrs", L"gmt"}))) {
+            q.value = std::floor(q.value / 100) + std::fmod(q.value, 100) / 60;
+            q.kind = Kind::Time;
         }
         q.end = k;
         return true;
@@ -678,11 +763,13 @@ private:
             return false;
         } else if (parse_vague(j, q)) {
             return true;  // vague amounts take no tail
+        } else if (parse_fraction(j, q)) {
+            return true;
         } else if (!parse_words(j, q)) {
             return false;
         }
         if (negative) q.value = -q.value;
-        if (q.ordinal) return true;
+        if (q.ordinal || q.fraction) return true;
         return parse_tail(q);
     }
 
@@ -719,7 +806,10 @@ private:
         bool hyphen = false;
         if (is_punct(k) && is_dash(punct(k)) && punct(k) != 0x2212) {
             // 5-10 or 5 - 10, not "5 -10"
-            if (glued(k) != glued(k + 1) || !is_number(k + 1) || q1.spelled) return 0;
+            // "$5m-$7m": the second end may repeat the currency sign.
+            const bool sign_again = q1.currency && is_punct(k + 1) && lex_.currency_symbols.count(text_[toks_[k + 1].start]) &&
+                                    is_number(k + 2) && glued(k + 2);
+            if (glued(k) != glued(k + 1) || !(is_number(k + 1) || sign_again) || q1.spelled) return 0;
             hyphen = true;
         } else if (is_word(k, L"to") && spaced(k)) {
         } else if (is_word(k, L"and") && between && spaced(k)) {
@@ -729,6 +819,7 @@ private:
         }
         if (!near(k + 1) || !parse_quantity(k + 1, q2, hyphen) || q2.vague || q2.ordinal) return 0;
         if (word(k) == L"or" && !(q2.spelled && q2.value == q1.value + 1)) return 0;
+        if (q1.percent && !q2.percent) return 0;  // "fell 8.6% to 966m rupees"
         // A scale or unit written once applies to both ends: "5 to 10 million", "5-10%".
         if (q1.scale == 1 && q2.scale > 1 && q1.value * q2.scale < q2.value && q1.kind == Kind::None) {
             q1.value *= q2.scale;
@@ -758,6 +849,10 @@ private:
         const WView w = word(i);
         if (w.size() < 3) return false;
         if (lex_.irregular_plurals.count(w)) return true;
+        // gunmen, policewomen, grandchildren, townspeople (not specimen, omen)
+        if (ends_with(w, L"children") || ends_with(w, L"people") || ends_with(w, L"women") ||
+            (ends_with(w, L"men") && !ends_with(w, L"imen") && !ends_with(w, L"omen")))
+            return true;
         if (w.back() != L's' || lex_.stop_words.count(w)) return false;
         const WView tail = w.substr(w.size() - 2);
         return tail != L"ss" && tail != L"us" && tail != L"is" && tail != L"'s";
@@ -803,7 +898,14 @@ private:
                 k = next;  // adverb: "mostly"
                 continue;
             }
-            if (looks_plural(last)) return {k, last};
+            if (looks_plural(last)) {
+                // A plural noun modifier before the head: "five Wimbledon doubles titles".
+                const std::size_t n2 = last + 1;
+                if (is_word(n2) && spaced(n2) && looks_plural(n2) && !ends_with(word(n2), L"ly") &&
+                    (!toks_[n2].cap || toks_[last].cap) && !(toks_[n2].upper && !caps_text))
+                    return {n2, n2};
+                return {k, last};
+            }
             if (ends_with(w, L"ed") || ends_with(w, L"ing")) {
                 // An -ed/-ing word is a modifier only when a noun follows
                 // ("unmanned aerial vehicles"); otherwise a verb ends the
@@ -820,6 +922,9 @@ private:
 
     // ---- the decision at one position -----------------------------------
 
+    // "Feb." takes its full stop; "May." ends a sentence.
+    static bool is_month_abbrev(WView m) { return m.size() <= 4 && m != L"june" && m != L"july" && m != L"may"; }
+
     bool try_date(std::size_t i, Found& f) const {
         // February 24 / Feb. 24th
         if (lookup(lex_.months, i)) {
@@ -827,7 +932,7 @@ private:
             // "may" and "march" are words too: only capitalised are they months.
             if ((m == L"may" || m == L"march") && !toks_[i].cap) return false;
             std::size_t k = i + 1;
-            if (m.size() <= 4 && m != L"june" && m != L"july" && punct(k) == L'.' && glued(k)) ++k;
+            if (is_month_abbrev(m) && punct(k) == L'.' && glued(k)) ++k;
             if (is_number(k) && spaced(k) && toks_[k].plain && digit_count(k) <= 2) {
                 const double day = digits_value(k);
                 if (day < 1 || day > 31) return false;
@@ -859,7 +964,7 @@ private:
                 const WView m = word(k);
                 if ((m == L"may" || m == L"march") && !toks_[k].cap) return false;
                 std::size_t end = k + 1;
-                if (m.size() <= 4 && punct(end) == L'.' && glued(end) && m != L"june" && m != L"july") ++end;
+                if (is_month_abbrev(m) && punct(end) == L'.' && glued(end)) ++end;
                 f = date_found(i, end, day);
                 return true;
             }
@@ -885,7 +990,13 @@ private:
         Qualifier qual = Qualifier::Exact;
         Quantity q, q2;
         bool have = false;
-        const std::size_t after_qual = match_qualifier(i, qual);
+        std::size_t after_qual = match_qualifier(i, qual);
+        // "from 3 to 4 million" is a range like "between 5 and 10"; after a
+        // verb of change ("rose from 3 to 4") it is two values.
+        if (after_qual == i && is_word(i, L"from") && !change_in_clause(i)) {
+            after_qual = i + 1;
+            qual = Qualifier::Between;
+        }
         if (after_qual > i && near(after_qual)) {
             have = parse_quantity(after_qual, q) && !q.vague && !q.ordinal;
             // "about a 20-minute trek": an article between qualifier and a compound.
@@ -899,17 +1010,33 @@ private:
             qual = Qualifier::Exact;
             if (!parse_quantity(i, q)) return false;
         }
-        if (q.ordinal) return false;
+        if (q.ordinal) {
+            f = ordinal_found(q);
+            return true;
+        }
         const bool between = qual == Qualifier::Between;
-        // "from 5 to 10" is a change, not a range: both ends stay separate.
+        // "rose from 5 to 10", "fell $2.86 to $41.32": a change, both values
+        // stay separate. After a verb of change "X to Y" is still a range when
+        // only Y carries the unit or scale: "rose 20 to 30 percent".
         const bool after_from = qual == Qualifier::Exact && i > 0 && is_word(i - 1, L"from");
+        const Quantity alone = q;
         int range = after_from ? 0 : parse_range(q, q2, between);
+        if (range > 0 && qual == Qualifier::Exact && after_change_verb(i)) {
+            const bool shared = !alone.percent && !alone.currency && alone.scale == 1 &&
+                                (q2.scale == 1 || q.scale > 1);
+            if (!shared) {
+                q = alone;
+                range = 0;
+            }
+        }
+        if (range > 0 && is_score(q, q2)) range = -1;
         if (range < 0) {
             f.emit = false;  // a score or a code: skip both numbers
             f.next = q2.end;
             return true;
         }
         if (between && range == 0) return false;  // "between" without "and N": retry without it
+        if (range > 0 && day_range(q, q2, f)) return true;
         Found r;
         r.begin = q.begin;
         r.end = range > 0 ? q2.end : q.end;
@@ -927,6 +1054,74 @@ private:
         r.emit = true;
         f = std::move(r);
         return true;
+    }
+
+    // "fell $2.86 to", "rose by 5% to", "grew sharply from": the number
+    // at i follows a verb of change.
+    bool after_change_verb(std::size_t i) const {
+        if (i == 0) return false;
+        std::size_t p = i - 1;
+        if ((is_word(p, L"by") || is_word(p, L"from")) && p > 0) --p;
+        if (is_word(p) && ends_with(word(p), L"ly") && p > 0) --p;
+        return in(lex_.change_verbs, p);
+    }
+
+    // "24-26 June", "from 10 to 12 March": a range of days, reported as one date.
+    bool day_range(const Quantity& q1, const Quantity& q2, Found& f) const {
+        if (q1.num_tok == kNone || q2.num_tok == kNone || !q1.plain || !q2.plain || q2.end != q2.num_tok + 1) return false;
+        if (q1.value < 1 || q2.value > 31 || q1.kind != Kind::None || q2.kind != Kind::None) return false;
+        const std::size_t m = q2.end;
+        if (!spaced(m) || !lookup(lex_.months, m) || !(toks_[m].cap || toks_[m].upper)) return false;
+        std::size_t end = m + 1;
+        if (is_month_abbrev(word(m)) && punct(end) == L'.' && glued(end)) ++end;
+        f = date_found(q1.begin, end, q1.value);
+        f.range = true;
+        f.value_max = q2.value;
+        f.qualifier = Qualifier::Range;
+        return true;
+    }
+
+    // "raise the pension age from 60 to 65", "increased this from £6 to £10":
+    // a verb of change earlier in the clause makes "from X to Y" a change.
+    bool change_in_clause(std::size_t i) const {
+        for (std::size_t k = i, n = 0; k > 0 && n < 8 && !toks_[k].line_before; --k, ++n) {
+            const wchar_t c = punct(k - 1);
+            if (c == L'.' || c == L';' || c == L'!' || c == L'?' || c == L':') break;
+            if (in(lex_.change_verbs, k - 1)) return true;
+        }
+        return false;
+    }
+
+    // "Wasps 31-37 Leicester", "6-4 5-7 6-3": a score between names or
+    // beside other scores, not a range.
+    bool is_score(const Quantity& q1, const Quantity& q2) const {
+        const std::size_t dash = q1.end;
+        if (!(is_punct(dash) && is_dash(punct(dash)) && glued(dash) && glued(dash + 1))) return false;
+        if (q1.num_tok == kNone || q1.num_tok + 1 != dash || q2.num_tok != dash + 1 || q2.end != dash + 2) return false;
+        if (!toks_[q1.num_tok].plain || !toks_[q2.num_tok].plain) return false;
+        const std::size_t before = q1.num_tok - 1, after = q2.end;
+        const bool has_before = q1.num_tok > 0 && !toks_[q1.num_tok].line_before;
+        const bool number_near = (has_before && is_number(before)) || (is_number(after) && near(after));
+        const bool names_around = has_before && is_word(before) && toks_[before].cap && is_word(after) &&
+                                  near(after) && toks_[after].cap;
+        const bool from_love = q1.value == 0;  // "from 0-40 down"
+        return number_near || names_around || from_love;
+    }
+
+    // Digit ordinals ("21st", "3rd") are reported as kind ordinal (word
+    // ordinals never are); next to a capitalised word they are part of a
+    // name ("82nd Airborne", "Fox 21st Century").
+    Found ordinal_found(const Quantity& q) const {
+        Found f;
+        f.begin = q.begin;
+        f.end = f.next = q.end;
+        f.value = q.value;
+        f.kind = Kind::Ordinal;
+        const std::size_t p = q.begin - 1;
+        const bool cap_before = q.begin > 0 && is_word(p) && toks_[p].cap && !sentence_start(p) && !lookup(lex_.months, p);
+        const bool cap_after = is_word(q.end) && spaced(q.end) && toks_[q.end].cap && !lookup(lex_.months, q.end);
+        f.emit = !cap_before && !cap_after;
+        return f;
     }
 
     // Kind and unit from the expression and its context; false when the
@@ -956,8 +1151,8 @@ private:
             r.currency = q.currency;
             set_unit(r, q.currency_unit);
         } else if (q.kind == Kind::Measure && q.unit && std::string_view(q.unit) == "m" && q.num_tok != kNone &&
-                   (!is_word(end) || !spaced(end) ||
-                    (head = find_head(end, false, false)).first != kNone)) {
+                   ((head = find_head(end, false, false)).first != kNone ||
+                    ((!is_word(end) || !spaced(end)) && !metres_context(q.num_tok, prev)))) {
             // "200m people", "a population of 200m.": millions, not metres
             // (metres come with a singular noun or adjective: "100m sprint").
             r.kind = Kind::Count;
@@ -971,11 +1166,16 @@ private:
             } else if (q.unit) {
                 set_unit(r, q.unit);
             }
+        } else if (q.strong) {
+            head = find_head(end, false, true);  // a 2,700-strong audience -> audience
+            if (head.first != kNone) set_unit_tokens(r, head.first, head.second);
         } else if (q.unit_tok != kNone) {
             set_unit_tokens(r, q.unit_tok, q.unit_tok);  // a 10-member team -> members
             pluralize(r.unit);
         } else if (auto t = spaced(end) ? lookup(lex_.time_units, end) : nullptr) {
-            r.kind = (is_word(end + 1, L"old") && spaced(end + 1)) ? Kind::Age : Kind::Duration;
+            // "five days old", "a baby aged 11 months"
+            const bool age = (is_word(end + 1, L"old") && spaced(end + 1)) || age_context(begin);
+            r.kind = age ? Kind::Age : Kind::Duration;
             set_unit(r, t->canonical);
         } else if (auto m = spaced(end) ? lookup(lex_.measure_units, end) : nullptr) {
             r.kind = Kind::Measure;
@@ -985,12 +1185,12 @@ private:
             r.kind = Kind::Measure;
             r.has_unit = true;
             r.unit = (word(end) == L"square" ? "square " : "cubic ") + std::string(lookup(lex_.measure_units, end + 1)->canonical);
-        } else if (prev != kNone && (is_word(prev, L"aged") || is_word(prev, L"age")) && spaced(begin)) {
+        } else if (age_context(begin)) {
             r.kind = Kind::Age;
         } else if (is_appositive_age(q, begin, end)) {
             r.kind = Kind::Age;  // "The minister, 54, resigned", "Jose Gomez (35)"
         } else {
-            head = find_head(end, q.vague || q.half, q.value == 1);
+            head = find_head(end, q.vague || q.half || q.fraction, q.value == 1);
             const bool after_month = prev != kNone && lookup(lex_.months, prev) && (toks_[prev].cap || toks_[prev].upper);
             const bool year_like = q.plain && !q.spelled && q.scale == 1 && !r.range && q.value >= 1000 &&
                                    q.value <= 2100 && q.num_tok != kNone && digit_count(q.num_tok) == 4 &&
@@ -999,14 +1199,25 @@ private:
             // names which elections; "2000 soldiers" counts them.
             const bool determiner_before = prev != kNone && (in(lex_.year_determiners, prev) ||
                                                              (is_word(prev, L"s") && punct(prev - 1) == L'\''));
-            if (year_like && (head.first == kNone || after_month || determiner_before ||
-                              (prev != kNone && in(lex_.year_prepositions, prev)))) {
+            // Before a plural noun a year needs a strong cue: "in 2019", "the
+            // 2026 elections", "the 1998 attacks"; "the 1500 soldiers" and
+            // "a force of 2000 troops" count (round or pre-1900 numbers).
+            const bool weak_prep = prev != kNone && word_in(prev, {L"of", L"by", L"from", L"to"});
+            const bool strong_prep = prev != kNone && in(lex_.year_prepositions, prev) && !weak_prep;
+            const bool year_head = head.first != kNone && in(lex_.year_nouns, head.second);
+            const bool year_number = q.value >= 1900 && std::fmod(q.value, 100) != 0;
+            if (year_like && (head.first == kNone || after_month || strong_prep || year_head ||
+                              ((determiner_before || weak_prep) && year_number))) {
                 r.kind = Kind::Year;
                 head = {kNone, kNone};
             } else if (r.range && q.plain && q.value >= 1000 && q.value <= 2100 && r.value_max <= 2100 &&
                        q.num_tok != kNone && digit_count(q.num_tok) == 4 && head.first == kNone) {
                 r.kind = Kind::Year;  // 2014-2019
             }
+            // "when she turned 40"
+            if (r.kind == Kind::Count && head.first == kNone && !r.range && q.plain && q.value >= 1 && q.value <= 120 &&
+                prev != kNone && word_in(prev, {L"turned", L"turns", L"turning"}))
+                r.kind = Kind::Age;
             if (head.first != kNone) {
                 if (auto cw = lookup(lex_.currency_words, head.second)) {  // "millions of dollars"
                     r.kind = Kind::Money;
@@ -1020,6 +1231,14 @@ private:
 
         if (plain_start && !r.range) {
             // "one" as a pronoun: "no one", "the one with", "one of them", "at one point".
+            if (q.lone_one && r.kind == Kind::Duration) {
+                // "One day, she ..." means some day; "for one day", "one day later" are durations.
+                const bool duration_cue = (prev != kNone && word_in(prev, {L"for", L"within", L"in", L"after", L"over",
+                                                                         L"than", L"only", L"just", L"per", L"by"})) ||
+                                          word_in(end + 1, {L"later", L"after", L"before", L"earlier", L"ago", L"long"});
+                if (in(lex_.vague_times, end) && !duration_cue) return false;
+                return !is_name_part(q, r, begin, end, head);
+            }
             if (q.lone_one) {
                 if (prev != kNone && in(lex_.pronoun_one_before, prev)) return false;
                 // After a preposition it is a determiner: "in one room", "at one point".
@@ -1031,12 +1250,39 @@ private:
         return true;
     }
 
+    // "aged 6", "at the age of 87", "how old she is: Six".
+    bool age_context(std::size_t begin) const {
+        if (begin == 0 || !near(begin)) return false;
+        const std::size_t p = begin - 1;
+        if (word_in(p, {L"aged", L"age", L"ages"})) return true;
+        if (is_word(p, L"of") && p > 0 && is_word(p - 1, L"age")) return true;
+        // The answer right after a "how old" question in the same sentence.
+        if (punct(p) == L':' || word_in(p, {L"is", L"was"})) {
+            for (std::size_t k = p, n = 0; k > 0 && n < 8 && !toks_[k].line_before; --k, ++n) {
+                const wchar_t c = punct(k - 1);
+                if (c == L'.' || c == L'!' || c == L'?') break;
+                if (is_word(k, L"old") && is_word(k - 1, L"how")) return true;
+            }
+        }
+        return false;
+    }
+
+    // "200m." after "the final" or with centimetres (13.77m) is a distance,
+    // not millions.
+    bool metres_context(std::size_t num_tok, std::size_t prev) const {
+        if (decimals(num_tok) >= 2) return true;
+        return prev != kNone && word_in(prev, {L"the", L"final", L"last", L"first", L"opening", L"closing"});
+    }
+
     // A bare age set off after a name or noun: "Gomez, 35, said", "Gomez (35)".
     bool is_appositive_age(const Quantity& q, std::size_t begin, std::size_t end) const {
         if (!q.plain || q.spelled || q.num_tok != begin || end != begin + 1 || q.value < 1 || q.value > 120) return false;
         if (begin < 2 || !is_word(begin - 2)) return false;
         const wchar_t open = punct(begin - 1), close = punct(end);
-        return (open == L',' && close == L',') || (open == L'(' && close == L')' && glued(begin) && glued(end));
+        // "with Eileen Lee, 24." ends a sentence after a name.
+        const bool name_then_stop = open == L',' && (close == L'.' || close == L';') && glued(end) && toks_[begin - 2].cap;
+        return (open == L',' && close == L',') || name_then_stop ||
+               (open == L'(' && close == L')' && glued(begin) && glued(end));
     }
 
     // Numbers inside names and codes: "Flight 302", "Boeing 737 MAX",
@@ -1057,6 +1303,14 @@ private:
             const bool title_case_count = head.first != kNone && toks_[head.first].cap && toks_[p].space_before;
             return caps_after || !title_case_count;
         }
+        // A capitalised number word before a capitalised word in mid-sentence: "four Six Nations captains".
+        if (q.spelled && toks_[begin].cap && !sentence_start(begin) && is_word(end) && spaced(end) && toks_[end].cap &&
+            !(is_word(p) && toks_[p].cap && !sentence_start(p)))
+            return true;
+        // Digits before a capitalised word that is no counted noun: "50 Cent said", "10 Downing Street".
+        if (q.plain && q.num_tok == begin && end == begin + 1 && is_word(end) && spaced(end) && toks_[end].cap &&
+            !toks_[end].upper && head.first == kNone && !lookup(lex_.months, end) && !in(lex_.weekdays, end))
+            return true;
         // A capitalised number word in mid-sentence after a name: "Group of Seven".
         if (q.spelled && toks_[begin].cap && !sentence_start(begin) && is_word(p, L"of") && p > 0 &&
             is_word(p - 1) && toks_[p - 1].cap)
