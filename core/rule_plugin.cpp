@@ -155,15 +155,18 @@ bool valid_name(const std::string& s) {
 RulePluginError::RulePluginError(std::vector<std::string> problems)
     : std::runtime_error(problems.empty() ? "invalid rule plugin" : problems.front()), problems_(std::move(problems)) {}
 
-PluginInfo load_rule_plugin(const std::string& json_text, const std::string& source) {
+namespace {
+
+PluginInfo load_checked(const std::string& json_text, const std::string& source) {
     std::vector<std::string> problems;
     auto fail = [&](const std::string& where, const std::string& what) { problems.push_back(source + ": " + where + ": " + what); };
 
     ojson spec;
     try {
         spec = ojson::parse(json_text);
-    } catch (const ojson::parse_error& e) {
-        // nlohmann's message names the byte offset and what it expected.
+    } catch (const ojson::exception& e) {
+        // A syntax error names the line, column and what was expected; a
+        // number too large for a double is an error here too.
         throw RulePluginError({source + ": not valid JSON: " + std::string(e.what())});
     }
     if (!spec.is_object()) throw RulePluginError({source + ": the file must hold one JSON object"});
@@ -235,8 +238,25 @@ PluginInfo load_rule_plugin(const std::string& json_text, const std::string& sou
             const ojson& r = spec["rules"][i];
             std::string where = "rules[" + std::to_string(i) + "]";
             if (!r.is_object()) { fail(where, "must be an object"); continue; }
+            // Optional keys of the rule, checked for their type.
+            auto text_key = [&](const char* key) -> std::string {
+                if (!r.contains(key)) return {};
+                if (!r[key].is_string()) {
+                    fail("rules[" + std::to_string(i) + "]." + key, "must be a string");
+                    return {};
+                }
+                return r[key].get<std::string>();
+            };
+            auto bool_key = [&](const char* key, bool fallback) -> bool {
+                if (!r.contains(key)) return fallback;
+                if (!r[key].is_boolean()) {
+                    fail("rules[" + std::to_string(i) + "]." + key, "must be true or false");
+                    return fallback;
+                }
+                return r[key].get<bool>();
+            };
             Rule rule;
-            rule.id = r.value("id", std::string());
+            rule.id = text_key("id");
             if (rule.id.empty()) rule.id = "rule" + std::to_string(i + 1);
             where += " (id '" + rule.id + "')";
             if (!ids.insert(rule.id).second) fail(where, "id is used twice");
@@ -272,8 +292,8 @@ PluginInfo load_rule_plugin(const std::string& json_text, const std::string& sou
                 at += lists[name].size();
             }
             if (bad_ref) continue;
-            const bool icase = r.value("case_insensitive", false);
-            const bool words = r.value("word_boundary", true);
+            const bool icase = bool_key("case_insensitive", false);
+            const bool words = bool_key("word_boundary", true);
             // Compile the user's pattern alone first, so that a syntax error
             // is reported at its offset in what the user wrote.
             try {
@@ -282,7 +302,7 @@ PluginInfo load_rule_plugin(const std::string& json_text, const std::string& sou
                 const std::size_t pos = static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, e.position()));
                 std::string near = pos < pattern.size() ? " near '" + pattern.substr(pos, 12) + "'" : " (at the end)";
                 fail(where + ".pattern", "regex error at offset " + std::to_string(pos) +
-                                             (pattern != r.value("pattern", pattern) ? " (after {{list}} expansion)" : "") +
+                                             (r.contains("list") || pattern != r["pattern"].get<std::string>() ? " (after {{list}} expansion)" : "") +
                                              near + ": " + e.what());
                 continue;
             }
@@ -291,7 +311,7 @@ PluginInfo load_rule_plugin(const std::string& json_text, const std::string& sou
             const std::string full = words ? "(?<![[:alnum:]_])(?:" + pattern + ")(?![[:alnum:]_])" : pattern;
             rule.re = make_regex(to_wide(full), icase);
             const std::set<std::string> captures = capture_names(pattern);
-            rule.span = r.value("span", std::string());
+            rule.span = text_key("span");
             if (!rule.span.empty() && !captures.count(rule.span))
                 fail(where + ".span", "no capture named '" + rule.span + "' in the pattern");
 
@@ -324,7 +344,7 @@ PluginInfo load_rule_plugin(const std::string& json_text, const std::string& sou
                             f.text_transform = n.get<std::string>();
                         } else if (n.is_object() && n.contains("plugin") && n["plugin"].is_string()) {
                             f.via_plugin = n["plugin"].get<std::string>();
-                            f.via_field = n.value("field", std::string("value"));
+                            f.via_field = n.contains("field") && n["field"].is_string() ? n["field"].get<std::string>() : "value";
                             const PluginInfo* helper = Registry::global().find(f.via_plugin);
                             if (!helper || helper->about.value("origin", "") == "rules") {
                                 fail(fwhere + ".normalize", "needs the plugin '" + f.via_plugin + "', which this build does not have");
@@ -352,6 +372,18 @@ PluginInfo load_rule_plugin(const std::string& json_text, const std::string& sou
     std::shared_ptr<const CompiledPlugin> shared = compiled;
     info.create = [shared] { return std::unique_ptr<Extractor>(new RuleExtractor(shared)); };
     return info;
+}
+
+}  // namespace
+
+PluginInfo load_rule_plugin(const std::string& json_text, const std::string& source) {
+    try {
+        return load_checked(json_text, source);
+    } catch (const nlohmann::ordered_json::exception& e) {
+        // A value of an unexpected type that the checks above let through:
+        // still this file's problem, reported like the others.
+        throw RulePluginError({source + ": " + e.what()});
+    }
 }
 
 std::string register_rule_plugin(const std::string& json_text, const std::string& source) {

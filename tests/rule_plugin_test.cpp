@@ -113,6 +113,15 @@ TEST_CASE("validation names the rule, the field and the regex offset", "[rules]"
     CHECK_THAT(all, Catch::Contains("rules[4] (id 'norm').fields.count.normalize: must be"));
     CHECK_THAT(all, Catch::Contains("rules[5] (id 'helper').fields.count.normalize: needs the plugin 'no-such-plugin'"));
     CHECK_THAT(all, Catch::Contains("rules[6] (id 'paren'): id is used twice"));
+    // Found by fuzzing: a number too large for a double, and values of the
+    // wrong type, are the file's problems like any other (not a crash).
+    CHECK_THAT(problems_of(R"J({"newslens_rule_plugin": 1, "name": "x", "rules": [], "version": 1E999})J"),
+               Catch::Contains("p.json: not valid JSON") && Catch::Contains("number overflow"));
+    CHECK_THAT(problems_of(R"J({"newslens_rule_plugin": 1, "name": "x", "description": "d",
+                               "rules": [{"id": 5, "pattern": "x", "case_insensitive": "yes", "span": []}]})J"),
+               Catch::Contains("rules[0].id: must be a string") &&
+                   Catch::Contains("rules[0].case_insensitive: must be true or false") &&
+                   Catch::Contains("rules[0].span: must be a string"));
     // A pattern cut short is an error at its end, not a crash.
     CHECK_THAT(problems_of(R"J({"newslens_rule_plugin": 1, "name": "x", "description": "x",
                               "rules": [{"pattern": "abc(?<"}]})J"),

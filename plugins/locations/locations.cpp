@@ -364,7 +364,11 @@ void Locations::extract(const Document& doc, std::vector<Mention>& out) const {
         std::size_t a = 0;
         while (a < T) {
             std::size_t b = a + 1;
-            while (b < T && text.find(L'\n', toks[b - 1].end) >= toks[b].start) ++b;
+            // Only the gap between two tokens is searched: linear in the line.
+            while (b < T && std::find(text.begin() + static_cast<std::ptrdiff_t>(toks[b - 1].end),
+                                      text.begin() + static_cast<std::ptrdiff_t>(toks[b].start), L'\n') ==
+                                text.begin() + static_cast<std::ptrdiff_t>(toks[b].start))
+                ++b;
             int words = 0, caps = 0;
             for (std::size_t k = a; k < b; ++k)
                 if (toks[k].word && toks[k].end - toks[k].start >= 4) { ++words; caps += toks[k].cap; }
