@@ -7,6 +7,8 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 NATIVE_BUILD="$ROOT/build/native"
 WASM_BUILD="$ROOT/build/wasm"
 PAGE="$WASM_BUILD/web/newslens.html"
+# Quality gates: clang + ASan/UBSan build with the libFuzzer targets (test.sh only).
+SANITIZE_BUILD="$ROOT/build/sanitize"
 # Debian's emcc runs its JavaScript tools with node, which does not search
 # Debian's node modules by itself (emcc fails with "Cannot find module 'acorn'").
 export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
@@ -19,6 +21,10 @@ as_root() {
 
 install_system_packages() {
   local wanted=(emscripten libboost1.81-dev nlohmann-json3-dev catch2 cmake g++ make chromium python3)
+  # Quality gates: clang with libFuzzer and the sanitizer runtimes, and
+  # llvm-symbolizer for readable sanitizer reports (build_sanitize); GNU time
+  # measures peak memory in fuzz/hostile_inputs.py.
+  wanted+=(clang libclang-rt-14-dev llvm-14 time)
   command -v node > /dev/null || wanted+=(nodejs)
   command -v npm > /dev/null || wanted+=(npm)
   local missing=()
@@ -47,6 +53,9 @@ build_native() {
   if [ ! -f "$NATIVE_BUILD/CMakeCache.txt" ]; then
     cmake -S "$ROOT" -B "$NATIVE_BUILD" -DCMAKE_BUILD_TYPE=Release -DNEWSLENS_WASM_DIR="$WASM_BUILD" > /dev/null
   fi
+  # The native ctest also runs the sanitizer build's tests and the fuzz targets.
+  grep -qx "NEWSLENS_SANITIZE_DIR:PATH=$SANITIZE_BUILD" "$NATIVE_BUILD/CMakeCache.txt" ||
+    cmake -S "$ROOT" -B "$NATIVE_BUILD" -DNEWSLENS_SANITIZE_DIR="$SANITIZE_BUILD" > /dev/null
   cmake --build "$NATIVE_BUILD" -j"$(nproc)"
 }
 
@@ -58,6 +67,17 @@ build_wasm() {
       -DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node > /dev/null
   fi
   cmake --build "$WASM_BUILD" -j"$(nproc)"
+}
+
+# Everything again with clang, AddressSanitizer + UndefinedBehaviorSanitizer,
+# and the libFuzzer targets (cmake/sanitize.cmake, fuzz/). scripts/test.sh
+# builds it; the native ctest runs it (tests/CMakeLists.txt).
+build_sanitize() {
+  log "building with AddressSanitizer + UndefinedBehaviorSanitizer, and the fuzz targets ($SANITIZE_BUILD)"
+  if [ ! -f "$SANITIZE_BUILD/CMakeCache.txt" ]; then
+    CC=clang CXX=clang++ cmake -S "$ROOT" -B "$SANITIZE_BUILD" -DCMAKE_BUILD_TYPE=Release -DNEWSLENS_SANITIZE=ON > /dev/null
+  fi
+  cmake --build "$SANITIZE_BUILD" -j"$(nproc)"
 }
 
 setup_all() {

@@ -4,6 +4,7 @@
 # Chromium, and the accuracy floors on the example articles.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 setup_all
+build_sanitize
 log "running the tests"
 cd "$NATIVE_BUILD"
 ctest --output-on-failure --timeout 900

@@ -1,0 +1,105 @@
+#!/usr/bin/env node
+// Page benchmark: opens the single-file page over file:// in headless
+// Chromium (playwright-core, Debian's /usr/bin/chromium), drops N articles on
+// it and measures, inside the page, the time from the drop event to the
+// results being on screen: every document listed as analysed, the progress
+// line saying "Analysed N documents", the first document's result tables
+// shown, and one more animation frame (a paint). Also the page's size.
+//
+//   node page_bench.js PAGE_HTML CORPUS_LIST [N=100]    (prints one JSON line)
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const zlib = require('zlib');
+const { pathToFileURL } = require('url');
+const { chromium } = require('playwright-core');
+
+const [pageHtml, list, nArg] = process.argv.slice(2);
+const n = Number(nArg || 100);
+if (!list) {
+  console.error('usage: node page_bench.js PAGE_HTML CORPUS_LIST [N]');
+  process.exit(2);
+}
+
+(async () => {
+  // N distinct articles, evenly spaced over the corpus (every topic).
+  const files = [...new Set(fs.readFileSync(list, 'utf8').split('\n').filter(Boolean))];
+  const step = Math.max(1, files.length / n);
+  const picked = Array.from({ length: Math.min(n, files.length) }, (_, i) => files[Math.floor(i * step)]);
+  const specs = picked.map((f, i) => ({
+    name: `${String(i).padStart(3, '0')}-${path.basename(path.dirname(f))}-${path.basename(f)}`,
+    b64: fs.readFileSync(f).toString('base64'),
+  }));
+  const bytes = picked.reduce((s, f) => s + fs.statSync(f).size, 0);
+
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+
+  const l0 = Date.now();
+  await page.goto(pathToFileURL(path.resolve(pageHtml)).href);
+  await page.waitForFunction(() => document.body.dataset.state !== 'loading', null, { timeout: 60000 });
+  const state = await page.evaluate(() => document.body.dataset.state);
+  if (state !== 'ready') throw new Error(`page state "${state}": ${await page.textContent('#status')}`);
+  const msLoad = Date.now() - l0;
+
+  // The files become File objects in the page before the clock starts.
+  await page.evaluate((list) => {
+    const transfer = new DataTransfer();
+    for (const f of list) {
+      const bin = atob(f.b64);
+      const b = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) b[i] = bin.charCodeAt(i);
+      transfer.items.add(new File([b], f.name, { type: 'text/plain' }));
+    }
+    window.__benchTransfer = transfer;
+  }, specs);
+
+  const timing = await page.evaluate((count) => new Promise((resolve, reject) => {
+    const zone = document.getElementById('dropzone');
+    let first = 0;
+    const isDone = () => {
+      const items = document.querySelectorAll('#doc-list li.doc-item');
+      let done = 0;
+      for (const li of items) if (li.classList.contains('done') || li.classList.contains('bad')) done++;
+      if (done && !first) first = performance.now() - t0;
+      const doc = document.getElementById('doc');
+      return items.length === count && done === count
+        && new RegExp(`Analysed ${count} documents`).test(document.getElementById('progress').textContent)
+        && doc && !doc.hidden && document.querySelectorAll('#tables section').length > 0;
+    };
+    const t0 = performance.now();
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      zone.dispatchEvent(new DragEvent(type, { dataTransfer: window.__benchTransfer, bubbles: true, cancelable: true }));
+    }
+    const limit = setTimeout(() => reject(new Error(`not done after 300 s: ${document.getElementById('progress').textContent}`)), 300000);
+    const tick = () => {
+      if (isDone()) {
+        // One more frame: the results are painted.
+        requestAnimationFrame(() => {
+          clearTimeout(limit);
+          resolve({ ms: performance.now() - t0, first, progress: document.getElementById('progress').textContent,
+            summary: document.getElementById('doc-summary').textContent });
+        });
+      } else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }), specs.length);
+
+  const version = browser.version();
+  await browser.close();
+  const html = fs.readFileSync(pageHtml);
+  console.log(JSON.stringify({
+    documents: specs.length, bytes, ms_to_rendered: timing.ms, ms_to_first: timing.first, ms_load: msLoad,
+    progress: timing.progress, summary: timing.summary, page_bytes: html.length,
+    page_gzip_bytes: zlib.gzipSync(html, { level: 9 }).length, browser: `Chromium ${version}`, page_errors: errors,
+  }));
+})().catch((e) => {
+  console.error(`page_bench.js: ${e && e.stack ? e.stack : e}`);
+  process.exit(1);
+});
