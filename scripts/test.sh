@@ -5,6 +5,8 @@
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 setup_all
 build_sanitize
+log "accuracy on the development gold (the accuracy_floors test checks the floors again)"
+bash "$ROOT/tests/accuracy_test.sh" "$NATIVE_BUILD/cli/newslens" "$ROOT/examples" "$ROOT/tests/accuracy_floors.json" || true
 log "running the tests"
 cd "$NATIVE_BUILD"
 ctest --output-on-failure --timeout 900
