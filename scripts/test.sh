@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds everything and runs every test: core and
 # plugin corpora natively and under WebAssembly, the CLI, the page in headless
-# Chromium, and the accuracy floors on the example articles.
+# Chromium, the accuracy floors on the example articles, and the sanitizer,
+# fuzzing and hostile-input runs (build/sanitize).
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 setup_all
 build_sanitize
