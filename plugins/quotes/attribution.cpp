@@ -5,6 +5,15 @@
 namespace newslens::quotes {
 namespace {
 
+// A speaker known by name and the span of the mention it comes from.
+Speaker speaker_at(std::wstring name, std::size_t start, std::size_t end) {
+    Speaker s;
+    s.name = std::move(name);
+    s.start = start;
+    s.end = end;
+    return s;
+}
+
 constexpr std::size_t kMaxSentenceTokens = 80;  // look-back for the start of a sentence
 constexpr std::size_t kMaxVerbDistance = 20;    // "…," Glenn Maguire, chief economist at X, told: subject length
 constexpr std::size_t kMaxSubjectAfterVerb = 8; // "said Sgt. Jose Gomez, ..."
@@ -359,26 +368,14 @@ Speaker Attributor::pronoun(std::size_t anchor, Gender gender) const {
     for (auto it = described_.rbegin(); it != described_.rend(); ++it)
         if (it->start < anchor) { d = &*it; break; }
     if (d && (!m || d->start > m->start)) {
-        Speaker s;
-        s.name = d->name;
-        s.start = d->start;
-        s.end = d->end;
-        return s;
+        return speaker_at(d->name, d->start, d->end);
     }
     if (!m) return {};
-    Speaker s;
-    s.name = m->name;
-    s.start = m->start;
-    s.end = m->end;
-    return s;
+    return speaker_at(m->name, m->start, m->end);
 }
 
 Speaker Attributor::mention_speaker(const PersonMention& m) const {
-    Speaker s;
-    s.name = m.name;
-    s.start = m.start;
-    s.end = m.end;
-    return s;
+    return speaker_at(m.name, m.start, m.end);
 }
 
 // it / they / we: the organisation or the described group named last
@@ -397,11 +394,7 @@ Speaker Attributor::group_pronoun(std::size_t anchor) const {
         return s;
     }
     if (!org) return {};
-    Speaker s;
-    s.name = text_.substr(org->start, org->end - org->start);
-    s.start = org->start;
-    s.end = org->end;
-    return s;
+    return speaker_at(text_.substr(org->start, org->end - org->start), org->start, org->end);
 }
 
 Speaker Attributor::sentence_person(const QuoteSpan& q, std::size_t before_begin) const {
@@ -414,11 +407,7 @@ Speaker Attributor::sentence_person(const QuoteSpan& q, std::size_t before_begin
     const std::size_t subject_end = std::min(te, sb + kMaxSentenceSubjectTokens);
     const PersonMention* m = names_.first_in(tokens_[sb].start, std::min<std::size_t>(q.open, tokens_[subject_end - 1].end));
     if (!m) return {};
-    Speaker s;
-    s.name = m->name;
-    s.start = m->start;
-    s.end = m->end;
-    return s;
+    return speaker_at(m->name, m->start, m->end);
 }
 
 Speaker Attributor::previous_sentence_subject(const QuoteSpan& q, std::size_t before_begin) const {
@@ -449,11 +438,7 @@ Speaker Attributor::paragraph_context(const Paragraph& previous) {
     }
     const PersonMention* m = names_.last_before(previous.end, Gender::Unknown, previous.start);
     if (!m) return {};
-    Speaker s;
-    s.name = m->name;
-    s.start = m->start;
-    s.end = m->end;
-    return s;
+    return speaker_at(m->name, m->start, m->end);
 }
 
 }  // namespace newslens::quotes
