@@ -12,7 +12,7 @@ const fs = require('fs');
 const path = require('path');
 const zlib = require('zlib');
 const { pathToFileURL } = require('url');
-const { chromium } = require('playwright-core');
+const { launchChromium, fileSpec, filesToTransfer } = require('../tests/browser/chromium');
 
 const [pageHtml, list, nArg] = process.argv.slice(2);
 const n = Number(nArg || 100);
@@ -26,17 +26,11 @@ if (!list) {
   const files = [...new Set(fs.readFileSync(list, 'utf8').split('\n').filter(Boolean))];
   const step = Math.max(1, files.length / n);
   const picked = Array.from({ length: Math.min(n, files.length) }, (_, i) => files[Math.floor(i * step)]);
-  const specs = picked.map((f, i) => ({
-    name: `${String(i).padStart(3, '0')}-${path.basename(path.dirname(f))}-${path.basename(f)}`,
-    b64: fs.readFileSync(f).toString('base64'),
-  }));
+  const specs = picked.map((f, i) =>
+    fileSpec(`${String(i).padStart(3, '0')}-${path.basename(path.dirname(f))}-${path.basename(f)}`, fs.readFileSync(f)));
   const bytes = picked.reduce((s, f) => s + fs.statSync(f).size, 0);
 
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -49,16 +43,8 @@ if (!list) {
   const msLoad = Date.now() - l0;
 
   // The files become File objects in the page before the clock starts.
-  await page.evaluate((list) => {
-    const transfer = new DataTransfer();
-    for (const f of list) {
-      const bin = atob(f.b64);
-      const b = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) b[i] = bin.charCodeAt(i);
-      transfer.items.add(new File([b], f.name, { type: 'text/plain' }));
-    }
-    window.__benchTransfer = transfer;
-  }, specs);
+  const transfer = await page.evaluateHandle(filesToTransfer, specs);
+  await page.evaluate((t) => { window.__benchTransfer = t; }, transfer);
 
   const timing = await page.evaluate((count) => new Promise((resolve, reject) => {
     const zone = document.getElementById('dropzone');

@@ -7,8 +7,8 @@
 const fs = require('fs');
 const path = require('path');
 const { pathToFileURL } = require('url');
-const { chromium } = require('playwright-core');
 const { createChecks, assert, waitFor } = require('./checks');
+const { launchChromium, fileSpec, filesToTransfer } = require('./chromium');
 
 const [pageHtml, examplesDir, outDir] = process.argv.slice(2);
 const shots = [];
@@ -61,22 +61,10 @@ async function shot(page, name) {
   return file;
 }
 
-// Files travel into the page as base64 and become File objects there.
-function fileSpec(name, bytes) { return { name, b64: Buffer.from(bytes).toString('base64') }; }
-
 // Simulates dropping files on the drop zone: a DataTransfer built inside the
 // page (a real one cannot be passed in) and the three events a drop fires.
 async function dropFiles(page, files) {
-  const dt = await page.evaluateHandle((specs) => {
-    const transfer = new DataTransfer();
-    for (const f of specs) {
-      const bin = atob(f.b64);
-      const bytes = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-      transfer.items.add(new File([bytes], f.name, { type: 'text/plain' }));
-    }
-    return transfer;
-  }, files);
+  const dt = await page.evaluateHandle(filesToTransfer, files);
   for (const type of ['dragenter', 'dragover', 'drop']) {
     await page.dispatchEvent('#dropzone', type, { dataTransfer: dt });
   }
@@ -114,11 +102,7 @@ async function main() {
   const examples = fs.readdirSync(examplesDir).filter((f) => f.endsWith('.txt')).sort();
   fs.mkdirSync(outDir, { recursive: true });
 
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   const requests = [];
