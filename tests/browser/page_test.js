@@ -165,7 +165,7 @@ async function main() {
     return `${items.length} items; ${noted.map((it) => `${it.name}: ${it.note}`).join('; ')}`;
   });
 
-  await check('highlights and tooltips match the results (flat segments, overlaps)', async () => {
+  await check('highlights and popovers match the results (flat segments, overlaps)', async () => {
     let overlaps = 0;
     let spans = 0;
     for (const name of examples) {
@@ -180,8 +180,9 @@ async function main() {
         doc.result.mentions.forEach((m, id) => {
           const got = (app.marks.get(id) || []).map((e) => e.textContent).join('');
           if (got !== m.text) errors.push(`mention ${id} (${m.plugin}) highlights "${got}", expected "${m.text}"`);
-          const title = got ? app.marks.get(id)[0].title : '';
-          if (got && !title.includes(`${m.plugin}: “${m.text}”`)) errors.push(`mention ${id}: tooltip lacks it`);
+          const mark = got ? app.marks.get(id)[0] : null;
+          const words = mark ? popoverText(app, doc.result.mentions, mark.dataset.ids.split(' ').map(Number)) : '';
+          if (mark && (!words.includes(`“${m.text}”`) || mark.tabIndex !== 0)) errors.push(`mention ${id}: its popover lacks it or it cannot take focus`);
         });
         return { errors, overlaps: box.querySelectorAll('mark.overlap').length, spans: doc.result.mentions.length };
       });
@@ -233,7 +234,7 @@ async function main() {
       rows: s.querySelectorAll('tbody tr').length,
     })));
     assert(info.length === plugins.length, `${info.length} tables for ${plugins.length} plugins`);
-    const docsSeen = await page.$$eval('#all-tables tbody tr', (trs) => new Set(trs.map((tr) => tr.dataset.doc)).size);
+    const docsSeen = await page.$$eval('#all-tables tbody tr[data-doc]', (trs) => new Set(trs.map((tr) => tr.dataset.doc)).size);
     assert(docsSeen === examples.length, `rows from ${docsSeen} of ${examples.length} documents`);
     if (!plugins.some((p) => p.name === 'numbers')) return info.map((t) => `${t.plugin} ${t.rows}`).join(', ');
     // Sort numbers by value, descending (two clicks).
@@ -243,7 +244,7 @@ async function main() {
     const values = await page.$$eval('#all-tables section[data-plugin="numbers"] tbody tr', (trs) => {
       const head = Array.from(trs[0].closest('table').querySelectorAll('th')).map((h) => h.dataset.key);
       const i = head.indexOf('value');
-      return trs.map((tr) => Number(tr.children[i].textContent));
+      return trs.map((tr) => Number(tr.children[i].dataset.value));
     });
     for (let i = 1; i < values.length; i++) assert(values[i - 1] >= values[i], `not sorted: ${values[i - 1]} before ${values[i]}`);
     // Filter by text.
@@ -260,7 +261,7 @@ async function main() {
     // Filter by document.
     const second = examples[1];
     await page.selectOption('#filter-doc', { label: second });
-    const docIds = await page.$$eval('#all-tables tbody tr', (trs) => new Set(trs.map((tr) => tr.dataset.doc)).size);
+    const docIds = await page.$$eval('#all-tables tbody tr[data-doc]', (trs) => new Set(trs.map((tr) => tr.dataset.doc)).size);
     assert(docIds === 1, `document filter leaves rows of ${docIds} documents`);
     await page.selectOption('#filter-doc', '');
     await page.fill('#filter-text', '');
@@ -284,7 +285,9 @@ async function main() {
     const p = plugins[0].name;
     const [csv] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }),
       page.click(`#all-tables section[data-plugin="${p}"] button.csv`)]);
-    const lines = fs.readFileSync(await csv.path(), 'utf8').trim().split('\n');
+    const csvText = fs.readFileSync(await csv.path(), 'utf8');
+    assert(csvText.startsWith('\ufeff'), 'the CSV has no UTF-8 byte-order mark');
+    const lines = csvText.slice(1).trim().split('\n');
     assert(lines[0].startsWith('document,plugin,start,end,text'), `CSV header "${lines[0]}"`);
     return `${json.length} documents; ${csv.suggestedFilename()} ${lines.length - 1} rows`;
   });
@@ -337,11 +340,9 @@ async function main() {
     // centre may land on a neighbour: send it to the marker itself.
     await page.locator('#map circle.marker[data-place="Colombia"]').dispatchEvent('click');
     await page.waitForFunction(() => !document.getElementById('tab-tables').hidden && !document.getElementById('filter-place').hidden);
-    const names = await page.$$eval('#all-tables section[data-plugin="locations"] tbody tr', (trs) => {
-      const head = Array.from(trs[0].closest('table').querySelectorAll('th')).map((h) => h.dataset.key);
-      return trs.map((tr) => tr.children[head.indexOf('name')].textContent);
-    });
-    assert(names.length && names.every((n) => n === 'Colombia'), `location rows after the click: ${[...new Set(names)].join(', ')}`);
+    // Locations are grouped by place: one row, Colombia's.
+    const names = await page.$$eval('#all-tables section[data-plugin="locations"] tbody tr.group-row', (trs) => trs.map((tr) => tr.dataset.group));
+    assert(names.length && names.every((n) => n === 'Colombia|CO'), `location rows after the click: ${[...new Set(names)].join(', ')}`);
     shots.push(await shot(page, 'tables.png'));
     await page.click('#filter-place .chip-x');
     return `${paths} countries, ${markers.length} markers (Venezuela ${ve.n} mentions); Colombia filter → ${names.length} rows`;

@@ -15,6 +15,9 @@ const app = {
   sort: {},          // plugin -> {key, dir}
   columns: {},       // plugin -> column keys of its cross-document table
   allExpanded: new Set(),
+  ungrouped: new Set(), // plugins whose cross-document table lists every mention, not one row per name
+  groupSort: {},     // plugin -> {key, dir} of its grouped table
+  openGroups: new Set(), // 'plugin|group' rows opened to their mentions
   model: { mentions: [], numbers: [], quotes: [], places: [] },
   modelDirty: true,
   lastCopy: null,    // text of the last "Copy table" (the browser test reads it)
@@ -438,6 +441,7 @@ function refreshModel() {
 function showTab(name) {
   app.tab = name;
   for (const b of document.querySelectorAll('.tabs [data-tab]')) b.setAttribute('aria-selected', String(b.dataset.tab === name));
+  syncTabs();
   for (const p of document.querySelectorAll('.tab-panel')) p.hidden = p.id !== `tab-${name}`;
   renderTab();
 }
@@ -602,6 +606,7 @@ function wireInput() {
   document.getElementById('cancel').addEventListener('click', () => cancelAnalysis(false));
   document.getElementById('resume').addEventListener('click', resumeCancelled);
   for (const b of document.querySelectorAll('.tabs [data-tab]')) b.addEventListener('click', () => showTab(b.dataset.tab));
+  wireTabs(showTab);
   let filterTimer = null;
   document.getElementById('filter-text').addEventListener('input', (ev) => {
     clearTimeout(filterTimer);  // typing should not redraw a 10,000-row table per key

@@ -50,26 +50,31 @@ function formatValue(v) {
   return String(v);
 }
 
-// Tooltip text of one mention: what was found, then every field.
-function describeMention(m) {
-  const lines = [`${m.plugin}: “${m.text}”`];
-  for (const k of Object.keys(m)) {
-    if (!POSITION_KEYS.has(k) && m[k] !== null && m[k] !== '') lines.push(`  ${k}: ${formatValue(m[k])}`);
-  }
-  return lines.join('\n');
-}
-
 function formatBytes(n) {
   if (n < 1024) return `${n} B`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
-// Colour of the i-th plugin: a light fill for the highlight and a dark line
-// for stripes, swatches and badges. Fixed hues first so the usual three
-// plugins get clearly different colours; further plugins step round the wheel.
-const PLUGIN_HUES = [205, 35, 135, 290, 0, 175, 55, 320];
+// Colour of the i-th plugin (palette order = app.plugins order): the
+// Okabe-Ito colour-blind-safe set. Each entry: a light fill for the
+// highlight (a 45% tint, dark text stays above 7:1), the full colour as
+// line, swatch and tag background, the tag's ink (the one of black / white
+// with 4.5:1 or more on it) and an underline style of its own, so plugins
+// differ by more than hue. The first four were picked so that their fills
+// stay ΔE >= 11 apart under simulated deuteranopia, protanopia and tritanopia.
+const PLUGIN_PALETTE = [
+  { fill: '#8cc0dc', line: '#0072B2', ink: '#fff' },  // blue
+  { fill: '#f4d48c', line: '#E69F00', ink: '#000' },  // orange
+  { fill: '#b3ddf5', line: '#56B4E9', ink: '#000' },  // sky blue
+  { fill: '#ecb78c', line: '#D55E00', ink: '#000' },  // vermillion
+  { fill: '#8cd3c0', line: '#009E73', ink: '#000' },  // bluish green
+  { fill: '#e8c3d7', line: '#CC79A7', ink: '#000' },  // reddish purple
+  { fill: '#f8f3aa', line: '#F0E442', ink: '#000' },  // yellow
+  { fill: '#c8c8c8', line: '#000000', ink: '#fff' },  // black
+];
+const UNDERLINE_STYLES = ['solid', 'dashed', 'dotted', 'double'];
 function pluginColor(index) {
-  const hue = index < PLUGIN_HUES.length ? PLUGIN_HUES[index] : (index * 137.5) % 360;
-  return { fill: `hsl(${hue} 90% 84%)`, line: `hsl(${hue} 70% 36%)` };
+  const c = PLUGIN_PALETTE[index % PLUGIN_PALETTE.length];
+  return Object.assign({ style: UNDERLINE_STYLES[index % UNDERLINE_STYLES.length] }, c);
 }

@@ -147,9 +147,8 @@ function renderLegend(app, doc) {
   });
 }
 
-// The article with one <mark> per flat segment (see buildSegments). A segment
-// covered by several plugins takes the fill of its innermost span and a
-// stripe underneath per other plugin, so no highlight hides another.
+// The article with one <mark> per flat segment (see buildSegments); a
+// segment covered by several plugins shows all of them (makeHighlight).
 function renderText(app, doc) {
   const box = document.getElementById('doc-text');
   app.marks = new Map();
@@ -184,27 +183,8 @@ function renderText(app, doc) {
   for (const seg of buildSegments(text.length, spans, cuts)) {
     const piece = text.slice(seg.start, seg.end);
     if (!seg.ids.length) { out(document.createTextNode(piece), seg.start); continue; }
-    // Innermost = the shortest covering span; its plugin gives the fill.
-    const inner = seg.ids.reduce((a, b) => {
-      const la = mentions[a].end16 - mentions[a].start16;
-      const lb = mentions[b].end16 - mentions[b].start16;
-      return lb <= la ? b : a;
-    });
-    const innerPlugin = pluginIndex(app, mentions[inner].plugin);
-    const others = [];
-    for (const id of seg.ids) {
-      const p = pluginIndex(app, mentions[id].plugin);
-      if (p !== innerPlugin && !others.includes(p)) others.push(p);
-    }
-    // Stacked inset shadows: 2px line of the fill's plugin, then 3px per other plugin.
-    const shadows = [`inset 0 -2px 0 ${pluginColor(innerPlugin).line}`];
-    others.forEach((p, k) => shadows.push(`inset 0 -${5 + 3 * k}px 0 ${pluginColor(p).line}`));
-    const mark = el('mark', {
-      class: 'hl' + (seg.ids.length > 1 ? ' overlap' : ''),
-      title: seg.ids.map((id) => describeMention(mentions[id])).join('\n\n'),
-      dataset: { ids: seg.ids.join(' ') },
-      style: { background: pluginColor(innerPlugin).fill, 'box-shadow': shadows.join(', ') },
-    }, piece);
+    // How one span is marked up, and its popover: web/page/highlight.js.
+    const mark = makeHighlight(app, mentions, seg, piece);
     for (const id of seg.ids) {
       if (!app.marks.has(id)) app.marks.set(id, []);
       app.marks.get(id).push(mark);
@@ -231,29 +211,30 @@ function renderTables(app, doc) {
   app.plugins.forEach((p, i) => {
     const items = byPlugin[i];
     if (!items.length) { empty.push(p.name); return; }
-    const keys = fieldKeys(items.map((x) => x.m));
+    const keys = visibleKeys(p.name, fieldKeys(items.map((x) => x.m)));
     // Long tables cost seconds of layout on multi-megabyte articles: show the
     // first rows and let the user ask for the rest.
     const shown = app.expanded.has(p.name) ? items : items.slice(0, TABLE_ROW_LIMIT);
-    const head = el('tr', {}, el('th', { class: 'num' }, '#'), el('th', {}, 'text'),
-      ...keys.map((k) => el('th', {}, k)));
+    const head = el('tr', {}, el('th', { class: 'num', scope: 'col' }, '#'), el('th', { scope: 'col' }, fieldLabel(p.name, 'text')),
+      ...keys.map((k) => el('th', { scope: 'col', dataset: { key: k } }, fieldLabel(p.name, k))));
     const rows = shown.map(({ m, id }, n) => {
+      // One tab stop per table (rovingRows), Enter or a click shows the span.
       const tr = el('tr', {
-        tabIndex: 0, dataset: { id },
+        tabIndex: -1, dataset: { id },
         title: 'Show in the text',
         onclick: () => showMention(id),
         onkeydown: (ev) => { if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); showMention(id); } },
       },
       el('td', { class: 'num' }, String(n + 1)),
       el('td', { class: 'mention-text' }, m.text),
-      ...keys.map((k) => el('td', { class: typeof m[k] === 'number' ? 'num' : '' }, formatValue(m[k]))));
+      ...keys.map((k) => fieldCell(p.name, k, m)));
       app.rows.set(id, tr);
       return tr;
     });
     box.append(el('section', { class: 'plugin-table', dataset: { plugin: p.name } },
       el('h3', {}, swatch(i), p.name, el('span', { class: 'muted' }, ` ${items.length} · ${p.description}`)),
       el('div', { class: 'table-wrap' },
-        el('table', {}, el('thead', {}, head), el('tbody', {}, ...rows))),
+        el('table', { 'aria-label': `${p.name} results` }, el('thead', {}, head), rovingBody(rows))),
       shown.length < items.length && el('button', {
         type: 'button', class: 'more',
         onclick: () => { app.expanded.add(p.name); renderTables(app, doc); },
@@ -261,6 +242,21 @@ function renderTables(app, doc) {
   });
   if (empty.length) box.append(el('p', { class: 'muted no-results' }, `No results from: ${empty.join(', ')}.`));
   if (!app.plugins.length) box.append(el('p', { class: 'muted' }, 'This build has no plugins.'));
+}
+
+// A table cell of field `key`: the value in words, numbers right-aligned
+// with the raw value kept for sorting and tests.
+function fieldCell(plugin, key, m) {
+  const v = m[key];
+  const props = {};
+  if (typeof v === 'number') { props.class = 'num'; props.dataset = { value: String(v) }; }
+  return el('td', props, fieldText(plugin, key, v, m));
+}
+
+function rovingBody(rows) {
+  const body = el('tbody', {}, ...rows);
+  rovingRows(body);
+  return body;
 }
 
 // Restarts a CSS animation class on an element (removing and re-adding alone

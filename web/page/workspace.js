@@ -35,7 +35,11 @@ function rowValue(x, key) {
   if (key === 'text') return x.m.text;
   return x.m[key];
 }
-function rowCells(x, columns) { return columns.map((k) => formatValue(rowValue(x, k))); }
+// The cells as the table shows them (the text filter and "Copy table" see
+// what the reader sees).
+function rowCells(x, columns) {
+  return columns.map((k) => (k === 'document' || k === 'text' ? rowValue(x, k) : fieldText(x.m.plugin, k, x.m[k], x.m)));
+}
 
 // Numbers as numbers, empty cells last, text by locale.
 function compareCells(a, b) {
@@ -44,6 +48,127 @@ function compareCells(a, b) {
   if (ea || eb) return ea - eb;
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   return formatValue(a).localeCompare(formatValue(b), undefined, { numeric: true });
+}
+
+// ---- grouped tables: one row per place, person or speaker -------------------
+
+// The field a plugin's rows group on: who said it (speaker), else who or
+// what it names (name). By field presence, so rule plugins with a name
+// field group too.
+function groupField(mentions) {
+  if (mentions.some((x) => 'speaker' in x.m)) return 'speaker';
+  if (mentions.some((x) => 'name' in x.m)) return 'name';
+  return null;
+}
+
+function groupKey(x, field) {
+  const v = x.m[field];
+  if (v === null || v === undefined || v === '') return '';
+  return field === 'name' && x.m.country ? `${v}|${x.m.country}` : String(v);
+}
+
+// [{key, label, items, docs}] of the rows, most sources first.
+function groupRows(rows, field) {
+  const groups = new Map();
+  for (const x of rows) {
+    const key = groupKey(x, field);
+    if (!groups.has(key)) {
+      let label = key ? String(x.m[field]) : (field === 'speaker' ? 'speaker not identified' : 'unnamed');
+      if (key && field === 'name' && x.m.country && x.m.type !== 'country') label += ` (${countryName(x.m.country)})`;
+      groups.set(key, { key, label, items: [], docs: new Set() });
+    }
+    const g = groups.get(key);
+    g.items.push(x);
+    g.docs.add(x.doc.id);
+  }
+  return Array.from(groups.values());
+}
+
+function sortGroups(groups, sort) {
+  const by = sort && sort.key;
+  const dir = sort ? sort.dir : -1;
+  const val = (g) => (by === 'group' ? g.label : by === 'mentions' ? g.items.length : g.docs.size);
+  return groups.sort((a, b) => {
+    if (!a.key !== !b.key) return a.key ? -1 : 1;  // "not identified" last
+    const c = compareCells(val(a), val(b));
+    return dir * c || b.items.length - a.items.length || a.label.localeCompare(b.label);
+  });
+}
+
+const GROUP_WORDS = { speaker: 'speaker', name: null };
+
+// The grouped table of one plugin: group, mentions, sources (with a bar out
+// of all analysed sources); a group row opens to its mentions.
+function groupedTable(app, p, rows, columns, field) {
+  const sources = app.docs.filter((d) => d.status === 'done' && !d.duplicateOf).length || 1;
+  const what = GROUP_WORDS[field] || fieldLabel(p.name, field);
+  const sort = app.groupSort[p.name];
+  const sortKey = sort ? sort.key : 'sources';
+  const sortDir = sort ? sort.dir : -1;
+  const headCell = (key, label, cls) => el('th', {
+    scope: 'col', class: cls || '', dataset: { key },
+    'aria-sort': sortKey === key ? (sortDir > 0 ? 'ascending' : 'descending') : 'none',
+  }, el('button', {
+    type: 'button', class: 'th-sort', title: `Sort by ${label}`,
+    onclick: () => {
+      const s = app.groupSort[p.name];
+      app.groupSort[p.name] = s && s.key === key ? { key, dir: -s.dir } : { key, dir: key === 'group' ? 1 : -1 };
+      renderAllTables(app);
+    },
+  }, label, sortKey === key ? (sortDir > 0 ? ' ▲' : ' ▼') : ''));
+  const head = el('tr', {}, headCell('group', what), headCell('mentions', 'mentions', 'num'),
+    headCell('sources', 'sources', 'num'), el('th', { scope: 'col' }, 'share of sources'));
+  const groups = sortGroups(groupRows(rows, field), app.groupSort[p.name]);
+  const shown = app.allExpanded.has(p.name) ? groups : groups.slice(0, ALL_ROW_LIMIT);
+  const body = [];
+  for (const g of shown) {
+    // A mention row shows what differs within its group, not the place's
+    // country and coordinates again on every line.
+    const detailCols = columns.filter((k) => k !== field && k !== 'document' && k !== 'text'
+      && new Set(g.items.map((x) => JSON.stringify(x.m[k]))).size > 1);
+    const openKey = `${p.name}|${g.key}`;
+    const open = app.openGroups.has(openKey);
+    const toggle = () => {
+      if (app.openGroups.has(openKey)) app.openGroups.delete(openKey);
+      else app.openGroups.add(openKey);
+      renderAllTables(app);
+      const again = document.querySelector(`#all-tables section[data-plugin="${CSS.escape(p.name)}"] tr.group-row[data-group="${CSS.escape(g.key)}"]`);
+      if (again) again.focus();
+    };
+    body.push(el('tr', {
+      class: 'group-row', tabIndex: -1, dataset: { group: g.key, mentions: g.items.length, sources: g.docs.size },
+      'aria-level': '1', 'aria-expanded': String(open), title: open ? 'Hide the mentions' : 'Show the mentions',
+      onclick: toggle,
+      onkeydown: (ev) => {
+        if (ev.target !== ev.currentTarget) return;
+        if (ev.key === 'Enter' || ev.key === ' ' || (ev.key === 'ArrowRight' && !open) || (ev.key === 'ArrowLeft' && open)) { ev.preventDefault(); toggle(); }
+      },
+    },
+    el('td', { class: 'group-name' }, el('span', { class: 'disclosure', 'aria-hidden': 'true' }, open ? '▾ ' : '▸ '), g.label),
+    el('td', { class: 'num' }, g.items.length.toLocaleString()),
+    el('td', { class: 'num' }, g.docs.size.toLocaleString()),
+    el('td', { class: 'bar-cell' }, el('span', { class: 'bar', 'aria-hidden': 'true' },
+      el('span', { style: { width: `${Math.round(100 * Math.min(1, g.docs.size / sources))}%`, background: pluginColor(app.plugins.indexOf(p)).line } })),
+    el('span', { class: 'bar-text' }, `${g.docs.size} of ${sources}`))));
+    if (!open) continue;
+    for (const x of g.items) {
+      body.push(el('tr', {
+        class: 'member-row' + (x.repeat ? ' repeat-row' : ''), tabIndex: -1, title: 'Show in the text', 'aria-level': '2',
+        dataset: { doc: x.doc.id, id: x.id },
+        onclick: () => openMention(x.doc.id, x.id),
+        onkeydown: (ev) => { if (ev.key === 'Enter') openMention(x.doc.id, x.id); },
+      }, el('td', { colSpan: 4 }, el('span', { class: 'member' },
+        el('span', { class: 'member-doc' }, x.doc.name), ' · ', el('span', { class: 'mention-text' }, `“${x.m.text}”`),
+        ...detailCols.map((k) => {
+          const t = fieldText(p.name, k, x.m[k], x.m);
+          return t ? el('span', { class: 'muted' }, ` · ${fieldLabel(p.name, k)}: ${t}`) : null;
+        })))));
+    }
+  }
+  const tbody = el('tbody', {}, ...body);
+  rovingRows(tbody);
+  // A tree grid: group rows open to their mention rows (aria-expanded).
+  return { table: el('table', { class: 'grouped', role: 'treegrid', 'aria-label': `${p.name} grouped by ${what}` }, el('thead', {}, head), tbody), count: groups.length, shown: shown.length };
 }
 
 function renderAllTables(app) {
@@ -64,38 +189,58 @@ function renderAllTables(app) {
   app.plugins.forEach((p, i) => {
     const all = app.model.mentions.filter((x) => x.m.plugin === p.name);
     if (!all.length) return;
-    const columns = ['document', 'text', ...fieldKeys(all.map((x) => x.m))];
+    const columns = ['document', 'text', ...visibleKeys(p.name, fieldKeys(all.map((x) => x.m)))];
     app.columns[p.name] = columns;
     const rows = filteredRows(app, p.name);
-    const shown = app.allExpanded.has(p.name) ? rows : rows.slice(0, ALL_ROW_LIMIT);
-    const sort = app.sort[p.name];
-    const head = el('tr', {}, ...columns.map((k) => el('th', {
-      class: 'sortable', tabIndex: 0, title: `Sort by ${k}`, dataset: { key: k },
-      'aria-sort': sort && sort.key === k ? (sort.dir > 0 ? 'ascending' : 'descending') : 'none',
-      onclick: () => sortBy(p.name, k),
-      onkeydown: (ev) => { if (ev.key === 'Enter') sortBy(p.name, k); },
-    }, k, sort && sort.key === k ? (sort.dir > 0 ? ' ▲' : ' ▼') : '')));
-    const body = shown.map((x) => el('tr', {
-      class: x.repeat ? 'repeat-row' : '', tabIndex: 0, title: 'Show in the text',
-      dataset: { doc: x.doc.id, id: x.id },
-      onclick: () => openMention(x.doc.id, x.id),
-      onkeydown: (ev) => { if (ev.key === 'Enter') openMention(x.doc.id, x.id); },
-    }, ...columns.map((k) => {
-      const v = rowValue(x, k);
-      if (k === 'document') return el('td', { class: 'doc-cell' }, el('a', { href: '#', onclick: (ev) => ev.preventDefault() }, x.doc.name));
-      return el('td', { class: (typeof v === 'number' ? 'num' : '') + (k === 'text' ? ' mention-text' : '') }, formatValue(v));
-    })));
-    box.append(el('section', { class: 'plugin-table all', dataset: { plugin: p.name } },
+    const field = groupField(all);
+    const grouped = field && !app.ungrouped.has(p.name);
+    let table;
+    let counted;
+    let more = false;
+    if (grouped) {
+      const g = groupedTable(app, p, rows, columns, field);
+      table = g.table;
+      counted = `${g.count.toLocaleString()} ${field === 'speaker' ? 'speakers' : 'names'} · ${rows.length.toLocaleString()} of ${all.length.toLocaleString()} mentions`;
+      more = g.shown < g.count ? g.count : false;
+    } else {
+      const shown = app.allExpanded.has(p.name) ? rows : rows.slice(0, ALL_ROW_LIMIT);
+      const sort = app.sort[p.name];
+      const head = el('tr', {}, ...columns.map((k) => el('th', {
+        scope: 'col', dataset: { key: k },
+        'aria-sort': sort && sort.key === k ? (sort.dir > 0 ? 'ascending' : 'descending') : 'none',
+      }, el('button', { type: 'button', class: 'th-sort', title: `Sort by ${fieldLabel(p.name, k)}`, onclick: () => sortBy(p.name, k) },
+        fieldLabel(p.name, k), sort && sort.key === k ? (sort.dir > 0 ? ' ▲' : ' ▼') : ''))));
+      const body = shown.map((x) => el('tr', {
+        class: x.repeat ? 'repeat-row' : '', tabIndex: -1, title: 'Show in the text',
+        dataset: { doc: x.doc.id, id: x.id },
+        onclick: () => openMention(x.doc.id, x.id),
+        onkeydown: (ev) => { if (ev.key === 'Enter') openMention(x.doc.id, x.id); },
+      }, ...columns.map((k) => {
+        if (k === 'document') return el('td', { class: 'doc-cell' }, x.doc.name);
+        if (k === 'text') return el('td', { class: 'mention-text' }, x.m.text);
+        return fieldCell(p.name, k, x.m);
+      })));
+      const tbody = el('tbody', {}, ...body);
+      rovingRows(tbody);
+      table = el('table', { 'aria-label': `${p.name} results` }, el('thead', {}, head), tbody);
+      counted = `${rows.length.toLocaleString()} of ${all.length.toLocaleString()} rows`;
+      more = shown.length < rows.length ? rows.length : false;
+    }
+    box.append(el('section', { class: 'plugin-table all' + (grouped ? ' is-grouped' : ''), dataset: { plugin: p.name } },
       el('div', { class: 'table-head' },
-        el('h3', {}, swatch(i), p.name, el('span', { class: 'muted' }, ` ${rows.length.toLocaleString()} of ${all.length.toLocaleString()} rows`)),
+        el('h3', {}, swatch(i), p.name, el('span', { class: 'muted' }, ` ${counted}`)),
         el('span', { class: 'table-actions' },
+          field && el('button', {
+            type: 'button', class: 'small group-toggle', 'aria-pressed': String(!!grouped),
+            onclick: () => { if (grouped) app.ungrouped.add(p.name); else app.ungrouped.delete(p.name); renderAllTables(app); },
+          }, `One row per ${field === 'speaker' ? 'speaker' : fieldLabel(p.name, 'name')}`),
           el('button', { type: 'button', class: 'small copy', onclick: (ev) => copyTable(app, p.name, ev.target) }, 'Copy table'),
-          el('button', { type: 'button', class: 'small csv', title: `Every ${p.name} result, CLI CSV columns`, onclick: () => exportCsv(app, p.name) }, 'CSV'))),
-      el('div', { class: 'table-wrap' }, el('table', {}, el('thead', {}, head), el('tbody', {}, ...body))),
-      shown.length < rows.length && el('button', {
+          el('button', { type: 'button', class: 'small csv', title: `The ${p.name} rows the filters leave, CLI CSV columns`, onclick: () => exportCsv(app, p.name) }, 'CSV'))),
+      el('div', { class: 'table-wrap' }, table),
+      more && el('button', {
         type: 'button', class: 'more',
         onclick: () => { app.allExpanded.add(p.name); renderAllTables(app); },
-      }, `Show all ${rows.length.toLocaleString()} rows`)));
+      }, `Show all ${more.toLocaleString()} rows`)));
   });
 }
 
@@ -150,16 +295,19 @@ function csvCell(v) {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-// The CLI's CSV (document, plugin, start, end, text, then the fields) for one
-// plugin, every result of every analysed document.
+// The CLI's CSV (document, plugin, start, end, text, then the fields) of the
+// rows the filters leave (text, document, place, hide repeats), in the
+// table's order, all of them (not only those drawn). A UTF-8 byte-order mark
+// first, or Excel reads ’ and é as two or three odd characters.
 function exportCsv(app, plugin) {
-  const rows = app.model.mentions.filter((x) => x.m.plugin === plugin);
-  const keys = fieldKeys(rows.map((x) => x.m)).filter((k) => k !== 'start16' && k !== 'end16');
+  const rows = filteredRows(app, plugin);
+  const all = app.model.mentions.filter((x) => x.m.plugin === plugin);
+  const keys = fieldKeys(all.map((x) => x.m)).filter((k) => k !== 'start16' && k !== 'end16');
   const lines = [['document', 'plugin', 'start', 'end', 'text', ...keys].map(csvCell).join(',')];
   for (const x of rows) {
     lines.push([x.doc.name, plugin, x.m.start, x.m.end, x.m.text, ...keys.map((k) => x.m[k])].map(csvCell).join(','));
   }
-  download(`newslens-${plugin}.csv`, lines.join('\n') + '\n', 'text/csv');
+  download(`newslens-${plugin}.csv`, '\ufeff' + lines.join('\n') + '\n', 'text/csv;charset=utf-8');
 }
 
 function download(name, text, type) {
@@ -266,7 +414,7 @@ function renderPlaces(app) {
   if (!map) { box.textContent = 'This build has no map data.'; return; }
   if (!app.mapSvg) {
     app.mapMarkers = svg('g', { class: 'markers' });
-    app.mapSvg = svg('svg', { viewBox: `0 0 ${map.width} ${map.height}`, role: 'img', 'aria-label': 'World map of the places mentioned' },
+    app.mapSvg = svg('svg', { viewBox: `0 0 ${map.width} ${map.height}`, role: 'group', 'aria-label': 'World map of the places mentioned' },
       svg('rect', { class: 'sea', x: 0, y: 0, width: map.width, height: map.height }),
       svg('g', { class: 'countries' }, ...map.countries.map((c) => svg('path', { d: c.d }, svg('title', {}, c.name)))),
       app.mapMarkers);

@@ -1,0 +1,358 @@
+#!/usr/bin/env node
+// Accessibility and sharing checks of the single-file page in headless
+// Chromium: axe-core (npm) over every view, highlights reached by Tab with
+// their popover in words, tables with one tab stop, the WAI-ARIA tabs, the
+// CSV following the filters, and screenshots at 1440×900 and 390×844.
+// Usage: node tests/browser/a11y_test.js PAGE_HTML EXAMPLES_DIR OUT_DIR
+// Prints one line per check and `a11y: N passed, M failed`; exit 1 on failure.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { pathToFileURL } = require('url');
+const { createChecks, assert, waitFor } = require('./checks');
+const { launchChromium, fileSpec, filesToTransfer } = require('./chromium');
+
+const [pageHtml, examplesDir, outDir] = process.argv.slice(2);
+if (!outDir) {
+  console.error('usage: node tests/browser/a11y_test.js PAGE_HTML EXAMPLES_DIR OUT_DIR');
+  process.exit(2);
+}
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const VIEWS = ['doc', 'tables', 'numbers', 'quotes', 'places'];
+
+async function dropFiles(page, files) {
+  const dt = await page.evaluateHandle(filesToTransfer, files);
+  for (const type of ['dragenter', 'dragover', 'drop']) await page.dispatchEvent('#dropzone', type, { dataTransfer: dt });
+  await dt.dispose();
+}
+
+async function waitSettled(page, count) {
+  await page.waitForFunction((n) => {
+    const items = Array.from(document.querySelectorAll('#doc-list li.doc-item'));
+    return items.length === n && items.every((li) => li.classList.contains('done') || li.classList.contains('bad'));
+  }, count, { timeout: 60000 });
+}
+
+async function showTab(page, name) {
+  await page.click(`.tabs [data-tab="${name}"]`);
+  await page.waitForFunction((n) => !document.getElementById(`tab-${n}`).hidden, name);
+  await page.waitForTimeout(150);
+}
+
+async function openDoc(page, name) {
+  const item = page.locator('#doc-list li.doc-item', { has: page.locator('.doc-name', { hasText: name }) }).first();
+  await item.locator('.doc-select').click();
+  await page.waitForFunction((n) => document.getElementById('doc-title').textContent === n, name);
+}
+
+// axe-core over the page as it is; returns the violations (WCAG 2.1 A/AA).
+async function axeRun(page) {
+  const loaded = await page.evaluate(() => typeof window.axe);
+  if (loaded === 'undefined') await page.evaluate(AXE);  // evaluate is not bound by the page's CSP
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length,
+      where: v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(' | ') }));
+  });
+}
+
+async function shot(page, name) {
+  const file = path.join(outDir, name);
+  await page.screenshot({ path: file });
+  assert(fs.statSync(file).size > 10000, `screenshot ${name} suspiciously small`);
+  return file;
+}
+
+async function main() {
+  const pageUrl = pathToFileURL(path.resolve(pageHtml)).href;
+  const examples = fs.readdirSync(examplesDir).filter((f) => f.endsWith('.txt')).sort();
+  fs.mkdirSync(outDir, { recursive: true });
+  const browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const problems = [];
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+  const { check, summary } = createChecks('a11y');
+  const shots = [];
+
+  await page.goto(pageUrl);
+  await page.waitForFunction(() => document.body.dataset.state !== 'loading', null, { timeout: 30000 });
+  const plugins = await page.evaluate(() => window.newslens.plugins.map((p) => p.name));
+
+  await check('axe-core on the empty page: no critical or serious violation', async () => {
+    const v = await axeRun(page);
+    const bad = v.filter((x) => x.impact === 'critical' || x.impact === 'serious');
+    assert(!bad.length, bad.map((x) => `${x.id} (${x.impact}, ${x.nodes}): ${x.where}`).join('; '));
+    return `${v.length} violation(s) in all${v.length ? ': ' + v.map((x) => `${x.id} ${x.impact}`).join(', ') : ''}`;
+  });
+
+  await dropFiles(page, examples.map((f) => fileSpec(f, fs.readFileSync(path.join(examplesDir, f)))));
+  await waitSettled(page, examples.length);
+  await openDoc(page, examples[0]);
+
+  for (const view of VIEWS) {
+    await check(`axe-core on the ${view} view: no critical or serious violation`, async () => {
+      await showTab(page, view);
+      if (view === 'doc') await openDoc(page, examples[0]);
+      const v = await axeRun(page);
+      const bad = v.filter((x) => x.impact === 'critical' || x.impact === 'serious');
+      assert(!bad.length, bad.map((x) => `${x.id} (${x.impact}, ${x.nodes} nodes): ${x.where}`).join('; '));
+      return `${v.length} violation(s)${v.length ? ': ' + v.map((x) => `${x.id} ${x.impact}`).join(', ') : ''}`;
+    });
+  }
+
+  await check('Tab reaches a highlight; its popover says the fields in words', async () => {
+    if (!plugins.includes('numbers')) return 'skipped: no numbers plugin';
+    await showTab(page, 'doc');
+    await openDoc(page, examples[0]);
+    // From the last legend switch, Tab goes through the skip link to the text.
+    await page.focus('#legend label:last-child input');
+    const seen = [];
+    let words = '';
+    for (let i = 0; i < 400; i++) {
+      await page.keyboard.press('Tab');
+      const a = await page.evaluate(() => {
+        const e = document.activeElement;
+        const pop = document.getElementById('hl-pop');
+        return { mark: !!(e && e.matches('mark.hl')), text: e ? e.textContent : '', tag: e && e.dataset ? e.dataset.tag || '' : '',
+          pop: pop && !pop.hidden ? pop.textContent : '', described: e && e.getAttribute('aria-describedby') };
+      });
+      if (i === 0) assert(!a.mark, 'the skip link is not first');
+      if (a.mark) {
+        assert(a.pop, `focused “${a.text}”, no popover`);
+        assert(a.described === 'hl-pop', 'the focused highlight is not described by the popover');
+        seen.push(a.text);
+      }
+      if (a.mark && /^over 270$/i.test(a.text)) { words = a.pop; break; }
+    }
+    assert(words, `“Over 270” not reached by Tab; reached ${seen.length} highlights`);
+    assert(/over 270 soldiers/.test(words) && /count/.test(words), `popover: ${words}`);
+    assert(!/speaker_start|start16|candidates|\b917\b/.test(words), `popover shows internals: ${words}`);
+    shots.push(await shot(page, 'popover-1440.png'));
+    await page.keyboard.press('Escape');
+    assert(await page.evaluate(() => document.getElementById('hl-pop').hidden), 'Escape does not close the popover');
+    // A quote's popover names its speaker; its tag carries the speaker too.
+    const quote = await page.evaluate(() => {
+      const m = Array.from(document.querySelectorAll('#doc-text mark.hl[data-tag*="QUOTE ·"]'))[0];
+      if (!m) return null;
+      m.focus();
+      return { tag: m.dataset.tag, pop: document.getElementById('hl-pop').textContent };
+    });
+    if (plugins.includes('quotes')) {
+      assert(quote && /said by|told by|by /.test(quote.pop), `quote popover: ${quote && quote.pop}`);
+      assert(!/speaker_start|speaker_end/.test(quote.pop), 'quote popover shows offsets');
+    }
+    return `${seen.length} highlights tabbed through; “Over 270”: ${words.replace(/\s+/g, ' ').slice(0, 90)}; quote tag “${quote && quote.tag}”`;
+  });
+
+  await check('every plugin has a tag and its own underline style; the palette has the contrast', async () => {
+    const r = await page.evaluate(() => {
+      const out = {};
+      for (const m of document.querySelectorAll('#doc-text mark.hl[data-tag]')) {
+        const plugin = window.newslens.docs.find((d) => d.id === window.newslens.currentId).result.mentions[Number(m.dataset.ids.split(' ').pop())].plugin;
+        const cs = getComputedStyle(m);
+        const after = getComputedStyle(m, '::after');
+        if (!out[plugin]) out[plugin] = { style: cs.borderBottomStyle, tag: after.content, bg: after.backgroundColor, ink: after.color, fill: cs.backgroundColor };
+      }
+      return out;
+    });
+    const styles = Object.values(r).map((x) => x.style);
+    assert(new Set(styles).size === styles.length, `underline styles repeat: ${JSON.stringify(r)}`);
+    // Contrast of the tag text on its background (WCAG AA, 4.5:1).
+    const rgb = (s) => s.match(/[\d.]+/g).slice(0, 3).map(Number);
+    const lum = (c) => { const l = c.map((v) => { v /= 255; return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2]; };
+    const ratio = (a, b) => { const x = lum(rgb(a)); const y = lum(rgb(b)); return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05); };
+    const out = [];
+    for (const [p, x] of Object.entries(r)) {
+      assert(x.tag && x.tag !== 'none', `${p}: no tag`);
+      const c = ratio(x.bg, x.ink);
+      assert(c >= 4.5, `${p}: tag contrast ${c.toFixed(2)}`);
+      const t = ratio(x.fill, 'rgb(29, 35, 48)');
+      assert(t >= 4.5, `${p}: text on fill contrast ${t.toFixed(2)}`);
+      out.push(`${p} ${x.tag} ${x.style} tag ${c.toFixed(1)}:1 text ${t.toFixed(1)}:1`);
+    }
+    return out.join('; ');
+  });
+
+  await check('the palette stays apart under simulated colour blindness', async () => {
+    const fills = await page.evaluate((n) => Array.from({ length: n }, (_, i) => pluginColor(i).fill), Math.max(4, plugins.length));
+    // Machado et al. (2009) full-severity matrices on linear RGB, then CIE76 ΔE in Lab.
+    const M = {
+      deuteranopia: [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]],
+      protanopia: [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]],
+      tritanopia: [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.303900]],
+    };
+    const hex = (h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16) / 255);
+    const lin = (c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+    const lab = (l) => {
+      const f = (t) => (t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16 / 116);
+      const x = (l[0] * 0.4124 + l[1] * 0.3576 + l[2] * 0.1805) / 0.95047;
+      const y = l[0] * 0.2126 + l[1] * 0.7152 + l[2] * 0.0722;
+      const z = (l[0] * 0.0193 + l[1] * 0.1192 + l[2] * 0.9505) / 1.08883;
+      return [116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))];
+    };
+    const sim = (l, m) => m.map((r) => Math.min(1, Math.max(0, r[0] * l[0] + r[1] * l[1] + r[2] * l[2])));
+    const out = [];
+    for (const [name, m] of Object.entries(M)) {
+      let min = Infinity;
+      let pair = '';
+      for (let i = 0; i < 4; i++) {
+        for (let j = i + 1; j < 4; j++) {
+          const a = lab(sim(hex(fills[i]).map(lin), m));
+          const b = lab(sim(hex(fills[j]).map(lin), m));
+          const d = Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+          if (d < min) { min = d; pair = `${i}/${j}`; }
+        }
+      }
+      assert(min >= 10, `${name}: fills ${pair} only ΔE ${min.toFixed(1)} apart`);
+      out.push(`${name} min ΔE ${min.toFixed(1)} (${pair})`);
+    }
+    return `first four fills: ${out.join(', ')}`;
+  });
+
+  await check('tables: one tab stop each, arrow keys move between rows', async () => {
+    await showTab(page, 'tables');
+    const stops = await page.evaluate(() => Array.from(document.querySelectorAll('#all-tables tbody')).map((b) =>
+      Array.from(b.rows).filter((r) => r.tabIndex === 0).length));
+    assert(stops.length && stops.every((n) => n === 1), `tab stops per table body: ${stops.join(',')}`);
+    await page.focus('#all-tables section[data-plugin="numbers"] tbody tr[tabindex="0"]');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const idx = await page.evaluate(() => Array.from(document.activeElement.parentElement.rows).indexOf(document.activeElement));
+    assert(idx === 2, `ArrowDown twice focused row ${idx}`);
+    await page.keyboard.press('End');
+    const last = await page.evaluate(() => { const r = document.activeElement; return r === r.parentElement.rows[r.parentElement.rows.length - 1]; });
+    assert(last, 'End does not go to the last row');
+    const rowStops = await page.evaluate(() => Array.from(document.querySelectorAll('#all-tables tbody tr')).filter((r) => r.tabIndex === 0).length);
+    // Grouped tables: Enter opens a group to its mentions.
+    let grouped = '';
+    if (plugins.includes('locations')) {
+      await page.focus('#all-tables section[data-plugin="locations"] tbody tr.group-row');
+      const before = await page.$$eval('#all-tables section[data-plugin="locations"] tbody tr', (t) => t.length);
+      await page.keyboard.press('Enter');
+      const g = await page.evaluate(() => {
+        const row = document.activeElement;
+        return { expanded: row.getAttribute('aria-expanded'), mentions: Number(row.dataset.mentions), sources: Number(row.dataset.sources),
+          rows: row.parentElement.rows.length, name: row.dataset.group };
+      });
+      assert(g.expanded === 'true' && g.rows === before + g.mentions, `Enter on a group: ${JSON.stringify(g)} (${before} rows before)`);
+      grouped = `; ${g.name}: ${g.mentions} mentions in ${g.sources} sources, opened by Enter`;
+      await page.keyboard.press('Enter');
+    }
+    return `${stops.length} tables, ${rowStops} row tab stops in all${grouped}`;
+  });
+
+  await check('view tabs: arrow keys, one tab stop, panels labelled', async () => {
+    await page.focus('.tabs [role=tab][aria-selected=true]');
+    await page.keyboard.press('ArrowRight');
+    const r = await page.evaluate(() => {
+      const t = document.activeElement;
+      const panel = document.getElementById(t.getAttribute('aria-controls'));
+      return { tab: t.dataset.tab, selected: t.getAttribute('aria-selected'), shown: panel && !panel.hidden,
+        labelled: panel && panel.getAttribute('aria-labelledby') === t.id, role: panel && panel.getAttribute('role'),
+        stops: Array.from(document.querySelectorAll('.tabs [role=tab]')).filter((b) => b.tabIndex === 0).length };
+    });
+    assert(r.tab === 'numbers' && r.selected === 'true' && r.shown && r.labelled && r.role === 'tabpanel' && r.stops === 1, JSON.stringify(r));
+    await page.keyboard.press('End');
+    const end = await page.evaluate(() => document.activeElement.dataset.tab);
+    await page.keyboard.press('Home');
+    const home = await page.evaluate(() => document.activeElement.dataset.tab);
+    assert(home === 'doc', `Home → ${home}`);
+    return `ArrowRight → numbers, End → ${end}, Home → doc`;
+  });
+
+  await check('skip links: first on the page, they move the focus', async () => {
+    // Start the Tab order from the top of the page, as after loading it.
+    await page.evaluate(() => {
+      const start = document.createElement('span');
+      start.id = 'tab-start';
+      start.tabIndex = -1;
+      document.body.prepend(start);
+      start.focus();
+    });
+    await page.keyboard.press('Tab');
+    await page.evaluate(() => document.getElementById('tab-start').remove());
+    const first = await page.evaluate(() => ({ cls: document.activeElement.className, text: document.activeElement.textContent,
+      visible: document.activeElement.getBoundingClientRect().top >= 0 }));
+    assert(/skip-link/.test(first.cls) && first.visible, `first Tab: ${JSON.stringify(first)}`);
+    await page.keyboard.press('Enter');
+    const at = await page.evaluate(() => document.activeElement.id);
+    assert(at === 'view', `the skip link moved the focus to #${at}`);
+    return `“${first.text}” → #${at}`;
+  });
+
+  await check('CSV follows the filter and "hide repeats", with a byte-order mark', async () => {
+    if (!plugins.includes('numbers')) return 'skipped: no numbers plugin';
+    await showTab(page, 'tables');
+    const csvRows = async () => {
+      const [d] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }),
+        page.click('#all-tables section[data-plugin="numbers"] button.csv')]);
+      const text = fs.readFileSync(await d.path(), 'utf8');
+      assert(text.charCodeAt(0) === 0xfeff, 'no UTF-8 byte-order mark');
+      return text.slice(1).trim().split('\n').slice(1);
+    };
+    const shownRows = () => page.$$eval('#all-tables section[data-plugin="numbers"] tbody tr', (t) => t.length);
+    await page.fill('#filter-text', 'soldiers');
+    await waitFor(async () => (await shownRows()) > 0 && (await page.$$eval('#all-tables section[data-plugin="numbers"] tbody tr',
+      (t) => t.every((tr) => /soldiers/i.test(tr.textContent)))), { what: 'the filter' });
+    const filtered = await csvRows();
+    const visible = await shownRows();
+    assert(filtered.length === visible, `CSV ${filtered.length} rows, table ${visible}`);
+    assert(filtered.every((l) => /soldiers/.test(l)), 'CSV rows outside the filter');
+    await page.uncheck('#hide-repeats');
+    await page.waitForTimeout(200);
+    const withRepeats = await csvRows();
+    const visible2 = await shownRows();
+    assert(withRepeats.length === visible2 && withRepeats.length >= filtered.length, `with repeats: CSV ${withRepeats.length}, table ${visible2}`);
+    await page.check('#hide-repeats');
+    await page.fill('#filter-text', '');
+    await page.waitForTimeout(300);
+    const all = await csvRows();
+    assert(all.length > filtered.length, `unfiltered CSV ${all.length} rows, filtered ${filtered.length}`);
+    return `filter "soldiers": ${filtered.length} rows (table ${visible}); with repeats ${withRepeats.length}; unfiltered ${all.length}`;
+  });
+
+  await check('screenshots of every view at 1440×900', async () => {
+    for (const view of VIEWS) {
+      await showTab(page, view);
+      shots.push(await shot(page, `${view}-1440.png`));
+    }
+    return `${VIEWS.length} views`;
+  });
+
+  await check('phone (390×844): screenshots of every view; axe on the document view', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await showTab(page, 'doc');
+    await openDoc(page, examples[0]);
+    const v = await axeRun(page);
+    const bad = v.filter((x) => x.impact === 'critical' || x.impact === 'serious');
+    assert(!bad.length, bad.map((x) => `${x.id} (${x.impact}): ${x.where}`).join('; '));
+    for (const view of VIEWS) {
+      await showTab(page, view);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      shots.push(await shot(page, `${view}-390.png`));
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
+    return `${VIEWS.length} views; axe: ${v.length} violation(s)`;
+  });
+
+  await check('no network requests, no script errors', async () => {
+    const others = requests.filter((u) => u !== pageUrl && !u.startsWith('blob:'));
+    assert(others.length === 0, `requests: ${others.slice(0, 5).join(', ')}`);
+    assert(problems.length === 0, problems.slice(0, 3).join(' | '));
+    return `${requests.length} request(s), all the page itself`;
+  });
+
+  await browser.close();
+  if (shots.length) console.log(`screenshots: ${shots.join(' ')}`);
+  process.exit(summary() ? 0 : 1);
+}
+
+main().catch((e) => {
+  console.log(`FAIL test harness: ${e && e.stack ? e.stack : e}`);
+  console.log('a11y: 0 passed, 1 failed');
+  process.exit(1);
+});
