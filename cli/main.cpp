@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "analyzer.h"
+#include "encoding.h"
 #include "plugin_loader.h"
 #include "rule_plugin.h"
 
@@ -21,6 +22,13 @@ using newslens::Document;
 using ojson = nlohmann::ordered_json;
 
 bool read_input(const std::string& path, std::string& out, std::string& why);
+
+// UTF-16 (BOM) and Windows-1252 input decoded to UTF-8 (core/encoding.h), said on stderr.
+std::string& decoded(const std::string& path, std::string& bytes) {
+    const std::string note = newslens::decoding_note(newslens::decode_to_utf8(bytes));
+    if (!note.empty()) std::cerr << "newslens: " << path << ": " << note << "\n";
+    return bytes;
+}
 
 const char* const kUsage =
     "usage: newslens analyze [--format jsonl|json|csv|table|summary] [--plugins a,b] [--plugin-file F]... FILE... (- for stdin)\n"
@@ -223,7 +231,7 @@ int cmd_analyze(const std::vector<std::string>& args) {
         ojson doc;
         if (!read_input(path, bytes, why)) {
             doc = newslens::error_json(path, why);
-        } else if (auto problem = newslens::check_input(bytes)) {
+        } else if (auto problem = newslens::check_input(decoded(path, bytes))) {
             why = *problem;
             doc = newslens::error_json(path, why);
         } else {

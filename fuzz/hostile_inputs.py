@@ -61,7 +61,9 @@ def nested_quotes(depth):
 
 
 # name -> (function making the bytes, expectation, time limit in seconds).
-# expectation: "text" (analysed; exit 0, or 1 with plugin errors listed) or an
+# expectation: "text" (analysed; exit 0, or 1 with plugin errors listed),
+# "windows-1252" (not UTF-8: decoded as Windows-1252, said on stderr, then
+# analysed like "text"; core/encoding.cpp) or an
 # error substring (refused with exit 1 and that reason). Inputs are made one at
 # a time and freed before the CLI starts: a child forked from a big parent
 # would inherit the parent's peak memory in its ru_maxrss.
@@ -79,8 +81,8 @@ cases["astral_and_combining"] = (
     lambda: repeat_to("\U0001F600 Caf\u00e9\u0301 \u201cS\u00e3o Paulo\u201d said \U0001D400. ", 300_000).encode(), "text", 300)
 cases["invalid_utf8"] = (
     lambda: news[:3000].encode() + b"\xff\xfe\xc3\x28 \xed\xa0\x80 \xf0\x28\x8c\xbc \xc0\xaf" + news[3000:6000].encode(),
-    "not valid UTF-8", 60)
-cases["truncated_utf8_at_end"] = (lambda: news[:3000].encode() + "\u201c".encode()[:2], "not valid UTF-8", 60)
+    "windows-1252", 60)
+cases["truncated_utf8_at_end"] = (lambda: news[:3000].encode() + "\u201c".encode()[:2], "windows-1252", 60)
 cases["nul_bytes"] = (lambda: news[:3000].encode() + b"\x00\x00" + news[3000:6000].encode(), "binary data", 60)
 cases["only_nul_bytes_1MB"] = (lambda: b"\x00" * 1_000_000, "binary data", 60)
 cases["control_characters"] = (lambda: bytes(range(1, 9)) * 2000 + b" said the minister", "binary data", 60)
@@ -104,7 +106,9 @@ for name, (make, expect, limit) in cases.items():
     with open(path, "wb") as fh:
         fh.write(data)
     size = len(data)
-    chars = len(data.decode("utf-8")) if expect == "text" else 0
+    analysed = expect in ("text", "windows-1252")
+    # Windows-1252 maps every byte to one character.
+    chars = (len(data) if expect == "windows-1252" else len(data.decode("utf-8"))) if analysed else 0
     del data
     out_path = os.path.join(work, name + ".jsonl")
     err_path = os.path.join(work, name + ".stderr")
@@ -142,7 +146,8 @@ for name, (make, expect, limit) in cases.items():
             assert len(lines) == 1, f"{len(lines)} output lines"
             doc = json.loads(lines[0])
             assert {"document", "chars", "mentions", "errors"} <= set(doc), f"keys {sorted(doc)}"
-            if expect == "text":
+            if analysed:
+                assert expect != "windows-1252" or "decoded as windows-1252" in stderr, "decoding not said on stderr"
                 assert code in (0, 1), f"exit {code}"
                 assert code == 0 or doc["errors"], "exit 1 without an error in the output"
                 assert doc["chars"] == chars, f"chars {doc['chars']} != {chars}"

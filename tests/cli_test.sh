@@ -39,9 +39,28 @@ check "exit 1 when a file is bad" test $? -eq 1
 check "good files still analysed" test "$(grep -c '"mentions":\[{' "$tmp/mixed.jsonl")" -eq 2
 check "one stderr line per bad file" test "$(wc -l < "$tmp/mixed.err")" -eq 4
 check "missing file named" grep -q "missing.txt: no such file" "$tmp/mixed.err"
-check "invalid UTF-8 named" grep -q "bad-utf8.txt: not valid UTF-8" "$tmp/mixed.err"
+check "bytes that are not UTF-8 are decoded as windows-1252, and said so" grep -q "bad-utf8.txt: decoded as windows-1252" "$tmp/mixed.err"
 check "binary named" grep -q "binary.bin: binary data" "$tmp/mixed.err"
 check "empty named" grep -q "empty.txt: empty" "$tmp/mixed.err"
+
+# Latin-1 / Windows-1252 and UTF-16 (BOM) files: decoded, analysed like UTF-8.
+printf 'Caf\xe9 in C\xfacuta: \x93We counted 40 soldiers,\x94 said Jos\xe9 P\xe9rez.\n' > "$tmp/latin1.txt"
+python3 -c 'import sys; t=open(sys.argv[1],"rb").read().decode("cp1252"); open(sys.argv[2],"wb").write(b"\xff\xfe"+t.encode("utf-16-le")); open(sys.argv[3],"wb").write(b"\xfe\xff"+t.encode("utf-16-be")); open(sys.argv[4],"w",encoding="utf-8").write(t)' \
+  "$tmp/latin1.txt" "$tmp/utf16le.txt" "$tmp/utf16be.txt" "$tmp/utf8.txt"
+"$cli" analyze "$tmp/latin1.txt" "$tmp/utf16le.txt" "$tmp/utf16be.txt" "$tmp/utf8.txt" > "$tmp/enc.jsonl" 2> "$tmp/enc.err"
+check "decoded files exit 0" test $? -eq 0
+check "windows-1252 said on stderr" grep -q "latin1.txt: decoded as windows-1252" "$tmp/enc.err"
+check "UTF-16 LE said on stderr" grep -q "utf16le.txt: decoded as UTF-16 LE" "$tmp/enc.err"
+check "UTF-16 BE said on stderr" grep -q "utf16be.txt: decoded as UTF-16 BE" "$tmp/enc.err"
+check "nothing said for UTF-8" test "$(grep -c utf8.txt "$tmp/enc.err")" -eq 0
+check "every encoding gives the UTF-8 file's results" python3 -c '
+import json,sys
+docs=[json.loads(l) for l in open(sys.argv[1])]
+strip=lambda d: json.dumps([d["chars"], d["mentions"]])
+assert len(docs)==4 and docs[0]["mentions"], docs
+assert all(strip(d)==strip(docs[3]) for d in docs), [strip(d)[:200] for d in docs]
+assert any(m["text"]=="40 soldiers" or "40" in m["text"] for m in docs[0]["mentions"])
+' "$tmp/enc.jsonl"
 
 first=$("$cli" plugins | head -n 1 | cut -d' ' -f1)
 "$cli" analyze --plugins "$first" "$good" > "$tmp/only.jsonl"
