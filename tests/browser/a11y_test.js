@@ -18,7 +18,7 @@ if (!outDir) {
   process.exit(2);
 }
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const VIEWS = ['doc', 'tables', 'numbers', 'quotes', 'places'];
+const VIEWS = ['doc', 'tables', 'numbers', 'quotes', 'places', 'report'];
 
 async function dropFiles(page, files) {
   const dt = await page.evaluateHandle(filesToTransfer, files);
@@ -315,6 +315,58 @@ async function main() {
     return `filter "soldiers": ${filtered.length} rows (table ${visible}); with repeats ${withRepeats.length}; unfiltered ${all.length}`;
   });
 
+  await check('every cross-source group exports as CSV and JSON', async () => {
+    const out = [];
+    for (const [view, box] of [['numbers', '#number-groups'], ['quotes', '#quote-groups']]) {
+      await showTab(page, view);
+      const groups = await page.$$eval(`${box} .group`, (g) => g.length);
+      if (!groups) { out.push(`${view}: no groups`); continue; }
+      const each = await page.$$eval(`${box} .group`, (gs) => gs.every((g) => g.querySelector('.group-csv') && g.querySelector('.group-json')));
+      assert(each, `a ${view} group has no export buttons`);
+      const [csv] = await Promise.all([page.waitForEvent('download'), page.click(`${box} .group .group-csv`)]);
+      const lines = fs.readFileSync(await csv.path(), 'utf8').slice(1).trim().split('\n');
+      const [json] = await Promise.all([page.waitForEvent('download'), page.click(`${box} > .group-exports .group-json`)]);
+      const all = JSON.parse(fs.readFileSync(await json.path(), 'utf8'));
+      assert(lines.length >= 3 && /document/.test(lines[0]), `${view} group CSV: ${lines[0]}`);
+      assert(new Set(all.map((r) => r.group)).size === groups, `${view}: JSON of all groups holds ${new Set(all.map((r) => r.group)).size} of ${groups}`);
+      out.push(`${view}: ${groups} groups, first group CSV ${lines.length - 1} rows, all-groups JSON ${all.length} records`);
+    }
+    return out.join('; ');
+  });
+
+  await check('the report saves as one HTML file that opens on its own with no network', async () => {
+    await showTab(page, 'report');
+    const [d] = await Promise.all([page.waitForEvent('download'), page.click('#report-save')]);
+    const file = path.join(outDir, d.suggestedFilename());
+    await d.saveAs(file);
+    const html = fs.readFileSync(file, 'utf8');
+    assert(!/<script/i.test(html), 'the report holds a script');
+    assert(/default-src 'none'/.test(html), 'the report has no CSP');
+    const other = await context.newPage();
+    const reqs = [];
+    other.on('request', (r) => reqs.push(r.url()));
+    await context.setOffline(true);
+    await other.goto(pathToFileURL(file).href);
+    const r = await other.evaluate(() => ({
+      title: document.querySelector('h1') && document.querySelector('h1').textContent,
+      text: document.body.textContent,
+      when: document.querySelector('time') && document.querySelector('time').getAttribute('datetime'),
+      sections: Array.from(document.querySelectorAll('h2')).map((h) => h.textContent),
+    }));
+    await context.setOffline(false);
+    const missing = examples.filter((n) => !r.text.includes(n));
+    assert(r.title === 'newslens report' && !missing.length, `report lacks ${missing.join(', ')}`);
+    assert(r.when && !isNaN(Date.parse(r.when)), 'no date of analysis');
+    assert(['Documents', 'Numbers across sources', 'Quotes shared by sources', 'Places'].every((h) => r.sections.includes(h)), `sections: ${r.sections.join(', ')}`);
+    if (plugins.includes('numbers')) assert(/over 270/.test(r.text), 'the soldiers figures are not in the report');
+    if (plugins.includes('quotes')) assert(/Jorge Torres/.test(r.text), 'the shared quote is not in the report');
+    const others = reqs.filter((u) => u !== pathToFileURL(file).href);
+    assert(!others.length, `the report asked for ${others.join(', ')}`);
+    await other.screenshot({ path: path.join(outDir, 'report-file.png') });
+    await other.close();
+    return `${d.suggestedFilename()} (${html.length.toLocaleString()} bytes): ${r.sections.join(', ')}; ${reqs.length} request (itself)`;
+  });
+
   await check('screenshots of every view at 1440×900', async () => {
     for (const view of VIEWS) {
       await showTab(page, view);
@@ -330,13 +382,24 @@ async function main() {
     const v = await axeRun(page);
     const bad = v.filter((x) => x.impact === 'critical' || x.impact === 'serious');
     assert(!bad.length, bad.map((x) => `${x.id} (${x.impact}): ${x.where}`).join('; '));
+    const layout = [];
     for (const view of VIEWS) {
       await showTab(page, view);
       await page.evaluate(() => window.scrollTo(0, 0));
+      // Results first once documents are in; nothing wider than the screen
+      // (wide tables scroll inside their box).
+      const r = await page.evaluate(() => ({
+        view: document.getElementById('view').getBoundingClientRect().top,
+        side: document.querySelector('.side').getBoundingClientRect().top,
+        width: document.documentElement.scrollWidth,
+      }));
+      assert(r.view < r.side && r.view < 200, `${view}: the results start at ${Math.round(r.view)} px, the side panel at ${Math.round(r.side)} px`);
+      assert(r.width <= 390, `${view}: the page is ${r.width} px wide`);
+      layout.push(`${view} at ${Math.round(r.view)} px`);
       shots.push(await shot(page, `${view}-390.png`));
     }
     await page.setViewportSize({ width: 1440, height: 900 });
-    return `${VIEWS.length} views; axe: ${v.length} violation(s)`;
+    return `results start: ${layout.join(', ')}; axe: ${v.length} violation(s)`;
   });
 
   await check('no network requests, no script errors', async () => {

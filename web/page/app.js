@@ -453,6 +453,7 @@ function renderTab() {
   else if (app.tab === 'numbers') renderNumberGroups(app);
   else if (app.tab === 'quotes') renderQuoteGroups(app);
   else if (app.tab === 'places') renderPlaces(app);
+  else if (app.tab === 'report') renderReport(app);
 }
 
 // From any view to a mention in its document's text.

@@ -132,7 +132,7 @@ const QUALIFIER_WORDS = { exact: '', over: 'over', under: 'under', at_least: 'at
 
 function formatNumber(v) {
   if (typeof v !== 'number') return String(v);
-  return v.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return formatQuantity(v);  // the reader's locale, "1.6 million" (fields.js)
 }
 
 // "over 270", "50,000–60,000", "~100 (vague)".
@@ -364,4 +364,37 @@ function countPlaces(mentions) {
     p.docs.add(x.doc.id);
   }
   return Array.from(places.values()).sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
+}
+
+// ---- exports of the groups ----------------------------------------------------
+
+// One record per source figure of a numbers group (the cells a spreadsheet wants).
+function numberGroupRecords(g, n) {
+  return g.figures.map((x) => ({
+    group: n, what: g.kind === 'money' ? `money (${g.family})` : `${g.kind} of ${g.family}`, story_country: g.country || '',
+    sources_in_group: g.sources, spread: g.spread ? 'yes' : 'no',
+    document: x.doc.name, figure: formatFigure(x.m), value: x.m.value, value_max: x.m.value_max === undefined ? '' : x.m.value_max,
+    qualifier: x.m.qualifier || '', unit: x.m.unit || '', as_written: x.m.text, start: x.m.start, end: x.m.end,
+  }));
+}
+
+// One record per wording of a quote group in a source.
+function quoteGroupRecords(g, n) {
+  return g.members.map((x) => ({
+    group: n, quote: g.text, sources_in_group: g.sources, different_speakers: g.conflict ? 'yes' : 'no',
+    document: x.doc.name, speaker: x.m.speaker || '', role: x.m.role || '', verb: x.m.verb || '',
+    as_written: x.m.text, start: x.m.start, end: x.m.end,
+  }));
+}
+
+function csvField(v) {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+// CSV text (UTF-8 byte-order mark first, for Excel) of records with the same keys.
+function recordsCsv(records) {
+  if (!records.length) return '\ufeff\n';
+  const keys = Object.keys(records[0]);
+  return '\ufeff' + [keys.join(','), ...records.map((r) => keys.map((k) => csvField(r[k])).join(','))].join('\n') + '\n';
 }

@@ -94,12 +94,15 @@ function countryName(code) {
 
 // 1234 → "1,234"; 1.6e6 → "1.6 million"; 1.89e14 → "189 trillion" (the
 // user's locale). Years stay as written.
+// Formatters are made once: making one per cell costs seconds on big tables.
+const numberFormats = {};
 function formatQuantity(v) {
   if (typeof v !== 'number' || !isFinite(v)) return String(v);
-  if (Math.abs(v) >= 1e6) {
-    return v.toLocaleString(undefined, { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 1 });
+  if (!numberFormats.plain) {
+    numberFormats.plain = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
+    numberFormats.compact = new Intl.NumberFormat(undefined, { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 1 });
   }
-  return v.toLocaleString(undefined, { maximumFractionDigits: 2 });
+  return (Math.abs(v) >= 1e6 ? numberFormats.compact : numberFormats.plain).format(v);
 }
 
 // One value as a reader should see it.

@@ -333,7 +333,8 @@ function renderNumberGroups(app) {
     box.append(el('p', { class: 'muted' }, 'No figures shared by two sources yet.'));
     return;
   }
-  for (const g of groups) {
+  box.append(groupExports('numbers', 'number-groups', () => groups.flatMap((g, n) => numberGroupRecords(g, n + 1))));
+  groups.forEach((g, gi) => {
     const figs = g.figures.slice().sort((a, b) => a.m.value - b.m.value || a.doc.name.localeCompare(b.doc.name));
     // One entry per source and figure: the same figure twice in one source
     // (a headline and its body) counts once.
@@ -356,20 +357,32 @@ function renderNumberGroups(app) {
     const what = g.kind === 'money' ? `money (${g.family})` : `${g.kind} of ${nouns.join(' / ')}`;
     box.append(el('section', { class: 'group number-group' + (g.spread ? ' spread' : ''), dataset: { family: g.family, sources: g.sources } },
       el('h3', { title: `same family: ${g.units.join(', ')}` }, what,
-        el('span', { class: 'muted' }, ` · ${g.sources} sources` + (g.country ? ` · story near ${g.country}` : '')),
+        el('span', { class: 'muted' }, ` · ${g.sources} sources` + (g.country ? ` · story near ${countryName(g.country)}` : '')),
         g.spread && el('span', { class: 'flag', title: 'The sources disagree' },
           g.ratio >= 1.005 ? `spread ×${g.ratio.toFixed(g.ratio < 10 ? 2 : 0)}` : 'qualifiers differ')),
       el('p', { class: 'figures' }, ...summary),
-      el('table', { class: 'compact' },
+      groupExports('numbers', `number-group-${gi + 1}`, () => numberGroupRecords(g, gi + 1)),
+      el('div', { class: 'table-wrap' }, el('table', { class: 'compact' },
         el('thead', {}, el('tr', {}, el('th', {}, 'source'), el('th', { class: 'num' }, 'figure'), el('th', {}, 'qualifier'),
           el('th', {}, 'unit'), el('th', {}, 'as written'))),
         el('tbody', {}, ...line.map(({ x, f }) => el('tr', {},
           el('td', {}, sourceButton(x, x.doc.name)),
           el('td', { class: 'num' }, f),
-          el('td', {}, formatValue(x.m.qualifier)),
+          el('td', {}, fieldText('numbers', 'qualifier', x.m.qualifier, x.m)),
           el('td', {}, formatValue(x.m.unit)),
-          el('td', { class: 'mention-text' }, x.m.text)))))));
-  }
+          el('td', { class: 'mention-text' }, x.m.text))))))));
+  });
+}
+
+// "CSV" and "JSON" buttons for one group or all of them; records() gives
+// the rows (numberGroupRecords / quoteGroupRecords in compare.js).
+function groupExports(kind, name, records) {
+  const label = name.includes('group-') ? 'this group' : 'every group';
+  return el('span', { class: 'group-exports' },
+    el('button', { type: 'button', class: 'small group-csv', title: `Download ${label} as CSV`,
+      onclick: () => download(`newslens-${name}.csv`, recordsCsv(records()), 'text/csv;charset=utf-8') }, label === 'this group' ? 'CSV' : 'All groups: CSV'),
+    el('button', { type: 'button', class: 'small group-json', title: `Download ${label} as JSON`,
+      onclick: () => download(`newslens-${name}.json`, JSON.stringify(records(), null, 2) + '\n', 'application/json') }, 'JSON'));
 }
 
 // ---- quotes across sources -------------------------------------------------
@@ -382,7 +395,8 @@ function renderQuoteGroups(app) {
     box.append(el('p', { class: 'muted' }, 'No quotation found in two sources yet.'));
     return;
   }
-  for (const g of groups) {
+  box.append(groupExports('quotes', 'quote-groups', () => groups.flatMap((g, n) => quoteGroupRecords(g, n + 1))));
+  groups.forEach((g, gi) => {
     const speakers = g.speakers.length
       ? g.speakers.map((s) => `${s.name} (${s.docs.size} source${s.docs.size > 1 ? 's' : ''})`).join(' · ')
       : 'speaker not identified';
@@ -390,11 +404,12 @@ function renderQuoteGroups(app) {
       el('blockquote', {}, `“${g.text}”`),
       el('p', { class: 'speakers' }, '— ', speakers,
         g.conflict && el('span', { class: 'flag', title: 'Sources attribute this quote to different people' }, 'different speakers')),
+      groupExports('quotes', `quote-group-${gi + 1}`, () => quoteGroupRecords(g, gi + 1)),
       el('ul', { class: 'sources' }, ...g.members.map((x) => el('li', {},
         sourceButton(x, x.doc.name), ': ',
         el('span', { class: 'muted' }, x.m.speaker ? `${x.m.speaker}${x.m.verb ? ' ' + x.m.verb : ''}` : 'no speaker'),
         x.m.text !== g.text ? el('span', { class: 'variant' }, ` — “${x.m.text}”`) : null)))));
-  }
+  });
 }
 
 // ---- places ----------------------------------------------------------------
