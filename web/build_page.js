@@ -2,6 +2,8 @@
 // Assembles the single-file page: web/page/index.html with
 //   <!-- inline:FILE -->   replaced by web/page/FILE,
 //   <!-- inline:map -->    by the generated map data (gen_map.js),
+//   <!-- npm:A,B,… -->       by the UMD builds node_modules/A/dist/A.min.js, …
+//                          (in that order: a package after its dependencies),
 //   <!-- worker-source --> by `const NEWSLENS_WORKER_SOURCE = "…";`, the
 //                          Emscripten module (wasm embedded) plus worker.js as
 //                          one string: over file:// a Worker can only be
@@ -27,9 +29,21 @@ const workerSource = read(moduleJs) + '\n' + read(path.join(pageDir, 'worker.js'
 const workerLiteral = JSON.stringify(workerSource).replace(/</g, '\\u003c')
   .replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 
+// npm packages sit in the source folder's node_modules (web/page -> ../../).
+const nodeModules = path.resolve(pageDir, '../../node_modules');
+const npmBundle = (names) => names.split(',').map((name) => {
+  const file = path.join(nodeModules, name, 'dist', `${name}.min.js`);
+  if (!fs.existsSync(file)) {
+    console.error(`build_page: ${file} is missing (run \`npm ci\` in the source folder)`);
+    process.exit(1);
+  }
+  return guard(read(file));
+}).join('\n');
+
 let html = read(path.join(pageDir, 'index.html'));
-html = html.replace(/<!-- (inline:([\w.\-]+)|worker-source) -->/g, (_, what, name) => {
+html = html.replace(/<!-- (inline:([\w.\-]+)|npm:([\w.,\-]+)|worker-source) -->/g, (_, what, name, npm) => {
   if (what === 'worker-source') return `const NEWSLENS_WORKER_SOURCE = ${workerLiteral};`;
+  if (npm) return npmBundle(npm);
   return guard(read(name === 'map' ? mapJs : path.join(pageDir, name)));
 });
 fs.mkdirSync(path.dirname(outHtml), { recursive: true });

@@ -367,6 +367,44 @@ async function main() {
     return `${d.suggestedFilename()} (${html.length.toLocaleString()} bytes): ${r.sections.join(', ')}; ${reqs.length} request (itself)`;
   });
 
+  await check('map: countries shaded and named, markers named, zoom and clusters, 24 px targets', async () => {
+    if (!plugins.includes('locations')) return 'skipped: no locations plugin';
+    await showTab(page, 'places');
+    const info = () => page.evaluate(() => ({
+      countries: Array.from(document.querySelectorAll('#map path.named')).map((p) => ({ name: p.getAttribute('aria-label'), fill: getComputedStyle(p).fill, tab: p.tabIndex })),
+      markers: Array.from(document.querySelectorAll('#map .marker')).map((g) => {
+        const r = g.querySelector('.hit').getBoundingClientRect();
+        return { name: g.getAttribute('aria-label'), role: g.getAttribute('role'), tab: g.tabIndex, w: r.width, h: r.height, count: Number(g.dataset.count), place: g.dataset.place };
+      }),
+      layer: document.querySelector('#map .countries').getAttribute('transform') || '',
+    }));
+    const before = await info();
+    assert(before.countries.length >= 3 && before.countries.every((c) => c.name && c.tab === 0 && c.fill !== 'rgb(228, 231, 236)'), `countries: ${JSON.stringify(before.countries.slice(0, 3))}`);
+    assert(before.markers.length && before.markers.every((m) => m.name && m.role === 'button' && m.tab === 0), 'a marker has no name');
+    const small = before.markers.filter((m) => m.w < 24 || m.h < 24);
+    assert(!small.length, `${small.length} markers under 24 px: ${small.slice(0, 2).map((m) => `${m.name} ${m.w.toFixed(0)}px`).join('; ')}`);
+    const cluster = before.markers.find((m) => m.count > 1);
+    // A focused marker shows its name.
+    await page.focus('#map .marker');
+    const focusedLabel = await page.evaluate(() => {
+      const t = document.activeElement.querySelector('.label');
+      return t && getComputedStyle(t).display !== 'none' ? t.textContent : '';
+    });
+    assert(focusedLabel, 'a focused marker shows no name');
+    // Zoom in with the button: the layer is scaled, clusters split.
+    await page.click('#map .zoom-in');
+    await page.click('#map .zoom-in');
+    await page.click('#map .zoom-in');
+    await page.waitForTimeout(900);
+    const after = await info();
+    const scale = Number((after.layer.match(/scale\(([\d.]+)/) || [0, 1])[1]);
+    assert(scale > 4, `the map did not zoom: ${after.layer}`);
+    await page.click('#map .zoom-reset');
+    await page.waitForTimeout(500);
+    return `${before.countries.length} countries shaded and named (e.g. “${before.countries[0].name}”); ${before.markers.length} markers at the world view`
+      + (cluster ? ` (a cluster: “${cluster.name}”)` : '') + `; focused label “${focusedLabel}”; three clicks on + → ×${scale.toFixed(1)}, ${after.markers.length} markers in view`;
+  });
+
   await check('screenshots of every view at 1440×900', async () => {
     for (const view of VIEWS) {
       await showTab(page, view);
@@ -395,6 +433,10 @@ async function main() {
       }));
       assert(r.view < r.side && r.view < 200, `${view}: the results start at ${Math.round(r.view)} px, the side panel at ${Math.round(r.side)} px`);
       assert(r.width <= 390, `${view}: the page is ${r.width} px wide`);
+      if (view === 'places') {
+        const small = await page.$$eval('#map .marker .hit', (cs) => cs.filter((c) => { const b = c.getBoundingClientRect(); return b.width < 24 || b.height < 24; }).length);
+        assert(!small, `${small} map markers are under 24 px on the phone`);
+      }
       layout.push(`${view} at ${Math.round(r.view)} px`);
       shots.push(await shot(page, `${view}-390.png`));
     }

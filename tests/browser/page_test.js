@@ -330,22 +330,26 @@ async function main() {
     await showTab(page, 'places');
     const paths = await page.$$eval('#map .countries path', (p) => p.length);
     assert(paths > 150, `${paths} country shapes`);
-    const markers = await page.$$eval('#map circle.marker', (cs) => cs.map((c) => ({ place: c.dataset.place, n: Number(c.dataset.mentions), r: Number(c.getAttribute('r')) })));
-    const ve = markers.find((m) => m.place === 'Venezuela');
-    assert(ve, `no marker for Venezuela: ${markers.map((m) => m.place).join(', ')}`);
-    const small = markers.find((m) => m.n < ve.n);
-    assert(!small || small.r < ve.r, 'marker size does not follow mentions');
+    // Countries are shaded by sources; other places are markers sized by sources.
+    const countries = await page.$$eval('#map path.named', (ps) => ps.map((p) => ({ place: p.dataset.place, n: Number(p.dataset.sources) })));
+    const ve = countries.find((m) => m.place === 'Venezuela');
+    assert(ve && ve.n >= 4, `Venezuela not shaded: ${countries.map((m) => m.place).join(', ')}`);
+    const markers = await page.$$eval('#map .marker', (gs) => gs.map((g) => ({ n: Number(g.dataset.sources), r: Number(g.querySelector('.dot').getAttribute('r')) })));
+    assert(markers.length > 0, 'no marker');
+    const big = markers.reduce((a, m) => (m.n > a.n ? m : a));
+    const small = markers.find((m) => m.n < big.n);
+    assert(!small || small.r < big.r, 'marker size does not follow sources');
     shots.push(await shot(page, 'places.png'));
     // Smaller markers are drawn on top of big ones, so a plain click at the
     // centre may land on a neighbour: send it to the marker itself.
-    await page.locator('#map circle.marker[data-place="Colombia"]').dispatchEvent('click');
+    await page.locator('#map path.named[data-place="Colombia"]').dispatchEvent('click');
     await page.waitForFunction(() => !document.getElementById('tab-tables').hidden && !document.getElementById('filter-place').hidden);
-    // Locations are grouped by place: one row, Colombia's.
+    // Locations are grouped by place: Colombia and its places.
     const names = await page.$$eval('#all-tables section[data-plugin="locations"] tbody tr.group-row', (trs) => trs.map((tr) => tr.dataset.group));
-    assert(names.length && names.every((n) => n === 'Colombia|CO'), `location rows after the click: ${[...new Set(names)].join(', ')}`);
+    assert(names.includes('Colombia|CO') && names.every((n) => n.endsWith('|CO')), `location rows after the click: ${[...new Set(names)].join(', ')}`);
     shots.push(await shot(page, 'tables.png'));
     await page.click('#filter-place .chip-x');
-    return `${paths} countries, ${markers.length} markers (Venezuela ${ve.n} mentions); Colombia filter → ${names.length} rows`;
+    return `${paths} countries, ${countries.length} shaded (Venezuela ${ve.n} sources), ${markers.length} markers; Colombia filter → ${names.join(', ')}`;
   });
 
   await check('an identical document is marked and not counted twice', async () => {

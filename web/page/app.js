@@ -464,7 +464,7 @@ function openMention(docId, id) {
 }
 
 function setPlaceFilter(place) {
-  app.filter.place = place ? { key: place.key, plugin: place.plugin, name: place.name, docs: new Set(place.docs) } : null;
+  app.filter.place = place ? { key: place.key, plugin: place.plugin, name: place.name, docs: new Set(place.docs), countryCode: place.countryCode || null } : null;
   app.allExpanded.clear();
   showTab('tables');
 }

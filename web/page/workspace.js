@@ -15,8 +15,11 @@ function filteredRows(app, plugin) {
     if (f.doc && String(x.doc.id) !== f.doc) return false;
     if (f.place) {
       if (!f.place.docs.has(x.doc.id)) return false;
-      // The place's own plugin: only its mentions of that place.
-      if (x.m.plugin === f.place.plugin && (x.m.name || x.m.text) !== f.place.name) return false;
+      // The place's own plugin: only its mentions of that place (of that
+      // country and its places, for a country picked on the map).
+      if (x.m.plugin === f.place.plugin) {
+        if (f.place.countryCode ? x.m.country !== f.place.countryCode : (x.m.name || x.m.text) !== f.place.name) return false;
+      }
     }
     if (q && !rowCells(x, app.columns[plugin]).join('\u0001').toLowerCase().includes(q)) return false;
     return true;
@@ -422,47 +425,23 @@ function svg(tag, attrs, ...children) {
   return e;
 }
 
-// The country shapes are built once; markers are redrawn.
+// The map (web/page/map.js), then the table of places.
 function renderPlaces(app) {
-  const box = document.getElementById('map');
-  const map = typeof WORLD_MAP !== 'undefined' ? WORLD_MAP : null;
-  if (!map) { box.textContent = 'This build has no map data.'; return; }
-  if (!app.mapSvg) {
-    app.mapMarkers = svg('g', { class: 'markers' });
-    app.mapSvg = svg('svg', { viewBox: `0 0 ${map.width} ${map.height}`, role: 'group', 'aria-label': 'World map of the places mentioned' },
-      svg('rect', { class: 'sea', x: 0, y: 0, width: map.width, height: map.height }),
-      svg('g', { class: 'countries' }, ...map.countries.map((c) => svg('path', { d: c.d }, svg('title', {}, c.name)))),
-      app.mapMarkers);
-    box.replaceChildren(app.mapSvg);
-  }
+  renderMap(app);
   const places = app.model.places;
-  const onMap = places.filter((p) => typeof p.lat === 'number' && typeof p.lon === 'number');
-  const max = onMap.reduce((a, p) => Math.max(a, p.mentions), 1);
   const selected = app.filter.place ? app.filter.place.key : null;
-  // Big markers first so small ones stay clickable on top.
-  app.mapMarkers.replaceChildren(...onMap.slice().sort((a, b) => b.mentions - a.mentions).map((p) => {
-    const title = svg('title', {});
-    title.textContent = `${p.name}${p.country ? ' (' + p.country + ')' : ''}: ${p.mentions} mention${p.mentions > 1 ? 's' : ''} in ${p.docs.size} document${p.docs.size > 1 ? 's' : ''}`;
-    const c = svg('circle', {
-      class: 'marker' + (p.key === selected ? ' selected' : ''),
-      cx: ((p.lon + 180) * map.scale).toFixed(1), cy: ((map.latTop - p.lat) * map.scale).toFixed(1),
-      r: (2.5 + 11 * Math.sqrt(p.mentions / max)).toFixed(1), tabindex: 0, role: 'button',
-      'data-place': p.name, 'data-mentions': p.mentions,
-    }, title);
-    c.addEventListener('click', () => setPlaceFilter(p));
-    c.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') setPlaceFilter(p); });
-    return c;
-  }));
-
   const table = document.getElementById('place-table');
   if (!places.length) { table.replaceChildren(el('p', { class: 'muted' }, 'No places yet.')); return; }
-  table.replaceChildren(el('div', { class: 'table-wrap' }, el('table', {},
-    el('thead', {}, el('tr', {}, el('th', {}, 'place'), el('th', {}, 'country'), el('th', {}, 'type'),
-      el('th', { class: 'num' }, 'mentions'), el('th', { class: 'num' }, 'documents'), el('th', {}, 'on map'))),
-    el('tbody', {}, ...places.slice(0, 300).map((p) => el('tr', {
-      class: p.key === selected ? 'selected' : '', tabIndex: 0, title: 'Filter the tables to this place',
-      onclick: () => setPlaceFilter(p), onkeydown: (ev) => { if (ev.key === 'Enter') setPlaceFilter(p); },
-    }, el('td', {}, p.name), el('td', {}, p.country), el('td', {}, formatValue(p.type)),
-    el('td', { class: 'num' }, String(p.mentions)), el('td', { class: 'num' }, String(p.docs.size)),
-    el('td', {}, typeof p.lat === 'number' ? 'yes' : 'no coordinates')))))));
+  const rows = places.slice().sort((a, b) => b.docs.size - a.docs.size || b.mentions - a.mentions).slice(0, 300).map((p) => el('tr', {
+    class: p.key === selected ? 'selected' : '', tabIndex: -1, title: 'Filter the tables to this place',
+    onclick: () => setPlaceFilter(p), onkeydown: (ev) => { if (ev.key === 'Enter') setPlaceFilter(p); },
+  }, el('td', {}, p.name), el('td', {}, countryName(p.country)), el('td', {}, formatValue(p.type)),
+  el('td', { class: 'num' }, String(p.docs.size)), el('td', { class: 'num' }, String(p.mentions)),
+  el('td', {}, typeof p.lat === 'number' ? 'yes' : 'no coordinates')));
+  const body = el('tbody', {}, ...rows);
+  rovingRows(body);
+  table.replaceChildren(el('div', { class: 'table-wrap' }, el('table', { 'aria-label': 'Places' },
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'place'), el('th', { scope: 'col' }, 'country'), el('th', { scope: 'col' }, 'type'),
+      el('th', { scope: 'col', class: 'num' }, 'sources'), el('th', { scope: 'col', class: 'num' }, 'mentions'), el('th', { scope: 'col' }, 'on map'))),
+    body)));
 }
