@@ -31,7 +31,7 @@ const app = {
   pastes: 0,
   pluginFiles: [],   // {file, kind, bytes}: plugins loaded at run time, replayed into a restarted worker
   disabled: new Set(), // plugins switched off for analysis
-  pluginProblems: [], // lines from the last plugin files that failed to load
+  pluginProblems: [], // why plugin files failed to load, listed until dismissed (plugins.js)
 };
 // For the browser test and for poking around in the console.
 window.newslens = app;
@@ -107,7 +107,6 @@ function pluginKind(fileName) {
 // are analysed again so that the new plugin's results show everywhere.
 async function loadPluginFiles(files) {
   const reads = await Promise.allSettled(files.map((f) => f.arrayBuffer()));
-  app.pluginProblems = [];
   const loads = [];
   reads.forEach((r, i) => {
     const file = files[i].name;
@@ -121,7 +120,7 @@ async function loadPluginFiles(files) {
       loadedAny = true;
       app.pluginFiles = app.pluginFiles.filter((p) => p.name !== reply.name).concat([reply.spec]);
       app.disabled.delete(reply.name);
-    } else app.pluginProblems.push(...reply.problems);
+    } else app.pluginProblems.push(...reply.problems.map((line) => explainPluginProblem(line, reply.spec)));
   }
   const last = replies[replies.length - 1];
   if (last) setPlugins(last.plugins);
@@ -134,7 +133,7 @@ function sendPlugin(spec) {
   if (!engine.worker) pump();
   return new Promise((resolve) => {
     engine.pluginWaiters.push((reply) => {
-      reply.spec = Object.assign({ name: reply.name }, spec);
+      reply.spec = Object.assign({ name: reply.name, info: (reply.plugins || []).find((p) => p.name === reply.name) }, spec);
       resolve(reply);
     });
     engine.worker.postMessage({ type: 'load-plugin', file: spec.file, kind: spec.kind, bytes: spec.bytes });
@@ -175,22 +174,7 @@ function reanalyseAll() {
   }
 }
 
-function renderPluginPanel() {
-  const list = document.getElementById('side-plugins');
-  list.replaceChildren(...app.plugins.map((p, i) => {
-    const box = el('input', { type: 'checkbox', 'aria-label': `run ${p.name}` });
-    box.checked = !app.disabled.has(p.name);
-    box.addEventListener('change', () => togglePlugin(p.name, box.checked));
-    const about = p.about || {};
-    const origin = about.file ? `${about.origin === 'rules' ? 'rule plugin' : 'compiled plugin'} · ${about.file}` : 'built in';
-    return el('li', { 'data-plugin': p.name }, el('label', { class: 'check' }, box, swatch(i), el('strong', {}, p.name)),
-      el('span', { class: 'muted plugin-origin' }, ` ${origin}${about.version ? ' · v' + about.version : ''}`),
-      el('div', { class: 'muted plugin-desc' }, p.description));
-  }));
-  const problems = document.getElementById('plugin-problems');
-  problems.replaceChildren(...app.pluginProblems.map((line) => el('li', {}, line)));
-  problems.hidden = !app.pluginProblems.length;
-}
+// The plugins panel: web/page/plugins.js.
 
 function markBad(doc, message) {
   doc.status = 'bad';

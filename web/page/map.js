@@ -210,16 +210,27 @@ function drawOverlay() {
   labels.sort((a, b) => b.sources - a.sources);
   for (const l of labels) {
     const w = l.text.length * fs * 0.58;
-    const x0 = l.anchor === 'middle' ? l.x - w / 2 : l.x;
-    const box = { x0, y0: l.y - fs, x1: x0 + w, y1: l.y + fs * 0.3 };
-    const fits = !placed.some((b) => box.x0 < b.x1 && box.x1 > b.x0 && box.y0 < b.y1 && box.y1 > b.y0);
+    // Where the label may go: right of a marker or left of it; a country's
+    // on its point, or just above or below it.
+    const tries = l.g
+      ? [{ dx: l.dx, anchor: 'start', x0: l.x }, { dx: -l.dx, anchor: 'end', x0: l.x - 2 * l.dx - w }]
+      : [0, -1.1, 1.1].map((k) => ({ dy: k * fs, anchor: 'middle', x0: l.x - w / 2 }));
+    let pick = null;
+    for (const t of tries) {
+      const y = l.y + (t.dy || 0);
+      const box = { x0: t.x0, y0: y - fs, x1: t.x0 + w, y1: y + fs * 0.3 };
+      if (!placed.some((b) => box.x0 < b.x1 && box.x1 > b.x0 && box.y0 < b.y1 && box.y1 > b.y0)) { pick = Object.assign({ box }, t); break; }
+    }
+    const fits = !!pick;
+    if (!pick) pick = tries[0];
+    if (l.g) { l.dx = pick.dx; l.anchor = pick.anchor; } else { l.y += pick.dy || 0; }
+    if (fits) placed.push(pick.box);
     // A marker's label belongs to it (drawn in its group; shown on focus even
     // where it does not fit); a country's stands alone.
     const text = svg('text', { class: `label ${l.kind}` + (fits ? '' : ' spare'), 'font-size': fs.toFixed(2),
       x: (l.g ? l.dx : l.x).toFixed(1), y: (l.g ? l.dy : l.y).toFixed(1),
       'text-anchor': l.anchor || 'start', 'stroke-width': (3 * upp).toFixed(2), 'aria-hidden': 'true' });
     text.textContent = l.text;
-    if (fits) placed.push(box);
     if (l.g) l.g.append(text);
     else texts.push(text);
   }
