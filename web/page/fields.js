@@ -147,7 +147,7 @@ function mentionWords(m) {
     if (m.kind) parts.push(m.kind);
   } else if (p === 'quotes' && 'speaker' in m) {
     if (m.kind === 'term') parts.push('quoted term');
-    else if (m.speaker) parts.push(`${m.verb || 'said'} by ${m.role ? m.role + ' ' : ''}${m.speaker}`);
+    else if (m.speaker) parts.push(`said by ${m.role ? m.role + ' ' : ''}${m.speaker}` + (m.verb && m.verb !== 'said' ? ` (“${m.verb}”)` : ''));
     else parts.push('speaker not identified');
   } else if (p === 'locations' && m.name) {
     const where = m.country && m.type !== 'country' ? ` in ${countryName(m.country)}` : '';

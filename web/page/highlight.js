@@ -75,12 +75,24 @@ function popoverContent(app, mentions, ids) {
       el('div', { class: 'pop-head' },
         el('span', { class: 'pop-tag', style: { background: c.line, color: c.ink } }, pluginTag(m.plugin)),
         el('span', { class: 'pop-text' }, `“${m.text}”`)),
-      el('p', { class: 'pop-words' }, mentionWords(m)),
+      el('p', { class: 'pop-words' }, mentionWords(m) + quotedBy(mentions, id)),
       details.length ? el('dl', { class: 'pop-details' },
         ...details.flatMap((d) => [el('dt', {}, d.label), el('dd', {}, d.value)])) : null));
   }
   parts.push(el('p', { class: 'pop-hint' }, 'Enter or click: show in the table · Esc: close'));
   return parts;
+}
+
+// " · in a quotation by Sgt. Jorge Torres" when a mention (a figure, a
+// place) sits inside a quotation with a known speaker.
+function quotedBy(mentions, id) {
+  const m = mentions[id];
+  if ('speaker' in m) return '';
+  for (const q of mentions) {
+    if (q === m || !q.speaker || q.kind === 'term' || !('speaker' in q)) continue;
+    if (q.start16 <= m.start16 && q.end16 >= m.end16) return ` · in a quotation from ${q.role ? q.role + ' ' : ''}${q.speaker}`;
+  }
+  return '';
 }
 
 // The words the popover shows for a segment (the browser test reads it).
