@@ -450,6 +450,47 @@ async function main() {
     return `“${listLine}”; “${jsonLine}”; “${abi}”; people.wasm replaced the built-in and was removed`;
   });
 
+  await check('a long table is drawn as a window; the keyboard reaches its last row; the CSV has them all', async () => {
+    if (!plugins.includes('locations')) return 'skipped: no locations plugin';
+    const text = fs.readFileSync(path.join(examplesDir, examples[0]), 'utf8');
+    const big = Array.from({ length: 15 }, (_, i) => `Copy ${i}.\n${text}`).join('\n');
+    await dropFiles(page, [fileSpec('long.txt', Buffer.from(big))]);
+    await waitSettled(page, examples.length + 1);
+    await showTab(page, 'tables');
+    await page.uncheck('#hide-repeats');
+    const sel = '#all-tables section[data-plugin="locations"]';
+    if (await page.getAttribute(`${sel} .group-toggle`, 'aria-pressed') === 'true') await page.click(`${sel} .group-toggle`);
+    await page.waitForFunction((s) => document.querySelector(`${s} table:not(.grouped)`), sel);
+    const r = await page.evaluate((s) => ({
+      total: Number(document.querySelector(`${s} table`).getAttribute('aria-rowcount')) - 1,
+      drawn: document.querySelectorAll(`${s} tbody tr[data-index]`).length,
+    }), sel);
+    assert(r.total > 1500 && r.drawn < 200, `${r.drawn} rows drawn of ${r.total}`);
+    await page.focus(`${sel} tbody tr[tabindex="0"]`);
+    await page.keyboard.press('End');
+    await page.waitForTimeout(100);
+    const end = await page.evaluate((s) => {
+      const a = document.activeElement;
+      const wrap = document.querySelector(`${s} .table-wrap`).getBoundingClientRect();
+      const b = a.getBoundingClientRect();
+      return { index: Number(a.dataset.index), visible: b.top >= wrap.top - 1 && b.bottom <= wrap.bottom + 1, drawn: document.querySelectorAll(`${s} tbody tr[data-index]`).length };
+    }, sel);
+    assert(end.index === r.total - 1 && end.visible && end.drawn < 200, `after End: ${JSON.stringify(end)}`);
+    await page.keyboard.press('PageUp');
+    const up = await page.evaluate(() => Number(document.activeElement.dataset.index));
+    assert(up < end.index, `PageUp went to ${up}`);
+    const [d] = await Promise.all([page.waitForEvent('download'), page.click(`${sel} button.csv`)]);
+    const lines = fs.readFileSync(await d.path(), 'utf8').slice(1).trim().split('\n').length - 1;
+    assert(lines === r.total, `CSV ${lines} rows, table ${r.total}`);
+    shots.push(await shot(page, 'long-table-1440.png'));
+    // Back as before: grouped, repeats hidden, without the long document.
+    await page.click(`${sel} .group-toggle`);
+    await page.check('#hide-repeats');
+    await page.click('#doc-list li.doc-item:last-child button.remove');
+    await waitSettled(page, examples.length);
+    return `${r.total} rows, ${r.drawn} drawn; End → row ${end.index + 1} in view (${end.drawn} drawn), PageUp → row ${up + 1}; CSV ${lines} rows`;
+  });
+
   await check('screenshots of every view at 1440×900', async () => {
     for (const view of VIEWS) {
       await showTab(page, view);

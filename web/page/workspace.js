@@ -189,6 +189,7 @@ function renderAllTables(app) {
     box.append(el('p', { class: 'muted' }, 'No results yet: add documents on the left.'));
     return;
   }
+  const virtual = [];
   app.plugins.forEach((p, i) => {
     const all = app.model.mentions.filter((x) => x.m.plugin === p.name);
     if (!all.length) return;
@@ -206,14 +207,13 @@ function renderAllTables(app) {
       counted = `${g.count.toLocaleString()} ${field === 'speaker' ? 'speakers' : 'names'} · ${rows.length.toLocaleString()} of ${all.length.toLocaleString()} mentions`;
       more = g.shown < g.count ? g.count : false;
     } else {
-      const shown = app.allExpanded.has(p.name) ? rows : rows.slice(0, ALL_ROW_LIMIT);
       const sort = app.sort[p.name];
       const head = el('tr', {}, ...columns.map((k) => el('th', {
         scope: 'col', dataset: { key: k },
         'aria-sort': sort && sort.key === k ? (sort.dir > 0 ? 'ascending' : 'descending') : 'none',
       }, el('button', { type: 'button', class: 'th-sort', title: `Sort by ${fieldLabel(p.name, k)}`, onclick: () => sortBy(p.name, k) },
         fieldLabel(p.name, k), sort && sort.key === k ? (sort.dir > 0 ? ' ▲' : ' ▼') : ''))));
-      const body = shown.map((x) => el('tr', {
+      const makeRow = (x) => el('tr', {
         class: x.repeat ? 'repeat-row' : '', tabIndex: -1, title: 'Show in the text',
         dataset: { doc: x.doc.id, id: x.id },
         onclick: () => openMention(x.doc.id, x.id),
@@ -222,12 +222,16 @@ function renderAllTables(app) {
         if (k === 'document') return el('td', { class: 'doc-cell' }, x.doc.name);
         if (k === 'text') return el('td', { class: 'mention-text' }, x.m.text);
         return fieldCell(p.name, k, x.m);
-      })));
-      const tbody = el('tbody', {}, ...body);
-      rovingRows(tbody);
-      table = el('table', { 'aria-label': `${p.name} results` }, el('thead', {}, head), tbody);
+      }));
+      const tbody = el('tbody', {});
+      table = el('table', { 'aria-label': `${p.name} results`, 'aria-rowcount': String(rows.length + 1) }, el('thead', {}, head), tbody);
+      // Long tables are drawn as a window over the rows (vtable.js).
+      if (rows.length > ALL_ROW_LIMIT) virtual.push({ tbody, rows, makeRow, columns: columns.length });
+      else {
+        tbody.append(...rows.map(makeRow));
+        rovingRows(tbody);
+      }
       counted = `${rows.length.toLocaleString()} of ${all.length.toLocaleString()} rows`;
-      more = shown.length < rows.length ? rows.length : false;
     }
     box.append(el('section', { class: 'plugin-table all' + (grouped ? ' is-grouped' : ''), dataset: { plugin: p.name } },
       el('div', { class: 'table-head' },
@@ -245,6 +249,7 @@ function renderAllTables(app) {
         onclick: () => { app.allExpanded.add(p.name); renderAllTables(app); },
       }, `Show all ${more.toLocaleString()} rows`)));
   });
+  for (const v of virtual) virtualRows(v.tbody.closest('.table-wrap'), v.tbody, v.rows, v.makeRow, v.columns);
 }
 
 function renderDocFilter(app) {

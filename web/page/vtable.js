@@ -1,0 +1,95 @@
+// A long table drawn as a window: only the rows in view of its scrolling
+// box (and a margin) are in the DOM, spacer rows stand for the others, so
+// 50,000 rows scroll as smoothly as 50. Keyboard as in rovingRows (a11y.js):
+// the table is one tab stop and the arrow keys, PageUp/Down, Home and End
+// move through all the rows, drawn or not.
+'use strict';
+
+const VIRTUAL_OVERSCAN = 30;
+
+// wrap: the scrolling element; tbody: the table's body; items: the data;
+// makeRow(item, index) -> <tr>. Returns {redraw, scrollToIndex}.
+function virtualRows(wrap, tbody, items, makeRow, columns) {
+  const st = { start: 0, end: 0, rh: 26, active: 0, sampled: false };
+  const spacer = (h, cls) => el('tr', { class: `spacer ${cls}`, 'aria-hidden': 'true' },
+    el('td', { colSpan: columns, style: { height: `${Math.max(0, Math.round(h))}px`, padding: '0', border: '0' } }));
+  const headHeight = () => { const h = wrap.querySelector('thead'); return h ? h.offsetHeight : 0; };
+
+  function draw(force) {
+    const view = wrap.clientHeight || 600;
+    const top = Math.max(0, wrap.scrollTop - headHeight());
+    const first = Math.max(0, Math.floor(top / st.rh) - VIRTUAL_OVERSCAN);
+    const last = Math.min(items.length, Math.ceil((top + view) / st.rh) + VIRTUAL_OVERSCAN);
+    if (!force && first === st.start && last === st.end) return;
+    const focused = tbody.contains(document.activeElement) && document.activeElement.dataset.index;
+    st.start = first;
+    st.end = last;
+    const rows = [spacer(first * st.rh, 'before')];
+    for (let i = first; i < last; i++) {
+      const tr = makeRow(items[i], i);
+      tr.dataset.index = String(i);
+      tr.tabIndex = i === st.active ? 0 : -1;
+      tr.setAttribute('aria-rowindex', String(i + 2));  // the header row is 1
+      rows.push(tr);
+    }
+    rows.push(spacer((items.length - last) * st.rh, 'after'));
+    tbody.replaceChildren(...rows);
+    // The row height is measured once real rows are drawn (rows wrap, so it
+    // is an average: the spacers are estimates, the drawn rows exact).
+    if (!st.sampled && last > first) {
+      const drawn = last - first;
+      const h = tbody.offsetHeight - tbody.rows[0].offsetHeight - tbody.rows[tbody.rows.length - 1].offsetHeight;
+      if (h > 0) { st.rh = Math.max(18, h / drawn); st.sampled = true; draw(true); return; }
+    }
+    if (focused !== false && focused !== undefined) {
+      const again = tbody.querySelector(`tr[data-index="${focused}"]`);
+      if (again) again.focus({ preventScroll: true });
+    }
+  }
+
+  function scrollToIndex(i) {
+    st.active = i;
+    const row = tbody.querySelector(`tr[data-index="${i}"]`);
+    if (row) {
+      row.scrollIntoView({ block: 'nearest' });
+    } else {
+      wrap.scrollTop = headHeight() + i * st.rh - wrap.clientHeight / 2;
+    }
+    draw(true);
+    const again = tbody.querySelector(`tr[data-index="${i}"]`);
+    if (again) {
+      for (const r of tbody.querySelectorAll('tr[tabindex="0"]')) if (r !== again) r.tabIndex = -1;
+      again.tabIndex = 0;
+      again.focus({ preventScroll: false });
+    }
+  }
+
+  let pending = false;
+  wrap.addEventListener('scroll', () => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => { pending = false; draw(false); });
+  });
+  tbody.addEventListener('focusin', (ev) => {
+    const row = ev.target.closest && ev.target.closest('tr[data-index]');
+    if (row) st.active = Number(row.dataset.index);
+  });
+  tbody.addEventListener('keydown', (ev) => {
+    const row = ev.target.closest && ev.target.closest('tr[data-index]');
+    if (!row || ev.target !== row) return;
+    const i = Number(row.dataset.index);
+    const page = Math.max(1, Math.floor(wrap.clientHeight / st.rh) - 1);
+    let j = null;
+    if (ev.key === 'ArrowDown') j = i + 1;
+    else if (ev.key === 'ArrowUp') j = i - 1;
+    else if (ev.key === 'Home') j = 0;
+    else if (ev.key === 'End') j = items.length - 1;
+    else if (ev.key === 'PageDown') j = i + page;
+    else if (ev.key === 'PageUp') j = i - page;
+    if (j === null) return;
+    ev.preventDefault();
+    scrollToIndex(Math.max(0, Math.min(items.length - 1, j)));
+  });
+  draw(true);
+  return { redraw: () => draw(true), scrollToIndex };
+}
