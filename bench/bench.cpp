@@ -44,15 +44,16 @@ std::string read_file(const std::string& path) {
 // CLI minus file I/O. Returns the number of mentions.
 std::size_t analyze_one(const newslens::Analyzer& analyzer, const std::string& name, const std::string& text,
                         std::size_t& json_bytes) {
+    std::string json;
     if (auto problem = newslens::check_input(text)) {
-        json_bytes += newslens::error_json(name, *problem).dump().size();
+        newslens::write_error_json_line(json, name, *problem);
+        json_bytes += json.size();
         return 0;
     }
     const newslens::Document doc(name, text);
     const newslens::Result result = analyzer.analyze(doc);
-    json_bytes += newslens::to_json(doc, result, {true})
-                      .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
-                      .size();
+    newslens::write_json_line(json, doc, result, {true});
+    json_bytes += json.size();
     return result.mentions.size();
 }
 

@@ -1,13 +1,16 @@
 // newslens command-line tool: batch analysis of text files with the same core
 // and plugins as the page.
 #include <algorithm>
+#include <condition_variable>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <iterator>
 #include <sstream>
 #include <string>
+#include <mutex>
 #include <sys/stat.h>
+#include <thread>
 #include <vector>
 
 #include "analyzer.h"
@@ -23,7 +26,7 @@ using ojson = nlohmann::ordered_json;
 bool read_input(const std::string& path, std::string& out, std::string& why);
 
 const char* const kUsage =
-    "usage: newslens analyze [--format jsonl|json|csv|table|summary] [--plugins a,b] [--plugin-file F]... FILE... (- for stdin)\n"
+    "usage: newslens analyze [--format jsonl|json|csv|table|summary] [--plugins a,b] [--plugin-file F]... [-j N] FILE... (- for stdin)\n"
     "       newslens plugins [--plugin-file F]...\n"
     "       newslens --version\n"
     "\n"
@@ -31,6 +34,8 @@ const char* const kUsage =
     "          (JSON Lines) by default. A file that cannot be read or is not UTF-8 text\n"
     "          is reported on stderr; the others are still analysed, and the exit status\n"
     "          is 1 at the end.\n"
+    "          -j N: analyse N documents at a time (default: every core); the output\n"
+    "          is in input order and the same for every N.\n"
     "plugins   list the plugins of this build with a one-line description\n"
     "--plugin-file F   load a plugin at run time (repeatable): a rule plugin (.json)\n"
     "          or a compiled plugin (.so); a broken file is reported and skipped.\n";
@@ -174,6 +179,53 @@ void print_csv(const std::vector<ojson>& docs) {
         }
 }
 
+// What one document gives: its JSON Lines text (or tree, for the other
+// formats) and the lines for stderr.
+struct Output {
+    std::string name;
+    std::string line;
+    ojson tree;
+    std::vector<std::string> problems;
+};
+
+// Documents larger than this are analysed in parts cut at line breaks, so
+// that memory stays proportional to a part and not to the whole document.
+constexpr std::size_t kPartChars = 4u * 1024u * 1024u;
+
+Output analyze_file(const Analyzer& analyzer, const std::string& path, bool tree) {
+    Output out;
+    out.name = path;
+    std::string bytes, why;
+    if (!read_input(path, bytes, why) || !(why = newslens::check_input(bytes).value_or("")).empty()) {
+        out.problems.push_back(why);
+        if (tree) out.tree = newslens::error_json(path, why);
+        else newslens::write_error_json_line(out.line, path, why);
+        return out;
+    }
+    const Document d(path, std::move(bytes));
+    if (tree) {
+        out.tree = newslens::to_json(d, analyzer.analyze(d));
+        for (const auto& e : out.tree["errors"]) out.problems.push_back(e.get<std::string>());
+    } else if (d.length() <= kPartChars) {
+        const newslens::Result r = analyzer.analyze(d);
+        newslens::write_json_line(out.line, d, r);
+        out.problems = r.errors;
+    } else {
+        out.problems = newslens::write_json_line_in_parts(out.line, d, analyzer, kPartChars);
+    }
+    return out;
+}
+
+// Prints one document's output; returns true when it had a problem.
+bool print_output(Output& out, const std::string& format, const Analyzer& analyzer, std::vector<ojson>& kept) {
+    for (const auto& p : out.problems) std::cerr << "newslens: " << out.name << ": " << p << "\n";
+    if (format == "jsonl") std::cout << out.line << "\n";
+    else if (format == "table") print_table(out.tree);
+    else if (format == "summary") print_summary(out.tree, analyzer.plugin_names());
+    else kept.push_back(std::move(out.tree));
+    return !out.problems.empty();
+}
+
 int cmd_plugins(const std::vector<std::string>& args) {
     std::vector<std::string> plugin_files;
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -197,6 +249,7 @@ int cmd_plugins(const std::vector<std::string>& args) {
 int cmd_analyze(const std::vector<std::string>& args) {
     std::string format = "jsonl";
     std::string plugins;
+    int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     std::vector<std::string> files, plugin_files;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
@@ -208,6 +261,13 @@ int cmd_analyze(const std::vector<std::string>& args) {
         if (a == "--format" || a.rfind("--format=", 0) == 0) format = value("--format");
         else if (a == "--plugins" || a.rfind("--plugins=", 0) == 0) plugins = value("--plugins");
         else if (a == "--plugin-file" || a.rfind("--plugin-file=", 0) == 0) plugin_files.push_back(value("--plugin-file"));
+        else if (a == "-j" || a == "--jobs" || a.rfind("--jobs=", 0) == 0 || (a.size() > 2 && a.rfind("-j", 0) == 0)) {
+            const std::string v = a.size() > 2 && a[1] == 'j' ? a.substr(2) : value(a == "-j" ? "-j" : "--jobs");
+            char* end = nullptr;
+            const long n = std::strtol(v.c_str(), &end, 10);
+            if (v.empty() || *end != '\0' || n < 1 || n > 1024) throw std::invalid_argument("-j needs a number of jobs from 1 to 1024, not '" + v + "'");
+            jobs = static_cast<int>(n);
+        }
         else if (a == "-" || a.empty() || a[0] != '-') files.push_back(a);
         else throw std::invalid_argument("unknown option " + a);
     }
@@ -217,31 +277,57 @@ int cmd_analyze(const std::vector<std::string>& args) {
 
     bool failed = !load_plugin_files(plugin_files);
     const Analyzer analyzer(newslens::split_plugin_list(plugins));
+    const bool tree = format != "jsonl";  // the other formats read a JSON tree
     std::vector<ojson> kept;  // json and csv print after the last document
-    for (const auto& path : files) {
-        std::string bytes, why;
-        ojson doc;
-        if (!read_input(path, bytes, why)) {
-            doc = newslens::error_json(path, why);
-        } else if (auto problem = newslens::check_input(bytes)) {
-            why = *problem;
-            doc = newslens::error_json(path, why);
-        } else {
-            const Document d(path, std::move(bytes));
-            doc = newslens::to_json(d, analyzer.analyze(d));
-            for (const auto& e : doc["errors"])
-                std::cerr << "newslens: " << path << ": " << e.get<std::string>() << "\n";
-            failed |= !doc["errors"].empty();
+    // Documents are analysed by `jobs` threads and printed in input order by
+    // this one; at most `window` finished documents wait to be printed.
+    std::vector<Output> outputs(files.size());
+    std::vector<bool> ready(files.size(), false);
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::size_t next = 0, printed = 0;
+    const std::size_t window = 4 * static_cast<std::size_t>(jobs);
+    auto worker = [&] {
+        for (;;) {
+            std::size_t i;
+            {
+                std::unique_lock<std::mutex> lock(mutex);
+                changed.wait(lock, [&] { return next >= files.size() || next < printed + window; });
+                if (next >= files.size()) return;
+                i = next++;
+            }
+            Output out = analyze_file(analyzer, files[i], tree);
+            {
+                std::lock_guard<std::mutex> lock(mutex);
+                outputs[i] = std::move(out);
+                ready[i] = true;
+            }
+            changed.notify_all();
         }
-        if (!why.empty()) {
-            std::cerr << "newslens: " << path << ": " << why << "\n";
-            failed = true;
+    };
+    std::vector<std::thread> threads;
+    const std::size_t thread_count = std::min<std::size_t>(static_cast<std::size_t>(jobs), files.size());
+    for (std::size_t t = 1; t < thread_count; ++t) threads.emplace_back(worker);
+    if (thread_count <= 1) {
+        // One job: analyse and print one document at a time on this thread.
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            Output out = analyze_file(analyzer, files[i], tree);
+            failed |= print_output(out, format, analyzer, kept);
         }
-        if (format == "jsonl") std::cout << doc.dump(-1, ' ', false, ojson::error_handler_t::replace) << "\n";
-        else if (format == "table") print_table(doc);
-        else if (format == "summary") print_summary(doc, analyzer.plugin_names());
-        else kept.push_back(std::move(doc));
+    } else {
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            Output out;
+            {
+                std::unique_lock<std::mutex> lock(mutex);
+                changed.wait(lock, [&] { return ready[i]; });
+                out = std::move(outputs[i]);
+                printed = i + 1;
+            }
+            changed.notify_all();
+            failed |= print_output(out, format, analyzer, kept);
+        }
     }
+    for (auto& t : threads) t.join();
     if (format == "json") std::cout << ojson(kept).dump(2, ' ', false, ojson::error_handler_t::replace) << "\n";
     if (format == "csv") print_csv(kept);
     std::cout.flush();

@@ -1,6 +1,7 @@
 #include "analyzer.h"
 
 #include <algorithm>
+#include <functional>
 #include <stdexcept>
 
 namespace newslens {
@@ -21,52 +22,156 @@ std::vector<std::string> split_plugin_list(const std::string& csv) {
     return out;
 }
 
+namespace {
+
+std::string available_plugins() {
+    std::string known;
+    for (const PluginInfo* p : Registry::global().list()) known += (known.empty() ? "" : ", ") + p->name;
+    return known;
+}
+
+}  // namespace
+
 Analyzer::Analyzer(const std::vector<std::string>& plugin_names) {
+    // 1. The plugins asked for, then what they need, transitively.
+    std::vector<std::string> names;
     if (plugin_names.empty()) {
-        for (const PluginInfo* p : Registry::global().list()) names_.push_back(p->name);
+        for (const PluginInfo* p : Registry::global().list()) names.push_back(p->name);
     } else {
         for (const auto& n : plugin_names)
-            if (std::find(names_.begin(), names_.end(), n) == names_.end()) names_.push_back(n);
+            if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
     }
-    for (const auto& n : names_) {
-        const PluginInfo* info = Registry::global().find(n);
+    const std::size_t asked = names.size();
+    std::vector<std::unique_ptr<Extractor>> created;
+    std::vector<Dependencies> deps;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        const PluginInfo* info = Registry::global().find(names[i]);
         if (!info) {
-            std::string known;
-            for (const PluginInfo* p : Registry::global().list()) known += (known.empty() ? "" : ", ") + p->name;
-            throw std::invalid_argument("unknown plugin '" + n + "' (available: " + known + ")");
+            if (i < asked) throw std::invalid_argument("unknown plugin '" + names[i] + "' (available: " + available_plugins() + ")");
+            // Found through a dependency: name the plugin that needs it.
+            std::string by;
+            for (std::size_t k = 0; k < i; ++k)
+                if (std::find(deps[k].needs.begin(), deps[k].needs.end(), names[i]) != deps[k].needs.end()) by = names[k];
+            throw std::invalid_argument("plugin '" + by + "' needs plugin '" + names[i] +
+                                        "', which is not available (available: " + available_plugins() + ")");
         }
-        extractors_.push_back(info->create());
+        created.push_back(info->create());
+        deps.push_back(created.back()->dependencies());
+        for (const auto& need : deps.back().needs)
+            if (std::find(names.begin(), names.end(), need) == names.end()) names.push_back(need);
+    }
+    // 2. Order.
+    const std::size_t n = names.size();
+    std::vector<std::vector<std::size_t>> before(n);  // before[i]: plugins that must run before i
+    for (std::size_t i = 0; i < n; ++i) {
+        auto add = [&](const std::string& dep) {
+            const auto it = std::find(names.begin(), names.end(), dep);
+            if (it != names.end() && *it != names[i]) before[i].push_back(static_cast<std::size_t>(it - names.begin()));
+        };
+        for (const auto& d : deps[i].needs) add(d);
+        for (const auto& d : deps[i].after) add(d);
+    }
+    // Depth first, in the listed order: each plugin right after what it
+    // reads, independent plugins in the user's order.
+    std::vector<std::size_t> order, position(n, n);
+    std::vector<int> state(n, 0);  // 0 new, 1 on the current path, 2 placed
+    std::vector<std::size_t> path;
+    std::function<void(std::size_t)> visit = [&](std::size_t i) {
+        if (state[i] == 2) return;
+        if (state[i] == 1) {
+            const std::size_t by = path.back();
+            throw std::invalid_argument("plugins '" + names[by] + "' and '" + names[i] +
+                                        "' depend on each other (a cycle): neither can run first");
+        }
+        state[i] = 1;
+        path.push_back(i);
+        for (std::size_t b : before[i]) visit(b);
+        path.pop_back();
+        state[i] = 2;
+        position[i] = order.size();
+        order.push_back(i);
+    };
+    for (std::size_t i = 0; i < n; ++i) visit(i);
+    for (std::size_t k : order) {
+        names_.push_back(names[k]);
+        extractors_.push_back(std::move(created[k]));
+        output_.push_back(k < asked);
+        if (k < asked) output_names_.push_back(names[k]);
+        std::vector<std::size_t> reads;
+        for (std::size_t b : before[k]) reads.push_back(position[b]);
+        reads_.push_back(std::move(reads));
     }
 }
 
+namespace {
+
+class RunContext : public Context {
+public:
+    RunContext(const Document& doc, const std::vector<std::string>& names,
+               const std::vector<std::vector<Mention>>& found, const std::vector<std::size_t>& readable)
+        : doc_(doc), names_(names), found_(found), readable_(readable) {}
+    const Document& document() const override { return doc_; }
+    const std::vector<Mention>& mentions(std::string_view plugin) const override {
+        for (std::size_t k : readable_)
+            if (names_[k] == plugin) return found_[k];
+        return none_;
+    }
+
+private:
+    const Document& doc_;
+    const std::vector<std::string>& names_;
+    const std::vector<std::vector<Mention>>& found_;
+    const std::vector<std::size_t>& readable_;
+    std::vector<Mention> none_;
+};
+
+bool by_span(const Mention& a, const Mention& b) { return a.start != b.start ? a.start < b.start : a.end < b.end; }
+
+}  // namespace
+
 Result Analyzer::analyze(const Document& doc) const {
     Result result;
+    doc.layer();  // computed once, before any plugin reads it
+    std::vector<std::vector<Mention>> found(extractors_.size());
     for (std::size_t i = 0; i < extractors_.size(); ++i) {
-        std::vector<Mention> found;
+        std::vector<Mention>& mine = found[i];
         try {
-            extractors_[i]->extract(doc, found);
+            const RunContext ctx(doc, names_, found, reads_[i]);
+            extractors_[i]->extract(ctx, mine);
         } catch (const std::exception& e) {
             result.errors.push_back(names_[i] + ": " + e.what());
-            continue;  // a failing plugin loses its own mentions only
+            mine.clear();  // a failing plugin loses its own mentions only
+            continue;
         } catch (...) {
             result.errors.push_back(names_[i] + ": unknown error");
+            mine.clear();
             continue;
         }
-        for (auto& m : found) {
+        std::size_t kept = 0;
+        for (std::size_t k = 0; k < mine.size(); ++k) {
+            Mention& m = mine[k];
             if (m.start >= m.end || m.end > doc.length()) {
                 result.errors.push_back(names_[i] + ": dropped a mention with a bad span [" +
                                         std::to_string(m.start) + ", " + std::to_string(m.end) + ")");
                 continue;
             }
             m.plugin = names_[i];
-            result.mentions.push_back(std::move(m));
+            if (kept != k) mine[kept] = std::move(m);
+            ++kept;
         }
+        mine.resize(kept);
+        std::stable_sort(mine.begin(), mine.end(), by_span);
     }
-    // Plugins were run in the user's order; stable sort keeps that order for
+    std::size_t total = 0;
+    for (std::size_t i = 0; i < found.size(); ++i)
+        if (output_[i]) total += found[i].size();
+    result.mentions.reserve(total);
+    for (std::size_t i = 0; i < found.size(); ++i)
+        if (output_[i])
+            for (auto& m : found[i]) result.mentions.push_back(std::move(m));
+    // Plugins ran in dependency order; stable sort keeps that order for
     // mentions that share a span.
-    std::stable_sort(result.mentions.begin(), result.mentions.end(), [](const Mention& a, const Mention& b) {
-        return a.start != b.start ? a.start < b.start : a.end < b.end;
-    });
+    std::stable_sort(result.mentions.begin(), result.mentions.end(), by_span);
     return result;
 }
 
@@ -85,11 +190,105 @@ nlohmann::ordered_json to_json(const Document& doc, const Result& result, const 
             j["end16"] = doc.utf16_from_cp(m.end);
         }
         j["text"] = doc.slice(m.start, m.end);
-        for (auto it = m.fields.begin(); it != m.fields.end(); ++it) j[it.key()] = it.value();
+        for (const auto& f : m.fields) j[f.first] = f.second.to_json();
         mentions.push_back(std::move(j));
     }
     out["errors"] = result.errors;
     return out;
+}
+
+namespace {
+
+void write_mention(std::string& out, const Document& doc, const Mention& m, std::size_t offset, bool& first,
+                   const JsonOptions& options) {
+    out += first ? "{\"plugin\":" : ",{\"plugin\":";
+    first = false;
+    write_json_string(out, m.plugin);
+    out += ",\"start\":";
+    write_json_number(out, static_cast<std::int64_t>(m.start + offset));
+    out += ",\"end\":";
+    write_json_number(out, static_cast<std::int64_t>(m.end + offset));
+    if (options.utf16_offsets) {
+        out += ",\"start16\":";
+        write_json_number(out, static_cast<std::int64_t>(doc.utf16_from_cp(m.start)));
+        out += ",\"end16\":";
+        write_json_number(out, static_cast<std::int64_t>(doc.utf16_from_cp(m.end)));
+    }
+    out += ",\"text\":";
+    const std::size_t b = doc.byte_from_cp(m.start);
+    write_json_string(out, std::string_view(doc.text()).substr(b, doc.byte_from_cp(m.end) - b));
+    for (const auto& f : m.fields) {
+        out += ',';
+        write_json_string(out, f.first);
+        out += ':';
+        f.second.write_json(out);
+    }
+    out += '}';
+}
+
+void write_head(std::string& out, const Document& doc) {
+    out += "{\"document\":";
+    write_json_string(out, doc.name());
+    out += ",\"chars\":";
+    write_json_number(out, static_cast<std::int64_t>(doc.length()));
+    out += ",\"mentions\":[";
+}
+
+void write_tail(std::string& out, const std::vector<std::string>& errors) {
+    out += "],\"errors\":[";
+    for (std::size_t i = 0; i < errors.size(); ++i) {
+        if (i) out += ',';
+        write_json_string(out, errors[i]);
+    }
+    out += "]}";
+}
+
+}  // namespace
+
+void write_json_line(std::string& out, const Document& doc, const Result& result, const JsonOptions& options) {
+    write_head(out, doc);
+    bool first = true;
+    for (const auto& m : result.mentions) write_mention(out, doc, m, 0, first, options);
+    write_tail(out, result.errors);
+}
+
+std::vector<std::string> write_json_line_in_parts(std::string& out, const Document& doc, const Analyzer& analyzer,
+                                                  std::size_t part_chars, const JsonOptions& options) {
+    write_head(out, doc);
+    std::vector<std::string> errors;
+    const std::wstring& wide = doc.wide();
+    bool first = true;
+    std::size_t begin = 0;
+    while (begin < wide.size()) {
+        std::size_t end = std::min(wide.size(), begin + part_chars);
+        // Cut after a line break; a part without one (a huge line) is cut
+        // at white space, and failing that where it is.
+        if (end < wide.size()) {
+            std::size_t cut = end;
+            while (cut > begin && wide[cut - 1] != L'\n') --cut;
+            if (cut == begin) {
+                cut = end;
+                while (cut > begin && !chars::is_space(static_cast<char32_t>(wide[cut - 1]))) --cut;
+            }
+            if (cut > begin) end = cut;
+        }
+        const Document part(doc.name(), doc.slice(begin, end));
+        const Result r = analyzer.analyze(part);
+        for (const auto& m : r.mentions) {
+            if (options.utf16_offsets) {
+                Mention shifted = m;
+                shifted.start += begin;
+                shifted.end += begin;
+                write_mention(out, doc, shifted, 0, first, options);
+            } else {
+                write_mention(out, part, m, begin, first, options);
+            }
+        }
+        for (const auto& e : r.errors) errors.push_back(e);
+        begin = end;
+    }
+    write_tail(out, errors);
+    return errors;
 }
 
 nlohmann::ordered_json error_json(const std::string& name, const std::string& error) {
@@ -99,6 +298,14 @@ nlohmann::ordered_json error_json(const std::string& name, const std::string& er
     out["mentions"] = nlohmann::ordered_json::array();
     out["errors"] = {error};
     return out;
+}
+
+void write_error_json_line(std::string& out, const std::string& name, const std::string& error) {
+    out += "{\"document\":";
+    write_json_string(out, name);
+    out += ",\"chars\":0,\"mentions\":[],\"errors\":[";
+    write_json_string(out, error);
+    out += "]}";
 }
 
 }  // namespace newslens

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "text.h"
+
 namespace newslens {
 namespace {
 
@@ -101,6 +103,13 @@ Document::Document(std::string name, std::string text) : name_(std::move(name)) 
         if (c > 0xFFFF) astral_.push_back(i);
         byte += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
     }
+}
+
+Document::~Document() = default;
+
+const TextLayer& Document::layer() const {
+    if (!layer_) layer_ = std::make_unique<TextLayer>(*this);
+    return *layer_;
 }
 
 std::size_t Document::byte_from_cp(std::size_t cp) const {

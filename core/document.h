@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,11 +24,16 @@ constexpr std::size_t kMaxDocumentBytes = 256u * 1024u * 1024u;
 // UTF-8, too large), or nothing when it is fine.
 std::optional<std::string> check_input(std::string_view bytes);
 
+class TextLayer;
+
 class Document {
 public:
     // `text` must be valid UTF-8 (see check_input); invalid sequences are
     // replaced by U+FFFD so that a Document is always well formed.
     Document(std::string name, std::string text);
+    ~Document();
+    Document(const Document&) = delete;
+    Document& operator=(const Document&) = delete;
 
     const std::string& name() const { return name_; }
     const std::string& text() const { return text_; }
@@ -43,6 +49,11 @@ public:
     // UTF-8 text of the code-point range [begin, end).
     std::string slice(std::size_t begin, std::size_t end) const;
 
+    // Tokens, words, sentences and lines (core/text.h), computed on first use
+    // and then shared by every plugin. The first call must not race another:
+    // the Analyzer makes it before the plugins run.
+    const TextLayer& layer() const;
+
 private:
     std::string name_;
     std::string text_;
@@ -53,6 +64,7 @@ private:
     std::vector<std::size_t> byte_checkpoints_;
     // Code-point indices of characters outside the BMP (two UTF-16 units each).
     std::vector<std::size_t> astral_;
+    mutable std::unique_ptr<TextLayer> layer_;
 };
 
 // UTF-8 helpers shared by the core and plugins.

@@ -9,35 +9,72 @@
 #include <string>
 #include <vector>
 
+#include <string_view>
+
 #include <nlohmann/json.hpp>
 
 #include "document.h"
+#include "fields.h"
+#include "text.h"
 
 namespace newslens {
 
-// Bumped whenever Extractor, Mention or Document change in a way that breaks
-// plugins built against an older core (run-time loaded plugins check it).
-constexpr int kPluginAbiVersion = 1;
+// Bumped whenever Extractor, Mention, Document or the text layer change in a
+// way that breaks plugins built against an older core (run-time loaded
+// plugins check it). 2: the text layer, Context, Fields, dependencies.
+constexpr int kPluginAbiVersion = 2;
 
-// Extra fields of a mention, in the order the plugin sets them.
-using Fields = nlohmann::ordered_json;
-
-// One thing a plugin found: a span of the document plus plugin-specific fields.
+// One thing a plugin found: a span of the document plus plugin-specific
+// fields, in the order the plugin sets them (core/fields.h).
 struct Mention {
     std::string plugin;      // filled in by the Analyzer
     std::size_t start = 0;   // code-point offset, inclusive
     std::size_t end = 0;     // code-point offset, exclusive
-    Fields fields = Fields::object();
+    Fields fields;
+};
+
+// What a plugin reads while it runs: the document, its text layer, and the
+// mentions of the plugins that ran before it (those it declared).
+class Context {
+public:
+    virtual ~Context() = default;
+    virtual const Document& document() const = 0;
+    const TextLayer& layer() const { return document().layer(); }
+    // The mentions an earlier plugin found, sorted by start; empty when that
+    // plugin did not run (or failed on this document).
+    virtual const std::vector<Mention>& mentions(std::string_view plugin) const = 0;
+};
+
+// A Context over a document alone (no earlier plugins): for running one
+// extractor by itself, as rule plugins do to normalise a capture.
+class DocumentContext : public Context {
+public:
+    explicit DocumentContext(const Document& doc) : doc_(doc) {}
+    const Document& document() const override { return doc_; }
+    const std::vector<Mention>& mentions(std::string_view) const override { return none_; }
+
+private:
+    const Document& doc_;
+    std::vector<Mention> none_;
+};
+
+// The plugins whose results a plugin reads. The Analyzer runs them first.
+struct Dependencies {
+    std::vector<std::string> needs;  // always run first; `--plugins x` pulls them in
+    std::vector<std::string> after;  // run first when they are selected, else skipped
 };
 
 class Extractor {
 public:
     virtual ~Extractor() = default;
-    // Appends what the plugin finds in `doc` to `out`. Called once per
-    // document; expensive set-up (regex compilation, tables) belongs in the
-    // constructor so that it happens once per Analyzer, not per document.
+    // Appends what the plugin finds in `ctx.document()` to `out`. Called once
+    // per document, possibly on several threads at once for different
+    // documents: it must not change the extractor. Expensive set-up (regex
+    // compilation, tables, Vocabulary::intern) belongs in the constructor so
+    // that it happens once per Analyzer, not per document.
     // May throw: the Analyzer reports the error and keeps the other plugins.
-    virtual void extract(const Document& doc, std::vector<Mention>& out) const = 0;
+    virtual void extract(const Context& ctx, std::vector<Mention>& out) const = 0;
+    virtual Dependencies dependencies() const { return {}; }
 };
 
 struct PluginInfo {

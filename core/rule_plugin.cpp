@@ -40,7 +40,8 @@ class RuleExtractor : public Extractor {
 public:
     explicit RuleExtractor(std::shared_ptr<const CompiledPlugin> plugin) : plugin_(std::move(plugin)) {}
 
-    void extract(const Document& doc, std::vector<Mention>& out) const override {
+    void extract(const Context& ctx, std::vector<Mention>& out) const override {
+        const Document& doc = ctx.document();
         const std::wstring& text = doc.wide();
         std::set<std::pair<std::size_t, std::size_t>> taken;  // first rule wins a span
         for (const Rule& rule : plugin_->rules) {
@@ -84,7 +85,7 @@ private:
         }
     }
 
-    ojson field_value(const FieldRule& f, const boost::wsmatch& m) const {
+    Value field_value(const FieldRule& f, const boost::wsmatch& m) const {
         if (f.capture.empty()) return f.constant;
         const auto& sub = m[f.capture];
         if (!sub.matched) return nullptr;
@@ -92,9 +93,9 @@ private:
         if (!f.via_plugin.empty()) {
             const Document piece("capture", to_utf8(value));
             std::vector<Mention> found;
-            plugin_->helpers.at(f.via_plugin)->extract(piece, found);
+            plugin_->helpers.at(f.via_plugin)->extract(DocumentContext(piece), found);
             for (const Mention& h : found)
-                if (h.fields.contains(f.via_field)) return h.fields[f.via_field];
+                if (const Value* v = h.fields.find(f.via_field)) return *v;
             return nullptr;
         }
         const std::ctype<wchar_t>& ct = std::use_facet<std::ctype<wchar_t>>(text_locale());

@@ -40,7 +40,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         "Officials in Paris and Caracas expect 1,200 more arrivals by 2025.\n");
     std::vector<newslens::Mention> out;
     try {
-        info.create()->extract(doc, out);
+        info.create()->extract(newslens::DocumentContext(doc), out);
     } catch (const std::exception&) {
         return 0;  // e.g. the complexity limit: reported per document by the Analyzer
     }

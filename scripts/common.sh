@@ -21,6 +21,8 @@ as_root() {
 
 install_system_packages() {
   local wanted=(emscripten libboost1.81-dev nlohmann-json3-dev catch2 cmake g++ make chromium python3)
+  # The text layer's character tables come from the Unicode Character Database.
+  wanted+=(unicode-data)
   # Quality gates: clang with libFuzzer and the sanitizer runtimes, and
   # llvm-symbolizer for readable sanitizer reports (build_sanitize); GNU time
   # measures peak memory in fuzz/hostile_inputs.py.

@@ -53,13 +53,14 @@ TEST_CASE("a Document repairs invalid UTF-8 instead of failing", "[document]") {
 
 namespace {
 struct Failing : newslens::Extractor {
-    void extract(const Document&, std::vector<newslens::Mention>&) const override {
+    void extract(const newslens::Context&, std::vector<newslens::Mention>&) const override {
         throw std::runtime_error("boom");
     }
 };
 struct Words : newslens::Extractor {
     // Every word of two or more letters, to exercise spans and sorting.
-    void extract(const Document& doc, std::vector<newslens::Mention>& out) const override {
+    void extract(const newslens::Context& ctx, std::vector<newslens::Mention>& out) const override {
+        const Document& doc = ctx.document();
         static const auto re = newslens::make_regex(L"\\w\\w+");
         for (boost::wsregex_iterator it(doc.wide().begin(), doc.wide().end(), re), end; it != end; ++it) {
             newslens::Mention m;

@@ -43,14 +43,19 @@ std::string check_input(const std::string& bytes) {
 // `plugins` is a comma-separated list; empty means all. Never throws: a
 // failure becomes the document's "errors".
 std::string analyze(const std::string& name, const std::string& text, const std::string& plugins) {
+    std::string out;
     try {
-        if (auto problem = newslens::check_input(text)) return newslens::error_json(name, *problem).dump();
+        if (auto problem = newslens::check_input(text)) {
+            newslens::write_error_json_line(out, name, *problem);
+            return out;
+        }
         const newslens::Document doc(name, text);
-        return newslens::to_json(doc, analyzer_for(plugins).analyze(doc), {true})
-            .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+        newslens::write_json_line(out, doc, analyzer_for(plugins).analyze(doc), {true});
     } catch (const std::exception& e) {
-        return newslens::error_json(name, e.what()).dump();
+        out.clear();
+        newslens::write_error_json_line(out, name, e.what());
     }
+    return out;
 }
 
 // Loads (or replaces) a rule plugin from the text of its .json file.

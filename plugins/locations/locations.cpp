@@ -303,7 +303,7 @@ public:
         }
     }
 
-    void extract(const Document& doc, std::vector<Mention>& out) const override;
+    void extract(const newslens::Context& ctx, std::vector<Mention>& out) const override;
 
 private:
     using Index = std::unordered_map<std::string, std::vector<Cand>>;
@@ -352,7 +352,8 @@ bool sentence_initial(const std::wstring& text, std::size_t start) {
     return true;
 }
 
-void Locations::extract(const Document& doc, std::vector<Mention>& out) const {
+void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out) const {
+    const Document& doc = ctx.document();
     const std::wstring& text = doc.wide();
     const std::vector<Token> toks = tokenize(text);
     const std::size_t T = toks.size();

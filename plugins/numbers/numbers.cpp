@@ -1361,7 +1361,7 @@ private:
         return m;
     }
 
-    static Fields json_number(double v) {
+    static Value json_number(double v) {
         // Round away binary noise from scaling (1.6 * 1e6) and print whole
         // numbers as integers.
         const double r = std::round(v);
@@ -1381,7 +1381,8 @@ class NumbersExtractor : public Extractor {
 public:
     NumbersExtractor() : phone_(make_regex(kPhonePattern)) {}
 
-    void extract(const Document& doc, std::vector<Mention>& out) const override {
+    void extract(const Context& ctx, std::vector<Mention>& out) const override {
+        const Document& doc = ctx.document();
         Scanner scanner(lexicon_, phone_, doc);
         scanner.run(out);
     }

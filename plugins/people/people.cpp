@@ -183,7 +183,8 @@ public:
         add(kAppositive, L"a an who aged whose");
     }
 
-    void extract(const Document& doc, std::vector<Mention>& out) const override {
+    void extract(const newslens::Context& ctx, std::vector<Mention>& out) const override {
+        const newslens::Document& doc = ctx.document();
         const std::vector<Token> tokens = tokenize(doc.wide());
         std::vector<Run> runs;
         std::unordered_map<std::wstring, bool> lower_words;  // words the article writes in lower case

@@ -28,13 +28,11 @@ constexpr std::size_t kMaxLookBack = 600;      // characters before a quote sear
 constexpr std::size_t kMaxLookAhead = 300;     // characters after it
 constexpr std::size_t kMaxChainParagraphs = 20;  // a multi-paragraph quote looks this far for its speaker
 
-nlohmann::ordered_json optional_text(const std::wstring& s) {
-    return s.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(to_utf8(s));
+newslens::Value optional_text(const std::wstring& s) {
+    return s.empty() ? newslens::Value() : newslens::Value(to_utf8(s));
 }
 
-nlohmann::ordered_json optional_offset(std::size_t v) {
-    return v == kNone ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(v);
-}
+newslens::Value optional_offset(std::size_t v) { return v == kNone ? newslens::Value() : newslens::Value(v); }
 
 // Headline-like Title Case ("No More Mr Nasty"): every word capitalised
 // but short function words, and no sentence punctuation at the end.
@@ -65,13 +63,14 @@ bool named_by_preceding_word(const Tokens& tokens, const QuoteSpan& q) {
 
 class QuoteExtractor : public Extractor {
 public:
-    void extract(const Document& doc, std::vector<Mention>& out) const override;
+    void extract(const newslens::Context& ctx, std::vector<Mention>& out) const override;
 
 private:
     Lexicon lex_;  // built once per Analyzer
 };
 
-void QuoteExtractor::extract(const Document& doc, std::vector<Mention>& out) const {
+void QuoteExtractor::extract(const newslens::Context& ctx, std::vector<Mention>& out) const {
+    const Document& doc = ctx.document();
     const std::wstring& text = doc.wide();
     const std::vector<Paragraph> paragraphs = split_paragraphs(text);
     const std::vector<QuoteSpan> quotes = find_quotes(text, paragraphs);

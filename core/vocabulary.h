@@ -1,0 +1,60 @@
+// Interned folded strings. A plugin interns its lexicon once, when it is
+// created; the text layer gives every token the id of its folded text, so a
+// lexicon look-up is an integer comparison or an index into a table.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newslens {
+
+using WordId = std::uint32_t;
+constexpr WordId kNoWord = 0;
+// Ids from here on are local to one document: words no plugin interned.
+// They compare equal within that document only.
+constexpr WordId kFirstLocalWord = 0x80000000u;
+
+// An open-addressing hash set of wide strings with stable integer ids.
+class StringTable {
+public:
+    StringTable();
+    // The id of `key`, added if new. Ids start at `first_id` and grow by one.
+    WordId intern(std::wstring_view key);
+    // kNoWord when `key` was never interned.
+    WordId find(std::wstring_view key) const;
+    std::wstring_view text(WordId id) const;
+    std::size_t size() const { return offsets_.size() - 1; }
+    void set_first_id(WordId first) { first_id_ = first; }
+    static std::uint64_t hash(std::wstring_view key);
+
+private:
+    void grow();
+    WordId first_id_ = 1;
+    std::wstring chars_;                  // every key, back to back
+    std::vector<std::uint32_t> offsets_;  // key i is chars_[offsets_[i], offsets_[i+1])
+    std::vector<std::uint32_t> slots_;    // 0 = empty, else index + 1
+    std::vector<std::uint32_t> hashes_;   // low bits of each key's hash, by index
+};
+
+// The shared vocabulary of every plugin. intern() belongs in a plugin's
+// constructor: it must not run while documents are analysed on other threads
+// (the CLI creates every plugin before it starts its threads).
+class Vocabulary {
+public:
+    static Vocabulary& global();
+    WordId intern(std::wstring_view folded) { return table_.intern(folded); }
+    // Folds `text` first (core/chars.h): "Venezuela’s" and "venezuela's" are one word.
+    WordId intern_text(std::wstring_view text);
+    WordId find(std::wstring_view folded) const { return table_.find(folded); }
+    std::wstring_view text(WordId id) const { return table_.text(id); }
+
+private:
+    StringTable table_;
+};
+
+// The folded form of `text` (core/chars.h fold), one code point for one.
+std::wstring fold_text(std::wstring_view text);
+
+}  // namespace newslens
