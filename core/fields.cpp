@@ -75,7 +75,7 @@ const Value* Fields::find(std::string_view key) const {
 }
 
 const Value& Fields::get(std::string_view key) const {
-    static const Value null;
+    static const Value null{};
     const Value* v = find(key);
     return v ? *v : null;
 }
