@@ -93,7 +93,9 @@ public:
 
     // The whole text folded (chars::fold), same length as the text.
     std::wstring_view folded() const { return folded_; }
-    std::wstring_view folded(std::size_t start, std::size_t end) const { return folded_.substr(start, end - start); }
+    std::wstring_view folded(std::size_t start, std::size_t end) const {
+        return std::wstring_view(folded_).substr(start, end - start);
+    }
     std::wstring_view text(std::size_t start, std::size_t end) const;
     std::wstring_view token_text(std::size_t i) const { return text(tokens_[i].start, tokens_[i].end); }
     std::wstring_view token_folded(std::size_t i) const { return folded(tokens_[i].start, tokens_[i].end); }
