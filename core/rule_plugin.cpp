@@ -28,10 +28,13 @@ struct Rule {
     boost::wregex re;
     std::string span;  // capture that forms the mention's span; empty = whole match
     std::vector<FieldRule> fields;
+    std::string inside;   // keep a match only inside a mention of this plugin...
+    std::string outside;  // ...or only where this plugin found nothing
 };
 
 struct CompiledPlugin {
     std::vector<Rule> rules;
+    std::vector<std::string> needs;  // plugins whose mentions the rules read
     // Plugins that normalise captures, created once.
     std::map<std::string, std::unique_ptr<Extractor>> helpers;
 };
@@ -39,6 +42,8 @@ struct CompiledPlugin {
 class RuleExtractor : public Extractor {
 public:
     explicit RuleExtractor(std::shared_ptr<const CompiledPlugin> plugin) : plugin_(std::move(plugin)) {}
+
+    Dependencies dependencies() const override { return {plugin_->needs, {}}; }
 
     void extract(const Context& ctx, std::vector<Mention>& out) const override {
         const Document& doc = ctx.document();
@@ -49,7 +54,7 @@ public:
             // past its complexity limit: the Analyzer turns that into this
             // plugin's error and the other plugins keep their results.
             try {
-                run_rule(rule, text, taken, out);
+                run_rule(ctx, rule, text, taken, out);
             } catch (const std::runtime_error& e) {
                 throw std::runtime_error("rule '" + rule.id + "': " +
                                          (std::string(e.what()).find("complexity") != std::string::npos
@@ -61,8 +66,32 @@ public:
     }
 
 private:
-    void run_rule(const Rule& rule, const std::wstring& text, std::set<std::pair<std::size_t, std::size_t>>& taken,
-                  std::vector<Mention>& out) const {
+    // True when [start, stop) lies inside one of `mentions` (sorted by start).
+    static bool covered(const std::vector<Mention>& mentions, std::size_t start, std::size_t stop) {
+        auto it = std::upper_bound(mentions.begin(), mentions.end(), start,
+                                   [](std::size_t s, const Mention& m) { return s < m.start; });
+        while (it != mentions.begin()) {
+            --it;
+            if (it->start <= start && it->end >= stop) return true;
+            if (it->end <= start && it->start + 4096 < start) break;  // far enough back
+        }
+        return false;
+    }
+    static bool overlaps(const std::vector<Mention>& mentions, std::size_t start, std::size_t stop) {
+        auto it = std::lower_bound(mentions.begin(), mentions.end(), stop,
+                                   [](const Mention& m, std::size_t s) { return m.start < s; });
+        while (it != mentions.begin()) {
+            --it;
+            if (it->end > start) return true;
+            if (it->start + 4096 < start) break;
+        }
+        return false;
+    }
+
+    void run_rule(const Context& ctx, const Rule& rule, const std::wstring& text,
+                  std::set<std::pair<std::size_t, std::size_t>>& taken, std::vector<Mention>& out) const {
+        const std::vector<Mention>* inside = rule.inside.empty() ? nullptr : &ctx.mentions(rule.inside);
+        const std::vector<Mention>* outside = rule.outside.empty() ? nullptr : &ctx.mentions(rule.outside);
         for (boost::wsregex_iterator it(text.begin(), text.end(), rule.re), end; it != end; ++it) {
             const boost::wsmatch& m = *it;
             std::size_t start, stop;
@@ -75,7 +104,10 @@ private:
                 start = static_cast<std::size_t>(sub.first - text.begin());
                 stop = static_cast<std::size_t>(sub.second - text.begin());
             }
-            if (start >= stop || !taken.insert({start, stop}).second) continue;
+            if (start >= stop) continue;
+            if (inside && !covered(*inside, start, stop)) continue;
+            if (outside && overlaps(*outside, start, stop)) continue;
+            if (!taken.insert({start, stop}).second) continue;
             Mention mention;
             mention.start = start;
             mention.end = stop;
@@ -231,6 +263,28 @@ PluginInfo load_checked(const std::string& json_text, const std::string& source)
     }
 
     auto compiled = std::make_shared<CompiledPlugin>();
+    // Plugins that run first so that rules can read their mentions
+    // ("inside"/"outside"); `--plugins` pulls them in.
+    if (spec.contains("needs")) {
+        const ojson& needs = spec["needs"];
+        bool ok = needs.is_array();
+        if (ok)
+            for (const auto& n : needs) ok = ok && n.is_string();
+        if (!ok) {
+            fail("needs", "must be an array of plugin names");
+        } else {
+            for (const auto& n : needs) {
+                const std::string name = n.get<std::string>();
+                if (name == info.name) fail("needs", "a plugin cannot need itself");
+                else if (!Registry::global().find(name)) fail("needs", "'" + name + "' is not a plugin of this build (available: " + [] {
+                    std::string known;
+                    for (const PluginInfo* p : Registry::global().list()) known += (known.empty() ? "" : ", ") + p->name;
+                    return known;
+                }() + ")");
+                else compiled->needs.push_back(name);
+            }
+        }
+    }
     if (!spec.contains("rules") || !spec["rules"].is_array() || spec["rules"].empty()) {
         fail("rules", "missing: give a non-empty array of rules");
     } else {
@@ -312,6 +366,13 @@ PluginInfo load_checked(const std::string& json_text, const std::string& source)
             const std::string full = words ? "(?<![[:alnum:]_])(?:" + pattern + ")(?![[:alnum:]_])" : pattern;
             rule.re = make_regex(to_wide(full), icase);
             const std::set<std::string> captures = capture_names(pattern);
+            for (const char* key : {"inside", "outside"}) {
+                const std::string other = text_key(key);
+                if (other.empty()) continue;
+                const bool needed = std::find(compiled->needs.begin(), compiled->needs.end(), other) != compiled->needs.end();
+                if (!needed) fail(where + "." + key, "'" + other + "' must be listed in the manifest's \"needs\"");
+                (std::string(key) == "inside" ? rule.inside : rule.outside) = other;
+            }
             rule.span = text_key("span");
             if (!rule.span.empty() && !captures.count(rule.span))
                 fail(where + ".span", "no capture named '" + rule.span + "' in the pattern");
@@ -370,6 +431,7 @@ PluginInfo load_checked(const std::string& json_text, const std::string& source)
     info.about["file"] = source.substr(source.find_last_of('/') == std::string::npos ? 0 : source.find_last_of('/') + 1);
     if (!version.empty()) info.about["version"] = version;
     if (spec.contains("fields")) info.about["fields"] = spec["fields"];
+    if (!compiled->needs.empty()) info.about["needs"] = compiled->needs;
     std::shared_ptr<const CompiledPlugin> shared = compiled;
     info.create = [shared] { return std::unique_ptr<Extractor>(new RuleExtractor(shared)); };
     return info;

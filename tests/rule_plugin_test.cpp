@@ -187,3 +187,28 @@ TEST_CASE("the example rule plugins find what they promise in the example articl
         CHECK(reuters_told);
     }
 }
+
+TEST_CASE("a rule plugin reads an earlier plugin's mentions: inside and outside", "[rules][pipeline]") {
+    // test-caps (tests/text_test.cpp) marks capitalised words.
+    newslens::register_rule_plugin(R"({
+      "newslens_rule_plugin": 1, "name": "test-rule-caps", "description": "words inside and outside test-caps",
+      "needs": ["test-caps"],
+      "rules": [{"id": "in", "pattern": "\\w+", "inside": "test-caps"},
+                {"id": "out", "pattern": "\\w{5,}", "outside": "test-caps"}]})", "caps.json");
+    const auto j = run("test-rule-caps", "Maria visited Bogotá yesterday");
+    REQUIRE(j["mentions"].size() == 4);
+    CHECK(j["mentions"][0]["text"] == "Maria");
+    CHECK(j["mentions"][0]["rule"] == "in");
+    CHECK(j["mentions"][1]["text"] == "visited");
+    CHECK(j["mentions"][1]["rule"] == "out");
+    CHECK(j["mentions"][2]["text"] == "Bogotá");
+    CHECK(j["mentions"][3]["text"] == "yesterday");
+    for (const auto& m : j["mentions"]) CHECK(m["plugin"] == "test-rule-caps");  // test-caps is not output
+    CHECK(newslens::Registry::global().find("test-rule-caps")->about["needs"][0] == "test-caps");
+
+    const std::string bad = problems_of(R"({"newslens_rule_plugin": 1, "name": "x", "description": "d",
+      "needs": ["no-such-plugin"],
+      "rules": [{"id": "a", "pattern": "\\w+", "inside": "test-caps"}]})");
+    CHECK_THAT(bad, Catch::Contains("needs: 'no-such-plugin' is not a plugin of this build"));
+    CHECK_THAT(bad, Catch::Contains("rules[0] (id 'a').inside: 'test-caps' must be listed in the manifest's \"needs\""));
+}
