@@ -8,8 +8,8 @@
 //
 // wasm: m.analyze(name, text, plugins) as the page calls it (check_input,
 // Document, analyze, JSON with UTF-16 offsets, returned as a string).
-// compromise: nlp(text) then .numbers() / .places() / .quotations() for the
-// plugins numbers / locations / quotes (all three for "all"), each result
+// compromise: nlp(text) then .numbers() / .places() / .quotations() / .people() for the
+// plugins numbers / locations / quotes / people (all four for "all"), each result
 // materialised with .out('array'). Prints one JSON line (MB = 10^6 bytes).
 'use strict';
 const fs = require('fs');
@@ -50,8 +50,9 @@ async function makeEngine() {
   }
   if (engine === 'compromise') {
     const nlp = require('compromise');
-    const want = plugins === '' || plugins === 'all' ? ['numbers', 'quotes', 'locations'] : plugins.split(',');
-    const calls = { numbers: (d) => d.numbers(), locations: (d) => d.places(), quotes: (d) => d.quotations() };
+    const want = plugins === '' || plugins === 'all' ? ['numbers', 'quotes', 'locations', 'people'] : plugins.split(',');
+    const calls = { numbers: (d) => d.numbers(), locations: (d) => d.places(), quotes: (d) => d.quotations(),
+      people: (d) => d.people() };
     for (const w of want) if (!calls[w]) throw new Error(`compromise has no equivalent of plugin '${w}'`);
     return {
       run(text) {

@@ -24,7 +24,7 @@ PAGE_HTML=${NEWSLENS_BENCH_PAGE:-$PAGE}
 OUT=${NEWSLENS_BENCH_OUT:-$ROOT/build/bench}
 MB=${NEWSLENS_BENCH_MB:-10}
 COMPROMISE_MB=${NEWSLENS_BENCH_COMPROMISE_MB:-1}
-read -r -a PLUGINS <<< "${NEWSLENS_BENCH_PLUGINS:-numbers quotes locations}"
+read -r -a PLUGINS <<< "${NEWSLENS_BENCH_PLUGINS:-numbers quotes locations people}"
 
 if [ "${NEWSLENS_BENCH_NO_BUILD:-0}" != 1 ]; then
   install_system_packages
@@ -39,7 +39,7 @@ if [ -z "$corpus" ]; then
   else corpus="$ROOT/examples"; fi
 fi
 mkdir -p "$OUT"
-rm -f "$OUT/results.jsonl" "$OUT/page.json"
+rm -f "$OUT/results.jsonl" "$OUT/page.json" "$OUT/cli.json"
 log "corpus: $corpus"
 python3 "$BENCH_DIR/make_corpus.py" "$corpus" "$OUT/corpus.list" $((MB * 1000000)) > "$OUT/corpus.json"
 latency_doc=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["latency_doc"])' "$OUT/corpus.json")
@@ -64,9 +64,14 @@ for p in "${PLUGINS[@]}" "$all"; do
     --latency-doc "$latency_doc" --latency-runs 20 >> "$OUT/results.jsonl"
 done
 
+log "CLI: -j 1 and -j 2 over the corpus; peak memory on one 50 MB document"
+python3 "$BENCH_DIR/cli_bench.py" "$NATIVE_BUILD/cli/newslens" "$OUT/corpus.list" "$OUT" > "$OUT/cli.json" ||
+  { echo "CLI benchmark failed" >&2; rm -f "$OUT/cli.json"; }
+
 log "page: dropping 100 articles in headless Chromium"
 NODE_PATH="$ROOT/node_modules" node "$BENCH_DIR/page_bench.js" "$PAGE_HTML" "$OUT/corpus.list" 100 > "$OUT/page.json" ||
   { echo "page benchmark failed" >&2; rm -f "$OUT/page.json"; }
 
-python3 "$BENCH_DIR/table.py" "$OUT/corpus.json" "$OUT/results.jsonl" "$( [ -s "$OUT/page.json" ] && echo "$OUT/page.json")" |
+python3 "$BENCH_DIR/table.py" "$OUT/corpus.json" "$OUT/results.jsonl" "$( [ -s "$OUT/page.json" ] && echo "$OUT/page.json")" \
+  "$( [ -s "$OUT/cli.json" ] && echo "$OUT/cli.json")" |
   tee "$OUT/table.txt"

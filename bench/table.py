@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Prints the benchmark table from the JSON lines bench/run.sh collected.
 
-    table.py CORPUS_JSON RESULTS_JSONL [PAGE_JSON]
+    table.py CORPUS_JSON RESULTS_JSONL [PAGE_JSON] [CLI_JSON]
 """
 import json
 import sys
@@ -9,6 +9,7 @@ import sys
 corpus = json.load(open(sys.argv[1]))
 rows = [json.loads(l) for l in open(sys.argv[2]) if l.strip()]
 page = json.load(open(sys.argv[3])) if len(sys.argv) > 3 and sys.argv[3] else None
+cli = json.load(open(sys.argv[4])) if len(sys.argv) > 4 and sys.argv[4] else None
 
 by = {(r["engine"], r["plugins"]): r for r in rows}
 plugins = []
@@ -61,3 +62,10 @@ if page:
           f"page loaded in {page.get('ms_load', 0):.0f} ms)")
     print(f"Page size: {page['page_bytes']:,} bytes ({page['page_bytes'] / 1048576:.2f} MiB, "
           f"{page['page_gzip_bytes']:,} bytes gzip)")
+if cli:
+    print()
+    print(f"CLI, every plugin, {cli['docs']} documents ({cli['bytes'] / 1e6:.1f} MB), {cli['cores']} cores: "
+          f"-j 1 {cli['j1_mb_per_s']:.2f} MB/s, -j 2 {cli['j2_mb_per_s']:.2f} MB/s "
+          f"({cli['j1_seconds'] / cli['j2_seconds']:.2f}x)")
+    print(f"CLI, one {cli['big_bytes'] / 1e6:.0f} MB document: peak {cli['big_peak_mib']:.0f} MiB, "
+          f"{cli['big_seconds']:.1f} s")
