@@ -10,7 +10,9 @@ const fs = require('fs');
 const path = require('path');
 const { pathToFileURL } = require('url');
 const { createChecks, assert, waitFor } = require('./checks');
-const { launchChromium, fileSpec, filesToTransfer } = require('./chromium');
+const { fileSpec } = require('./chromium');
+const steps = require('./steps');
+const { dropFiles, waitSettled, openDoc } = steps;
 
 const [pageHtml, examplesDir, outDir] = process.argv.slice(2);
 if (!outDir) {
@@ -20,29 +22,10 @@ if (!outDir) {
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const VIEWS = ['doc', 'tables', 'numbers', 'quotes', 'places', 'report'];
 
-async function dropFiles(page, files) {
-  const dt = await page.evaluateHandle(filesToTransfer, files);
-  for (const type of ['dragenter', 'dragover', 'drop']) await page.dispatchEvent('#dropzone', type, { dataTransfer: dt });
-  await dt.dispose();
-}
-
-async function waitSettled(page, count) {
-  await page.waitForFunction((n) => {
-    const items = Array.from(document.querySelectorAll('#doc-list li.doc-item'));
-    return items.length === n && items.every((li) => li.classList.contains('done') || li.classList.contains('bad'));
-  }, count, { timeout: 60000 });
-}
-
+// The tests' own showTab, then a moment for the view to draw.
 async function showTab(page, name) {
-  await page.click(`.tabs [data-tab="${name}"]`);
-  await page.waitForFunction((n) => !document.getElementById(`tab-${n}`).hidden, name);
+  await steps.showTab(page, name);
   await page.waitForTimeout(150);
-}
-
-async function openDoc(page, name) {
-  const item = page.locator('#doc-list li.doc-item', { has: page.locator('.doc-name', { hasText: name }) }).first();
-  await item.locator('.doc-select').click();
-  await page.waitForFunction((n) => document.getElementById('doc-title').textContent === n, name);
 }
 
 // axe-core over the page as it is; returns the violations (WCAG 2.1 A/AA).
@@ -56,25 +39,13 @@ async function axeRun(page) {
   });
 }
 
-async function shot(page, name) {
-  const file = path.join(outDir, name);
-  await page.screenshot({ path: file });
-  assert(fs.statSync(file).size > 10000, `screenshot ${name} suspiciously small`);
-  return file;
-}
+const shot = (page, name) => steps.shot(page, outDir, name);
 
 async function main() {
   const pageUrl = pathToFileURL(path.resolve(pageHtml)).href;
   const examples = fs.readdirSync(examplesDir).filter((f) => f.endsWith('.txt')).sort();
   fs.mkdirSync(outDir, { recursive: true });
-  const browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  const problems = [];
-  const requests = [];
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+  const { browser, context, page, requests, problems } = await steps.openBrowser();
   const { check, summary } = createChecks('a11y');
   const shots = [];
 
@@ -438,13 +409,16 @@ async function main() {
     const left = await page.$$eval('#plugin-problems li .problem-text', (l) => l.length);
     assert(left === lines.length - 1, `${left} messages after dismissing one of ${lines.length}`);
     // Remove people.wasm: the built-in people comes back, documents are analysed again.
+    await waitSettled(page, examples.length);
+    await page.evaluate(() => { window.__results = window.newslens.docs.map((d) => d.result); });
     await page.click('#side-plugins li[data-plugin="people"] .remove-plugin');
     await page.waitForFunction(() => {
       const li = document.querySelector('#side-plugins li[data-plugin="people"]');
       return li && /built in/.test(li.textContent) && !li.querySelector('.remove-plugin');
     }, null, { timeout: 30000 });
-    await waitSettled(page, examples.length);
-    const people = await page.evaluate(() => window.newslens.docs.every((d) => d.status === 'done' && d.result.mentions.some((m) => m.plugin === 'people')));
+    await page.waitForFunction(() => window.newslens.docs.every((d, i) => d.status === 'done' && d.result !== window.__results[i]),
+      null, { timeout: 60000 });
+    const people = await page.evaluate(() => window.newslens.docs.every((d) => d.result.mentions.some((m) => m.plugin === 'people')));
     assert(people, 'after the removal, documents lack people results');
     await page.evaluate(() => { window.newslens.pluginProblems = []; renderPluginPanel(); });
     return `“${listLine}”; “${jsonLine}”; “${abi}”; people.wasm replaced the built-in and was removed`;
@@ -537,13 +511,7 @@ async function main() {
     return `${requests.length} request(s), all the page itself`;
   });
 
-  await browser.close();
-  if (shots.length) console.log(`screenshots: ${shots.join(' ')}`);
-  process.exit(summary() ? 0 : 1);
+  await steps.finish(browser, shots, summary);
 }
 
-main().catch((e) => {
-  console.log(`FAIL test harness: ${e && e.stack ? e.stack : e}`);
-  console.log('a11y: 0 passed, 1 failed');
-  process.exit(1);
-});
+steps.run(main, 'a11y');

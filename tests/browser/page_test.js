@@ -8,7 +8,9 @@ const fs = require('fs');
 const path = require('path');
 const { pathToFileURL } = require('url');
 const { createChecks, assert, waitFor } = require('./checks');
-const { launchChromium, fileSpec, filesToTransfer } = require('./chromium');
+const { fileSpec } = require('./chromium');
+const steps = require('./steps');
+const { dropFiles, waitSettled, openDoc, showTab } = steps;
 
 const [pageHtml, examplesDir, outDir] = process.argv.slice(2);
 const shots = [];
@@ -48,43 +50,7 @@ function manyDocuments(examplesDir, examples, n) {
   });
 }
 
-async function showTab(page, name) {
-  await page.click(`.tabs [data-tab="${name}"]`);
-  await page.waitForFunction((n) => !document.getElementById(`tab-${n}`).hidden, name);
-}
-
-// Screenshot saved under OUT_DIR; a tiny file means a blank page.
-async function shot(page, name) {
-  const file = path.join(outDir, name);
-  await page.screenshot({ path: file });
-  assert(fs.statSync(file).size > 10000, `screenshot ${name} suspiciously small`);
-  return file;
-}
-
-// Simulates dropping files on the drop zone: a DataTransfer built inside the
-// page (a real one cannot be passed in) and the three events a drop fires.
-async function dropFiles(page, files) {
-  const dt = await page.evaluateHandle(filesToTransfer, files);
-  for (const type of ['dragenter', 'dragover', 'drop']) {
-    await page.dispatchEvent('#dropzone', type, { dataTransfer: dt });
-  }
-  await dt.dispose();
-}
-
-// Waits until the list holds `count` documents and none is still pending.
-async function waitSettled(page, count) {
-  await page.waitForFunction((n) => {
-    const items = Array.from(document.querySelectorAll('#doc-list li.doc-item'));
-    return items.length === n && items.every((li) => li.classList.contains('done') || li.classList.contains('bad'));
-  }, count, { timeout: 60000 });
-}
-
-// Shows a document by clicking its entry in the list.
-async function openDoc(page, name) {
-  const item = page.locator('#doc-list li.doc-item', { has: page.locator('.doc-name', { hasText: name }) }).first();
-  await item.locator('.doc-select').click();
-  await page.waitForFunction((n) => document.getElementById('doc-title').textContent === n, name);
-}
+const shot = (page, name) => steps.shot(page, outDir, name);
 
 // Table rows per plugin for the document on screen.
 function rowsPerPlugin(page) {
@@ -102,14 +68,7 @@ async function main() {
   const examples = fs.readdirSync(examplesDir).filter((f) => f.endsWith('.txt')).sort();
   fs.mkdirSync(outDir, { recursive: true });
 
-  const browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  const requests = [];
-  const problems = [];
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+  const { browser, page, requests, problems } = await steps.openBrowser();
 
   const { check, summary } = createChecks('browser');
   let plugins = [];
@@ -546,13 +505,7 @@ async function main() {
     return `${requests.length} request(s), all the page itself`;
   });
 
-  await browser.close();
-  if (shots.length) console.log(`screenshots: ${shots.join(' ')}`);
-  process.exit(summary() ? 0 : 1);
+  await steps.finish(browser, shots, summary);
 }
 
-main().catch((e) => {
-  console.log(`FAIL test harness: ${e && e.stack ? e.stack : e}`);
-  console.log('browser: 0 passed, 1 failed');
-  process.exit(1);
-});
+steps.run(main, 'browser');

@@ -23,20 +23,19 @@ function rovingRows(tbody) {
     const row = ev.target.closest && ev.target.closest('tr');
     if (!row || row.parentElement !== tbody || ev.target !== row) return;
     const list = rows();
-    const i = list.indexOf(row);
-    const page = 10;
-    let j = null;
-    if (ev.key === 'ArrowDown') j = i + 1;
-    else if (ev.key === 'ArrowUp') j = i - 1;
-    else if (ev.key === 'Home') j = 0;
-    else if (ev.key === 'End') j = list.length - 1;
-    else if (ev.key === 'PageDown') j = i + page;
-    else if (ev.key === 'PageUp') j = i - page;
+    const j = rowStep(ev.key, list.indexOf(row), list.length, 10);
     if (j === null) return;
     ev.preventDefault();
-    const next = list[Math.max(0, Math.min(list.length - 1, j))];
+    const next = list[j];
     if (next) { row.tabIndex = -1; next.tabIndex = 0; next.focus(); }
   });
+}
+
+// The row a key moves to from row i of n (page: rows per PageUp/Down), or
+// null for other keys.
+function rowStep(key, i, n, page) {
+  const to = { ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: n - 1, PageDown: i + page, PageUp: i - page }[key];
+  return to === undefined ? null : Math.max(0, Math.min(n - 1, to));
 }
 
 // The view tabs: role=tab buttons in a role=tablist, panels with

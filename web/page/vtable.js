@@ -77,18 +77,11 @@ function virtualRows(wrap, tbody, items, makeRow, columns) {
   tbody.addEventListener('keydown', (ev) => {
     const row = ev.target.closest && ev.target.closest('tr[data-index]');
     if (!row || ev.target !== row) return;
-    const i = Number(row.dataset.index);
     const page = Math.max(1, Math.floor(wrap.clientHeight / st.rh) - 1);
-    let j = null;
-    if (ev.key === 'ArrowDown') j = i + 1;
-    else if (ev.key === 'ArrowUp') j = i - 1;
-    else if (ev.key === 'Home') j = 0;
-    else if (ev.key === 'End') j = items.length - 1;
-    else if (ev.key === 'PageDown') j = i + page;
-    else if (ev.key === 'PageUp') j = i - page;
+    const j = rowStep(ev.key, Number(row.dataset.index), items.length, page);
     if (j === null) return;
     ev.preventDefault();
-    scrollToIndex(Math.max(0, Math.min(items.length - 1, j)));
+    scrollToIndex(j);
   });
   draw(true);
   return { redraw: () => draw(true), scrollToIndex };
