@@ -40,27 +40,38 @@ function makeHighlight(app, mentions, seg, piece) {
     const p = pluginIndex(app, mentions[id].plugin);
     if (p !== innerPlugin && !others.includes(p)) others.push(p);
   }
-  const c = pluginColor(innerPlugin);
-  // Stripes of the other plugins, stacked above the underline.
-  const shadows = others.map((p, k) => `inset 0 -${3 + 3 * k}px 0 ${pluginColor(p).line}`);
-  const style = { background: c.fill, '--line': c.line, '--ul': c.style };
-  if (shadows.length) style['box-shadow'] = shadows.join(', ');
+  // Colours and line styles come from classes (hl-pN, tag-pN, see
+  // paletteStyles below): inline styles on tens of thousands of spans would
+  // cost seconds of style work on a long article.
+  let cls = `hl hl-p${innerPlugin % PLUGIN_PALETTE.length}`;
+  if (seg.ids.length > 1) cls += ' overlap';
+  const mark = document.createElement('mark');
+  mark.tabIndex = 0;
+  mark.dataset.ids = seg.ids.join(' ');
+  // Stripes of the other plugins, stacked above the underline (overlaps are rare).
+  if (others.length) mark.style.boxShadow = others.map((p, k) => `inset 0 -${3 + 3 * k}px 0 ${pluginColor(p).line}`).join(', ');
   // Tags of the spans that end with this segment, innermost last.
   const ending = seg.ids.filter((id) => (mentions[id].end16 | 0) === seg.end);
-  const props = {
-    class: 'hl' + (seg.ids.length > 1 ? ' overlap' : ''),
-    tabIndex: 0,
-    dataset: { ids: seg.ids.join(' ') },
-    style,
-  };
   if (ending.length) {
-    props.dataset.tag = ending.map((id) => mentionTag(mentions[id])).join('  ');
-    const t = pluginColor(pluginIndex(app, mentions[ending[ending.length - 1]].plugin));
-    style['--tag-bg'] = t.line;
-    style['--tag-ink'] = t.ink;
+    mark.dataset.tag = ending.map((id) => mentionTag(mentions[id])).join('  ');
+    cls += ` tag-p${pluginIndex(app, mentions[ending[ending.length - 1]].plugin) % PLUGIN_PALETTE.length}`;
   }
-  return el('mark', props, piece);
+  mark.className = cls;
+  mark.textContent = piece;
+  return mark;
 }
+
+// One rule per palette entry: fill, underline colour and style, tag colours.
+(function paletteStyles() {
+  const rules = PLUGIN_PALETTE.map((_, i) => {
+    const c = pluginColor(i);
+    return `mark.hl-p${i} { background: ${c.fill}; border-bottom-color: ${c.line}; border-bottom-style: ${c.style}; }\n`
+      + `mark.tag-p${i}::after { background: ${c.line}; color: ${c.ink}; }`;
+  });
+  const style = document.createElement('style');
+  style.textContent = rules.join('\n');
+  document.head.append(style);
+})();
 
 // The popover's content for the mentions `ids` of the document on screen.
 function popoverContent(app, mentions, ids) {
