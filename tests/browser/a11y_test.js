@@ -480,6 +480,21 @@ async function main() {
     const v = await axeRun(page);
     const bad = v.filter((x) => x.impact === 'critical' || x.impact === 'serious');
     assert(!bad.length, bad.map((x) => `${x.id} (${x.impact}): ${x.where}`).join('; '));
+    // A tap on a highlight opens its popover where it is; its button then shows the row.
+    const mark = page.locator('#doc-text mark.hl[data-tag]').nth(3);
+    await mark.scrollIntoViewIfNeeded();
+    const y0 = await page.evaluate(() => [window.scrollY, document.getElementById('doc-text').scrollTop].join());
+    await mark.click();
+    await page.waitForTimeout(300);
+    const tap = await page.evaluate(() => {
+      const pop = document.getElementById('hl-pop');
+      const r = pop.getBoundingClientRect();
+      return { shown: !pop.hidden, inside: r.left >= 0 && r.right <= window.innerWidth, y: [window.scrollY, document.getElementById('doc-text').scrollTop].join() };
+    });
+    assert(tap.shown && tap.inside && tap.y === y0, `tap: ${JSON.stringify(tap)} (scroll before ${y0})`);
+    shots.push(await shot(page, 'popover-390.png'));
+    await page.click('#hl-pop .pop-row');
+    await page.waitForFunction(() => document.querySelector('#tables tr.flash'), null, { timeout: 5000 });
     const layout = [];
     for (const view of VIEWS) {
       await showTab(page, view);
@@ -501,7 +516,7 @@ async function main() {
       shots.push(await shot(page, `${view}-390.png`));
     }
     await page.setViewportSize({ width: 1440, height: 900 });
-    return `results start: ${layout.join(', ')}; axe: ${v.length} violation(s)`;
+    return `a tap opens the popover in place, its button shows the row; results start: ${layout.join(', ')}; axe: ${v.length} violation(s)`;
   });
 
   await check('no network requests, no script errors', async () => {

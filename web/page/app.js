@@ -599,10 +599,7 @@ function wireInput() {
   });
   document.getElementById('filter-doc').addEventListener('change', (ev) => { app.filter.doc = ev.target.value; renderAllTables(app); });
   document.getElementById('hide-repeats').addEventListener('change', (ev) => { app.hideRepeats = ev.target.checked; renderAllTables(app); });
-  document.getElementById('doc-text').addEventListener('click', (ev) => {
-    const mark = ev.target.closest && ev.target.closest('mark.hl');
-    if (mark) showRow(mark.dataset.ids.split(' ').map(Number));
-  });
+  // A click on a highlight: web/page/highlight.js.
 }
 
 // ---- start ----------------------------------------------------------------

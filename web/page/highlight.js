@@ -90,7 +90,9 @@ function popoverContent(app, mentions, ids) {
       details.length ? el('dl', { class: 'pop-details' },
         ...details.flatMap((d) => [el('dt', {}, d.label), el('dd', {}, d.value)])) : null));
   }
-  parts.push(el('p', { class: 'pop-hint' }, 'Enter or click: show in the table · Esc: close'));
+  parts.push(el('p', { class: 'pop-hint' },
+    el('button', { type: 'button', class: 'small pop-row', onclick: () => { hidePopover(); showRow(ids); } }, 'Show in the table'),
+    ' Enter on the span does the same · Esc closes'));
   return parts;
 }
 
@@ -159,8 +161,10 @@ function placePopover() {
   const left = Math.max(8, Math.min(r.left, window.innerWidth - w - 8));
   let top = r.bottom + 8;
   if (top + h > window.innerHeight - 8 && r.top - h - 8 > 8) top = r.top - h - 8;
+  // Always wholly on screen (on a phone it may then cover its span).
+  top = Math.max(8, Math.min(top, window.innerHeight - h - 8));
   box.style.left = `${Math.round(left)}px`;
-  box.style.top = `${Math.round(Math.max(8, top))}px`;
+  box.style.top = `${Math.round(top)}px`;
 }
 
 function hidePopover() {
@@ -201,14 +205,19 @@ document.addEventListener('mouseout', (ev) => {
 document.addEventListener('focusin', (ev) => {
   const mark = markOf(ev.target);
   if (mark) showPopover(mark);
-  else if (hlPop.mark) hidePopover();
+  else if (hlPop.mark && !(hlPop.box && hlPop.box.contains(ev.target))) hidePopover();
 });
-// A tap (or click) opens the popover too; the text renderer's own click
-// handler then shows the row.
+// A tap (or click) opens the popover too. Where the text and the tables
+// are side by side, it also shows the span's row; on a narrow screen the
+// tables are further down, so the popover's button does that instead of the
+// page jumping away from the text.
+const SIDE_BY_SIDE = window.matchMedia('(min-width: 1101px)');
 document.addEventListener('click', (ev) => {
   const mark = markOf(ev.target);
-  if (mark) showPopover(mark);
-  else if (hlPop.box && !hlPop.box.contains(ev.target)) hidePopover();
+  if (mark) {
+    showPopover(mark);
+    if (SIDE_BY_SIDE.matches) showRow(mark.dataset.ids.split(' ').map(Number));
+  } else if (hlPop.box && !hlPop.box.contains(ev.target)) hidePopover();
 });
 document.addEventListener('keydown', (ev) => {
   if (ev.key === 'Escape' && hlPop.box && !hlPop.box.hidden) { hidePopover(); return; }
