@@ -420,8 +420,18 @@ async function main() {
       null, { timeout: 60000 });
     const people = await page.evaluate(() => window.newslens.docs.every((d) => d.result.mentions.some((m) => m.plugin === 'people')));
     assert(people, 'after the removal, documents lack people results');
+    // A rule plugin's columns carry the labels it declares; it can be removed too.
+    await dropFiles(page, [fileSpec('casualties.json', fs.readFileSync(path.join(examplesDir, 'plugins/casualties.json')))]);
+    await page.waitForFunction(() => window.newslens.docs.some((d) => d.status === 'done' && d.result.mentions.some((m) => m.plugin === 'casualties')), null, { timeout: 60000 });
+    await waitSettled(page, examples.length);
+    await showTab(page, 'tables');
+    const heads = await page.$$eval('#all-tables section[data-plugin="casualties"] th', (t) => t.map((x) => x.textContent));
+    assert(['Count', 'Victims', 'Outcome'].every((l) => heads.includes(l)), `casualties columns: ${heads.join(', ')}`);
+    await page.click('#side-plugins li[data-plugin="casualties"] .remove-plugin');
+    await page.waitForFunction(() => !document.querySelector('#side-plugins li[data-plugin="casualties"]')
+      && window.newslens.docs.every((d) => d.status === 'done' && !d.result.mentions.some((m) => m.plugin === 'casualties')), null, { timeout: 60000 });
     await page.evaluate(() => { window.newslens.pluginProblems = []; renderPluginPanel(); });
-    return `“${listLine}”; “${jsonLine}”; “${abi}”; people.wasm replaced the built-in and was removed`;
+    return `“${listLine}”; “${jsonLine}”; “${abi}”; people.wasm replaced the built-in and was removed; casualties columns ${heads.slice(2).join(', ')}, removed`;
   });
 
   await check('a long table is drawn as a window; the keyboard reaches its last row; the CSV has them all', async () => {
