@@ -61,12 +61,19 @@ function makeHighlight(app, mentions, seg, piece) {
   return mark;
 }
 
+// The legend's sample of plugin i: its tag on its fill, underlined in its style.
+function legendSample(i, plugin) {
+  const k = i % PLUGIN_PALETTE.length;
+  return el('span', { class: `legend-sample hl-p${k}`, 'aria-hidden': 'true' }, el('span', { class: `legend-tag tag-p${k}` }, pluginTag(plugin)));
+}
+
 // One rule per palette entry: fill, underline colour and style, tag colours.
 (function paletteStyles() {
   const rules = PLUGIN_PALETTE.map((_, i) => {
     const c = pluginColor(i);
     return `mark.hl-p${i} { background: ${c.fill}; border-bottom-color: ${c.line}; border-bottom-style: ${c.style}; }\n`
-      + `mark.tag-p${i}::after { background: ${c.line}; color: ${c.ink}; }`;
+      + `mark.tag-p${i}::after, .legend-tag.tag-p${i} { background: ${c.line}; color: ${c.ink}; }\n`
+      + `.legend-sample.hl-p${i} { background: ${c.fill}; border-bottom-color: ${c.line}; border-bottom-style: ${c.style}; }`;
   });
   const style = document.createElement('style');
   style.textContent = rules.join('\n');

@@ -143,7 +143,7 @@ function renderLegend(app, doc) {
         type: 'checkbox', checked: !app.hidden.has(p.name),
         onchange: (ev) => { ev.target.checked ? app.hidden.delete(p.name) : app.hidden.add(p.name); renderText(app, doc); },
       }),
-      swatch(i), el('span', {}, p.name), el('span', { class: 'muted' }, ` ${counts[i]}`)));
+      legendSample(i, p.name), el('span', {}, p.name), el('span', { class: 'muted' }, ` ${counts[i]}`)));
   });
 }
 
