@@ -8,9 +8,11 @@
 //   first  true for the person's first mention in the article.
 //
 // How it works:
-//  1. One pass over the text cuts it into tokens (words, numbers, punctuation)
-//     and looks each word up in the word tables built in the constructor.
-//  2. The same pass groups capitalised words into runs ("On Saturday Sgt. Jorge
+//  1. The plugin reads the text layer (core/text.h): the document's words,
+//     each with the interned id (WordId) of its folded text. The constructor
+//     interns the word lists and records, per WordId, what a word can be, so
+//     looking a word up is indexing a vector; no string is built per word.
+//  2. One pass groups capitalised words into runs ("On Saturday Sgt. Jorge
 //     Torres’s") and splits each run into openers, title and name.
 //  3. Capitalisation alone is not enough: a name counts as a person when it has
 //     a title, a speech verb ("Torres said", "said Torres"), an appositive
@@ -23,24 +25,23 @@
 //     when one name's words are found, in order, in the other's), and a person
 //     never named in full nor with a title ("Ofcom said") is dropped.
 #include <algorithm>
-#include <string>
-#include <unordered_map>
+#include <cstdint>
+#include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "plugin.h"
-#include "regex.h"
 
 namespace {
 
-using newslens::Document;
 using newslens::Mention;
+using newslens::TextLayer;
+using newslens::WordId;
+namespace chars = newslens::chars;
 
 // What a word can be; a word may be several things (bit flags).
 enum Kind : unsigned {
     kHead = 1u << 0,        // a title: Mr, Sgt, President, Minister
-    kRole = 1u << 14,       // a role, a title in lower case or before a full name: leader, spokesman
-    kHonorific = 1u << 15,  // a title only when capitalised: Mr, Miss, Sir, General
-    kByFirstName = 1u << 16,  // a title used with a first name: Sir Joshua, Prince Charles
     kModifier = 1u << 1,    // extends a title: Prime, Vice, Foreign, opposition, former
     kStop = 1u << 2,        // never starts a name: The, But, He, Two, Officials
     kCalendar = 1u << 3,    // months and weekdays
@@ -53,62 +54,92 @@ enum Kind : unsigned {
     kPlaceNoun = 1u << 10,  // "Colombia’s border", "Venezuela’s capital"
     kParticle = 1u << 11,   // inside names: de, van, bin
     kAbbrev = 1u << 12,     // keeps its dot: Mr. Sgt. Gen.
-    kAppositive = 1u << 13  // "Torres, a ...", "Torres, who ..."
+    kAppositive = 1u << 13, // "Torres, a ...", "Torres, who ..."
+    kRole = 1u << 14,       // a role, a title in lower case or before a full name: leader, spokesman
+    kHonorific = 1u << 15,  // a title only when capitalised: Mr, Miss, Sir, General
+    kByFirstName = 1u << 16,  // a title used with a first name: Sir Joshua, Prince Charles
+    kWeekday = 1u << 17,    // Monday ... Sunday: ends a name ("Guaido Saturday")
 };
 
+// One word of the text layer as this plugin reads it (same index as in
+// layer.words()).
 struct Token {
-    std::size_t start = 0, end = 0;  // code points; `end` excludes a possessive ’s
-    std::wstring key;                // ASCII lower case, without dot or possessive
-    unsigned kind = 0;               // Kind bits of `key`
+    std::uint32_t start = 0, end = 0;  // code points; `end` excludes a possessive ’s and a dot not kept
+    WordId key = newslens::kNoWord;    // folded, without dot or possessive
+    unsigned kind = 0;                 // Kind bits of `key`
     bool word = false, number = false;
     bool cap = false;         // starts with a capital (or is al-Assad)
     bool shout = false;       // all capitals: BBC, US, CUCUTA
     bool initial = false;     // W. or J.K.
     bool possessive = false;  // Maduro’s
+    bool dot_after = false;   // ends with a dot that is punctuation here ("Jan.", "Co."): a run ends
+    bool address = false;     // dotted like a web address: OneStat.com, Whatsonstage.com
     bool sentence_start = false;
     bool line_before = false;  // a line break before it: names never run over one
-    wchar_t punct = 0;
+    wchar_t punct = 0;         // the character of a punctuation word
 };
 
 // A capitalised run that may name a person: tokens [title, begin) are its
-// title, [begin, end) the name.
+// title, [begin, end) the name. Names are compared by their words' keys.
 struct Run {
     std::size_t title, begin, end;
     bool titled, evidence, place;
-    std::wstring text, surname;
+    std::uint64_t name, surname;  // hashes of the keys of [begin, end) and of the last word
     std::size_t person = 0;
 };
 
 struct Person {
-    std::vector<std::wstring> words;  // the fullest form, word by word
-    std::wstring name;                // the same as written
-    std::size_t last_seen = 0;        // index of its latest run
+    std::vector<WordId> words;         // the fullest form, word by word
+    std::uint32_t start = 0, end = 0;  // where that form is written
+    std::size_t last_seen = 0;         // index of its latest run
 };
 
-bool adjective_like(const std::wstring& k) {  // "Fearful", "Smiling": sentence openers, not names
-    for (const std::wstring suffix : {L"ful", L"ing", L"ed", L"less", L"ous", L"ly"})
-        if (k.size() > suffix.size() + 2 && k.compare(k.size() - suffix.size(), suffix.size(), suffix) == 0)
-            return true;
+// Hash of a sequence of word keys: a name as a set key, without building its string.
+std::uint64_t key_hash(const std::vector<Token>& tokens, std::size_t b, std::size_t e) {
+    std::uint64_t h = 1469598103934665603ull;
+    for (std::size_t i = b; i < e; ++i) h = (h ^ tokens[i].key) * 1099511628211ull;
+    return h;
+}
+
+bool ends_with(std::wstring_view s, std::wstring_view suffix) {
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+bool adjective_like(std::wstring_view k) {  // "Fearful", "Smiling": sentence openers, not names
+    for (const std::wstring_view suffix : {L"ful", L"ing", L"ed", L"less", L"ous", L"ly"})
+        if (k.size() > suffix.size() + 2 && ends_with(k, suffix)) return true;
     return false;
 }
 
 // Are the words of `small` found in order in `big`? ("George Bush" in "George
 // W. Bush", "O Barkley" in "Olly Barkley": an initial matches its word.)
-bool in_order(const std::vector<std::wstring>& small, const std::vector<std::wstring>& big) {
+bool in_order(const TextLayer& layer, const std::vector<WordId>& small, const std::vector<WordId>& big) {
     std::size_t j = 0;
     for (std::size_t i = 0; i < big.size() && j < small.size(); ++i) {
-        const std::wstring &a = small[j], &b = big[i];
-        if (a == b || ((a.size() == 1 || b.size() == 1) && a[0] == b[0])) ++j;
+        if (small[j] == big[i]) { ++j; continue; }
+        const std::wstring_view a = layer.key_text(small[j]), b = layer.key_text(big[i]);
+        if ((a.size() == 1 || b.size() == 1) && !a.empty() && !b.empty() && a[0] == b[0]) ++j;
     }
     return j == small.size();
+}
+
+// "U.S.", "J.K.": single capitals, each with its dot.
+bool initials(const TextLayer& layer, const newslens::Word& w) {
+    const auto& tokens = layer.tokens();
+    const std::wstring_view text = layer.text(w.start, w.end);
+    if ((w.last - w.first) % 2 != 0 || w.last - w.first < 4) return false;
+    for (std::size_t k = w.first; k < w.last; k += 2) {
+        const newslens::Token& letter = tokens[k];
+        if (letter.end - letter.start != 1 || !chars::is_upper(text[letter.start - w.start]) ||
+            text[tokens[k + 1].start - w.start] != L'.')
+            return false;
+    }
+    return true;
 }
 
 class People : public newslens::Extractor {
 public:
     People() {
-        const std::wstring rest = L"[[:alnum:]]*(?:['’\\-][[:alnum:]]+)*";
-        token_re_ = newslens::make_regex(L"((?:[[:upper:]]\\.){2,})|([[:upper:]]" + rest + L")|([[:alpha:]]" + rest +
-                                         L")|([[:digit:]]+)|([^[:space:][:alnum:]])");
         add(kHead | kAbbrev | kHonorific, L"mr mrs ms dr sgt gen col capt lt maj prof sen rep gov rev cpl pvt adm cmdr supt insp");
         add(kHead | kHonorific, L"miss sir dame lord lady general major justice father");
         add(kByFirstName, L"sir dame prince princess king queen pope");
@@ -181,39 +212,47 @@ public:
         add(kParticle, L"de da del della di dos das do du van von der den la le bin ibn al el ter ten");
         add(kAbbrev, L"jr sr st mt ft no vs");
         add(kAppositive, L"a an who aged whose");
+        add(kWeekday, L"monday tuesday wednesday thursday friday saturday sunday");
+        for (const wchar_t* w : {L"of", L"to", L"according"}) ids_.push_back(newslens::Vocabulary::global().intern(w));
     }
 
     void extract(const newslens::Context& ctx, std::vector<Mention>& out) const override {
         const newslens::Document& doc = ctx.document();
-        const std::vector<Token> tokens = tokenize(doc.wide());
-        std::vector<Run> runs;
-        std::unordered_map<std::wstring, bool> lower_words;  // words the article writes in lower case
+        const TextLayer& layer = ctx.layer();
+        const std::vector<Token> tokens = read(layer);
+        // Words the article writes in lower case, sorted for binary search.
+        std::vector<WordId> lower_words;
         for (const Token& t : tokens)
-            if (t.word && !t.cap) lower_words[t.key] = true;
-        std::unordered_map<std::wstring, bool> places;       // names the article uses as places
+            if (t.word && !t.cap) lower_words.push_back(t.key);
+        std::sort(lower_words.begin(), lower_words.end());
+        lower_words.erase(std::unique(lower_words.begin(), lower_words.end()), lower_words.end());
+        auto lower = [&](WordId k) { return std::binary_search(lower_words.begin(), lower_words.end(), k); };
+
+        std::vector<Run> runs;
+        std::unordered_set<std::uint64_t> places;  // names the article uses as places
         for (std::size_t i = 0; i < tokens.size();) {
             if (!tokens[i].cap) { ++i; continue; }
             const std::size_t e = run_end(tokens, i);
-            consider(doc.wide(), tokens, i, e, lower_words, places, runs);
+            consider(layer, tokens, i, e, lower, places, runs);
             i = e;
         }
-        std::unordered_map<std::wstring, bool> alone;
+        std::unordered_set<std::uint64_t> alone;
         for (Run& r : runs) {
-            if (!r.titled && places.count(r.text)) r.place = true;
-            if (r.end - r.begin == 1 && !r.place) alone[r.surname] = true;
+            if (!r.titled && places.count(r.name)) r.place = true;
+            if (r.end - r.begin == 1 && !r.place) alone.insert(r.surname);
         }
         // Surnames of persons established by a title or other evidence (the
         // full name of a person the article also calls by surname is evidence).
-        std::unordered_map<std::wstring, bool> established;
+        std::unordered_set<std::uint64_t> established;
         for (Run& r : runs) {
             r.evidence = r.evidence || (r.end - r.begin > 1 && alone.count(r.surname) && !places.count(r.surname));
-            if (r.titled || (r.evidence && !r.place)) established[r.surname] = true;
+            if (r.titled || (r.evidence && !r.place)) established.insert(r.surname);
         }
         std::vector<Person> persons;
         std::vector<const Run*> found;
         for (Run& r : runs) {
             if (!(r.titled || (!r.place && (r.evidence || established.count(r.surname))))) continue;
-            r.person = resolve(tokens, r, found.size(), persons);
+            r.person = resolve(layer, tokens, r, found.size(), persons);
             found.push_back(&r);
         }
         // News introduces a person by full name or title ("Jorge Torres", "Mr
@@ -224,10 +263,11 @@ public:
             introduced[r->person] = introduced[r->person] || r->titled || persons[r->person].words.size() > 1;
         for (const Run* r : found) {
             if (!introduced[r->person]) continue;
+            const Person& p = persons[r->person];
             Mention m;
             m.start = tokens[r->begin].start;
             m.end = tokens[r->end - 1].end;
-            m.fields["name"] = newslens::to_utf8(persons[r->person].name);
+            m.fields["name"] = doc.slice(p.start, p.end);
             m.fields["title"] = nullptr;
             if (r->title < r->begin)
                 m.fields["title"] = doc.slice(tokens[r->title].start, tokens[r->begin - 1].end);
@@ -238,80 +278,95 @@ public:
     }
 
 private:
-    void add(unsigned kind, const std::wstring& words) {
+    // Interns each space-separated word of `words` and gives it `kind`.
+    void add(unsigned kind, std::wstring_view words) {
         std::size_t from = 0;
         while (from < words.size()) {
             std::size_t space = words.find(L' ', from);
-            if (space == std::wstring::npos) space = words.size();
-            if (space > from) table_[words.substr(from, space - from)] |= kind;
+            if (space == std::wstring_view::npos) space = words.size();
+            if (space > from) {
+                const WordId id = newslens::Vocabulary::global().intern_text(words.substr(from, space - from));
+                if (id >= kinds_.size()) kinds_.resize(id + 1, 0);
+                kinds_[id] |= kind;
+            }
             from = space + 1;
         }
     }
 
-    unsigned kind_of(const std::wstring& key) const {
-        auto it = table_.find(key);
-        return it == table_.end() ? 0 : it->second;
-    }
+    unsigned kind_of(WordId key) const { return key < kinds_.size() ? kinds_[key] : 0; }
+    bool is(const Token& t, std::size_t word) const { return t.key == ids_[word]; }
+    enum { kOf, kTo, kAccording };
 
-    std::vector<Token> tokenize(const std::wstring& text) const {
-        std::vector<Token> tokens;
-        boost::wsmatch m;
-        auto pos = text.cbegin();
-        bool line_break = true;
-        while (boost::regex_search(pos, text.cend(), m, token_re_)) {
-            Token t;
-            t.start = static_cast<std::size_t>(m[0].first - text.cbegin());
-            t.end = t.start + static_cast<std::size_t>(m.length(0));
-            for (auto c = pos; c != m[0].first; ++c) line_break = line_break || *c == L'\n';
-            t.line_before = line_break;
-            line_break = false;
-            const Token* prev = tokens.empty() ? nullptr : &tokens.back();
-            t.sentence_start = !prev || t.line_before ||
-                               (prev->punct && std::wstring(L".!?:;\"“”‘'(").find(prev->punct) != std::wstring::npos);
-            if (m[5].matched) {
-                t.punct = text[t.start];
-            } else if (m[4].matched) {
+    // The layer's words with what this plugin needs to know of each.
+    std::vector<Token> read(const TextLayer& layer) const {
+        const auto& words = layer.words();
+        const auto& layer_tokens = layer.tokens();
+        std::vector<Token> tokens(words.size());
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            const newslens::Word& w = words[i];
+            Token& t = tokens[i];
+            const std::wstring_view text = layer.text(w.start, w.end);
+            t.start = w.start;
+            t.end = w.end;
+            t.line_before = i == 0 || w.line_before();
+            const Token* prev = i == 0 ? nullptr : &tokens[i - 1];
+            t.sentence_start = !prev || t.line_before || prev->dot_after ||
+                               (prev->punct && std::wstring_view(L".!?:;\"“”‘'(").find(prev->punct) != std::wstring_view::npos);
+            if (!w.alnum) {
+                t.punct = text[0];
+                continue;
+            }
+            // The key's text ends before an abbreviation dot and a possessive ’s.
+            std::size_t key_last = w.last - (w.abbreviation ? 1 : 0) - (w.possessive ? 2 : 0);
+            t.end = layer_tokens[key_last - 1].end;
+            if (layer_tokens[w.first].type == newslens::TokenType::Number) {
                 t.number = true;
-            } else {
-                t.word = true;
-                for (wchar_t c : m.str(0)) t.key += (c >= L'A' && c <= L'Z') ? static_cast<wchar_t>(c + 32) : c;
-                t.cap = m[1].matched || m[2].matched;
-                t.initial = m[1].matched;
-                const std::size_t n = t.key.size();
-                if (n > 2 && t.key[n - 1] == L's' && (t.key[n - 2] == L'\'' || t.key[n - 2] == L'’')) {
-                    t.possessive = true;
-                    t.key.resize(n - 2);
-                    t.end -= 2;
-                }
-                // al-Assad, el-Sisi: a name despite the lower-case particle.
-                if (!t.cap && n > 3 && t.key[2] == L'-' && (kind_of(t.key.substr(0, 2)) & kParticle) &&
-                    text[t.start + 3] >= L'A' && text[t.start + 3] <= L'Z')
-                    t.cap = true;
-                t.kind = kind_of(t.key);
-                bool lower = false;
-                for (std::size_t c = t.start; c < t.end; ++c) lower = lower || (text[c] >= L'a' && text[c] <= L'z') || text[c] >= 0xDF;
-                t.shout = t.cap && !t.initial && !lower && n > 1;
-                if (t.shout && (t.kind & kAbbrev)) t.kind = 0;  // "DR Congo" is no doctor
-                // Initials and abbreviations keep their dot: "W.", "Sgt.".
-                const bool dot = t.end < text.size() && text[t.end] == L'.' && !t.possessive;
-                if (dot && ((t.cap && n == 1) || (t.kind & kAbbrev))) {
-                    t.initial = n == 1;
-                    ++t.end;
+                t.dot_after = w.abbreviation;
+                continue;
+            }
+            t.word = true;
+            t.key = w.key;
+            t.kind = kind_of(w.key);
+            t.possessive = w.possessive;
+            t.cap = chars::is_upper(static_cast<char32_t>(text[0]));
+            t.initial = w.abbreviation && initials(layer, w);
+            // al-Assad, el-Sisi: a name despite the lower-case particle.
+            const newslens::Token& head = layer_tokens[w.first];
+            if (!t.cap && w.last - w.first >= 3 && head.end - head.start == 2 && (kind_of(head.key) & kParticle) &&
+                text[2] == L'-' && chars::is_upper(static_cast<char32_t>(text[3])))
+                t.cap = true;
+            const std::size_t length = layer.key_text(w.key).size();
+            bool lower = false;
+            for (std::size_t c = 0; c < t.end - t.start && !lower; ++c) lower = chars::is_lower(static_cast<char32_t>(text[c]));
+            t.shout = t.cap && !t.initial && !lower && length > 1;  // also "V8", "W1"
+            for (std::size_t k = w.first + 1; k + 1 < key_last; ++k)
+                if (text[layer_tokens[k].start - w.start] == L'.' &&
+                    (layer_tokens[k - 1].end - layer_tokens[k - 1].start > 1 || layer_tokens[k + 1].end - layer_tokens[k + 1].start > 1))
+                    t.address = true;
+            if (t.shout && (t.kind & kAbbrev)) t.kind = 0;  // "DR Congo" is no doctor
+            // Initials and the abbreviations of kAbbrev keep their dot ("W.",
+            // "Sgt."); another abbreviation's dot ("Jan.") is punctuation here.
+            if (w.abbreviation) {
+                if (t.initial || (t.cap && length == 1) || (t.kind & kAbbrev)) {
+                    t.initial = t.initial || length == 1;
+                    t.end = w.end;
+                } else {
+                    t.dot_after = true;
                 }
             }
-            pos = text.cbegin() + static_cast<std::ptrdiff_t>(std::max(t.end + (t.possessive ? 2 : 0), t.start + 1));
-            tokens.push_back(std::move(t));
         }
         return tokens;
     }
 
     // The end of the capitalised run starting at `b`: capitalised words, with
-    // particles between them ("Simon de la Cruz"), up to a possessive or a line break.
+    // particles between them ("Simon de la Cruz"), up to a possessive, a dot or a line break.
     static std::size_t run_end(const std::vector<Token>& tokens, std::size_t b) {
         std::size_t e = b + 1;
-        while (e < tokens.size() && !tokens[e - 1].possessive && !tokens[e].line_before) {
+        while (e < tokens.size() && !tokens[e - 1].possessive && !tokens[e - 1].dot_after && !tokens[e].line_before) {
             std::size_t j = e;
-            while (j < tokens.size() && tokens[j].word && !tokens[j].cap && (tokens[j].kind & kParticle)) ++j;
+            while (j < tokens.size() && tokens[j].word && !tokens[j].cap && (tokens[j].kind & kParticle) &&
+                   !tokens[j].dot_after)
+                ++j;
             if (j < tokens.size() && tokens[j].cap && !tokens[j].line_before) e = j + 1;
             else break;
         }
@@ -320,9 +375,9 @@ private:
 
     // Splits the run [b, e) into title and name, weighs the evidence and keeps
     // it in `runs` when it may name a person.
-    void consider(const std::wstring& text, const std::vector<Token>& tokens, std::size_t b, std::size_t e,
-                  const std::unordered_map<std::wstring, bool>& lower_words,
-                  std::unordered_map<std::wstring, bool>& places, std::vector<Run>& runs) const {
+    template <class Lower>
+    void consider(const TextLayer& layer, const std::vector<Token>& tokens, std::size_t b, std::size_t e,
+                  const Lower& lower_word, std::unordered_set<std::uint64_t>& places, std::vector<Run>& runs) const {
         auto has = [&](std::size_t i, unsigned kind) { return i < tokens.size() && (tokens[i].kind & kind); };
         // Openers and dates ("But", "On Saturday"), then titles ("Prime Minister").
         std::size_t nb = b;
@@ -335,9 +390,7 @@ private:
         if (has(nb, kCalendar) && !(nb > b && has(nb - 1, kAbbrev))) return;
         // The name ends at an opener or a weekday ("Guaido Saturday").
         std::size_t ne = nb + 1;
-        while (ne < e && !has(ne, kStop) && !(has(ne, kCalendar) && tokens[ne].key.size() > 3 &&
-                                                tokens[ne].key.compare(tokens[ne].key.size() - 3, 3, L"day") == 0))
-            ++ne;
+        while (ne < e && !has(ne, kStop | kWeekday)) ++ne;
 
         // The title: head words ("Sgt.", "leader") and the modifiers,
         // capitalised words and "of" before them ("US Secretary of State").
@@ -345,96 +398,100 @@ private:
         bool head = false;
         for (std::size_t t = nb; t > 0 && nb - t < 7;) {
             const Token& k = tokens[t - 1];
-            if (tokens[t].line_before || !k.word || k.possessive) break;
-            const bool ordinary = k.sentence_start && !k.shout && lower_words.count(k.key);  // "Meeting"
+            if (tokens[t].line_before || !k.word || k.possessive || k.dot_after) break;
+            const bool ordinary = k.sentence_start && !k.shout && lower_word(k.key);  // "Meeting"
             // A capitalised role is a title before a full name only ("Director Todd Lyons", not "Star Wars").
             if (((k.kind & kHead) && (k.cap || !(k.kind & kHonorific))) || ((k.kind & kRole) && (!k.cap || ne - nb > 1)))
                 head = true;
             else if (k.kind & kModifier) {}
-            else if (k.key == L"of" && t < nb && t - 1 > 0 && tokens[t - 2].cap) {}  // not "Prince of Wales"
-            else if (!(k.cap && head && !ordinary && k.key.size() > 1 && !(k.kind & (kStop | kCalendar)))) break;
+            else if (is(k, kOf) && t < nb && t - 1 > 0 && tokens[t - 2].cap) {}  // not "Prince of Wales"
+            else if (!(k.cap && head && !ordinary && layer.key_text(k.key).size() > 1 && !(k.kind & (kStop | kCalendar))))
+                break;
             --t;
             if (head) title = t;
         }
-        while (title < nb && tokens[title].key == L"of") ++title;
+        while (title < nb && is(tokens[title], kOf)) ++title;
         const bool titled = title < nb;
 
         // At a sentence start a capitalised common word may lead the run
         // ("Fearful Jose Gomez said", "Officials said"): drop it when the
         // article also writes it in lower case or it reads as an adjective.
         if (!titled && tokens[nb].sentence_start &&
-            (lower_words.count(tokens[nb].key) || adjective_like(tokens[nb].key))) {
+            (lower_word(tokens[nb].key) || adjective_like(layer.key_text(tokens[nb].key)))) {
             if (++nb == ne) return;
             title = nb;
         }
         // A lone word the article also writes in lower case is a common word
         // ("the General Election"), unless Mr or Sgt. says otherwise ("Mr Flight").
-        if (ne - nb == 1 && lower_words.count(tokens[nb].key) && !has(nb - 1, kAbbrev)) return;
+        if (ne - nb == 1 && lower_word(tokens[nb].key) && !has(nb - 1, kAbbrev)) return;
         bool word = false;
         for (std::size_t t = nb; t < ne; ++t) {
-            if (has(t, kOrg) || tokens[t].shout) return;  // "Tachira River", "BBC"
+            if (has(t, kOrg) || tokens[t].shout || tokens[t].address) return;  // "Tachira River", "BBC", "OneStat.com"
             word = word || !tokens[t].initial;
         }
         if (!word) return;
 
-        Run r{title, nb, ne, titled, false, false, {}, {}};
-        r.text = text.substr(tokens[nb].start, tokens[ne - 1].end - tokens[nb].start);
-        r.surname = text.substr(tokens[ne - 1].start, tokens[ne - 1].end - tokens[ne - 1].start);
+        Run r{title, nb, ne, titled, false, false, key_hash(tokens, nb, ne), key_hash(tokens, ne - 1, ne)};
         const Token& last = tokens[ne - 1];
         // Places: "in Caracas", "Colombia’s border", "New York", "Russia said".
-        if ((!titled && ne - nb == 1 && has(title - 1, kPlaceCue)) || (last.possessive && has(ne, kPlaceNoun)))
-            places[r.text] = true;
+        if ((!titled && ne - nb == 1 && has(title - 1, kPlaceCue) && !tokens[title - 1].dot_after) ||
+            (last.possessive && has(ne, kPlaceNoun)))
+            places.insert(r.name);
         r.place = has(nb, kPlaceStart) || has(ne - 1, kPlace);  // "New York", "Russia", "Migration Colombia"
         // A speech verb after ("Torres said", "Torres later said", "Theresa May, said")...
         std::size_t v = ne;
-        if (!last.possessive) {
+        if (!last.possessive && !last.dot_after) {
             if (title > 0 && tokens[title - 1].punct == L',' && v < tokens.size() && tokens[v].punct == L',') ++v;
-            for (int skip = 0; skip < 2 && has(v, kAux) && !tokens[v].cap; ++skip) ++v;
+            for (int skip = 0; skip < 2 && has(v, kAux) && !tokens[v].cap && !tokens[v].dot_after; ++skip) ++v;
             r.evidence = has(v, kSpeech) && !tokens[v].cap;
         }
         // ...or before ("said Torres", "according to Torres", "the President, Askar Akaev,")...
-        if (title > 1) {
+        if (title > 1 && !tokens[title - 1].dot_after) {
             const Token& p = tokens[title - 1];
             r.evidence = r.evidence || ((p.kind & kSpeech) && !p.cap) ||
-                         (p.key == L"to" && tokens[title - 2].key == L"according") ||
+                         (is(p, kTo) && is(tokens[title - 2], kAccording) && !tokens[title - 2].dot_after) ||
                          (p.punct == L',' && has(title - 2, kHead | kRole));
         }
         // ...or an appositive ("Torres, a member of", "Torres, who", "Torres, 35,", "Nash, vice president").
-        if (!last.possessive && ne + 1 < tokens.size() && tokens[ne].punct == L',') {
+        if (!last.possessive && !last.dot_after && ne + 1 < tokens.size() && tokens[ne].punct == L',') {
             const Token& a = tokens[ne + 1];
             r.evidence = r.evidence || (a.word && !a.cap && (a.kind & (kAppositive | kHead | kRole | kModifier))) ||
-                         (a.number && a.end - a.start <= 3 && ne + 2 < tokens.size() && tokens[ne + 2].punct == L',');
+                         (a.number && !a.dot_after && a.end - a.start <= 3 && ne + 2 < tokens.size() &&
+                          tokens[ne + 2].punct == L',');
         }
-        runs.push_back(std::move(r));
+        runs.push_back(r);
     }
 
     // The person a run names: an earlier person whose name has the same
     // surname and contains this one or is contained in it (the latest such),
     // or, for a lone first name ("Jorge said"), an earlier "Jorge Torres".
-    static std::size_t resolve(const std::vector<Token>& tokens, const Run& r, std::size_t index,
-                               std::vector<Person>& persons) {
-        std::vector<std::wstring> words;
-        for (std::size_t t = r.begin; t < r.end; ++t) words.push_back(std::wstring(tokens[t].key));
+    std::size_t resolve(const TextLayer& layer, const std::vector<Token>& tokens, const Run& r, std::size_t index,
+                        std::vector<Person>& persons) const {
+        std::vector<WordId> words;
+        for (std::size_t t = r.begin; t < r.end; ++t) words.push_back(tokens[t].key);
         std::size_t best = persons.size();
         for (std::size_t p = 0; p < persons.size(); ++p) {
-            const std::vector<std::wstring>& w = persons[p].words;
-            const bool same = w.back() == words.back() && (in_order(words, w) || in_order(w, words));
-            const bool given = (!r.titled || (tokens[r.begin - 1].kind & kByFirstName)) && words.size() == 1 && w.size() > 1 && w.front() == words.front();
+            const std::vector<WordId>& w = persons[p].words;
+            const bool same = w.back() == words.back() && (in_order(layer, words, w) || in_order(layer, w, words));
+            const bool given = (!r.titled || (tokens[r.begin - 1].kind & kByFirstName)) && words.size() == 1 &&
+                               w.size() > 1 && w.front() == words.front();
             if ((same || given) && (best == persons.size() || persons[p].last_seen > persons[best].last_seen))
                 best = p;
         }
         if (best == persons.size()) persons.push_back({});
         Person& p = persons[best];
-        if (words.size() > p.words.size() || (words.size() == p.words.size() && r.text.size() > p.name.size())) {
-            p.words = words;
-            p.name = r.text;
+        const std::uint32_t start = tokens[r.begin].start, end = tokens[r.end - 1].end;
+        if (words.size() > p.words.size() || (words.size() == p.words.size() && end - start > p.end - p.start)) {
+            p.words = std::move(words);
+            p.start = start;
+            p.end = end;
         }
         p.last_seen = index;
         return best;
     }
 
-    boost::wregex token_re_;
-    std::unordered_map<std::wstring, unsigned> table_;
+    std::vector<unsigned> kinds_;  // Kind bits by WordId
+    std::vector<WordId> ids_;      // of, to, according
 };
 
 }  // namespace

@@ -21,9 +21,8 @@ constexpr std::size_t kMaxDescriptionWords = 6; // "the female soldier"
 constexpr std::size_t kMaxSentenceSubjectTokens = 6;  // "Opposition leader Juan Guaido -- who ..."
 
 // American, Spaniard, Briton, Frenchman, Israeli, Japanese, Scot.
-bool demonym_like(const std::wstring& k) {
-    auto ends = [&](const wchar_t* suffix) {
-        const std::wstring x(suffix);
+bool demonym_like(std::wstring_view k) {
+    auto ends = [&](std::wstring_view x) {
         return k.size() > x.size() + 1 && k.compare(k.size() - x.size(), x.size(), x) == 0;
     };
     return ends(L"an") || ends(L"ard") || ends(L"ese") || ends(L"man") || ends(L"woman") || ends(L"on") ||
@@ -33,20 +32,9 @@ bool demonym_like(const std::wstring& k) {
 
 bool ends_with_ly(std::wstring_view w) { return w.size() > 4 && w.substr(w.size() - 2) == L"ly"; }
 
-// Words between a subject and its verb: "X also said", "X has told".
-bool pre_verb_word(const std::wstring& k) {
-    static const wchar_t* const kWords[] = {L"also", L"then", L"later", L"again", L"still", L"just", L"once",
-                                            L"never", L"always", L"earlier", L"has", L"had", L"have", L"was",
-                                            L"is", L"will", L"would", L"could", L"did", L"does", L"even", L"first",
-                                            L"previously", L"recently", L"reportedly", L"simply", L"only"};
-    for (const wchar_t* w : kWords)
-        if (k == w) return true;
-    return false;
-}
-
 }  // namespace
 
-Attributor::Attributor(const std::wstring& text, const Tokens& tokens, const Lexicon& lex, const NameIndex& names)
+Attributor::Attributor(const std::wstring& text, const Words& tokens, const Lexicon& lex, const NameIndex& names)
     : text_(text), tokens_(tokens), lex_(lex), names_(names) {}
 
 std::wstring Attributor::span(std::size_t tb, std::size_t te) const {
@@ -80,7 +68,7 @@ Speaker Attributor::after_quote(const QuoteSpan& q, std::size_t end) {
     bool punctuated = false;
     for (int skipped = 0; i < te && !tokens_.is_word(i) && skipped < 2; ++skipped, ++i) {
         const wchar_t c = text_[tokens_[i].start];
-        if (c != L',' && !is_dash(c)) return {};
+        if (c != L',' && !chars::is_dash(static_cast<char32_t>(c))) return {};
         punctuated = true;
     }
     if (i >= te || !tokens_.is_word(i)) return {};
@@ -88,12 +76,12 @@ Speaker Attributor::after_quote(const QuoteSpan& q, std::size_t end) {
     // running sentence (over a "politically motivated" tax claims): only
     // "said X" or "he said" directly after it attribute it.
     const wchar_t last_char = text_[q.end - 1];
-    if (!punctuated && std::wstring(L",.!?…;:-–—").find(last_char) == std::wstring::npos) {
+    if (!punctuated && std::wstring_view(L",.!?…;:-–—").find(last_char) == std::wstring_view::npos) {
         const bool pronoun_verb = i + 1 < te && (lex_.he(tokens_.key(i)) || lex_.she(tokens_.key(i))) &&
                                   speech_verb_at(i + 1);
         if (!speech_verb_at(i) && !pronoun_verb) return {};
     }
-    if (tokens_.key(i) == L"according" && i + 1 < te && tokens_.key(i + 1) == L"to") {
+    if (tokens_.key(i) == lex_.word.according && i + 1 < te && tokens_.key(i + 1) == lex_.word.to) {
         Speaker s = subject_after_verb(i + 2, te);
         if (s.found()) s.verb = L"according to";
         return s;
@@ -102,7 +90,7 @@ Speaker Attributor::after_quote(const QuoteSpan& q, std::size_t end) {
     if (ends_with_ly(tokens_.text(v)) && v + 1 < te && speech_verb_at(v + 1)) ++v;  // "…," quietly said X
     if (speech_verb_at(v)) {
         Speaker s = subject_after_verb(v + 1, te);
-        if (s.found()) s.verb = tokens_.key(v);
+        if (s.found()) s.verb = tokens_.key_text(v);
         return s;
     }
     // Subject then verb: "…," Sgt. Jorge Torres said.
@@ -111,7 +99,7 @@ Speaker Attributor::after_quote(const QuoteSpan& q, std::size_t end) {
     for (v = i; v < te && v < i + kMaxVerbDistance; ++v) {
         if (!tokens_.is_word(v)) {
             const wchar_t c = text_[tokens_[v].start];
-            if (c == L'.' || c == L'!' || c == L'?' || c == L';' || c == L':' || is_double_mark(c)) return {};
+            if (c == L'.' || c == L'!' || c == L'?' || c == L';' || c == L':' || chars::is_double_quote(static_cast<char32_t>(c))) return {};
             continue;
         }
         if (!speech_verb_at(v) || v == i) continue;
@@ -145,7 +133,7 @@ Speaker Attributor::before_quote(std::size_t begin, std::size_t end) {
         if (v + 1 < te && tokens_.capitalized(v + 1)) {
             s = subject_after_verb(v + 1, te);
             if (s.found()) {
-                s.verb = tokens_.key(v);
+                s.verb = tokens_.key_text(v);
                 return s;
             }
         }
@@ -157,7 +145,7 @@ Speaker Attributor::before_quote(std::size_t begin, std::size_t end) {
 Speaker Attributor::speaker_noun(std::size_t tb, std::size_t te) const {
     std::size_t i = te;
     for (int skipped = 0; i > tb && skipped < 2; ++skipped) {
-        if (tokens_.is_punct(i - 1, L':') || tokens_.is_punct(i - 1, L',') || tokens_.key(i - 1) == L"that") --i;
+        if (tokens_.is_punct(i - 1, L':') || tokens_.is_punct(i - 1, L',') || tokens_.key(i - 1) == lex_.word.that) --i;
         else break;
     }
     if (i < tb + 2 || !tokens_.is_word(i - 1) || !lex_.speech_noun(tokens_.key(i - 1))) return {};
@@ -170,7 +158,7 @@ Speaker Attributor::speaker_noun(std::size_t tb, std::size_t te) const {
 
 Speaker Attributor::according_to(std::size_t tb, std::size_t te, std::size_t) {
     for (std::size_t i = tb; i + 2 < te; ++i) {
-        if (tokens_.key(i) != L"according" || tokens_.key(i + 1) != L"to") continue;
+        if (tokens_.key(i) != lex_.word.according || tokens_.key(i + 1) != lex_.word.to) continue;
         Speaker s = subject_after_verb(i + 2, te);
         if (s.found()) s.verb = L"according to";
         return s;
@@ -181,13 +169,12 @@ Speaker Attributor::according_to(std::size_t tb, std::size_t te, std::size_t) {
 Speaker Attributor::subject_verb(std::size_t subject_begin, std::size_t verb, std::size_t limit) {
     std::size_t se = verb;
     while (se > subject_begin && tokens_.is_word(se - 1) && !tokens_.capitalized(se - 1) &&
-           (ends_with_ly(tokens_.text(se - 1)) || pre_verb_word(tokens_.key(se - 1))))
+           (ends_with_ly(tokens_.text(se - 1)) || lex_.pre_verb_word(tokens_.key(se - 1))))
         --se;  // "Pompeo confidently said", "X also said"
     // "it is predicted that": a passive or auxiliary after it/they is no attribution.
-    if (se == subject_begin + 1 && tokens_.key(subject_begin) == L"it") {
+    if (se == subject_begin + 1 && tokens_.key(subject_begin) == lex_.word.it) {
         for (std::size_t t = se; t < verb; ++t) {
-            const std::wstring k = tokens_.key(t);
-            if (k == L"is" || k == L"was" || k == L"has" || k == L"had" || k == L"will" || k == L"would") return {};
+            if (lex_.auxiliary(tokens_.key(t))) return {};
         }
     }
     const Speaker reporter = subject(subject_begin, se, 0);
@@ -196,7 +183,7 @@ Speaker Attributor::subject_verb(std::size_t subject_begin, std::size_t verb, st
     Speaker relay = relayed(after, limit, reporter);
     if (relay.found()) return relay;
     Speaker s = reporter;
-    if (s.found()) s.verb = tokens_.key(verb);
+    if (s.found()) s.verb = tokens_.key_text(verb);
     return s;
 }
 
@@ -204,7 +191,7 @@ Speaker Attributor::subject_verb(std::size_t subject_begin, std::size_t verb, st
 // the reported speaker's.
 Speaker Attributor::relayed(std::size_t a, std::size_t limit, const Speaker& reporter) {
     std::size_t i = a;
-    if (i < limit && tokens_.key(i) == L"that") ++i;
+    if (i < limit && tokens_.key(i) == lex_.word.that) ++i;
     if (i + 2 < limit + 1 && i < limit && tokens_.is_word(i) && lex_.possessive_pronoun(tokens_.key(i))) {
         std::size_t j = i + 1;
         while (j < limit && j < i + 3 && tokens_.is_word(j) && !tokens_.capitalized(j) &&
@@ -215,7 +202,7 @@ Speaker Attributor::relayed(std::size_t a, std::size_t limit, const Speaker& rep
             s.name = reporter.name + L"'s " + span(i + 1, j);
             s.start = tokens_[i].start;
             s.end = tokens_[j - 1].end;
-            s.verb = tokens_.key(j);
+            s.verb = tokens_.key_text(j);
             return s;
         }
         return {};
@@ -227,7 +214,7 @@ Speaker Attributor::relayed(std::size_t a, std::size_t limit, const Speaker& rep
             const NameSplit split = split_trailing_name(tokens_, i, j, lex_);
             if (split.empty()) return {};
             Speaker s = name_from(split.name_begin, split.name_end, split.role_begin);
-            s.verb = tokens_.key(j);
+            s.verb = tokens_.key_text(j);
             return s;
         }
     }
@@ -238,7 +225,7 @@ Speaker Attributor::relayed(std::size_t a, std::size_t limit, const Speaker& rep
 Speaker Attributor::subject_after_verb(std::size_t tb, std::size_t te) {
     std::size_t j = tb;
     while (j < te && j - tb < kMaxSubjectAfterVerb && tokens_.is_word(j)) {
-        const std::wstring k = tokens_.key(j);
+        const WordId k = tokens_.key(j);
         if (!tokens_.capitalized(j) && (lex_.subject_stop(k) || ends_with_ly(tokens_.text(j)))) break;
         if (tokens_.capitalized(j) && lex_.calendar_word(k)) break;
         ++j;
@@ -264,19 +251,18 @@ Speaker Attributor::subject(std::size_t tb, std::size_t te, std::size_t) {
     if (parts.empty()) return {};
     auto first_key = [&](std::size_t k) { return tokens_.key(parts[k].first); };
     auto is_opener = [&](std::size_t k) {
-        const std::wstring f = first_key(k);
+        const WordId f = first_key(k);
         // "And Moya, nicknamed Charly, admitted": a conjunction leads the subject itself.
-        if (f == L"and" || f == L"but" || f == L"so" || f == L"yet" || f == L"then") return false;
+        if (lex_.conjunction(f)) return false;
         return parts.size() > 1 && lex_.opener(f) && !lex_.he(f) && !lex_.she(f);
     };
     auto is_apposition = [&](std::size_t k) {
-        const std::wstring f = first_key(k);
+        const WordId f = first_key(k);
         if (lex_.apposition_start(f) || (!tokens_.capitalized(parts[k].first) && !lex_.he(f) && !lex_.she(f)))
             return true;
         // "Tim Crawford, Group Economist at Halifax,": a role with a preposition.
         for (std::size_t t = parts[k].first + 1; t < parts[k].second; ++t) {
-            const std::wstring w = tokens_.key(t);
-            if (!tokens_.capitalized(t) && (w == L"at" || w == L"of" || w == L"for" || w == L"with" || w == L"from"))
+            if (!tokens_.capitalized(t) && lex_.role_preposition(tokens_.key(t)))
                 return true;
         }
         return false;
@@ -297,14 +283,14 @@ Speaker Attributor::subject(std::size_t tb, std::size_t te, std::size_t) {
     while (sb < se && lex_.opener(tokens_.key(sb)) && !lex_.he(tokens_.key(sb)) && !lex_.she(tokens_.key(sb))) ++sb;
     if (sb >= se) return {};
 
-    const std::wstring first = tokens_.key(sb);
+    const WordId first = tokens_.key(sb);
     if (se - sb == 1 && (lex_.he(first) || lex_.she(first)))
         return pronoun(tokens_[sb].start, lex_.he(first) ? Gender::Male : Gender::Female);
-    if (se - sb == 1 && (first == L"it" || first == L"they" || first == L"we")) return group_pronoun(tokens_[sb].start);
+    if (se - sb == 1 && (first == lex_.word.it || first == lex_.word.they || first == lex_.word.we)) return group_pronoun(tokens_[sb].start);
     // "said the American", "the Spaniard added": shorthand for the last person named.
-    if (first == L"the" && se - sb == 2 && tokens_.capitalized(se - 1) && !is_upper(tokens_.text(se - 1).back()) &&
-        demonym_like(tokens_.key(se - 1)) &&
-        !names_.is_person(tokens_.key(se - 1))) {
+    if (first == lex_.word.the && se - sb == 2 && tokens_.capitalized(se - 1) &&
+        !chars::is_upper(static_cast<char32_t>(tokens_.text(se - 1).back())) && demonym_like(tokens_.key_text(se - 1)) &&
+        !names_.is_person(std::wstring(tokens_.key_text(se - 1)))) {
         Speaker p = pronoun(tokens_[sb].start, Gender::Unknown);
         if (p.found()) return p;
     }
@@ -322,21 +308,18 @@ Speaker Attributor::subject(std::size_t tb, std::size_t te, std::size_t) {
 
     // No name: a description ("the female soldier", "Colombia’s migration agency").
     if (se - sb > kMaxDescriptionWords) return {};
-    static const wchar_t* const kNotSpeakers[] = {L"it", L"this", L"that", L"there", L"which", L"who", L"what",
-                                                  L"i", L"we", L"they", L"you", L"he", L"she"};
-    for (const wchar_t* w : kNotSpeakers)
-        if (first == w) return {};
-    if (first == L"one" && se - sb == 1) return {};
+    if (lex_.not_speaker(first)) return {};
+    if (first == lex_.word.one && se - sb == 1) return {};
     // A description ends with its noun, not with "that" or "and".
     if (lex_.function_word(tokens_.key(se - 1))) return {};
     // A bare lower-case word before a verb that is also a plural noun
     // ("tax claims", "budget calls") is no speaker.
     if (se - sb == 1 && !tokens_.capitalized(sb) && !lex_.collective_speaker(first)) return {};
-    if (first == L"the" && se - sb <= 4) {
+    if (first == lex_.word.the && se - sb <= 4) {
         // "the president", "the opposition politician": the person the
         // article titled so (head noun first, then its modifiers).
         for (std::size_t t = se; t-- > sb + 1;) {
-            const std::wstring w = tokens_.key(t);
+            const WordId w = tokens_.key(t);
             if (t + 1 < se && !is_title_token(tokens_, t, lex_) && !lex_.role_noun(w)) continue;
             if (const PersonMention* m = names_.last_with_role(tokens_[sb].start, w)) return mention_speaker(*m);
         }
@@ -353,8 +336,7 @@ Speaker Attributor::subject(std::size_t tb, std::size_t te, std::size_t) {
 Speaker Attributor::name_from(std::size_t nb, std::size_t ne, std::size_t rb) const {
     Speaker s;
     s.start = tokens_[nb].start;
-    s.end = tokens_[ne - 1].end;
-    if (tokens_.possessive(ne - 1)) s.end -= 2;
+    s.end = name_end(tokens_, ne - 1, lex_);
     s.name = names_.fullest(text_.substr(s.start, s.end - s.start));
     if (rb < nb) s.role = span(rb, nb);
     return s;
@@ -425,7 +407,7 @@ Speaker Attributor::previous_sentence_subject(const QuoteSpan& q, std::size_t be
     return mention_speaker(*m);
 }
 
-Speaker Attributor::paragraph_context(const Paragraph& previous) {
+Speaker Attributor::paragraph_context(const Segment& previous) {
     const std::size_t tb = tokens_.first_at(previous.start);
     std::size_t te = tokens_.first_at(previous.end);
     while (te > tb && !tokens_.is_word(te - 1)) --te;  // the final "." or ":"

@@ -10,7 +10,7 @@
 #include "lexicon.h"
 #include "marks.h"
 #include "names.h"
-#include "text.h"
+#include "words.h"
 
 namespace newslens::quotes {
 
@@ -24,7 +24,7 @@ struct Speaker {
 
 class Attributor {
 public:
-    Attributor(const std::wstring& text, const Tokens& tokens, const Lexicon& lex, const NameIndex& names);
+    Attributor(const std::wstring& text, const Words& tokens, const Lexicon& lex, const NameIndex& names);
 
     // The attribution next to `q`: after it within [q.close, after_end), else
     // before it within [before_begin, q.open) (both bounded by the caller).
@@ -34,7 +34,7 @@ public:
     // For a quote that opens a sentence: the person the sentence before is about.
     Speaker previous_sentence_subject(const QuoteSpan& q, std::size_t before_begin) const;
     // For a quote that opens its paragraph: a speaker named in the paragraph before.
-    Speaker paragraph_context(const Paragraph& previous);
+    Speaker paragraph_context(const Segment& previous);
 
 private:
     Speaker after_quote(const QuoteSpan& q, std::size_t end);
@@ -55,7 +55,7 @@ private:
     std::wstring span(std::size_t tb, std::size_t te) const;
 
     const std::wstring& text_;
-    const Tokens& tokens_;
+    const Words& tokens_;
     const Lexicon& lex_;
     const NameIndex& names_;
     // Unnamed speakers ("the female soldier") a later "she said" may mean.

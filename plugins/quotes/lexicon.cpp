@@ -2,13 +2,16 @@
 
 namespace newslens::quotes {
 
+void Lexicon::add(std::uint32_t flags, std::initializer_list<const wchar_t*> words) {
+    for (const wchar_t* w : words) {
+        const WordId id = Vocabulary::global().intern_text(w);
+        if (id >= flags_.size()) flags_.resize(id + 1, 0);
+        flags_[id] |= flags;
+    }
+}
+
 Lexicon::Lexicon() {
-    abbreviations_ = {L"mr", L"mrs", L"ms", L"dr", L"sgt", L"gen", L"col", L"capt", L"lt", L"maj", L"prof",
-                      L"sen", L"rep", L"gov", L"st", L"jr", L"sr", L"rev", L"cpl", L"pvt", L"adm", L"cmdr",
-                      L"insp", L"supt", L"pres", L"hon", L"fr", L"messrs", L"mt", L"ft", L"inc", L"corp", L"ltd",
-                      L"co", L"no", L"vs", L"jan", L"feb", L"mar", L"apr", L"jun", L"jul", L"aug", L"sep",
-                      L"sept", L"oct", L"nov", L"dec", L"gov", L"brig", L"lieut", L"sgts"};
-    speech_verbs_ = {
+    add(kSpeechVerb, {
         L"said", L"says", L"say", L"told", L"tells", L"added", L"adds", L"warned", L"warns", L"wrote",
         L"writes", L"explained", L"explains", L"asked", L"asks", L"replied", L"replies", L"answered",
         L"continued", L"continues", L"insisted", L"insists", L"noted", L"notes", L"stated", L"states",
@@ -26,10 +29,10 @@ Lexicon::Lexicon() {
         L"declaring", L"announcing", L"recalling", L"responded", L"responds", L"replying", L"begged", L"pleaded",
         L"interrupted", L"conceding", L"acknowledges", L"admitting", L"stresses", L"urging", L"predicts",
         L"concedes", L"believes", L"believed", L"thinks", L"reckons", L"reckoned", L"maintained", L"maintains",
-        L"contended", L"contends", L"hinted", L"retorted", L"snapped", L"fumed", L"blasted"};
-    relay_verbs_ = {L"told", L"said", L"says", L"tells", L"asked", L"wrote", L"warned", L"urged"};
-    particles_ = {L"out", L"back", L"up", L"again", L"later", L"loudly", L"quietly"};
-    person_titles_ = {L"mr", L"mrs", L"ms", L"miss", L"dr", L"sgt", L"sergeant", L"gen", L"general", L"col",
+        L"contended", L"contends", L"hinted", L"retorted", L"snapped", L"fumed", L"blasted"});
+    add(kRelayVerb, {L"told", L"said", L"says", L"tells", L"asked", L"wrote", L"warned", L"urged"});
+    add(kVerbParticle, {L"out", L"back", L"up", L"again", L"later", L"loudly", L"quietly"});
+    add(kPersonTitle | kTitle, {L"mr", L"mrs", L"ms", L"miss", L"dr", L"sgt", L"sergeant", L"gen", L"general", L"col",
                       L"colonel", L"capt", L"captain", L"lt", L"lieutenant", L"maj", L"major", L"prof",
                       L"professor", L"sen", L"senator", L"rep", L"representative", L"gov", L"governor",
                       L"president", L"mayor", L"judge", L"justice", L"king", L"queen", L"prince", L"princess",
@@ -41,15 +44,14 @@ Lexicon::Lexicon() {
                       L"leader", L"chairman", L"chairwoman", L"chair", L"ceo", L"chief", L"officer", L"brig",
                       L"inspector", L"detective", L"superintendent", L"coach", L"dean", L"deputy", L"envoy",
                       L"sheriff", L"constable", L"mp", L"mep", L"msp", L"baroness", L"baron", L"earl", L"duke",
-                      L"duchess", L"commissioner", L"attorney", L"rabbi", L"imam", L"ayatollah", L"marshal"};
-    titles_ = person_titles_;
-    for (const wchar_t* w : {L"vice", L"prime", L"foreign", L"defense", L"defence", L"interior", L"state",
+                      L"duchess", L"commissioner", L"attorney", L"rabbi", L"imam", L"ayatollah", L"marshal"});
+    // Titles: the person titles and the words that extend them.
+    add(kTitle, {L"vice", L"prime", L"foreign", L"defense", L"defence", L"interior", L"state",
                              L"attorney", L"head", L"acting", L"former", L"secretary-general", L"general",
                              L"undersecretary", L"executive", L"senior", L"opposition", L"interim", L"commissioner",
                              L"official", L"analyst", L"expert", L"lawyer", L"economist", L"professor", L"founder",
-                             L"president-elect", L"health", L"finance", L"justice", L"trade", L"economy"})
-        titles_.insert(w);
-    function_words_ = {
+                             L"president-elect", L"health", L"finance", L"justice", L"trade", L"economy"});
+    add(kFunctionWord, {
         L"the", L"a", L"an", L"in", L"on", L"at", L"but", L"and", L"or", L"so", L"if", L"when", L"while",
         L"as", L"after", L"before", L"during", L"since", L"though", L"although", L"because", L"for", L"with",
         L"without", L"from", L"by", L"to", L"of", L"under", L"over", L"despite", L"meanwhile", L"however",
@@ -64,12 +66,12 @@ Lexicon::Lexicon() {
         L"would", L"can", L"could", L"should", L"may", L"might", L"must", L"let", L"please", L"thanks",
         L"thank", L"yes", L"oh", L"well", L"once", L"again", L"until", L"through", L"into", L"upon", L"among",
         L"amid", L"against", L"toward", L"towards", L"within", L"outside", L"inside", L"per", L"via",
-        L"additional", L"related", L"read", L"more", L"see", L"watch", L"skip", L"share", L"click"};
-    calendar_words_ = {L"monday", L"tuesday", L"wednesday", L"thursday", L"friday", L"saturday", L"sunday",
+        L"additional", L"related", L"read", L"more", L"see", L"watch", L"skip", L"share", L"click"});
+    add(kCalendarWord, {L"monday", L"tuesday", L"wednesday", L"thursday", L"friday", L"saturday", L"sunday",
                        L"january", L"february", L"march", L"april", L"june", L"july", L"august",
                        L"september", L"october", L"november", L"december", L"feb", L"aug", L"sept",
-                       L"oct", L"nov", L"dec", L"christmas", L"easter"};
-    organisation_words_ = {
+                       L"oct", L"nov", L"dec", L"christmas", L"easter"});
+    add(kOrganisationWord, {
         L"guard", L"press", L"agency", L"service", L"services", L"ministry", L"army", L"forces", L"force",
         L"university", L"council", L"union", L"party", L"association", L"international", L"news",
         L"department", L"office", L"republic", L"street", L"city", L"river", L"bridge", L"states", L"nations",
@@ -100,34 +102,34 @@ Lexicon::Lexicon() {
         L"independent", L"telegraph", L"observer", L"economist", L"agence", L"presse", L"afp", L"bbc", L"cnn",
         L"nbc", L"cbs", L"abc", L"associated", L"bloomberg", L"unicef", L"nato", L"microsoft", L"google",
         L"apple", L"amazon", L"facebook", L"twitter", L"ministry", L"labour", L"conservative", L"conservatives",
-        L"democrats", L"republicans", L"tories", L"liberal"};
-    name_particles_ = {L"de", L"da", L"del", L"della", L"di", L"dos", L"das", L"do", L"du", L"van", L"von",
-                       L"der", L"den", L"la", L"le", L"bin", L"ibn", L"al", L"el", L"y", L"ter", L"ten"};
-    openers_ = {L"meanwhile", L"however", L"but", L"and", L"yet", L"still", L"later", L"earlier", L"then",
+        L"democrats", L"republicans", L"tories", L"liberal"});
+    add(kNameParticle, {L"de", L"da", L"del", L"della", L"di", L"dos", L"das", L"do", L"du", L"van", L"von",
+                       L"der", L"den", L"la", L"le", L"bin", L"ibn", L"al", L"el", L"y", L"ter", L"ten"});
+    add(kOpener, {L"meanwhile", L"however", L"but", L"and", L"yet", L"still", L"later", L"earlier", L"then",
                 L"also", L"so", L"instead", L"separately", L"asked", L"speaking", L"in", L"on", L"at", L"during",
                 L"after", L"before", L"when", L"while", L"as", L"if", L"since", L"although", L"though",
                 L"for", L"with", L"without", L"from", L"under", L"over", L"despite", L"yesterday", L"today",
                 L"now", L"last", L"this", L"on", L"by", L"once", L"like", L"unlike", L"according", L"in",
                 L"referring", L"responding", L"addressing", L"writing", L"standing", L"sitting", L"again",
                 L"indeed", L"moreover", L"furthermore", L"similarly", L"likewise", L"nevertheless", L"thus",
-                L"overall", L"finally", L"first", L"second", L"ultimately", L"previously", L"recently"};
-    apposition_starts_ = {L"a", L"an", L"the", L"who", L"which", L"whose", L"his", L"her", L"their", L"its",
-                          L"one", L"also", L"himself", L"herself", L"now", L"then", L"formerly", L"aged"};
-    subject_stops_ = {L"on", L"in", L"at", L"during", L"after", L"before", L"last", L"this", L"when", L"while",
+                L"overall", L"finally", L"first", L"second", L"ultimately", L"previously", L"recently"});
+    add(kAppositionStart, {L"a", L"an", L"the", L"who", L"which", L"whose", L"his", L"her", L"their", L"its",
+                          L"one", L"also", L"himself", L"herself", L"now", L"then", L"formerly", L"aged"});
+    add(kSubjectStop, {L"on", L"in", L"at", L"during", L"after", L"before", L"last", L"this", L"when", L"while",
                       L"who", L"as", L"from", L"to", L"about", L"which", L"that", L"yesterday", L"today",
                       L"told", L"adding", L"referring", L"according", L"and", L"but", L"with", L"by", L"for",
                       L"earlier", L"later", L"recently", L"previously", L"tonight", L"monday", L"tuesday",
                       L"wednesday", L"thursday", L"friday", L"saturday", L"sunday", L"whose", L"where",
                       L"because", L"since", L"although", L"though", L"if", L"into", L"via", L"over", L"under",
                       L"than", L"then", L"there", L"here", L"is", L"was", L"are", L"were", L"has", L"had",
-                      L"have", L"will", L"would"};
-    speech_nouns_ = {L"warning", L"warnings", L"claim", L"claims", L"statement", L"words", L"remark",
+                      L"have", L"will", L"would"});
+    add(kSpeechNoun, {L"warning", L"warnings", L"claim", L"claims", L"statement", L"words", L"remark",
                      L"remarks", L"call", L"calls", L"promise", L"pledge", L"message", L"assertion",
                      L"insistence", L"argument", L"comment", L"comments", L"question", L"reply", L"response",
                      L"vow", L"threat", L"appeal", L"plea", L"description", L"suggestion", L"accusation",
                      L"declaration", L"announcement", L"admission", L"boast", L"assurance", L"slogan",
-                     L"tweet", L"post", L"letter", L"speech", L"demand", L"advice", L"prediction"};
-    occupations_ = {L"farmer", L"teacher", L"student", L"nurse", L"soldier", L"worker", L"driver", L"vendor",
+                     L"tweet", L"post", L"letter", L"speech", L"demand", L"advice", L"prediction"});
+    add(kOccupation, {L"farmer", L"teacher", L"student", L"nurse", L"soldier", L"worker", L"driver", L"vendor",
                     L"fisherman", L"shopkeeper", L"activist", L"resident", L"pensioner", L"retiree", L"engineer",
                     L"journalist", L"reporter", L"photographer", L"artist", L"musician", L"writer", L"author",
                     L"novelist", L"actor", L"actress", L"singer", L"rapper", L"designer", L"architect", L"banker",
@@ -138,8 +140,8 @@ Lexicon::Lexicon() {
                     L"candidate", L"mp", L"peer", L"economist", L"analyst", L"lawyer", L"businessman",
                     L"businesswoman", L"entrepreneur", L"investor", L"chef", L"owner", L"landlord", L"tenant",
                     L"mechanic", L"electrician", L"officer", L"guard", L"volunteer", L"organiser", L"organizer",
-                    L"skipper", L"captain", L"champion", L"sprinter", L"runner", L"winger", L"batsman", L"bowler"};
-    collective_speakers_ = {L"police", L"officials", L"authorities", L"analysts", L"experts", L"residents",
+                    L"skipper", L"captain", L"champion", L"sprinter", L"runner", L"winger", L"batsman", L"bowler"});
+    add(kCollectiveSpeaker, {L"police", L"officials", L"authorities", L"analysts", L"experts", L"residents",
                             L"witnesses", L"protesters", L"demonstrators", L"critics", L"observers", L"doctors",
                             L"officers", L"investigators", L"prosecutors", L"sources", L"diplomats", L"lawyers",
                             L"campaigners", L"activists", L"scientists", L"researchers", L"economists",
@@ -148,12 +150,42 @@ Lexicon::Lexicon() {
                             L"traders", L"workers", L"students", L"parents", L"teachers", L"nurses", L"soldiers",
                             L"troops", L"rebels", L"militants", L"insurgents", L"crowds", L"voters", L"staff",
                             L"executives", L"ministers", L"lawmakers", L"legislators", L"senators", L"mps",
-                            L"judges", L"medics", L"paramedics", L"firefighters", L"migrants", L"refugees"};
-    role_nouns_ = {L"politician", L"leader", L"president", L"minister", L"lawmaker", L"senator", L"governor",
+                            L"judges", L"medics", L"paramedics", L"firefighters", L"migrants", L"refugees"});
+    add(kRoleNoun, {L"politician", L"leader", L"president", L"minister", L"lawmaker", L"senator", L"governor",
                    L"mayor", L"spokesman", L"spokeswoman", L"premier", L"chancellor", L"congressman",
                    L"congresswoman", L"prime", L"secretary", L"ambassador", L"envoy", L"general",
                    L"commander", L"coach", L"candidate", L"chairman", L"chairwoman", L"ceo", L"founder",
-                   L"billionaire", L"star", L"singer", L"actor", L"actress", L"player", L"striker", L"manager"};
+                   L"billionaire", L"star", L"singer", L"actor", L"actress", L"player", L"striker", L"manager"});
+    add(kMaleTitle, {L"mr", L"sir", L"mister"});
+    add(kFemaleTitle, {L"mrs", L"ms", L"miss", L"madam"});
+    add(kPossessivePronoun, {L"his", L"her", L"their"});
+    add(kPreVerbWord, {L"also", L"then", L"later", L"again", L"still", L"just", L"once", L"never", L"always",
+                       L"earlier", L"has", L"had", L"have", L"was", L"is", L"will", L"would", L"could", L"did",
+                       L"does", L"even", L"first", L"previously", L"recently", L"reportedly", L"simply", L"only"});
+    add(kNotSpeaker, {L"it", L"this", L"that", L"there", L"which", L"who", L"what", L"i", L"we", L"they", L"you",
+                      L"he", L"she"});
+    add(kNamingWord, {L"called", L"entitled", L"titled", L"named", L"dubbed", L"headlined", L"codenamed",
+                      L"code-named", L"slogan"});
+    add(kWordLikeGivenName, {L"will", L"mark", L"bill", L"frank", L"jack", L"rose", L"grace", L"hope", L"may",
+                             L"guy", L"pat", L"rob", L"june", L"joy", L"faith", L"dean", L"earl", L"sue", L"ray",
+                             L"gene", L"carol", L"amber", L"victor"});
+    add(kPlaceStart, {L"new", L"los", L"las", L"san", L"santa", L"sao", L"são", L"saint", L"st", L"port", L"fort",
+                      L"mount", L"lake", L"cape", L"buenos", L"hong", L"sri", L"tel", L"abu", L"kuala", L"rio",
+                      L"costa", L"puerto", L"gran", L"ciudad", L"addis", L"dar", L"sierra", L"tierra", L"salt",
+                      L"palm", L"baton"});
+    add(kPlaceEnd, {L"arabia", L"lanka", L"kong", L"zealand", L"angeles", L"vegas", L"delhi", L"aires", L"janeiro",
+                    L"paulo", L"aviv", L"dhabi", L"lumpur", L"salvador", L"rica", L"leone", L"guinea", L"korea",
+                    L"africa", L"kingdom", L"states", L"emirates", L"caledonia", L"herzegovina", L"tobago",
+                    L"verde", L"faso", L"timor", L"york", L"jersey", L"orleans", L"mexico", L"hampshire",
+                    L"dakota", L"carolina", L"virginia", L"ababa", L"salaam", L"strip", L"heights"});
+    add(kAuxiliary, {L"is", L"was", L"has", L"had", L"will", L"would"});
+    add(kConjunction, {L"and", L"but", L"so", L"yet", L"then"});
+    add(kNameSuffix, {L"jr", L"sr", L"inc", L"corp", L"ltd", L"co"});
+    add(kRolePreposition, {L"at", L"of", L"for", L"with", L"from"});
+    Vocabulary& v = Vocabulary::global();
+    word = {v.intern(L"the"), v.intern(L"a"), v.intern(L"an"), v.intern(L"he"), v.intern(L"she"),
+            v.intern(L"it"), v.intern(L"they"), v.intern(L"we"), v.intern(L"one"), v.intern(L"that"),
+            v.intern(L"of"), v.intern(L"to"), v.intern(L"according")};
 }
 
 }  // namespace newslens::quotes

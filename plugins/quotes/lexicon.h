@@ -1,9 +1,14 @@
-// Word lists the plugin reasons with (all lower case ASCII). Built once per
-// Extractor.
+// Word lists the plugin reasons with, interned once per Extractor: every
+// look-up compares the WordId the text layer gave a word (core/text.h).
 #pragma once
 
-#include <string>
-#include <unordered_set>
+#include <cstdint>
+#include <initializer_list>
+#include <string_view>
+#include <vector>
+
+#include "text.h"
+#include "vocabulary.h"
 
 namespace newslens::quotes {
 
@@ -11,49 +16,85 @@ class Lexicon {
 public:
     Lexicon();
 
-    bool abbreviation(const std::wstring& w) const { return abbreviations_.count(w) != 0; }
     // said, told, added, warned, wrote, ...
-    bool speech_verb(const std::wstring& w) const { return speech_verbs_.count(w) != 0; }
+    bool speech_verb(WordId w) const { return has(w, kSpeechVerb); }
     // Verbs that report someone else's words: "he said Guaido told him".
-    bool relay_verb(const std::wstring& w) const { return relay_verbs_.count(w) != 0; }
+    bool relay_verb(WordId w) const { return has(w, kRelayVerb); }
     // out/back after "cried"
-    bool verb_particle(const std::wstring& w) const { return particles_.count(w) != 0; }
+    bool verb_particle(WordId w) const { return has(w, kVerbParticle); }
     // Titles and roles written before a name: Sgt, President, Secretary, ...
-    bool title(const std::wstring& w) const { return titles_.count(w) != 0; }
+    bool title(WordId w) const { return has(w, kTitle); }
     // Mr, Sgt, President: whoever follows is certainly a person.
-    bool person_title(const std::wstring& w) const { return person_titles_.count(w) != 0; }
-    bool male_title(const std::wstring& w) const { return w == L"mr" || w == L"sir" || w == L"mister"; }
-    bool female_title(const std::wstring& w) const { return w == L"mrs" || w == L"ms" || w == L"miss" || w == L"madam"; }
+    bool person_title(WordId w) const { return has(w, kPersonTitle); }
+    bool male_title(WordId w) const { return has(w, kMaleTitle); }
+    bool female_title(WordId w) const { return has(w, kFemaleTitle); }
     // Capitalised words that start sentences rather than names: The, On, But, ...
-    bool function_word(const std::wstring& w) const { return function_words_.count(w) != 0; }
-    bool calendar_word(const std::wstring& w) const { return calendar_words_.count(w) != 0; }
+    bool function_word(WordId w) const { return has(w, kFunctionWord); }
+    bool calendar_word(WordId w) const { return has(w, kCalendarWord); }
     // Words that make a capitalised run an organisation or a place.
-    bool organisation_word(const std::wstring& w) const { return organisation_words_.count(w) != 0; }
+    bool organisation_word(WordId w) const { return has(w, kOrganisationWord); }
     // de, van, bin: lower-case particles inside names.
-    bool name_particle(const std::wstring& w) const { return name_particles_.count(w) != 0; }
-    bool he(const std::wstring& w) const { return w == L"he"; }
-    bool she(const std::wstring& w) const { return w == L"she"; }
+    bool name_particle(WordId w) const { return has(w, kNameParticle); }
+    bool he(WordId w) const { return w == word.he; }
+    bool she(WordId w) const { return w == word.she; }
     // Segments that open a sentence before its subject: "Meanwhile,", "Asked about X,".
-    bool opener(const std::wstring& w) const { return openers_.count(w) != 0; }
+    bool opener(WordId w) const { return has(w, kOpener); }
     // Words that start an apposition after a subject: "a father of two", "who ...".
-    bool apposition_start(const std::wstring& w) const { return apposition_starts_.count(w) != 0; }
+    bool apposition_start(WordId w) const { return has(w, kAppositionStart); }
     // Words after "said X" that end the speaker: "said Torres on Monday".
-    bool subject_stop(const std::wstring& w) const { return subject_stops_.count(w) != 0; }
+    bool subject_stop(WordId w) const { return has(w, kSubjectStop); }
     // warning, claim, words: "Trump’s warning that ..."
-    bool speech_noun(const std::wstring& w) const { return speech_nouns_.count(w) != 0; }
+    bool speech_noun(WordId w) const { return has(w, kSpeechNoun); }
     // Role nouns that, after "the", point back to a person already named.
-    bool role_noun(const std::wstring& w) const { return role_nouns_.count(w) != 0; }
+    bool role_noun(WordId w) const { return has(w, kRoleNoun); }
     // Occupations written before a name ("farmer Luis Vega", "Aviator star Alan Alda").
-    bool occupation(const std::wstring& w) const { return occupations_.count(w) != 0; }
+    bool occupation(WordId w) const { return has(w, kOccupation); }
     // Bare plural nouns that speak as a group: "police said", "officials said".
-    bool collective_speaker(const std::wstring& w) const { return collective_speakers_.count(w) != 0; }
-    bool determiner(const std::wstring& w) const { return w == L"the" || w == L"a" || w == L"an"; }
-    bool possessive_pronoun(const std::wstring& w) const { return w == L"his" || w == L"her" || w == L"their"; }
+    bool collective_speaker(WordId w) const { return has(w, kCollectiveSpeaker); }
+    bool determiner(WordId w) const { return w == word.the || w == word.a || w == word.an; }
+    bool possessive_pronoun(WordId w) const { return has(w, kPossessivePronoun); }
+    // Words between a subject and its verb: "X also said", "X has told".
+    bool pre_verb_word(WordId w) const { return has(w, kPreVerbWord); }
+    // Subjects that are nobody: "it", "this", "which", "I".
+    bool not_speaker(WordId w) const { return has(w, kNotSpeaker); }
+    // Words before a quoted title: called, dubbed, entitled.
+    bool naming_word(WordId w) const { return has(w, kNamingWord); }
+    // Given names that are also common words ("will", "mark"): a lower-case
+    // "will" elsewhere says nothing about "Will Smith".
+    bool word_like_given_name(WordId w) const { return has(w, kWordLikeGivenName); }
+    // First words of multi-word place names: New, Los, San, Sri.
+    bool place_start(WordId w) const { return has(w, kPlaceStart); }
+    // Last words of multi-word places that look like a first name and a surname: Lanka, Angeles.
+    bool place_end(WordId w) const { return has(w, kPlaceEnd); }
+    // Auxiliaries that make "it ... predicted" a passive, not an attribution.
+    bool auxiliary(WordId w) const { return has(w, kAuxiliary); }
+    // Abbreviations that end names and keep their dot: "Hank Williams Jr.", "Apple Inc.".
+    bool name_suffix(WordId w) const { return has(w, kNameSuffix); }
+    // Conjunctions that lead a subject rather than open a sentence: "And Moya, nicknamed Charly, admitted".
+    bool conjunction(WordId w) const { return has(w, kConjunction); }
+    // Prepositions that make a comma part a role: "Tim Crawford, Group Economist at Halifax,".
+    bool role_preposition(WordId w) const { return has(w, kRolePreposition); }
+
+    // Single words the rules name.
+    struct Words {
+        WordId the, a, an, he, she, it, they, we, one, that, of, to, according;
+    } word{};
 
 private:
-    std::unordered_set<std::wstring> abbreviations_, speech_verbs_, relay_verbs_, particles_, titles_,
-        person_titles_, function_words_, calendar_words_, organisation_words_, name_particles_, openers_,
-        apposition_starts_, subject_stops_, speech_nouns_, role_nouns_, occupations_, collective_speakers_;
+    enum Flag : std::uint32_t {
+        kSpeechVerb = 1u << 0, kRelayVerb = 1u << 1, kVerbParticle = 1u << 2, kTitle = 1u << 3,
+        kPersonTitle = 1u << 4, kMaleTitle = 1u << 5, kFemaleTitle = 1u << 6, kFunctionWord = 1u << 7,
+        kCalendarWord = 1u << 8, kOrganisationWord = 1u << 9, kNameParticle = 1u << 10, kOpener = 1u << 11,
+        kAppositionStart = 1u << 12, kSubjectStop = 1u << 13, kSpeechNoun = 1u << 14, kRoleNoun = 1u << 15,
+        kOccupation = 1u << 16, kCollectiveSpeaker = 1u << 17, kPossessivePronoun = 1u << 18,
+        kPreVerbWord = 1u << 19, kNotSpeaker = 1u << 20, kNamingWord = 1u << 21, kWordLikeGivenName = 1u << 22,
+        kPlaceStart = 1u << 23, kPlaceEnd = 1u << 24, kAuxiliary = 1u << 26,
+        kConjunction = 1u << 27, kRolePreposition = 1u << 28, kNameSuffix = 1u << 29,
+    };
+    void add(std::uint32_t flags, std::initializer_list<const wchar_t*> words);
+    bool has(WordId w, std::uint32_t flag) const { return w < flags_.size() && (flags_[w] & flag); }
+
+    std::vector<std::uint32_t> flags_;  // Flag bits by WordId
 };
 
 }  // namespace newslens::quotes

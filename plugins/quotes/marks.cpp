@@ -10,19 +10,25 @@ namespace {
 // by a plural possessive (soldiers’) much later.
 constexpr std::size_t kMaxSingleQuote = 400;
 
+bool space(wchar_t c) { return chars::is_space(static_cast<char32_t>(c)); }
+bool alnum(wchar_t c) { return chars::is_alnum(static_cast<char32_t>(c)); }
+
 bool opens_after(wchar_t c) {  // characters a quotation may directly follow
-    return is_space(c) || c == L'(' || c == L'[' || c == L'{' || is_dash(c) || c == L'/' || c == L':';
+    return space(c) || c == L'(' || c == L'[' || c == L'{' || chars::is_dash(static_cast<char32_t>(c)) || c == L'/' ||
+           c == L':';
 }
 
 // Elisions that start with an apostrophe: ’90s, ’em, ’til, ’n’.
 bool elision_at(const std::wstring& text, std::size_t p, std::size_t limit) {
     std::size_t q = p + 1, digits = 0;
-    while (q < limit && is_digit(text[q])) ++q, ++digits;
+    while (q < limit && chars::is_ascii_digit(static_cast<char32_t>(text[q]))) ++q, ++digits;
     if (digits == 2 || digits == 4) return true;  // ’90s, ’2019
-    std::wstring w;
-    while (q < limit && is_letter(text[q]) && w.size() < 6) w += text[q++];
-    if (q < limit && is_letter(text[q])) return false;
-    w = lower(w);
+    const std::size_t from = q;
+    while (q < limit && chars::is_letter(static_cast<char32_t>(text[q])) && q - from < 6) ++q;
+    if (q < limit && chars::is_letter(static_cast<char32_t>(text[q]))) return false;
+    wchar_t folded[6];
+    for (std::size_t k = from; k < q; ++k) folded[k - from] = static_cast<wchar_t>(chars::fold(static_cast<char32_t>(text[k])));
+    const std::wstring_view w(folded, q - from);
     return w == L"em" || w == L"til" || w == L"tis" || w == L"twas" || w == L"cause" || w == L"n" ||
            w == L"bout" || w == L"cos" || w == L"s";
 }
@@ -36,12 +42,12 @@ void find_single_quotes(const std::wstring& text, std::size_t begin, std::size_t
                         std::size_t parent, std::vector<QuoteSpan>& out) {
     std::vector<std::size_t> openers, closers;
     for (std::size_t p = begin; p < end; ++p) {
-        if (!is_single_mark(text[p])) continue;
+        if (!chars::is_single_quote(text[p])) continue;
         const wchar_t before = p > 0 ? text[p - 1] : L' ';
         const wchar_t after = p + 1 < end ? text[p + 1] : L' ';
-        if (!is_alnum(before) && is_alnum(after)) {
+        if (!alnum(before) && alnum(after)) {
             if (!elision_at(text, p, end)) openers.push_back(p);
-        } else if (!is_space(before) && !is_alnum(after) && p > begin) {
+        } else if (!space(before) && !alnum(after) && p > begin) {
             closers.push_back(p);
         }
     }
@@ -71,7 +77,7 @@ void find_single_quotes(const std::wstring& text, std::size_t begin, std::size_t
 // after) while one is open restarts the quote there. A quote still open at
 // the paragraph end stops there: it runs over paragraphs (each one repeats
 // the opening mark) or is unbalanced, and never swallows the next paragraph.
-void find_double_quotes(const std::wstring& text, const Paragraph& para, std::size_t index,
+void find_double_quotes(const std::wstring& text, const Segment& para, std::size_t index,
                         std::vector<QuoteSpan>& out) {
     bool open = false;
     std::size_t open_at = 0;
@@ -83,19 +89,19 @@ void find_double_quotes(const std::wstring& text, const Paragraph& para, std::si
         q.close = close;
         q.paragraph = index;
         // Marks with blanks just inside: "  text  ".
-        while (q.start < q.end && is_space(text[q.start])) ++q.start;
-        while (q.end > q.start && is_space(text[q.end - 1])) --q.end;
+        while (q.start < q.end && space(text[q.start])) ++q.start;
+        while (q.end > q.start && space(text[q.end - 1])) --q.end;
         if (q.start < q.end) out.push_back(q);
     };
     for (std::size_t p = para.start; p < para.end; ++p) {
-        if (!is_double_mark(text[p])) continue;
+        if (!chars::is_double_quote(text[p])) continue;
         const bool space_before = p == para.start || opens_after(text[p - 1]);
-        const bool space_after = p + 1 == para.end || is_space(text[p + 1]);
+        const bool space_after = p + 1 == para.end || space(text[p + 1]);
         if (!open) {
             if (!space_before && space_after) continue;
             open = true;
             open_at = p;
-        } else if (space_before && !space_after && p > open_at + 1 && is_space(text[p - 1])) {
+        } else if (space_before && !space_after && p > open_at + 1 && space(text[p - 1])) {
             // The part before the restart is a quote of its own: scraped text
             // that lost its paragraph breaks keeps "A. "B." of a quote running
             // over paragraphs.
@@ -111,10 +117,10 @@ void find_double_quotes(const std::wstring& text, const Paragraph& para, std::si
 
 }  // namespace
 
-std::vector<QuoteSpan> find_quotes(const std::wstring& text, const std::vector<Paragraph>& paragraphs) {
+std::vector<QuoteSpan> find_quotes(const std::wstring& text, const std::vector<Segment>& paragraphs) {
     std::vector<QuoteSpan> out;
     for (std::size_t pi = 0; pi < paragraphs.size(); ++pi) {
-        const Paragraph& para = paragraphs[pi];
+        const Segment& para = paragraphs[pi];
         std::vector<QuoteSpan> doubles;
         find_double_quotes(text, para, pi, doubles);
         std::size_t gap = para.start;  // single quotes between double ones stand alone

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "text.h"
+#include "words.h"
 
 namespace newslens::quotes {
 
@@ -23,6 +23,6 @@ struct QuoteSpan {
 };
 
 // Spans sorted by start; a nested quote comes after its parent.
-std::vector<QuoteSpan> find_quotes(const std::wstring& text, const std::vector<Paragraph>& paragraphs);
+std::vector<QuoteSpan> find_quotes(const std::wstring& text, const std::vector<Segment>& paragraphs);
 
 }  // namespace newslens::quotes

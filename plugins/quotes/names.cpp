@@ -8,89 +8,65 @@ namespace {
 bool all_caps(std::wstring_view w) {
     std::size_t letters = 0;
     for (wchar_t c : w) {
-        if (!is_letter(c)) continue;
-        if (!is_upper(c)) return false;
+        if (!chars::is_letter(static_cast<char32_t>(c))) continue;
+        if (!chars::is_upper(static_cast<char32_t>(c))) return false;
         ++letters;
     }
     return letters >= 2;
 }
 
 // Text of tokens [b, e) as written, without a final possessive 's.
-std::wstring span_text(const std::wstring& text, const Tokens& tokens, std::size_t b, std::size_t e) {
-    std::size_t end = tokens[e - 1].end;
-    if (tokens.possessive(e - 1)) end -= 2;
-    return text.substr(tokens[b].start, end - tokens[b].start);
-}
-
-// Given names that are also common words: a lower-case "will" elsewhere says
-// nothing about "Will Smith".
-bool word_like_given_name(const std::wstring& k) {
-    static const wchar_t* const kNames[] = {L"will", L"mark", L"bill", L"frank", L"jack", L"rose", L"grace", L"hope",
-                                            L"may", L"guy", L"pat", L"rob", L"june", L"joy", L"faith", L"dean",
-                                            L"earl", L"sue", L"ray", L"gene", L"carol", L"amber", L"victor"};
-    for (const wchar_t* n : kNames)
-        if (k == n) return true;
-    return false;
+std::wstring span_text(const std::wstring& text, const Words& tokens, std::size_t b, std::size_t e,
+                       const Lexicon& lex) {
+    return text.substr(tokens[b].start, name_end(tokens, e - 1, lex) - tokens[b].start);
 }
 
 // Adjective and participle endings: "Fearful", "Smiling", "Frustrated" open
 // sentences, they do not start names.
-bool adjective_like(const std::wstring& k) {
-    auto ends = [&](const wchar_t* suffix) {
-        const std::wstring x(suffix);
-        return k.size() > x.size() + 2 && k.compare(k.size() - x.size(), x.size(), x) == 0;
-    };
-    return ends(L"ful") || ends(L"ing") || ends(L"ed") || ends(L"less") || ends(L"ous") || ends(L"ly");
+bool adjective_like(std::wstring_view k) {
+    for (const std::wstring_view x : {L"ful", L"ing", L"ed", L"less", L"ous", L"ly"})
+        if (k.size() > x.size() + 2 && k.compare(k.size() - x.size(), x.size(), x) == 0) return true;
+    return false;
 }
 
 }  // namespace
 
-bool NameIndex::place_like(const Tokens& tokens, std::size_t b, std::size_t e) {
-    // First words of multi-word place names.
-    static const wchar_t* const kPlaceStarts[] = {L"new", L"los", L"las", L"san", L"santa", L"sao", L"são",
-                                                  L"saint", L"st", L"port", L"fort", L"mount", L"lake", L"cape",
-                                                  L"buenos", L"hong", L"sri", L"tel", L"abu", L"kuala", L"rio",
-                                                  L"costa", L"puerto", L"gran", L"ciudad", L"addis", L"dar",
-                                                  L"sierra", L"tierra", L"salt", L"palm", L"baton"};
-    // Other multi-word places that look like a first name and a surname.
-    static const wchar_t* const kPlaceWords[] = {L"arabia", L"lanka", L"kong", L"zealand", L"angeles", L"vegas",
-                                                 L"delhi", L"aires", L"janeiro", L"paulo", L"aviv", L"dhabi",
-                                                 L"lumpur", L"salvador", L"rica", L"leone", L"guinea", L"korea",
-                                                 L"africa", L"kingdom", L"states", L"emirates", L"caledonia",
-                                                 L"herzegovina", L"tobago", L"verde", L"faso", L"timor", L"york",
-                                                 L"jersey", L"orleans", L"mexico", L"hampshire", L"dakota",
-                                                 L"carolina", L"virginia", L"ababa", L"salaam", L"strip", L"heights"};
-    if (e - b < 2) return false;
-    const std::wstring first = tokens.key(b);
-    for (const wchar_t* w : kPlaceStarts)
-        if (first == w) return true;
-    const std::wstring last = tokens.key(e - 1);
-    for (const wchar_t* w : kPlaceWords)
-        if (last == w) return true;
-    return false;
+bool NameIndex::place_like(const Words& tokens, std::size_t b, std::size_t e, const Lexicon& lex) {
+    return e - b >= 2 && (lex.place_start(tokens.key(b)) || lex.place_end(tokens.key(e - 1)));
 }
 
-bool is_title_token(const Tokens& tokens, std::size_t i, const Lexicon& lex) {
+std::size_t word_end(const Words& tokens, std::size_t i, const Lexicon& lex) {
+    const Word& w = tokens[i];
+    if (!w.abbreviation || tokens.key_text(i).size() == 1 || lex.name_suffix(w.key)) return w.end;
+    return w.end - 1;
+}
+
+std::size_t name_end(const Words& tokens, std::size_t last, const Lexicon& lex) {
+    return tokens.possessive(last) ? tokens[last].end - 2 : word_end(tokens, last, lex);
+}
+
+bool is_title_token(const Words& tokens, std::size_t i, const Lexicon& lex) {
     if (!tokens.is_word(i)) return false;
-    const std::wstring k = tokens.key(i);
-    if (lex.title(k)) return true;
-    // Secretary-General, Vice-President
+    if (lex.title(tokens.key(i))) return true;
+    // Secretary-General, Vice-President: a title among its parts.
+    const std::wstring_view k = tokens.key_text(i);
+    const TextLayer& layer = tokens.layer();
     std::size_t from = 0;
     bool any = false;
-    for (std::size_t dash = k.find(L'-'); dash != std::wstring::npos; dash = k.find(L'-', from)) {
-        any = any || lex.title(k.substr(from, dash - from));
+    for (std::size_t dash = k.find(L'-'); dash != std::wstring_view::npos; dash = k.find(L'-', from)) {
+        any = any || lex.title(layer.find_key(k.substr(from, dash - from)));
         from = dash + 1;
     }
-    return any || (from > 0 && lex.title(k.substr(from)));
+    return any || (from > 0 && lex.title(layer.find_key(k.substr(from))));
 }
 
-NameSplit split_trailing_name(const Tokens& tokens, std::size_t begin, std::size_t end, const Lexicon& lex) {
+NameSplit split_trailing_name(const Words& tokens, std::size_t begin, std::size_t end, const Lexicon& lex) {
     NameSplit s;
     std::size_t i = end;
     while (i > begin) {
         const std::size_t t = i - 1;
         if (!tokens.is_word(t)) break;
-        const std::wstring k = tokens.key(t);
+        const WordId k = tokens.key(t);
         if (tokens.capitalized(t)) {
             if (is_title_token(tokens, t, lex) || lex.function_word(k) || lex.calendar_word(k)) break;
             // "Farmer Luis Vega": an occupation before a full name is a role.
@@ -117,26 +93,26 @@ NameSplit split_trailing_name(const Tokens& tokens, std::size_t begin, std::size
     while (r > begin && s.name_begin - r < 6) {
         const std::size_t t = r - 1;
         if (!tokens.is_word(t)) break;
-        const std::wstring k = tokens.key(t);
+        const WordId k = tokens.key(t);
         if (lex.calendar_word(k)) break;
-        if (lex.function_word(k) && k != L"of") break;
+        if (lex.function_word(k) && k != lex.word.of) break;
         if (tokens.possessive(t)) in_possessive = true;
-        else if (!tokens.capitalized(t) && !is_title_token(tokens, t, lex) && !lex.occupation(k) && k != L"of" &&
+        else if (!tokens.capitalized(t) && !is_title_token(tokens, t, lex) && !lex.occupation(k) && k != lex.word.of &&
                  !in_possessive)
             break;
         r = t;
     }
-    while (r < s.name_begin && tokens.key(r) == L"of") ++r;
+    while (r < s.name_begin && tokens.key(r) == lex.word.of) ++r;
     s.role_begin = r;
     return s;
 }
 
 std::wstring NameIndex::surname(const std::wstring& name) {
     const auto space = name.find_last_of(L' ');
-    return lower(space == std::wstring::npos ? name : name.substr(space + 1));
+    return fold_text(space == std::wstring::npos ? name : std::wstring_view(name).substr(space + 1));
 }
 
-NameIndex::NameIndex(const std::wstring& text, const Tokens& tokens, const Lexicon& lex,
+NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexicon& lex,
                      const std::vector<QuoteSpan>& quotes) {
     struct Run {
         std::size_t b, e;  // name tokens
@@ -152,16 +128,15 @@ NameIndex::NameIndex(const std::wstring& text, const Tokens& tokens, const Lexic
     const std::size_t n = tokens.size();
     // Words the article writes in lower case somewhere: capitalised at a
     // sentence start they are common words, not the first word of a name.
-    std::unordered_set<std::wstring> lower_words;
+    std::unordered_set<WordId> lower_words;
     for (std::size_t i = 0; i < n; ++i)
-        if (tokens.is_word(i) && !tokens.capitalized(i) && is_letter(tokens.text(i)[0])) lower_words.insert(tokens.key(i));
+        if (tokens.is_word(i) && !tokens.capitalized(i) && chars::is_letter(static_cast<char32_t>(tokens.text(i)[0]))) lower_words.insert(tokens.key(i));
     auto boundary_before = [&](std::size_t t) {  // is a sentence boundary just before token t?
         if (t == 0) return true;
-        if (tokens[t - 1].kind == TokenKind::Punct &&
-            std::wstring(L".!?\"“”:").find(text[tokens[t - 1].start]) != std::wstring::npos)
+        if (!tokens.is_word(t - 1) &&
+            std::wstring_view(L".!?\"“”:").find(text[tokens[t - 1].start]) != std::wstring_view::npos)
             return true;
-        return std::find(text.begin() + tokens[t - 1].end, text.begin() + tokens[t].start, L'\n') !=
-               text.begin() + tokens[t].start;
+        return tokens.line_break_before(t);
     };
     for (std::size_t i = 0; i < n;) {
         if (!tokens.capitalized(i)) { ++i; continue; }
@@ -186,7 +161,7 @@ NameIndex::NameIndex(const std::wstring& text, const Tokens& tokens, const Lexic
         for (std::size_t t = b; t < e; ++t) {
             if (!is_title_token(tokens, t, lex)) continue;
             titled = true;
-            const std::wstring k = tokens.key(t);
+            const WordId k = tokens.key(t);
             gender = lex.male_title(k) ? Gender::Male : lex.female_title(k) ? Gender::Female : Gender::Unknown;
             b = t + 1;
         }
@@ -201,10 +176,10 @@ NameIndex::NameIndex(const std::wstring& text, const Tokens& tokens, const Lexic
                 titled = true;
             bool organisation = false;
             for (std::size_t t = b; t < e; ++t) {
-                const std::wstring k = tokens.key(t);
+                const WordId k = tokens.key(t);
                 // An acronym ends organisations ("Migration NGO"), not names ("JD Vance").
                 if (lex.organisation_word(k) || (all_caps(tokens.text(t)) && t + 1 == e) ||
-                    is_digit(tokens.text(t)[0]))
+                    chars::is_digit(static_cast<char32_t>(tokens.text(t)[0])))
                     organisation = true;
             }
             // Sentence-initial runs may carry a capitalised non-name word ("Fearful Gomez").
@@ -212,15 +187,15 @@ NameIndex::NameIndex(const std::wstring& text, const Tokens& tokens, const Lexic
             // A single word next to a speech verb is a speaker: "Kruger said", "said Kruger".
             const bool speaks = (e < n && tokens.is_word(e) && lex.speech_verb(tokens.key(e))) ||
                                 (b > 0 && tokens.is_word(b - 1) && lex.speech_verb(tokens.key(b - 1)));
-            const bool place = !titled && place_like(tokens, b, e);
+            const bool place = !titled && place_like(tokens, b, e, lex);
             const bool person = !place && (titled || (!organisation && (e - b >= 2 || speaks)));
             // At a sentence start a capitalised common word may lead the run
             // ("Farmer Luis Vega", "Fearful Jose Gomez"): drop it when the
             // article also writes it in lower case or it reads as an adjective.
             if (person && !titled && sentence_start && e - b >= 2) {
-                const std::wstring k = tokens.key(b);
-                const bool common = (e - b >= 3 && ((lower_words.count(k) && !word_like_given_name(k)) || lex.occupation(k))) ||
-                                    adjective_like(k);
+                const WordId k = tokens.key(b);
+                const bool common = (e - b >= 3 && ((lower_words.count(k) && !lex.word_like_given_name(k)) || lex.occupation(k))) ||
+                                    adjective_like(tokens.key_text(b));
                 if (common) ++b;
             }
             // The role: title tokens inside the run and lower-case titles just
@@ -247,7 +222,7 @@ NameIndex::NameIndex(const std::wstring& text, const Tokens& tokens, const Lexic
 
     for (const Run& r : runs) {
         if (!r.person) continue;
-        const std::wstring form = span_text(text, tokens, r.b, r.e);
+        const std::wstring form = span_text(text, tokens, r.b, r.e, lex);
         const std::wstring key = surname(form);
         auto it = best_.find(key);
         const std::size_t words = r.e - r.b;
@@ -265,7 +240,7 @@ NameIndex::NameIndex(const std::wstring& text, const Tokens& tokens, const Lexic
         // An apposition gives roles too: "Juan Guaido, the country’s opposition leader,".
         if (r.e < n && tokens.is_punct(r.e, L',')) {
             for (std::size_t t = r.e + 1; t < n && t < r.e + 9 && tokens.is_word(t); ++t) {
-                const std::wstring k = tokens.key(t);
+                const WordId k = tokens.key(t);
                 if (is_title_token(tokens, t, lex) || lex.role_noun(k) || lex.occupation(k)) roles_[key].insert(k);
             }
         }
@@ -278,18 +253,17 @@ NameIndex::NameIndex(const std::wstring& text, const Tokens& tokens, const Lexic
         const std::size_t start = tokens[r.b].start;
         while (q < quotes.size() && (quotes[q].parent != kNone || quotes[q].end <= start)) ++q;
         if (q < quotes.size() && quotes[q].start <= start) continue;
-        std::size_t end = tokens[r.e - 1].end;
-        if (tokens.possessive(r.e - 1)) end -= 2;
+        const std::size_t end = name_end(tokens, r.e - 1, lex);
         if (r.organisation && !r.person) {
             orgs_.push_back({start, end});
             continue;
         }
-        const std::wstring form = span_text(text, tokens, r.b, r.e);
+        const std::wstring form = span_text(text, tokens, r.b, r.e, lex);
         const std::wstring key = surname(form);
         if (!best_.count(key)) continue;
         // A title's gender belongs to this person, not to everyone with the surname (Mrs and Mr Price).
         const Gender g = r.gender != Gender::Unknown ? r.gender : gender(form);
-        mentions_.push_back({start, tokens[r.e - 1].end, fullest(form), g, r.subject});
+        mentions_.push_back({start, word_end(tokens, r.e - 1, lex), fullest(form), g, r.subject});
     }
 }
 
@@ -336,7 +310,7 @@ const PersonMention* NameIndex::last_before(std::size_t pos, Gender wanted, std:
     return nearest;
 }
 
-const PersonMention* NameIndex::last_with_role(std::size_t pos, const std::wstring& role) const {
+const PersonMention* NameIndex::last_with_role(std::size_t pos, WordId role) const {
     auto it = std::lower_bound(mentions_.begin(), mentions_.end(), pos,
                                [](const PersonMention& m, std::size_t p) { return m.start < p; });
     for (int looked = 0; it != mentions_.begin() && looked < 50; ++looked) {

@@ -11,7 +11,7 @@
 
 #include "lexicon.h"
 #include "marks.h"
-#include "text.h"
+#include "words.h"
 
 namespace newslens::quotes {
 
@@ -37,16 +37,22 @@ struct NameSplit {
     bool empty() const { return name_begin == name_end; }
 };
 
+// Where word i ends as part of a name: an abbreviation dot belongs to an
+// initial ("George W.") or a suffix ("Jr.", "Inc."); after another word
+// ("Norbert Ore.", "PC Pro.") it ends the sentence.
+std::size_t word_end(const Words& tokens, std::size_t i, const Lexicon& lex);
+// The same without a possessive ’s: where the name ending with word `last` ends.
+std::size_t name_end(const Words& tokens, std::size_t last, const Lexicon& lex);
 // Splits "US Secretary of State Mike Pompeo" into role and name tokens.
-NameSplit split_trailing_name(const Tokens& tokens, std::size_t begin, std::size_t end, const Lexicon& lex);
+NameSplit split_trailing_name(const Words& tokens, std::size_t begin, std::size_t end, const Lexicon& lex);
 // True for Secretary, Sgt., Secretary-General, ...
-bool is_title_token(const Tokens& tokens, std::size_t i, const Lexicon& lex);
+bool is_title_token(const Words& tokens, std::size_t i, const Lexicon& lex);
 
 class NameIndex {
 public:
     // `quotes` are excluded from person mentions: names inside a quotation
     // are talked about, not talking.
-    NameIndex(const std::wstring& text, const Tokens& tokens, const Lexicon& lex, const std::vector<QuoteSpan>& quotes);
+    NameIndex(const std::wstring& text, const Words& tokens, const Lexicon& lex, const std::vector<QuoteSpan>& quotes);
 
     // The fullest form of a name that shares its surname: "Torres" -> "Jorge Torres".
     std::wstring fullest(const std::wstring& name) const;
@@ -58,11 +64,11 @@ public:
     const PersonMention* first_in(std::size_t from, std::size_t to) const;
     // The person mentioned last before `pos` whose title or role includes
     // `role` ("the president" -> "President Saakashvili").
-    const PersonMention* last_with_role(std::size_t pos, const std::wstring& role) const;
+    const PersonMention* last_with_role(std::size_t pos, WordId role) const;
     // The organisation mentioned last before `pos`, not before `floor`.
     const OrgMention* last_org_before(std::size_t pos, std::size_t floor) const;
     // Place names ("Los Angeles", "Sri Lanka") are not people.
-    static bool place_like(const Tokens& tokens, std::size_t b, std::size_t e);
+    static bool place_like(const Words& tokens, std::size_t b, std::size_t e, const Lexicon& lex);
 
 private:
     struct Form {
@@ -76,7 +82,7 @@ private:
     std::unordered_map<std::wstring, Gender> gender_;  // surname -> from Mr / Mrs
     std::unordered_set<std::wstring> titled_;          // surnames seen after a title ("Mr Guaido")
     // surname -> title and role words written before it ("president", "coach")
-    std::unordered_map<std::wstring, std::unordered_set<std::wstring>> roles_;
+    std::unordered_map<std::wstring, std::unordered_set<WordId>> roles_;
     std::vector<PersonMention> mentions_;              // in text order
     std::vector<OrgMention> orgs_;                     // in text order
 };

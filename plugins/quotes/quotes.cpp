@@ -18,7 +18,7 @@
 #include "marks.h"
 #include "names.h"
 #include "plugin.h"
-#include "text.h"
+#include "words.h"
 
 namespace newslens::quotes {
 namespace {
@@ -36,27 +36,25 @@ newslens::Value optional_offset(std::size_t v) { return v == kNone ? newslens::V
 
 // Headline-like Title Case ("No More Mr Nasty"): every word capitalised
 // but short function words, and no sentence punctuation at the end.
-bool title_case(const std::wstring& text, const Tokens& tokens, const Lexicon& lex, const QuoteSpan& q) {
+bool title_case(const std::wstring& text, const Words& tokens, const Lexicon& lex, const QuoteSpan& q) {
     const wchar_t last = text[q.end - 1];
     if (last == L'.' || last == L',' || last == L'!' || last == L'?' || last == 0x2026) return false;
     std::size_t words = 0, capitalised = 0;
     for (std::size_t t = tokens.first_at(q.start); t < tokens.size() && tokens[t].start < q.end; ++t) {
-        if (!tokens.is_word(t) || !is_letter(text[tokens[t].start])) continue;
+        if (!tokens.is_word(t) || !chars::is_letter(static_cast<char32_t>(text[tokens[t].start]))) continue;
         ++words;
         if (tokens.capitalized(t)) ++capitalised;
-        else if (!(lex.function_word(tokens.key(t)) && tokens.key(t).size() <= 4)) return false;
+        else if (!(lex.function_word(tokens.key(t)) && tokens.key_text(t).size() <= 4)) return false;
     }
     return words >= 3 && capitalised * 4 >= words * 3;
 }
 
 // A book, film or operation name: a documentary called "…", dubbed "…".
-bool named_by_preceding_word(const Tokens& tokens, const QuoteSpan& q) {
+bool named_by_preceding_word(const Words& tokens, const Lexicon& lex, const QuoteSpan& q) {
     const std::size_t t = tokens.first_at(q.open);
     for (std::size_t back = 1; back <= 2 && back <= t; ++back) {
         if (!tokens.is_word(t - back)) continue;
-        const std::wstring k = tokens.key(t - back);
-        return k == L"called" || k == L"entitled" || k == L"titled" || k == L"named" || k == L"dubbed" ||
-               k == L"headlined" || k == L"codenamed" || k == L"code-named" || k == L"slogan";
+        return lex.naming_word(tokens.key(t - back));
     }
     return false;
 }
@@ -72,9 +70,10 @@ private:
 void QuoteExtractor::extract(const newslens::Context& ctx, std::vector<Mention>& out) const {
     const Document& doc = ctx.document();
     const std::wstring& text = doc.wide();
-    const std::vector<Paragraph> paragraphs = split_paragraphs(text);
+    const TextLayer& layer = ctx.layer();
+    const std::vector<Segment>& paragraphs = layer.lines();
     const std::vector<QuoteSpan> quotes = find_quotes(text, paragraphs);
-    const Tokens tokens(text, lex_);
+    const Words tokens(layer);
     const NameIndex names(text, tokens, lex_, quotes);
     Attributor attributor(text, tokens, lex_, names);
 
@@ -112,7 +111,7 @@ void QuoteExtractor::extract(const newslens::Context& ctx, std::vector<Mention>&
     std::vector<Speaker> direct(main.size());
     for (std::size_t k = 0; k < main.size(); ++k) {
         const QuoteSpan& q = quotes[main[k]];
-        const Paragraph& para = paragraphs[q.paragraph];
+        const Segment& para = paragraphs[q.paragraph];
         std::size_t b = para.start;
         if (k > 0 && same_paragraph(k - 1, k)) {
             const QuoteSpan& prev = quotes[main[k - 1]];
@@ -137,7 +136,7 @@ void QuoteExtractor::extract(const newslens::Context& ctx, std::vector<Mention>&
     std::vector<bool> is_title(n);
     for (std::size_t k = 0; k < main.size(); ++k) {
         const QuoteSpan& q = quotes[main[k]];
-        is_title[main[k]] = named_by_preceding_word(tokens, q) ||
+        is_title[main[k]] = named_by_preceding_word(tokens, lex_, q) ||
                             (!direct[k].found() && title_case(text, tokens, lex_, q));
     }
 

@@ -1,0 +1,66 @@
+// The text layer's words (core/text.h) as the quotes rules read them: index
+// i is layer.words()[i]. A word is a compound of letters and digits ("don’t",
+// "Secretary-General", "U.S.", "Sgt.", "2,400") or one punctuation character;
+// its key is its folded text without an abbreviation dot or possessive ’s.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "chars.h"
+#include "text.h"
+
+namespace newslens::quotes {
+
+class Words {
+public:
+    explicit Words(const TextLayer& layer) : layer_(layer), words_(layer.words()) {}
+
+    const TextLayer& layer() const { return layer_; }
+    std::size_t size() const { return words_.size(); }
+    const Word& operator[](std::size_t i) const { return words_[i]; }
+    // Index of the first word starting at or after `pos`.
+    std::size_t first_at(std::size_t pos) const {
+        return static_cast<std::size_t>(
+            std::lower_bound(words_.begin(), words_.end(), pos,
+                             [](const Word& w, std::size_t p) { return w.start < p; }) -
+            words_.begin());
+    }
+    std::wstring_view text(std::size_t i) const { return layer_.word_text(i); }
+    bool is_word(std::size_t i) const { return words_[i].alnum; }
+    bool is_punct(std::size_t i, wchar_t c) const { return !words_[i].alnum && text(i)[0] == c; }
+    bool capitalized(std::size_t i) const {
+        return words_[i].alnum && chars::is_upper(static_cast<char32_t>(text(i)[0]));
+    }
+    WordId key(std::size_t i) const { return words_[i].key; }
+    // The key as text ("secretary-general"), for suffix tests.
+    std::wstring_view key_text(std::size_t i) const { return layer_.key_text(words_[i].key); }
+    bool possessive(std::size_t i) const { return words_[i].possessive; }
+    // A line break between word i-1 and word i: names never run over one.
+    bool line_break_before(std::size_t i) const { return i == 0 || words_[i].line_before(); }
+
+private:
+    const TextLayer& layer_;
+    const std::vector<Word>& words_;
+};
+
+// Words as the scorer counts them: \w+ joined by inner apostrophes.
+inline std::size_t count_words(std::wstring_view text, std::size_t begin, std::size_t end) {
+    auto word_char = [&](std::size_t i) { return chars::is_alnum(static_cast<char32_t>(text[i])) || text[i] == L'_'; };
+    std::size_t words = 0;
+    std::size_t i = begin;
+    while (i < end) {
+        if (!word_char(i)) { ++i; continue; }
+        ++words;
+        while (i < end) {
+            if (word_char(i)) ++i;
+            else if (chars::is_apostrophe(static_cast<char32_t>(text[i])) && i + 1 < end && word_char(i + 1)) i += 2;
+            else break;
+        }
+    }
+    return words;
+}
+
+}  // namespace newslens::quotes
