@@ -156,6 +156,13 @@ public:
             L"singer actor actress presenter comedian author writer novelist musician rapper designer artist "
             L"scrum-half fly-half full-back centre prop lock flanker hooker wing forward keeper batsman "
             L"bowler jockey trainer golfer boxer driver rider dictator rebel commissioner diplomat candidate economist analyst lawyer prosecutor businessman");
+        // Occupations written before a name ("Farmer Luis Vega", "aid worker Jane Roe").
+        add(kRole,
+            L"farmer teacher student nurse soldier worker vendor fisherman shopkeeper activist resident pensioner "
+            L"retiree engineer journalist reporter photographer architect banker miner pilot surgeon "
+            L"scientist researcher historian priest pastor veteran survivor witness campaigner "
+            L"protester peer businesswoman entrepreneur investor chef owner landlord tenant mechanic electrician "
+            L"officer volunteer organiser organizer sprinter runner");
         add(kModifier,
             L"prime vice deputy foreign home interior defence defense finance health education justice trade "
             L"industry culture environment transport energy state shadow former acting interim opposition party "

@@ -337,7 +337,7 @@ Speaker Attributor::name_from(std::size_t nb, std::size_t ne, std::size_t rb) co
     Speaker s;
     s.start = tokens_[nb].start;
     s.end = name_end(tokens_, ne - 1, lex_);
-    s.name = names_.fullest(text_.substr(s.start, s.end - s.start));
+    s.name = names_.fullest_at(s.start, s.end, text_.substr(s.start, s.end - s.start));
     if (rb < nb) s.role = span(rb, nb);
     return s;
 }

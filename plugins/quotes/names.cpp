@@ -113,7 +113,8 @@ std::wstring NameIndex::surname(const std::wstring& name) {
 }
 
 NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexicon& lex,
-                     const std::vector<QuoteSpan>& quotes) {
+                     const std::vector<QuoteSpan>& quotes, const std::vector<Mention>& people)
+    : people_(people) {
     struct Run {
         std::size_t b, e;  // name tokens
         bool person;
@@ -278,6 +279,20 @@ std::wstring NameIndex::fullest(const std::wstring& name) const {
     if (words >= 2 && (full.size() < name.size() || full.compare(full.size() - name.size(), name.size(), name) != 0))
         return name;
     return full;
+}
+
+std::wstring NameIndex::fullest_at(std::size_t start, std::size_t end, const std::wstring& name) const {
+    auto it = std::lower_bound(people_.begin(), people_.end(), end,
+                               [](const Mention& m, std::size_t p) { return m.start < p; });
+    std::wstring own = fullest(name);
+    // The latest person starting before `end` that reaches into [start, end).
+    if (it == people_.begin() || (--it)->end <= start) return own;
+    std::wstring full = to_wide(it->fields.get("name").as_string());
+    // Same surname ("Torres" -> "Jorge Torres"); a lone first name ("Richard"
+    // -> "Richard Madeley") only when the article has no one of that surname.
+    const std::wstring_view last = std::wstring_view(name).substr(name.find_last_of(L' ') + 1);
+    const bool same_surname = full.size() >= last.size() && full.compare(full.size() - last.size(), last.size(), last) == 0;
+    return same_surname || own == name ? full : own;
 }
 
 Gender NameIndex::gender(const std::wstring& name) const {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "lexicon.h"
+#include "plugin.h"
 #include "marks.h"
 #include "words.h"
 
@@ -52,10 +53,15 @@ class NameIndex {
 public:
     // `quotes` are excluded from person mentions: names inside a quotation
     // are talked about, not talking.
-    NameIndex(const std::wstring& text, const Words& tokens, const Lexicon& lex, const std::vector<QuoteSpan>& quotes);
+    // `people` are the mentions of the people plugin (plugins/people), sorted by start.
+    NameIndex(const std::wstring& text, const Words& tokens, const Lexicon& lex, const std::vector<QuoteSpan>& quotes,
+              const std::vector<Mention>& people);
 
     // The fullest form of a name that shares its surname: "Torres" -> "Jorge Torres".
     std::wstring fullest(const std::wstring& name) const;
+    // The fullest name of the person written at [start, end): the people
+    // plugin's name for a person it found there, else fullest(name).
+    std::wstring fullest_at(std::size_t start, std::size_t end, const std::wstring& name) const;
     Gender gender(const std::wstring& name) const;
     bool is_person(const std::wstring& name) const;
     // The person mentioned last before `pos` (not before `floor`) whose gender does not clash.
@@ -85,6 +91,7 @@ private:
     std::unordered_map<std::wstring, std::unordered_set<WordId>> roles_;
     std::vector<PersonMention> mentions_;              // in text order
     std::vector<OrgMention> orgs_;                     // in text order
+    const std::vector<Mention>& people_;
 };
 
 }  // namespace newslens::quotes

@@ -3,8 +3,10 @@
 //
 // 1. marks.cpp pairs quotation marks paragraph by paragraph (straight and
 //    curly mixed, apostrophes ignored, nothing crosses a paragraph end).
-// 2. names.cpp indexes the people the article names, so that "Torres" and
-//    "he" become "Jorge Torres".
+// 2. names.cpp indexes who the article names, so that "Torres" and "he"
+//    become "Jorge Torres": the people plugin's persons (it runs first and
+//    gives each its fullest name), plus what quotes needs beyond them:
+//    genders from Mr/Mrs, sentence subjects, roles, organisations that speak.
 // 3. attribution.cpp reads a bounded window around each quote for "X said",
 //    "said X", "X told Reuters:", "according to X", ...; quotes without one
 //    inherit from the quote they continue or from the paragraph before.
@@ -62,6 +64,8 @@ bool named_by_preceding_word(const Words& tokens, const Lexicon& lex, const Quot
 class QuoteExtractor : public Extractor {
 public:
     void extract(const newslens::Context& ctx, std::vector<Mention>& out) const override;
+    // Speakers take the fullest names the people plugin found.
+    Dependencies dependencies() const override { return {{"people"}, {}}; }
 
 private:
     Lexicon lex_;  // built once per Analyzer
@@ -74,7 +78,7 @@ void QuoteExtractor::extract(const newslens::Context& ctx, std::vector<Mention>&
     const std::vector<Segment>& paragraphs = layer.lines();
     const std::vector<QuoteSpan> quotes = find_quotes(text, paragraphs);
     const Words tokens(layer);
-    const NameIndex names(text, tokens, lex_, quotes);
+    const NameIndex names(text, tokens, lex_, quotes, ctx.mentions("people"));
     Attributor attributor(text, tokens, lex_, names);
 
     const std::size_t n = quotes.size();
