@@ -129,9 +129,17 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
     const std::size_t n = tokens.size();
     // Words the article writes in lower case somewhere: capitalised at a
     // sentence start they are common words, not the first word of a name.
-    std::unordered_set<WordId> lower_words;
+    // Sorted ids: a binary search, no hash node per word.
+    std::vector<WordId> lower_ids;
     for (std::size_t i = 0; i < n; ++i)
-        if (tokens.is_word(i) && !tokens.capitalized(i) && chars::is_letter(static_cast<char32_t>(tokens.text(i)[0]))) lower_words.insert(tokens.key(i));
+        if (tokens.is_word(i) && !tokens.capitalized(i) && chars::is_letter(static_cast<char32_t>(tokens.text(i)[0])))
+            lower_ids.push_back(tokens.key(i));
+    std::sort(lower_ids.begin(), lower_ids.end());
+    lower_ids.erase(std::unique(lower_ids.begin(), lower_ids.end()), lower_ids.end());
+    struct {
+        const std::vector<WordId>& ids;
+        bool count(WordId k) const { return std::binary_search(ids.begin(), ids.end(), k); }
+    } lower_words{lower_ids};
     auto boundary_before = [&](std::size_t t) {  // is a sentence boundary just before token t?
         if (t == 0) return true;
         if (!tokens.is_word(t - 1) &&
