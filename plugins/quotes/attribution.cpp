@@ -290,7 +290,7 @@ Speaker Attributor::subject(std::size_t tb, std::size_t te, std::size_t) {
     // "said the American", "the Spaniard added": shorthand for the last person named.
     if (first == lex_.word.the && se - sb == 2 && tokens_.capitalized(se - 1) &&
         !chars::is_upper(static_cast<char32_t>(tokens_.text(se - 1).back())) && demonym_like(tokens_.key_text(se - 1)) &&
-        !names_.is_person(std::wstring(tokens_.key_text(se - 1)))) {
+        !names_.is_person(tokens_.key(se - 1))) {
         Speaker p = pronoun(tokens_[sb].start, Gender::Unknown);
         if (p.found()) return p;
     }
@@ -337,7 +337,7 @@ Speaker Attributor::name_from(std::size_t nb, std::size_t ne, std::size_t rb) co
     Speaker s;
     s.start = tokens_[nb].start;
     s.end = name_end(tokens_, ne - 1, lex_);
-    s.name = names_.fullest_at(s.start, s.end, text_.substr(s.start, s.end - s.start));
+    s.name = names_.fullest_at(s.start, s.end, text_.substr(s.start, s.end - s.start), tokens_.key(ne - 1));
     if (rb < nb) s.role = span(rb, nb);
     return s;
 }

@@ -15,12 +15,6 @@ bool all_caps(std::wstring_view w) {
     return letters >= 2;
 }
 
-// Text of tokens [b, e) as written, without a final possessive 's.
-std::wstring span_text(const std::wstring& text, const Words& tokens, std::size_t b, std::size_t e,
-                       const Lexicon& lex) {
-    return text.substr(tokens[b].start, name_end(tokens, e - 1, lex) - tokens[b].start);
-}
-
 // Adjective and participle endings: "Fearful", "Smiling", "Frustrated" open
 // sentences, they do not start names.
 bool adjective_like(std::wstring_view k) {
@@ -107,14 +101,9 @@ NameSplit split_trailing_name(const Words& tokens, std::size_t begin, std::size_
     return s;
 }
 
-std::wstring NameIndex::surname(const std::wstring& name) {
-    const auto space = name.find_last_of(L' ');
-    return fold_text(space == std::wstring::npos ? name : std::wstring_view(name).substr(space + 1));
-}
-
 NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexicon& lex,
                      const std::vector<QuoteSpan>& quotes, const std::vector<Mention>& people)
-    : people_(people) {
+    : text_(text), people_(people) {
     struct Run {
         std::size_t b, e;  // name tokens
         bool person;
@@ -231,29 +220,29 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
 
     for (const Run& r : runs) {
         if (!r.person) continue;
-        const std::wstring form = span_text(text, tokens, r.b, r.e, lex);
-        const std::wstring key = surname(form);
+        const WordId key = tokens.key(r.e - 1);
+        const Form form{tokens[r.b].start, name_end(tokens, r.e - 1, lex), r.e - r.b, r.reliable};
         auto it = best_.find(key);
-        const std::size_t words = r.e - r.b;
         if (it == best_.end()) {
-            best_[key] = {form, words, r.reliable};
+            best_[key] = form;
         } else {
             Form& f = it->second;
-            const bool better = words > f.words || (words == f.words && r.reliable && !f.reliable);
-            if (better) f = {form, words, r.reliable};
+            const bool better = form.words > f.words || (form.words == f.words && r.reliable && !f.reliable);
+            if (better) f = form;
         }
         if (r.gender != Gender::Unknown) gender_[key] = r.gender;
         if (r.titled) titled_.insert(key);
         for (std::size_t t = r.role_begin; t < r.b; ++t)
-            if (tokens.is_word(t)) roles_[key].insert(tokens.key(t));
+            if (tokens.is_word(t)) roles_.push_back({key, tokens.key(t)});
         // An apposition gives roles too: "Juan Guaido, the country’s opposition leader,".
         if (r.e < n && tokens.is_punct(r.e, L',')) {
             for (std::size_t t = r.e + 1; t < n && t < r.e + 9 && tokens.is_word(t); ++t) {
                 const WordId k = tokens.key(t);
-                if (is_title_token(tokens, t, lex) || lex.role_noun(k) || lex.occupation(k)) roles_[key].insert(k);
+                if (is_title_token(tokens, t, lex) || lex.role_noun(k) || lex.occupation(k)) roles_.push_back({key, k});
             }
         }
     }
+    std::sort(roles_.begin(), roles_.end());
 
     // Mentions outside quotations, for pronouns. Quotes are sorted by start
     // and top-level ones do not overlap, so one forward pointer suffices.
@@ -267,32 +256,33 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
             orgs_.push_back({start, end});
             continue;
         }
-        const std::wstring form = span_text(text, tokens, r.b, r.e, lex);
-        const std::wstring key = surname(form);
+        const WordId key = tokens.key(r.e - 1);
         if (!best_.count(key)) continue;
         // A title's gender belongs to this person, not to everyone with the surname (Mrs and Mr Price).
-        const Gender g = r.gender != Gender::Unknown ? r.gender : gender(form);
-        mentions_.push_back({start, word_end(tokens, r.e - 1, lex), fullest(form), g, r.subject});
+        const Gender g = r.gender != Gender::Unknown ? r.gender : gender(key);
+        mentions_.push_back({start, word_end(tokens, r.e - 1, lex), fullest(text.substr(start, end - start), key), key,
+                             g, r.subject});
     }
 }
 
-std::wstring NameIndex::fullest(const std::wstring& name) const {
-    auto it = best_.find(surname(name));
+std::wstring NameIndex::fullest(const std::wstring& name, WordId surname) const {
+    auto it = best_.find(surname);
     if (it == best_.end()) return name;
     const std::size_t words = static_cast<std::size_t>(std::count(name.begin(), name.end(), L' ')) + 1;
     if (it->second.words < words) return name;
     // "Lars Berg" is not "Anna Berg": a name with a first name only grows
     // into a form that ends with it.
-    const std::wstring& full = it->second.text;
+    const std::wstring full = text_.substr(it->second.start, it->second.end - it->second.start);
     if (words >= 2 && (full.size() < name.size() || full.compare(full.size() - name.size(), name.size(), name) != 0))
         return name;
     return full;
 }
 
-std::wstring NameIndex::fullest_at(std::size_t start, std::size_t end, const std::wstring& name) const {
+std::wstring NameIndex::fullest_at(std::size_t start, std::size_t end, const std::wstring& name,
+                                   WordId surname) const {
     auto it = std::lower_bound(people_.begin(), people_.end(), end,
                                [](const Mention& m, std::size_t p) { return m.start < p; });
-    std::wstring own = fullest(name);
+    std::wstring own = fullest(name, surname);
     // The latest person starting before `end` that reaches into [start, end).
     if (it == people_.begin() || (--it)->end <= start) return own;
     std::wstring full = to_wide(it->fields.get("name").as_string());
@@ -303,12 +293,12 @@ std::wstring NameIndex::fullest_at(std::size_t start, std::size_t end, const std
     return same_surname || own == name ? full : own;
 }
 
-Gender NameIndex::gender(const std::wstring& name) const {
-    auto it = gender_.find(surname(name));
+Gender NameIndex::gender(WordId surname) const {
+    auto it = gender_.find(surname);
     return it == gender_.end() ? Gender::Unknown : it->second;
 }
 
-bool NameIndex::is_person(const std::wstring& name) const { return best_.count(surname(name)) != 0; }
+bool NameIndex::is_person(WordId surname) const { return best_.count(surname) != 0; }
 
 const PersonMention* NameIndex::last_before(std::size_t pos, Gender wanted, std::size_t floor) const {
     auto it = std::lower_bound(mentions_.begin(), mentions_.end(), pos,
@@ -323,8 +313,7 @@ const PersonMention* NameIndex::last_before(std::size_t pos, Gender wanted, std:
         if (it->start < floor || ++looked > 50) break;
         if (nearest && it->start + kSubjectWindow < pos) break;
         // Only someone known as a person by a full name or a title: "he" is not "Russia".
-        if (it->name.find(L' ') == std::wstring::npos && gender_.count(surname(it->name)) == 0 &&
-            !titled_.count(surname(it->name)))
+        if (it->name.find(L' ') == std::wstring::npos && gender_.count(it->surname) == 0 && !titled_.count(it->surname))
             continue;
         if (!(wanted == Gender::Unknown || it->gender == Gender::Unknown || it->gender == wanted)) continue;
         if (it->subject) return &*it;
@@ -338,8 +327,7 @@ const PersonMention* NameIndex::last_with_role(std::size_t pos, WordId role) con
                                [](const PersonMention& m, std::size_t p) { return m.start < p; });
     for (int looked = 0; it != mentions_.begin() && looked < 50; ++looked) {
         --it;
-        auto r = roles_.find(surname(it->name));
-        if (r != roles_.end() && r->second.count(role)) return &*it;
+        if (std::binary_search(roles_.begin(), roles_.end(), std::make_pair(it->surname, role))) return &*it;
     }
     return nullptr;
 }

@@ -21,6 +21,7 @@ enum class Gender { Unknown, Male, Female };
 struct PersonMention {
     std::size_t start = 0, end = 0;  // the name as written here ("Torres")
     std::wstring name;               // fullest form ("Jorge Torres")
+    WordId surname = kNoWord;        // key of its last word ("torres")
     Gender gender = Gender::Unknown;
     bool subject = false;  // opens its sentence or speaks ("Torres said"): a likely antecedent of "he"
 };
@@ -57,13 +58,14 @@ public:
     NameIndex(const std::wstring& text, const Words& tokens, const Lexicon& lex, const std::vector<QuoteSpan>& quotes,
               const std::vector<Mention>& people);
 
-    // The fullest form of a name that shares its surname: "Torres" -> "Jorge Torres".
-    std::wstring fullest(const std::wstring& name) const;
+    // The fullest form of a name (as written, its last word's key `surname`)
+    // that shares its surname: "Torres" -> "Jorge Torres".
+    std::wstring fullest(const std::wstring& name, WordId surname) const;
     // The fullest name of the person written at [start, end): the people
-    // plugin's name for a person it found there, else fullest(name).
-    std::wstring fullest_at(std::size_t start, std::size_t end, const std::wstring& name) const;
-    Gender gender(const std::wstring& name) const;
-    bool is_person(const std::wstring& name) const;
+    // plugin's name for a person it found there, else fullest(name, surname).
+    std::wstring fullest_at(std::size_t start, std::size_t end, const std::wstring& name, WordId surname) const;
+    Gender gender(WordId surname) const;
+    bool is_person(WordId surname) const;
     // The person mentioned last before `pos` (not before `floor`) whose gender does not clash.
     const PersonMention* last_before(std::size_t pos, Gender wanted, std::size_t floor = 0) const;
     // The first person mentioned in [from, to).
@@ -78,17 +80,17 @@ public:
 
 private:
     struct Form {
-        std::wstring text;
+        std::size_t start = 0, end = 0;  // where the form is written
         std::size_t words = 0;
         bool reliable = false;  // titled or not sentence-initial (so not "Yesterday Torres")
     };
-    static std::wstring surname(const std::wstring& name);
 
-    std::unordered_map<std::wstring, Form> best_;      // surname (lower case) -> fullest form
-    std::unordered_map<std::wstring, Gender> gender_;  // surname -> from Mr / Mrs
-    std::unordered_set<std::wstring> titled_;          // surnames seen after a title ("Mr Guaido")
-    // surname -> title and role words written before it ("president", "coach")
-    std::unordered_map<std::wstring, std::unordered_set<WordId>> roles_;
+    const std::wstring& text_;
+    std::unordered_map<WordId, Form> best_;      // surname -> fullest form
+    std::unordered_map<WordId, Gender> gender_;  // surname -> from Mr / Mrs
+    std::unordered_set<WordId> titled_;          // surnames seen after a title ("Mr Guaido")
+    // (surname, title or role word written before it: "president", "coach"), sorted
+    std::vector<std::pair<WordId, WordId>> roles_;
     std::vector<PersonMention> mentions_;              // in text order
     std::vector<OrgMention> orgs_;                     // in text order
     const std::vector<Mention>& people_;
