@@ -54,6 +54,27 @@ private:
     StringTable table_;
 };
 
+// A set of word ids for marks a plugin makes over one document ("written in
+// lower case somewhere"): a bit per id, vocabulary ids and the document's own
+// ids (kFirstLocalWord up) apart, so insert and contains are an index.
+class WordSet {
+public:
+    void insert(WordId id) {
+        std::vector<bool>& bits = id >= kFirstLocalWord ? local_ : global_;
+        const std::size_t i = id >= kFirstLocalWord ? id - kFirstLocalWord : id;
+        if (i >= bits.size()) bits.resize(i + 1 + i / 2, false);
+        bits[i] = true;
+    }
+    bool contains(WordId id) const {
+        const std::vector<bool>& bits = id >= kFirstLocalWord ? local_ : global_;
+        const std::size_t i = id >= kFirstLocalWord ? id - kFirstLocalWord : id;
+        return i < bits.size() && bits[i];
+    }
+
+private:
+    std::vector<bool> global_, local_;
+};
+
 // The folded form of `text` (core/chars.h fold), one code point for one.
 std::wstring fold_text(std::wstring_view text);
 

@@ -110,6 +110,19 @@ TEST_CASE("the same folded word has the same id everywhere", "[text][vocabulary]
     CHECK(a.layer().find_key(L"colombia") == newslens::kNoWord);
 }
 
+TEST_CASE("a WordSet holds vocabulary and document ids apart", "[vocabulary]") {
+    const newslens::WordId said = newslens::Vocabulary::global().intern(L"said");
+    newslens::WordSet set;
+    CHECK_FALSE(set.contains(said));
+    set.insert(said);
+    set.insert(newslens::kFirstLocalWord + 3);
+    CHECK(set.contains(said));
+    CHECK(set.contains(newslens::kFirstLocalWord + 3));
+    CHECK_FALSE(set.contains(newslens::kFirstLocalWord + 2));
+    CHECK_FALSE(set.contains(said + 1));
+    CHECK_FALSE(set.contains(newslens::kNoWord));
+}
+
 TEST_CASE("words join inner apostrophes, hyphens, dots and abbreviation dots", "[text]") {
     const Document doc("t", "Secretary-General Sgt. J. Smith don’t AT&T 2,400 U.S. forces, Jones’ view.");
     const auto words = word_texts(doc.layer());

@@ -227,13 +227,11 @@ public:
         const newslens::Document& doc = ctx.document();
         const TextLayer& layer = ctx.layer();
         const std::vector<Token> tokens = read(layer);
-        // Words the article writes in lower case, sorted for binary search.
-        std::vector<WordId> lower_words;
+        // Words the article writes in lower case.
+        newslens::WordSet lower_words;
         for (const Token& t : tokens)
-            if (t.word && !t.cap) lower_words.push_back(t.key);
-        std::sort(lower_words.begin(), lower_words.end());
-        lower_words.erase(std::unique(lower_words.begin(), lower_words.end()), lower_words.end());
-        auto lower = [&](WordId k) { return std::binary_search(lower_words.begin(), lower_words.end(), k); };
+            if (t.word && !t.cap) lower_words.insert(t.key);
+        auto lower = [&](WordId k) { return lower_words.contains(k); };
 
         std::vector<Run> runs;
         std::unordered_set<std::uint64_t> places;  // names the article uses as places

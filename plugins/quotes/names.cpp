@@ -118,17 +118,10 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
     const std::size_t n = tokens.size();
     // Words the article writes in lower case somewhere: capitalised at a
     // sentence start they are common words, not the first word of a name.
-    // Sorted ids: a binary search, no hash node per word.
-    std::vector<WordId> lower_ids;
+    WordSet lower_words;
     for (std::size_t i = 0; i < n; ++i)
         if (tokens.is_word(i) && !tokens.capitalized(i) && chars::is_letter(static_cast<char32_t>(tokens.text(i)[0])))
-            lower_ids.push_back(tokens.key(i));
-    std::sort(lower_ids.begin(), lower_ids.end());
-    lower_ids.erase(std::unique(lower_ids.begin(), lower_ids.end()), lower_ids.end());
-    struct {
-        const std::vector<WordId>& ids;
-        bool count(WordId k) const { return std::binary_search(ids.begin(), ids.end(), k); }
-    } lower_words{lower_ids};
+            lower_words.insert(tokens.key(i));
     auto boundary_before = [&](std::size_t t) {  // is a sentence boundary just before token t?
         if (t == 0) return true;
         if (!tokens.is_word(t - 1) &&
@@ -192,7 +185,7 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
             // article also writes it in lower case or it reads as an adjective.
             if (person && !titled && sentence_start && e - b >= 2) {
                 const WordId k = tokens.key(b);
-                const bool common = (e - b >= 3 && ((lower_words.count(k) && !lex.word_like_given_name(k)) || lex.occupation(k))) ||
+                const bool common = (e - b >= 3 && ((lower_words.contains(k) && !lex.word_like_given_name(k)) || lex.occupation(k))) ||
                                     adjective_like(tokens.key_text(b));
                 if (common) ++b;
             }

@@ -31,8 +31,12 @@ public:
     std::wstring_view text(std::size_t i) const { return layer_.word_text(i); }
     bool is_word(std::size_t i) const { return words_[i].alnum; }
     bool is_punct(std::size_t i, wchar_t c) const { return !words_[i].alnum && text(i)[0] == c; }
+    // Starts with a capital letter. The shape says so, but for an all-caps
+    // word that starts with a digit ("1AB").
     bool capitalized(std::size_t i) const {
-        return words_[i].alnum && chars::is_upper(static_cast<char32_t>(text(i)[0]));
+        const Word& w = words_[i];
+        return w.alnum && (w.shape == Shape::Capitalized ||
+                           (w.shape == Shape::AllCaps && chars::is_upper(static_cast<char32_t>(text(i)[0]))));
     }
     WordId key(std::size_t i) const { return words_[i].key; }
     // The key as text ("secretary-general"), for suffix tests.
