@@ -42,6 +42,7 @@ std::size_t name_end(const Words& tokens, std::size_t last, const Lexicon& lex) 
 bool is_title_token(const Words& tokens, std::size_t i, const Lexicon& lex) {
     if (!tokens.is_word(i)) return false;
     if (lex.title(tokens.key(i))) return true;
+    if (tokens[i].last - tokens[i].first < 3) return false;  // one token: no parts
     // Secretary-General, Vice-President: a title among its parts.
     const std::wstring_view k = tokens.key_text(i);
     const TextLayer& layer = tokens.layer();
