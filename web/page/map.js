@@ -24,10 +24,13 @@ const mapState = { svg: null, layer: null, overlay: null, paths: [], zoom: null,
 
 function mapXY(p) { return [(p.lon + 180) * WORLD_MAP.scale, (WORLD_MAP.latTop - p.lat) * WORLD_MAP.scale]; }
 
-// Map units per CSS pixel (the SVG scales with its box).
+// Map units per CSS pixel. The SVG fills its box (preserveAspectRatio
+// slice: on a phone the box is taller than the world's shape, and the sides
+// are cut off until panned to).
 function unitsPerPx() {
-  const w = mapState.svg.getBoundingClientRect().width;
-  return w > 0 ? WORLD_MAP.width / w : 1;
+  const r = mapState.svg.getBoundingClientRect();
+  const s = Math.max(r.width / WORLD_MAP.width, r.height / WORLD_MAP.height);
+  return s > 0 ? 1 / s : 1;
 }
 
 function buildMap(box) {
@@ -40,7 +43,7 @@ function buildMap(box) {
     return path;
   });
   mapState.overlay = svg('g', { class: 'overlay' });
-  mapState.svg = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'group', 'aria-label': 'World map of the places mentioned', class: 'world' },
+  mapState.svg = svg('svg', { viewBox: `0 0 ${W} ${H}`, preserveAspectRatio: 'xMidYMid slice', role: 'group', 'aria-label': 'World map of the places mentioned', class: 'world' },
     svg('rect', { class: 'sea', x: 0, y: 0, width: W, height: H }), mapState.layer, mapState.overlay);
   const controls = el('div', { class: 'map-controls' },
     el('button', { type: 'button', class: 'zoom-in', 'aria-label': 'Zoom in', title: 'Zoom in', onclick: () => zoomBy(2) }, '+'),
@@ -51,7 +54,16 @@ function buildMap(box) {
     el('span', { class: 'legend-marker' }, el('span', { class: 'legend-dot' }), 'other places, sized by sources (“+2”: two more places close by; zoom in to part them)'));
   box.replaceChildren(el('div', { class: 'map-frame' }, mapState.svg, controls), legend);
   mapState.t = d3.zoomIdentity;
-  mapState.zoom = d3.zoom().scaleExtent([1, 16]).translateExtent([[0, 0], [W, H]])
+  // The viewport is the part of the viewBox on screen (all of it on a wide
+  // screen; the middle on a phone), so the cut-off sides can be panned to.
+  const viewport = () => {
+    const r = mapState.svg.getBoundingClientRect();
+    const u = unitsPerPx();
+    const w = Math.min(W, r.width * u);
+    const h = Math.min(H, r.height * u);
+    return [[(W - w) / 2, (H - h) / 2], [(W + w) / 2, (H + h) / 2]];
+  };
+  mapState.zoom = d3.zoom().extent(viewport).scaleExtent([1, 16]).translateExtent([[0, 0], [W, H]])
     .on('zoom', (ev) => {
       mapState.t = ev.transform;
       mapState.layer.setAttribute('transform', ev.transform.toString());
@@ -164,7 +176,7 @@ function drawOverlay() {
     const many = c.items.length > 1;
     const rPx = 5 + 9 * Math.sqrt(c.docs.size / mapState.maxSources);
     const r = rPx * upp;
-    const hit = Math.max(MAP_MIN_TARGET_PX / 2, rPx) * upp;
+    const hit = Math.max(MAP_MIN_TARGET_PX / 2 + 0.5, rPx) * upp;  // half a pixel over: rounding must not fall short
     const names = c.items.map((p) => p.name);
     const label = many ? `${lead.name} +${c.items.length - 1}` : lead.name;
     const aria = many
