@@ -51,6 +51,9 @@ inline bool is_newline(char32_t c) { return has(c, kNewline); }
 inline bool is_punct(char32_t c) { return has(c, kPunct); }
 inline bool is_symbol(char32_t c) { return has(c, kSymbol); }
 inline bool is_dash(char32_t c) { return has(c, kDash); }
+// - ‐ ‑: the dashes that join the parts of a word ("Guinea-Bissau"); en and
+// em dashes separate.
+inline bool is_hyphen(char32_t c) { return c == U'-' || c == 0x2010 || c == 0x2011; }
 inline bool is_quote(char32_t c) { return has(c, kQuote); }
 inline bool is_apostrophe(char32_t c) { return has(c, kApostrophe); }
 // " “ ” „ ‟ « » and the like: marks that open or close a quotation.

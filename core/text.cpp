@@ -52,7 +52,7 @@ Shape shape_of(std::wstring_view s) {
 }
 
 bool joiner(wchar_t c) {
-    return chars::is_apostrophe(static_cast<char32_t>(c)) || c == L'-' || c == 0x2010 || c == 0x2011 || c == L'.' ||
+    return chars::is_apostrophe(static_cast<char32_t>(c)) || chars::is_hyphen(static_cast<char32_t>(c)) || c == L'.' ||
            c == L'&';
 }
 

@@ -42,6 +42,9 @@ TEST_CASE("one character classification knows every script", "[chars]") {
     CHECK(chars::is_dash(U'—'));
     CHECK(chars::is_dash(U'–'));
     CHECK(chars::is_dash(0x2212));  // minus sign
+    CHECK(chars::is_hyphen(U'-'));
+    CHECK(chars::is_hyphen(0x2011));  // non-breaking hyphen
+    CHECK_FALSE(chars::is_hyphen(U'–'));
     CHECK(chars::is_space(0xA0));
     CHECK(chars::is_space(0x202F));
     CHECK(chars::is_newline(0x2029));

@@ -211,6 +211,20 @@ for (const [type, name, cc, forms] of hand.place) {
   for (const f of (forms || '').split('|')) if (f) rec.forms.add(f);
 }
 
+// Letters that no accent removal turns into ASCII (they have no Unicode
+// decomposition): the scanner folds "Aydın" to "aydın", so the spelling news
+// uses, "Aydin", is added as a form.
+const plainLetters = { 'ı': 'i', 'ł': 'l', 'Ł': 'L', 'ø': 'o', 'Ø': 'O', 'đ': 'd', 'Đ': 'D', 'ð': 'd', 'Ð': 'D',
+  'ħ': 'h', 'Ħ': 'H', 'ŀ': 'l', 'Ŀ': 'L', 'ŋ': 'n', 'Ŋ': 'N', 'ŧ': 't', 'Ŧ': 'T', 'ß': 'ss', 'æ': 'ae', 'Æ': 'Ae',
+  'œ': 'oe', 'Œ': 'Oe', 'þ': 'th', 'Þ': 'Th' };
+const plainRe = new RegExp('[' + Object.keys(plainLetters).join('') + ']', 'g');
+for (const r of records) {
+  for (const f of [...(r.kind === 'd' ? [] : [r.name]), ...r.forms]) {
+    const plain = f.replace(plainRe, (ch) => plainLetters[ch]);
+    if (plain !== f) r.forms.add(plain);
+  }
+}
+
 // --- output -------------------------------------------------------------------
 const kindOrder = { k: 0, r: 1, c: 2, d: 3, S: 4, C: 5, y: 6 };
 records.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || kindOrder[a.kind] - kindOrder[b.kind] ||

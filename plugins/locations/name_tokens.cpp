@@ -1,0 +1,160 @@
+#include "name_tokens.h"
+
+#include "document.h"
+
+namespace newslens_locations {
+
+using newslens::Shape;
+using newslens::TextLayer;
+using newslens::Token;
+using newslens::TokenType;
+namespace chars = newslens::chars;
+
+namespace {
+
+// The gap before layer token `to` when layer tokens [from, to) lie between it
+// and the previous name token (see NameToken::gap_before).
+char gap_between(const TextLayer& layer, std::size_t from, std::size_t to) {
+    const auto& toks = layer.tokens();
+    const std::wstring& text = layer.document().wide();
+    int hyphens = 0, commas = 0, periods = 0;
+    bool spaces = false;
+    for (std::size_t k = from; k <= to; ++k) {
+        if (toks[k].line_before()) return '|';
+        if (toks[k].space_before()) spaces = true;
+        if (k == to) break;
+        if (toks[k].type != TokenType::Punct) return '|';
+        const wchar_t c = text[toks[k].start];
+        if (chars::is_hyphen(c)) ++hyphens;
+        else if (c == L',') ++commas;
+        else if (c == L'.') ++periods;
+        else return '|';
+    }
+    if (commas + periods + hyphens == 0) return spaces ? ' ' : '|';
+    if (hyphens == 1 && commas + periods == 0 && !spaces) return ' ';
+    // A comma or full stop right after the token, then white space: "Valencia, Venezuela".
+    const bool glued_first = !toks[from].space_before();
+    if (commas == 1 && periods + hyphens == 0 && spaces && glued_first && text[toks[from].start] == L',') return ',';
+    if (periods == 1 && commas + hyphens == 0 && spaces && glued_first && text[toks[from].start] == L'.') return '.';
+    return '|';
+}
+
+bool one_char(const Token& t) { return t.end == t.start + 1; }
+
+}  // namespace
+
+std::vector<NameToken> name_tokens(const TextLayer& layer, std::size_t first, std::size_t last) {
+    std::vector<NameToken> out;
+    const auto& toks = layer.tokens();
+    const auto& words = layer.words();
+    const std::wstring& text = layer.document().wide();
+    if (first >= last || first >= toks.size()) return out;
+    out.reserve((last - first) / 2 + 1);
+    std::size_t prev_end = first;  // the layer token after the previous name token
+    bool have_prev = false;
+    std::wstring buffer;
+
+    auto emit = [&](const newslens::Word& w, std::size_t p, std::size_t q, std::size_t body_end, bool final_dot,
+                    bool dotted) {
+        NameToken nt;
+        nt.first = static_cast<std::uint32_t>(p);
+        nt.last = static_cast<std::uint32_t>(final_dot ? q + 1 : q);
+        nt.start = toks[p].start;
+        nt.key_end = toks[q - 1].end;
+        nt.end = toks[nt.last - 1].end;
+        nt.dotted = dotted;
+        nt.possessive = w.possessive && q == body_end;
+        for (std::size_t k = p + 1; k + 1 < q && !nt.apostrophe; ++k)
+            nt.apostrophe = toks[k].type == TokenType::Punct && chars::is_apostrophe(static_cast<char32_t>(text[toks[k].start]));
+        nt.word = chars::is_letter(static_cast<char32_t>(text[nt.start]));
+        if (q - p == 1) {
+            nt.key = toks[p].key;
+            nt.cap = toks[p].shape == Shape::Capitalized || toks[p].shape == Shape::AllCaps;
+            nt.allcaps = toks[p].shape == Shape::AllCaps;
+        } else {
+            if (p == w.first && q == body_end && !nt.dotted && !nt.apostrophe) {
+                nt.key = w.key;
+            } else {
+                key_text(layer, nt, buffer);
+                nt.key = layer.find_key(buffer);
+            }
+            int letters = 0, lowers = 0;
+            for (std::size_t k = nt.start; k < nt.key_end; ++k) {
+                const auto c = static_cast<char32_t>(text[k]);
+                if (chars::is_letter(c)) {
+                    ++letters;
+                    if (!chars::is_upper(c)) ++lowers;
+                    if (letters == 1) nt.cap = chars::is_upper(c);
+                } else if (chars::is_apostrophe(c) && letters <= 2 && k + 1 < nt.key_end &&
+                           chars::is_upper(static_cast<char32_t>(text[k + 1]))) {
+                    nt.cap = true;  // d’Ivoire, l’Aquila: an elided article before a capitalised name
+                }
+            }
+            nt.allcaps = letters >= 2 && lowers == 0;
+        }
+        nt.gap_before = have_prev ? gap_between(layer, prev_end, p) : '|';
+        have_prev = true;
+        prev_end = nt.last;
+        out.push_back(nt);
+    };
+
+    for (std::size_t wi = layer.word_of_token(first); wi < words.size() && words[wi].first < last; ++wi) {
+        const newslens::Word& w = words[wi];
+        if (!w.alnum || w.first < first || w.last > last) continue;
+        std::size_t body_end = w.last;  // without the abbreviation dot and the possessive ’s
+        if (w.abbreviation) --body_end;
+        if (w.possessive) body_end -= 2;
+        std::size_t p = w.first;
+        bool dotted = false;
+        for (std::size_t k = w.first + 1; k <= body_end; ++k) {
+            if (k < body_end) {
+                if (toks[k].type != TokenType::Punct) continue;
+                const auto c = static_cast<char32_t>(text[toks[k].start]);
+                if (chars::is_apostrophe(c)) continue;  // d’Ivoire, O’Brien
+                // U.S., D.C.: one letter, a dot, one letter.
+                const bool one_letter_before = one_char(toks[k - 1]) && (k - 1 == p || toks[k - 2].type == TokenType::Punct);
+                const bool one_letter_after = toks[k + 1].type == TokenType::Word && one_char(toks[k + 1]) &&
+                                              chars::is_letter(static_cast<char32_t>(text[toks[k + 1].start])) &&
+                                              !(k + 2 < body_end && toks[k + 2].type == TokenType::Number);
+                if (c == U'.' && one_letter_before && one_letter_after) {
+                    dotted = true;
+                    continue;
+                }
+            }
+            // A hyphen, an ampersand, another dot, or the end of the body.
+            const bool final_dot = k == body_end && dotted && w.abbreviation && !w.possessive;
+            emit(w, p, k, body_end, final_dot, dotted);
+            p = k + 1;
+            dotted = false;
+        }
+    }
+    return out;
+}
+
+void key_text(const TextLayer& layer, const NameToken& t, std::wstring& out) {
+    const std::wstring_view folded = layer.folded(t.start, t.key_end);
+    out.clear();
+    if (!t.dotted && !t.apostrophe) {
+        out.assign(folded);
+        return;
+    }
+    for (const wchar_t c : folded)  // folding made every apostrophe '
+        if (!(t.dotted && c == L'.') && c != L'\'') out.push_back(c);
+}
+
+bool sentence_initial(const TextLayer& layer, std::size_t t) {
+    const auto& toks = layer.tokens();
+    const std::wstring& text = layer.document().wide();
+    for (std::size_t k = t;; --k) {
+        if (k == 0 || toks[k].line_before()) return true;
+        const Token& p = toks[k - 1];
+        if (p.type != TokenType::Punct && p.type != TokenType::Symbol) return false;
+        const wchar_t c = text[p.start];
+        // Opening quotes and brackets before the word.
+        if (c == L'"' || c == 0x201C || c == 0x2018 || c == L'(' || c == L'[' || c == L'\'' || c == 0xAB) continue;
+        return c == L'.' || c == L'!' || c == L'?' || c == L':' || c == L';' || c == 0x2022 || c == L'|' ||
+               c == 0x2014;
+    }
+}
+
+}  // namespace newslens_locations
