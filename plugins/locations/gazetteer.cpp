@@ -44,6 +44,28 @@ struct Form {
 
 }  // namespace
 
+std::uint32_t EdgeTable::emplace(std::uint64_t key, std::uint32_t value) {
+    if (2 * (count_ + 1) > keys_.size()) {
+        std::vector<std::uint64_t> old_keys(std::max<std::size_t>(1024, keys_.size() * 2), 0);
+        std::vector<std::uint32_t> old_values(old_keys.size(), 0);
+        old_keys.swap(keys_);
+        old_values.swap(values_);
+        shift_ = 64;
+        for (std::size_t n = keys_.size(); n > 1; n >>= 1) --shift_;
+        count_ = 0;
+        for (std::size_t i = 0; i < old_keys.size(); ++i)
+            if (old_keys[i]) emplace(old_keys[i], old_values[i]);
+    }
+    std::size_t i = slot(key);
+    while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & (keys_.size() - 1);
+    if (keys_[i] == 0) {
+        keys_[i] = key;
+        values_[i] = value;
+        ++count_;
+    }
+    return values_[i];
+}
+
 CountryIndex country_index(const std::string& cc) {
     if (cc.size() != 2 || cc[0] < 'A' || cc[0] > 'Z' || cc[1] < 'A' || cc[1] > 'Z') return 0;
     return static_cast<CountryIndex>(1 + 26 * (cc[0] - 'A') + (cc[1] - 'A'));
@@ -86,6 +108,10 @@ Gazetteer::Gazetteer() {
             for (const auto& w : split(f[2], ' '))
                 if (!w.empty()) feat.words.push_back(vocab.intern(newslens::fold_text(newslens::to_wide(w))));
             feat.type = f[3];
+            if (feat.words.empty()) continue;
+            const WordId w = feat.words[0];
+            if (w >= lists_.size()) lists_.resize(w + 1, 0);
+            lists_[w] |= f[1] == "prefix" ? kPrefixStart : kSuffixStart;
             (f[1] == "prefix" ? prefix_features_ : suffix_features_).push_back(feat);
             continue;
         }
@@ -137,9 +163,13 @@ Gazetteer::Gazetteer() {
             if ((i && toks[i].gap_before == '|') || toks[i].possessive) { ok = false; break; }
             key_text(layer, toks[i], text);
             const std::uint64_t key = child_key(node, i ? toks[i].gap_before : ' ', vocab.intern(text));
-            auto [it, added] = children_.emplace(key, nodes_);
-            if (added) ++nodes_;
-            node = it->second;
+            if (i == 0) {
+                const WordId w = vocab.intern(text);
+                if (w >= lists_.size()) lists_.resize(w + 1, 0);
+                lists_[w] |= kFormStart;
+            }
+            node = children_.emplace(key, nodes_);
+            if (node == nodes_) ++nodes_;
             if (toks[i].allcaps) caps |= 1u << i;
         }
         if (!ok) continue;

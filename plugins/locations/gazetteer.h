@@ -49,9 +49,33 @@ struct Feature {
 enum List : std::uint16_t {
     kStop = 1 << 0, kCalendar = 1 << 1, kRoles = 1 << 2, kModifiers = 1 << 3, kConnectors = 1 << 4,
     kGiven = 1 << 5, kCommon = 1 << 6, kLocative = 1 << 7, kOrgAfter = 1 << 8, kOrgBefore = 1 << 9,
+    kPrefixStart = 1 << 10, kSuffixStart = 1 << 11,  // first word of a feature pattern (Lake, River)
+    kFormStart = 1 << 12,  // first word of a gazetteer form: the trie is probed only from these
 };
 
 constexpr std::size_t kMaxTokens = 6;  // longest form, in name tokens
+
+// Open addressing map from a nonzero 64-bit key to a nonzero 32-bit value:
+// the trie's edges, probed once per token of a capitalised name.
+class EdgeTable {
+public:
+    std::uint32_t find(std::uint64_t key) const {
+        if (keys_.empty() || key == 0) return 0;
+        for (std::size_t i = slot(key);; i = (i + 1) & (keys_.size() - 1)) {
+            if (keys_[i] == key) return values_[i];
+            if (keys_[i] == 0) return 0;
+        }
+    }
+    // The value of `key`, set to `value` if the key is new.
+    std::uint32_t emplace(std::uint64_t key, std::uint32_t value);
+
+private:
+    std::size_t slot(std::uint64_t key) const { return (key * 0x9E3779B97F4A7C15ull) >> shift_; }
+    std::vector<std::uint64_t> keys_;  // 0 = empty
+    std::vector<std::uint32_t> values_;
+    std::size_t count_ = 0;
+    unsigned shift_ = 64;
+};
 
 class Gazetteer {
 public:
@@ -61,8 +85,7 @@ public:
     // a token (' ', ',' or '.'; ignored for the first) and the token's key.
     // Returns 0 when there is none.
     std::uint32_t child(std::uint32_t node, char gap, WordId key) const {
-        auto it = children_.find(child_key(node, gap, key));
-        return it == children_.end() ? 0 : it->second;
+        return children_.find(child_key(node, gap, key));
     }
     // The entries whose form ends at `node`, or nullptr.
     const std::vector<Cand>* places(std::uint32_t node) const { return find(places_, node); }
@@ -87,7 +110,7 @@ private:
     }
 
     std::vector<Entry> entries_;
-    std::unordered_map<std::uint64_t, std::uint32_t> children_;
+    EdgeTable children_;
     std::uint32_t nodes_ = 1;
     Index places_, demonyms_;
     Index abbrevs_;  // state abbreviations, only after "City, " (Trenton, N.J.)

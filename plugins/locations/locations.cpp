@@ -43,7 +43,8 @@ const char* type_name(Kind k) {
     return "other";
 }
 
-// A set of ids (word keys or trie nodes) for one document: open addressing.
+// A set of ids (word keys or trie nodes) for one document: open addressing,
+// Fibonacci hashing (the high bits of id * 2^32/phi).
 class IdSet {
 public:
     void insert(std::uint32_t id) {
@@ -58,19 +59,22 @@ public:
 private:
     std::uint32_t& slot(std::uint32_t id) {
         const std::size_t mask = slots_.size() - 1;
-        std::size_t i = (id * 0x9E3779B1u) & mask;
+        std::size_t i = (id * 0x9E3779B1u) >> shift_;
         while (slots_[i] != 0 && slots_[i] != id) i = (i + 1) & mask;
         return slots_[i];
     }
     void grow() {
         std::vector<std::uint32_t> old(std::max<std::size_t>(64, slots_.size() * 2), 0);
         old.swap(slots_);
+        shift_ = 32;
+        for (std::size_t n = slots_.size(); n > 1; n >>= 1) --shift_;
         count_ = 0;
         for (const std::uint32_t id : old)
             if (id) insert(id);
     }
     std::vector<std::uint32_t> slots_;
     std::size_t count_ = 0;
+    unsigned shift_ = 32;
 };
 
 // A mention being judged.
@@ -172,7 +176,7 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
         return toks[k].word && toks[k].cap && !in(kStop, toks[k].key) && !in(kCalendar, toks[k].key);
     };
     for (std::size_t i = 0; i < T; ++i) {
-        if (owner[i] >= 0 || !toks[i].cap) continue;
+        if (owner[i] >= 0 || !toks[i].cap || !in(kPrefixStart, toks[i].key)) continue;
         // "Salt Lake City": a prefix word inside a longer name starts nothing.
         if (i > 0 && toks[i].gap_before == ' ' && toks[i - 1].cap && toks[i - 1].word && !in(kStop, toks[i - 1].key))
             continue;
@@ -195,7 +199,7 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
         }
     }
     for (std::size_t i = 1; i < T; ++i) {
-        if (owner[i] >= 0 || !toks[i].cap) continue;
+        if (owner[i] >= 0 || !toks[i].cap || !in(kSuffixStart, toks[i].key)) continue;
         for (const auto& f : gaz_.suffix_features()) {
             const std::size_t w = f.words.size();
             if (i + w > T) continue;
@@ -223,7 +227,7 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
 
     // 2. Gazetteer: longest match from each capitalised token.
     for (std::size_t i = 0; i < T; ++i) {
-        if (owner[i] >= 0 || !toks[i].word || !toks[i].cap) continue;
+        if (owner[i] >= 0 || !toks[i].word || !toks[i].cap || !in(kFormStart, toks[i].key)) continue;
         std::uint32_t nodes[kMaxTokens];
         std::size_t longest = 0;
         for (std::size_t n = 0; n < kMaxTokens && i + n < T && owner[i + n] < 0; ++n) {
@@ -360,13 +364,49 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
             }
         }
     }
-    // 4. Context rules: calendar words, organisations, people.
-    IdSet surnames;
+    // 4. Context rules: people, calendar words, organisations.
+    // A person the people plugin found is not a place: the surname in "Mike
+    // German" or "Lars Von Trier", and "German" alone once Mike German is
+    // established. Only names that open with a given name count: the plugin
+    // also takes "Real Madrid", "Metro Vancouver" or the paper "Bisnis
+    // Indonesia" for persons, and glues modifiers to names ("Austrian Jurgen
+    // Melzer", "Paris-based Euronext"), whose first word is left to the rules below.
+    {
+        std::vector<int> person(T, -1);  // token -> index of its person mention
+        const auto& people = ctx.mentions("people");
+        std::size_t k = 0;
+        for (std::size_t p = 0; p < people.size(); ++p) {
+            while (k < T && toks[k].start < people[p].start) ++k;
+            for (std::size_t j = k; j < T && toks[j].end <= people[p].end; ++j) person[j] = static_cast<int>(p);
+        }
+        for (auto& m : matches) {
+            if (m.feature) continue;
+            const int p = person[m.first];
+            bool inside = p >= 0;
+            for (std::size_t j = m.first; j < m.first + m.count && inside; ++j) inside = person[j] == p;
+            if (!inside) continue;
+            std::size_t first = m.first, last = m.first + m.count;  // the person's tokens
+            while (first > 0 && person[first - 1] == p) --first;
+            while (last < T && person[last] == p) ++last;
+            if (first < m.first) {  // a surname, or later in a name
+                if (in(kGiven, toks[first].key) && toks[first + 1].gap_before == ' ') m.rejected = true;
+            } else if (last == m.first + m.count) {  // the whole name as written: the surname of a fuller one?
+                const std::wstring name = newslens::to_wide(people[p].fields.get("name").as_string());
+                const std::size_t space = name.find(L' ');
+                if (space != std::wstring::npos &&
+                    in(kGiven, newslens::Vocabulary::global().find(newslens::fold_text(name.substr(0, space)))))
+                    m.rejected = true;
+            }
+        }
+    }
+    IdSet surnames;  // one-word names used as a surname: not places elsewhere either, unless famous
+    for (const auto& m : matches)
+        if (m.rejected && m.count == 1 && !m.unknown) surnames.insert(m.word);
     auto strong_neighbour = [&](std::size_t k) {
         return owner[k] >= 0 && is_strong_kind(matches[owner[k]]);
     };
     for (auto& m : matches) {
-        if (m.feature || m.unknown) continue;
+        if (m.feature || m.unknown || m.rejected) continue;
         const std::size_t a = m.first, b = m.first + m.count;  // tokens [a, b)
         if (m.count == 1 && in(kCalendar, m.word)) { m.rejected = true; continue; }
         // Organisations: "Los Angeles Times", "University of Belgrade", "Ethiopian Airlines".
