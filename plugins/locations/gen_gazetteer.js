@@ -96,7 +96,7 @@ for (const c of countries) {
     if (s === c.cca2 || s === c.cca3) continue;    // bare ISO codes (CO, IN, IT...) are words too
     if (/[(),]/.test(s)) continue;                  // "Congo, the Democratic Republic of the"
     if (/^The /.test(s)) continue;                  // "The Netherlands": the article is not part of the name
-    if (!/[A-Za-z\u00C0-\u024F]/.test(s)) continue; // non-Latin scripts: the scanner folds Latin only
+    if (!/[A-Za-z\u00C0-\u024F]/.test(s)) continue; // non-Latin scripts: English news writes names in Latin
     rec.forms.add(s);
   }
   const dem = c.demonyms && c.demonyms.eng;
