@@ -55,6 +55,17 @@ public:
     }
     bool contains(std::uint32_t id) const { return id != 0 && count_ && const_cast<IdSet*>(this)->slot(id) == id; }
     bool empty() const { return count_ == 0; }
+    // Room for `n` ids without growing (on an empty set).
+    void reserve(std::size_t n) {
+        std::size_t size = 64;
+        while (size < 2 * n + 2) size *= 2;
+        if (size > slots_.size()) {
+            slots_.assign(size, 0);
+            shift_ = 32;
+            for (std::size_t k = size; k > 1; k >>= 1) --shift_;
+            count_ = 0;
+        }
+    }
 
 private:
     std::uint32_t& slot(std::uint32_t id) {
@@ -165,6 +176,7 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
     }
     // Words seen in lower case somewhere in the document are common words here.
     IdSet lower_words;
+    lower_words.reserve(T);
     for (const auto& t : toks)
         if (t.word && !t.cap) lower_words.insert(t.key);
 
