@@ -4,7 +4,10 @@
 // it and measures, inside the page, the time from the drop event to the
 // results being on screen: every document listed as analysed, the progress
 // line saying "Analysed N documents", the first document's result tables
-// shown, and one more animation frame (a paint). Also the page's size.
+// shown, and one more animation frame (a paint). Also the page's size, the
+// number of analysis workers, and what a user does next, each timed to the
+// next frame: switching documents (worst of 10), the first Tables view, a
+// sort and a text filter (with its typing pause).
 //
 //   node page_bench.js PAGE_HTML CORPUS_LIST [N=100]    (prints one JSON line)
 'use strict';
@@ -77,12 +80,42 @@ if (!list) {
     requestAnimationFrame(tick);
   }), specs.length);
 
+  // Latency after the drop, timed inside the page to the next frame.
+  const latency = await page.evaluate(async () => {
+    const next = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const ids = window.newslens.docs.filter((d) => d.status === 'done').map((d) => d.id);
+    const switches = [];
+    for (let k = 0; k < 10 && ids.length; k++) {
+      const t0 = performance.now();
+      document.querySelector(`#doc-list li.doc-item[data-id="${ids[(k * 37 + 5) % ids.length]}"] .doc-select`).click();
+      await next();
+      switches.push(performance.now() - t0);
+    }
+    let t0 = performance.now();
+    document.querySelector('.tabs [data-tab="tables"]').click();
+    await next();
+    const table = performance.now() - t0;
+    const th = document.querySelector('#all-tables th[data-key] button, #all-tables th[data-key]');
+    let sort = null;
+    if (th) { t0 = performance.now(); th.click(); await next(); sort = performance.now() - t0; }
+    const input = document.getElementById('filter-text');
+    t0 = performance.now();
+    const changed = new Promise((r) => { const mo = new MutationObserver(() => { mo.disconnect(); r(); }); mo.observe(document.getElementById('all-tables'), { childList: true, subtree: true }); });
+    input.value = 'profit';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await changed;
+    await next();
+    const filter = performance.now() - t0;
+    return { workers: typeof pool === 'object' ? pool.workers.length : 1, switch_worst: Math.max(...switches), switch_median: switches.sort((a, b) => a - b)[switches.length >> 1], table, sort, filter };
+  });
   const version = browser.version();
   await browser.close();
   const html = fs.readFileSync(pageHtml);
   console.log(JSON.stringify({
     documents: specs.length, bytes, ms_to_rendered: timing.ms, ms_to_first: timing.first, ms_load: msLoad,
-    progress: timing.progress, summary: timing.summary, page_bytes: html.length,
+    progress: timing.progress, summary: timing.summary, page_bytes: html.length, workers: latency.workers,
+    ms_switch_worst: latency.switch_worst, ms_switch_median: latency.switch_median, ms_first_table: latency.table,
+    ms_sort: latency.sort, ms_filter_with_pause: latency.filter,
     page_gzip_bytes: zlib.gzipSync(html, { level: 9 }).length, browser: `Chromium ${version}`, page_errors: errors,
   }));
 })().catch((e) => {

@@ -4,12 +4,15 @@
 //   <!-- inline:map -->    by the generated map data (gen_map.js),
 //   <!-- npm:A,B,… -->       by the UMD builds node_modules/A/dist/A.min.js, …
 //                          (in that order: a package after its dependencies),
+//   <!-- npm-file:PKG/FILE --> by node_modules/PKG/FILE as it is (Readability
+//                          ships no dist/ build),
 //   <!-- worker-source --> by `const NEWSLENS_WORKER_SOURCE = "…";`, the
 //                          Emscripten module (wasm embedded) plus worker.js as
 //                          one string: over file:// a Worker can only be
 //                          started from a Blob URL made from such a string.
 // Usage: node build_page.js PAGE_DIR MODULE_JS OUT_HTML MAP_JS
 'use strict';
+const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 
@@ -25,7 +28,7 @@ const read = (file) => fs.readFileSync(file, 'utf8');
 
 // A JS string literal safe inside <script>: every "<" escaped, so no
 // "</script" or "<!--" can appear in it.
-const workerSource = read(moduleJs) + '\n' + read(path.join(pageDir, 'worker.js'));
+const workerSource = [read(moduleJs), read(path.join(pageDir, 'decode.js')), read(path.join(pageDir, 'db.js')), read(path.join(pageDir, 'compare.js')), read(path.join(pageDir, 'worker.js'))].join('\n');
 const workerLiteral = JSON.stringify(workerSource).replace(/</g, '\\u003c')
   .replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 
@@ -41,11 +44,20 @@ const npmBundle = (names) => names.split(',').map((name) => {
 }).join('\n');
 
 let html = read(path.join(pageDir, 'index.html'));
+html = html.replace(/<!-- npm-file:([\w@.\-/]+) -->/g, (_, file) => guard(read(path.join(nodeModules, file))));
 html = html.replace(/<!-- (inline:([\w.\-]+)|npm:([\w.,\-]+)|worker-source) -->/g, (_, what, name, npm) => {
   if (what === 'worker-source') return `const NEWSLENS_WORKER_SOURCE = ${workerLiteral};`;
   if (npm) return npmBundle(npm);
   return guard(read(name === 'map' ? mapJs : path.join(pageDir, name)));
 });
+// Content-Security-Policy: each inline script allowed by its hash, so no
+// other inline script (nor an event handler attribute) can run.
+const hashes = [];
+for (const m of html.matchAll(/<script>([\s\S]*?)<\/script>/g)) {
+  hashes.push(`'sha256-${crypto.createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
+}
+if (!/script-src script-hashes /.test(html)) throw new Error('index.html: the CSP has no script-hashes placeholder');
+html = html.replace('script-src script-hashes ', `script-src ${hashes.join(' ')} `);
 fs.mkdirSync(path.dirname(outHtml), { recursive: true });
 fs.writeFileSync(outHtml, html);
 console.log(`page: ${outHtml} (${fs.statSync(outHtml).size} bytes)`);

@@ -39,11 +39,12 @@ async function waitSettled(page, count) {
   }, count, { timeout: 60000 });
 }
 
-// Shows a document by clicking its entry in the list.
+// Shows a document by clicking its entry in the list, found by file name
+// (the title shown is its headline).
 async function openDoc(page, name) {
-  const item = page.locator('#doc-list li.doc-item', { has: page.locator('.doc-name', { hasText: name }) }).first();
+  const item = page.locator('#doc-list li.doc-item', { has: page.locator('.doc-file', { hasText: name }) }).first();
   await item.locator('.doc-select').click();
-  await page.waitForFunction((n) => document.getElementById('doc-title').textContent === n, name);
+  await page.waitForFunction((n) => document.getElementById('doc').dataset.file === n, name);
 }
 
 async function showTab(page, name) {

@@ -4,9 +4,11 @@
 'use strict';
 
 const app = {
-  ready: null,       // Promise resolved when the worker's module has started
+  ready: null,       // Promise resolved when a worker's module has started
+  restoring: true,   // the saved workspace is being read (start())
   plugins: [],       // [{name, description}], the build's plugins (palette order)
-  docs: [],          // {id, name, size, status, message, bytes, text, result, ms, repeats, duplicateOf}
+  docs: [],          // {id, file, name (title), named, outlet, date, size, status, message, note, hash,
+                     //  bytes | inputText (input not analysed yet), text, result, ms, repeats, duplicateOf}
   queue: [],         // docs waiting for analysis, in arrival order
   batch: null,       // {total, done, t0}: the run the progress bar shows
   tab: 'doc',
@@ -32,6 +34,7 @@ const app = {
   pluginFiles: [],   // {file, kind, bytes}: plugins loaded at run time, replayed into a restarted worker
   disabled: new Set(), // plugins switched off for analysis
   pluginProblems: [], // why plugin files failed to load, listed until dismissed (plugins.js)
+  groupEdits: { dismissed: [], merged: [] }, // comparison groups the user dismissed or merged (saved with the workspace)
 };
 // For the browser test and for poking around in the console.
 window.newslens = app;
@@ -55,43 +58,150 @@ function setProgress(text) { document.getElementById('progress').textContent = t
 
 function findDoc(id) { return app.docs.find((d) => d.id === id) || null; }
 
-function newDoc(name, size) {
-  const doc = { id: app.nextId++, name, size, status: 'reading', message: '', bytes: null, text: '', result: null, ms: 0 };
+// file: what the document came from ("business/001.txt", "pasted text 2");
+// name: its title, the headline once analysed unless the user named it.
+function newDoc(file, size) {
+  const doc = { id: app.nextId++, file, name: file, named: false, outlet: '', date: '', size, status: 'reading',
+    message: '', note: '', hash: '', bytes: null, inputText: null, text: '', result: null, ms: 0 };
   app.docs.push(doc);
   if (app.selectWhenDone === null || !findDoc(app.selectWhenDone)) app.selectWhenDone = doc.id;
   return doc;
 }
 
-// Text typed or pasted: goes through the same byte checks as a file (a NUL
+// Text typed or pasted: goes through the same checks as a file (a NUL
 // character in a paste is refused like a binary file).
 function addText(text, name) {
   app.pastes++;
-  const doc = newDoc(name || `pasted text ${app.pastes}`, 0);
+  const doc = newDoc(`pasted text ${app.pastes}`, 0);
+  if (name) { doc.name = name; doc.named = true; }
   app.selectWhenDone = doc.id;
-  enqueue(doc, new TextEncoder().encode(text));
+  enqueueInput(doc, { text });
 }
 
-// Files from a drop or the picker. All of them appear in the list at once;
-// they are read first and queued together, so the progress line can say
-// "2 of 5" from the start.
+// The path a file is known by: its folder inside a dropped folder
+// ("bbc/business/001.txt"), else its name.
+function filePath(f) { return f.relPath || f.webkitRelativePath || f.name; }
+
+// Files from a drop, the pickers or a folder. All of them appear in the list
+// at once; they are read first and queued together, so the progress line
+// can say "2 of 5" from the start. Plugin files are loaded, a workspace file
+// is opened, a file already in the workspace is reported, not added again.
 async function addFiles(fileList) {
   const all = Array.from(fileList);
+  const workspaces = all.filter((f) => /\.newslens\.json$/i.test(f.name));
+  for (const f of workspaces) {
+    const text = await f.text();
+    if (isWorkspaceText(text)) openWorkspaceText(text, f.name);
+    else setProgress(`${f.name} is a results export (JSON), not a workspace: it cannot be opened, only read by other tools.`);
+  }
+  const rest = all.filter((f) => !workspaces.includes(f));
   // Plugin files dropped among the articles are loaded, not analysed.
-  const plugins = all.filter((f) => pluginKind(f.name));
+  const plugins = rest.filter((f) => pluginKind(f.name));
   if (plugins.length) await loadPluginFiles(plugins);
-  const files = all.filter((f) => !pluginKind(f.name));
+  let files = rest.filter((f) => !pluginKind(f.name));
+  // Same path and size as a document already here: compared by content below.
+  const known = new Map(app.docs.map((d) => [`${d.file}\u0001${d.size}`, d]));
   if (!files.length) return;
-  const docs = files.map((f) => newDoc(f.name, f.size));
+  const docs = files.map((f) => newDoc(filePath(f), f.size));
   app.selectWhenDone = docs[0].id;
   renderList(app);
   const reads = await Promise.allSettled(files.map((f) => f.arrayBuffer()));
+  const already = [];
   reads.forEach((r, i) => {
     const doc = docs[i];
     if (!findDoc(doc.id)) return;  // removed while reading
-    if (r.status === 'fulfilled') enqueue(doc, new Uint8Array(r.value));
-    else markBad(doc, `could not be read (${r.reason && r.reason.message ? r.reason.message : r.reason})`);
+    if (r.status !== 'fulfilled') {
+      markBad(doc, `could not be read (${r.reason && r.reason.message ? r.reason.message : r.reason})`);
+      return;
+    }
+    const bytes = new Uint8Array(r.value);
+    const twin = known.get(`${doc.file}\u0001${bytes.length}`);
+    if (twin && twin.hash && twin.hash === contentHash(bytes)) {
+      already.push(doc.file);
+      dropDoc(doc);
+      return;
+    }
+    addBytes(doc, bytes);
   });
+  if (already.length) {
+    setProgress(already.length === 1 ? `${already[0]} is already in the workspace: not added again.`
+      : `${already.length} files are already in the workspace: not added again (${already.slice(0, 3).join(', ')}${already.length > 3 ? '…' : ''}).`);
+  }
+  changed();
   renderList(app);
+}
+
+// A file's bytes: refused with one line if it is not text, extracted first
+// if it is an HTML page, else decoded and analysed in a worker.
+function addBytes(doc, bytes) {
+  const format = sniffFormat(doc.file, bytes);
+  if (format.kind === 'unsupported') { markBad(doc, format.message); markDocDirty(doc); return; }
+  if (format.kind === 'html') {
+    const page = importHtml(bytes);
+    doc.hash = contentHash(bytes);
+    doc.kind = 'html';
+    if (page.error) { markBad(doc, page.error); markDocDirty(doc); return; }
+    doc.note = page.note;
+    if (page.title) { doc.name = page.title; doc.named = true; }
+    doc.outlet = page.outlet || '';
+    doc.date = page.date || '';
+    enqueueInput(doc, { text: page.text });
+    return;
+  }
+  enqueueInput(doc, { bytes });
+}
+
+// Takes a document out without undo (a file that was already there).
+function dropDoc(doc) {
+  const i = app.docs.indexOf(doc);
+  if (i >= 0) app.docs.splice(i, 1);
+  if (app.selectWhenDone === doc.id) app.selectWhenDone = null;
+}
+
+// Folders dropped: every .txt/.html file in them (and their subfolders),
+// with its path inside the folder. Entries come from
+// DataTransferItem.webkitGetAsEntry().
+async function filesFromEntries(entries) {
+  const out = [];
+  const walk = async (entry, prefix) => {
+    if (entry.isFile) {
+      const file = await new Promise((resolve, reject) => entry.file(resolve, reject));
+      if (prefix) file.relPath = prefix + file.name;
+      out.push(file);
+      return;
+    }
+    if (!entry.isDirectory) return;
+    const reader = entry.createReader();
+    const children = [];
+    for (;;) {  // readEntries returns at most 100 at a time
+      const batch = await new Promise((resolve, reject) => reader.readEntries(resolve, reject));
+      if (!batch.length) break;
+      children.push(...batch);
+    }
+    children.sort((a, b) => a.name.localeCompare(b.name));
+    for (const c of children) {
+      if (c.isDirectory || (c.isFile && /\.(txt|html?|text)$/i.test(c.name))) await walk(c, prefix + entry.name + '/');
+    }
+  };
+  for (const e of entries) await walk(e, '');
+  return out;
+}
+
+// Only .txt/.html files from a folder picked with the folder button.
+function folderFiles(fileList) {
+  return Array.from(fileList).filter((f) => /\.(txt|html?|text)$/i.test(f.name));
+}
+
+// Title, outlet, date edited by the user.
+function setDocDetails(doc, details) {
+  doc.name = details.name;
+  doc.named = true;
+  doc.outlet = details.outlet;
+  doc.date = details.date;
+  markDocDirty(doc);
+  changed();
+  renderNow();
+  if (doc.id === app.currentId) renderDoc(app, doc);
 }
 
 // ---- plugins loaded at run time ------------------------------------------------
@@ -126,17 +236,15 @@ async function loadPluginFiles(files) {
   if (last) setPlugins(last.plugins);
   if (loadedAny) reanalyseAll();
   renderPluginPanel();
+  markMetaDirty();
 }
 
-// Posts one plugin to the worker and resolves with its reply.
+// Posts one plugin to every worker and resolves with the reply.
 function sendPlugin(spec) {
-  if (!engine.worker) pump();
-  return new Promise((resolve) => {
-    engine.pluginWaiters.push((reply) => {
-      reply.spec = Object.assign({ name: reply.name, info: (reply.plugins || []).find((p) => p.name === reply.name) }, spec);
-      resolve(reply);
-    });
-    engine.worker.postMessage({ type: 'load-plugin', file: spec.file, kind: spec.kind, bytes: spec.bytes });
+  if (!pool.started) pump();
+  return pool.loadPlugin(spec).then((reply) => {
+    reply.spec = Object.assign({ name: reply.name, info: (reply.plugins || []).find((p) => p.name === reply.name) }, spec);
+    return reply;
   });
 }
 
@@ -161,16 +269,16 @@ function togglePlugin(name, on) {
   if (on) app.disabled.delete(name);
   else app.disabled.add(name);
   renderPluginPanel();
+  markMetaDirty();
   reanalyseAll();
 }
 
 // Every analysed document goes through the worker again (with the current
 // plugins); its text is kept, so nothing has to be read again.
 function reanalyseAll() {
-  const encoder = new TextEncoder();
   for (const doc of app.docs) {
     if (doc.status !== 'done') continue;
-    enqueue(doc, encoder.encode(doc.text));
+    enqueueInput(doc, { text: doc.text });
   }
 }
 
@@ -180,14 +288,19 @@ function markBad(doc, message) {
   doc.status = 'bad';
   doc.message = message;
   doc.bytes = null;
+  doc.inputText = null;
 }
 
+// Removing can be undone for 10 s (store.js offerUndo).
 function removeDoc(id) {
   const i = app.docs.findIndex((d) => d.id === id);
   if (i < 0) return;
+  const doc = app.docs[i];
   app.docs.splice(i, 1);
   app.queue = app.queue.filter((d) => d.id !== id);
   if (app.filter.place) app.filter.place.docs.delete(id);
+  offerUndo(`Removed “${doc.name}”.`, [{ doc, index: i }]);
+  markMetaDirty();
   changed();
   if (app.currentId === id) {
     const next = app.docs[Math.min(i, app.docs.length - 1)];
@@ -199,7 +312,15 @@ function removeDoc(id) {
 
 function clearAll() {
   if (!app.docs.length) return;
+  const taken = takeAll();
+  // Documents still waiting keep their input, for an undo.
   cancelAnalysis(true);
+  removeAllDocs();
+  offerUndo(`Cleared ${taken.length} document${taken.length === 1 ? '' : 's'}.`, taken);
+  markMetaDirty();
+}
+
+function removeAllDocs() {
   app.docs = [];
   app.queue = [];
   app.currentId = null;
@@ -218,99 +339,123 @@ function clearAll() {
 
 function selectDoc(id) {
   if (id !== app.currentId) app.expanded.clear();
+  if (id !== app.currentId) markMetaDirty();
   app.currentId = id;
   renderList(app);
   renderDoc(app, findDoc(id));
 }
 
+// A document chosen in the list: a step Back can undo.
+function userSelectDoc(id) {
+  if (app.tab !== 'doc') showTab('doc');
+  selectDoc(id);
+  navPush();
+}
+
 // ---- analysis (in a Worker) -------------------------------------------------
 
-const engine = { worker: null, url: null, inflight: new Map(), pluginWaiters: [] };
-const IN_FLIGHT = 2;  // one waiting in the worker while the other runs: no idle round trips
-
-// Starts the worker from a Blob URL of the embedded source (module +
-// worker.js); resolves with its 'ready' message.
-function startWorker() {
-  if (!engine.url) engine.url = URL.createObjectURL(new Blob([NEWSLENS_WORKER_SOURCE], { type: 'text/javascript' }));
-  const worker = new Worker(engine.url);
-  engine.worker = worker;
-  engine.pluginWaiters = [];
-  // A worker restarted after a cancel gets the plugins loaded so far again
-  // (before any document: the worker handles messages in order).
-  for (const spec of app.pluginFiles) {
-    engine.pluginWaiters.push(() => {});
-    worker.postMessage({ type: 'load-plugin', file: spec.file, kind: spec.kind, bytes: spec.bytes });
-  }
-  return new Promise((resolve, reject) => {
-    worker.onmessage = (ev) => {
-      const msg = ev.data;
-      if (msg.type === 'ready') resolve(msg);
-      else if (msg.type === 'failed') reject(new Error(msg.message));
-      else if (msg.type === 'result') onResult(msg);
-      else if (msg.type === 'plugin') { const waiter = engine.pluginWaiters.shift(); if (waiter) waiter(msg); }
-    };
-    worker.onerror = (ev) => {
-      ev.preventDefault();
-      reject(new Error(ev.message || 'the analysis worker failed'));
-      if (engine.worker === worker) failInflight(ev.message || 'the analysis worker failed');
-    };
-  });
-}
-
-function failInflight(message) {
-  for (const doc of engine.inflight.values()) markBad(doc, `analysis failed (${message})`);
-  engine.inflight.clear();
-  progressStep(0);
+// pool.js runs the workers; documents wait in app.queue until a worker
+// has room.
+pool.onResult = onResult;
+pool.onCrash = (docs, message) => {
+  for (const doc of docs) { markBad(doc, `analysis failed (${message})`); markDocDirty(doc); progressStep(1); }
+  changed();
   pump();
-}
+};
+pool.onSaved = (msg) => {
+  store.unsavedData.delete(msg.id);
+  if (!msg.ok) {
+    const doc = findDoc(msg.id);
+    // Too large for IndexedDB (Chromium takes about 130 MB a record: the
+    // results of a 50 MB text are more): trying again here would only block
+    // the page for seconds. Said, and the beforeunload warning stays on.
+    if (doc && (/too large/i.test(msg.message || '') || doc.text.length > 5e6)) {
+      store.failedDocs.add(doc.id);
+      setProgress(`“${doc.name}” is too large to be kept in this browser's storage (${msg.message}): use “Save workspace” to keep it.`);
+      return;
+    }
+    // The worker could not write it: the page does.
+    if (doc && doc.status === 'done' && store.available) {
+      store.unsavedData.add(doc.id);
+      idbWrite(store.db, ['data'], (s) => s.data.put({ text: doc.text, result: doc.result, ms: doc.ms, repeats: doc.repeats, looseKey: doc.looseKey }, doc.id))
+        .then(() => { store.unsavedData.delete(doc.id); store.failedDocs.delete(doc.id); },
+          (e) => { store.unsavedData.delete(doc.id); store.failedDocs.add(doc.id); storeFailed(e); });
+    }
+  }
+};
 
-function onResult(msg) {
-  const doc = engine.inflight.get(msg.id);
-  engine.inflight.delete(msg.id);
-  if (doc && findDoc(doc.id)) {
+function onResult(msg, sent) {
+  const doc = sent && findDoc(sent.id) ? sent : null;
+  if (doc) {
     doc.bytes = null;
+    doc.inputText = null;
+    if (msg.note) doc.note = msg.note;
+    if (msg.hash) doc.hash = msg.hash;
     if (msg.status === 'done') {
       doc.status = 'done';
+      doc.resultAt = performance.now();
       doc.text = msg.text;
       doc.result = msg.result;
+      doc.layout = msg.layout ? Object.assign(msg.layout, { result: msg.result }) : null;
       doc.ms = msg.ms;
       doc.loose = null;
-      doc.repeats = undefined;
+      doc.looseKey = msg.looseKey;
+      doc.repeats = msg.repeats;
+      if (!doc.named) {
+        const found = describeText(doc.text);
+        doc.name = found.title || doc.file;
+        if (!doc.outlet) doc.outlet = found.outlet;
+        if (!doc.date) doc.date = found.date;
+      }
     } else markBad(doc, msg.message);
+    if (!msg.save) store.unsavedData.delete(doc.id);
+    markDocDirty(doc);
     if (doc.id === app.selectWhenDone || app.currentId === null) {
       app.selectWhenDone = null;
       app.currentId = doc.id;
       app.needDoc = true;
     } else if (doc.id === app.currentId) app.needDoc = true;
     changed();
-  }
+  } else if (sent) store.unsavedData.delete(sent.id);
   progressStep(1);
   pump();
 }
 
-// Sends queued documents to the worker, keeping IN_FLIGHT of them there.
+// Sends queued documents to the workers, keeping each one busy.
 function pump() {
-  if (!engine.worker) {
-    app.ready = startWorker();
+  if (!pool.started) {
+    app.ready = pool.start(app.pluginFiles);
     app.ready.then(onReady, onFailed);
   }
-  while (app.queue.length && engine.inflight.size < IN_FLIGHT) {
+  const sending = [];
+  while (app.queue.length && pool.freeSlots() > sending.length) {
     const doc = app.queue.shift();
     if (!findDoc(doc.id)) { progressStep(1); continue; }  // removed while waiting
+    sending.push(doc);
+  }
+  // Their inputs are written before the workers get them: a worker's write
+  // of the result comes after, in IndexedDB's order (store.js).
+  if (sending.length) saveSentInputs(sending);
+  for (const doc of sending) {
     if (!app.batch) app.batch = { total: 0, done: 0, t0: performance.now() };
     doc.status = 'analysing';
-    engine.inflight.set(doc.id, doc);
-    const bytes = doc.bytes;
-    engine.worker.postMessage({ id: doc.id, name: doc.name, bytes, plugins: enabledPlugins() });
+    const msg = { id: doc.id, name: doc.file, plugins: enabledPlugins(), save: store.available };
+    if (doc.bytes) msg.bytes = doc.bytes; else msg.text = doc.inputText;
+    if (msg.save) store.unsavedData.add(doc.id);
+    pool.send(doc, msg);
     scheduleRender();
   }
-  if (!app.queue.length && !engine.inflight.size && app.batch) finishBatch();
+  if (!app.queue.length && !pool.inflight && app.batch) finishBatch();
 }
 
-function enqueue(doc, bytes) {
-  doc.bytes = bytes;
-  doc.size = bytes.length;
+// input: {bytes} (a text file, decoded in the worker) or {text}.
+function enqueueInput(doc, input) {
+  doc.bytes = input.bytes || null;
+  doc.inputText = input.bytes ? null : input.text;
+  doc.size = input.bytes ? input.bytes.length : new Blob([input.text]).size;
   doc.status = 'queued';
+  saveInput(doc, input.bytes ? { bytes: input.bytes } : { text: input.text });
+  markDocDirty(doc);
   app.queue.push(doc);
   if (!app.batch) app.batch = { total: 0, done: 0, t0: performance.now() };
   app.batch.total++;
@@ -344,10 +489,8 @@ function finishBatch() {
 // Drops the queue and stops the worker (a long document may be running);
 // a new worker starts on the next drop or on "Analyse the cancelled documents".
 function cancelAnalysis(silent) {
-  const stopped = app.queue.concat(Array.from(engine.inflight.values()));
+  const stopped = app.queue.concat(pool.stop());
   app.queue = [];
-  if (engine.worker) { engine.worker.terminate(); engine.worker = null; }
-  engine.inflight.clear();
   // Bytes went to the worker (transferred or copied): cancelled docs keep theirs for a resume.
   for (const d of stopped) d.status = 'cancelled';
   const b = app.batch;
@@ -362,7 +505,11 @@ function cancelAnalysis(silent) {
 
 function resumeCancelled() {
   document.getElementById('resume').hidden = true;
-  for (const d of app.docs) if (d.status === 'cancelled' && d.bytes) enqueue(d, d.bytes);
+  for (const d of app.docs) {
+    if (d.status !== 'cancelled') continue;
+    if (d.bytes) enqueueInput(d, { bytes: d.bytes });
+    else if (d.inputText !== null) enqueueInput(d, { text: d.inputText });
+  }
 }
 
 // ---- rendering schedule ----------------------------------------------------
@@ -423,6 +570,7 @@ function refreshModel() {
 }
 
 function showTab(name) {
+  if (name !== app.tab) markMetaDirty();
   app.tab = name;
   for (const b of document.querySelectorAll('.tabs [data-tab]')) b.setAttribute('aria-selected', String(b.dataset.tab === name));
   syncTabs();
@@ -444,6 +592,7 @@ function renderTab() {
 function openMention(docId, id) {
   if (app.tab !== 'doc') showTab('doc');
   if (app.currentId !== docId) selectDoc(docId);
+  navPush();
   showMention(id);
 }
 
@@ -469,7 +618,7 @@ function showMention(id) {
   const row = app.rows.get(id);
   if (row) row.classList.add('selected');
   for (const mark of document.querySelectorAll('#doc-text mark.flash')) mark.classList.remove('flash');
-  const marks = app.marks.get(id) || [];
+  const marks = revealMention(app, id);
   if (!marks.length) return;
   marks[0].scrollIntoView({ block: 'center', behavior: 'smooth' });
   marks.forEach(flash);
@@ -505,7 +654,9 @@ function cliJson(doc) {
 function exportCurrent() {
   const doc = findDoc(app.currentId);
   if (!doc || doc.status !== 'done') return;
-  download(doc.name.replace(/\.[^.]*$/, '') + '.newslens.json', JSON.stringify(cliJson(doc), null, 2) + '\n', 'application/json');
+  // .results.json: a .newslens.json file is a saved workspace.
+  const base = (doc.file || doc.name).replace(/^.*\//, '').replace(/\.[^.]*$/, '');
+  download(base + '.results.json', JSON.stringify(cliJson(doc), null, 2) + '\n', 'application/json');
 }
 
 // Like `newslens analyze --format json`: an array, one object per document.
@@ -545,7 +696,10 @@ function wireInput() {
     if (ev.target === document.getElementById('paste-text')) return;  // dropping text into the box: let it
     ev.preventDefault();
     const dt = ev.dataTransfer;
-    if (dt.files && dt.files.length) addFiles(dt.files);
+    // A dropped folder comes as a directory entry: its files are added.
+    const entries = Array.from(dt.items || []).map((it) => (it.kind === 'file' && it.webkitGetAsEntry ? it.webkitGetAsEntry() : null));
+    if (entries.some((e) => e && e.isDirectory)) filesFromEntries(entries.filter(Boolean)).then(addFiles);
+    else if (dt.files && dt.files.length) addFiles(dt.files);
     else if (dt.getData('text/plain')) addText(dt.getData('text/plain'));
   });
 
@@ -590,8 +744,29 @@ function wireInput() {
   document.getElementById('clear-all').addEventListener('click', clearAll);
   document.getElementById('cancel').addEventListener('click', () => cancelAnalysis(false));
   document.getElementById('resume').addEventListener('click', resumeCancelled);
-  for (const b of document.querySelectorAll('.tabs [data-tab]')) b.addEventListener('click', () => showTab(b.dataset.tab));
+  for (const b of document.querySelectorAll('.tabs [data-tab]')) b.addEventListener('click', () => { showTab(b.dataset.tab); navPush(); });
   wireTabs(showTab);
+  document.getElementById('save-workspace').addEventListener('click', saveWorkspaceFile);
+  const wsPicker = document.getElementById('workspace-input');
+  document.getElementById('open-workspace').addEventListener('click', () => wsPicker.click());
+  wsPicker.addEventListener('change', async () => {
+    const f = wsPicker.files[0];
+    wsPicker.value = '';
+    if (f) openWorkspaceText(await f.text(), f.name);
+  });
+  const folderPicker = document.getElementById('folder-input');
+  document.getElementById('pick-folder').addEventListener('click', () => folderPicker.click());
+  folderPicker.addEventListener('change', () => { addFiles(folderFiles(folderPicker.files)); folderPicker.value = ''; });
+  document.getElementById('doc-rename').addEventListener('click', () => {
+    const doc = findDoc(app.currentId);
+    if (doc) editDetails(app, doc);
+  });
+  // Leaving with work that is not saved anywhere asks first.
+  window.addEventListener('beforeunload', (ev) => {
+    if (!unsavedWork()) return;
+    ev.preventDefault();
+    ev.returnValue = '';
+  });
   let filterTimer = null;
   document.getElementById('filter-text').addEventListener('input', (ev) => {
     clearTimeout(filterTimer);  // typing should not redraw a 10,000-row table per key
@@ -607,6 +782,18 @@ function wireInput() {
 function onReady(msg) {
   if (app.plugins.length) return;  // a restarted worker (after a cancel)
   app.plugins = msg.plugins;
+  // Plugins of a restored workspace: loaded once the module is there.
+  const restored = app.restoredPlugins || [];
+  app.restoredPlugins = null;
+  if (restored.length) {
+    Promise.all(restored.map((spec) => sendPlugin(spec))).then((replies) => {
+      for (const r of replies) if (r.ok) app.pluginFiles = app.pluginFiles.filter((p) => p.name !== r.name).concat([r.spec]);
+      const last = replies[replies.length - 1];
+      if (last && last.plugins) setPlugins(last.plugins);
+      renderPluginPanel();
+      changed();
+    });
+  }
   document.getElementById('version').textContent = 'v' + msg.version;
   const names = app.plugins.map((p) => p.name).join(', ') || 'none';
   setStatus(`Ready · plugins: ${names}`);
@@ -621,10 +808,30 @@ function onFailed(e) {
   document.body.dataset.state = 'failed';
 }
 
-function start() {
+// After a workspace came back (reload or file): its view as it was.
+function afterRestore() {
+  const tab = app.restoredTab || 'doc';
+  app.restoredTab = null;
+  changed();
+  renderNow();
+  selectDoc(app.currentId);
+  showTab(tab);
+  navReplace();
+  renderPluginPanel();
+}
+
+async function start() {
   wireInput();
   renderList(app);
-  pump();  // starts the worker
+  navReplace();
+  pump();  // starts the workers while the saved workspace is read
+  const restored = await openStore().catch((e) => { storeFailed(e); return 0; });
+  if (restored) {
+    afterRestore();
+    setProgress(`Restored the workspace saved in this browser: ${restored} document${restored === 1 ? '' : 's'}.`);
+  }
+  app.restoring = false;
+  document.body.dataset.store = store.available ? 'indexeddb' : 'none';
 }
 
 start();

@@ -34,7 +34,8 @@ function markRepeats(docs) {
     doc.duplicateOf = null;
     if (doc.status !== 'done') { doc.repeats = []; doc.loose = null; continue; }
     // Both are cached on the document: this runs on every redraw of the list.
-    if (!doc.loose) doc.loose = looseText(doc.text);
+    // The worker computes both (worker.js): a key of the loose text, not the text.
+    if (!doc.loose) doc.loose = doc.looseKey || textHash(looseText(doc.text));
     if (!Array.isArray(doc.repeats)) doc.repeats = repeatedParagraphs(doc.text);
     if (texts.has(doc.loose)) doc.duplicateOf = texts.get(doc.loose);
     else texts.set(doc.loose, doc.id);
@@ -55,8 +56,19 @@ function repeatedParagraphs(text) {
   return out;
 }
 
+// The repeated paragraph holding pos, or null (repeats are in text order:
+// a binary search, since a long scraped text can have thousands).
 function inRepeat(doc, pos) {
-  for (const r of doc.repeats || []) if (pos >= r.start && pos < r.end) return r;
+  const repeats = doc.repeats || [];
+  let lo = 0;
+  let hi = repeats.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = repeats[mid];
+    if (pos < r.start) hi = mid - 1;
+    else if (pos >= r.end) lo = mid + 1;
+    else return r;
+  }
   return null;
 }
 

@@ -88,13 +88,10 @@ function removePlugin(name) {
   const replaced = info && info.about && info.about.replaces;
   if (!replaced) app.plugins = app.plugins.filter((p) => p.name !== name);
   app.disabled.delete(name);
-  // Documents in the worker go back to the front of the queue.
-  const inflight = Array.from(engine.inflight.values());
-  if (engine.worker) engine.worker.terminate();
-  engine.worker = null;
-  engine.inflight.clear();
+  // Documents in the workers go back to the front of the queue.
+  const inflight = pool.stop();
   for (const d of inflight.reverse()) { d.status = 'queued'; app.queue.unshift(d); }
-  pump();  // starts a worker, which loads the remaining plugin files first
+  pump();  // starts the workers, which load the remaining plugin files first
   app.ready.then((msg) => {
     // The built-in list, then what the remaining loaded plugins said of themselves.
     setPlugins(msg.plugins);

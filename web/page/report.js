@@ -55,7 +55,9 @@ function buildReport(app, when) {
         ...app.plugins.map((p) => el('th', { scope: 'col', class: 'num' }, p.name)))),
       el('tbody', {}, ...done.map((d) => {
         const counts = countByPlugin(app, d.result.mentions);
-        return el('tr', {}, el('td', {}, d.name + (d.duplicateOf ? ` (identical to ${names.get(d.duplicateOf) || 'another'})` : '')),
+        // Title, then the file, outlet and date it came with (issue 16 names).
+        const about = [d.file && d.file !== d.name ? d.file : '', d.outlet, d.date].filter(Boolean).join(' · ');
+        return el('tr', {}, el('td', {}, d.name + (about ? ` (${about})` : '') + (d.duplicateOf ? ` (identical to ${names.get(d.duplicateOf) || 'another'})` : '')),
           el('td', { class: 'num' }, d.result.chars.toLocaleString()),
           ...counts.map((n) => el('td', { class: 'num' }, n.toLocaleString())));
       }))));

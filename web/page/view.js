@@ -47,40 +47,7 @@ function docStatusText(doc) {
   }
 }
 
-function renderList(app) {
-  const list = document.getElementById('doc-list');
-  document.getElementById('doc-count').textContent = app.docs.length ? `(${app.docs.length})` : '';
-  const items = app.docs.map((doc) => {
-    const counts = doc.status === 'done' ? countByPlugin(app, doc.result.mentions) : null;
-    const badges = counts && el('span', { class: 'badges' }, ...app.plugins.map((p, i) => {
-      const c = pluginColor(i);
-      return el('span', {
-        class: 'badge' + (counts[i] ? '' : ' zero'), title: `${p.name}: ${counts[i]}`,
-        style: { '--fill': c.fill, '--line': c.line },
-      }, `${p.name} ${counts[i]}`);
-    }));
-    return el('li', {
-      class: `doc-item ${doc.status}` + (doc.id === app.currentId ? ' current' : ''),
-      dataset: { id: doc.id },
-    },
-    el('button', {
-      type: 'button', class: 'doc-select', title: doc.name,
-      'aria-current': doc.id === app.currentId ? 'true' : 'false',
-      onclick: () => selectDoc(doc.id),
-    },
-    el('span', { class: 'doc-name' }, doc.name),
-    el('span', { class: 'doc-info' }, `${formatBytes(doc.size)} · `,
-      el('span', { class: 'doc-status' }, docStatusText(doc))),
-    badges,
-    repeatNote(app, doc)),
-    el('button', {
-      type: 'button', class: 'remove', title: `Remove ${doc.name}`, 'aria-label': `Remove ${doc.name}`,
-      onclick: () => removeDoc(doc.id),
-    }, '×'));
-  });
-  list.replaceChildren(...items);
-  if (!app.docs.length) list.append(el('li', { class: 'muted empty-list' }, 'No documents yet.'));
-}
+// renderList: doclist.js.
 
 // "identical to X" or "N repeated paragraphs", or null.
 function repeatNote(app, doc) {
@@ -109,8 +76,11 @@ function renderDoc(app, doc) {
   if (!doc) return;
 
   document.getElementById('doc-title').textContent = doc.name;
+  view.dataset.file = doc.file || '';
+  document.getElementById('doc-edit').hidden = true;
+  document.getElementById('doc-rename').hidden = false;
   const done = doc.status === 'done';
-  const meta = [formatBytes(doc.size)];
+  const meta = [doc.file, doc.outlet, doc.date, formatBytes(doc.size)].filter(Boolean);
   if (done) {
     meta.push(`${doc.result.chars.toLocaleString()} characters`, `${doc.result.mentions.length} results`,
       `analysed in ${doc.ms < 10 ? doc.ms.toFixed(1) : Math.round(doc.ms)} ms`);
@@ -122,13 +92,19 @@ function renderDoc(app, doc) {
 
   const problems = document.getElementById('doc-problems');
   problems.replaceChildren();
+  if (doc.note) problems.append(el('p', { class: 'note decode-note' }, `${doc.note}.`));
   if (doc.status === 'bad') problems.append(el('p', { class: 'problem' }, `This file cannot be analysed: ${doc.message}.`));
   else if (!done) problems.append(el('p', { class: 'note' }, 'Not analysed yet: ' + docStatusText(doc)));
   else for (const e of doc.result.errors) problems.append(el('p', { class: 'problem' }, `Plugin error: ${e}`));
 
   renderLegend(app, doc);
   renderText(app, doc);
-  renderTables(app, doc);
+  // A long text is painted before its tables are built (they take longer).
+  if (doc.status === 'done' && doc.text.length > EAGER_CHARS) {
+    const box = document.getElementById('tables');
+    box.replaceChildren(el('p', { class: 'muted' }, 'Building the tables…'));
+    requestAnimationFrame(() => setTimeout(() => { if (findDoc(app.currentId) === doc) renderTables(app, doc); }, 0));
+  } else renderTables(app, doc);
 }
 
 // One entry per plugin: colour, name, count; unticking hides its highlights.
@@ -136,7 +112,7 @@ function renderLegend(app, doc) {
   const legend = document.getElementById('legend');
   legend.replaceChildren();
   if (doc.status !== 'done') return;
-  const counts = countByPlugin(app, doc.result.mentions);
+  const counts = docCounts(app, doc);
   app.plugins.forEach((p, i) => {
     legend.append(el('label', { class: 'legend-item', title: p.description },
       el('input', {
@@ -147,51 +123,12 @@ function renderLegend(app, doc) {
   });
 }
 
-// The article with one <mark> per flat segment (see buildSegments); a
-// segment covered by several plugins shows all of them (makeHighlight).
+// The article with one <mark> per flat segment (see buildSegments), drawn
+// in chunks, only where the pane is scrolled to for a long text
+// (textview.js). A segment covered by several plugins shows all of them
+// (makeHighlight, web/page/highlight.js).
 function renderText(app, doc) {
-  const box = document.getElementById('doc-text');
-  app.marks = new Map();
-  if (doc.status !== 'done') { box.replaceChildren(); box.hidden = true; return; }
-  box.hidden = false;
-  const text = doc.text;
-  const mentions = doc.result.mentions;
-  const spans = [];
-  mentions.forEach((m, id) => {
-    // Guard against a plugin's bad offsets: a wrong span must not break the page.
-    const start = Math.max(0, Math.min(text.length, m.start16 | 0));
-    const end = Math.max(0, Math.min(text.length, m.end16 | 0));
-    if (start < end && !app.hidden.has(m.plugin)) spans.push({ id, start, end });
-  });
-  const frag = document.createDocumentFragment();
-  // Paragraphs repeated within the document are wrapped in a shaded span.
-  const repeats = doc.repeats || [];
-  const cuts = [];
-  for (const r of repeats) cuts.push(r.start, r.end);
-  let wrapper = null;
-  let wrapperRepeat = null;
-  const out = (node, start) => {
-    const r = repeats.length ? inRepeat(doc, start) : null;
-    if (!r) { wrapper = null; frag.append(node); return; }
-    if (r !== wrapperRepeat || !wrapper) {
-      wrapper = el('span', { class: 'repeat', title: 'Repeated paragraph: its results are counted once' });
-      wrapperRepeat = r;
-      frag.append(wrapper);
-    }
-    wrapper.append(node);
-  };
-  for (const seg of buildSegments(text.length, spans, cuts)) {
-    const piece = text.slice(seg.start, seg.end);
-    if (!seg.ids.length) { out(document.createTextNode(piece), seg.start); continue; }
-    // How one span is marked up, and its popover: web/page/highlight.js.
-    const mark = makeHighlight(app, mentions, seg, piece);
-    for (const id of seg.ids) {
-      if (!app.marks.has(id)) app.marks.set(id, []);
-      app.marks.get(id).push(mark);
-    }
-    out(mark, seg.start);
-  }
-  box.replaceChildren(frag);
+  renderTextView(app, doc);
 }
 
 const TABLE_ROW_LIMIT = 500;

@@ -1,11 +1,15 @@
 // The analysis Worker. Built at page-assembly time as one string: the
-// Emscripten module source, then this file; the page starts it from a Blob
-// URL (the only way to get a Worker over file://). Messages:
-//   in:  {id, name, bytes: Uint8Array, plugins: 'a,b' ('' = all)}
+// Emscripten module source, decode.js, db.js, compare.js, then this file; the page starts it
+// from a Blob URL (the only way to get a Worker over file://), one per core
+// (pool.js). Messages:
+//   in:  {id, name, bytes: Uint8Array | text: string, plugins: 'a,b' ('' = all)}
+//        (bytes: a text file, decoded here; text: already extracted, e.g. from HTML)
 //        {type: 'load-plugin', file, kind: 'rules'|'compiled', bytes}
 //   out: {type: 'ready', plugins, version} | {type: 'failed', message}
-//        {type: 'result', id, status: 'done'|'bad', message, text, result, ms}
+//        {type: 'result', id, status: 'done'|'bad', message, text, result, ms,
+//         note (how the bytes were decoded, '' for UTF-8), hash (of the bytes)}
 //        {type: 'plugin', file, ok, name, problems, plugins}
+//        {type: 'saved', id, ok, message}: the result is in IndexedDB (msg.save)
 (function () {
   'use strict';
   // Emscripten 3.1.6 first tries fetch() on its embedded data: URL, which the
@@ -47,22 +51,81 @@
     return Object.assign({ type: 'plugin', file, plugins: JSON.parse(m.plugins()) }, reply);
   }
 
-  function analyse(m, name, bytes, plugins) {
-    const problem = m.checkInput(bytes);
-    if (problem) return { status: 'bad', message: problem };
-    let text;
-    try {
-      text = decoder.decode(bytes);
-    } catch (e) {
-      return { status: 'bad', message: 'not valid UTF-8' };
+  const encoder = new TextEncoder();
+
+  // The mentions as the text view draws them (web/page/textview.js): ids in
+  // start order (ties: in result order), offsets clamped to the text, plugin
+  // index; and the count per plugin. Typed arrays, moved to the page without
+  // a copy; on a 50 MB text this saves the page about a second.
+  function spanLayout(mentions, length) {
+    const n = mentions.length;
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = (mentions[i].start16 | 0) * 4194304 + i;
+    keys.sort();
+    const ids = new Int32Array(n);
+    const starts = new Int32Array(n);
+    const ends = new Int32Array(n);
+    const plugin = new Uint16Array(n);
+    const names = [];
+    const index = new Map();
+    const counts = {};
+    for (let k = 0; k < n; k++) {
+      const id = keys[k] % 4194304;
+      const m = mentions[id];
+      let p = index.get(m.plugin);
+      if (p === undefined) { p = names.length; names.push(m.plugin); index.set(m.plugin, p); counts[m.plugin] = 0; }
+      counts[m.plugin]++;
+      ids[k] = id;
+      starts[k] = Math.max(0, Math.min(length, m.start16 | 0));
+      ends[k] = Math.max(0, Math.min(length, m.end16 | 0));
+      plugin[k] = p;
     }
+    return { ids, starts, ends, plugin, names, counts };
+  }
+
+  // Bytes of a text file are decoded (decode.js: UTF-8, UTF-16 with a BOM,
+  // else Windows-1252) and checked as UTF-8 by the core (size, binary, empty).
+  function analyse(m, msg) {
+    let text;
+    let note = '';
+    let utf8;
+    const hash = msg.bytes ? contentHash(msg.bytes) : '';
+    if (typeof msg.text === 'string') {
+      text = msg.text;
+      utf8 = encoder.encode(text);
+    } else {
+      const d = decodeBytes(msg.bytes);
+      text = d.text;
+      note = d.note;
+      utf8 = d.encoding === 'utf-8' && msg.bytes[0] !== 0xef ? msg.bytes : encoder.encode(text);
+    }
+    const problem = m.checkInput(utf8);
+    if (problem) return { status: 'bad', message: problem, note, hash };
     const t0 = performance.now();
     try {
-      const result = JSON.parse(m.analyze(name, text, plugins || ''));
-      return { status: 'done', text, result, ms: performance.now() - t0 };
+      const result = JSON.parse(m.analyze(msg.name, text, msg.plugins || ''));
+      const ms = performance.now() - t0;
+      // Paragraphs repeated within the text and a key for identical
+      // documents (compare.js), computed here: on a 50 MB text they take
+      // seconds.
+      return { status: 'done', text, result, ms, note, hash, repeats: repeatedParagraphs(text), looseKey: textHash(looseText(text)),
+        layout: spanLayout(result.mentions, text.length) };
     } catch (e) {
-      return { status: 'bad', message: `analysis failed (${(e && e.message) || e})` };
+      return { status: 'bad', message: `analysis failed (${(e && e.message) || e})`, note, hash };
     }
+  }
+
+  // The document's text and results go to the workspace database from here
+  // (db.js), then the page is told ('saved'), so that a reload restores
+  // them without the page ever serialising them itself.
+  let dbPromise = null;
+  function saveData(id, reply) {
+    if (!dbPromise) dbPromise = openWorkspaceDb();
+    const record = reply.status === 'done'
+      ? { text: reply.text, result: reply.result, ms: reply.ms, repeats: reply.repeats, looseKey: reply.looseKey } : null;
+    dbPromise.then((db) => idbWrite(db, ['data'], (s) => { if (record) s.data.put(record, id); else s.data.delete(id); }))
+      .then(() => self.postMessage({ type: 'saved', id, ok: true }),
+        (e) => self.postMessage({ type: 'saved', id, ok: false, message: String((e && e.message) || e) }));
   }
 
   // Messages are handled in arrival order (each waits on the same promise),
@@ -71,7 +134,14 @@
     const msg = ev.data;
     ready.then((m) => {
       if (msg.type === 'load-plugin') self.postMessage(loadPlugin(m, msg.file, msg.kind, msg.bytes));
-      else self.postMessage(Object.assign({ type: 'result', id: msg.id }, analyse(m, msg.name, msg.bytes, msg.plugins)));
+      else {
+        const reply = analyse(m, msg);
+        const moved = reply.layout ? [reply.layout.ids.buffer, reply.layout.starts.buffer, reply.layout.ends.buffer, reply.layout.plugin.buffer] : [];
+        // The result first (the page waits for it); the copy saved to IndexedDB
+        // is taken before the typed arrays move.
+        if (msg.save) saveData(msg.id, reply);
+        self.postMessage(Object.assign({ type: 'result', id: msg.id, save: !!msg.save }, reply), moved);
+      }
     });
   };
 })();

@@ -1,0 +1,39 @@
+// The workspace's IndexedDB database, opened by the page (store.js) and by
+// each analysis worker (worker.js writes a document's text and results
+// itself, so that their serialisation never blocks the page). Stores, keyed
+// by document id: 'docs' (names, status: small), 'data' (text and result,
+// or the input bytes of a document not analysed yet); 'meta' holds one
+// record, 'workspace' (order, plugins, settings).
+'use strict';
+
+const WORKSPACE_DB = 'newslens-workspace';
+
+function openWorkspaceDb() {
+  return new Promise((resolve, reject) => {
+    let req;
+    try {
+      req = indexedDB.open(WORKSPACE_DB, 1);
+    } catch (e) {
+      reject(e);
+      return;
+    }
+    req.onupgradeneeded = () => {
+      const db = req.result;
+      for (const name of ['docs', 'data', 'meta']) if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
+    };
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error || new Error('IndexedDB refused to open'));
+    req.onblocked = () => reject(new Error('IndexedDB is blocked by another tab'));
+  });
+}
+
+// Runs fn(stores) in one readwrite transaction; resolves when it commits.
+function idbWrite(db, names, fn) {
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction(names, 'readwrite');
+    fn(Object.fromEntries(names.map((n) => [n, tx.objectStore(n)])));
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error || new Error('IndexedDB write failed'));
+    tx.onabort = () => reject(tx.error || new Error('IndexedDB write aborted'));
+  });
+}

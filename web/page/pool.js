@@ -1,0 +1,107 @@
+// The analysis workers: one per core (navigator.hardwareConcurrency, at most
+// 8; `?workers=N` in the page address overrides it), each running the same
+// module and plugins (worker.js), so a document gets the same result
+// whichever worker takes it. Over file:// a Worker can only start from a
+// Blob URL: the source is the embedded NEWSLENS_WORKER_SOURCE string.
+'use strict';
+
+const POOL_MAX = 8;
+const PER_WORKER = 2;  // one waiting in each worker while the other runs: no idle round trips
+
+function poolSize() {
+  const asked = Number(new URLSearchParams(location.search).get('workers'));
+  if (asked >= 1) return Math.min(POOL_MAX, Math.floor(asked));
+  return Math.max(1, Math.min(POOL_MAX, navigator.hardwareConcurrency || 1));
+}
+
+const pool = {
+  size: poolSize(),
+  url: null,
+  workers: [],       // {worker, inflight: Map id -> doc, waiters: [fn] (plugin replies, in order)}
+  onResult: null,    // (msg, doc) for every analysis reply
+  onCrash: null,     // (docs, message) when a worker dies with documents in it
+  onSaved: null,     // (msg) when a worker has written a result to IndexedDB
+
+  get started() { return this.workers.length > 0; },
+  get inflight() { return this.workers.reduce((n, w) => n + w.inflight.size, 0); },
+  freeSlots() { return this.workers.reduce((n, w) => n + Math.max(0, PER_WORKER - w.inflight.size), 0); },
+  inflightDocs() { return this.workers.flatMap((w) => Array.from(w.inflight.values())); },
+
+  // Starts every worker; `plugins` (specs loaded at run time) are replayed
+  // into each before any document (a worker handles messages in order).
+  // Resolves with the first worker's 'ready' message.
+  start(plugins) {
+    if (!this.url) this.url = URL.createObjectURL(new Blob([NEWSLENS_WORKER_SOURCE], { type: 'text/javascript' }));
+    const readies = [];
+    for (let i = 0; i < this.size; i++) readies.push(this.startOne(plugins));
+    return Promise.any(readies).catch((e) => { throw e.errors ? e.errors[0] : e; });
+  },
+
+  startOne(plugins) {
+    const slot = { worker: new Worker(this.url), inflight: new Map(), waiters: [] };
+    this.workers.push(slot);
+    for (const spec of plugins) {
+      slot.waiters.push(() => {});
+      slot.worker.postMessage({ type: 'load-plugin', file: spec.file, kind: spec.kind, bytes: spec.bytes });
+    }
+    return new Promise((resolve, reject) => {
+      slot.worker.onmessage = (ev) => {
+        const msg = ev.data;
+        if (msg.type === 'ready') resolve(msg);
+        else if (msg.type === 'failed') reject(new Error(msg.message));
+        else if (msg.type === 'result') {
+          const doc = slot.inflight.get(msg.id);
+          slot.inflight.delete(msg.id);
+          if (this.onResult) this.onResult(msg, doc);
+        } else if (msg.type === 'saved') {
+          if (this.onSaved) this.onSaved(msg);
+        } else if (msg.type === 'plugin') {
+          const waiter = slot.waiters.shift();
+          if (waiter) waiter(msg);
+        }
+      };
+      slot.worker.onerror = (ev) => {
+        ev.preventDefault();
+        const message = ev.message || 'the analysis worker failed';
+        reject(new Error(message));
+        // A dead worker leaves the pool; its documents are reported and the
+        // others go on (a new one starts on the next run).
+        const i = this.workers.indexOf(slot);
+        if (i < 0) return;
+        this.workers.splice(i, 1);
+        slot.worker.terminate();
+        const docs = Array.from(slot.inflight.values());
+        for (const w of slot.waiters) w({ ok: false, problems: [message], plugins: [] });
+        if (this.onCrash) this.onCrash(docs, message);
+      };
+    });
+  },
+
+  // Posts one document to the least busy worker.
+  send(doc, msg, transfer) {
+    let best = this.workers[0];
+    for (const w of this.workers) if (w.inflight.size < best.inflight.size) best = w;
+    best.inflight.set(doc.id, doc);
+    best.worker.postMessage(msg, transfer || []);
+  },
+
+  // A plugin goes to every worker; resolves with the first reply (each
+  // worker runs the same module, so they agree).
+  loadPlugin(spec) {
+    return Promise.all(this.workers.map((w) => new Promise((resolve) => {
+      w.waiters.push(resolve);
+      w.worker.postMessage({ type: 'load-plugin', file: spec.file, kind: spec.kind, bytes: spec.bytes });
+    }))).then((replies) => replies.find((r) => r.ok) || replies[0]);
+  },
+
+  // Stops every worker (documents in them are dropped); returns those docs.
+  stop() {
+    const docs = this.inflightDocs();
+    for (const w of this.workers) {
+      w.worker.terminate();
+      for (const fn of w.waiters) fn({ ok: false, problems: ['cancelled'], plugins: [] });
+    }
+    this.workers = [];
+    return docs;
+  },
+};

@@ -1,0 +1,331 @@
+// Keeping the user's work: the workspace autosaves to IndexedDB (db.js) and
+// is restored on reload; "Save workspace" writes one .newslens.json file and
+// "Open workspace" (or dropping that file) restores it; removing documents
+// can be undone for 10 s; a warning before the page unloads with work that
+// is not saved anywhere.
+//
+// What is saved: every document (file, title, outlet, date, status, message,
+// decoding note, text and results, or the input of one not analysed yet),
+// their order, the current document and view, the plugins loaded at run
+// time and those switched off, hidden highlights, and app.groupEdits (the
+// comparison groups dismissed or merged). The workers write the big part
+// (text and results) themselves.
+'use strict';
+
+const SAVE_DELAY_MS = 400;
+const UNDO_MS = 10000;
+const WORKSPACE_FORMAT = 'newslens-workspace';
+
+const store = {
+  db: null,
+  available: false,   // IndexedDB opened (false: work lives in this tab only)
+  problem: '',        // why it is not available / the last failed write
+  dirtyDocs: new Set(),
+  deleted: new Set(),
+  dirtyMeta: false,
+  unsavedData: new Set(),  // ids whose results a worker has not confirmed saved
+  inputs: new Map(),       // id -> input of a document waiting for analysis, not written yet
+  failedDocs: new Set(),   // ids whose results IndexedDB refused (too large: Chromium takes ~130 MB a record)
+  timer: null,
+  writing: null,
+};
+
+// Small record of a document (the 'docs' store).
+function docRecord(doc) {
+  return {
+    id: doc.id, file: doc.file, name: doc.name, named: !!doc.named, outlet: doc.outlet || '', date: doc.date || '',
+    size: doc.size, status: doc.status, message: doc.message || '', note: doc.note || '', hash: doc.hash || '',
+    ms: doc.ms || 0, kind: doc.kind || 'text',
+  };
+}
+
+function metaRecord() {
+  return {
+    format: WORKSPACE_FORMAT, version: 1,
+    order: app.docs.map((d) => d.id), nextId: app.nextId, pastes: app.pastes,
+    currentId: app.currentId, tab: app.tab,
+    disabled: Array.from(app.disabled), hidden: Array.from(app.hidden), hideRepeats: app.hideRepeats,
+    pluginFiles: app.pluginFiles.map((p) => ({ file: p.file, kind: p.kind, name: p.name, bytes: p.bytes })),
+    groupEdits: app.groupEdits,
+  };
+}
+
+function saveLater() {
+  if (!store.available) return;
+  if (store.timer === null) store.timer = setTimeout(flushStore, SAVE_DELAY_MS);
+}
+function markDocDirty(doc) { store.dirtyDocs.add(doc.id); store.dirtyMeta = true; saveLater(); }
+function markMetaDirty() { store.dirtyMeta = true; saveLater(); }
+
+// Input of a document waiting for analysis, saved so that a reload in the
+// middle of a run loses nothing (the worker replaces it by the result).
+// Written with the next flush, in one transaction for a whole drop.
+function saveInput(doc, input) {
+  if (!store.available) return;
+  store.inputs.set(doc.id, input);
+  saveLater();
+}
+
+// Inputs of documents about to go to a worker, in one transaction created
+// before they are sent (then the worker's result, written later, wins).
+function saveSentInputs(docs) {
+  if (!store.available) return;
+  for (const d of docs) store.inputs.delete(d.id);
+  idbWrite(store.db, ['data'], (s) => {
+    for (const d of docs) s.data.put({ input: d.bytes ? { bytes: d.bytes } : { text: d.inputText } }, d.id);
+  }).catch(storeFailed);
+}
+
+function storeFailed(e) {
+  store.problem = `not saved in this browser: ${(e && e.message) || e}`;
+  setProgress(`Warning: the workspace is ${store.problem}. Use “Save workspace” to keep it.`);
+}
+
+function flushStore() {
+  clearTimeout(store.timer);
+  store.timer = null;
+  if (!store.available || store.writing) { if (store.available) saveLater(); return store.writing; }
+  const docs = Array.from(store.dirtyDocs).map(findDoc).filter(Boolean).map(docRecord);
+  const deleted = Array.from(store.deleted);
+  const meta = store.dirtyMeta ? metaRecord() : null;
+  // Inputs of documents still waiting here (one sent to a worker was
+  // written by saveSentInputs).
+  const inputs = Array.from(store.inputs).filter(([id]) => { const d = findDoc(id); return d && (d.status === 'queued' || d.status === 'cancelled'); });
+  store.inputs.clear();
+  store.dirtyDocs.clear();
+  store.deleted.clear();
+  store.dirtyMeta = false;
+  if (!docs.length && !deleted.length && !meta && !inputs.length) return Promise.resolve();
+  store.writing = idbWrite(store.db, ['docs', 'data', 'meta'], (s) => {
+    for (const [id, input] of inputs) s.data.put({ input }, id);
+    for (const r of docs) s.docs.put(r, r.id);
+    for (const id of deleted) { s.docs.delete(id); s.data.delete(id); }
+    if (meta) s.meta.put(meta, 'workspace');
+  }).then(() => { store.problem = ''; }, storeFailed).then(() => { store.writing = null; });
+  return store.writing;
+}
+
+// Something the user did is not in IndexedDB yet (or cannot be).
+function unsavedWork() {
+  if (!app.docs.length) return false;
+  if ([...store.failedDocs].some((id) => findDoc(id))) return true;
+  return !store.available || !!store.problem || store.dirtyMeta || store.dirtyDocs.size > 0 || store.inputs.size > 0 ||
+    store.unsavedData.size > 0 || !!store.writing;
+}
+
+function readAll(db, name) {
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction([name], 'readonly');
+    const s = tx.objectStore(name);
+    const keys = s.getAllKeys();
+    const values = s.getAll();
+    tx.oncomplete = () => resolve(new Map(keys.result.map((k, i) => [k, values.result[i]])));
+    tx.onerror = () => reject(tx.error);
+  });
+}
+
+// Opens the database and brings the last workspace back. Resolves with the
+// number of documents restored (0 when there was none or no IndexedDB).
+async function openStore() {
+  try {
+    store.db = await openWorkspaceDb();
+    store.available = true;
+  } catch (e) {
+    store.available = false;
+    store.problem = `IndexedDB is not available (${(e && e.message) || e})`;
+    return 0;
+  }
+  const [meta, docs, data] = await Promise.all([readAll(store.db, 'meta'), readAll(store.db, 'docs'), readAll(store.db, 'data')]);
+  const m = meta.get('workspace');
+  if (!m || !m.order || !m.order.length) return 0;
+  applyWorkspace(m, m.order.map((id) => Object.assign({}, docs.get(id), data.get(id) || {})).filter((r) => r.id !== undefined));
+  // Leftovers of documents removed before the reload.
+  const keep = new Set(m.order);
+  const stale = [...docs.keys(), ...data.keys()].filter((id) => !keep.has(id));
+  if (stale.length) idbWrite(store.db, ['docs', 'data'], (s) => { for (const id of stale) { s.docs.delete(id); s.data.delete(id); } });
+  return app.docs.length;
+}
+
+// Replaces the workspace by a saved one (IndexedDB or a file). Documents
+// that were not analysed yet are queued again; the others keep their results.
+function applyWorkspace(m, records) {
+  app.docs = [];
+  app.queue = [];
+  const idMap = new Map();
+  for (const r of records) {
+    const doc = {
+      id: app.nextId++, file: r.file || r.name, name: r.name || r.file, named: !!r.named, outlet: r.outlet || '',
+      date: r.date || '', size: r.size || 0, status: r.status, message: r.message || '', note: r.note || '',
+      hash: r.hash || '', ms: r.ms || 0, kind: r.kind || 'text', bytes: null, text: '', result: null,
+    };
+    idMap.set(r.id, doc.id);
+    app.docs.push(doc);
+    // The data record is the authority: a worker wrote the result there, the
+    // small record may still say 'analysing'.
+    if (r.result && typeof r.text === 'string' && r.status !== 'bad') {
+      doc.status = 'done';
+      doc.text = r.text;
+      doc.result = r.result;
+      if (Array.isArray(r.repeats)) doc.repeats = r.repeats;
+      if (r.looseKey) doc.looseKey = r.looseKey;
+    } else if (r.status === 'bad') {
+      doc.status = 'bad';
+    } else if (r.input !== undefined || typeof r.text === 'string') {
+      const input = r.input !== undefined ? r.input : { text: r.text };
+      doc.status = 'queued';
+      enqueueInput(doc, input);
+    } else {
+      doc.status = 'bad';
+      doc.message = doc.message || 'its text was not saved';
+    }
+  }
+  app.nextId = Math.max(app.nextId, m.nextId || 0);
+  app.pastes = m.pastes || app.pastes;
+  app.disabled = new Set(m.disabled || []);
+  app.hidden = new Set(m.hidden || []);
+  app.hideRepeats = m.hideRepeats !== false;
+  app.groupEdits = m.groupEdits || app.groupEdits;
+  document.getElementById('hide-repeats').checked = app.hideRepeats;
+  app.currentId = idMap.get(m.currentId) || (app.docs[0] ? app.docs[0].id : null);
+  app.selectWhenDone = null;
+  app.restoredTab = m.tab || 'doc';
+  app.restoredPlugins = (m.pluginFiles || []).filter((p) => p.bytes);
+  // Saved under the new ids.
+  for (const d of app.docs) store.dirtyDocs.add(d.id);
+  if (store.available && idMap.size) {
+    const old = Array.from(idMap.keys()).filter((id) => !app.docs.some((d) => d.id === id));
+    for (const id of old) store.deleted.add(id);
+    // Text and results under the new ids (they came from the old records).
+    const moved = app.docs.filter((d) => d.status === 'done');
+    idbWrite(store.db, ['data'], (s) => {
+      for (const d of moved) s.data.put({ text: d.text, result: d.result, ms: d.ms, repeats: d.repeats, looseKey: d.looseKey }, d.id);
+    })
+      .catch(storeFailed);
+  }
+  markMetaDirty();
+}
+
+// ---- the workspace file ------------------------------------------------------
+
+function bytesToBase64(bytes) {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+function base64ToBytes(b64) {
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+function workspaceJson() {
+  const meta = metaRecord();
+  meta.pluginFiles = meta.pluginFiles.map((p) => ({ file: p.file, kind: p.kind, name: p.name, base64: bytesToBase64(p.bytes) }));
+  meta.saved = new Date().toISOString();
+  meta.documents = app.docs.map((d) => {
+    const r = docRecord(d);
+    if (d.status === 'done') { r.text = d.text; r.result = d.result; r.repeats = d.repeats; r.looseKey = d.looseKey; }
+    else if (d.bytes) r.input = { base64: bytesToBase64(d.bytes) };
+    else if (d.inputText) r.input = { text: d.inputText };
+    return r;
+  });
+  delete meta.order;
+  return JSON.stringify(meta);
+}
+
+function saveWorkspaceFile() {
+  if (!app.docs.length) { setProgress('Nothing to save yet: add documents first.'); return; }
+  download(`workspace-${new Date().toISOString().slice(0, 10)}.newslens.json`, workspaceJson(), 'application/json');
+  app.savedToFile = true;
+  setProgress(`Saved the workspace (${app.docs.length} documents) as a .newslens.json file.`);
+}
+
+// True when the text is a saved workspace (not a CLI export, also .json).
+function isWorkspaceText(text) {
+  return text.length > 20 && text.slice(0, 200).includes(`"format":"${WORKSPACE_FORMAT}"`);
+}
+
+// Opens a workspace file; the workspace it replaces can be brought back with Undo.
+function openWorkspaceText(text, fileName) {
+  let m;
+  try {
+    m = JSON.parse(text);
+  } catch (e) {
+    setProgress(`${fileName}: not a workspace file (${e.message})`);
+    return false;
+  }
+  if (!m || m.format !== WORKSPACE_FORMAT || !Array.isArray(m.documents)) {
+    setProgress(`${fileName}: not a newslens workspace file`);
+    return false;
+  }
+  const records = m.documents.map((r, i) => {
+    const rec = Object.assign({}, r, { id: r.id !== undefined ? r.id : -1 - i });
+    if (r.input && r.input.base64) rec.input = { bytes: base64ToBytes(r.input.base64) };
+    return rec;
+  });
+  m.pluginFiles = (m.pluginFiles || []).map((p) => ({ file: p.file, kind: p.kind, name: p.name, bytes: base64ToBytes(p.base64 || '') }));
+  const previous = takeAll();
+  if (previous.length) cancelAnalysis(true);
+  applyWorkspace(m, records);
+  if (previous.length) offerUndo(`Opened ${fileName}; the ${previous.length} documents before were removed.`, previous);
+  afterRestore();
+  setProgress(`Opened ${fileName}: ${app.docs.length} documents.`);
+  return true;
+}
+
+// ---- undo ------------------------------------------------------------------------
+
+const undo = { entries: null, timer: null };
+
+// Takes every document out of the workspace (for Clear all and Open); returns
+// [{doc, index}] for offerUndo.
+function takeAll() {
+  const taken = app.docs.map((doc, index) => ({ doc, index }));
+  return taken;
+}
+
+// Shows "… Undo" for UNDO_MS; the documents are deleted from IndexedDB only
+// when it goes.
+function offerUndo(message, entries) {
+  finishUndo();
+  undo.entries = entries;
+  const bar = document.getElementById('undo-bar');
+  bar.replaceChildren(el('span', {}, message + ' '),
+    el('button', { type: 'button', class: 'small primary', id: 'undo', onclick: undoRemove }, 'Undo'));
+  bar.hidden = false;
+  undo.timer = setTimeout(finishUndo, UNDO_MS);
+}
+
+function finishUndo() {
+  clearTimeout(undo.timer);
+  undo.timer = null;
+  if (undo.entries) {
+    for (const { doc } of undo.entries) if (!findDoc(doc.id)) { store.deleted.add(doc.id); store.unsavedData.delete(doc.id); }
+    saveLater();
+  }
+  undo.entries = null;
+  document.getElementById('undo-bar').hidden = true;
+}
+
+function undoRemove() {
+  const entries = undo.entries || [];
+  undo.entries = null;
+  finishUndo();
+  // Back at their places, in the order they had.
+  for (const { doc, index } of entries.slice().sort((a, b) => a.index - b.index)) {
+    if (findDoc(doc.id)) continue;
+    app.docs.splice(Math.min(index, app.docs.length), 0, doc);
+    if (doc.status !== 'done' && doc.status !== 'bad') {
+      if (doc.bytes) enqueueInput(doc, { bytes: doc.bytes });
+      else if (doc.inputText) enqueueInput(doc, { text: doc.inputText });
+    }
+    store.dirtyDocs.add(doc.id);
+  }
+  if (entries.length && (app.currentId === null || !findDoc(app.currentId))) app.currentId = entries[0].doc.id;
+  markMetaDirty();
+  changed();
+  app.needDoc = true;
+  renderNow();
+  setProgress(`Restored ${entries.length} document${entries.length === 1 ? '' : 's'}.`);
+}

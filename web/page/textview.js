@@ -1,0 +1,283 @@
+// The text of the current document with its highlights, drawn in chunks of
+// a few thousand characters cut at line ends. A short document is drawn at
+// once; a long one (up to 50 MB) only where the pane is scrolled to: every
+// chunk is a block of estimated height, filled when it comes near the view
+// (IntersectionObserver) and emptied again when it goes far, so the page
+// holds a few screens of marks whatever the size. view.js renderText calls
+// renderTextView; app.js reaches a span through revealMention.
+'use strict';
+
+const CHUNK_CHARS = 6000;
+const MAX_CHUNKS = 6000;      // longer texts get longer chunks (a 50 MB text: about 8,000 characters)
+const EAGER_CHARS = 200000;   // below this the whole text is drawn at once
+const KEEP_CHUNKS = 16;       // drawn chunks kept before far ones are emptied
+const NEAR_PX = 1200;         // "near the view": this far above or below it
+
+// Chunk boundaries: [start, end) pieces of about CHUNK_CHARS ending after a
+// line break (else at a space, else anywhere), with the number of lines.
+function textChunks(text) {
+  const chunks = [];
+  const size = Math.max(CHUNK_CHARS, Math.ceil(text.length / MAX_CHUNKS));
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + size);
+    if (end < text.length) {
+      const nl = text.indexOf('\n', end);
+      if (nl >= 0 && nl - end < 2000) end = nl + 1;
+      else {
+        const sp = text.lastIndexOf(' ', end);
+        if (sp > start + size / 2) end = sp + 1;
+      }
+    }
+    chunks.push({ start, end, el: null, drawn: false, height: 0 });
+    start = end;
+  }
+  return chunks;
+}
+
+// Estimated height of a chunk: its characters wrapped at `perLine`, plus a
+// fifth for short lines (measured when drawn; scroll anchoring absorbs the
+// difference).
+function estimateHeight(c, perLine, lineHeight) {
+  return Math.max(lineHeight, Math.ceil((1.2 * (c.end - c.start)) / perLine) * lineHeight);
+}
+
+// Mentions ordered by start (ties: longer first), as an index array. Cached
+// on the document: a legend toggle only filters it again.
+function mentionOrder(doc) {
+  if (doc.order && doc.order.result === doc.result) return doc.order.ids;
+  const ms = doc.result.mentions;
+  const keys = new Float64Array(ms.length);
+  for (let i = 0; i < ms.length; i++) keys[i] = (ms[i].start16 | 0) * 4194304 + i;
+  keys.sort();
+  const ids = new Int32Array(ms.length);
+  for (let i = 0; i < ms.length; i++) ids[i] = keys[i] % 4194304;
+  doc.order = { result: doc.result, ids };
+  return ids;
+}
+
+// Fills one chunk: its flat segments (buildSegments, clipped to the chunk),
+// repeated paragraphs wrapped in a shaded span.
+function drawChunk(app, tv, c) {
+  const { doc, spans, maxLen } = tv;
+  const text = doc.text;
+  const mentions = doc.result.mentions;
+  // Spans overlapping [c.start, c.end): they start at most maxLen before it.
+  const { ids, starts, ends, count } = spans;
+  let lo = 0;
+  let hi = count;
+  const from = c.start - maxLen;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (starts[mid] < from) lo = mid + 1; else hi = mid; }
+  const local = [];
+  for (let k = lo; k < count && starts[k] < c.end; k++) {
+    if (ends[k] <= c.start) continue;
+    local.push({ id: ids[k], start: Math.max(starts[k], c.start) - c.start, end: Math.min(ends[k], c.end) - c.start });
+  }
+  const repeats = doc.repeats || [];
+  // Repeated paragraphs in the chunk (they are in text order).
+  const cuts = [];
+  let r0 = 0;
+  let r1 = repeats.length;
+  while (r0 < r1) { const mid = (r0 + r1) >> 1; if (repeats[mid].end <= c.start) r0 = mid + 1; else r1 = mid; }
+  for (let k = r0; k < repeats.length && repeats[k].start < c.end; k++) cuts.push(repeats[k].start - c.start, repeats[k].end - c.start);
+  const frag = document.createDocumentFragment();
+  let wrapper = null;
+  let wrapperRepeat = null;
+  const out = (node, start) => {
+    const r = repeats.length ? inRepeat(doc, start) : null;
+    if (!r) { wrapper = null; frag.append(node); return; }
+    if (r !== wrapperRepeat || !wrapper) {
+      wrapper = el('span', { class: 'repeat', title: 'Repeated paragraph: its results are counted once' });
+      wrapperRepeat = r;
+      frag.append(wrapper);
+    }
+    wrapper.append(node);
+  };
+  for (const seg of buildSegments(c.end - c.start, local, cuts)) {
+    const piece = text.slice(c.start + seg.start, c.start + seg.end);
+    if (!seg.ids.length) { out(document.createTextNode(piece), c.start + seg.start); continue; }
+    // How one span is marked up, and its popover: web/page/highlight.js
+    // (offsets in the whole text).
+    const mark = makeHighlight(app, mentions, { start: c.start + seg.start, end: c.start + seg.end, ids: seg.ids }, piece);
+    for (const id of seg.ids) {
+      if (!app.marks.has(id)) app.marks.set(id, []);
+      app.marks.get(id).push(mark);
+    }
+    out(mark, c.start + seg.start);
+  }
+  c.el.replaceChildren(frag);
+  c.el.style.removeProperty('height');
+  c.drawn = true;
+  tv.drawnCount++;
+}
+
+// Empties a chunk far from the view, keeping its measured height.
+function undrawChunk(app, tv, c) {
+  c.height = c.el.offsetHeight || c.height;
+  for (const mark of c.el.querySelectorAll('mark.hl')) {
+    for (const id of mark.dataset.ids.split(' ')) {
+      const list = app.marks.get(Number(id));
+      if (!list) continue;
+      const rest = list.filter((m) => m !== mark);
+      if (rest.length) app.marks.set(Number(id), rest); else app.marks.delete(Number(id));
+    }
+  }
+  c.el.replaceChildren();
+  c.el.style.height = `${c.height}px`;
+  c.drawn = false;
+  tv.drawnCount--;
+}
+
+// Spans to draw: every mention of a plugin not switched off, clamped to the
+// text (a plugin's bad offsets must not break the page), in start order.
+// Typed arrays: a 50 MB text has some 750,000 of them. The worker laid them
+// out (worker.js spanLayout); a restored document is laid out here.
+function visibleSpans(app, doc) {
+  const L = doc.layout && doc.layout.result === doc.result ? doc.layout : null;
+  if (L) {
+    const hiddenIdx = new Set(L.names.map((n, i) => (app.hidden.has(n) ? i : -1)).filter((i) => i >= 0));
+    const n = L.ids.length;
+    const ids = new Int32Array(n);
+    const starts = new Int32Array(n);
+    const ends = new Int32Array(n);
+    let count = 0;
+    let maxLen = 0;
+    for (let k = 0; k < n; k++) {
+      if (L.starts[k] >= L.ends[k] || (hiddenIdx.size && hiddenIdx.has(L.plugin[k]))) continue;
+      ids[count] = L.ids[k];
+      starts[count] = L.starts[k];
+      ends[count] = L.ends[k];
+      if (L.ends[k] - L.starts[k] > maxLen) maxLen = L.ends[k] - L.starts[k];
+      count++;
+    }
+    return { spans: { ids, starts, ends, count }, maxLen };
+  }
+  const len = doc.text.length;
+  const mentions = doc.result.mentions;
+  const order = mentionOrder(doc);
+  const ids = new Int32Array(order.length);
+  const starts = new Int32Array(order.length);
+  const ends = new Int32Array(order.length);
+  const hidden = app.hidden.size ? app.hidden : null;
+  let count = 0;
+  let maxLen = 0;
+  for (let k = 0; k < order.length; k++) {
+    const id = order[k];
+    const m = mentions[id];
+    if (hidden && hidden.has(m.plugin)) continue;
+    const start = Math.max(0, Math.min(len, m.start16 | 0));
+    const end = Math.max(0, Math.min(len, m.end16 | 0));
+    if (start >= end) continue;
+    ids[count] = id;
+    starts[count] = start;
+    ends[count] = end;
+    count++;
+    if (end - start > maxLen) maxLen = end - start;
+  }
+  return { spans: { ids, starts, ends, count }, maxLen };
+}
+
+function renderTextView(app, doc) {
+  const box = document.getElementById('doc-text');
+  if (app.textView && app.textView.observer) app.textView.observer.disconnect();
+  app.marks = new Map();
+  if (doc.status !== 'done') { app.textView = null; box.replaceChildren(); box.hidden = true; return; }
+  box.hidden = false;
+  const text = doc.text;
+  // Same document and text (a legend toggle): keep the chunks and the
+  // scroll position, draw again what was drawn.
+  const old = app.textView;
+  const same = old && old.doc === doc && old.text === text && old.result === doc.result;
+  const { spans, maxLen } = visibleSpans(app, doc);
+  const tv = { doc, text, result: doc.result, spans, maxLen, chunks: same ? old.chunks : textChunks(text), drawnCount: 0, observer: null };
+  app.textView = tv;
+  // Time from the result's arrival to the first screen painted (the browser
+  // test reads it).
+  if (doc.resultAt) {
+    const since = doc.resultAt;
+    doc.resultAt = 0;
+    requestAnimationFrame(() => setTimeout(() => { tv.firstScreenMs = performance.now() - since; }, 0));
+  }
+  if (text.length <= EAGER_CHARS) {
+    const frag = document.createDocumentFragment();
+    for (const c of tv.chunks) {
+      c.el = el('div', { class: 'chunk' });
+      drawChunk(app, tv, c);
+      frag.append(c.el);
+    }
+    box.replaceChildren(frag);
+    return;
+  }
+  if (same) {
+    // Drawn again: the chunks near the view; the others are emptied (drawn
+    // when they come back), so a toggle costs a screen or two of marks.
+    const view = box.getBoundingClientRect();
+    for (const c of tv.chunks) {
+      if (!c.drawn) continue;
+      const r = c.el.getBoundingClientRect();
+      c.drawn = false;
+      if (r.bottom >= view.top - NEAR_PX && r.top <= view.bottom + NEAR_PX) drawChunk(app, tv, c);
+      else { c.drawn = true; tv.drawnCount++; undrawChunk(app, tv, c); }
+    }
+  } else {
+    // Placeholders of estimated height: about 8 px per character of width at this font.
+    const style = getComputedStyle(box);
+    const lineHeight = parseFloat(style.lineHeight) || 26;
+    const width = Math.max(200, box.clientWidth - parseFloat(style.paddingLeft || 0) - parseFloat(style.paddingRight || 0));
+    const perLine = Math.max(20, Math.floor(width / (parseFloat(style.fontSize || 15) * 0.5)));
+    const frag = document.createDocumentFragment();
+    tv.chunks.forEach((c, i) => {
+      c.height = estimateHeight(c, perLine, lineHeight);
+      c.el = el('div', { class: 'chunk', dataset: { chunk: i }, style: { height: `${c.height}px` } });
+      frag.append(c.el);
+    });
+    box.replaceChildren(frag);
+    box.scrollTop = 0;
+  }
+  const near = new Set();
+  // Chunks coming near are drawn one per task, so that a long jump (the
+  // scroll bar dragged) never blocks the page for the whole screen at once.
+  const waiting = [];
+  const drain = () => {
+    if (app.textView !== tv) return;
+    const c = waiting.shift();
+    if (c && !c.drawn && near.has(c)) drawChunk(app, tv, c);
+    if (waiting.length) setTimeout(drain, 0);
+  };
+  tv.observer = new IntersectionObserver((entries) => {
+    if (app.textView !== tv) return;
+    const idle = !waiting.length;
+    for (const e of entries) {
+      const c = tv.chunks[Number(e.target.dataset.chunk)];
+      if (e.isIntersecting) { near.add(c); if (!c.drawn) waiting.push(c); } else near.delete(c);
+    }
+    if (idle && waiting.length) setTimeout(drain, 0);
+    if (tv.drawnCount > KEEP_CHUNKS) {
+      for (const c of tv.chunks) if (c.drawn && !near.has(c) && tv.drawnCount > KEEP_CHUNKS / 2) undrawChunk(app, tv, c);
+    }
+  }, { root: box, rootMargin: `${NEAR_PX}px 0px` });
+  for (const c of tv.chunks) tv.observer.observe(c.el);
+  // The first screen now, not on the observer's first callback.
+  let y = 0;
+  for (const c of tv.chunks) {
+    if (y > box.scrollTop + box.clientHeight + 600) break;
+    if (y + c.height >= box.scrollTop - 600 && !c.drawn) drawChunk(app, tv, c);
+    y += c.height;
+  }
+}
+
+// The marks of mention `id`, drawing its chunk first when it is not on
+// screen (long documents). [] when its plugin is hidden or it has no span.
+function revealMention(app, id) {
+  const tv = app.textView;
+  if (!tv || app.marks.has(id)) return app.marks.get(id) || [];
+  const m = tv.doc.result.mentions[id];
+  if (!m) return [];
+  const pos = m.start16 | 0;
+  for (const c of tv.chunks) {
+    if (c.drawn || c.end <= pos) continue;
+    if (c.start > (m.end16 | 0)) break;
+    drawChunk(app, tv, c);
+  }
+  return app.marks.get(id) || [];
+}
