@@ -453,7 +453,8 @@ async function main() {
     assert(cancelled > 0, 'nothing was cancelled (the run was already over?)');
     assert(await page.isVisible('#resume'), 'no way to resume');
     await page.click('#resume');
-    await waitSettled(page, bigDocs.length);
+    // 12 MB with six plugins after two workers restart: minutes on a busy 2-core machine.
+    await waitSettled(page, bigDocs.length, 240000);
     await page.click('#clear-all');
     await page.waitForFunction(() => document.querySelectorAll('#doc-list li.doc-item').length === 0);
     return `${cancelled} of ${bigDocs.length} cancelled, then resumed to the end`;

@@ -32,11 +32,11 @@ async function dropFiles(page, files) {
 }
 
 // Waits until the list holds `count` documents and none is still pending.
-async function waitSettled(page, count) {
+async function waitSettled(page, count, timeout = 60000) {
   await page.waitForFunction((n) => {
     const items = Array.from(document.querySelectorAll('#doc-list li.doc-item'));
     return items.length === n && items.every((li) => li.classList.contains('done') || li.classList.contains('bad'));
-  }, count, { timeout: 60000 });
+  }, count, { timeout });
 }
 
 // Shows a document by clicking its entry in the list, found by file name
