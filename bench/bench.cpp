@@ -2,7 +2,7 @@
 // analyzer over a corpus, for one plugin selection per run (bench/run.sh runs
 // it once per selection so that each peak-memory figure is its own).
 //
-//   newslens_bench --list FILE [--plugins a,b] [--latency-doc F] [--latency-runs N]
+//   newslens_bench --list FILE [--plugins a,b|layer] [--latency-doc F] [--latency-runs N]
 //
 // FILE lists the corpus documents, one path a line (repeats allowed). Every
 // document is read into memory first; the timed part is what the CLI and the
@@ -40,6 +40,10 @@ std::string read_file(const std::string& path) {
     return ss.str();
 }
 
+// --plugins layer: only the document and its text layer, the cost that
+// every plugin shares.
+bool layer_only = false;
+
 // What the page's analyze() does for one document (web/binding.cpp), and the
 // CLI minus file I/O. Returns the number of mentions.
 std::size_t analyze_one(const newslens::Analyzer& analyzer, const std::string& name, const std::string& text,
@@ -51,6 +55,12 @@ std::size_t analyze_one(const newslens::Analyzer& analyzer, const std::string& n
         return 0;
     }
     const newslens::Document doc(name, text);
+    if (layer_only) {
+        doc.layer();  // the shared part every plugin reads, and nothing else
+        newslens::write_json_line(json, doc, {}, {true});
+        json_bytes += json.size();
+        return 0;
+    }
     const newslens::Result result = analyzer.analyze(doc);
     newslens::write_json_line(json, doc, result, {true});
     json_bytes += json.size();
@@ -96,8 +106,11 @@ int main(int argc, char** argv) {
         }
         const double rss_corpus = peak_rss_mib();
 
+        // In layer mode every plugin is still created: their lexicons fill the
+        // vocabulary that the layer looks each word up in, as in a real run.
         auto t0 = Clock::now();
-        const newslens::Analyzer analyzer(newslens::split_plugin_list(plugins));
+        layer_only = plugins == "layer";
+        const newslens::Analyzer analyzer(newslens::split_plugin_list(layer_only ? std::string() : plugins));
         const double setup_s = seconds_since(t0);
 
         std::size_t mentions = 0, json_bytes = 0;

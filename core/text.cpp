@@ -81,8 +81,9 @@ std::wstring_view TextLayer::text(std::size_t start, std::size_t end) const {
 }
 
 WordId TextLayer::intern_local(std::wstring_view folded) {
-    if (const WordId id = Vocabulary::global().find(folded)) return id;
-    return local_.intern(folded);
+    const std::uint64_t h = StringTable::hash(folded);
+    if (const WordId id = Vocabulary::global().find(folded, h)) return id;
+    return local_.intern(folded, h);
 }
 
 WordId TextLayer::find_key(std::wstring_view folded) const {
@@ -206,7 +207,8 @@ void TextLayer::build_words() {
         w.end = tokens_[j - 1].end;
         std::size_t key_end = body_end;
         const std::wstring_view full = std::wstring_view(folded_).substr(w.start, body_end - w.start);
-        w.full_key = intern_local(full);
+        // Most words are one token: their key is the token's.
+        w.full_key = j - (w.abbreviation ? 1 : 0) == t + 1 ? tokens_[t].key : intern_local(full);
         // Possessive: ...’s (the last two tokens of the body are an apostrophe and "s").
         const std::size_t body_last = w.abbreviation ? j - 2 : j - 1;
         if (w.alnum && body_last >= t + 2 && tokens_[body_last].end - tokens_[body_last].start == 1 &&

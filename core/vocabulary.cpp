@@ -7,16 +7,15 @@ namespace newslens {
 StringTable::StringTable() : offsets_{0}, slots_(64, 0) {}
 
 std::uint64_t StringTable::hash(std::wstring_view key) {
-    std::uint64_t h = 1469598103934665603ull;  // FNV-1a
-    for (wchar_t c : key) {
-        h ^= static_cast<std::uint32_t>(c);
-        h *= 1099511628211ull;
-    }
+    // One multiply per code point, then a final mix: words are short.
+    std::uint64_t h = 0x9E3779B97F4A7C15ull ^ key.size();
+    for (wchar_t c : key) h = (h ^ static_cast<std::uint32_t>(c)) * 0xFF51AFD7ED558CCDull;
+    h ^= h >> 32;
+    h *= 0xC4CEB9FE1A85EC53ull;
     return h ^ (h >> 29);
 }
 
-WordId StringTable::find(std::wstring_view key) const {
-    const std::uint64_t h = hash(key);
+WordId StringTable::find(std::wstring_view key, std::uint64_t h) const {
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t s = h & mask;; s = (s + 1) & mask) {
         const std::uint32_t slot = slots_[s];
@@ -28,10 +27,9 @@ WordId StringTable::find(std::wstring_view key) const {
     }
 }
 
-WordId StringTable::intern(std::wstring_view key) {
-    if (const WordId id = find(key)) return id;
+WordId StringTable::intern(std::wstring_view key, std::uint64_t h) {
+    if (const WordId id = find(key, h)) return id;
     if ((offsets_.size()) * 2 >= slots_.size()) grow();
-    const std::uint64_t h = hash(key);
     const auto i = static_cast<std::uint32_t>(offsets_.size() - 1);
     chars_.append(key);
     offsets_.push_back(static_cast<std::uint32_t>(chars_.size()));

@@ -21,9 +21,13 @@ class StringTable {
 public:
     StringTable();
     // The id of `key`, added if new. Ids start at `first_id` and grow by one.
-    WordId intern(std::wstring_view key);
+    WordId intern(std::wstring_view key) { return intern(key, hash(key)); }
     // kNoWord when `key` was never interned.
-    WordId find(std::wstring_view key) const;
+    WordId find(std::wstring_view key) const { return find(key, hash(key)); }
+    // The same with the key's hash() already computed (the text layer looks
+    // a word up in two tables with one hash).
+    WordId intern(std::wstring_view key, std::uint64_t hash);
+    WordId find(std::wstring_view key, std::uint64_t hash) const;
     std::wstring_view text(WordId id) const;
     std::size_t size() const { return offsets_.size() - 1; }
     void set_first_id(WordId first) { first_id_ = first; }
@@ -48,6 +52,7 @@ public:
     // Folds `text` first (core/chars.h): "Venezuela’s" and "venezuela's" are one word.
     WordId intern_text(std::wstring_view text);
     WordId find(std::wstring_view folded) const { return table_.find(folded); }
+    WordId find(std::wstring_view folded, std::uint64_t hash) const { return table_.find(folded, hash); }
     std::wstring_view text(WordId id) const { return table_.text(id); }
 
 private:
