@@ -14,10 +14,11 @@ runs `newslens analyze FILE > out.jsonl` on it and checks:
     (measured by GNU time, /usr/bin/time -f %M).
 The bound: the Document keeps the UTF-8 text (1 byte/byte), its code-point
 copy (4 bytes per code point) and offset tables (1/8 byte/byte), the CLI's
-read buffer and the plugins' working copies a few more, and the results most:
-every mention is a JSON object until the document's line is printed (a 50 MB
-article has about 760,000 mentions). Measured: 1,772 MiB for 50 MB with every
-plugin, about 35 bytes per input byte. Bound: 200 MiB (program, gazetteer,
+read buffer and the JSON line being written; a document over 4 Mi code
+points is analysed in parts, so tokens and mentions are held for one part at
+a time. Measured: 566 MiB for 50 MB with every plugin (1,772 MiB before the
+JSON Lines were written directly and large documents analysed in parts).
+Bound, kept loose for slower machines: 200 MiB (program, gazetteer,
 regexes) + 40 bytes per input byte.
 --quick skips the two largest inputs and the memory bound (for sanitizer
 builds, whose shadow memory and quarantine change the figures).
