@@ -15,6 +15,9 @@ std::uint64_t StringTable::hash(std::wstring_view key) {
     return h ^ (h >> 29);
 }
 
+WordId StringTable::intern(std::wstring_view key) { return intern(key, hash(key)); }
+WordId StringTable::find(std::wstring_view key) const { return find(key, hash(key)); }
+
 WordId StringTable::find(std::wstring_view key, std::uint64_t h) const {
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t s = h & mask;; s = (s + 1) & mask) {

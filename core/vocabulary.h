@@ -21,9 +21,11 @@ class StringTable {
 public:
     StringTable();
     // The id of `key`, added if new. Ids start at `first_id` and grow by one.
-    WordId intern(std::wstring_view key) { return intern(key, hash(key)); }
+    // Out of line: a plugin side module (.wasm) then imports no function with
+    // a 64-bit argument, which the page's main module could not provide.
+    WordId intern(std::wstring_view key);
     // kNoWord when `key` was never interned.
-    WordId find(std::wstring_view key) const { return find(key, hash(key)); }
+    WordId find(std::wstring_view key) const;
     // The same with the key's hash() already computed (the text layer looks
     // a word up in two tables with one hash).
     WordId intern(std::wstring_view key, std::uint64_t hash);
@@ -52,7 +54,7 @@ public:
     // Folds `text` first (core/chars.h): "Venezuela’s" and "venezuela's" are one word.
     WordId intern_text(std::wstring_view text);
     WordId find(std::wstring_view folded) const { return table_.find(folded); }
-    WordId find(std::wstring_view folded, std::uint64_t hash) const { return table_.find(folded, hash); }
+    WordId find(std::wstring_view folded, std::uint64_t hash) const { return table_.find(folded, hash); }  // core only
     std::wstring_view text(WordId id) const { return table_.text(id); }
 
 private:
