@@ -7,10 +7,22 @@
 namespace newslens {
 namespace {
 
-// Decodes one UTF-8 sequence at `pos`. Returns its length, or 0 when the bytes
-// there are not valid UTF-8 (overlong forms, surrogates and values above
-// U+10FFFF are invalid too).
-std::size_t decode(std::string_view s, std::size_t pos, char32_t& cp) {
+std::wstring decode_all(std::string_view utf8, bool& repaired) {
+    std::wstring out;
+    out.reserve(utf8.size());
+    for (std::size_t pos = 0; pos < utf8.size();) {
+        char32_t cp;
+        std::size_t len = decode_utf8(utf8, pos, cp);
+        if (len == 0) { cp = 0xFFFD; len = 1; repaired = true; }
+        out.push_back(static_cast<wchar_t>(cp));
+        pos += len;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::size_t decode_utf8(std::string_view s, std::size_t pos, char32_t& cp) {
     const auto b0 = static_cast<unsigned char>(s[pos]);
     if (b0 < 0x80) { cp = b0; return 1; }
     std::size_t len;
@@ -47,21 +59,6 @@ void append_utf8(std::string& out, char32_t cp) {
     }
 }
 
-std::wstring decode_all(std::string_view utf8, bool& repaired) {
-    std::wstring out;
-    out.reserve(utf8.size());
-    for (std::size_t pos = 0; pos < utf8.size();) {
-        char32_t cp;
-        std::size_t len = decode(utf8, pos, cp);
-        if (len == 0) { cp = 0xFFFD; len = 1; repaired = true; }
-        out.push_back(static_cast<wchar_t>(cp));
-        pos += len;
-    }
-    return out;
-}
-
-}  // namespace
-
 std::optional<std::string> check_input(std::string_view bytes) {
     if (bytes.size() > kMaxDocumentBytes)
         return "too large (" + std::to_string(bytes.size()) + " bytes; the limit is " +
@@ -70,7 +67,7 @@ std::optional<std::string> check_input(std::string_view bytes) {
     std::size_t controls = 0;
     for (std::size_t pos = 0; pos < bytes.size();) {
         char32_t cp;
-        const std::size_t len = decode(bytes, pos, cp);
+        const std::size_t len = decode_utf8(bytes, pos, cp);
         if (len == 0)
             return "not valid UTF-8 (bad byte 0x" +
                    std::string(1, "0123456789abcdef"[static_cast<unsigned char>(bytes[pos]) >> 4]) +

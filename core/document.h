@@ -68,6 +68,11 @@ private:
 };
 
 // UTF-8 helpers shared by the core and plugins.
+// Decodes one UTF-8 sequence at `pos` into `cp`. Returns its length, or 0 when
+// the bytes there are not valid UTF-8 (overlong forms, surrogates and values
+// above U+10FFFF are invalid too).
+std::size_t decode_utf8(std::string_view s, std::size_t pos, char32_t& cp);
+void append_utf8(std::string& out, char32_t cp);
 std::string to_utf8(std::wstring_view wide);
 std::wstring to_wide(std::string_view utf8);
 

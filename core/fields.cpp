@@ -1,5 +1,7 @@
 #include "fields.h"
 
+#include "document.h"
+
 #include <cmath>
 #include <cstdio>
 
@@ -86,29 +88,6 @@ nlohmann::ordered_json Fields::to_json() const {
     return out;
 }
 
-namespace {
-
-// Length of the valid UTF-8 sequence at s[i], or 0.
-std::size_t utf8_sequence(std::string_view s, std::size_t i) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    std::size_t len;
-    std::uint32_t cp, min;
-    if (b0 < 0x80) return 1;
-    if ((b0 & 0xE0) == 0xC0) { len = 2; cp = b0 & 0x1F; min = 0x80; }
-    else if ((b0 & 0xF0) == 0xE0) { len = 3; cp = b0 & 0x0F; min = 0x800; }
-    else if ((b0 & 0xF8) == 0xF0) { len = 4; cp = b0 & 0x07; min = 0x10000; }
-    else return 0;
-    if (i + len > s.size()) return 0;
-    for (std::size_t k = 1; k < len; ++k) {
-        const auto b = static_cast<unsigned char>(s[i + k]);
-        if ((b & 0xC0) != 0x80) return 0;
-        cp = (cp << 6) | (b & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-    return len;
-}
-
-}  // namespace
 
 void write_json_string(std::string& out, std::string_view s) {
     static const char* const hex = "0123456789abcdef";
@@ -127,7 +106,8 @@ void write_json_string(std::string& out, std::string_view s) {
         if (i >= s.size()) break;
         const auto c = static_cast<unsigned char>(s[i]);
         if (c >= 0x80) {
-            const std::size_t len = utf8_sequence(s, i);
+            char32_t cp;
+            const std::size_t len = decode_utf8(s, i, cp);
             if (len == 0) { out += "\xEF\xBF\xBD"; ++i; }
             else { out.append(s.data() + i, len); i += len; }
             continue;
