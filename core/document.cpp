@@ -8,15 +8,22 @@ namespace newslens {
 namespace {
 
 std::wstring decode_all(std::string_view utf8, bool& repaired) {
-    std::wstring out;
-    out.reserve(utf8.size());
-    for (std::size_t pos = 0; pos < utf8.size();) {
+    std::wstring out(utf8.size(), L'\0');
+    wchar_t* o = out.data();
+    const auto* b = reinterpret_cast<const unsigned char*>(utf8.data());
+    const std::size_t n = utf8.size();
+    for (std::size_t pos = 0; pos < n;) {
+        if (b[pos] < 0x80) {  // most of a news text is ASCII
+            *o++ = static_cast<wchar_t>(b[pos++]);
+            continue;
+        }
         char32_t cp;
         std::size_t len = decode_utf8(utf8, pos, cp);
         if (len == 0) { cp = 0xFFFD; len = 1; repaired = true; }
-        out.push_back(static_cast<wchar_t>(cp));
+        *o++ = static_cast<wchar_t>(cp);
         pos += len;
     }
+    out.resize(static_cast<std::size_t>(o - out.data()));
     return out;
 }
 
@@ -66,6 +73,13 @@ std::optional<std::string> check_input(std::string_view bytes) {
     bool only_space = true;
     std::size_t controls = 0;
     for (std::size_t pos = 0; pos < bytes.size();) {
+        // Printable ASCII other than a space: nothing to check.
+        const auto b = static_cast<unsigned char>(bytes[pos]);
+        if (b > 0x20 && b < 0x7F) {
+            only_space = false;
+            ++pos;
+            continue;
+        }
         char32_t cp;
         const std::size_t len = decode_utf8(bytes, pos, cp);
         if (len == 0)
@@ -92,14 +106,20 @@ Document::Document(std::string name, std::string text) : name_(std::move(name)) 
     wide_ = decode_all(text, repaired);
     // Invalid bytes became U+FFFD: keep text_ and wide_ in step.
     text_ = repaired ? to_utf8(wide_) : std::move(text);
-    byte_checkpoints_.reserve(wide_.size() / kStride + 1);
+    const std::size_t n = wide_.size();
+    byte_checkpoints_.resize(n / kStride + 1);
     std::size_t byte = 0;
-    for (std::size_t i = 0; i < wide_.size(); ++i) {
-        if (i % kStride == 0) byte_checkpoints_.push_back(byte);
-        const char32_t c = static_cast<char32_t>(wide_[i]);
-        if (c > 0xFFFF) astral_.push_back(i);
-        byte += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    for (std::size_t block = 0; block * kStride < n; ++block) {
+        byte_checkpoints_[block] = byte;
+        const std::size_t end = std::min(n, (block + 1) * kStride);
+        for (std::size_t i = block * kStride; i < end; ++i) {
+            const auto c = static_cast<char32_t>(wide_[i]);
+            if (c < 0x80) { ++byte; continue; }
+            if (c > 0xFFFF) astral_.push_back(i);
+            byte += c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+        }
     }
+    if (n % kStride == 0) byte_checkpoints_.resize(n / kStride);
 }
 
 Document::~Document() = default;

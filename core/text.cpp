@@ -67,10 +67,9 @@ bool is_abbreviation(std::wstring_view text, std::wstring_view folded) {
 
 TextLayer::TextLayer(const Document& doc) : doc_(doc) {
     local_.set_first_id(kFirstLocalWord);
-    const std::wstring& text = doc.wide();
-    folded_.resize(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i)
-        folded_[i] = static_cast<wchar_t>(chars::fold(static_cast<char32_t>(text[i])));
+    // Most words of an article are in some plugin's lexicon; the rest are
+    // about one token in eight.
+    local_.reserve(doc.length() / 40 + 16);
     tokenize();
     build_words();
     build_segments();
@@ -81,9 +80,12 @@ std::wstring_view TextLayer::text(std::size_t start, std::size_t end) const {
 }
 
 WordId TextLayer::intern_local(std::wstring_view folded) {
-    const std::uint64_t h = StringTable::hash(folded);
-    if (const WordId id = Vocabulary::global().find(folded, h)) return id;
-    return local_.intern(folded, h);
+    return intern_local(folded, StringTable::hash(folded));
+}
+
+WordId TextLayer::intern_local(std::wstring_view folded, std::uint64_t hash) {
+    if (const WordId id = vocabulary_.find(folded, hash)) return id;
+    return local_.intern(folded, hash);
 }
 
 WordId TextLayer::find_key(std::wstring_view folded) const {
@@ -95,21 +97,28 @@ std::wstring_view TextLayer::key_text(WordId id) const {
     return id >= kFirstLocalWord ? local_.text(id) : Vocabulary::global().text(id);
 }
 
+// One pass over the text: each character is classified, folded, hashed
+// and counted in UTF-8 bytes once.
 void TextLayer::tokenize() {
     const std::wstring& text = doc_.wide();
     const std::size_t n = text.size();
-    tokens_.reserve(n / 4 + 8);
+    const wchar_t* const s = text.data();
+    folded_.resize(n);
+    wchar_t* const folded = folded_.data();
+    tokens_.reserve(n / 5 + 8);
+    auto digit_at = [&](std::size_t k) { return k < n && chars::is_ascii_digit(static_cast<char32_t>(s[k])); };
     std::size_t i = 0, byte = 0;
     std::uint8_t gap = kLineBefore;
     int newlines = 2;  // the text starts like a paragraph
     while (i < n) {
-        const auto c = static_cast<char32_t>(text[i]);
+        const auto c = static_cast<char32_t>(s[i]);
         const std::uint16_t f = chars::flags(c);
         if (f & chars::kSpace) {
+            folded[i] = static_cast<wchar_t>(chars::fold(c));
             gap |= kSpaceBefore;
             if (f & chars::kNewline) {
                 // \r\n is one line break.
-                if (!(c == U'\n' && i > 0 && text[i - 1] == L'\r')) ++newlines;
+                if (!(c == U'\n' && i > 0 && s[i - 1] == L'\r')) ++newlines;
                 gap |= kLineBefore;
                 if (newlines >= 2) gap |= kBlankLineBefore;
             }
@@ -123,36 +132,61 @@ void TextLayer::tokenize() {
         t.gap = tokens_.empty() ? static_cast<std::uint8_t>(gap | kLineBefore) : gap;
         gap = 0;
         newlines = 0;
-        std::size_t j = i + 1;
+        std::uint64_t h = StringTable::hash_start();
+        std::size_t j = i;
         if (chars::is_ascii_digit(c)) {
+            // ASCII digits, commas and dots fold to themselves and are one byte.
             t.type = TokenType::Number;
-            while (j < n && chars::is_ascii_digit(static_cast<char32_t>(text[j]))) ++j;
-            // Thousands groups: exactly three digits after each comma.
-            while (j + 3 < n && text[j] == L',' && chars::is_ascii_digit(static_cast<char32_t>(text[j + 1])) &&
-                   chars::is_ascii_digit(static_cast<char32_t>(text[j + 2])) &&
-                   chars::is_ascii_digit(static_cast<char32_t>(text[j + 3])) &&
-                   (j + 4 >= n || !chars::is_ascii_digit(static_cast<char32_t>(text[j + 4]))))
-                j += 4;
-            if (j + 1 < n && text[j] == L'.' && chars::is_ascii_digit(static_cast<char32_t>(text[j + 1]))) {
-                ++j;
-                while (j < n && chars::is_ascii_digit(static_cast<char32_t>(text[j]))) ++j;
-            }
             t.shape = Shape::Digits;
+            ++j;
+            while (digit_at(j)) ++j;
+            // Thousands groups: exactly three digits after each comma.
+            while (j + 3 < n && s[j] == L',' && digit_at(j + 1) && digit_at(j + 2) && digit_at(j + 3) && !digit_at(j + 4))
+                j += 4;
+            if (j < n && s[j] == L'.' && digit_at(j + 1)) {
+                ++j;
+                while (digit_at(j)) ++j;
+            }
+            for (std::size_t k = i; k < j; ++k) {
+                folded[k] = s[k];
+                h = StringTable::hash_step(h, static_cast<char32_t>(s[k]));
+            }
+            byte += j - i;
         } else if (f & (chars::kLetter | chars::kMark | chars::kDigit)) {
             t.type = TokenType::Word;
-            while (j < n) {
-                const auto d = static_cast<char32_t>(text[j]);
-                if (chars::is_ascii_digit(d) || !chars::is_word_char(d)) break;
-                ++j;
+            // The shape from the same pass (see shape_of).
+            std::size_t upper = 0, lower = 0;
+            bool digits = true;
+            const bool first_upper = (f & chars::kUpper) != 0;
+            for (std::uint16_t g = f;;) {
+                const auto d = static_cast<char32_t>(s[j]);
+                const auto fd = static_cast<char32_t>(chars::fold(d));
+                folded[j] = static_cast<wchar_t>(fd);
+                h = StringTable::hash_step(h, fd);
+                byte += utf8_length(d);
+                if (!(g & chars::kDigit)) digits = false;
+                if (g & chars::kUpper) ++upper;
+                else if (g & chars::kLower) ++lower;
+                if (++j == n) break;
+                const auto e = static_cast<char32_t>(s[j]);
+                g = chars::flags(e);
+                if (chars::is_ascii_digit(e) || !(g & (chars::kLetter | chars::kMark | chars::kDigit))) break;
             }
-            t.shape = shape_of(std::wstring_view(text).substr(i, j - i));
+            if (digits) t.shape = Shape::Digits;
+            else if (upper == 0) t.shape = lower > 0 ? Shape::Lower : Shape::Other;
+            else if (lower == 0) t.shape = upper >= 2 ? Shape::AllCaps : (first_upper ? Shape::Capitalized : Shape::Mixed);
+            else t.shape = first_upper ? Shape::Capitalized : Shape::Mixed;
         } else {
             t.type = (f & chars::kPunct) ? TokenType::Punct : TokenType::Symbol;
+            const auto fc = static_cast<char32_t>(chars::fold(c));
+            folded[i] = static_cast<wchar_t>(fc);
+            h = StringTable::hash_step(h, fc);
+            byte += utf8_length(c);
+            j = i + 1;
         }
-        for (std::size_t k = i; k < j; ++k) byte += utf8_length(static_cast<char32_t>(text[k]));
         t.end = static_cast<std::uint32_t>(j);
         t.byte_end = static_cast<std::uint32_t>(byte);
-        t.key = intern_local(std::wstring_view(folded_).substr(i, j - i));
+        t.key = intern_local(std::wstring_view(folded + i, j - i), StringTable::hash_finish(h, j - i));
         tokens_.push_back(t);
         i = j;
     }
@@ -217,8 +251,15 @@ void TextLayer::build_words() {
             w.possessive = true;
             key_end = tokens_[body_last - 1].start;
         }
-        w.key = key_end == body_end ? w.full_key : intern_local(std::wstring_view(folded_).substr(w.start, key_end - w.start));
-        w.shape = w.alnum ? shape_of(std::wstring_view(text).substr(w.start, key_end - w.start)) : Shape::Other;
+        // The key and shape of the part before a possessive: when that is the
+        // first token ("Venezuela" of "Venezuela’s"), its own.
+        const bool first_token_only = key_end == tokens_[t].end;
+        if (key_end == body_end) w.key = w.full_key;
+        else if (first_token_only) w.key = tokens_[t].key;
+        else w.key = intern_local(std::wstring_view(folded_).substr(w.start, key_end - w.start));
+        if (!w.alnum) w.shape = Shape::Other;
+        else if (first_token_only) w.shape = tokens_[t].shape;
+        else w.shape = shape_of(std::wstring_view(text).substr(w.start, key_end - w.start));
         if (w.alnum && w.shape == Shape::Other) w.shape = tokens_[t].shape;
         for (std::size_t k = t; k < j; ++k) token_word_[k] = static_cast<std::uint32_t>(words_.size());
         words_.push_back(w);

@@ -118,6 +118,7 @@ public:
 
 private:
     WordId intern_local(std::wstring_view folded);
+    WordId intern_local(std::wstring_view folded, std::uint64_t hash);
     void tokenize();
     void build_words();
     void build_segments();
@@ -130,6 +131,7 @@ private:
     std::vector<Segment> sentences_;
     std::vector<Segment> lines_;
     StringTable local_;  // words of this document that no plugin interned
+    const Vocabulary& vocabulary_ = Vocabulary::global();
 };
 
 // True when `folded` (without its dot) is a word that takes an abbreviation

@@ -8,11 +8,20 @@ StringTable::StringTable() : offsets_{0}, slots_(64, 0) {}
 
 std::uint64_t StringTable::hash(std::wstring_view key) {
     // One multiply per code point, then a final mix: words are short.
-    std::uint64_t h = 0x9E3779B97F4A7C15ull ^ key.size();
-    for (wchar_t c : key) h = (h ^ static_cast<std::uint32_t>(c)) * 0xFF51AFD7ED558CCDull;
-    h ^= h >> 32;
-    h *= 0xC4CEB9FE1A85EC53ull;
-    return h ^ (h >> 29);
+    std::uint64_t h = hash_start();
+    for (wchar_t c : key) h = hash_step(h, static_cast<char32_t>(c));
+    return hash_finish(h, key.size());
+}
+
+void StringTable::reserve(std::size_t keys) {
+    std::size_t slots = slots_.size();
+    while (slots < keys * 2 + 2) slots *= 2;
+    if (slots == slots_.size()) return;
+    offsets_.reserve(keys + 1);
+    hashes_.reserve(keys);
+    chars_.reserve(keys * 6);
+    if (size() == 0) slots_.assign(slots, 0);
+    else while (slots_.size() < slots) grow();
 }
 
 WordId StringTable::intern(std::wstring_view key) { return intern(key, hash(key)); }

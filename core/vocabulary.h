@@ -33,7 +33,22 @@ public:
     std::wstring_view text(WordId id) const;
     std::size_t size() const { return offsets_.size() - 1; }
     void set_first_id(WordId first) { first_id_ = first; }
+    // Room for about `keys` keys without rehashing.
+    void reserve(std::size_t keys);
     static std::uint64_t hash(std::wstring_view key);
+    // hash() one code point at a time, for a scanner that folds and hashes a
+    // word in the same pass: h = hash_start(); h = hash_step(h, c)...;
+    // hash_finish(h, length) == hash(key).
+    static constexpr std::uint64_t hash_start() { return 0x9E3779B97F4A7C15ull; }
+    static constexpr std::uint64_t hash_step(std::uint64_t h, char32_t c) {
+        return (h ^ static_cast<std::uint32_t>(c)) * 0xFF51AFD7ED558CCDull;
+    }
+    static constexpr std::uint64_t hash_finish(std::uint64_t h, std::size_t length) {
+        h ^= length;
+        h ^= h >> 32;
+        h *= 0xC4CEB9FE1A85EC53ull;
+        return h ^ (h >> 29);
+    }
 
 private:
     void grow();
