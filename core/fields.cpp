@@ -1,5 +1,7 @@
 #include "fields.h"
 
+#include <charconv>
+
 #include "document.h"
 
 #include <cmath>
@@ -66,6 +68,7 @@ bool Value::operator==(const Value& o) const {
 Value& Fields::operator[](std::string_view key) {
     for (auto& e : entries_)
         if (e.first == key) return e.second;
+    if (entries_.empty()) entries_.reserve(8);  // a mention has a handful of fields
     entries_.emplace_back(std::string(key), Value());
     return entries_.back().second;
 }
@@ -132,8 +135,8 @@ void write_json_string(std::string& out, std::string_view s) {
 
 void write_json_number(std::string& out, std::int64_t v) {
     char buf[24];
-    const int n = std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(v));
-    out.append(buf, static_cast<std::size_t>(n));
+    const auto r = std::to_chars(buf, buf + sizeof buf, static_cast<long long>(v));
+    out.append(buf, static_cast<std::size_t>(r.ptr - buf));
 }
 
 void write_json_number(std::string& out, double v) {
