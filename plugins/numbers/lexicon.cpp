@@ -1,6 +1,8 @@
 #include "lexicon.h"
 
+#include <algorithm>
 #include <cstring>
+#include <utility>
 
 namespace newslens::numbers {
 
@@ -20,179 +22,215 @@ const CurrencyInfo kCurrencies[] = {
     {"EGP", "pounds"},  {"KES", "shillings"}, {"HUF", "forint"},   {"CZK", "koruna"},
 };
 
-}  // namespace
-
-const CurrencyInfo* Lexicon::currency_by_code(const char* code) const {
+const CurrencyInfo* currency(const char* code) {
     for (const auto& c : kCurrencies)
         if (std::strcmp(c.code, code) == 0) return &c;
     return nullptr;
 }
 
-Lexicon::Lexicon() {
-    const WView small[] = {L"zero",    L"one",     L"two",       L"three",    L"four",
-                           L"five",    L"six",     L"seven",     L"eight",    L"nine",
-                           L"ten",     L"eleven",  L"twelve",    L"thirteen", L"fourteen",
-                           L"fifteen", L"sixteen", L"seventeen", L"eighteen", L"nineteen"};
-    for (int i = 0; i < 20; ++i) small_numbers[small[i]] = i;
-    const WView tens_words[] = {L"twenty", L"thirty",  L"forty",  L"fifty",
-                                L"sixty",  L"seventy", L"eighty", L"ninety"};
-    for (int i = 0; i < 8; ++i) tens[tens_words[i]] = 20 + 10 * i;
+// Currency words written after the number: the code and the unit reported.
+struct CurrencyWord {
+    const wchar_t* word;
+    CurrencyInfo info;
+};
+const CurrencyWord kCurrencyWords[] = {
+    {L"dollar", {"USD", "dollars"}},   {L"dollars", {"USD", "dollars"}},   {L"euro", {"EUR", "euros"}},
+    {L"euros", {"EUR", "euros"}},      {L"sterling", {"GBP", "pounds"}},   {L"yen", {"JPY", "yen"}},
+    {L"yuan", {"CNY", "yuan"}},        {L"renminbi", {"CNY", "yuan"}},     {L"rupee", {"INR", "rupees"}},
+    {L"rupees", {"INR", "rupees"}},    {L"ruble", {"RUB", "rubles"}},      {L"rubles", {"RUB", "rubles"}},
+    {L"rouble", {"RUB", "rubles"}},    {L"roubles", {"RUB", "rubles"}},    {L"bolivar", {"VES", "bolivars"}},
+    {L"bolivars", {"VES", "bolivars"}}, {L"bolívar", {"VES", "bolivars"}}, {L"bolívares", {"VES", "bolivars"}},
+    {L"bolivares", {"VES", "bolivars"}}, {L"peso", {"MXN", "pesos"}},      {L"pesos", {"MXN", "pesos"}},
+    {L"reais", {"BRL", "reais"}},      {L"franc", {"CHF", "francs"}},      {L"francs", {"CHF", "francs"}},
+    {L"lira", {"TRY", "lira"}},        {L"naira", {"NGN", "naira"}},       {L"hryvnia", {"UAH", "hryvnias"}},
+    {L"hryvnias", {"UAH", "hryvnias"}}, {L"shekel", {"ILS", "shekels"}},   {L"shekels", {"ILS", "shekels"}},
+    {L"rand", {"ZAR", "rand"}},        {L"riyal", {"SAR", "riyals"}},      {L"riyals", {"SAR", "riyals"}},
+    {L"dirham", {"AED", "dirhams"}},   {L"dirhams", {"AED", "dirhams"}},   {L"cents", {"USD", "cents"}},
+    {L"pence", {"GBP", "pence"}},      {L"baht", {"THB", "baht"}},         {L"krona", {"SEK", "kronor"}},
+    {L"kronor", {"SEK", "kronor"}},    {L"krone", {"NOK", "kroner"}},      {L"kroner", {"NOK", "kroner"}},
+    {L"zloty", {"PLN", "zloty"}},      {L"zlotys", {"PLN", "zloty"}},      {L"rupiah", {"IDR", "rupiah"}},
+    {L"ringgit", {"MYR", "ringgit"}},  {L"shilling", {"KES", "shillings"}}, {L"shillings", {"KES", "shillings"}},
+    {L"forint", {"HUF", "forint"}},    {L"koruna", {"CZK", "koruna"}}};
 
-    scales = {{L"hundred", 1e2}, {L"thousand", 1e3}, {L"million", 1e6}, {L"billion", 1e9},
-              {L"trillion", 1e12}};
-    glued_scales = {{L"k", 1e3},  {L"mn", 1e6},  {L"mln", 1e6}, {L"bn", 1e9},
-                    {L"bln", 1e9}, {L"tn", 1e12}, {L"trn", 1e12}};
-    money_scales = {{L"m", 1e6}, {L"b", 1e9}, {L"t", 1e12}};
-    vague_plurals = {{L"dozens", 12},     {L"hundreds", 1e2}, {L"thousands", 1e3},
-                     {L"millions", 1e6},  {L"billions", 1e9}, {L"trillions", 1e12},
-                     {L"tens", 10}};
+// Unit words: the canonical name reported as `unit`.
+using Unit = std::pair<const wchar_t*, const char*>;
+using WordValue = std::pair<const wchar_t*, double>;
+using WordNumber = std::pair<const wchar_t*, int>;
+using WordCode = std::pair<const wchar_t*, const char*>;
+const Unit kTimeUnits[] = {
+    {L"second", "seconds"}, {L"seconds", "seconds"}, {L"sec", "seconds"},       {L"secs", "seconds"},
+    {L"minute", "minutes"}, {L"minutes", "minutes"}, {L"min", "minutes"},       {L"mins", "minutes"},
+    {L"hour", "hours"},     {L"hours", "hours"},     {L"hr", "hours"},          {L"hrs", "hours"},
+    {L"day", "days"},       {L"days", "days"},       {L"night", "nights"},      {L"nights", "nights"},
+    {L"week", "weeks"},     {L"weeks", "weeks"},     {L"fortnight", "fortnights"}, {L"month", "months"},
+    {L"months", "months"},  {L"year", "years"},      {L"years", "years"},       {L"yr", "years"},
+    {L"yrs", "years"},      {L"decade", "decades"},  {L"decades", "decades"},   {L"century", "centuries"},
+    {L"centuries", "centuries"}};
+const Unit kMeasureUnits[] = {
+    {L"km", "km"}, {L"kms", "km"}, {L"kilometre", "kilometres"}, {L"kilometres", "kilometres"},
+    {L"kilometer", "kilometers"}, {L"kilometers", "kilometers"}, {L"mile", "miles"}, {L"miles", "miles"},
+    {L"metre", "metres"}, {L"metres", "metres"}, {L"meter", "meters"}, {L"meters", "meters"}, {L"cm", "cm"},
+    {L"mm", "mm"}, {L"centimetres", "centimetres"}, {L"centimeters", "centimeters"}, {L"ft", "feet"},
+    {L"foot", "feet"}, {L"feet", "feet"}, {L"inch", "inches"}, {L"inches", "inches"}, {L"yard", "yards"},
+    {L"yards", "yards"}, {L"kg", "kg"}, {L"kilogram", "kilograms"}, {L"kilograms", "kilograms"},
+    {L"kilo", "kilos"}, {L"kilos", "kilos"}, {L"gram", "grams"}, {L"grams", "grams"}, {L"ton", "tons"},
+    {L"tons", "tons"}, {L"tonne", "tonnes"}, {L"tonnes", "tonnes"}, {L"pound", "pounds"}, {L"pounds", "pounds"},
+    {L"lb", "pounds"}, {L"lbs", "pounds"}, {L"ounce", "ounces"}, {L"ounces", "ounces"}, {L"oz", "ounces"},
+    {L"litre", "litres"}, {L"litres", "litres"}, {L"liter", "liters"}, {L"liters", "liters"},
+    {L"gallon", "gallons"}, {L"gallons", "gallons"}, {L"barrel", "barrels"}, {L"barrels", "barrels"},
+    {L"acre", "acres"}, {L"acres", "acres"}, {L"hectare", "hectares"}, {L"hectares", "hectares"},
+    {L"degree", "degrees"}, {L"degrees", "degrees"}, {L"mph", "mph"}, {L"kph", "kph"}, {L"knot", "knots"},
+    {L"knots", "knots"}, {L"megawatt", "megawatts"}, {L"megawatts", "megawatts"}, {L"gigawatt", "gigawatts"},
+    {L"gigawatts", "gigawatts"}, {L"kilowatt", "kilowatts"}, {L"kilowatts", "kilowatts"}, {L"mw", "MW"},
+    {L"gw", "GW"}, {L"kw", "kW"}, {L"kwh", "kWh"}};
+const Unit kGluedMeasures[] = {
+    {L"km", "km"}, {L"kg", "kg"}, {L"cm", "cm"},      {L"mm", "mm"},      {L"m", "m"},         {L"g", "g"},
+    {L"ft", "feet"}, {L"mph", "mph"}, {L"kph", "kph"}, {L"lb", "pounds"}, {L"lbs", "pounds"}, {L"oz", "ounces"},
+    {L"mw", "MW"}, {L"gw", "GW"}, {L"kw", "kW"},      {L"kwh", "kWh"},    {L"t", "tonnes"}};
 
-    const WView month_names[] = {L"january", L"february", L"march",     L"april",
-                                 L"may",     L"june",     L"july",      L"august",
-                                 L"september", L"october", L"november", L"december"};
-    for (int i = 0; i < 12; ++i) months[month_names[i]] = i + 1;
-    const std::pair<WView, int> month_abbrevs[] = {
-        {L"jan", 1}, {L"feb", 2}, {L"mar", 3}, {L"apr", 4},  {L"jun", 6},   {L"jul", 7},
-        {L"aug", 8}, {L"sep", 9}, {L"sept", 9}, {L"oct", 10}, {L"nov", 11}, {L"dec", 12}};
-    for (const auto& [w, m] : month_abbrevs) months[w] = m;
+}  // namespace
 
-    time_units = {
-        {L"second", {"seconds"}}, {L"seconds", {"seconds"}}, {L"sec", {"seconds"}},
-        {L"secs", {"seconds"}},   {L"minute", {"minutes"}},  {L"minutes", {"minutes"}},
-        {L"min", {"minutes"}},    {L"mins", {"minutes"}},    {L"hour", {"hours"}},
-        {L"hours", {"hours"}},    {L"hr", {"hours"}},        {L"hrs", {"hours"}},
-        {L"day", {"days"}},       {L"days", {"days"}},       {L"night", {"nights"}},
-        {L"nights", {"nights"}},  {L"week", {"weeks"}},      {L"weeks", {"weeks"}},
-        {L"fortnight", {"fortnights"}}, {L"month", {"months"}}, {L"months", {"months"}},
-        {L"year", {"years"}},     {L"years", {"years"}},     {L"yr", {"years"}},
-        {L"yrs", {"years"}},      {L"decade", {"decades"}},  {L"decades", {"decades"}},
-        {L"century", {"centuries"}}, {L"centuries", {"centuries"}}};
-
-    measure_units = {
-        {L"km", {"km"}},           {L"kms", {"km"}},              {L"kilometre", {"kilometres"}},
-        {L"kilometres", {"kilometres"}}, {L"kilometer", {"kilometers"}}, {L"kilometers", {"kilometers"}},
-        {L"mile", {"miles"}},      {L"miles", {"miles"}},         {L"metre", {"metres"}},
-        {L"metres", {"metres"}},   {L"meter", {"meters"}},        {L"meters", {"meters"}},
-        {L"cm", {"cm"}},           {L"mm", {"mm"}},               {L"centimetres", {"centimetres"}},
-        {L"centimeters", {"centimeters"}}, {L"ft", {"feet"}},     {L"foot", {"feet"}},
-        {L"feet", {"feet"}},       {L"inch", {"inches"}},         {L"inches", {"inches"}},
-        {L"yard", {"yards"}},      {L"yards", {"yards"}},         {L"kg", {"kg"}},
-        {L"kilogram", {"kilograms"}}, {L"kilograms", {"kilograms"}}, {L"kilo", {"kilos"}},
-        {L"kilos", {"kilos"}},     {L"gram", {"grams"}},          {L"grams", {"grams"}},
-        {L"ton", {"tons"}},        {L"tons", {"tons"}},           {L"tonne", {"tonnes"}},
-        {L"tonnes", {"tonnes"}},   {L"pound", {"pounds"}},        {L"pounds", {"pounds"}},
-        {L"lb", {"pounds"}},       {L"lbs", {"pounds"}},          {L"ounce", {"ounces"}},
-        {L"ounces", {"ounces"}},   {L"oz", {"ounces"}},           {L"litre", {"litres"}},
-        {L"litres", {"litres"}},   {L"liter", {"liters"}},        {L"liters", {"liters"}},
-        {L"gallon", {"gallons"}},  {L"gallons", {"gallons"}},     {L"barrel", {"barrels"}},
-        {L"barrels", {"barrels"}}, {L"acre", {"acres"}},          {L"acres", {"acres"}},
-        {L"hectare", {"hectares"}}, {L"hectares", {"hectares"}},  {L"degree", {"degrees"}},
-        {L"degrees", {"degrees"}}, {L"mph", {"mph"}},             {L"kph", {"kph"}},
-        {L"knot", {"knots"}},      {L"knots", {"knots"}},         {L"megawatt", {"megawatts"}},
-        {L"megawatts", {"megawatts"}}, {L"gigawatt", {"gigawatts"}}, {L"gigawatts", {"gigawatts"}},
-        {L"kilowatt", {"kilowatts"}}, {L"kilowatts", {"kilowatts"}}, {L"mw", {"MW"}},
-        {L"gw", {"GW"}},           {L"kw", {"kW"}},               {L"kwh", {"kWh"}}};
-    glued_measures = {{L"km", {"km"}}, {L"kg", {"kg"}}, {L"cm", {"cm"}}, {L"mm", {"mm"}},
-                      {L"m", {"m"}},   {L"g", {"g"}},   {L"ft", {"feet"}}, {L"mph", {"mph"}},
-                      {L"kph", {"kph"}}, {L"lb", {"pounds"}}, {L"lbs", {"pounds"}},
-                      {L"oz", {"ounces"}}, {L"mw", {"MW"}}, {L"gw", {"GW"}}, {L"kw", {"kW"}},
-                      {L"kwh", {"kWh"}}, {L"t", {"tonnes"}}};
-
-    currency_words = {
-        {L"dollar", {"USD", "dollars"}},   {L"dollars", {"USD", "dollars"}},
-        {L"euro", {"EUR", "euros"}},       {L"euros", {"EUR", "euros"}},
-        {L"sterling", {"GBP", "pounds"}},  {L"yen", {"JPY", "yen"}},
-        {L"yuan", {"CNY", "yuan"}},        {L"renminbi", {"CNY", "yuan"}},
-        {L"rupee", {"INR", "rupees"}},     {L"rupees", {"INR", "rupees"}},
-        {L"ruble", {"RUB", "rubles"}},     {L"rubles", {"RUB", "rubles"}},
-        {L"rouble", {"RUB", "rubles"}},    {L"roubles", {"RUB", "rubles"}},
-        {L"bolivar", {"VES", "bolivars"}}, {L"bolivars", {"VES", "bolivars"}},
-        {L"bolívar", {"VES", "bolivars"}}, {L"bolívares", {"VES", "bolivars"}},
-        {L"bolivares", {"VES", "bolivars"}}, {L"peso", {"MXN", "pesos"}},
-        {L"pesos", {"MXN", "pesos"}},      {L"reais", {"BRL", "reais"}},
-        {L"franc", {"CHF", "francs"}},     {L"francs", {"CHF", "francs"}},
-        {L"lira", {"TRY", "lira"}},        {L"naira", {"NGN", "naira"}},
-        {L"hryvnia", {"UAH", "hryvnias"}}, {L"hryvnias", {"UAH", "hryvnias"}},
-        {L"shekel", {"ILS", "shekels"}},   {L"shekels", {"ILS", "shekels"}},
-        {L"rand", {"ZAR", "rand"}},        {L"riyal", {"SAR", "riyals"}},
-        {L"riyals", {"SAR", "riyals"}},    {L"dirham", {"AED", "dirhams"}},
-        {L"dirhams", {"AED", "dirhams"}},  {L"cents", {"USD", "cents"}},
-        {L"pence", {"GBP", "pence"}},      {L"baht", {"THB", "baht"}},
-        {L"krona", {"SEK", "kronor"}},     {L"kronor", {"SEK", "kronor"}},
-        {L"krone", {"NOK", "kroner"}},     {L"kroner", {"NOK", "kroner"}},
-        {L"zloty", {"PLN", "zloty"}},      {L"zlotys", {"PLN", "zloty"}},
-        {L"rupiah", {"IDR", "rupiah"}},    {L"ringgit", {"MYR", "ringgit"}},
-        {L"shilling", {"KES", "shillings"}}, {L"shillings", {"KES", "shillings"}},
-        {L"forint", {"HUF", "forint"}},    {L"koruna", {"CZK", "koruna"}}};
-    const WView codes[] = {L"usd", L"eur", L"gbp", L"jpy", L"cny", L"inr", L"rub", L"cad",
-                           L"aud", L"hkd", L"nzd", L"sgd", L"brl", L"mxn", L"cop", L"ars",
-                           L"clp", L"ves", L"chf", L"krw", L"try", L"ngn", L"uah", L"ils",
-                           L"zar", L"sar", L"aed", L"thb", L"twd", L"sek", L"nok", L"dkk",
-                           L"pln", L"idr", L"myr", L"pkr", L"egp", L"kes", L"huf", L"czk"};
-    for (const WView code : codes) {
-        char upper[4] = {static_cast<char>(code[0] - 32), static_cast<char>(code[1] - 32),
-                         static_cast<char>(code[2] - 32), 0};
-        if (const CurrencyInfo* c = currency_by_code(upper)) currency_codes[code] = *c;
+Entry& Lexicon::add(const wchar_t* word) {
+    const WordId id = Vocabulary::global().intern_text(word);
+    if (id >= index_.size()) index_.resize(id + 1, 0);
+    if (index_[id] == 0) {
+        index_[id] = static_cast<std::uint16_t>(entries_.size());
+        entries_.emplace_back();
     }
-    currency_codes[L"rmb"] = *currency_by_code("CNY");
-    dollar_prefixes = {{L"us", *currency_by_code("USD")}, {L"c", *currency_by_code("CAD")},
-                       {L"ca", *currency_by_code("CAD")}, {L"a", *currency_by_code("AUD")},
-                       {L"au", *currency_by_code("AUD")}, {L"hk", *currency_by_code("HKD")},
-                       {L"nz", *currency_by_code("NZD")}, {L"s", *currency_by_code("SGD")},
-                       {L"r", *currency_by_code("BRL")},  {L"mx", *currency_by_code("MXN")},
-                       {L"nt", *currency_by_code("TWD")}};
-    currency_symbols = {{L'$', *currency_by_code("USD")}, {L'€', *currency_by_code("EUR")},
-                        {L'£', *currency_by_code("GBP")}, {L'¥', *currency_by_code("JPY")},
-                        {L'₹', *currency_by_code("INR")}, {L'₽', *currency_by_code("RUB")},
-                        {L'₩', *currency_by_code("KRW")}, {L'₺', *currency_by_code("TRY")},
-                        {L'₦', *currency_by_code("NGN")}, {L'₴', *currency_by_code("UAH")},
-                        {L'₪', *currency_by_code("ILS")}};
-    currency_adjectives = {{L"us", "USD"},        {L"american", "USD"},   {L"canadian", "CAD"},
-                           {L"australian", "AUD"}, {L"singapore", "SGD"}, {L"taiwan", "TWD"},
-                           {L"colombian", "COP"},  {L"mexican", "MXN"},   {L"argentine", "ARS"},
-                           {L"argentinian", "ARS"}, {L"chilean", "CLP"},  {L"brazilian", "BRL"},
-                           {L"swiss", "CHF"},      {L"venezuelan", "VES"}, {L"turkish", "TRY"},
-                           {L"indian", "INR"},     {L"russian", "RUB"},   {L"chinese", "CNY"},
-                           {L"japanese", "JPY"},   {L"south", "ZAR"},
-                           {L"danish", "DKK"},     {L"norwegian", "NOK"}, {L"swedish", "SEK"},
-                           {L"pakistani", "PKR"},  {L"egyptian", "EGP"},  {L"kenyan", "KES"},
-                           {L"indonesian", "IDR"}, {L"malaysian", "MYR"}, {L"polish", "PLN"}};
+    return entries_[index_[id]];
+}
 
-    // Order does not matter: the matcher keeps the longest match.
-    const std::pair<std::vector<WView>, Qualifier> phrases[] = {
-        {{L"more", L"than"}, Qualifier::Over},      {{L"over"}, Qualifier::Over},
-        {{L"above"}, Qualifier::Over},               {{L"upwards", L"of"}, Qualifier::Over},
-        {{L"in", L"excess", L"of"}, Qualifier::Over}, {{L"greater", L"than"}, Qualifier::Over},
-        {{L"under"}, Qualifier::Under},              {{L"below"}, Qualifier::Under},
-        {{L"less", L"than"}, Qualifier::Under},      {{L"fewer", L"than"}, Qualifier::Under},
-        {{L"at", L"least"}, Qualifier::AtLeast},     {{L"no", L"fewer", L"than"}, Qualifier::AtLeast},
+void Lexicon::add_flag(std::uint32_t flag, std::initializer_list<const wchar_t*> words) {
+    for (const wchar_t* w : words) add(w).flags |= flag;
+}
+
+void Lexicon::add_phrase(const wchar_t* first, const wchar_t* const (&words)[3], Qualifier q) {
+    QualifierPhrase p;
+    auto push = [&](const wchar_t* w) {
+        add(w);
+        p.words[p.size++] = Vocabulary::global().intern_text(w);
+    };
+    if (first) push(first);
+    for (const wchar_t* w : words)
+        if (w) push(w);
+    p.qualifier = q;
+    phrases_.push_back(p);
+}
+
+// Groups the phrases by first word (stable: among phrases of one length the
+// first listed wins, as before) and records each group in its word's entry.
+void Lexicon::index_phrases() {
+    std::stable_sort(phrases_.begin(), phrases_.end(),
+                     [](const QualifierPhrase& a, const QualifierPhrase& b) { return a.words[0] < b.words[0]; });
+    for (std::size_t i = 0; i < phrases_.size(); ++i) {
+        Entry& e = entries_[index(phrases_[i].words[0])];
+        if (e.phrase_count == 0) e.phrase_first = static_cast<std::uint16_t>(i);
+        ++e.phrase_count;
+    }
+}
+
+Lexicon::Lexicon() {
+    entries_.emplace_back();  // the empty entry
+    const wchar_t* const small[] = {L"zero",    L"one",     L"two",       L"three",    L"four",
+                                    L"five",    L"six",     L"seven",     L"eight",    L"nine",
+                                    L"ten",     L"eleven",  L"twelve",    L"thirteen", L"fourteen",
+                                    L"fifteen", L"sixteen", L"seventeen", L"eighteen", L"nineteen"};
+    for (int i = 0; i < 20; ++i) add(small[i]).small = static_cast<std::int8_t>(i);
+    const wchar_t* const tens[] = {L"twenty", L"thirty", L"forty", L"fifty", L"sixty", L"seventy", L"eighty", L"ninety"};
+    for (int i = 0; i < 8; ++i) add(tens[i]).tens = static_cast<std::uint8_t>(20 + 10 * i);
+
+    for (const auto& [word, v] : std::initializer_list<WordValue>{{L"hundred", 1e2}, {L"thousand", 1e3}, {L"million", 1e6},
+                                  {L"billion", 1e9}, {L"trillion", 1e12}})
+        add(word).scale = v;
+    for (const auto& [word, v] : std::initializer_list<WordValue>{{L"k", 1e3}, {L"mn", 1e6}, {L"mln", 1e6}, {L"bn", 1e9}, {L"bln", 1e9},
+                                  {L"tn", 1e12}, {L"trn", 1e12}})
+        add(word).glued_scale = v;
+    for (const auto& [word, v] : std::initializer_list<WordValue>{{L"m", 1e6}, {L"b", 1e9}, {L"t", 1e12}}) add(word).money_scale = v;
+    for (const auto& [word, v] : std::initializer_list<WordValue>{{L"dozens", 12.0}, {L"hundreds", 1e2}, {L"thousands", 1e3},
+                                  {L"millions", 1e6}, {L"billions", 1e9}, {L"trillions", 1e12}, {L"tens", 10.0}})
+        add(word).vague_plural = v;
+
+    const wchar_t* const months[] = {L"january", L"february", L"march",     L"april",   L"may",      L"june",
+                                     L"july",    L"august",   L"september", L"october", L"november", L"december"};
+    for (int i = 0; i < 12; ++i) add(months[i]).month = static_cast<std::uint8_t>(i + 1);
+    for (const auto& [word, m] : std::initializer_list<WordNumber>{{L"jan", 1}, {L"feb", 2}, {L"mar", 3}, {L"apr", 4}, {L"jun", 6},
+                                  {L"jul", 7}, {L"aug", 8}, {L"sep", 9}, {L"sept", 9}, {L"oct", 10}, {L"nov", 11},
+                                  {L"dec", 12}}) {
+        Entry& e = add(word);
+        e.month = static_cast<std::uint8_t>(m);
+        e.flags |= kMonthAbbrev;  // every month name of four letters or fewer but May, June, July
+    }
+    add_flag(kCapitalMonth, {L"may", L"march"});
+
+    for (const Unit& u : kTimeUnits) add(u.first).time_unit = u.second;
+    for (const Unit& u : kMeasureUnits) add(u.first).measure_unit = u.second;
+    for (const Unit& u : kGluedMeasures) add(u.first).glued_measure = u.second;
+
+    for (const CurrencyWord& c : kCurrencyWords) {
+        Entry& e = add(c.word);
+        if (!e.currency_word) e.currency_word = &c.info;  // bolívar and bolivar fold alike
+    }
+    const wchar_t* const codes[] = {L"usd", L"eur", L"gbp", L"jpy", L"cny", L"inr", L"rub", L"cad", L"aud", L"hkd",
+                                    L"nzd", L"sgd", L"brl", L"mxn", L"cop", L"ars", L"clp", L"ves", L"chf", L"krw",
+                                    L"try", L"ngn", L"uah", L"ils", L"zar", L"sar", L"aed", L"thb", L"twd", L"sek",
+                                    L"nok", L"dkk", L"pln", L"idr", L"myr", L"pkr", L"egp", L"kes", L"huf", L"czk"};
+    for (const wchar_t* code : codes) {
+        const char upper[4] = {static_cast<char>(code[0] - 32), static_cast<char>(code[1] - 32),
+                               static_cast<char>(code[2] - 32), 0};
+        add(code).currency_code = currency(upper);
+    }
+    add(L"rmb").currency_code = currency("CNY");
+    for (const auto& [word, code] : std::initializer_list<WordCode>{{L"us", "USD"}, {L"c", "CAD"}, {L"ca", "CAD"}, {L"a", "AUD"},
+                                     {L"au", "AUD"}, {L"hk", "HKD"}, {L"nz", "NZD"}, {L"s", "SGD"}, {L"r", "BRL"},
+                                     {L"mx", "MXN"}, {L"nt", "TWD"}})
+        add(word).dollar_prefix = currency(code);
+    for (const auto& [symbol, code] : std::initializer_list<WordCode>{{L"$", "USD"}, {L"€", "EUR"}, {L"£", "GBP"}, {L"¥", "JPY"},
+                                       {L"₹", "INR"}, {L"₽", "RUB"}, {L"₩", "KRW"}, {L"₺", "TRY"}, {L"₦", "NGN"},
+                                       {L"₴", "UAH"}, {L"₪", "ILS"}})
+        add(symbol).currency_symbol = currency(code);
+    for (const auto& [word, code] :
+         std::initializer_list<WordCode>{{L"us", "USD"}, {L"american", "USD"}, {L"canadian", "CAD"}, {L"australian", "AUD"},
+          {L"singapore", "SGD"}, {L"taiwan", "TWD"}, {L"colombian", "COP"}, {L"mexican", "MXN"},
+          {L"argentine", "ARS"}, {L"argentinian", "ARS"}, {L"chilean", "CLP"}, {L"brazilian", "BRL"},
+          {L"swiss", "CHF"}, {L"venezuelan", "VES"}, {L"turkish", "TRY"}, {L"indian", "INR"}, {L"russian", "RUB"},
+          {L"chinese", "CNY"}, {L"japanese", "JPY"}, {L"south", "ZAR"}, {L"danish", "DKK"}, {L"norwegian", "NOK"},
+          {L"swedish", "SEK"}, {L"pakistani", "PKR"}, {L"egyptian", "EGP"}, {L"kenyan", "KES"},
+          {L"indonesian", "IDR"}, {L"malaysian", "MYR"}, {L"polish", "PLN"}})
+        add(word).currency_adjective = code;
+
+    // The matcher keeps the longest phrase; among equally long ones, the first.
+    struct PhraseDef {
+        const wchar_t* words[3];
+        Qualifier qualifier;
+    };
+    const PhraseDef phrases[] = {
+        {{L"more", L"than"}, Qualifier::Over},           {{L"over"}, Qualifier::Over},
+        {{L"above"}, Qualifier::Over},                   {{L"upwards", L"of"}, Qualifier::Over},
+        {{L"in", L"excess", L"of"}, Qualifier::Over},    {{L"greater", L"than"}, Qualifier::Over},
+        {{L"under"}, Qualifier::Under},                  {{L"below"}, Qualifier::Under},
+        {{L"less", L"than"}, Qualifier::Under},          {{L"fewer", L"than"}, Qualifier::Under},
+        {{L"at", L"least"}, Qualifier::AtLeast},         {{L"no", L"fewer", L"than"}, Qualifier::AtLeast},
         {{L"no", L"less", L"than"}, Qualifier::AtLeast}, {{L"not", L"less", L"than"}, Qualifier::AtLeast},
         {{L"a", L"minimum", L"of"}, Qualifier::AtLeast}, {{L"up", L"to"}, Qualifier::AtMost},
-        {{L"at", L"most"}, Qualifier::AtMost},       {{L"no", L"more", L"than"}, Qualifier::AtMost},
+        {{L"at", L"most"}, Qualifier::AtMost},           {{L"no", L"more", L"than"}, Qualifier::AtMost},
         {{L"not", L"more", L"than"}, Qualifier::AtMost}, {{L"a", L"maximum", L"of"}, Qualifier::AtMost},
-        {{L"as", L"many", L"as"}, Qualifier::AtMost}, {{L"as", L"much", L"as"}, Qualifier::AtMost},
-        {{L"about"}, Qualifier::About},              {{L"around"}, Qualifier::About},
-        {{L"some"}, Qualifier::About},               {{L"nearly"}, Qualifier::About},
-        {{L"almost"}, Qualifier::About},             {{L"roughly"}, Qualifier::About},
-        {{L"approximately"}, Qualifier::About},      {{L"approx"}, Qualifier::About},
-        {{L"an", L"estimated"}, Qualifier::About},   {{L"estimated"}, Qualifier::About},
-        {{L"close", L"to"}, Qualifier::About},       {{L"circa"}, Qualifier::About},
+        {{L"as", L"many", L"as"}, Qualifier::AtMost},    {{L"as", L"much", L"as"}, Qualifier::AtMost},
+        {{L"about"}, Qualifier::About},                  {{L"around"}, Qualifier::About},
+        {{L"some"}, Qualifier::About},                   {{L"nearly"}, Qualifier::About},
+        {{L"almost"}, Qualifier::About},                 {{L"roughly"}, Qualifier::About},
+        {{L"approximately"}, Qualifier::About},          {{L"approx"}, Qualifier::About},
+        {{L"an", L"estimated"}, Qualifier::About},       {{L"estimated"}, Qualifier::About},
+        {{L"close", L"to"}, Qualifier::About},           {{L"circa"}, Qualifier::About},
         {{L"between"}, Qualifier::Between},
     };
-    for (const auto& [words, q] : phrases) qualifiers.push_back({words, q});
+    for (const PhraseDef& d : phrases) add_phrase(nullptr, d.words, d.qualifier);
     // "just over", "well below", "slightly more than" keep the base qualifier.
-    const WView softeners[] = {L"just", L"well", L"slightly", L"far"};
-    for (const auto& [words, q] : phrases) {
-        if (q != Qualifier::Over && q != Qualifier::Under) continue;
-        for (const WView s : softeners) {
-            std::vector<WView> w{s};
-            w.insert(w.end(), words.begin(), words.end());
-            qualifiers.push_back({w, q});
-        }
+    for (const PhraseDef& d : phrases) {
+        if (d.qualifier != Qualifier::Over && d.qualifier != Qualifier::Under) continue;
+        for (const wchar_t* softener : {L"just", L"well", L"slightly", L"far"}) add_phrase(softener, d.words, d.qualifier);
     }
-    for (const auto& phrase : qualifiers) qualifier_starts.insert(phrase.words.front());
 
-    stop_words = {
+    add_flag(kStopWord, {
         L"the", L"a", L"an", L"of", L"to", L"in", L"on", L"at", L"by", L"for", L"from", L"with",
         L"without", L"into", L"onto", L"over", L"under", L"about", L"after", L"before", L"since",
         L"during", L"and", L"or", L"but", L"nor", L"as", L"than", L"that", L"which", L"who",
@@ -215,58 +253,119 @@ Lexicon::Lexicon() {
         L"died", L"die", L"remain", L"face", L"thing", L"things", L"way", L"ways", L"percent",
         L"per", L"times", L"apiece", L"each", L"overall", L"total", L"altogether", L"plus",
         L"minus", L"old", L"whom", L"one", L"ones", L"someone", L"anyone", L"something",
-        L"nothing", L"anything", L"everything", L"please", L"exactly",
+        L"nothing", L"anything", L"everything", L"please", L"exactly"});
+    add_flag(kIrregularPlural, {L"people", L"men", L"women", L"children", L"police", L"personnel", L"staff",
+                                L"cattle", L"feet", L"teeth", L"mice", L"geese", L"livestock", L"crew", L"clergy",
+                                L"youth", L"militia", L"infantry", L"aircraft", L"sheep", L"fish", L"deer",
+                                L"offspring", L"data", L"media"});
+    add_flag(kYearPreposition, {L"in", L"since", L"by", L"until", L"till", L"from", L"before", L"after",
+                                L"during", L"early", L"late", L"mid", L"circa", L"year", L"of", L"summer",
+                                L"winter", L"spring", L"autumn", L"fall", L"through", L"to"});
+    add_flag(kYearDeterminer, {L"the", L"its", L"his", L"her", L"their", L"our", L"this", L"that", L"a", L"an"});
+    add_flag(kPreposition, {L"in", L"on", L"at", L"from", L"into", L"for", L"with", L"of", L"to", L"under", L"by",
+                            L"within", L"onto", L"upon"});
+    add_flag(kPronounOneBefore, {L"no", L"the", L"this", L"that", L"which", L"every", L"each", L"any", L"only",
+                                 L"another", L"little", L"other", L"some", L"such", L"loved", L"last", L"right",
+                                 L"wrong", L"big", L"new", L"old", L"same"});
+    add_flag(kFractionWord, {L"half", L"halves", L"third", L"thirds", L"quarter", L"quarters", L"fourth",
+                             L"fourths", L"fifth", L"fifths", L"sixth", L"sixths", L"tenth", L"tenths"});
+    add_flag(kFewWord, {L"several", L"few", L"many", L"some"});
+    add_flag(kWeekday, {L"monday", L"tuesday", L"wednesday", L"thursday", L"friday", L"saturday", L"sunday",
+                        L"today", L"yesterday", L"tomorrow"});
+    add_flag(kSentenceOpener, {L"exactly", L"precisely", L"maybe", L"nearly", L"almost", L"roughly", L"around",
+                               L"about", L"some", L"over", L"under", L"killing", L"injuring", L"including", L"with",
+                               L"without", L"another", L"barely", L"fully", L"nearly", L"only", L"just"});
+    add_flag(kChangeVerb, {
+        L"rose", L"rise", L"rises", L"risen", L"rising", L"fell", L"fall", L"falls", L"fallen", L"falling",
+        L"dropped", L"drop", L"drops", L"dropping", L"climbed", L"climbs", L"jumped", L"jumps", L"increased",
+        L"increase", L"increases", L"decreased", L"decreases", L"cut", L"cuts", L"raised", L"raises", L"lowered",
+        L"slipped", L"slid", L"gained", L"gains", L"lost", L"loses", L"shed", L"added", L"grew", L"grow",
+        L"grows", L"grown", L"soared", L"surged", L"plunged", L"plummeted", L"tumbled", L"slumped", L"declined",
+        L"declines", L"edged", L"reduced", L"boosted", L"trimmed", L"revised", L"widened", L"narrowed", L"up",
+        L"down", L"moved", L"went", L"changed", L"upped", L"dipped", L"sank", L"raise", L"raising",
+        L"increasing", L"expand", L"expanded", L"expanding", L"push", L"pushed", L"pushing", L"boost", L"lift",
+        L"lifted", L"lifting", L"reduce", L"reducing", L"cutting", L"extend", L"extended", L"shift", L"shifted",
+        L"switch", L"switched", L"doubled", L"tripled", L"halved", L"hike", L"hiked", L"lower", L"upgraded",
+        L"downgraded"});
+    add_flag(kYearNoun, {L"elections", L"election", L"games", L"olympics", L"championships", L"budget", L"budgets",
+                         L"census", L"season", L"campaign", L"attacks", L"protests", L"riots", L"floods",
+                         L"earthquake", L"tsunami", L"war", L"crisis", L"final", L"finals", L"series", L"midterms",
+                         L"polls", L"accords", L"agreement", L"figures", L"levels", L"results", L"accounts",
+                         L"tour", L"cup", L"world"});
+    add_flag(kVagueTime, {L"day", L"night", L"morning", L"evening", L"afternoon", L"time"});
+    for (const auto& [word, den] : std::initializer_list<WordNumber>{{L"third", 3}, {L"thirds", 3}, {L"quarter", 4}, {L"quarters", 4},
+                                    {L"fifth", 5}, {L"fifths", 5}, {L"sixth", 6}, {L"sixths", 6}, {L"eighth", 8},
+                                    {L"eighths", 8}, {L"tenth", 10}, {L"tenths", 10}})
+        add(word).fraction = static_cast<std::uint8_t>(den);
+    add_flag(kHalfBefore, {L"the", L"first", L"second", L"other", L"latter", L"former", L"whole", L"better",
+                           L"top", L"bottom", L"back", L"front"});
+
+    // Short lists the rules name in one place each.
+    add_flag(kFractionFollower, {L"of", L"the", L"their", L"its", L"his", L"her", L"our", L"all", L"them", L"those",
+                                 L"these", L"this", L"that", L"and", L"or", L"to", L"in", L"on", L"at", L"by",
+                                 L"from"});
+    add_flag(kTimeZone, {L"gmt", L"bst", L"utc", L"cet", L"est", L"edt", L"pst"});
+    add_flag(kClockWord, {L"hrs", L"gmt"});
+    add_flag(kWeakYearPrep, {L"of", L"by", L"from", L"to"});
+    add_flag(kTurned, {L"turned", L"turns", L"turning"});
+    add_flag(kDurationBefore, {L"for", L"within", L"in", L"after", L"over", L"than", L"only", L"just", L"per", L"by"});
+    add_flag(kDurationAfter, {L"later", L"after", L"before", L"earlier", L"ago", L"long"});
+    add_flag(kAgeWord, {L"aged", L"age", L"ages"});
+    add_flag(kMetresBefore, {L"the", L"final", L"last", L"first", L"opening", L"closing"});
+    add_flag(kOrdinalSuffix, {L"st", L"nd", L"rd", L"th"});
+    add_flag(kOfDeterminer, {L"the", L"these", L"those", L"their"});
+    add_flag(kComparative, {L"more", L"fewer", L"additional", L"extra"});
+    add_flag(kIsWas, {L"is", L"was"});
+
+    auto word = [&](const wchar_t* text) {
+        add(text);
+        return Vocabulary::global().intern_text(text);
     };
-    irregular_plurals = {L"people", L"men",     L"women",   L"children",  L"police",
-                         L"personnel", L"staff", L"cattle", L"feet",      L"teeth",
-                         L"mice",   L"geese",   L"livestock", L"crew",    L"clergy",
-                         L"youth",  L"militia", L"infantry", L"aircraft", L"sheep",
-                         L"fish",   L"deer",    L"offspring", L"data",    L"media"};
-    year_prepositions = {L"in",    L"since", L"by",     L"until", L"till",   L"from",
-                         L"before", L"after", L"during", L"early", L"late",  L"mid",
-                         L"circa", L"year",  L"of",     L"summer", L"winter", L"spring",
-                         L"autumn", L"fall", L"through", L"to"};
-    year_determiners = {L"the", L"its", L"his", L"her", L"their", L"our", L"this", L"that", L"a", L"an"};
-    prepositions = {L"in", L"on", L"at", L"from", L"into", L"for", L"with", L"of", L"to",
-                    L"under", L"by", L"within", L"onto", L"upon"};
-    pronoun_one_before = {L"no",    L"the",   L"this",  L"that",  L"which", L"every",
-                          L"each",  L"any",   L"only",  L"another", L"little", L"other",
-                          L"some",  L"such",  L"loved", L"last",  L"right", L"wrong",
-                          L"big",   L"new",   L"old",   L"same"};
-    fraction_words = {L"half",    L"halves",  L"third",  L"thirds",  L"quarter", L"quarters",
-                      L"fourth",  L"fourths", L"fifth",  L"fifths",  L"sixth",   L"sixths",
-                      L"tenth",   L"tenths"};
-    few_words = {L"several", L"few", L"many", L"some"};
-    weekdays = {L"monday", L"tuesday", L"wednesday", L"thursday", L"friday", L"saturday", L"sunday",
-                L"today", L"yesterday", L"tomorrow"};
-    sentence_openers = {L"exactly", L"precisely", L"maybe", L"nearly", L"almost", L"roughly", L"around",
-                        L"about", L"some", L"over", L"under", L"killing", L"injuring", L"including",
-                        L"with", L"without", L"another", L"barely", L"fully", L"nearly", L"only", L"just"};
-    change_verbs = {L"rose", L"rise", L"rises", L"risen", L"rising", L"fell", L"fall", L"falls",
-                    L"fallen", L"falling", L"dropped", L"drop", L"drops", L"dropping", L"climbed",
-                    L"climbs", L"jumped", L"jumps", L"increased", L"increase", L"increases",
-                    L"decreased", L"decreases", L"cut", L"cuts", L"raised", L"raises", L"lowered",
-                    L"slipped", L"slid", L"gained", L"gains", L"lost", L"loses", L"shed", L"added",
-                    L"grew", L"grow", L"grows", L"grown", L"soared", L"surged", L"plunged",
-                    L"plummeted", L"tumbled", L"slumped", L"declined", L"declines", L"edged",
-                    L"reduced", L"boosted", L"trimmed", L"revised", L"widened", L"narrowed",
-                    L"up", L"down", L"moved", L"went", L"changed", L"upped", L"dipped", L"sank",
-                    L"raise", L"raising", L"increasing", L"expand", L"expanded", L"expanding",
-                    L"push", L"pushed", L"pushing", L"boost", L"lift", L"lifted", L"lifting",
-                    L"reduce", L"reducing", L"cutting", L"extend", L"extended", L"shift",
-                    L"shifted", L"switch", L"switched", L"doubled", L"tripled", L"halved",
-                    L"hike", L"hiked", L"lower", L"upgraded", L"downgraded"};
-    year_nouns = {L"elections", L"election", L"games", L"olympics", L"championships", L"budget",
-                  L"budgets", L"census", L"season", L"campaign", L"attacks", L"protests",
-                  L"riots", L"floods", L"earthquake", L"tsunami", L"war", L"crisis", L"final",
-                  L"finals", L"series", L"midterms", L"polls", L"accords", L"agreement",
-                  L"figures", L"levels", L"results", L"accounts", L"tour", L"cup", L"world"};
-    vague_times = {L"day", L"night", L"morning", L"evening", L"afternoon", L"time"};
-    fractions = {{L"third", 3},  {L"thirds", 3},  {L"quarter", 4}, {L"quarters", 4},
-                 {L"fifth", 5},  {L"fifths", 5},  {L"sixth", 6},   {L"sixths", 6},
-                 {L"eighth", 8}, {L"eighths", 8}, {L"tenth", 10},  {L"tenths", 10}};
-    half_before = {L"the",   L"first", L"second", L"other", L"latter", L"former",
-                   L"whole", L"better", L"top",   L"bottom", L"back",  L"front"};
+    w.a = word(L"a");
+    w.an = word(L"an");
+    w.half = word(L"half");
+    w.dozen = word(L"dozen");
+    w.hundred = word(L"hundred");
+    w.and_ = word(L"and");
+    w.or_ = word(L"or");
+    w.of = word(L"of");
+    w.to = word(L"to");
+    w.from = word(L"from");
+    w.few = word(L"few");
+    w.tens = word(L"tens");
+    w.am = word(L"am");
+    w.pm = word(L"pm");
+    w.s = word(L"s");
+    w.k = word(L"k");
+    w.percent = word(L"percent");
+    w.pct = word(L"pct");
+    w.per = word(L"per");
+    w.cent = word(L"cent");
+    w.percentage = word(L"percentage");
+    w.point = word(L"point");
+    w.points = word(L"points");
+    w.pounds = word(L"pounds");
+    w.sterling = word(L"sterling");
+    w.plus = word(L"plus");
+    w.strong = word(L"strong");
+    w.time = word(L"time");
+    w.way = word(L"way");
+    w.old = word(L"old");
+    w.olds = word(L"olds");
+    w.o = word(L"o");
+    w.clock = word(L"clock");
+    w.p = word(L"p");
+    w.m = word(L"m");
+    w.square = word(L"square");
+    w.cubic = word(L"cubic");
+    w.number = word(L"number");
+    w.no = word(L"no");
+    w.how = word(L"how");
+    w.one = word(L"one");
+    w.www = word(L"www");
+    w.by = word(L"by");
+    w.age = word(L"age");
+    index_phrases();
 }
 
 }  // namespace newslens::numbers

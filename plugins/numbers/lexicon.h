@@ -1,28 +1,17 @@
-// Word lists of the `numbers` extractor. Built once per extractor; every key
-// is a lower-case wide literal (static storage, so string_view keys are safe).
+// Word lists of the `numbers` extractor, interned once per extractor
+// (core/vocabulary.h): a token's WordId indexes a table of entries, so a
+// look-up is an array index, never a string hash.
 #pragma once
 
-#include <string_view>
-#include <unordered_map>
-#include <unordered_set>
+#include <cstdint>
+#include <initializer_list>
 #include <vector>
+
+#include "vocabulary.h"
 
 namespace newslens::numbers {
 
-using WView = std::wstring_view;
-
-enum class Qualifier { Exact, Over, Under, AtLeast, AtMost, About, Range, Vague, Between };
-
-// A multi-word qualifier such as "more than" or "an estimated".
-struct QualifierPhrase {
-    std::vector<WView> words;
-    Qualifier qualifier;
-};
-
-// A unit word: the canonical name reported as `unit`.
-struct UnitInfo {
-    const char* canonical;
-};
+enum class Qualifier : std::uint8_t { Exact, Over, Under, AtLeast, AtMost, About, Range, Vague, Between };
 
 // A currency named by a word after the number ("dollars") or before it ("USD").
 struct CurrencyInfo {
@@ -30,43 +19,96 @@ struct CurrencyInfo {
     const char* unit;  // reported as `unit` ("dollars")
 };
 
-struct Lexicon {
+// A multi-word qualifier such as "more than" or "an estimated".
+struct QualifierPhrase {
+    WordId words[4] = {};
+    std::uint8_t size = 0;
+    Qualifier qualifier = Qualifier::Exact;
+};
+
+// Word sets (bits of Entry::flags).
+enum WordFlag : std::uint32_t {
+    kStopWord = 1u << 0,          // ends a counted-noun phrase
+    kIrregularPlural = 1u << 1,   // people, staff, police ...
+    kYearPreposition = 1u << 2,   // in 1958, since 2014
+    kYearDeterminer = 1u << 3,    // the 2026 elections
+    kPreposition = 1u << 4,       // in one room (determiner "one")
+    kPronounOneBefore = 1u << 5,  // no one, the one, this one
+    kFractionWord = 1u << 6,      // two-thirds, three-quarters
+    kFewWord = 1u << 7,           // several dozen, a few hundred
+    kHalfBefore = 1u << 8,        // the first half, the other half
+    kWeekday = 1u << 9,           // "On Saturday 300 people ..."
+    kSentenceOpener = 1u << 10,   // "Exactly 5", "Another 20"
+    kChangeVerb = 1u << 11,       // "fell $2.86 to $41.32": a change, not a range
+    kYearNoun = 1u << 12,         // "the 2026 elections": nouns a year names
+    kVagueTime = 1u << 13,        // "One day, ..." (someday): no quantity
+    kFractionFollower = 1u << 14, // "a third of", "a third and": a fraction, not an ordinal
+    kTimeZone = 1u << 15,         // 0900 GMT (in capitals)
+    kClockWord = 1u << 16,        // 1500 hrs, 0900 gmt
+    kWeakYearPrep = 1u << 17,     // of, by, from, to: a year only with more evidence
+    kTurned = 1u << 18,           // "when she turned 40"
+    kDurationBefore = 1u << 19,   // "for one day"
+    kDurationAfter = 1u << 20,    // "one day later"
+    kAgeWord = 1u << 21,          // aged 6, ages 3-5
+    kMetresBefore = 1u << 22,     // "the final 200m": metres, not millions
+    kOrdinalSuffix = 1u << 23,    // 21st, 2nd, 3rd, 4th
+    kOfDeterminer = 1u << 24,     // "members of the"
+    kComparative = 1u << 25,      // "10.9 million more people"
+    kMonthAbbrev = 1u << 26,      // "Feb." takes its full stop; "May." ends a sentence
+    kCapitalMonth = 1u << 27,     // may, march: months only when capitalised
+    kIsWas = 1u << 28,            // "how old she is: Six"
+};
+
+// Everything the lists say about one word. Zero / null: not in that list.
+struct Entry {
+    std::uint32_t flags = 0;
+    std::int8_t small = -1;           // zero .. nineteen
+    std::uint8_t tens = 0;            // twenty .. ninety
+    std::uint8_t month = 0;           // january, jan, sept ...
+    std::uint8_t fraction = 0;        // third(s) 3, quarter(s) 4 ... (denominators)
+    double scale = 0;                 // hundred .. trillion
+    double glued_scale = 0;           // 3bn, 100k (always a scale)
+    double money_scale = 0;           // $3m, $2b (a scale only with money)
+    double vague_plural = 0;          // dozens, hundreds, thousands ...
+    const char* time_unit = nullptr;      // days, minutes ... (canonical unit)
+    const char* measure_unit = nullptr;   // km, tons ...
+    const char* glued_measure = nullptr;  // 5km, 10kg, 100m
+    const CurrencyInfo* currency_word = nullptr;   // dollars, euros
+    const CurrencyInfo* currency_code = nullptr;   // usd, eur (written in capitals)
+    const CurrencyInfo* dollar_prefix = nullptr;   // US$, C$, HK$
+    const char* currency_adjective = nullptr;      // "Canadian dollars": CAD
+    const CurrencyInfo* currency_symbol = nullptr; // $ € £ ¥ (a punctuation token)
+    std::uint16_t phrase_first = 0, phrase_count = 0;  // qualifier phrases starting here
+    bool has(std::uint32_t f) const { return (flags & f) != 0; }
+};
+
+class Lexicon {
+public:
     Lexicon();
 
-    std::unordered_map<WView, double> small_numbers;  // zero .. nineteen
-    std::unordered_map<WView, double> tens;           // twenty .. ninety
-    std::unordered_map<WView, double> scales;         // hundred .. trillion
-    std::unordered_map<WView, double> glued_scales;   // 3bn, 100k (always a scale)
-    std::unordered_map<WView, double> money_scales;   // $3m, $2b (a scale only with money)
-    std::unordered_map<WView, double> vague_plurals;  // dozens, hundreds, thousands ...
-    std::unordered_map<WView, int> months;            // january, jan, sept ...
-    std::unordered_map<WView, UnitInfo> time_units;   // days, minutes ...
-    std::unordered_map<WView, UnitInfo> measure_units;  // km, tons ...
-    std::unordered_map<WView, UnitInfo> glued_measures; // 5km, 10kg, 100m
-    std::unordered_map<WView, CurrencyInfo> currency_words;     // dollars, euros
-    std::unordered_map<WView, CurrencyInfo> currency_codes;     // usd, eur (written in capitals)
-    std::unordered_map<WView, CurrencyInfo> dollar_prefixes;    // US$, C$, HK$
-    std::unordered_map<WView, const char*> currency_adjectives; // "Canadian dollars"
-    std::unordered_map<wchar_t, CurrencyInfo> currency_symbols;  // $ € £ ¥
-    std::vector<QualifierPhrase> qualifiers;
-    std::unordered_set<WView> qualifier_starts;  // first words of `qualifiers`
-    std::unordered_set<WView> stop_words;        // words that end a counted-noun phrase
-    std::unordered_set<WView> irregular_plurals; // people, staff, police ...
-    std::unordered_set<WView> year_prepositions; // in 1958, since 2014
-    std::unordered_set<WView> year_determiners;  // the 2026 elections
-    std::unordered_set<WView> prepositions;      // in one room (determiner "one")
-    std::unordered_set<WView> pronoun_one_before; // no one, the one, this one
-    std::unordered_set<WView> fraction_words;    // two-thirds, three-quarters
-    std::unordered_set<WView> few_words;         // several dozen, a few hundred
-    std::unordered_set<WView> half_before;       // the first half, the other half
-    std::unordered_set<WView> weekdays;          // "On Saturday 300 people ..."
-    std::unordered_set<WView> sentence_openers;  // "Exactly 5", "Another 20"
-    std::unordered_set<WView> change_verbs;      // "fell $2.86 to $41.32": a change, not a range
-    std::unordered_set<WView> year_nouns;        // "the 2026 elections": nouns a year names
-    std::unordered_set<WView> vague_times;       // "One day, ..." (someday): no quantity
-    std::unordered_map<WView, double> fractions; // third(s) 3, quarter(s) 4 ... (denominators)
+    // The entry of a word id; an empty entry for words in no list.
+    const Entry& entry(WordId id) const { return entries_[index(id)]; }
+    std::uint16_t index(WordId id) const { return id < index_.size() ? index_[id] : 0; }
+    const Entry& at(std::uint16_t index) const { return entries_[index]; }
+    const std::vector<QualifierPhrase>& phrases() const { return phrases_; }
 
-    const CurrencyInfo* currency_by_code(const char* code) const;
+    // Single words the rules name.
+    struct Words {
+        WordId a, an, half, dozen, hundred, and_, or_, of, to, from, few, tens, am, pm, s, k, percent, pct, per,
+            cent, percentage, point, points, pounds, sterling, plus, strong, time, way, old, olds, o, clock, p, m,
+            square, cubic, number, no, how, one, www, by, age;
+    } w{};
+
+private:
+    Entry& add(const wchar_t* word);
+    void add_flag(std::uint32_t flag, std::initializer_list<const wchar_t*> words);
+    // `first` (may be null) then `words` (null-padded).
+    void add_phrase(const wchar_t* first, const wchar_t* const (&words)[3], Qualifier q);
+    void index_phrases();
+
+    std::vector<std::uint16_t> index_;  // WordId -> entries_ index (0: none)
+    std::vector<Entry> entries_;        // entries_[0] is the empty entry
+    std::vector<QualifierPhrase> phrases_;
 };
 
 }  // namespace newslens::numbers

@@ -1,0 +1,172 @@
+#include "tokens.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "document.h"
+#include "regex.h"
+
+namespace newslens::numbers {
+
+namespace {
+
+// Phone numbers, tried only where a chunk starts with a digit, '+' or '('.
+const wchar_t* const kPhonePattern =
+    L"(?:\\+\\d{1,3}[ .-]?)?(?:\\(\\d{1,4}\\)[ .-]?)?\\d{2,4}[.-]\\d{2,4}[.-]\\d{3,4}(?![\\w-])"
+    L"|\\+\\d{1,3}(?:[ .-]?\\(?\\d{1,4}\\)?){2,5}"
+    L"|\\(\\d{3}\\) ?\\d{3}[ .-]\\d{4}";
+
+// Sentence punctuation after an address is not part of it.
+bool trailing_mark(wchar_t c) { return std::wstring_view(L".,;:!?)]\"'\u201D\u2019").find(c) != std::wstring_view::npos; }
+
+bool char_is(const std::wstring& text, const Token& t, wchar_t c) { return text[t.start] == c; }
+
+}  // namespace
+
+Masker::Masker(const Lexicon& lexicon) : phone_(make_regex(kPhonePattern)), www_(lexicon.w.www) {}
+
+std::size_t Masker::mask_end(const TextLayer& layer, std::size_t first) const {
+    const std::vector<Token>& lt = layer.tokens();
+    const std::wstring& text = layer.document().wide();
+    const std::size_t begin = lt[first].start;
+    std::size_t last = first + 1;  // the chunk is tokens [first, last)
+    while (last < lt.size() && lt[last].glued()) ++last;
+
+    // "://" anywhere or "www." at the start: a URL. The first '@' with
+    // something before it and a letter after it: an e-mail address. '#' or
+    // '@' and a letter: a handle.
+    bool mask = last > first + 1 && lt[first].type == TokenType::Word && lt[first].end - lt[first].start == 3 &&
+                lt[first].key == www_ && char_is(text, lt[first + 1], L'.');
+    bool seen_at = false;
+    for (std::size_t k = first; k < last && !mask; ++k) {
+        if (lt[k].type != TokenType::Punct && lt[k].type != TokenType::Symbol) continue;
+        const wchar_t c = text[lt[k].start];
+        if (c == L':' && k + 2 < last && char_is(text, lt[k + 1], L'/') && char_is(text, lt[k + 2], L'/')) mask = true;
+        if (c == L'@' && !seen_at) {
+            seen_at = true;
+            if (k > first && k + 1 < last && chars::is_letter(static_cast<char32_t>(text[lt[k + 1].start]))) mask = true;
+        }
+        if (k == first && (c == L'#' || c == L'@') && k + 1 < last &&
+            chars::is_letter(static_cast<char32_t>(text[lt[k + 1].start])))
+            mask = true;
+    }
+    if (mask) {
+        std::size_t e = lt[last - 1].end;
+        while (e > begin + 1 && trailing_mark(text[e - 1])) --e;
+        return e;
+    }
+
+    const wchar_t c = text[begin];
+    bool phone = c == L'+' || c == L'(';
+    if (chars::is_ascii_digit(static_cast<char32_t>(c))) {
+        // Starting with a digit, only the first alternative can match, and
+        // it begins with 2 to 4 digits and a dot or dash.
+        std::size_t d = 0;
+        while (d < 5 && begin + d < text.size() && chars::is_digit(static_cast<char32_t>(text[begin + d]))) ++d;
+        phone = d >= 2 && d <= 4 && begin + d < text.size() && (text[begin + d] == L'.' || text[begin + d] == L'-');
+    }
+    if (phone) {
+        boost::wsmatch m;
+        const auto from = text.begin() + static_cast<std::ptrdiff_t>(begin);
+        const auto to = text.begin() + static_cast<std::ptrdiff_t>(std::min(text.size(), begin + 40));
+        if (boost::regex_search(from, to, m, phone_, boost::match_continuous))
+            return begin + static_cast<std::size_t>(m.length());
+    }
+    return begin;
+}
+
+Tokens::Tokens(const TextLayer& layer, const Lexicon& lexicon, const Masker& masker)
+    : layer_(layer), lex_(lexicon), text_(layer.document().wide()) {
+    const std::vector<Token>& lt = layer.tokens();
+    toks_.reserve(lt.size());
+    std::size_t masked_until = 0;
+    for (std::size_t i = 0; i < lt.size(); ++i) {
+        const Token& t = lt[i];
+        if (t.end <= masked_until) continue;  // inside a masked run
+        if (t.start < masked_until) {
+            // A phone number ended inside this digit run ("+1 234,567"): the
+            // rest is read as a glued token of its own, its comma or point apart.
+            std::uint32_t start = static_cast<std::uint32_t>(masked_until);
+            if (text_[start] == L',' || text_[start] == L'.') {
+                Tok p;
+                p.start = start;
+                p.end = start + 1;
+                toks_.push_back(p);
+                ++start;
+            }
+            if (start < t.end) push(t, start, false, false);
+            continue;
+        }
+        const bool line = i == 0 ? std::any_of(text_.begin(), text_.begin() + t.start,
+                                               [](wchar_t c) { return chars::is_newline(static_cast<char32_t>(c)); })
+                                 : t.line_before();
+        // A chunk starts at the first token and after white space.
+        if (i == 0 || t.space_before()) {
+            masked_until = masker.mask_end(layer, i);
+            if (masked_until > t.start) {
+                Tok m;
+                m.start = t.start;
+                m.end = static_cast<std::uint32_t>(masked_until);
+                m.type = TokType::Masked;
+                m.space_before = t.space_before();
+                m.line_before = line;
+                toks_.push_back(m);
+                continue;
+            }
+        }
+        push(t, t.start, t.space_before(), line);
+    }
+}
+
+void Tokens::push(const Token& t, std::uint32_t start, bool space, bool line) {
+    Tok k;
+    k.start = start;
+    k.end = t.end;
+    k.space_before = space;
+    k.line_before = line;
+    if (t.type == TokenType::Word) {
+        k.type = TokType::Word;
+        k.key = t.key;
+        k.entry = lex_.index(t.key);
+        k.cap = chars::is_upper(static_cast<char32_t>(text_[start]));
+        k.upper = t.shape == Shape::AllCaps || (k.cap && t.end - start == 1);
+    } else if (t.type == TokenType::Number) {
+        k.type = TokType::Number;
+        k.plain = std::all_of(text_.begin() + start, text_.begin() + t.end,
+                              [](wchar_t c) { return chars::is_ascii_digit(static_cast<char32_t>(c)); });
+    } else {
+        k.key = t.key;
+        k.entry = lex_.index(t.key);  // a currency sign
+    }
+    toks_.push_back(k);
+}
+
+bool Tokens::sentence_start(std::size_t i) const {
+    if (i == 0 || toks_[i].line_before) return true;
+    const Tok& p = toks_[i - 1];
+    if (p.type == TokType::Masked) return true;
+    if (p.type != TokType::Punct) return false;
+    const wchar_t c = text_[p.start];
+    return c == L'.' || c == L'!' || c == L'?' || c == L':' || c == L';' || c == L'"' || c == 0x201C ||
+           c == 0x201D || apostrophe(i - 1) || c == L'(' || c == L'[' || chars::is_dash(static_cast<char32_t>(c)) ||
+           c == 0x2022 || c == L'|' || c == L'*';
+}
+
+double Tokens::digits_value(std::size_t i) const {
+    char buf[64];
+    std::size_t n = 0;
+    for (std::size_t k = toks_[i].start; k < toks_[i].end && n + 1 < sizeof buf; ++k) {
+        const wchar_t c = text_[k];
+        if (c != L',') buf[n++] = static_cast<char>(c);  // a number token holds digits, commas and a point
+    }
+    buf[n] = 0;
+    return std::strtod(buf, nullptr);
+}
+
+std::size_t Tokens::decimals(std::size_t i) const {
+    for (std::size_t k = toks_[i].start; k < toks_[i].end; ++k)
+        if (text_[k] == L'.') return toks_[i].end - k - 1;
+    return 0;
+}
+
+}  // namespace newslens::numbers
