@@ -366,6 +366,17 @@ Lexicon::Lexicon() {
     w.by = word(L"by");
     w.age = word(L"age");
     index_phrases();
+    mark_starts();
+}
+
+// What the first token of every rule must be: a month, a qualifier, "from",
+// a currency prefix or code, an article ("a dozen", "a third", "a few"), a
+// vague amount, a number word or "half"; or a currency sign.
+void Lexicon::mark_starts() {
+    for (Entry& e : entries_)
+        e.starts = e.month || e.phrase_count || e.dollar_prefix || e.currency_code || e.has(kFewWord) ||
+                   e.vague_plural || e.small >= 0 || e.tens || e.currency_symbol;
+    for (const WordId id : {w.from, w.a, w.an, w.half}) entries_[index(id)].starts = true;
 }
 
 }  // namespace newslens::numbers

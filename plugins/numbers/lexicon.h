@@ -79,6 +79,7 @@ struct Entry {
     const char* currency_adjective = nullptr;      // "Canadian dollars": CAD
     const CurrencyInfo* currency_symbol = nullptr; // $ € £ ¥ (a punctuation token)
     std::uint16_t phrase_first = 0, phrase_count = 0;  // qualifier phrases starting here
+    bool starts = false;  // a date, qualifier or quantity can start with this word or sign
     bool has(std::uint32_t f) const { return (flags & f) != 0; }
 };
 
@@ -105,6 +106,7 @@ private:
     // `first` (may be null) then `words` (null-padded).
     void add_phrase(const wchar_t* first, const wchar_t* const (&words)[3], Qualifier q);
     void index_phrases();
+    void mark_starts();
 
     std::vector<std::uint16_t> index_;  // WordId -> entries_ index (0: none)
     std::vector<Entry> entries_;        // entries_[0] is the empty entry

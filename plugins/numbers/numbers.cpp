@@ -1160,6 +1160,10 @@ public:
         const Tokens t(ctx.layer(), lexicon_, masker_);
         std::size_t i = 0;
         while (i < t.size()) {
+            if (!t[i].starts) {  // most tokens: nothing can start there
+                ++i;
+                continue;
+            }
             Found f;
             if (try_at(t, i, f)) {
                 if (f.emit) out.push_back(to_mention(t, f));

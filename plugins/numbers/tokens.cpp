@@ -101,7 +101,8 @@ Tokens::Tokens(const TextLayer& layer, const Lexicon& lexicon, const Masker& mas
                                                [](wchar_t c) { return chars::is_newline(static_cast<char32_t>(c)); })
                                  : t.line_before();
         // A chunk starts at the first token and after white space.
-        if (i == 0 || t.space_before()) {
+        // A chunk of one token is never masked (every pattern spans several).
+        if ((i == 0 || t.space_before()) && i + 1 < lt.size() && lt[i + 1].glued()) {
             masked_until = masker.mask_end(layer, i);
             if (masked_until > t.start) {
                 Tok m;
@@ -128,15 +129,22 @@ void Tokens::push(const Token& t, std::uint32_t start, bool space, bool line) {
         k.type = TokType::Word;
         k.key = t.key;
         k.entry = lex_.index(t.key);
-        k.cap = chars::is_upper(static_cast<char32_t>(text_[start]));
+        k.starts = lex_.at(k.entry).starts;
+        // The layer's shape says whether the first letter is a capital,
+        // but for words in capitals that start with a mark or caseless letter.
+        k.cap = t.shape == Shape::Capitalized ||
+                (t.shape == Shape::AllCaps && chars::is_upper(static_cast<char32_t>(text_[start])));
         k.upper = t.shape == Shape::AllCaps || (k.cap && t.end - start == 1);
     } else if (t.type == TokenType::Number) {
         k.type = TokType::Number;
+        k.starts = true;
         k.plain = std::all_of(text_.begin() + start, text_.begin() + t.end,
                               [](wchar_t c) { return chars::is_ascii_digit(static_cast<char32_t>(c)); });
     } else {
         k.key = t.key;
         k.entry = lex_.index(t.key);  // a currency sign
+        const wchar_t c = text_[start];
+        k.starts = k.entry != 0 || c == L'-' || c == 0x2212;  // "-4.5"
     }
     toks_.push_back(k);
 }

@@ -30,6 +30,7 @@ struct Tok {
     bool cap = false;           // word starting with a capital
     bool upper = false;         // word written in capitals only (MAX, USD, A)
     bool plain = false;         // digits only: no thousands separator, no decimals
+    bool starts = false;        // digits, a currency or minus sign, or a word some rule starts with
 };
 
 // Finds the runs to mask. Built once per extractor (it holds the compiled
