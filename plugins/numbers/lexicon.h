@@ -105,6 +105,7 @@ private:
     void add_flag(std::uint32_t flag, std::initializer_list<const wchar_t*> words);
     // `first` (may be null) then `words` (null-padded).
     void add_phrase(const wchar_t* first, const wchar_t* const (&words)[3], Qualifier q);
+    void add_units();  // units.cpp: currencies, time and measure units
     void index_phrases();
     void mark_starts();
 

@@ -17,7 +17,9 @@ const wchar_t* const kPhonePattern =
     L"|\\(\\d{3}\\) ?\\d{3}[ .-]\\d{4}";
 
 // Sentence punctuation after an address is not part of it.
-bool trailing_mark(wchar_t c) { return std::wstring_view(L".,;:!?)]\"'\u201D\u2019").find(c) != std::wstring_view::npos; }
+bool trailing_mark(wchar_t c) {
+    return std::wstring_view(L".,;:!?)]\"'\u201D\u2019").find(c) != std::wstring_view::npos;
+}
 
 bool char_is(const std::wstring& text, const Token& t, wchar_t c) { return text[t.start] == c; }
 
@@ -44,7 +46,8 @@ std::size_t Masker::mask_end(const TextLayer& layer, std::size_t first) const {
         if (c == L':' && k + 2 < last && char_is(text, lt[k + 1], L'/') && char_is(text, lt[k + 2], L'/')) mask = true;
         if (c == L'@' && !seen_at) {
             seen_at = true;
-            if (k > first && k + 1 < last && chars::is_letter(static_cast<char32_t>(text[lt[k + 1].start]))) mask = true;
+            if (k > first && k + 1 < last && chars::is_letter(static_cast<char32_t>(text[lt[k + 1].start])))
+                mask = true;
         }
         if (k == first && (c == L'#' || c == L'@') && k + 1 < last &&
             chars::is_letter(static_cast<char32_t>(text[lt[k + 1].start])))

@@ -1,0 +1,164 @@
+// What is written around a number: the currency before it, and after it
+// the percent sign or word, a currency word or code, "-plus", a hyphen
+// compound ("20-minute", "10-member") and a clock suffix (a.m., 0900 GMT).
+#include <cmath>
+
+#include "quantity.h"
+
+namespace newslens::numbers {
+
+// Currency written before the number: $, €, US$, USD. Returns the token
+// after it (or `i` when there is none).
+std::size_t currency_prefix(const Tokens& t, std::size_t i, Quantity& q) {
+    if (t.is_punct(i)) {
+        const CurrencyInfo* c = t.lex(i).currency_symbol;
+        if (c && t.is_number(i + 1) && t.near(i + 1)) {
+            q.currency = c->code;
+            q.currency_unit = c->unit;
+            return i + 1;
+        }
+        return i;
+    }
+    if (!t.is_word(i)) return i;
+    const Entry& e = t.lex(i);
+    // US$5, HK$3bn: a country prefix glued to the dollar sign.
+    if (t.punct(i + 1) == L'$' && t.glued(i + 1) && t.is_number(i + 2) && t.glued(i + 2) && e.dollar_prefix) {
+        q.currency = e.dollar_prefix->code;
+        q.currency_unit = e.dollar_prefix->unit;
+        return i + 2;
+    }
+    // USD 5 (codes only count in capitals: "try" is a word, "TRY" a code).
+    if (t[i].upper && t.is_number(i + 1) && t.spaced(i + 1) && e.currency_code) {
+        q.currency = e.currency_code->code;
+        q.currency_unit = e.currency_code->unit;
+        return i + 1;
+    }
+    return i;
+}
+
+// Everything after the core number: percent, currency words, "-plus",
+// hyphen compounds ("20-minute", "35-year-old"), a.m./p.m.
+bool parse_tail(const Tokens& t, Quantity& q) {
+    const Lexicon::Words& w = t.lexicon().w;
+    std::size_t k = q.end;
+    if (q.kind == Kind::None && !q.vague) {
+        const wchar_t c = t.punct(k);
+        if (c == L'%' && t.near(k)) {
+            q.percent = true;
+            ++k;
+        } else if (t.spaced(k) && (t.is(k, w.percent) || t.is(k, w.pct))) {
+            q.percent = true;
+            ++k;
+        } else if (t.spaced(k) && t.is(k, w.per) && t.is(k + 1, w.cent) && t.spaced(k + 1)) {
+            q.percent = true;
+            k += 2;
+        } else if (t.spaced(k) && t.is(k, w.percentage) && t.spaced(k + 1) &&
+                   (t.is(k + 1, w.point) || t.is(k + 1, w.points))) {
+            q.percent = q.points = true;
+            k += 2;
+        }
+    }
+    if (!q.percent && !q.currency && q.kind == Kind::None && !q.vague) {
+        // 5€, 5 USD, 5 dollars, 5 Canadian dollars, 5 pounds sterling
+        if (t.is_punct(k) && t.near(k)) {
+            const CurrencyInfo* c = t.lex(k).currency_symbol;
+            if (c && t.punct(k) != L'$') {
+                q.currency = c->code;
+                q.currency_unit = c->unit;
+                ++k;
+            }
+        } else if (t.spaced(k)) {
+            std::size_t word = k;
+            const char* adjective_code = nullptr;
+            if (t.lex(k).currency_adjective && t.spaced(k + 1) && t.lex(k + 1).currency_word) {
+                adjective_code = t.lex(k).currency_adjective;
+                ++word;
+            }
+            if (const CurrencyInfo* cw = t.lex(word).currency_word) {
+                q.currency = adjective_code ? adjective_code : cw->code;
+                q.currency_unit = cw->unit;
+                k = word + 1;
+            } else if (t[k].upper && t.lex(k).currency_code) {
+                q.currency = t.lex(k).currency_code->code;
+                q.currency_unit = t.lex(k).currency_code->unit;
+                ++k;
+            } else if (t.is(k, w.pounds) && t.is(k + 1, w.sterling) && t.spaced(k + 1)) {
+                q.currency = "GBP";
+                q.currency_unit = "pounds";
+                k += 2;
+            }
+        }
+    }
+    // 200,000-plus, 50+
+    if (t.is_punct(k) && t.glued(k)) {
+        if (is_dash(t.punct(k)) && t.is(k + 1, w.plus) && t.glued(k + 1)) {
+            q.plus = true;
+            k += 2;
+        } else if (t.punct(k) == L'+') {
+            q.plus = true;
+            ++k;
+        }
+    }
+    // Hyphen compounds: "20-minute", "35-year-old", "10-member", "5-km".
+    if (q.kind == Kind::None && !q.percent && !q.currency && !q.vague && t.punct(k) == L'-' && t.glued(k) &&
+        t.is_word(k + 1) && t.glued(k + 1)) {
+        const std::size_t u = k + 1;
+        const Entry& e = t.lex(u);
+        if (e.time_unit) {
+            q.unit = e.time_unit;
+            k = u + 1;
+            if (t.punct(k) == L'-' && t.glued(k) && t.glued(k + 1) && (t.is(k + 1, w.old) || t.is(k + 1, w.olds))) {
+                q.kind = Kind::Age;
+                k += 2;
+            } else {
+                q.kind = Kind::Duration;
+            }
+        } else if (e.measure_unit) {
+            q.unit = e.measure_unit;
+            q.kind = Kind::Measure;
+            k = u + 1;
+        } else if (t[u].upper && t.length(u) > 1) {
+            return false;  // 737-MAX: a model name
+        } else if (t.is(u, w.strong)) {
+            q.strong = true;  // a 2,700-strong crowd
+            k = u + 1;
+        } else if (e.has(kFractionWord) || q.lone_one || t.is(u, w.time) || t.is(u, w.way)) {
+            return false;  // two-thirds, one-sided, two-time, two-way: not a quantity of things
+        } else if (!(t.is_punct(u + 1) && t.glued(u + 1) && is_dash(t.punct(u + 1)))) {
+            q.unit_tok = u;  // a 10-member team
+            k = u + 1;
+        }
+    }
+    // 10 a.m., 10 pm, 10 o'clock
+    if ((q.kind == Kind::None || q.kind == Kind::Time) && !q.percent && !q.currency && q.value <= 12 && t.spaced(k)) {
+        const bool oclock = t.is(k, w.o) && t.glued(k + 1) && t.apostrophe(k + 1) && t.is(k + 2, w.clock);
+        if (q.spelled) {
+            if (oclock) {
+                q.kind = Kind::Time;  // three o'clock
+                k += 3;
+            }
+        } else if ((t.is(k, w.a) || t.is(k, w.p)) && t.punct(k + 1) == L'.' && t.glued(k + 1) && t.is(k + 2, w.m) &&
+                   t.glued(k + 2)) {
+            q.kind = Kind::Time;
+            k += 3;
+            if (t.punct(k) == L'.' && t.glued(k)) ++k;
+        } else if (t.is(k, w.am) || t.is(k, w.pm)) {
+            q.kind = Kind::Time;
+            ++k;
+        } else if (oclock) {
+            q.kind = Kind::Time;
+            k += 3;
+        }
+    }
+    // 0900 GMT, 1500 hrs: a 24-hour clock (the zone itself stays outside the span).
+    if (q.kind == Kind::None && q.plain && !q.currency && !q.percent && q.num_tok != kNone && k == q.num_tok + 1 &&
+        t.digit_count(q.num_tok) == 4 && q.value < 2400 && std::fmod(q.value, 100) < 60 && t.spaced(k) &&
+        ((t[k].upper && t.has(k, kTimeZone)) || t.has(k, kClockWord))) {
+        q.value = std::floor(q.value / 100) + std::fmod(q.value, 100) / 60;
+        q.kind = Kind::Time;
+    }
+    q.end = k;
+    return true;
+}
+
+}  // namespace newslens::numbers

@@ -1,0 +1,118 @@
+#include "ranges.h"
+
+#include <vector>
+
+#include "noun.h"
+
+namespace newslens::numbers {
+
+// Longest qualifier phrase starting at i; returns the token after it.
+std::size_t match_qualifier(const Tokens& t, std::size_t i, Qualifier& q) {
+    std::size_t best = i;
+    const Entry& e = t.lex(i);
+    if (!t.is_word(i) || e.phrase_count == 0) return best;
+    const std::vector<QualifierPhrase>& phrases = t.lexicon().phrases();
+    for (std::size_t p = e.phrase_first; p < e.phrase_first + e.phrase_count; ++p) {
+        const QualifierPhrase& phrase = phrases[p];
+        std::size_t k = i;
+        bool ok = true;
+        for (std::size_t n = 0; n < phrase.size; ++n) {
+            if (!t.is(k, phrase.words[n]) || (k > i && !t.spaced(k))) {
+                ok = false;
+                break;
+            }
+            ++k;
+        }
+        if (ok && k > best) {
+            best = k;
+            q = phrase.qualifier;
+        }
+    }
+    return best;
+}
+
+// "50,000 to 60,000", "5-10", "between 5 and 10", "two or three".
+// Returns 1 when q1 became a range, 0 when there is none, -1 when the
+// pair is a score or code ("3-1", "2019-20") that must be dropped whole.
+int parse_range(const Tokens& t, Quantity& q1, Quantity& q2, bool between) {
+    const Lexicon::Words& w = t.lexicon().w;
+    const std::size_t k = q1.end;
+    if (q1.vague || q1.ordinal || q1.kind == Kind::Time || k >= t.size()) return 0;
+    bool hyphen = false;
+    if (t.is_punct(k) && is_dash(t.punct(k)) && t.punct(k) != 0x2212) {
+        // 5-10 or 5 - 10, not "5 -10"
+        // "$5m-$7m": the second end may repeat the currency sign.
+        const bool sign_again = q1.currency && t.is_punct(k + 1) && t.lex(k + 1).currency_symbol &&
+                                t.is_number(k + 2) && t.glued(k + 2);
+        if (t.glued(k) != t.glued(k + 1) || !(t.is_number(k + 1) || sign_again) || q1.spelled) return 0;
+        hyphen = true;
+    } else if (t.is(k, w.to) && t.spaced(k)) {
+    } else if (t.is(k, w.and_) && between && t.spaced(k)) {
+    } else if (t.is(k, w.or_) && q1.spelled && t.spaced(k)) {
+    } else {
+        return 0;
+    }
+    if (!t.near(k + 1) || !parse_quantity(t, k + 1, q2, hyphen) || q2.vague || q2.ordinal) return 0;
+    if (t.is(k, w.or_) && !(q2.spelled && q2.value == q1.value + 1)) return 0;
+    if (q1.percent && !q2.percent) return 0;  // "fell 8.6% to 966m rupees"
+    // A scale or unit written once applies to both ends: "5 to 10 million", "5-10%".
+    if (q1.scale == 1 && q2.scale > 1 && q1.value * q2.scale < q2.value && q1.kind == Kind::None) {
+        q1.value *= q2.scale;
+        q1.scale = q2.scale;
+    }
+    if (q1.value >= q2.value) {
+        const bool code = hyphen && t.glued(k) && !q1.spelled;
+        return code ? -1 : 0;
+    }
+    if (q2.percent) q1.percent = true;
+    if (q2.points) q1.points = true;
+    if (q2.currency && !q1.currency) {
+        q1.currency = q2.currency;
+        q1.currency_unit = q2.currency_unit;
+    }
+    if (q1.kind == Kind::None && q2.kind != Kind::None) {
+        q1.kind = q2.kind;
+        q1.unit = q2.unit;
+    }
+    if (q2.unit_tok != kNone) q1.unit_tok = q2.unit_tok;
+    return 1;
+}
+
+// "fell $2.86 to", "rose by 5% to", "grew sharply from": the number
+// at i follows a verb of change.
+bool after_change_verb(const Tokens& t, std::size_t i) {
+    if (i == 0) return false;
+    std::size_t p = i - 1;
+    if ((t.is(p, t.lexicon().w.by) || t.is(p, t.lexicon().w.from)) && p > 0) --p;
+    if (t.is_word(p) && ends_with(t.folded(p), L"ly") && p > 0) --p;
+    return t.has(p, kChangeVerb);
+}
+
+// "raise the pension age from 60 to 65", "increased this from £6 to £10":
+// a verb of change earlier in the clause makes "from X to Y" a change.
+bool change_in_clause(const Tokens& t, std::size_t i) {
+    for (std::size_t k = i, n = 0; k > 0 && n < 8 && !t[k].line_before; --k, ++n) {
+        const wchar_t c = t.punct(k - 1);
+        if (c == L'.' || c == L';' || c == L'!' || c == L'?' || c == L':') break;
+        if (t.has(k - 1, kChangeVerb)) return true;
+    }
+    return false;
+}
+
+// "Wasps 31-37 Leicester", "6-4 5-7 6-3": a score between names or
+// beside other scores, not a range.
+bool is_score(const Tokens& t, const Quantity& q1, const Quantity& q2) {
+    const std::size_t dash = q1.end;
+    if (!(t.is_punct(dash) && is_dash(t.punct(dash)) && t.glued(dash) && t.glued(dash + 1))) return false;
+    if (q1.num_tok == kNone || q1.num_tok + 1 != dash || q2.num_tok != dash + 1 || q2.end != dash + 2) return false;
+    if (!t[q1.num_tok].plain || !t[q2.num_tok].plain) return false;
+    const std::size_t before = q1.num_tok - 1, after = q2.end;
+    const bool has_before = q1.num_tok > 0 && !t[q1.num_tok].line_before;
+    const bool number_near = (has_before && t.is_number(before)) || (t.is_number(after) && t.near(after));
+    const bool names_around = has_before && t.is_word(before) && t[before].cap && t.is_word(after) && t.near(after) &&
+                              t[after].cap;
+    const bool from_love = q1.value == 0;  // "from 0-40 down"
+    return number_near || names_around || from_love;
+}
+
+}  // namespace newslens::numbers

@@ -1,0 +1,135 @@
+// Unit words of the `numbers` lexicon: currencies (codes, words, signs,
+// prefixes such as US$, adjectives such as "Canadian dollars") and the time
+// and measure units reported as `unit`.
+#include <cstring>
+#include <utility>
+
+#include "lexicon.h"
+
+namespace newslens::numbers {
+
+namespace {
+
+// ISO code -> the unit word reported for money.
+const CurrencyInfo kCurrencies[] = {
+    {"USD", "dollars"}, {"EUR", "euros"},     {"GBP", "pounds"},   {"JPY", "yen"},
+    {"CNY", "yuan"},    {"INR", "rupees"},    {"RUB", "rubles"},   {"CAD", "dollars"},
+    {"AUD", "dollars"}, {"HKD", "dollars"},   {"NZD", "dollars"},  {"SGD", "dollars"},
+    {"TWD", "dollars"}, {"BRL", "reais"},     {"MXN", "pesos"},    {"COP", "pesos"},
+    {"ARS", "pesos"},   {"CLP", "pesos"},     {"VES", "bolivars"}, {"CHF", "francs"},
+    {"KRW", "won"},     {"TRY", "lira"},      {"NGN", "naira"},    {"UAH", "hryvnias"},
+    {"ILS", "shekels"}, {"ZAR", "rand"},      {"SAR", "riyals"},   {"AED", "dirhams"},
+    {"THB", "baht"},    {"SEK", "kronor"},    {"NOK", "kroner"},   {"DKK", "kroner"},
+    {"PLN", "zloty"},   {"IDR", "rupiah"},    {"MYR", "ringgit"},  {"PKR", "rupees"},
+    {"EGP", "pounds"},  {"KES", "shillings"}, {"HUF", "forint"},   {"CZK", "koruna"},
+};
+
+const CurrencyInfo* currency(const char* code) {
+    for (const auto& c : kCurrencies)
+        if (std::strcmp(c.code, code) == 0) return &c;
+    return nullptr;
+}
+
+// Currency words written after the number: the code and the unit reported.
+struct CurrencyWord {
+    const wchar_t* word;
+    CurrencyInfo info;
+};
+const CurrencyWord kCurrencyWords[] = {
+    {L"dollar", {"USD", "dollars"}},   {L"dollars", {"USD", "dollars"}},   {L"euro", {"EUR", "euros"}},
+    {L"euros", {"EUR", "euros"}},      {L"sterling", {"GBP", "pounds"}},   {L"yen", {"JPY", "yen"}},
+    {L"yuan", {"CNY", "yuan"}},        {L"renminbi", {"CNY", "yuan"}},     {L"rupee", {"INR", "rupees"}},
+    {L"rupees", {"INR", "rupees"}},    {L"ruble", {"RUB", "rubles"}},      {L"rubles", {"RUB", "rubles"}},
+    {L"rouble", {"RUB", "rubles"}},    {L"roubles", {"RUB", "rubles"}},    {L"bolivar", {"VES", "bolivars"}},
+    {L"bolivars", {"VES", "bolivars"}}, {L"bolívar", {"VES", "bolivars"}}, {L"bolívares", {"VES", "bolivars"}},
+    {L"bolivares", {"VES", "bolivars"}}, {L"peso", {"MXN", "pesos"}},      {L"pesos", {"MXN", "pesos"}},
+    {L"reais", {"BRL", "reais"}},      {L"franc", {"CHF", "francs"}},      {L"francs", {"CHF", "francs"}},
+    {L"lira", {"TRY", "lira"}},        {L"naira", {"NGN", "naira"}},       {L"hryvnia", {"UAH", "hryvnias"}},
+    {L"hryvnias", {"UAH", "hryvnias"}}, {L"shekel", {"ILS", "shekels"}},   {L"shekels", {"ILS", "shekels"}},
+    {L"rand", {"ZAR", "rand"}},        {L"riyal", {"SAR", "riyals"}},      {L"riyals", {"SAR", "riyals"}},
+    {L"dirham", {"AED", "dirhams"}},   {L"dirhams", {"AED", "dirhams"}},   {L"cents", {"USD", "cents"}},
+    {L"pence", {"GBP", "pence"}},      {L"baht", {"THB", "baht"}},         {L"krona", {"SEK", "kronor"}},
+    {L"kronor", {"SEK", "kronor"}},    {L"krone", {"NOK", "kroner"}},      {L"kroner", {"NOK", "kroner"}},
+    {L"zloty", {"PLN", "zloty"}},      {L"zlotys", {"PLN", "zloty"}},      {L"rupiah", {"IDR", "rupiah"}},
+    {L"ringgit", {"MYR", "ringgit"}},  {L"shilling", {"KES", "shillings"}}, {L"shillings", {"KES", "shillings"}},
+    {L"forint", {"HUF", "forint"}},    {L"koruna", {"CZK", "koruna"}}};
+
+// Unit words: the canonical name reported as `unit`.
+using Unit = std::pair<const wchar_t*, const char*>;
+using WordCode = std::pair<const wchar_t*, const char*>;
+const Unit kTimeUnits[] = {
+    {L"second", "seconds"}, {L"seconds", "seconds"}, {L"sec", "seconds"},       {L"secs", "seconds"},
+    {L"minute", "minutes"}, {L"minutes", "minutes"}, {L"min", "minutes"},       {L"mins", "minutes"},
+    {L"hour", "hours"},     {L"hours", "hours"},     {L"hr", "hours"},          {L"hrs", "hours"},
+    {L"day", "days"},       {L"days", "days"},       {L"night", "nights"},      {L"nights", "nights"},
+    {L"week", "weeks"},     {L"weeks", "weeks"},     {L"fortnight", "fortnights"}, {L"month", "months"},
+    {L"months", "months"},  {L"year", "years"},      {L"years", "years"},       {L"yr", "years"},
+    {L"yrs", "years"},      {L"decade", "decades"},  {L"decades", "decades"},   {L"century", "centuries"},
+    {L"centuries", "centuries"}};
+const Unit kMeasureUnits[] = {
+    {L"km", "km"}, {L"kms", "km"}, {L"kilometre", "kilometres"}, {L"kilometres", "kilometres"},
+    {L"kilometer", "kilometers"}, {L"kilometers", "kilometers"}, {L"mile", "miles"}, {L"miles", "miles"},
+    {L"metre", "metres"}, {L"metres", "metres"}, {L"meter", "meters"}, {L"meters", "meters"}, {L"cm", "cm"},
+    {L"mm", "mm"}, {L"centimetres", "centimetres"}, {L"centimeters", "centimeters"}, {L"ft", "feet"},
+    {L"foot", "feet"}, {L"feet", "feet"}, {L"inch", "inches"}, {L"inches", "inches"}, {L"yard", "yards"},
+    {L"yards", "yards"}, {L"kg", "kg"}, {L"kilogram", "kilograms"}, {L"kilograms", "kilograms"},
+    {L"kilo", "kilos"}, {L"kilos", "kilos"}, {L"gram", "grams"}, {L"grams", "grams"}, {L"ton", "tons"},
+    {L"tons", "tons"}, {L"tonne", "tonnes"}, {L"tonnes", "tonnes"}, {L"pound", "pounds"}, {L"pounds", "pounds"},
+    {L"lb", "pounds"}, {L"lbs", "pounds"}, {L"ounce", "ounces"}, {L"ounces", "ounces"}, {L"oz", "ounces"},
+    {L"litre", "litres"}, {L"litres", "litres"}, {L"liter", "liters"}, {L"liters", "liters"},
+    {L"gallon", "gallons"}, {L"gallons", "gallons"}, {L"barrel", "barrels"}, {L"barrels", "barrels"},
+    {L"acre", "acres"}, {L"acres", "acres"}, {L"hectare", "hectares"}, {L"hectares", "hectares"},
+    {L"degree", "degrees"}, {L"degrees", "degrees"}, {L"mph", "mph"}, {L"kph", "kph"}, {L"knot", "knots"},
+    {L"knots", "knots"}, {L"megawatt", "megawatts"}, {L"megawatts", "megawatts"}, {L"gigawatt", "gigawatts"},
+    {L"gigawatts", "gigawatts"}, {L"kilowatt", "kilowatts"}, {L"kilowatts", "kilowatts"}, {L"mw", "MW"},
+    {L"gw", "GW"}, {L"kw", "kW"}, {L"kwh", "kWh"}};
+const Unit kGluedMeasures[] = {
+    {L"km", "km"}, {L"kg", "kg"}, {L"cm", "cm"},      {L"mm", "mm"},      {L"m", "m"},         {L"g", "g"},
+    {L"ft", "feet"}, {L"mph", "mph"}, {L"kph", "kph"}, {L"lb", "pounds"}, {L"lbs", "pounds"}, {L"oz", "ounces"},
+    {L"mw", "MW"}, {L"gw", "GW"}, {L"kw", "kW"},      {L"kwh", "kWh"},    {L"t", "tonnes"}};
+
+// Written before a glued dollar sign: US$5, HK$3bn.
+const WordCode kDollarPrefixes[] = {{L"us", "USD"}, {L"c", "CAD"},  {L"ca", "CAD"}, {L"a", "AUD"},
+                                    {L"au", "AUD"}, {L"hk", "HKD"}, {L"nz", "NZD"}, {L"s", "SGD"},
+                                    {L"r", "BRL"},  {L"mx", "MXN"}, {L"nt", "TWD"}};
+const WordCode kCurrencySigns[] = {{L"$", "USD"}, {L"€", "EUR"}, {L"£", "GBP"}, {L"¥", "JPY"},
+                                   {L"₹", "INR"}, {L"₽", "RUB"}, {L"₩", "KRW"}, {L"₺", "TRY"},
+                                   {L"₦", "NGN"}, {L"₴", "UAH"}, {L"₪", "ILS"}};
+// "5 Canadian dollars": the adjective names the currency of the word after it.
+const WordCode kCurrencyAdjectives[] = {
+    {L"us", "USD"},         {L"american", "USD"},  {L"canadian", "CAD"},   {L"australian", "AUD"},
+    {L"singapore", "SGD"},  {L"taiwan", "TWD"},    {L"colombian", "COP"},  {L"mexican", "MXN"},
+    {L"argentine", "ARS"},  {L"argentinian", "ARS"}, {L"chilean", "CLP"},  {L"brazilian", "BRL"},
+    {L"swiss", "CHF"},      {L"venezuelan", "VES"}, {L"turkish", "TRY"},   {L"indian", "INR"},
+    {L"russian", "RUB"},    {L"chinese", "CNY"},   {L"japanese", "JPY"},   {L"south", "ZAR"},
+    {L"danish", "DKK"},     {L"norwegian", "NOK"}, {L"swedish", "SEK"},    {L"pakistani", "PKR"},
+    {L"egyptian", "EGP"},   {L"kenyan", "KES"},    {L"indonesian", "IDR"}, {L"malaysian", "MYR"},
+    {L"polish", "PLN"}};
+
+}  // namespace
+
+void Lexicon::add_units() {
+    for (const Unit& u : kTimeUnits) add(u.first).time_unit = u.second;
+    for (const Unit& u : kMeasureUnits) add(u.first).measure_unit = u.second;
+    for (const Unit& u : kGluedMeasures) add(u.first).glued_measure = u.second;
+
+    for (const CurrencyWord& c : kCurrencyWords) {
+        Entry& e = add(c.word);
+        if (!e.currency_word) e.currency_word = &c.info;  // bolívar and bolivar fold alike
+    }
+    const wchar_t* const codes[] = {L"usd", L"eur", L"gbp", L"jpy", L"cny", L"inr", L"rub", L"cad", L"aud", L"hkd",
+                                    L"nzd", L"sgd", L"brl", L"mxn", L"cop", L"ars", L"clp", L"ves", L"chf", L"krw",
+                                    L"try", L"ngn", L"uah", L"ils", L"zar", L"sar", L"aed", L"thb", L"twd", L"sek",
+                                    L"nok", L"dkk", L"pln", L"idr", L"myr", L"pkr", L"egp", L"kes", L"huf", L"czk"};
+    for (const wchar_t* code : codes) {
+        const char upper[4] = {static_cast<char>(code[0] - 32), static_cast<char>(code[1] - 32),
+                               static_cast<char>(code[2] - 32), 0};
+        add(code).currency_code = currency(upper);
+    }
+    add(L"rmb").currency_code = currency("CNY");
+    for (const auto& [word, code] : kDollarPrefixes) add(word).dollar_prefix = currency(code);
+    for (const auto& [sign, code] : kCurrencySigns) add(sign).currency_symbol = currency(code);
+    for (const auto& [word, code] : kCurrencyAdjectives) add(word).currency_adjective = code;
+}
+
+}  // namespace newslens::numbers
