@@ -179,6 +179,10 @@ public:
         }
     }
 
+    // The quotes plugin's attributions may help later (who said a number);
+    // numbers runs after quotes when both are selected, never requires it.
+    Dependencies dependencies() const override { return {{}, {"quotes"}}; }
+
 private:
     Lexicon lexicon_;  // before masker_, which reads it
     Masker masker_;
