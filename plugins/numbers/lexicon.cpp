@@ -271,6 +271,8 @@ void Lexicon::mark_starts() {
         e.starts = e.month || e.phrase_count || e.dollar_prefix || e.currency_code || e.has(kFewWord) ||
                    e.vague_plural || e.small >= 0 || e.tens || e.currency_symbol;
     for (const WordId id : {w.from, w.a, w.an, w.half}) entries_[index(id)].starts = true;
+    starts_.clear();
+    for (const Entry& e : entries_) starts_.push_back(e.starts);
 }
 
 }  // namespace newslens::numbers

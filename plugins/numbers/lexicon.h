@@ -91,6 +91,7 @@ public:
     const Entry& entry(WordId id) const { return entries_[index(id)]; }
     std::uint16_t index(WordId id) const { return id < index_.size() ? index_[id] : 0; }
     const Entry& at(std::uint16_t index) const { return entries_[index]; }
+    bool starts(std::uint16_t index) const { return starts_[index]; }
     const std::vector<QualifierPhrase>& phrases() const { return phrases_; }
 
     // Single words the rules name.
@@ -111,6 +112,7 @@ private:
 
     std::vector<std::uint16_t> index_;  // WordId -> entries_ index (0: none)
     std::vector<Entry> entries_;        // entries_[0] is the empty entry
+    std::vector<bool> starts_;          // Entry::starts by entry, compact (read for every word)
     std::vector<QualifierPhrase> phrases_;
 };
 

@@ -141,19 +141,42 @@ Value json_number(double v) {
     return v;
 }
 
-Mention to_mention(const Tokens& t, const Found& f) {
+// The fields of a mention in output order, set up once per shape (with or
+// without value_max and currency): a mention copies its shape (one
+// allocation) and fills the values in.
+class FieldShapes {
+public:
+    FieldShapes() {
+        for (int range = 0; range < 2; ++range) {
+            for (int money = 0; money < 2; ++money) {
+                Fields& f = shapes_[range][money];
+                f["value"];
+                if (range) f["value_max"];
+                f["qualifier"];
+                f["kind"];
+                f["unit"];
+                if (money) f["currency"];
+            }
+        }
+    }
+    const Fields& of(bool range, bool money) const { return shapes_[range][money]; }
+
+private:
+    Fields shapes_[2][2];  // [range][money], every value null
+};
+
+Mention to_mention(const Tokens& t, const FieldShapes& shapes, const Found& f) {
     Mention m;
     m.start = t[f.begin].start;
     m.end = t[f.end - 1].end;
+    const bool money = f.kind == Kind::Money && f.currency;
+    m.fields = shapes.of(f.range, money);
     m.fields["value"] = json_number(f.value);
     if (f.range) m.fields["value_max"] = json_number(f.value_max);
     m.fields["qualifier"] = qualifier_name(f.qualifier);
     m.fields["kind"] = kind_name(f.kind);
-    if (f.has_unit)
-        m.fields["unit"] = f.unit;
-    else
-        m.fields["unit"] = nullptr;
-    if (f.kind == Kind::Money && f.currency) m.fields["currency"] = f.currency;
+    if (f.has_unit) m.fields["unit"] = f.unit;  // else null
+    if (money) m.fields["currency"] = f.currency;
     return m;
 }
 
@@ -171,7 +194,7 @@ public:
             }
             Found f;
             if (try_at(t, i, f)) {
-                if (f.emit) out.push_back(to_mention(t, f));
+                if (f.emit) out.push_back(to_mention(t, shapes_, f));
                 i = f.next > i ? f.next : i + 1;
             } else {
                 ++i;
@@ -186,6 +209,7 @@ public:
 private:
     Lexicon lexicon_;  // before masker_, which reads it
     Masker masker_;
+    FieldShapes shapes_;
 };
 
 }  // namespace

@@ -78,15 +78,48 @@ std::size_t Masker::mask_end(const TextLayer& layer, std::size_t first) const {
     return begin;
 }
 
+// One layer token as the rules read it, from code point `start` on.
+inline Tok Tokens::convert(const Token& t, std::uint32_t start, bool space, bool line) const {
+    Tok k;
+    k.start = start;
+    k.end = t.end;
+    k.space_before = space;
+    k.line_before = line;
+    if (t.type == TokenType::Word) {
+        k.type = TokType::Word;
+        k.key = t.key;
+        k.entry = lex_.index(t.key);
+        k.starts = lex_.starts(k.entry);
+        // The layer's shape says whether the first letter is a capital,
+        // but for words in capitals that start with a mark or caseless letter.
+        k.cap = t.shape == Shape::Capitalized ||
+                (t.shape == Shape::AllCaps && chars::is_upper(static_cast<char32_t>(text_[start])));
+        k.upper = t.shape == Shape::AllCaps || (k.cap && t.end - start == 1);
+    } else if (t.type == TokenType::Number) {
+        k.type = TokType::Number;
+        k.starts = true;
+        k.plain = true;
+        for (std::uint32_t c = start; c < t.end; ++c)
+            if (!chars::is_ascii_digit(static_cast<char32_t>(text_[c]))) k.plain = false;
+    } else {
+        k.key = t.key;
+        k.entry = lex_.index(t.key);  // a currency sign
+        const wchar_t c = text_[start];
+        k.starts = k.entry != 0 || c == L'-' || c == 0x2212;  // "-4.5"
+    }
+    return k;
+}
+
 Tokens::Tokens(const TextLayer& layer, const Lexicon& lexicon, const Masker& masker)
     : layer_(layer), lex_(lexicon), text_(layer.document().wide()) {
     const std::vector<Token>& lt = layer.tokens();
-    toks_.reserve(lt.size());
+    const std::size_t n = lt.size();
+    toks_.reserve(n);
     std::size_t masked_until = 0;
-    for (std::size_t i = 0; i < lt.size(); ++i) {
+    for (std::size_t i = 0; i < n; ++i) {
         const Token& t = lt[i];
-        if (t.end <= masked_until) continue;  // inside a masked run
         if (t.start < masked_until) {
+            if (t.end <= masked_until) continue;  // inside a masked run
             // A phone number ended inside this digit run ("+1 234,567"): the
             // rest is read as a glued token of its own, its comma or point apart.
             std::uint32_t start = static_cast<std::uint32_t>(masked_until);
@@ -97,15 +130,12 @@ Tokens::Tokens(const TextLayer& layer, const Lexicon& lexicon, const Masker& mas
                 toks_.push_back(p);
                 ++start;
             }
-            if (start < t.end) push(t, start, false, false);
+            if (start < t.end) toks_.push_back(convert(t, start, false, false));
             continue;
         }
-        const bool line = i == 0 ? std::any_of(text_.begin(), text_.begin() + t.start,
-                                               [](wchar_t c) { return chars::is_newline(static_cast<char32_t>(c)); })
-                                 : t.line_before();
-        // A chunk starts at the first token and after white space.
-        // A chunk of one token is never masked (every pattern spans several).
-        if ((i == 0 || t.space_before()) && i + 1 < lt.size() && lt[i + 1].glued()) {
+        // A chunk starts at the first token and after white space. A chunk
+        // of one token is never masked (every pattern spans several).
+        if ((i == 0 || t.space_before()) && i + 1 < n && lt[i + 1].glued()) {
             masked_until = masker.mask_end(layer, i);
             if (masked_until > t.start) {
                 Tok m;
@@ -113,43 +143,19 @@ Tokens::Tokens(const TextLayer& layer, const Lexicon& lexicon, const Masker& mas
                 m.end = static_cast<std::uint32_t>(masked_until);
                 m.type = TokType::Masked;
                 m.space_before = t.space_before();
-                m.line_before = line;
+                m.line_before = t.line_before();
                 toks_.push_back(m);
                 continue;
             }
         }
-        push(t, t.start, t.space_before(), line);
+        toks_.push_back(convert(t, t.start, t.space_before(), t.line_before()));
     }
-}
-
-void Tokens::push(const Token& t, std::uint32_t start, bool space, bool line) {
-    Tok k;
-    k.start = start;
-    k.end = t.end;
-    k.space_before = space;
-    k.line_before = line;
-    if (t.type == TokenType::Word) {
-        k.type = TokType::Word;
-        k.key = t.key;
-        k.entry = lex_.index(t.key);
-        k.starts = lex_.at(k.entry).starts;
-        // The layer's shape says whether the first letter is a capital,
-        // but for words in capitals that start with a mark or caseless letter.
-        k.cap = t.shape == Shape::Capitalized ||
-                (t.shape == Shape::AllCaps && chars::is_upper(static_cast<char32_t>(text_[start])));
-        k.upper = t.shape == Shape::AllCaps || (k.cap && t.end - start == 1);
-    } else if (t.type == TokenType::Number) {
-        k.type = TokType::Number;
-        k.starts = true;
-        k.plain = std::all_of(text_.begin() + start, text_.begin() + t.end,
-                              [](wchar_t c) { return chars::is_ascii_digit(static_cast<char32_t>(c)); });
-    } else {
-        k.key = t.key;
-        k.entry = lex_.index(t.key);  // a currency sign
-        const wchar_t c = text_[start];
-        k.starts = k.entry != 0 || c == L'-' || c == 0x2212;  // "-4.5"
-    }
-    toks_.push_back(k);
+    // The layer puts a line break before the first token; here, as before,
+    // only a real one in the white space the text starts with counts.
+    if (!toks_.empty())
+        toks_[0].line_before = std::any_of(text_.begin(), text_.begin() + toks_[0].start, [](wchar_t c) {
+            return chars::is_newline(static_cast<char32_t>(c));
+        });
 }
 
 bool Tokens::sentence_start(std::size_t i) const {
@@ -164,6 +170,20 @@ bool Tokens::sentence_start(std::size_t i) const {
 }
 
 double Tokens::digits_value(std::size_t i) const {
+    // Whole numbers below 2^53 are exact in a double: add the digits up.
+    // Decimals go through strtod (the nearest double: 2.86 stays 2.86, not
+    // 2.8600000000000003).
+    std::uint64_t whole = 0;
+    bool point = false;
+    std::size_t digits = 0;
+    for (std::size_t k = toks_[i].start; k < toks_[i].end; ++k) {
+        const wchar_t c = text_[k];
+        if (c == L'.') point = true;
+        if (c == L'.' || c == L',') continue;
+        whole = whole * 10 + static_cast<std::uint64_t>(c - L'0');
+        ++digits;
+    }
+    if (!point && digits <= 15) return static_cast<double>(whole);
     char buf[64];
     std::size_t n = 0;
     for (std::size_t k = toks_[i].start; k < toks_[i].end && n + 1 < sizeof buf; ++k) {

@@ -90,7 +90,7 @@ public:
     std::size_t decimals(std::size_t i) const;
 
 private:
-    void push(const Token& t, std::uint32_t start, bool space, bool line);
+    Tok convert(const Token& t, std::uint32_t start, bool space, bool line) const;
 
     const TextLayer& layer_;
     const Lexicon& lex_;
