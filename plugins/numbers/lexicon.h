@@ -87,8 +87,8 @@ class Lexicon {
 public:
     Lexicon();
 
-    // The entry of a word id; an empty entry for words in no list.
-    const Entry& entry(WordId id) const { return entries_[index(id)]; }
+    // The entry index of a word id (kept in each token); 0, the empty
+    // entry, for words in no list.
     std::uint16_t index(WordId id) const { return id < index_.size() ? index_[id] : 0; }
     const Entry& at(std::uint16_t index) const { return entries_[index]; }
     bool starts(std::uint16_t index) const { return starts_[index]; }

@@ -121,7 +121,10 @@ Tokens::Tokens(const TextLayer& layer, const Lexicon& lexicon, const Masker& mas
         if (t.start < masked_until) {
             if (t.end <= masked_until) continue;  // inside a masked run
             // A phone number ended inside this digit run ("+1 234,567"): the
-            // rest is read as a glued token of its own, its comma or point apart.
+            // rest is read as a glued token of its own, its comma or point
+            // apart. (A rest that starts inside decimals and is followed by
+            // ",ddd" would have been one longer number before; no phone
+            // pattern ends there in practice.)
             std::uint32_t start = static_cast<std::uint32_t>(masked_until);
             if (text_[start] == L',' || text_[start] == L'.') {
                 Tok p;

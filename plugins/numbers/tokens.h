@@ -83,7 +83,7 @@ public:
     // A new sentence or clause starts at token i (capitals there mean nothing).
     bool sentence_start(std::size_t i) const;
 
-    // Digits of a number token: its value (read by strtod: 2.86 stays 2.86),
+    // Digits of a number token: its value (the nearest double: 2.86 stays 2.86),
     // its length and the digits after its decimal point.
     double digits_value(std::size_t i) const;
     std::size_t digit_count(std::size_t i) const { return length(i); }
