@@ -91,7 +91,7 @@ bool parse_tail(const Tokens& t, Quantity& q) {
     }
     // 200,000-plus, 50+
     if (t.is_punct(k) && t.glued(k)) {
-        if (is_dash(t.punct(k)) && t.is(k + 1, w.plus) && t.glued(k + 1)) {
+        if (chars::is_dash(t.punct(k)) && t.is(k + 1, w.plus) && t.glued(k + 1)) {
             q.plus = true;
             k += 2;
         } else if (t.punct(k) == L'+') {
@@ -124,7 +124,7 @@ bool parse_tail(const Tokens& t, Quantity& q) {
             k = u + 1;
         } else if (e.has(kFractionWord) || q.lone_one || t.is(u, w.time) || t.is(u, w.way)) {
             return false;  // two-thirds, one-sided, two-time, two-way: not a quantity of things
-        } else if (!(t.is_punct(u + 1) && t.glued(u + 1) && is_dash(t.punct(u + 1)))) {
+        } else if (!(t.is_punct(u + 1) && t.glued(u + 1) && chars::is_dash(t.punct(u + 1)))) {
             q.unit_tok = u;  // a 10-member team
             k = u + 1;
         }

@@ -129,7 +129,7 @@ bool parse_words(const Tokens& t, std::size_t j, Quantity& q) {
     }
     while (k < t.size()) {
         if (k > j && !t.near(k)) break;
-        if (t.is_punct(k) && is_dash(t.punct(k)) && t.glued(k) && last == Tens && t.glued(k + 1) &&
+        if (t.is_punct(k) && chars::is_dash(t.punct(k)) && t.glued(k) && last == Tens && t.glued(k + 1) &&
             t.lex(k + 1).small >= 0 && t.lex(k + 1).small < 10) {
             ++k;  // twenty-one
             continue;
@@ -207,7 +207,7 @@ bool parse_fraction(const Tokens& t, std::size_t j, Quantity& q) {
         return false;
     }
     std::size_t k = j + 1;
-    const bool hyphen = t.is_punct(k) && is_dash(t.punct(k)) && t.glued(k) && t.glued(k + 1) && num_word(t, j);
+    const bool hyphen = t.is_punct(k) && chars::is_dash(t.punct(k)) && t.glued(k) && t.glued(k + 1) && num_word(t, j);
     if (hyphen) {
         ++k;
     } else if (!t.spaced(k)) {
@@ -218,7 +218,7 @@ bool parse_fraction(const Tokens& t, std::size_t j, Quantity& q) {
     const bool plural = t.folded(k).back() == L's';
     if (plural != (num > 1)) return false;  // "two thirds", "a third"; not "two third"
     const std::size_t after = k + 1;
-    if (t.is_punct(after) && is_dash(t.punct(after)) && t.glued(after)) return false;  // a quarter-final
+    if (t.is_punct(after) && chars::is_dash(t.punct(after)) && t.glued(after)) return false;  // a quarter-final
     if (!hyphen && t.is_word(after) && !t.has(after, kFractionFollower)) return false;
     q.value = num / den;
     q.spelled = q.fraction = true;

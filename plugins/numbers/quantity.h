@@ -58,8 +58,6 @@ struct Found {
 // A token range [first, last] (inclusive), or {kNone, kNone}.
 using Span = std::pair<std::size_t, std::size_t>;
 
-inline bool is_dash(wchar_t c) { return chars::is_dash(static_cast<char32_t>(c)); }
-
 // One quantity at token i, without qualifier or range; q.end is the token
 // after it. `range_end`: the second number of "5-10", glued to the dash.
 bool parse_quantity(const Tokens& t, std::size_t i, Quantity& q, bool range_end = false);

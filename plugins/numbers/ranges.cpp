@@ -39,7 +39,7 @@ int parse_range(const Tokens& t, Quantity& q1, Quantity& q2, bool between) {
     const std::size_t k = q1.end;
     if (q1.vague || q1.ordinal || q1.kind == Kind::Time || k >= t.size()) return 0;
     bool hyphen = false;
-    if (t.is_punct(k) && is_dash(t.punct(k)) && t.punct(k) != 0x2212) {
+    if (t.is_punct(k) && chars::is_dash(t.punct(k)) && t.punct(k) != 0x2212) {
         // 5-10 or 5 - 10, not "5 -10"
         // "$5m-$7m": the second end may repeat the currency sign.
         const bool sign_again = q1.currency && t.is_punct(k + 1) && t.lex(k + 1).currency_symbol &&
@@ -103,7 +103,7 @@ bool change_in_clause(const Tokens& t, std::size_t i) {
 // beside other scores, not a range.
 bool is_score(const Tokens& t, const Quantity& q1, const Quantity& q2) {
     const std::size_t dash = q1.end;
-    if (!(t.is_punct(dash) && is_dash(t.punct(dash)) && t.glued(dash) && t.glued(dash + 1))) return false;
+    if (!(t.is_punct(dash) && chars::is_dash(t.punct(dash)) && t.glued(dash) && t.glued(dash + 1))) return false;
     if (q1.num_tok == kNone || q1.num_tok + 1 != dash || q2.num_tok != dash + 1 || q2.end != dash + 2) return false;
     if (!t[q1.num_tok].plain || !t[q2.num_tok].plain) return false;
     const std::size_t before = q1.num_tok - 1, after = q2.end;
