@@ -3,7 +3,7 @@
 # of a typical 5 KB article, per plugin and for all plugins together, for the
 # native build, the WebAssembly build under node and the compromise library
 # (npm) in the same node, with the ratios; then the page: time from dropping
-# 100 articles to rendered results in headless Chromium, and its size.
+# 1,000 articles (NEWSLENS_BENCH_PAGE_DOCS) to rendered results in headless Chromium, and its size.
 #
 #   bench/run.sh [CORPUS_DIR]
 #
@@ -15,7 +15,9 @@
 # NEWSLENS_BENCH_COMPROMISE_MB (default 1) the size of the sample compromise
 # reads (it runs at about 0.15 MB/s here: the whole 10 MB takes about a minute
 # per row; set it to the corpus size for the full run);
-# NEWSLENS_BENCH_PLUGINS (default "numbers quotes locations") the rows.
+# NEWSLENS_BENCH_PLUGINS (default "numbers quotes locations people") the rows;
+# NEWSLENS_BENCH_PAGE_DOCS (default 1000, the text-layer issue's goal) the
+# articles dropped on the page.
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/common.sh"
 BENCH_DIR="$ROOT/bench"
 NATIVE_BENCH=${NEWSLENS_BENCH_NATIVE:-$NATIVE_BUILD/bench/newslens_bench}
@@ -68,8 +70,9 @@ log "CLI: -j 1 and -j 2 over the corpus; peak memory on one 50 MB document"
 python3 "$BENCH_DIR/cli_bench.py" "$NATIVE_BUILD/cli/newslens" "$OUT/corpus.list" "$OUT" > "$OUT/cli.json" ||
   { echo "CLI benchmark failed" >&2; rm -f "$OUT/cli.json"; }
 
-log "page: dropping 100 articles in headless Chromium"
-NODE_PATH="$ROOT/node_modules" node "$BENCH_DIR/page_bench.js" "$PAGE_HTML" "$OUT/corpus.list" 100 > "$OUT/page.json" ||
+PAGE_DOCS=${NEWSLENS_BENCH_PAGE_DOCS:-1000}
+log "page: dropping $PAGE_DOCS articles in headless Chromium"
+NODE_PATH="$ROOT/node_modules" node "$BENCH_DIR/page_bench.js" "$PAGE_HTML" "$OUT/corpus.list" "$PAGE_DOCS" > "$OUT/page.json" ||
   { echo "page benchmark failed" >&2; rm -f "$OUT/page.json"; }
 
 python3 "$BENCH_DIR/table.py" "$OUT/corpus.json" "$OUT/results.jsonl" "$( [ -s "$OUT/page.json" ] && echo "$OUT/page.json")" \
