@@ -160,18 +160,28 @@ Result Analyzer::analyze(const Document& doc) const {
             ++kept;
         }
         mine.resize(kept);
-        std::stable_sort(mine.begin(), mine.end(), by_span);
+        // Plugins mostly find mentions in text order already.
+        if (!std::is_sorted(mine.begin(), mine.end(), by_span)) std::stable_sort(mine.begin(), mine.end(), by_span);
     }
-    std::size_t total = 0;
-    for (std::size_t i = 0; i < found.size(); ++i)
-        if (output_[i]) total += found[i].size();
-    result.mentions.reserve(total);
+    // Merge the plugins' sorted lists. Plugins ran in dependency order, and a
+    // mention that shares its span with another's comes in that order. The
+    // sort moves small (list, index) pairs, not mentions.
+    struct Ref {
+        std::uint32_t start, end, list, index;
+    };
+    std::vector<Ref> order;
     for (std::size_t i = 0; i < found.size(); ++i)
         if (output_[i])
-            for (auto& m : found[i]) result.mentions.push_back(std::move(m));
-    // Plugins ran in dependency order; stable sort keeps that order for
-    // mentions that share a span.
-    std::stable_sort(result.mentions.begin(), result.mentions.end(), by_span);
+            for (std::size_t k = 0; k < found[i].size(); ++k)
+                order.push_back({static_cast<std::uint32_t>(found[i][k].start), static_cast<std::uint32_t>(found[i][k].end),
+                                 static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(k)});
+    std::sort(order.begin(), order.end(), [](const Ref& a, const Ref& b) {
+        if (a.start != b.start) return a.start < b.start;
+        if (a.end != b.end) return a.end < b.end;
+        return a.list != b.list ? a.list < b.list : a.index < b.index;
+    });
+    result.mentions.reserve(order.size());
+    for (const Ref& r : order) result.mentions.push_back(std::move(found[r.list][r.index]));
     return result;
 }
 

@@ -340,7 +340,7 @@ private:
             if (!t.cap && w.last - w.first >= 3 && head.end - head.start == 2 && (kind_of(head.key) & kParticle) &&
                 text[2] == L'-' && chars::is_upper(static_cast<char32_t>(text[3])))
                 t.cap = true;
-            const std::size_t length = layer.key_text(w.key).size();
+            const std::size_t length = t.end - t.start;  // of the key: the text up to a dot or possessive
             bool lower = false;
             for (std::size_t c = 0; c < t.end - t.start && !lower; ++c) lower = chars::is_lower(static_cast<char32_t>(text[c]));
             t.shout = t.cap && !t.initial && !lower && length > 1;  // also "V8", "W1"
