@@ -69,6 +69,19 @@ void find_single_quotes(const std::wstring& text, std::size_t begin, std::size_t
     }
 }
 
+// Width of a double quotation mark at p: 1 for " “ ” and the like, 2 for
+// two single marks written as one ('' in one newspaper's house style), 0
+// for none. Of three single marks the double mark is the pair that faces
+// the text outside: ,''' closes an inner and an outer quote at once
+// (`inside`: a double quote is open), ''' before a word opens both.
+std::size_t double_mark_width(const std::wstring& text, std::size_t p, std::size_t end, bool inside) {
+    if (chars::is_double_quote(text[p])) return 1;
+    auto single = [&](std::size_t i) { return i < end && chars::is_single_quote(text[i]); };
+    if (!single(p) || !single(p + 1)) return 0;
+    if (single(p + 2) && inside) return 0;  // p closes the inner quote; the mark starts at p + 1
+    return 2;
+}
+
 // Double quotes of one paragraph. Marks pair up in order whatever their
 // glyph (scraped text has ”days were numbered” and why?“), with two repairs
 // that keep a stray mark from shifting every later pair: a mark that can only
@@ -80,11 +93,11 @@ void find_single_quotes(const std::wstring& text, std::size_t begin, std::size_t
 void find_double_quotes(const std::wstring& text, const Segment& para, std::size_t index,
                         std::vector<QuoteSpan>& out) {
     bool open = false;
-    std::size_t open_at = 0;
+    std::size_t open_at = 0, open_width = 1;
     auto emit = [&](std::size_t o, std::size_t close, std::size_t content_end) {
         QuoteSpan q;
         q.open = o;
-        q.start = o + 1;
+        q.start = o + open_width;
         q.end = content_end;
         q.close = close;
         q.paragraph = index;
@@ -94,23 +107,28 @@ void find_double_quotes(const std::wstring& text, const Segment& para, std::size
         if (q.start < q.end) out.push_back(q);
     };
     for (std::size_t p = para.start; p < para.end; ++p) {
-        if (!chars::is_double_quote(text[p])) continue;
+        const std::size_t width = double_mark_width(text, p, para.end, open);
+        if (width == 0) continue;
+        const std::size_t last = p + width - 1;  // the mark's last character
         const bool space_before = p == para.start || opens_after(text[p - 1]);
-        const bool space_after = p + 1 == para.end || space(text[p + 1]);
+        const bool space_after = last + 1 == para.end || space(text[last + 1]);
         if (!open) {
-            if (!space_before && space_after) continue;
+            if (!space_before && space_after) { p = last; continue; }
             open = true;
             open_at = p;
-        } else if (space_before && !space_after && p > open_at + 1 && space(text[p - 1])) {
+            open_width = width;
+        } else if (space_before && !space_after && p > open_at + open_width && space(text[p - 1])) {
             // The part before the restart is a quote of its own: scraped text
             // that lost its paragraph breaks keeps "A. "B." of a quote running
             // over paragraphs.
             emit(open_at, kNone, p);
             open_at = p;
+            open_width = width;
         } else {
-            emit(open_at, p, p);
+            emit(open_at, last, p);
             open = false;
         }
+        p = last;
     }
     if (open) emit(open_at, kNone, para.end);
 }
