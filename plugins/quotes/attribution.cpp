@@ -99,6 +99,11 @@ Speaker Attributor::after_quote(const QuoteSpan& q, std::size_t end) {
     for (v = i; v < te && v < i + kMaxVerbDistance; ++v) {
         if (!tokens_.is_word(v)) {
             const wchar_t c = text_[tokens_[v].start];
+            // "Rep. Jane Doe (D-Ore.) said": a bracket's dot ends no sentence.
+            if (c == L'(') {
+                const std::size_t close = closing_bracket(v, std::min(te, i + kMaxVerbDistance));
+                if (close != kNone) { v = close; continue; }
+            }
             if (c == L'.' || c == L'!' || c == L'?' || c == L';' || c == L':' || chars::is_double_quote(static_cast<char32_t>(c))) return {};
             continue;
         }
@@ -278,8 +283,18 @@ Speaker Attributor::subject(std::size_t tb, std::size_t te, std::size_t) {
         break;
     }
     if (chosen == parts.size()) chosen = parts.size() - 1;
+    // But a person named in the first part is the subject, and whatever
+    // follows describes them, capitalised or not: "Rep. Jane Doe (D-Ore.)",
+    // "Mr. Berg, 70, of Salem, Mass.", "Sam Cole, Smith's chief strategist".
+    for (std::size_t k = 0; k < chosen; ++k) {
+        if (is_opener(k)) continue;
+        if (person_part(parts[k].first, parts[k].second)) chosen = k;
+        break;
+    }
     std::size_t sb = parts[chosen].first;
-    const std::size_t se = parts[chosen].second;
+    std::size_t se = parts[chosen].second;
+    // "Maria Ortiz of Tucson", "Gov. Ann Lee of Iowa": the person, not the place.
+    se = cut_affiliation(sb, se);
     while (sb < se && lex_.opener(tokens_.key(sb)) && !lex_.he(tokens_.key(sb)) && !lex_.she(tokens_.key(sb))) ++sb;
     if (sb >= se) return {};
 
@@ -331,6 +346,51 @@ Speaker Attributor::subject(std::size_t tb, std::size_t te, std::size_t) {
     s.end = tokens_[se - 1].end;
     if (lex_.determiner(first)) described_.push_back(s);
     return s;
+}
+
+std::size_t Attributor::closing_bracket(std::size_t open, std::size_t limit) const {
+    for (std::size_t t = open + 1; t < limit; ++t) {
+        if (tokens_.is_punct(t, L')')) return t;
+        if (tokens_.is_punct(t, L'(')) return kNone;
+    }
+    return kNone;
+}
+
+// The first "of", "from" or "at" in [tb, te) after a capitalised word, or kNone.
+std::size_t Attributor::affiliation_at(std::size_t tb, std::size_t te) const {
+    for (std::size_t t = tb + 1; t + 1 < te; ++t) {
+        if (!tokens_.is_word(t)) return kNone;
+        if (!tokens_.capitalized(t) && lex_.role_preposition(tokens_.key(t)))
+            return tokens_.capitalized(t - 1) ? t : kNone;
+    }
+    return kNone;
+}
+
+// Where a name followed by "of", "from" or "at" and its place or employer
+// ends: "Maria Ortiz of Tucson" -> "Maria Ortiz". Only when what comes
+// before is a person ("Bank of America", "Secretary of State" stay whole).
+std::size_t Attributor::cut_affiliation(std::size_t tb, std::size_t te) const {
+    const std::size_t t = affiliation_at(tb, te);
+    return t != kNone && person_name(tb, t) ? t : te;
+}
+
+// [tb, te) is a person's name with at most a title or role before it, and
+// perhaps an affiliation after it: "Sen. Ann Lee", "the economist Jared
+// Bern", "Maria Ortiz of Tucson".
+bool Attributor::person_part(std::size_t tb, std::size_t te) const {
+    const std::size_t t = affiliation_at(tb, te);
+    return person_name(tb, t == kNone ? te : t);
+}
+
+bool Attributor::person_name(std::size_t tb, std::size_t te) const {
+    if (tb >= te || !tokens_.is_word(te - 1) || !tokens_.capitalized(te - 1)) return false;
+    const NameSplit split = split_trailing_name(tokens_, tb, te, lex_);
+    if (split.empty()) return false;
+    std::size_t from = tb;
+    while (from < split.role_begin && lex_.determiner(tokens_.key(from))) ++from;
+    if (split.role_begin > from) return false;
+    return names_.is_person(tokens_.key(split.name_end - 1)) ||
+           names_.person_in(tokens_[split.name_begin].start, tokens_[split.name_end - 1].end);
 }
 
 Speaker Attributor::name_from(std::size_t nb, std::size_t ne, std::size_t rb) const {

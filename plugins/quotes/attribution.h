@@ -51,6 +51,12 @@ private:
     Speaker mention_speaker(const PersonMention& m) const;
     Speaker name_from(std::size_t nb, std::size_t ne, std::size_t rb) const;
     std::size_t sentence_start(std::size_t tb, std::size_t te) const;
+    // Token of the ")" closing the "(" at `open`, before `limit`; kNone if none.
+    std::size_t closing_bracket(std::size_t open, std::size_t limit) const;
+    std::size_t affiliation_at(std::size_t tb, std::size_t te) const;
+    std::size_t cut_affiliation(std::size_t tb, std::size_t te) const;
+    bool person_part(std::size_t tb, std::size_t te) const;
+    bool person_name(std::size_t tb, std::size_t te) const;
     bool speech_verb_at(std::size_t i) const;
     std::wstring span(std::size_t tb, std::size_t te) const;
 

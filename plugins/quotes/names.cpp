@@ -294,6 +294,12 @@ Gender NameIndex::gender(WordId surname) const {
 
 bool NameIndex::is_person(WordId surname) const { return best_.count(surname) != 0; }
 
+bool NameIndex::person_in(std::size_t start, std::size_t end) const {
+    auto it = std::lower_bound(people_.begin(), people_.end(), end,
+                               [](const Mention& m, std::size_t p) { return m.start < p; });
+    return it != people_.begin() && (--it)->end > start;
+}
+
 const PersonMention* NameIndex::last_before(std::size_t pos, Gender wanted, std::size_t floor) const {
     auto it = std::lower_bound(mentions_.begin(), mentions_.end(), pos,
                                [](const PersonMention& m, std::size_t p) { return m.start < p; });

@@ -66,6 +66,8 @@ public:
     std::wstring fullest_at(std::size_t start, std::size_t end, const std::wstring& name, WordId surname) const;
     Gender gender(WordId surname) const;
     bool is_person(WordId surname) const;
+    // The people plugin found a person overlapping [start, end).
+    bool person_in(std::size_t start, std::size_t end) const;
     // The person mentioned last before `pos` (not before `floor`) whose gender does not clash.
     const PersonMention* last_before(std::size_t pos, Gender wanted, std::size_t floor = 0) const;
     // The first person mentioned in [from, to).
