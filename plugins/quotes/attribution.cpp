@@ -18,7 +18,9 @@ constexpr std::size_t kMaxSentenceTokens = 80;  // look-back for the start of a 
 constexpr std::size_t kMaxVerbDistance = 20;    // "…," Glenn Maguire, chief economist at X, told: subject length
 constexpr std::size_t kMaxSubjectAfterVerb = 8; // "said Sgt. Jose Gomez, ..."
 constexpr std::size_t kMaxDescriptionWords = 6; // "the female soldier"
-constexpr std::size_t kMaxSentenceSubjectTokens = 6;  // "Opposition leader Juan Guaido -- who ..."
+constexpr std::size_t kMaxSentenceSubjectTokens = 6;
+constexpr std::size_t kMaxPronounBeforeQuote = 3;  // "which she described as “…”"
+constexpr std::size_t kMaxOpenerTokens = 10;       // "In a statement on Tuesday,"  // "Opposition leader Juan Guaido -- who ..."
 
 // American, Spaniard, Briton, Frenchman, Israeli, Japanese, Scot.
 bool demonym_like(std::wstring_view k) {
@@ -181,6 +183,15 @@ Speaker Attributor::subject_verb(std::size_t subject_begin, std::size_t verb, st
         for (std::size_t t = se; t < verb; ++t) {
             if (lex_.auxiliary(tokens_.key(t))) return {};
         }
+    }
+    // In a relative clause the pronoun before the verb is its subject: "The
+    // tax, which she described as “…”" (not after an opener: "Despite what he wrote").
+    const auto relative = [&](WordId k) { return k == lex_.word.which || k == lex_.word.that || k == lex_.word.whom; };
+    if (se > subject_begin + 2 && tokens_.is_word(se - 1) && (lex_.he(tokens_.key(se - 1)) || lex_.she(tokens_.key(se - 1))) &&
+        relative(tokens_.key(se - 2)) && !lex_.opener(tokens_.key(subject_begin))) {
+        Speaker s = pronoun(tokens_[se - 1].start, lex_.he(tokens_.key(se - 1)) ? Gender::Male : Gender::Female);
+        if (s.found()) s.verb = tokens_.key_text(verb);
+        return s;
     }
     const Speaker reporter = subject(subject_begin, se, 0);
     std::size_t after = verb + 1;
@@ -437,6 +448,63 @@ Speaker Attributor::group_pronoun(std::size_t anchor) const {
     }
     if (!org) return {};
     return speaker_at(text_.substr(org->start, org->end - org->start), org->start, org->end);
+}
+
+// A quote inside a sentence that has no speech verb: the subject of that
+// sentence ("Kasich called the deal “…”", "The committee has rolled out a
+// “…” campaign"), or a pronoun just before the quote ("what she called “…”").
+Speaker Attributor::clause_subject(const QuoteSpan& q, std::size_t before_begin) {
+    const std::size_t tb = tokens_.first_at(before_begin);
+    const std::size_t te = tokens_.first_at(q.open);
+    if (te <= tb || !tokens_.is_word(te - 1)) return {};  // the mark must follow a word
+    // "a plan he called “…”", "which she described as “…”".
+    for (std::size_t t = te - 1; t > tb && te - t <= kMaxPronounBeforeQuote; --t) {
+        const WordId k = tokens_.key(t - 1);
+        if (!tokens_.is_word(t - 1)) break;
+        if ((lex_.he(k) || lex_.she(k)) && !tokens_.capitalized(t))
+            return pronoun(tokens_[t - 1].start, lex_.he(k) ? Gender::Male : Gender::Female);
+    }
+    std::size_t sb = sentence_start(tb, te);
+    // Only from where the sentence starts: a window that begins after an
+    // earlier quote of the sentence ("and Rubio was hurt by going “…”") has
+    // lost its subject.
+    const bool starts_sentence = tokens_.line_break_before(sb) || tokens_.is_punct(sb - 1, L'.') ||
+                                 tokens_.is_punct(sb - 1, L'!') || tokens_.is_punct(sb - 1, L'?');
+    if (!starts_sentence) return {};
+    // Openers up to their comma ("In a statement on Tuesday,"), or one word ("But").
+    if (sb < te && tokens_.is_word(sb) && lex_.opener(tokens_.key(sb)) && !lex_.he(tokens_.key(sb)) &&
+        !lex_.she(tokens_.key(sb))) {
+        std::size_t c = sb + 1;
+        while (c < te && c < sb + kMaxOpenerTokens && !tokens_.is_punct(c, L',')) ++c;
+        sb = c < te && tokens_.is_punct(c, L',') ? c + 1 : sb + 1;
+    }
+    if (sb + 1 >= te || !tokens_.is_word(sb)) return {};
+    const WordId first = tokens_.key(sb);
+    if (lex_.he(first) || lex_.she(first)) {
+        if (tokens_.capitalized(sb + 1) || !tokens_.is_word(sb + 1)) return {};
+        return pronoun(tokens_[sb].start, lex_.he(first) ? Gender::Male : Gender::Female);
+    }
+    // A capitalised name, perhaps after "the", then its verb or an apposition.
+    std::size_t b = sb;
+    if (lex_.determiner(first)) ++b;
+    if (b >= te || !tokens_.capitalized(b) || lex_.function_word(tokens_.key(b)) || lex_.calendar_word(tokens_.key(b)))
+        return {};
+    std::size_t e = b;
+    while (e < te && !tokens_.line_break_before(e) && (e == b || !tokens_.possessive(e - 1))) {
+        if (tokens_.capitalized(e)) { ++e; continue; }
+        if (tokens_.is_word(e) && lex_.name_particle(tokens_.key(e)) && e + 1 < te && tokens_.capitalized(e + 1)) {
+            e += 2;
+            continue;
+        }
+        break;
+    }
+    if (tokens_.possessive(e - 1) || e >= te) return {};  // "Trump's campaign called it": no person speaks
+    if (!(tokens_.is_punct(e, L',') || (tokens_.is_word(e) && !tokens_.capitalized(e)))) return {};
+    // One capitalised word opening a sentence that the article also writes
+    // in lower case is a common noun: "Fundraising was “…”" is nobody's.
+    if (e == b + 1 && b == sb && names_.written_lower(tokens_.key(b)) && !names_.is_person(tokens_.key(b)))
+        return {};
+    return subject(sb, e, 0);
 }
 
 Speaker Attributor::sentence_person(const QuoteSpan& q, std::size_t before_begin) const {

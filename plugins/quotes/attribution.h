@@ -31,6 +31,8 @@ public:
     Speaker direct(const QuoteSpan& q, std::size_t before_begin, std::size_t after_end);
     // The first person named in the sentence that holds the quote.
     Speaker sentence_person(const QuoteSpan& q, std::size_t before_begin) const;
+    // For a quote inside a sentence with no attribution: the sentence's subject.
+    Speaker clause_subject(const QuoteSpan& q, std::size_t before_begin);
     // For a quote that opens a sentence: the person the sentence before is about.
     Speaker previous_sentence_subject(const QuoteSpan& q, std::size_t before_begin) const;
     // For a quote that opens its paragraph: a speaker named in the paragraph before.

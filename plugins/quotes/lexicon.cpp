@@ -185,7 +185,7 @@ Lexicon::Lexicon() {
     Vocabulary& v = Vocabulary::global();
     word = {v.intern(L"the"), v.intern(L"a"), v.intern(L"an"), v.intern(L"he"), v.intern(L"she"),
             v.intern(L"it"), v.intern(L"they"), v.intern(L"we"), v.intern(L"one"), v.intern(L"that"),
-            v.intern(L"of"), v.intern(L"to"), v.intern(L"according")};
+            v.intern(L"of"), v.intern(L"to"), v.intern(L"according"), v.intern(L"which"), v.intern(L"whom")};
 }
 
 }  // namespace newslens::quotes

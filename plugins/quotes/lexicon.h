@@ -77,7 +77,7 @@ public:
 
     // Single words the rules name.
     struct Words {
-        WordId the, a, an, he, she, it, they, we, one, that, of, to, according;
+        WordId the, a, an, he, she, it, they, we, one, that, of, to, according, which, whom;
     } word{};
 
 private:

@@ -119,7 +119,7 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
     const std::size_t n = tokens.size();
     // Words the article writes in lower case somewhere: capitalised at a
     // sentence start they are common words, not the first word of a name.
-    WordSet lower_words;
+    WordSet& lower_words = lower_words_;
     for (std::size_t i = 0; i < n; ++i)
         if (tokens.is_word(i) && !tokens.capitalized(i) && chars::is_letter(static_cast<char32_t>(tokens.text(i)[0])))
             lower_words.insert(tokens.key(i));

@@ -66,6 +66,8 @@ public:
     std::wstring fullest_at(std::size_t start, std::size_t end, const std::wstring& name, WordId surname) const;
     Gender gender(WordId surname) const;
     bool is_person(WordId surname) const;
+    // The article writes this word in lower case somewhere (a common word).
+    bool written_lower(WordId key) const { return lower_words_.contains(key); }
     // The people plugin found a person overlapping [start, end).
     bool person_in(std::size_t start, std::size_t end) const;
     // The person mentioned last before `pos` (not before `floor`) whose gender does not clash.
@@ -95,6 +97,7 @@ private:
     std::vector<std::pair<WordId, WordId>> roles_;
     std::vector<PersonMention> mentions_;              // in text order
     std::vector<OrgMention> orgs_;                     // in text order
+    WordSet lower_words_;                              // words written in lower case somewhere
     const std::vector<Mention>& people_;
 };
 

@@ -149,6 +149,8 @@ void QuoteExtractor::extract(const newslens::Context& ctx, std::vector<Mention>&
         const QuoteSpan& q = quotes[main[k]];
         if (is_title[main[k]]) continue;
         Speaker s = direct[k];
+        // "X called the plan “…”": the subject of the sentence the quote is inside.
+        if (!s.found()) s = attributor.clause_subject(q, before_begin[k]);
         // A quote opening a sentence after narrative about someone else:
         // "US coach Patrick McEnroe wants ... "I think ..."" is McEnroe's.
         if (!s.found()) s = attributor.previous_sentence_subject(q, before_begin[k]);
