@@ -166,6 +166,10 @@ Lexicon::Lexicon() {
                       L"he", L"she"});
     add(kNamingWord, {L"called", L"entitled", L"titled", L"named", L"dubbed", L"headlined", L"codenamed",
                       L"code-named", L"slogan"});
+    add(kWorkNoun, {L"on", L"film", L"movie", L"book", L"novel", L"memoir", L"autobiography", L"biography",
+                    L"show", L"series", L"sitcom", L"documentary", L"album", L"song", L"single", L"play",
+                    L"musical", L"program", L"programme", L"podcast", L"column", L"essay", L"magazine",
+                    L"newspaper", L"hit", L"classic", L"episode", L"exhibition", L"opera", L"poem"});
     add(kWordLikeGivenName, {L"will", L"mark", L"bill", L"frank", L"jack", L"rose", L"grace", L"hope", L"may",
                              L"guy", L"pat", L"rob", L"june", L"joy", L"faith", L"dean", L"earl", L"sue", L"ray",
                              L"gene", L"carol", L"amber", L"victor"});

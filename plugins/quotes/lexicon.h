@@ -59,6 +59,8 @@ public:
     bool not_speaker(WordId w) const { return has(w, kNotSpeaker); }
     // Words before a quoted title: called, dubbed, entitled.
     bool naming_word(WordId w) const { return has(w, kNamingWord); }
+    // Nouns and prepositions before a title in Title Case: the film “…”, on “…”.
+    bool work_noun(WordId w) const { return has(w, kWorkNoun); }
     // Given names that are also common words ("will", "mark"): a lower-case
     // "will" elsewhere says nothing about "Will Smith".
     bool word_like_given_name(WordId w) const { return has(w, kWordLikeGivenName); }
@@ -88,7 +90,7 @@ private:
         kAppositionStart = 1u << 12, kSubjectStop = 1u << 13, kSpeechNoun = 1u << 14, kRoleNoun = 1u << 15,
         kOccupation = 1u << 16, kCollectiveSpeaker = 1u << 17, kPossessivePronoun = 1u << 18,
         kPreVerbWord = 1u << 19, kNotSpeaker = 1u << 20, kNamingWord = 1u << 21, kWordLikeGivenName = 1u << 22,
-        kPlaceStart = 1u << 23, kPlaceEnd = 1u << 24, kAuxiliary = 1u << 26,
+        kPlaceStart = 1u << 23, kPlaceEnd = 1u << 24, kWorkNoun = 1u << 25, kAuxiliary = 1u << 26,
         kConjunction = 1u << 27, kRolePreposition = 1u << 28, kNameSuffix = 1u << 29,
     };
     void add(std::uint32_t flags, std::initializer_list<const wchar_t*> words);

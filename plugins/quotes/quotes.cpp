@@ -36,19 +36,23 @@ newslens::Value optional_text(const std::wstring& s) {
 
 newslens::Value optional_offset(std::size_t v) { return v == kNone ? newslens::Value() : newslens::Value(v); }
 
-// Headline-like Title Case ("No More Mr Nasty"): every word capitalised
-// but short function words, and no sentence punctuation at the end.
-bool title_case(const std::wstring& text, const Words& tokens, const Lexicon& lex, const QuoteSpan& q) {
+// Headline-like Title Case ("No More Mr Nasty", "Face the Nation"): every
+// word capitalised but short function words. Without a cue before it, a
+// run that ends like a sentence is speech ("‘Makes You Want To Retch.’");
+// after one (`cued`), the comma or full stop a newspaper puts inside the
+// marks is allowed: on ''Meet the Press.''
+bool title_case(const std::wstring& text, const Words& tokens, const Lexicon& lex, const QuoteSpan& q, bool cued) {
     const wchar_t last = text[q.end - 1];
-    if (last == L'.' || last == L',' || last == L'!' || last == L'?' || last == 0x2026) return false;
+    if (last == L'!' || last == L'?' || last == 0x2026) return false;
+    if ((last == L'.' || last == L',') && !cued) return false;
     std::size_t words = 0, capitalised = 0;
     for (std::size_t t = tokens.first_at(q.start); t < tokens.size() && tokens[t].start < q.end; ++t) {
         if (!tokens.is_word(t) || !chars::is_letter(static_cast<char32_t>(text[tokens[t].start]))) continue;
         ++words;
         if (tokens.capitalized(t)) ++capitalised;
-        else if (!(lex.function_word(tokens.key(t)) && tokens.key_text(t).size() <= 4)) return false;
+        else if (words == 1 || !(lex.function_word(tokens.key(t)) && tokens.key_text(t).size() <= 4)) return false;
     }
-    return words >= 3 && capitalised * 4 >= words * 3;
+    return words >= 3 && capitalised >= 2;
 }
 
 // A book, film or operation name: a documentary called "…", dubbed "…".
@@ -59,6 +63,14 @@ bool named_by_preceding_word(const Words& tokens, const Lexicon& lex, const Quot
         return lex.naming_word(tokens.key(t - back));
     }
     return false;
+}
+
+// Words that announce a title in Title Case: the film “…”, appeared on
+// “…”, NBC’s “…”.
+bool title_cue_before(const Words& tokens, const Lexicon& lex, const QuoteSpan& q) {
+    const std::size_t t = tokens.first_at(q.open);
+    if (t == 0 || !tokens.is_word(t - 1)) return false;
+    return lex.work_noun(tokens.key(t - 1)) || (tokens.possessive(t - 1) && tokens.capitalized(t - 1));
 }
 
 class QuoteExtractor : public Extractor {
@@ -140,8 +152,9 @@ void QuoteExtractor::extract(const newslens::Context& ctx, std::vector<Mention>&
     std::vector<bool> is_title(n);
     for (std::size_t k = 0; k < main.size(); ++k) {
         const QuoteSpan& q = quotes[main[k]];
-        is_title[main[k]] = named_by_preceding_word(tokens, lex_, q) ||
-                            (!direct[k].found() && title_case(text, tokens, lex_, q));
+        const bool cued = title_cue_before(tokens, lex_, q);
+        is_title[main[k]] = named_by_preceding_word(tokens, lex_, q) || (cued && title_case(text, tokens, lex_, q, true)) ||
+                            (!direct[k].found() && title_case(text, tokens, lex_, q, false));
     }
 
     std::size_t last_attributed = kNone;  // the latest quote with a speaker, to inherit from in O(1)
