@@ -44,7 +44,15 @@ std::wstring Attributor::span(std::size_t tb, std::size_t te) const {
 }
 
 bool Attributor::speech_verb_at(std::size_t i) const {
-    return tokens_.is_word(i) && !tokens_.capitalized(i) && lex_.speech_verb(tokens_.key(i));
+    if (!tokens_.is_word(i) || tokens_.capitalized(i)) return false;
+    // After a possessive or an article it is a noun: "Trump's remarks", "the reports".
+    if (i > 0 && tokens_.is_word(i - 1) &&
+        (tokens_.possessive(i - 1) || lex_.determiner(tokens_.key(i - 1)) || lex_.possessive_pronoun(tokens_.key(i - 1))))
+        return false;
+    if (lex_.speech_verb(tokens_.key(i))) return true;
+    // "went on", "chimed in", "pointed out": speech only with their particle.
+    return lex_.phrasal_speech_verb(tokens_.key(i)) && i + 1 < tokens_.size() && tokens_.is_word(i + 1) &&
+           lex_.speech_particle(tokens_.key(i + 1));
 }
 
 std::size_t Attributor::sentence_start(std::size_t tb, std::size_t te) const {
@@ -274,6 +282,16 @@ Speaker Attributor::subject(std::size_t tb, std::size_t te, std::size_t) {
     };
     auto is_apposition = [&](std::size_t k) {
         const WordId f = first_key(k);
+        // "..., and Carla Diaz responded": a clause of its own, not a description.
+        if (lex_.conjunction(f) && parts[k].first + 1 < parts[k].second && tokens_.capitalized(parts[k].first + 1))
+            return false;
+        // "..., The Hill reported": a name that starts with "The".
+        if (lex_.determiner(f) && tokens_.capitalized(parts[k].first)) {
+            bool all_capitalised = parts[k].first + 1 < parts[k].second;
+            for (std::size_t t = parts[k].first + 1; t < parts[k].second && all_capitalised; ++t)
+                all_capitalised = tokens_.capitalized(t) || lex_.name_particle(tokens_.key(t)) || tokens_.key(t) == lex_.word.of;
+            if (all_capitalised) return false;
+        }
         if (lex_.apposition_start(f) || (!tokens_.capitalized(parts[k].first) && !lex_.he(f) && !lex_.she(f)))
             return true;
         // "Tim Crawford, Group Economist at Halifax,": a role with a preposition.

@@ -30,6 +30,18 @@ Lexicon::Lexicon() {
         L"interrupted", L"conceding", L"acknowledges", L"admitting", L"stresses", L"urging", L"predicts",
         L"concedes", L"believes", L"believed", L"thinks", L"reckons", L"reckoned", L"maintained", L"maintains",
         L"contended", L"contends", L"hinted", L"retorted", L"snapped", L"fumed", L"blasted"});
+    // Present tense and reporting verbs of broadcast and print: "…," Wells reports from Geneva.
+    add(kSpeechVerb, {L"reports", L"reported", L"reporting", L"pressed", L"presses", L"assured", L"assures",
+                      L"proclaimed", L"proclaims", L"exhorted", L"asserted", L"asserts", L"added", L"notes",
+                      L"tweets", L"posts", L"responds", L"recounts", L"concludes", L"warns", L"observes",
+                      L"remarks", L"complains", L"jokes", L"quips", L"muses", L"counters", L"cautions",
+                      L"laments", L"marvels", L"marveled", L"scoffed", L"scoffs", L"bristled", L"interjected",
+                      L"interjects", L"intoned", L"declares", L"announces", L"insisting", L"emailed",
+                      L"texted", L"messaged", L"blogged", L"wrote", L"stated", L"implored", L"beseeched"});
+    add(kPhrasalSpeechVerb, {L"went", L"goes", L"chimed", L"chimes", L"pointed", L"points", L"shot", L"fired",
+                             L"weighed", L"weighs", L"piped", L"spoke", L"speaks", L"summed", L"sums",
+                             L"spelled", L"lashed", L"hit"});
+    add(kSpeechParticle, {L"on", L"in", L"out", L"back", L"up"});
     add(kRelayVerb, {L"told", L"said", L"says", L"tells", L"asked", L"wrote", L"warned", L"urged"});
     add(kVerbParticle, {L"out", L"back", L"up", L"again", L"later", L"loudly", L"quietly"});
     add(kPersonTitle | kTitle, {L"mr", L"mrs", L"ms", L"miss", L"dr", L"sgt", L"sergeant", L"gen", L"general", L"col",

@@ -20,6 +20,9 @@ public:
     bool speech_verb(WordId w) const { return has(w, kSpeechVerb); }
     // Verbs that report someone else's words: "he said Guaido told him".
     bool relay_verb(WordId w) const { return has(w, kRelayVerb); }
+    // went, chimed, pointed: speech verbs with a particle after them (speech_particle).
+    bool phrasal_speech_verb(WordId w) const { return has(w, kPhrasalSpeechVerb); }
+    bool speech_particle(WordId w) const { return has(w, kSpeechParticle); }
     // out/back after "cried"
     bool verb_particle(WordId w) const { return has(w, kVerbParticle); }
     // Titles and roles written before a name: Sgt, President, Secretary, ...
@@ -92,6 +95,7 @@ private:
         kPreVerbWord = 1u << 19, kNotSpeaker = 1u << 20, kNamingWord = 1u << 21, kWordLikeGivenName = 1u << 22,
         kPlaceStart = 1u << 23, kPlaceEnd = 1u << 24, kWorkNoun = 1u << 25, kAuxiliary = 1u << 26,
         kConjunction = 1u << 27, kRolePreposition = 1u << 28, kNameSuffix = 1u << 29,
+        kPhrasalSpeechVerb = 1u << 30, kSpeechParticle = 1u << 31,
     };
     void add(std::uint32_t flags, std::initializer_list<const wchar_t*> words);
     bool has(WordId w, std::uint32_t flag) const { return w < flags_.size() && (flags_[w] & flag); }
