@@ -20,7 +20,7 @@ constexpr std::size_t kMaxSubjectAfterVerb = 8; // "said Sgt. Jose Gomez, ..."
 constexpr std::size_t kMaxDescriptionWords = 6; // "the female soldier"
 constexpr std::size_t kMaxSentenceSubjectTokens = 6;
 constexpr std::size_t kMaxPronounBeforeQuote = 3;  // "which she described as “…”"
-constexpr std::size_t kMaxOpenerTokens = 10;       // "In a statement on Tuesday,"  // "Opposition leader Juan Guaido -- who ..."
+constexpr std::size_t kMaxOpenerTokens = 30;       // "Shortly after collecting a trophy, a car and ...,"  // "Opposition leader Juan Guaido -- who ..."
 
 // American, Spaniard, Briton, Frenchman, Israeli, Japanese, Scot.
 bool demonym_like(std::wstring_view k) {
@@ -490,11 +490,20 @@ Speaker Attributor::clause_subject(const QuoteSpan& q, std::size_t before_begin)
                                  tokens_.is_punct(sb - 1, L'!') || tokens_.is_punct(sb - 1, L'?');
     if (!starts_sentence) return {};
     // Openers up to their comma ("In a statement on Tuesday,"), or one word ("But").
-    if (sb < te && tokens_.is_word(sb) && lex_.opener(tokens_.key(sb)) && !lex_.he(tokens_.key(sb)) &&
-        !lex_.she(tokens_.key(sb))) {
-        std::size_t c = sb + 1;
-        while (c < te && c < sb + kMaxOpenerTokens && !tokens_.is_punct(c, L',')) ++c;
-        sb = c < te && tokens_.is_punct(c, L',') ? c + 1 : sb + 1;
+    if (sb < te && tokens_.is_word(sb) && (lex_.opener(tokens_.key(sb)) || ends_with_ly(tokens_.key_text(sb))) &&
+        !lex_.he(tokens_.key(sb)) && !lex_.she(tokens_.key(sb))) {
+        // The opener ends at the first comma that a name or pronoun follows
+        // (not a list: "Shortly after winning a trophy, a car and a cheque, Federer ...").
+        std::size_t after = sb + 1;
+        for (std::size_t c = sb + 1; c + 1 < te && c < sb + kMaxOpenerTokens; ++c) {
+            if (!tokens_.is_punct(c, L',')) continue;
+            const WordId k = tokens_.key(c + 1);
+            if ((tokens_.capitalized(c + 1) && k != lex_.word.a && k != lex_.word.an) || lex_.he(k) || lex_.she(k)) {
+                after = c + 1;
+                break;
+            }
+        }
+        sb = after;
     }
     if (sb + 1 >= te || !tokens_.is_word(sb)) return {};
     const WordId first = tokens_.key(sb);
