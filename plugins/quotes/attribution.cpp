@@ -525,6 +525,7 @@ Speaker Attributor::clause_subject(const QuoteSpan& q, std::size_t before_begin)
         }
         break;
     }
+    if (e == b) return {};
     if (tokens_.possessive(e - 1) || e >= te) return {};  // "Trump's campaign called it": no person speaks
     if (!(tokens_.is_punct(e, L',') || (tokens_.is_word(e) && !tokens_.capitalized(e)))) return {};
     // One capitalised word opening a sentence that the article also writes
