@@ -317,7 +317,9 @@ int cmd_analyze(const std::vector<std::string>& args) {
     };
     std::vector<std::thread> threads;
     const std::size_t thread_count = std::min<std::size_t>(static_cast<std::size_t>(jobs), files.size());
-    for (std::size_t t = 1; t < thread_count; ++t) threads.emplace_back(worker);
+    // `jobs` analysing threads; this one only prints (it waits most of the time).
+    if (thread_count > 1)
+        for (std::size_t t = 0; t < thread_count; ++t) threads.emplace_back(worker);
     if (thread_count <= 1) {
         // One job: analyse and print one document at a time on this thread.
         for (std::size_t i = 0; i < files.size(); ++i) {
