@@ -1,5 +1,9 @@
 #include "gazetteer.h"
 
+#include <algorithm>
+#include <cstdlib>
+#include <string_view>
+
 #include "document.h"
 #include "name_tokens.h"
 #include "text.h"
@@ -10,19 +14,25 @@ extern const std::size_t kGazetteerSize;
 
 namespace {
 
-std::vector<std::string> split(const std::string& s, char sep) {
-    std::vector<std::string> out;
+// The fields of `s` between `sep`s, as views into it (the gazetteer has
+// some 100,000 lines: no string per field).
+void split(std::string_view s, char sep, std::vector<std::string_view>& out) {
+    out.clear();
     std::size_t b = 0;
     for (;;) {
         const std::size_t e = s.find(sep, b);
-        out.push_back(s.substr(b, e == std::string::npos ? std::string::npos : e - b));
-        if (e == std::string::npos) break;
+        out.push_back(s.substr(b, e == std::string_view::npos ? std::string_view::npos : e - b));
+        if (e == std::string_view::npos) break;
         b = e + 1;
     }
-    return out;
 }
 
-List list_named(const std::string& name) {
+// A number at the start of `field`, which is followed by a tab, a line
+// break or the end of the data (strtod and strtoll stop there).
+double to_double(std::string_view field) { return std::strtod(field.data(), nullptr); }
+long long to_integer(std::string_view field) { return std::strtoll(field.data(), nullptr, 10); }
+
+List list_named(std::string_view name) {
     static const std::pair<const char*, List> kLists[] = {
         {"stop", kStop},         {"calendar", kCalendar}, {"roles", kRoles},       {"modifiers", kModifiers},
         {"connectors", kConnectors}, {"given", kGiven},   {"common", kCommon},     {"locative", kLocative},
@@ -73,29 +83,36 @@ CountryIndex country_index(const std::string& cc) {
 
 Gazetteer::Gazetteer() {
     newslens::Vocabulary& vocab = newslens::Vocabulary::global();
-    const std::string data(kGazetteer, kGazetteerSize);
+    // kGazetteer ends with a NUL, so the last number is terminated too.
+    const std::string_view data(kGazetteer, kGazetteerSize);
     std::unordered_map<std::string, std::uint32_t> country_by_cc;
     std::vector<Form> forms;
     std::wstring form_text;  // every form, one per line
-    auto add_text = [&](Form f, const std::string& text) {
+    auto add_text = [&](Form f, std::string_view text) {
         f.start = form_text.size();
         form_text += newslens::to_wide(text);
         f.end = form_text.size();
         form_text += L'\n';
         forms.push_back(f);
     };
+    const auto lines = static_cast<std::size_t>(std::count(data.begin(), data.end(), '\n'));
+    entries_.reserve(lines);
+    forms.reserve(lines * 2);
+    form_text.reserve(data.size());
+    std::vector<std::string_view> f, words;
     std::size_t pos = 0;
     while (pos < data.size()) {
         std::size_t nl = data.find('\n', pos);
-        if (nl == std::string::npos) nl = data.size();
-        const std::string line = data.substr(pos, nl - pos);
+        if (nl == std::string_view::npos) nl = data.size();
+        const std::string_view line = data.substr(pos, nl - pos);
         pos = nl + 1;
         if (line.empty()) continue;
-        const auto f = split(line, '\t');
+        split(line, '\t', f);
         if (f[0] == "W" && f.size() >= 3) {
             // List entries are single words.
             const List list = list_named(f[1]);
-            for (const auto& w : split(f[2], ' ')) {
+            split(f[2], ' ', words);
+            for (const auto w : words) {
                 if (w.empty()) continue;
                 const WordId id = vocab.intern(newslens::fold_text(newslens::to_wide(w)));
                 if (id >= lists_.size()) lists_.resize(id + 1, 0);
@@ -105,9 +122,10 @@ Gazetteer::Gazetteer() {
         }
         if (f[0] == "F" && f.size() >= 4) {
             Feature feat;
-            for (const auto& w : split(f[2], ' '))
+            split(f[2], ' ', words);
+            for (const auto w : words)
                 if (!w.empty()) feat.words.push_back(vocab.intern(newslens::fold_text(newslens::to_wide(w))));
-            feat.type = f[3];
+            feat.type = std::string(f[3]);
             if (feat.words.empty()) continue;
             const WordId w = feat.words[0];
             if (w >= lists_.size()) lists_.resize(w + 1, 0);
@@ -121,23 +139,25 @@ Gazetteer::Gazetteer() {
         e.kind = k == 'c' ? Kind::Country : k == 'C' ? Kind::Capital : k == 'y' ? Kind::City
                : k == 'k' ? Kind::Continent : k == 'r' ? Kind::Region : k == 'S' ? Kind::State
                : Kind::Demonym;
-        e.name = f[1];
-        e.cc = f[2];
+        e.name = std::string(f[1]);
+        e.cc = std::string(f[2]);
         e.country = country_index(e.cc);
-        if (!f[3].empty() && !f[4].empty()) { e.lat = std::stod(f[3]); e.lon = std::stod(f[4]); e.has_ll = true; }
-        if (!f[5].empty()) e.pop = std::stoll(f[5]);
+        if (!f[3].empty() && !f[4].empty()) { e.lat = to_double(f[3]); e.lon = to_double(f[4]); e.has_ll = true; }
+        if (!f[5].empty()) e.pop = to_integer(f[5]);
         if (e.kind == Kind::State) e.well_known = f[6] == "1";
-        else e.weight = !f[6].empty() ? std::stod(f[6]) : e.pop > 0 ? double(e.pop) : 0.0;
+        else e.weight = !f[6].empty() ? to_double(f[6]) : e.pop > 0 ? double(e.pop) : 0.0;
         const auto id = static_cast<std::uint32_t>(entries_.size());
         entries_.push_back(e);
         if (e.kind == Kind::Country) country_by_cc[e.cc] = id;
-        if (e.kind != Kind::Demonym) add_text({id, e.kind, false}, e.name);
-        if (!f[7].empty())
-            for (const auto& form : split(f[7], '|')) {
+        if (e.kind != Kind::Demonym) add_text({id, e.kind, false}, f[1]);
+        if (!f[7].empty()) {
+            split(f[7], '|', words);
+            for (const auto form : words) {
                 if (form.empty()) continue;
                 if (form[0] == '~') add_text({id, e.kind, true}, form.substr(1));
                 else add_text({id, e.kind, false}, form);
             }
+        }
     }
     // Demonyms and countries share coordinates.
     for (auto& e : entries_) {
