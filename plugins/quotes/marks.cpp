@@ -1,9 +1,13 @@
 #include "marks.h"
 
+#include "document.h"
+
 #include <algorithm>
 
 namespace newslens::quotes {
 namespace {
+
+using Marks = std::vector<std::size_t>;  // positions of quotation marks, in order
 
 // Longest single-quoted span we believe in: beyond it an "opening" mark was
 // more likely an apostrophe (’90s, rock ’n’ roll) that happens to be followed
@@ -38,10 +42,11 @@ bool elision_at(const std::wstring& text, std::size_t p, std::size_t limit) {
 // non-word character before it and a word character after; a closing mark has
 // a non-space before and no word character after. An apostrophe inside a word
 // (don’t, Venezuela’s) has word characters on both sides, so it is neither.
-void find_single_quotes(const std::wstring& text, std::size_t begin, std::size_t end, std::size_t paragraph,
-                        std::size_t parent, std::vector<QuoteSpan>& out) {
+void find_single_quotes(const std::wstring& text, const Marks& marks, std::size_t begin, std::size_t end,
+                        std::size_t paragraph, std::size_t parent, std::vector<QuoteSpan>& out) {
     std::vector<std::size_t> openers, closers;
-    for (std::size_t p = begin; p < end; ++p) {
+    for (auto it = std::lower_bound(marks.begin(), marks.end(), begin); it != marks.end() && *it < end; ++it) {
+        const std::size_t p = *it;
         if (!chars::is_single_quote(text[p])) continue;
         const wchar_t before = p > 0 ? text[p - 1] : L' ';
         const wchar_t after = p + 1 < end ? text[p + 1] : L' ';
@@ -90,7 +95,7 @@ std::size_t double_mark_width(const std::wstring& text, std::size_t p, std::size
 // after) while one is open restarts the quote there. A quote still open at
 // the paragraph end stops there: it runs over paragraphs (each one repeats
 // the opening mark) or is unbalanced, and never swallows the next paragraph.
-void find_double_quotes(const std::wstring& text, const Segment& para, std::size_t index,
+void find_double_quotes(const std::wstring& text, const Marks& marks, const Segment& para, std::size_t index,
                         std::vector<QuoteSpan>& out) {
     bool open = false;
     std::size_t open_at = 0, open_width = 1;
@@ -106,14 +111,17 @@ void find_double_quotes(const std::wstring& text, const Segment& para, std::size
         while (q.end > q.start && space(text[q.end - 1])) --q.end;
         if (q.start < q.end) out.push_back(q);
     };
-    for (std::size_t p = para.start; p < para.end; ++p) {
+    std::size_t skip_to = para.start;  // past the second character of a two-character mark
+    for (auto it = std::lower_bound(marks.begin(), marks.end(), para.start); it != marks.end() && *it < para.end; ++it) {
+        std::size_t p = *it;
+        if (p < skip_to) continue;
         const std::size_t width = double_mark_width(text, p, para.end, open);
         if (width == 0) continue;
         const std::size_t last = p + width - 1;  // the mark's last character
         const bool space_before = p == para.start || opens_after(text[p - 1]);
         const bool space_after = last + 1 == para.end || space(text[last + 1]);
         if (!open) {
-            if (!space_before && space_after) { p = last; continue; }
+            if (!space_before && space_after) { skip_to = last + 1; continue; }
             open = true;
             open_at = p;
             open_width = width;
@@ -128,28 +136,36 @@ void find_double_quotes(const std::wstring& text, const Segment& para, std::size
             emit(open_at, last, p);
             open = false;
         }
-        p = last;
+        skip_to = last + 1;
     }
     if (open) emit(open_at, kNone, para.end);
 }
 
 }  // namespace
 
-std::vector<QuoteSpan> find_quotes(const std::wstring& text, const std::vector<Segment>& paragraphs) {
+std::vector<QuoteSpan> find_quotes(const TextLayer& layer, const std::vector<Segment>& paragraphs) {
+    const std::wstring& text = layer.document().wide();
+    // Every quotation mark is a punctuation token of its own: the scans
+    // below visit these positions, not every character.
+    Marks marks;
+    for (const Token& t : layer.tokens())
+        if (t.type == TokenType::Punct &&
+            (chars::is_double_quote(text[t.start]) || chars::is_single_quote(text[t.start])))
+            marks.push_back(t.start);
     std::vector<QuoteSpan> out;
     for (std::size_t pi = 0; pi < paragraphs.size(); ++pi) {
         const Segment& para = paragraphs[pi];
         std::vector<QuoteSpan> doubles;
-        find_double_quotes(text, para, pi, doubles);
+        find_double_quotes(text, marks, para, pi, doubles);
         std::size_t gap = para.start;  // single quotes between double ones stand alone
         for (const QuoteSpan& d : doubles) {
-            find_single_quotes(text, gap, d.open, pi, kNone, out);
+            find_single_quotes(text, marks, gap, d.open, pi, kNone, out);
             const std::size_t parent = out.size();
             out.push_back(d);
-            find_single_quotes(text, d.start, d.end, pi, parent, out);
+            find_single_quotes(text, marks, d.start, d.end, pi, parent, out);
             gap = d.close == kNone ? d.end : d.close + 1;
         }
-        find_single_quotes(text, gap, para.end, pi, kNone, out);
+        find_single_quotes(text, marks, gap, para.end, pi, kNone, out);
     }
     // Already in order except that stand-alone single quotes before a double
     // one were pushed first, which is their text order too.

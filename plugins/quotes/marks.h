@@ -23,6 +23,6 @@ struct QuoteSpan {
 };
 
 // Spans sorted by start; a nested quote comes after its parent.
-std::vector<QuoteSpan> find_quotes(const std::wstring& text, const std::vector<Segment>& paragraphs);
+std::vector<QuoteSpan> find_quotes(const TextLayer& layer, const std::vector<Segment>& paragraphs);
 
 }  // namespace newslens::quotes

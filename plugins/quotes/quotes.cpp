@@ -88,7 +88,7 @@ void QuoteExtractor::extract(const newslens::Context& ctx, std::vector<Mention>&
     const std::wstring& text = doc.wide();
     const TextLayer& layer = ctx.layer();
     const std::vector<Segment>& paragraphs = layer.lines();
-    const std::vector<QuoteSpan> quotes = find_quotes(text, paragraphs);
+    const std::vector<QuoteSpan> quotes = find_quotes(layer, paragraphs);
     const Words tokens(layer);
     const NameIndex names(text, tokens, lex_, quotes, ctx.mentions("people"));
     Attributor attributor(text, tokens, lex_, names);
