@@ -76,25 +76,52 @@ private:
     StringTable table_;
 };
 
-// A set of word ids for marks a plugin makes over one document ("written in
-// lower case somewhere"): a bit per id, vocabulary ids and the document's own
-// ids (kFirstLocalWord up) apart, so insert and contains are an index.
+// A set of ids for marks a plugin makes over one document ("written in
+// lower case somewhere", trie nodes seen): open addressing with Fibonacci
+// hashing (the high bits of id * 2^32/phi), so its size follows what the
+// document holds, not the size of the vocabulary. kNoWord (0) is never a member.
 class WordSet {
 public:
-    void insert(WordId id) {
-        std::vector<bool>& bits = id >= kFirstLocalWord ? local_ : global_;
-        const std::size_t i = id >= kFirstLocalWord ? id - kFirstLocalWord : id;
-        if (i >= bits.size()) bits.resize(i + 1 + i / 2, false);
-        bits[i] = true;
+    void insert(std::uint32_t id) {
+        if (id == 0) return;
+        if (2 * (count_ + 1) > slots_.size()) grow();
+        std::uint32_t& s = slot(id);
+        if (s == 0) { s = id; ++count_; }
     }
-    bool contains(WordId id) const {
-        const std::vector<bool>& bits = id >= kFirstLocalWord ? local_ : global_;
-        const std::size_t i = id >= kFirstLocalWord ? id - kFirstLocalWord : id;
-        return i < bits.size() && bits[i];
+    bool contains(std::uint32_t id) const { return id != 0 && count_ && slots_[find_slot(id)] == id; }
+    bool empty() const { return count_ == 0; }
+    std::size_t size() const { return count_; }
+    // Room for `n` ids without growing (on an empty set).
+    void reserve(std::size_t n) {
+        std::size_t size = 64;
+        while (size < 2 * n + 2) size *= 2;
+        if (size > slots_.size() && count_ == 0) resize_empty(size);
     }
 
 private:
-    std::vector<bool> global_, local_;
+    std::size_t find_slot(std::uint32_t id) const {
+        const std::size_t mask = slots_.size() - 1;
+        std::size_t i = (id * 0x9E3779B1u) >> shift_;
+        while (slots_[i] != 0 && slots_[i] != id) i = (i + 1) & mask;
+        return i;
+    }
+    std::uint32_t& slot(std::uint32_t id) { return slots_[find_slot(id)]; }
+    void resize_empty(std::size_t size) {
+        slots_.assign(size, 0);
+        shift_ = 32;
+        for (std::size_t k = size; k > 1; k >>= 1) --shift_;
+        count_ = 0;
+    }
+    void grow() {
+        std::vector<std::uint32_t> old;
+        old.swap(slots_);
+        resize_empty(old.size() < 64 ? 64 : old.size() * 2);
+        for (const std::uint32_t id : old)
+            if (id) insert(id);
+    }
+    std::vector<std::uint32_t> slots_;
+    std::size_t count_ = 0;
+    unsigned shift_ = 32;
 };
 
 // The folded form of `text` (core/chars.h fold), one code point for one.

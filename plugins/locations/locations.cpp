@@ -43,50 +43,7 @@ const char* type_name(Kind k) {
     return "other";
 }
 
-// A set of ids (word keys or trie nodes) for one document: open addressing,
-// Fibonacci hashing (the high bits of id * 2^32/phi).
-class IdSet {
-public:
-    void insert(std::uint32_t id) {
-        if (id == 0) return;
-        if (2 * (count_ + 1) > slots_.size()) grow();
-        std::uint32_t& s = slot(id);
-        if (s == 0) { s = id; ++count_; }
-    }
-    bool contains(std::uint32_t id) const { return id != 0 && count_ && const_cast<IdSet*>(this)->slot(id) == id; }
-    bool empty() const { return count_ == 0; }
-    // Room for `n` ids without growing (on an empty set).
-    void reserve(std::size_t n) {
-        std::size_t size = 64;
-        while (size < 2 * n + 2) size *= 2;
-        if (size > slots_.size()) {
-            slots_.assign(size, 0);
-            shift_ = 32;
-            for (std::size_t k = size; k > 1; k >>= 1) --shift_;
-            count_ = 0;
-        }
-    }
-
-private:
-    std::uint32_t& slot(std::uint32_t id) {
-        const std::size_t mask = slots_.size() - 1;
-        std::size_t i = (id * 0x9E3779B1u) >> shift_;
-        while (slots_[i] != 0 && slots_[i] != id) i = (i + 1) & mask;
-        return slots_[i];
-    }
-    void grow() {
-        std::vector<std::uint32_t> old(std::max<std::size_t>(64, slots_.size() * 2), 0);
-        old.swap(slots_);
-        shift_ = 32;
-        for (std::size_t n = slots_.size(); n > 1; n >>= 1) --shift_;
-        count_ = 0;
-        for (const std::uint32_t id : old)
-            if (id) insert(id);
-    }
-    std::vector<std::uint32_t> slots_;
-    std::size_t count_ = 0;
-    unsigned shift_ = 32;
-};
+using IdSet = newslens::WordSet;  // word keys or trie nodes
 
 // A mention being judged.
 struct Match {
