@@ -43,8 +43,6 @@ const char* type_name(Kind k) {
     return "other";
 }
 
-using IdSet = newslens::WordSet;  // word keys or trie nodes
-
 // A mention being judged.
 struct Match {
     std::size_t first = 0, count = 0;  // name tokens
@@ -132,7 +130,7 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
         i = j - 1;
     }
     // Words seen in lower case somewhere in the document are common words here.
-    IdSet lower_words;
+    newslens::WordSet lower_words;
     lower_words.reserve(T);
     for (const auto& t : toks)
         if (t.word && !t.cap) lower_words.insert(t.key);
@@ -300,7 +298,7 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
     {
         struct Learnt { std::size_t first, count; std::string cc; };
         std::vector<Learnt> learnt;  // in text order: the first one of a name wins
-        IdSet first_keys;
+        newslens::WordSet first_keys;
         std::size_t longest = 0;
         for (const auto& m : matches) {
             if (!m.unknown) continue;
@@ -368,7 +366,7 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
             }
         }
     }
-    IdSet surnames;  // one-word names used as a surname: not places elsewhere either, unless famous
+    newslens::WordSet surnames;  // one-word names used as a surname: not places elsewhere either, unless famous
     for (const auto& m : matches)
         if (m.rejected && m.count == 1 && !m.unknown) surnames.insert(m.word);
     auto strong_neighbour = [&](std::size_t k) {
@@ -568,7 +566,7 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
 
     // A name confirmed once is the same place at its other mentions.
     {
-        IdSet confirmed;
+        newslens::WordSet confirmed;
         for (const auto& m : matches)
             if (!m.rejected && !m.feature && !m.unknown && needs_evidence(m)) confirmed.insert(m.node);
         for (auto& m : matches)

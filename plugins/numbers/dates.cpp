@@ -17,6 +17,20 @@ Found date_found(std::size_t begin, std::size_t end, double day) {
     return f;
 }
 
+// A day of the month at token k: one or two plain digits from 1 to 31, with
+// an ordinal suffix glued to them ("24th") if a word is. Returns the token
+// after it, or kNone.
+std::size_t day_end(const Tokens& t, std::size_t k, double& day) {
+    day = t.digits_value(k);
+    if (day < 1 || day > 31) return kNone;
+    std::size_t end = k + 1;
+    if (t.is_word(end) && t.glued(end)) {
+        if (!t.has(end, kOrdinalSuffix)) return kNone;
+        ++end;
+    }
+    return end;
+}
+
 }  // namespace
 
 bool try_date(const Tokens& t, std::size_t i, Found& f) {
@@ -27,13 +41,9 @@ bool try_date(const Tokens& t, std::size_t i, Found& f) {
         std::size_t k = i + 1;
         if (t.has(i, kMonthAbbrev) && t.punct(k) == L'.' && t.glued(k)) ++k;
         if (t.is_number(k) && t.spaced(k) && t[k].plain && t.digit_count(k) <= 2) {
-            const double day = t.digits_value(k);
-            if (day < 1 || day > 31) return false;
-            std::size_t end = k + 1;
-            if (t.is_word(end) && t.glued(end)) {
-                if (!t.has(end, kOrdinalSuffix)) return false;
-                ++end;
-            }
+            double day = 0;
+            const std::size_t end = day_end(t, k, day);
+            if (end == kNone) return false;
             if (t.is_alnum(end) && t.glued(end)) return false;
             if (t.punct(end) == L':' && t.glued(end)) return false;  // a time, not a day
             f = date_found(i, end, day);
@@ -43,13 +53,9 @@ bool try_date(const Tokens& t, std::size_t i, Found& f) {
     }
     // 24 February / 24th of February
     if (t.is_number(i) && t[i].plain && t.digit_count(i) <= 2 && !(t.glued(i) && t.is_alnum(i - 1))) {
-        const double day = t.digits_value(i);
-        if (day < 1 || day > 31) return false;
-        std::size_t k = i + 1;
-        if (t.is_word(k) && t.glued(k)) {
-            if (!t.has(k, kOrdinalSuffix)) return false;
-            ++k;
-        }
+        double day = 0;
+        std::size_t k = day_end(t, i, day);
+        if (k == kNone) return false;
         if (t.is(k, t.lexicon().w.of) && t.spaced(k)) ++k;
         if (t.spaced(k) && t.lex(k).month) {
             if (t.has(k, kCapitalMonth) && !t[k].cap) return false;
