@@ -31,24 +31,34 @@ const Abbreviations& abbreviations() {
     return a;
 }
 
-Shape shape_of(std::wstring_view s) {
+// What counting a word's letters tells (see Shape). One rule for the
+// tokenizer, which counts as it scans, and for shape_of.
+struct LetterCounts {
     std::size_t upper = 0, lower = 0;
-    bool first_upper = false, digits = true;
-    for (std::size_t k = 0; k < s.size(); ++k) {
-        const auto c = static_cast<char32_t>(s[k]);
-        const std::uint16_t f = chars::flags(c);
-        if (!(f & chars::kDigit)) digits = false;
-        if (f & chars::kUpper) {
+    bool first_upper = false;  // the first character is upper case
+    bool digits = true;        // every character is a digit
+    void add(std::uint16_t flags, bool first) {
+        if (!(flags & chars::kDigit)) digits = false;
+        if (flags & chars::kUpper) {
             ++upper;
-            if (lower == 0 && upper == 1 && k == 0) first_upper = true;
-        } else if (f & chars::kLower) {
+            if (first) first_upper = true;
+        } else if (flags & chars::kLower) {
             ++lower;
         }
     }
-    if (digits && !s.empty()) return Shape::Digits;
-    if (upper == 0) return lower > 0 ? Shape::Lower : Shape::Other;
-    if (lower == 0) return upper >= 2 ? Shape::AllCaps : (first_upper ? Shape::Capitalized : Shape::Mixed);
-    return first_upper ? Shape::Capitalized : Shape::Mixed;
+    Shape shape() const {  // of a non-empty word
+        if (digits) return Shape::Digits;
+        if (upper == 0) return lower > 0 ? Shape::Lower : Shape::Other;
+        if (lower == 0) return upper >= 2 ? Shape::AllCaps : (first_upper ? Shape::Capitalized : Shape::Mixed);
+        return first_upper ? Shape::Capitalized : Shape::Mixed;
+    }
+};
+
+Shape shape_of(std::wstring_view s) {
+    if (s.empty()) return Shape::Other;
+    LetterCounts counts;
+    for (std::size_t k = 0; k < s.size(); ++k) counts.add(chars::flags(static_cast<char32_t>(s[k])), k == 0);
+    return counts.shape();
 }
 
 bool joiner(wchar_t c) {
@@ -154,28 +164,20 @@ void TextLayer::tokenize() {
             byte += j - i;
         } else if (f & (chars::kLetter | chars::kMark | chars::kDigit)) {
             t.type = TokenType::Word;
-            // The shape from the same pass (see shape_of).
-            std::size_t upper = 0, lower = 0;
-            bool digits = true;
-            const bool first_upper = (f & chars::kUpper) != 0;
+            LetterCounts counts;  // the shape from the same pass
             for (std::uint16_t g = f;;) {
                 const auto d = static_cast<char32_t>(s[j]);
                 const auto fd = static_cast<char32_t>(chars::fold(d));
                 folded[j] = static_cast<wchar_t>(fd);
                 h = StringTable::hash_step(h, fd);
                 byte += utf8_length(d);
-                if (!(g & chars::kDigit)) digits = false;
-                if (g & chars::kUpper) ++upper;
-                else if (g & chars::kLower) ++lower;
+                counts.add(g, j == i);
                 if (++j == n) break;
                 const auto e = static_cast<char32_t>(s[j]);
                 g = chars::flags(e);
                 if (chars::is_ascii_digit(e) || !(g & (chars::kLetter | chars::kMark | chars::kDigit))) break;
             }
-            if (digits) t.shape = Shape::Digits;
-            else if (upper == 0) t.shape = lower > 0 ? Shape::Lower : Shape::Other;
-            else if (lower == 0) t.shape = upper >= 2 ? Shape::AllCaps : (first_upper ? Shape::Capitalized : Shape::Mixed);
-            else t.shape = first_upper ? Shape::Capitalized : Shape::Mixed;
+            t.shape = counts.shape();
         } else {
             t.type = (f & chars::kPunct) ? TokenType::Punct : TokenType::Symbol;
             const auto fc = static_cast<char32_t>(chars::fold(c));
