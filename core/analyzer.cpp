@@ -1,5 +1,7 @@
 #include "analyzer.h"
 
+#include "json_writer.h"
+
 #include <algorithm>
 #include <functional>
 #include <stdexcept>
@@ -209,61 +211,63 @@ nlohmann::ordered_json to_json(const Document& doc, const Result& result, const 
 
 namespace {
 
-void write_mention(std::string& out, const Document& doc, const Mention& m, std::size_t offset, bool& first,
+void write_mention(JsonSink& out, const Document& doc, const Mention& m, std::size_t offset, bool& first,
                    const JsonOptions& options) {
-    out += first ? "{\"plugin\":" : ",{\"plugin\":";
+    out.raw(first ? "{\"plugin\":" : ",{\"plugin\":");
     first = false;
-    write_json_string(out, m.plugin);
-    out += ",\"start\":";
-    write_json_number(out, static_cast<std::int64_t>(m.start + offset));
-    out += ",\"end\":";
-    write_json_number(out, static_cast<std::int64_t>(m.end + offset));
+    out.string(m.plugin);
+    out.raw(",\"start\":");
+    out.number(static_cast<std::int64_t>(m.start + offset));
+    out.raw(",\"end\":");
+    out.number(static_cast<std::int64_t>(m.end + offset));
     if (options.utf16_offsets) {
-        out += ",\"start16\":";
-        write_json_number(out, static_cast<std::int64_t>(doc.utf16_from_cp(m.start)));
-        out += ",\"end16\":";
-        write_json_number(out, static_cast<std::int64_t>(doc.utf16_from_cp(m.end)));
+        out.raw(",\"start16\":");
+        out.number(static_cast<std::int64_t>(doc.utf16_from_cp(m.start)));
+        out.raw(",\"end16\":");
+        out.number(static_cast<std::int64_t>(doc.utf16_from_cp(m.end)));
     }
-    out += ",\"text\":";
+    out.raw(",\"text\":");
     const std::size_t b = doc.byte_from_cp(m.start);
-    write_json_string(out, std::string_view(doc.text()).substr(b, doc.byte_from_cp(m.end) - b));
+    out.string(std::string_view(doc.text()).substr(b, doc.byte_from_cp(m.end) - b));
     for (const auto& f : m.fields) {
-        out += ',';
-        write_json_string(out, f.first);
-        out += ':';
+        out.put(',');
+        out.string(f.first);
+        out.put(':');
         f.second.write_json(out);
     }
-    out += '}';
+    out.put('}');
 }
 
-void write_head(std::string& out, const Document& doc) {
-    out += "{\"document\":";
-    write_json_string(out, doc.name());
-    out += ",\"chars\":";
-    write_json_number(out, static_cast<std::int64_t>(doc.length()));
-    out += ",\"mentions\":[";
+void write_head(JsonSink& out, const Document& doc) {
+    out.raw("{\"document\":");
+    out.string(doc.name());
+    out.raw(",\"chars\":");
+    out.number(static_cast<std::int64_t>(doc.length()));
+    out.raw(",\"mentions\":[");
 }
 
-void write_tail(std::string& out, const std::vector<std::string>& errors) {
-    out += "],\"errors\":[";
+void write_tail(JsonSink& out, const std::vector<std::string>& errors) {
+    out.raw("],\"errors\":[");
     for (std::size_t i = 0; i < errors.size(); ++i) {
-        if (i) out += ',';
-        write_json_string(out, errors[i]);
+        if (i) out.put(',');
+        out.string(errors[i]);
     }
-    out += "]}";
+    out.raw("]}");
 }
 
 }  // namespace
 
-void write_json_line(std::string& out, const Document& doc, const Result& result, const JsonOptions& options) {
+void write_json_line(std::string& out_string, const Document& doc, const Result& result, const JsonOptions& options) {
+    JsonSink out(out_string);
     write_head(out, doc);
     bool first = true;
     for (const auto& m : result.mentions) write_mention(out, doc, m, 0, first, options);
     write_tail(out, result.errors);
 }
 
-std::vector<std::string> write_json_line_in_parts(std::string& out, const Document& doc, const Analyzer& analyzer,
+std::vector<std::string> write_json_line_in_parts(std::string& out_string, const Document& doc, const Analyzer& analyzer,
                                                   std::size_t part_chars, const JsonOptions& options) {
+    JsonSink out(out_string);
     write_head(out, doc);
     std::vector<std::string> errors;
     const std::wstring& wide = doc.wide();
@@ -310,12 +314,13 @@ nlohmann::ordered_json error_json(const std::string& name, const std::string& er
     return out;
 }
 
-void write_error_json_line(std::string& out, const std::string& name, const std::string& error) {
-    out += "{\"document\":";
-    write_json_string(out, name);
-    out += ",\"chars\":0,\"mentions\":[],\"errors\":[";
-    write_json_string(out, error);
-    out += "]}";
+void write_error_json_line(std::string& out_string, const std::string& name, const std::string& error) {
+    JsonSink out(out_string);
+    out.raw("{\"document\":");
+    out.string(name);
+    out.raw(",\"chars\":0,\"mentions\":[],\"errors\":[");
+    out.string(error);
+    out.raw("]}");
 }
 
 }  // namespace newslens

@@ -1,29 +1,67 @@
 #include "document.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 #include "text.h"
 
 namespace newslens {
 namespace {
 
-std::wstring decode_all(std::string_view utf8, bool& repaired) {
+// Eight bytes at a time: news text is mostly ASCII.
+std::uint64_t load8(const unsigned char* p) {
+    std::uint64_t x;
+    std::memcpy(&x, p, 8);
+    return x;
+}
+constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
+constexpr std::uint64_t bytes_of(unsigned char b) { return 0x0101010101010101ull * b; }
+// True when every byte of x is in [0x20, 0x7E]: printable ASCII or a space.
+bool printable8(std::uint64_t x) {
+    const std::uint64_t below = (x - bytes_of(0x20)) & ~x;          // a byte < 0x20 (or >= 0x80)
+    const std::uint64_t del = ((x ^ bytes_of(0x7F)) - bytes_of(1)) & ~(x ^ bytes_of(0x7F));  // a byte == 0x7F
+    return ((x | below | del) & kHighBits) == 0;
+}
+
+// Decodes `utf8` into one wchar_t per code point. `checkpoints` gets the byte
+// offset of every `stride`-th code point and `astral` the indices of code
+// points outside the BMP, in the same pass. Invalid sequences become U+FFFD
+// and set `repaired` (the checkpoints then refer to the input bytes, not to
+// the repaired text).
+template <std::size_t stride = 64>
+std::wstring decode_all(std::string_view utf8, bool& repaired, std::vector<std::size_t>* checkpoints = nullptr,
+                        std::vector<std::size_t>* astral = nullptr) {
     std::wstring out(utf8.size(), L'\0');
-    wchar_t* o = out.data();
+    wchar_t* const begin = out.data();
+    wchar_t* o = begin;
     const auto* b = reinterpret_cast<const unsigned char*>(utf8.data());
     const std::size_t n = utf8.size();
     for (std::size_t pos = 0; pos < n;) {
-        if (b[pos] < 0x80) {  // most of a news text is ASCII
+        const auto idx = static_cast<std::size_t>(o - begin);
+        if (pos + 8 <= n && (load8(b + pos) & kHighBits) == 0) {
+            if (checkpoints) {
+                const std::size_t k = (stride - idx % stride) % stride;  // next multiple of stride
+                if (k < 8) checkpoints->push_back(pos + k);
+            }
+            for (int k = 0; k < 8; ++k) o[k] = static_cast<wchar_t>(b[pos + k]);
+            o += 8;
+            pos += 8;
+            continue;
+        }
+        if (checkpoints && idx % stride == 0) checkpoints->push_back(pos);
+        if (b[pos] < 0x80) {
             *o++ = static_cast<wchar_t>(b[pos++]);
             continue;
         }
         char32_t cp;
         std::size_t len = decode_utf8(utf8, pos, cp);
         if (len == 0) { cp = 0xFFFD; len = 1; repaired = true; }
+        if (astral && cp > 0xFFFF) astral->push_back(idx);
         *o++ = static_cast<wchar_t>(cp);
         pos += len;
     }
-    out.resize(static_cast<std::size_t>(o - out.data()));
+    out.resize(static_cast<std::size_t>(o - begin));
     return out;
 }
 
@@ -73,7 +111,15 @@ std::optional<std::string> check_input(std::string_view bytes) {
     bool only_space = true;
     std::size_t controls = 0;
     for (std::size_t pos = 0; pos < bytes.size();) {
-        // Printable ASCII other than a space: nothing to check.
+        // Printable ASCII: nothing to check.
+        if (pos + 8 <= bytes.size()) {
+            const std::uint64_t x = load8(reinterpret_cast<const unsigned char*>(bytes.data()) + pos);
+            if (printable8(x)) {
+                if (x != bytes_of(' ')) only_space = false;
+                pos += 8;
+                continue;
+            }
+        }
         const auto b = static_cast<unsigned char>(bytes[pos]);
         if (b > 0x20 && b < 0x7F) {
             only_space = false;
@@ -103,23 +149,22 @@ std::optional<std::string> check_input(std::string_view bytes) {
 
 Document::Document(std::string name, std::string text) : name_(std::move(name)) {
     bool repaired = false;
-    wide_ = decode_all(text, repaired);
-    // Invalid bytes became U+FFFD: keep text_ and wide_ in step.
-    text_ = repaired ? to_utf8(wide_) : std::move(text);
-    const std::size_t n = wide_.size();
-    byte_checkpoints_.resize(n / kStride + 1);
-    std::size_t byte = 0;
-    for (std::size_t block = 0; block * kStride < n; ++block) {
-        byte_checkpoints_[block] = byte;
-        const std::size_t end = std::min(n, (block + 1) * kStride);
-        for (std::size_t i = block * kStride; i < end; ++i) {
+    byte_checkpoints_.reserve(text.size() / kStride + 1);
+    wide_ = decode_all<kStride>(text, repaired, &byte_checkpoints_, &astral_);
+    if (repaired) {
+        // Invalid bytes became U+FFFD (three bytes where there was one): keep
+        // text_ and wide_ in step, and count the offsets in the repaired text.
+        text_ = to_utf8(wide_);
+        byte_checkpoints_.clear();
+        std::size_t byte = 0;
+        for (std::size_t i = 0; i < wide_.size(); ++i) {
+            if (i % kStride == 0) byte_checkpoints_.push_back(byte);
             const auto c = static_cast<char32_t>(wide_[i]);
-            if (c < 0x80) { ++byte; continue; }
-            if (c > 0xFFFF) astral_.push_back(i);
-            byte += c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+            byte += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
         }
+    } else {
+        text_ = std::move(text);
     }
-    if (n % kStride == 0) byte_checkpoints_.resize(n / kStride);
 }
 
 Document::~Document() = default;
@@ -131,7 +176,12 @@ const TextLayer& Document::layer() const {
 
 std::size_t Document::byte_from_cp(std::size_t cp) const {
     if (cp >= wide_.size()) return text_.size();
-    std::size_t byte = byte_checkpoints_[cp / kStride];
+    const std::size_t block = cp / kStride;
+    std::size_t byte = byte_checkpoints_[block];
+    // A block of kStride code points in as many bytes is ASCII.
+    const std::size_t next = block + 1 < byte_checkpoints_.size() ? byte_checkpoints_[block + 1] : text_.size();
+    const std::size_t block_cps = std::min(kStride, wide_.size() - block * kStride);
+    if (next - byte == block_cps) return byte + cp % kStride;
     for (std::size_t i = cp - cp % kStride; i < cp; ++i) {
         const char32_t c = static_cast<char32_t>(wide_[i]);
         byte += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;

@@ -3,9 +3,11 @@
 #include <charconv>
 
 #include "document.h"
+#include "json_writer.h"
 
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 
 namespace newslens {
 
@@ -44,13 +46,18 @@ nlohmann::ordered_json Value::to_json() const {
 }
 
 void Value::write_json(std::string& out) const {
+    JsonSink sink(out);
+    write_json(sink);
+}
+
+void Value::write_json(JsonSink& out) const {
     switch (type_) {
-        case Type::Null: out += "null"; break;
-        case Type::Bool: out += int_ ? "true" : "false"; break;
-        case Type::Int: write_json_number(out, int_); break;
-        case Type::Double: write_json_number(out, double_); break;
-        case Type::String: write_json_string(out, str_); break;
-        case Type::Json: out += str_; break;
+        case Type::Null: out.raw("null"); break;
+        case Type::Bool: out.raw(int_ ? "true" : "false"); break;
+        case Type::Int: out.number(int_); break;
+        case Type::Double: out.number(double_); break;
+        case Type::String: out.string(str_); break;
+        case Type::Json: out.raw(str_); break;
     }
 }
 
@@ -92,60 +99,105 @@ nlohmann::ordered_json Fields::to_json() const {
 }
 
 
-void write_json_string(std::string& out, std::string_view s) {
+namespace {
+// Bytes a JSON string can hold as they are: printable ASCII but " and \.
+struct PlainBytes {
+    bool plain[256] = {};
+    PlainBytes() {
+        for (int c = 0x20; c < 0x80; ++c) plain[c] = c != '"' && c != '\\';
+    }
+};
+const PlainBytes kPlain;
+}  // namespace
+
+void JsonSink::grow(std::size_t n) {
+    const auto used = static_cast<std::size_t>(p_ - out_.data());
+    std::size_t size = out_.size() * 2;
+    if (size < used + n + 4096) size = used + n + 4096;
+    out_.resize(size);
+    p_ = out_.data() + used;
+    end_ = out_.data() + out_.size();
+}
+
+void JsonSink::string(std::string_view s) {
     static const char* const hex = "0123456789abcdef";
-    out += '"';
+    reserve(s.size() + 2);
+    *p_++ = '"';
+    const auto* b = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t n = s.size();
     std::size_t i = 0;
-    while (i < s.size()) {
+    while (i < n) {
         // Copy a run of plain characters at once.
         std::size_t j = i;
-        while (j < s.size()) {
-            const auto c = static_cast<unsigned char>(s[j]);
-            if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
-            ++j;
-        }
-        out.append(s.data() + i, j - i);
+        while (j < n && kPlain.plain[b[j]]) ++j;
+        std::memcpy(p_, b + i, j - i);
+        p_ += j - i;
         i = j;
-        if (i >= s.size()) break;
-        const auto c = static_cast<unsigned char>(s[i]);
+        if (i >= n) break;
+        // What follows takes at most 6 bytes for one input byte.
+        reserve(6 + (n - i) + 1);
+        const unsigned char c = b[i];
         if (c >= 0x80) {
             char32_t cp;
             const std::size_t len = decode_utf8(s, i, cp);
-            if (len == 0) { out += "\xEF\xBF\xBD"; ++i; }
-            else { out.append(s.data() + i, len); i += len; }
+            if (len == 0) {
+                std::memcpy(p_, "\xEF\xBF\xBD", 3);
+                p_ += 3;
+                ++i;
+            } else {
+                std::memcpy(p_, b + i, len);
+                p_ += len;
+                i += len;
+            }
             continue;
         }
+        *p_++ = '\\';
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
+            case '"': *p_++ = '"'; break;
+            case '\\': *p_++ = '\\'; break;
+            case '\b': *p_++ = 'b'; break;
+            case '\f': *p_++ = 'f'; break;
+            case '\n': *p_++ = 'n'; break;
+            case '\r': *p_++ = 'r'; break;
+            case '\t': *p_++ = 't'; break;
             default:
-                out += "\\u00";
-                out += hex[c >> 4];
-                out += hex[c & 15];
+                *p_++ = 'u';
+                *p_++ = '0';
+                *p_++ = '0';
+                *p_++ = hex[c >> 4];
+                *p_++ = hex[c & 15];
         }
         ++i;
     }
-    out += '"';
+    *p_++ = '"';
+}
+
+void JsonSink::number(std::int64_t v) {
+    reserve(24);
+    p_ = std::to_chars(p_, p_ + 24, static_cast<long long>(v)).ptr;
+}
+
+void JsonSink::number(double v) {
+    if (!std::isfinite(v)) { raw("null"); return; }
+    // nlohmann's own shortest round-trip formatting, so the output is the
+    // same as a tree's dump().
+    reserve(64);
+    p_ = nlohmann::detail::to_chars(p_, p_ + 64, v);
+}
+
+void write_json_string(std::string& out, std::string_view s) {
+    JsonSink sink(out);
+    sink.string(s);
 }
 
 void write_json_number(std::string& out, std::int64_t v) {
-    char buf[24];
-    const auto r = std::to_chars(buf, buf + sizeof buf, static_cast<long long>(v));
-    out.append(buf, static_cast<std::size_t>(r.ptr - buf));
+    JsonSink sink(out);
+    sink.number(v);
 }
 
 void write_json_number(std::string& out, double v) {
-    if (!std::isfinite(v)) { out += "null"; return; }
-    // nlohmann's own shortest round-trip formatting, so the output is the
-    // same as a tree's dump().
-    char buf[64];
-    char* end = nlohmann::detail::to_chars(buf, buf + sizeof buf, v);
-    out.append(buf, static_cast<std::size_t>(end - buf));
+    JsonSink sink(out);
+    sink.number(v);
 }
 
 }  // namespace newslens

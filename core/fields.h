@@ -1,6 +1,6 @@
 // The extra fields of a mention: a short ordered list of name/value pairs.
 // Cheaper than a JSON tree per mention (the JSON Lines writer in
-// core/json_writer.h prints them directly); convertible to and from
+// core/analyzer.cpp prints them directly through core/json_writer.h); convertible to and from
 // nlohmann::ordered_json where a tree is really needed.
 #pragma once
 
@@ -14,6 +14,8 @@
 #include <nlohmann/json.hpp>
 
 namespace newslens {
+
+class JsonSink;
 
 class Value {
 public:
@@ -45,6 +47,7 @@ public:
     nlohmann::ordered_json to_json() const;
     // Appends the JSON text of the value (as nlohmann's dump() writes it).
     void write_json(std::string& out) const;
+    void write_json(JsonSink& out) const;
     bool operator==(const Value& o) const;
     bool operator!=(const Value& o) const { return !(*this == o); }
 

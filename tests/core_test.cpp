@@ -33,6 +33,36 @@ TEST_CASE("offset maps stay right past many checkpoints", "[document]") {
     CHECK(doc.byte_from_cp(500) == text.size());
 }
 
+TEST_CASE("offset maps are right in long ASCII runs, mixed blocks and repaired text", "[document]") {
+    // Long ASCII runs take the eight-bytes-at-a-time paths; the accents and
+    // the emoji fall at varied offsets around the 64-code-point checkpoints.
+    std::string text;
+    std::vector<std::string> cps;  // each code point's UTF-8
+    for (int i = 0; i < 700; ++i) {
+        const char* c = i % 97 == 0 ? "\xc3\xa9" : i % 151 == 0 ? "\xf0\x9f\x98\x80" : i % 11 ? "x" : " ";
+        text += c;
+        cps.emplace_back(c);
+    }
+    const Document doc("t", text);
+    REQUIRE(doc.length() == cps.size());
+    std::size_t byte = 0, utf16 = 0;
+    for (std::size_t cp = 0; cp < cps.size(); ++cp) {
+        CHECK(doc.byte_from_cp(cp) == byte);
+        CHECK(doc.cp_from_byte(byte) == cp);
+        CHECK(doc.utf16_from_cp(cp) == utf16);
+        CHECK(doc.slice(cp, cp + 1) == cps[cp]);
+        byte += cps[cp].size();
+        utf16 += cps[cp].size() == 4 ? 2 : 1;
+    }
+    CHECK(doc.byte_from_cp(cps.size()) == text.size());
+    // A repaired byte becomes three: the offsets count the repaired text.
+    const Document bad("t", std::string(100, 'a') + "\xff" + std::string(100, 'b'));
+    CHECK(bad.length() == 201);
+    CHECK(bad.byte_from_cp(101) == 103);
+    CHECK(bad.slice(100, 102) == "\xef\xbf\xbd" "b");
+    CHECK(bad.byte_from_cp(200) == 202);
+}
+
 TEST_CASE("check_input refuses what cannot be analysed, with a reason", "[document]") {
     CHECK_FALSE(newslens::check_input("Plain text.\n"));
     CHECK(newslens::check_input("")->find("empty") == 0);
@@ -42,6 +72,14 @@ TEST_CASE("check_input refuses what cannot be analysed, with a reason", "[docume
     CHECK(newslens::check_input("\xc0\xaf")->find("not valid UTF-8") == 0);      // overlong
     CHECK(newslens::check_input("\xed\xa0\x80")->find("not valid UTF-8") == 0);  // surrogate
     CHECK(newslens::check_input("x\xff")->find("byte 1") != std::string::npos);
+    // Found inside long printable runs too (checked eight bytes at a time).
+    const std::string run(40, 'a');
+    CHECK(newslens::check_input(run + std::string(1, '\0') + run)->find("NUL byte at byte 40") != std::string::npos);
+    CHECK(newslens::check_input(run + "\xff" + run)->find("byte 40") != std::string::npos);
+    CHECK_FALSE(newslens::check_input(run + "\x7f" + run));  // one DEL is text with a control character
+    CHECK(newslens::check_input(run + std::string(8, '\x01') + run)->find("binary") == 0);
+    CHECK(newslens::check_input(std::string(64, ' ') + "\n")->find("empty") == 0);
+    CHECK_FALSE(newslens::check_input(std::string(64, ' ') + "x"));
 }
 
 TEST_CASE("a Document repairs invalid UTF-8 instead of failing", "[document]") {

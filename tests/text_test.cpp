@@ -240,8 +240,11 @@ TEST_CASE("a missing dependency or a cycle is refused with both names", "[pipeli
 
 TEST_CASE("the JSON Lines writer prints what the JSON tree prints", "[json]") {
     const newslens::Analyzer analyzer({"test-words", "test-caps-counter"});
-    for (const char* text : {"Ça va, Bogotá? \"Quoted\" \\ back\tslash\x01 and 😀 emoji",
-                             "Plain text with 12 and 3.5 and Zürich\nand lines\r\n"}) {
+    // The third text writes a line of about 1 MB: the writer grows its buffer many times.
+    std::string long_text;
+    for (int i = 0; i < 3000; ++i) long_text += "Word \"Quoted\" Zürich\x02 " + std::to_string(i) + "\n";
+    for (const std::string& text : {std::string("Ça va, Bogotá? \"Quoted\" \\ back\tslash\x01 and 😀 emoji"),
+                                    std::string("Plain text with 12 and 3.5 and Zürich\nand lines\r\n"), long_text}) {
         const Document doc("name \"quoted\".txt", text);
         const auto result = analyzer.analyze(doc);
         for (bool utf16 : {false, true}) {

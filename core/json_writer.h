@@ -1,0 +1,55 @@
+// Appending JSON text to a std::string without a call per piece: the JSON
+// Lines writer (core/analyzer.cpp) puts a few dozen short pieces per mention,
+// and std::string::append costs more than the copy for pieces that short.
+// The sink writes through a pointer into spare room at the end of the string
+// and trims it when done.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+namespace newslens {
+
+class JsonSink {
+public:
+    explicit JsonSink(std::string& out) : out_(out) {
+        const std::size_t used = out.size();
+        out_.resize(used + 4096 > out_.capacity() ? used + 4096 : out_.capacity());
+        p_ = out_.data() + used;
+        end_ = out_.data() + out_.size();
+    }
+    ~JsonSink() { out_.resize(static_cast<std::size_t>(p_ - out_.data())); }
+    JsonSink(const JsonSink&) = delete;
+    JsonSink& operator=(const JsonSink&) = delete;
+
+    // Room for n more bytes.
+    void reserve(std::size_t n) {
+        if (static_cast<std::size_t>(end_ - p_) < n) grow(n);
+    }
+    void put(char c) {
+        reserve(1);
+        *p_++ = c;
+    }
+    // Text that is JSON already (punctuation, keys known to need no escape).
+    void raw(std::string_view s) {
+        reserve(s.size());
+        std::memcpy(p_, s.data(), s.size());
+        p_ += s.size();
+    }
+    // A JSON string literal: UTF-8 kept, quotes, backslashes and control
+    // characters escaped, invalid UTF-8 replaced by U+FFFD.
+    void string(std::string_view s);
+    // As nlohmann's dump() writes them (doubles: shortest round trip).
+    void number(std::int64_t v);
+    void number(double v);
+
+private:
+    void grow(std::size_t n);
+    std::string& out_;
+    char* p_ = nullptr;
+    char* end_ = nullptr;
+};
+
+}  // namespace newslens
