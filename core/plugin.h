@@ -22,7 +22,8 @@ namespace newslens {
 // Bumped whenever Extractor, Mention, Document or the text layer change in a
 // way that breaks plugins built against an older core (run-time loaded
 // plugins check it). 2: the text layer, Context, Fields, dependencies.
-constexpr int kPluginAbiVersion = 2;
+// 3: TextLayer::text() inline over a view of the text kept in the layer.
+constexpr int kPluginAbiVersion = 3;
 
 // One thing a plugin found: a span of the document plus plugin-specific
 // fields, in the order the plugin sets them (core/fields.h).

@@ -75,7 +75,7 @@ bool is_abbreviation(std::wstring_view text, std::wstring_view folded) {
     return a.cased.find(text) != kNoWord || a.folded.find(folded) != kNoWord;
 }
 
-TextLayer::TextLayer(const Document& doc) : doc_(doc) {
+TextLayer::TextLayer(const Document& doc) : doc_(doc), wide_(doc.wide()) {
     local_.set_first_id(kFirstLocalWord);
     // Most words of an article are in some plugin's lexicon; the rest are
     // about one token in eight.
@@ -83,10 +83,6 @@ TextLayer::TextLayer(const Document& doc) : doc_(doc) {
     tokenize();
     build_words();
     build_segments();
-}
-
-std::wstring_view TextLayer::text(std::size_t start, std::size_t end) const {
-    return std::wstring_view(doc_.wide()).substr(start, end - start);
 }
 
 WordId TextLayer::intern_local(std::wstring_view folded) {

@@ -96,7 +96,7 @@ public:
     std::wstring_view folded(std::size_t start, std::size_t end) const {
         return std::wstring_view(folded_).substr(start, end - start);
     }
-    std::wstring_view text(std::size_t start, std::size_t end) const;
+    std::wstring_view text(std::size_t start, std::size_t end) const { return wide_.substr(start, end - start); }
     std::wstring_view token_text(std::size_t i) const { return text(tokens_[i].start, tokens_[i].end); }
     std::wstring_view token_folded(std::size_t i) const { return folded(tokens_[i].start, tokens_[i].end); }
     std::wstring_view word_text(std::size_t i) const { return text(words_[i].start, words_[i].end); }
@@ -124,6 +124,7 @@ private:
     void build_segments();
 
     const Document& doc_;
+    std::wstring_view wide_;  // the document's text, one wchar_t per code point
     std::wstring folded_;
     std::vector<Token> tokens_;
     std::vector<Word> words_;

@@ -52,11 +52,14 @@ public:
 
 private:
     void grow();
+    bool equal(std::uint32_t i, std::wstring_view key) const;
+    static void place(std::vector<std::uint64_t>& slots, std::uint32_t i, std::uint32_t tag);
     WordId first_id_ = 1;
     std::wstring chars_;                  // every key, back to back
     std::vector<std::uint32_t> offsets_;  // key i is chars_[offsets_[i], offsets_[i+1])
-    std::vector<std::uint32_t> slots_;    // 0 = empty, else index + 1
-    std::vector<std::uint32_t> hashes_;   // low bits of each key's hash, by index
+    // 0 = empty, else (low 32 bits of the key's hash) << 32 | (index + 1):
+    // a probe compares the hash without touching another array.
+    std::vector<std::uint64_t> slots_;
 };
 
 // The shared vocabulary of every plugin. intern() belongs in a plugin's
