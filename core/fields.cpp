@@ -179,6 +179,13 @@ void JsonSink::number(std::int64_t v) {
 
 void JsonSink::number(double v) {
     if (!std::isfinite(v)) { raw("null"); return; }
+    // Whole numbers below 10^15, most figures in news: nlohmann writes them
+    // as the integer and ".0" (from 10^15 on it switches to an exponent).
+    if (v == std::trunc(v) && std::fabs(v) < 1e15 && !(v == 0 && std::signbit(v))) {
+        number(static_cast<std::int64_t>(v));
+        raw(".0");
+        return;
+    }
     // nlohmann's own shortest round-trip formatting, so the output is the
     // same as a tree's dump().
     reserve(64);

@@ -268,6 +268,14 @@ TEST_CASE("the JSON Lines writer prints what the JSON tree prints", "[json]") {
     std::string out;
     for (const auto& e : f) e.second.write_json(out), out += ' ';
     CHECK(out == f.to_json()["a"].dump() + " 100 1234567.89 0.1 3.0 null true ");
+    // Whole numbers take a short path: the same text as nlohmann's, on both
+    // sides of 10^15 and for -0.
+    for (double v : {0.0, -0.0, 1.0, -5.0, 270.0, 1234567.0, 99999999999999.0, 999999999999999.0, 1e15, -1e15,
+                     1e16, 123456789012345.0, 0.5, 1e-5, -2.5e20}) {
+        std::string one;
+        newslens::write_json_number(one, v);
+        CHECK(one == nlohmann::ordered_json(v).dump());
+    }
 }
 
 TEST_CASE("a large document analysed in parts gives the same line as in one piece", "[json]") {
