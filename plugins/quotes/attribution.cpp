@@ -63,7 +63,17 @@ std::size_t Attributor::sentence_start(std::size_t tb, std::size_t te) const {
     return tb;
 }
 
+// Capitalised words inside the quote: a person it names in the third
+// person ("Senator Sanders's message") is talked about, not talking.
+void Attributor::enter_quote(const QuoteSpan& q) {
+    named_in_quote_.clear();
+    for (std::size_t i = tokens_.first_at(q.start); i < tokens_.size() && tokens_[i].start < q.end; ++i)
+        if (tokens_.capitalized(i)) named_in_quote_.push_back(tokens_.key(i));
+    std::sort(named_in_quote_.begin(), named_in_quote_.end());
+}
+
 Speaker Attributor::direct(const QuoteSpan& q, std::size_t before_begin, std::size_t after_end) {
+    enter_quote(q);
     if (q.close != kNone) {
         Speaker s = after_quote(q, after_end);
         if (s.found()) return s;
@@ -434,7 +444,7 @@ Speaker Attributor::name_from(std::size_t nb, std::size_t ne, std::size_t rb) co
 // he / she: the person named last before `anchor`, or an unnamed speaker
 // described since ("the female soldier").
 Speaker Attributor::pronoun(std::size_t anchor, Gender gender) const {
-    const PersonMention* m = names_.last_before(anchor, gender);
+    const PersonMention* m = names_.last_before(anchor, gender, 0, &named_in_quote_);
     const Speaker* d = nullptr;
     for (auto it = described_.rbegin(); it != described_.rend(); ++it)
         if (it->start < anchor) { d = &*it; break; }
@@ -472,6 +482,7 @@ Speaker Attributor::group_pronoun(std::size_t anchor) const {
 // sentence ("Kasich called the deal “…”", "The committee has rolled out a
 // “…” campaign"), or a pronoun just before the quote ("what she called “…”").
 Speaker Attributor::clause_subject(const QuoteSpan& q, std::size_t before_begin) {
+    enter_quote(q);
     const std::size_t tb = tokens_.first_at(before_begin);
     const std::size_t te = tokens_.first_at(q.open);
     if (te <= tb || !tokens_.is_word(te - 1)) return {};  // the mark must follow a word

@@ -68,6 +68,8 @@ private:
     const NameIndex& names_;
     // Unnamed speakers ("the female soldier") a later "she said" may mean.
     std::vector<Speaker> described_;
+    void enter_quote(const QuoteSpan& q);
+    std::vector<WordId> named_in_quote_;  // keys of the capitalised words of the quote being attributed, sorted
 };
 
 }  // namespace newslens::quotes

@@ -117,6 +117,8 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
     };
     std::vector<Run> runs;
     const std::size_t n = tokens.size();
+    for (const QuoteSpan& q : quotes)
+        if (q.parent == kNone) quoted_.emplace_back(q.open, q.close == kNone ? q.end : q.close + 1);
     // Words the article writes in lower case somewhere: capitalised at a
     // sentence start they are common words, not the first word of a name.
     WordSet& lower_words = lower_words_;
@@ -302,7 +304,20 @@ bool NameIndex::person_in(std::size_t start, std::size_t end) const {
     return it != people_.begin() && (--it)->end > start;
 }
 
-const PersonMention* NameIndex::last_before(std::size_t pos, Gender wanted, std::size_t floor) const {
+// Code points inside top-level quotations in [from, to): the words of a
+// quote do not put its speaker further from the "he said" after it.
+std::size_t NameIndex::quoted_between(std::size_t from, std::size_t to) const {
+    std::size_t n = 0;
+    for (const auto& q : quoted_) {
+        if (q.first >= to) break;
+        const std::size_t b = std::max(q.first, from), e = std::min(q.second, to);
+        if (b < e) n += e - b;
+    }
+    return n;
+}
+
+const PersonMention* NameIndex::last_before(std::size_t pos, Gender wanted, std::size_t floor,
+                                            const std::vector<WordId>* skip) const {
     auto it = std::lower_bound(mentions_.begin(), mentions_.end(), pos,
                                [](const PersonMention& m, std::size_t p) { return m.start < p; });
     // "he" prefers the subject of a recent sentence over a person merely
@@ -313,11 +328,12 @@ const PersonMention* NameIndex::last_before(std::size_t pos, Gender wanted, std:
     while (it != mentions_.begin()) {
         --it;
         if (it->start < floor || ++looked > 50) break;
-        if (nearest && it->start + kSubjectWindow < pos) break;
+        if (nearest && it->start + kSubjectWindow + quoted_between(it->start, pos) < pos) break;
         // Only someone known as a person by a full name or a title: "he" is not "Russia".
         if (it->name.find(L' ') == std::wstring::npos && gender_.count(it->surname) == 0 && !titled_.count(it->surname))
             continue;
         if (!(wanted == Gender::Unknown || it->gender == Gender::Unknown || it->gender == wanted)) continue;
+        if (skip && std::binary_search(skip->begin(), skip->end(), it->surname)) continue;
         if (it->subject) return &*it;
         if (!nearest) nearest = &*it;
     }

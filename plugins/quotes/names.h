@@ -71,7 +71,9 @@ public:
     // The people plugin found a person overlapping [start, end).
     bool person_in(std::size_t start, std::size_t end) const;
     // The person mentioned last before `pos` (not before `floor`) whose gender does not clash.
-    const PersonMention* last_before(std::size_t pos, Gender wanted, std::size_t floor = 0) const;
+    // Not someone whose surname is in `skip` (sorted keys), when given.
+    const PersonMention* last_before(std::size_t pos, Gender wanted, std::size_t floor = 0,
+                                     const std::vector<WordId>* skip = nullptr) const;
     // The first person mentioned in [from, to).
     const PersonMention* first_in(std::size_t from, std::size_t to) const;
     // The person mentioned last before `pos` whose title or role includes
@@ -99,6 +101,8 @@ private:
     std::vector<OrgMention> orgs_;                     // in text order
     WordSet lower_words_;                              // words written in lower case somewhere
     const std::vector<Mention>& people_;
+    std::vector<std::pair<std::size_t, std::size_t>> quoted_;  // top-level quotations, marks included, by start
+    std::size_t quoted_between(std::size_t from, std::size_t to) const;
 };
 
 }  // namespace newslens::quotes
