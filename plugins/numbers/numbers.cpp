@@ -133,10 +133,11 @@ bool try_at(const Tokens& t, std::size_t i, Found& f) {
 }
 
 Value json_number(double v) {
-    // Round away binary noise from scaling (1.6 * 1e6) and print whole
-    // numbers as integers.
+    // Round away binary noise from scaling (1.6 * 1e6 is a few ulps off) and
+    // print whole numbers as integers. The tolerance is relative and tiny:
+    // "$1,234,567.89" keeps its cents (core writes doubles to round-trip).
     const double r = std::round(v);
-    if (std::fabs(v - r) < 1e-6 * std::max(1.0, std::fabs(v)) && std::fabs(r) < 9e15)
+    if (std::fabs(v - r) <= 1e-12 * std::max(1.0, std::fabs(v)) && std::fabs(r) < 9e15)
         return static_cast<std::int64_t>(r);
     return v;
 }
