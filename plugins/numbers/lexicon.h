@@ -21,7 +21,7 @@ struct CurrencyInfo {
 
 // A multi-word qualifier such as "more than" or "an estimated".
 struct QualifierPhrase {
-    WordId words[4] = {};
+    WordId words[6] = {};
     std::uint8_t size = 0;
     Qualifier qualifier = Qualifier::Exact;
 };
@@ -57,6 +57,9 @@ enum WordFlag : std::uint32_t {
     kMonthAbbrev = 1u << 26,      // "Feb." takes its full stop; "May." ends a sentence
     kCapitalMonth = 1u << 27,     // may, march: months only when capitalised
     kIsWas = 1u << 28,            // "how old she is: Six"
+    kMinusWord = 1u << 29,        // "minus 5", "negative one"
+    kOrMore = 1u << 30,           // "20 or more", "50 and over": at least
+    kOrLess = 1u << 31,           // "five or fewer", "100 or less": at most
 };
 
 // Everything the lists say about one word. Zero / null: not in that list.
@@ -65,7 +68,9 @@ struct Entry {
     std::int8_t small = -1;           // zero .. nineteen
     std::uint8_t tens = 0;            // twenty .. ninety
     std::uint8_t month = 0;           // january, jan, sept ...
-    std::uint8_t fraction = 0;        // third(s) 3, quarter(s) 4 ... (denominators)
+    double fraction = 0;              // denominators: third(s) 3, quarter(s) 4, hundredth(s) 100 ...
+    double ordinal = 0;               // word ordinals: first 1, fifth 5, twentieth 20, hundredth 100
+    bool plural_ordinal = false;      // fifths, hundredths: a denominator, never an ordinal
     double scale = 0;                 // hundred .. trillion
     double glued_scale = 0;           // 3bn, 100k (always a scale)
     double money_scale = 0;           // $3m, $2b (a scale only with money)
@@ -98,14 +103,14 @@ public:
     struct Words {
         WordId a, an, half, dozen, hundred, and_, or_, of, to, from, few, tens, am, pm, s, k, percent, pct, per,
             cent, percentage, point, points, pounds, sterling, plus, strong, time, way, old, olds, o, clock, p, m,
-            square, cubic, number, no, how, one, www, by, age;
+            square, cubic, number, no, how, one, www, by, age, quarter, minus, below, zero, through, thru;
     } w{};
 
 private:
     Entry& add(const wchar_t* word);
     void add_flag(std::uint32_t flag, std::initializer_list<const wchar_t*> words);
     // `first` (may be null) then `words` (null-padded).
-    void add_phrase(const wchar_t* first, const wchar_t* const (&words)[3], Qualifier q);
+    void add_phrase(const wchar_t* first, const wchar_t* const (&words)[5], Qualifier q);
     void add_units();  // units.cpp: currencies, time and measure units
     void index_phrases();
     void mark_starts();

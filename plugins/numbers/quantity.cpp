@@ -1,10 +1,68 @@
 #include "quantity.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
+#include <cwchar>
+#include <string>
 
 namespace newslens::numbers {
 
 namespace {
+
+bool parse_fraction(const Tokens& t, std::size_t j, Quantity& q, bool mixed = false);
+bool parse_words(const Tokens& t, std::size_t j, Quantity& q);
+
+bool is_dash_at(const Tokens& t, std::size_t k) { return t.is_punct(k) && chars::is_dash(t.punct(k)); }
+
+// A scale word after a space: "million", "lakh" (0 when there is none).
+double spaced_scale(const Tokens& t, std::size_t k) { return t.spaced(k) ? t.lex(k).scale : 0; }
+
+// "dozen" or "dozens" after a number: "3 dozen", "three dozens".
+bool is_dozen(const Tokens& t, std::size_t k) {
+    return t.is(k, t.lexicon().w.dozen) || (t.is_word(k) && t.lex(k).vague_plural == 12);
+}
+
+// The fraction after a whole number that ends at token k: "and a half",
+// "and three quarters", "and a quarter million". The scale of the whole
+// carries over ("one million and a half" is 1,500,000), and one written
+// after the fraction applies to the whole too when the whole has none
+// ("one and a half million"). Returns the token after it, or k.
+std::size_t mixed_fraction(const Tokens& t, std::size_t k, Quantity& q) {
+    const Lexicon::Words& w = t.lexicon().w;
+    if (!t.is(k, w.and_) || !t.spaced(k) || !t.spaced(k + 1)) return k;
+    double f = 0, scale_written = 0;
+    std::size_t e = k;
+    Quantity fq;
+    if ((t.is(k + 1, w.a) || t.is(k + 1, w.an) || t.is(k + 1, w.one)) && t.is(k + 2, w.half) && t.spaced(k + 2)) {
+        f = 0.5;
+        e = k + 3;
+    } else if (parse_fraction(t, k + 1, fq, true) || (parse_words(t, k + 1, fq) && fq.fraction)) {
+        f = fq.value;
+        e = fq.end;
+        if (fq.scale > 1 && !fq.fraction) scale_written = fq.scale;  // "a quarter million"
+    } else {
+        return k;
+    }
+    if (t.is(e, w.of)) return k;  // "Stages 3 and 4 and two-fifths of schools": a list
+    if (!scale_written && spaced_scale(t, e) >= 1e3) {
+        scale_written = spaced_scale(t, e);
+        f *= scale_written;
+        ++e;
+    }
+    if (q.scale >= 1e3) {
+        if (!scale_written) f *= q.scale;  // "3 million and a half"
+        q.value += f;
+    } else if (scale_written) {
+        q.value = q.value * scale_written + f;  // "one and a half million"
+        q.scale = scale_written;
+    } else {
+        q.value += f;  // "five and a quarter"
+    }
+    q.lone_one = false;
+    q.plain = false;
+    return e;
+}
 
 // Digits with an optional glued or spaced scale ("1.6 million", "3bn").
 bool parse_digits(const Tokens& t, std::size_t j, Quantity& q, bool range_end) {
@@ -55,7 +113,9 @@ bool parse_digits(const Tokens& t, std::size_t j, Quantity& q, bool range_end) {
         // 1/5, 3/4: a fraction; 24/7, 9/11 and 1/5/2019 are not.
         if (c == L'/' && q.plain && !q.currency && q.scale == 1 && q.value >= 1 && t[k + 1].plain) {
             const double den = t.digits_value(k + 1);
-            if (q.value < den && den <= 10 && !(t.is_punct(k + 2) && t.glued(k + 2) && t.is_number(k + 3))) {
+            // (not "the weekend of 8/9 January": two days)
+            const bool days = t.spaced(k + 2) && t.lex(k + 2).month && (t[k + 2].cap || t[k + 2].upper);
+            if (q.value < den && den <= 10 && !days && !(t.is_punct(k + 2) && t.glued(k + 2) && t.is_number(k + 3))) {
                 q.value /= den;
                 q.fraction = true;
                 q.plain = false;
@@ -71,20 +131,42 @@ bool parse_digits(const Tokens& t, std::size_t j, Quantity& q, bool range_end) {
             k += 2;
         }
     }
-    // A spaced scale word: "1.6 million".
+    // "3 1/2 inches": a whole number and a fraction.
+    if (q.plain && q.scale == 1 && q.kind == Kind::None && k == j + 1 && t.spaced(k) && t.is_number(k) && t[k].plain &&
+        t.punct(k + 1) == L'/' && t.glued(k + 1) && t.glued(k + 2) && t.is_number(k + 2) && t[k + 2].plain &&
+        !(t.glued(k + 3) && (t.is_alnum(k + 3) || t.punct(k + 3) == L'/'))) {
+        const double num = t.digits_value(k), den = t.digits_value(k + 2);
+        if (num >= 1 && num < den && den <= 16) {
+            q.value += num / den;
+            q.plain = false;
+            k += 3;
+        }
+    }
+    // A spaced scale word: "1.6 million", "40 lakh", "3 dozen"; a bigger
+    // one may follow ("2 lakh crore", "5 thousand million").
     if (q.scale == 1 && q.kind == Kind::None && t.spaced(k)) {
         const Entry& e = t.lex(k);
         if (e.scale) {
             q.value *= e.scale;
             q.scale = e.scale;
             ++k;
+            if (spaced_scale(t, k) > q.scale) {
+                q.scale = spaced_scale(t, k);
+                q.value *= q.scale;
+                ++k;
+            }
         } else if (e.glued_scale && !t.is(k, w.k)) {
             q.value *= e.glued_scale;  // "3 bn"
             q.scale = e.glued_scale;
             ++k;
+        } else if (is_dozen(t, k)) {
+            q.value *= 12;
+            q.scale = 12;
+            ++k;
         }
     }
     q.end = k;
+    if (q.kind == Kind::None && !q.currency) q.end = mixed_fraction(t, k, q);  // "2 and a half"
     return true;
 }
 
@@ -111,6 +193,14 @@ bool parse_words(const Tokens& t, std::size_t j, Quantity& q) {
             return true;
         }
     }
+    // "half a million" without the article: "half million eggs".
+    if (t.is(k, w.half) && spaced_scale(t, k + 1) >= 1e3) {
+        q.scale = spaced_scale(t, k + 1);
+        q.value = 0.5 * q.scale;
+        q.spelled = true;
+        q.end = k + 2;
+        return true;
+    }
     // "half" on its own: "around half the number", "half of them".
     if (t.is(k, w.half) && !(t.punct(k + 1) == L'-' && t.glued(k + 1)) &&
         !(k > 0 && t.has(k - 1, kHalfBefore) && t.spaced(k))) {
@@ -127,16 +217,51 @@ bool parse_words(const Tokens& t, std::size_t j, Quantity& q) {
         last = Small;
         ++k;
     }
+    double denominator = 0;  // "twenty-three fifths"
+    bool ordinal = false;    // "twenty-second", "two hundredth"
+    bool hyphen = false;     // the last word followed a hyphen
     while (k < t.size()) {
         if (k > j && !t.near(k)) break;
-        if (t.is_punct(k) && chars::is_dash(t.punct(k)) && t.glued(k) && last == Tens && t.glued(k + 1) &&
-            t.lex(k + 1).small >= 0 && t.lex(k + 1).small < 10) {
-            ++k;  // twenty-one
-            continue;
+        if (t.is_punct(k) && chars::is_dash(t.punct(k)) && t.glued(k) && last == Tens && t.glued(k + 1)) {
+            const Entry& u = t.lex(k + 1);
+            if ((u.small > 0 && u.small < 10) || (u.ordinal > 0 && u.ordinal < 10)) {
+                ++k;  // twenty-one, twenty-first
+                hyphen = true;
+                continue;
+            }
         }
         if (!t.is_word(k)) break;
         if (k > j && !t[k].space_before && !t.is_punct(k - 1)) break;
         const Entry& e = t.lex(k);
+        if (e.plural_ordinal && any) {
+            denominator = e.fraction;  // "twenty-three fifths", "fifty-four hundredths"
+            end = ++k;
+            break;
+        }
+        if (e.ordinal && any) {
+            // A compound ordinal ends the number: "twenty-second", "one
+            // hundred twenty-fifth", "two hundredth". "thirty second" without
+            // a hyphen is a duration.
+            const double o = e.ordinal;
+            bool fits = false;
+            if (o < 10) fits = (last == Tens && (hyphen || o != 2)) || last == Hundred || last == Scale;
+            else if (o < 100) fits = last == Hundred || last == Scale;
+            else if (o == 100) fits = last == Small || last == Tens;
+            else fits = last != Scale || o > last_scale;
+            if (!fits) break;
+            if (o == 100) {
+                current = (current == 0 ? 1 : current) * 100;
+            } else if (o >= 1000) {
+                total = (total + (current == 0 ? 1 : current)) * o;
+                current = 0;
+            } else {
+                current += o;
+            }
+            ordinal = true;
+            end = ++k;
+            break;
+        }
+        hyphen = false;
         if (e.small >= 0) {
             if (last == Small || (last == Tens && e.small >= 10) || (last == Tens && e.small == 0)) break;
             current += e.small;
@@ -151,17 +276,24 @@ bool parse_words(const Tokens& t, std::size_t j, Quantity& q) {
             last = Hundred;
             last_scale = 100;
         } else if (e.scale) {
-            if (!any || last == Scale) break;
-            total += (current == 0 ? 1 : current) * e.scale;
+            if (!any) break;
+            if (last == Scale) {
+                if (e.scale <= last_scale || current != 0) break;
+                total *= e.scale;  // "three lakh crore", "two thousand million"
+            } else {
+                total += (current == 0 ? 1 : current) * e.scale;
+            }
             current = 0;
             last = Scale;
-            last_scale = e.scale;
-        } else if (t.is(k, w.dozen)) {
+            last_scale = std::max(last_scale, e.scale);
+        } else if (is_dozen(t, k)) {
             if (!any || last == Scale) break;
             current = (current == 0 ? 1 : current) * 12;
             last = Scale;
         } else if (t.is(k, w.and_) && (last == Hundred || last == Scale) && t.spaced(k + 1) &&
                    (t.lex(k + 1).small >= 0 || t.lex(k + 1).tens)) {
+            Quantity f;
+            if (parse_fraction(t, k + 1, f, true)) break;  // "one hundred and three quarters"
             ++k;  // "two hundred and fifty": "and" only inside the number
             continue;
         } else {
@@ -178,14 +310,48 @@ bool parse_words(const Tokens& t, std::size_t j, Quantity& q) {
     q.spelled = true;
     q.lone_one = end == j + 1 && t.is(j, w.one);
     if (last == Scale || last == Hundred) q.scale = last_scale;
-    // "two and a half"
-    if (t.is(end, w.and_) && t.is(end + 1, w.a) && t.is(end + 2, w.half) && t.spaced(end) && t.spaced(end + 1) &&
-        t.spaced(end + 2)) {
-        q.value += 0.5;
-        end += 3;
-        q.lone_one = false;
+    if (denominator) {
+        q.value /= denominator;
+        q.fraction = true;
+        q.scale = 1;
+        q.end = end;
+        return true;
     }
-    q.end = end;
+    if (ordinal) {
+        q.ordinal = true;
+        q.end = end;
+        return true;
+    }
+    // "two point five", "nine point nought four", "two point two million"
+    // (not "at one point").
+    const bool pronoun_one = q.lone_one && j > 0 && (t.has(j - 1, kPreposition) || t.has(j - 1, kPronounOneBefore));
+    if (t.is(end, w.point) && t.spaced(end) && t.spaced(end + 1) && last != Scale && !pronoun_one) {
+        std::size_t d = end + 1;
+        std::wstring digits;
+        while (t.is_word(d) && t.lex(d).small >= 0 && t.lex(d).small < 10 && (d == end + 1 || t.spaced(d))) {
+            digits += static_cast<wchar_t>(L'0' + t.lex(d).small);
+            ++d;
+        }
+        if (digits.empty()) {  // "point seventy-one", "point eleven"
+            Quantity after;
+            if (parse_words(t, end + 1, after) && !after.fraction && !after.ordinal && after.scale == 1 &&
+                after.value >= 10 && after.value < 100 && after.value == std::floor(after.value)) {
+                digits = std::to_wstring(static_cast<int>(after.value));
+                d = after.end;
+            }
+        }
+        if (!digits.empty()) {
+            q.value += std::wcstod((L"0." + digits).c_str(), nullptr);
+            q.lone_one = false;
+            end = d;
+            if (spaced_scale(t, end) >= 1e3) {
+                q.scale = spaced_scale(t, end);
+                q.value *= q.scale;
+                ++end;
+            }
+        }
+    }
+    q.end = mixed_fraction(t, end, q);  // "two and a half", "one and a half million"
     return true;
 }
 
@@ -193,37 +359,73 @@ bool num_word(const Tokens& t, std::size_t i) {
     return t.is_word(i) && !t.is(i, t.lexicon().w.a) && !t.is(i, t.lexicon().w.an);
 }
 
+// A denominator at token k: "fifth", "quarters", "hundredth",
+// "twenty-fifth". Returns the token after it, or k when there is none.
+std::size_t denominator_at(const Tokens& t, std::size_t k, double& den, bool& plural) {
+    if (!t.is_word(k)) return k;
+    const Entry& e = t.lex(k);
+    if (e.fraction) {
+        den = e.fraction;
+        plural = t.folded(k).back() == L's';
+        return k + 1;
+    }
+    if (e.tens && is_dash_at(t, k + 1) && t.glued(k + 1) && t.glued(k + 2) && t.is_word(k + 2)) {
+        const Entry& u = t.lex(k + 2);
+        const double unit = u.fraction ? u.fraction : u.ordinal;
+        if (unit >= 1 && unit < 10) {
+            den = e.tens + unit;
+            plural = t.folded(k + 2).back() == L's';
+            return k + 3;
+        }
+    }
+    return k;
+}
+
 // Spelled fractions: "a third of", "one-third", "two-thirds majority",
-// "three quarters of". Without a hyphen the fraction must be "of"
-// something or stand alone: "a third term" and "a quarter-final" are ordinals.
-bool parse_fraction(const Tokens& t, std::size_t j, Quantity& q) {
+// "three quarters of", "a hundredth", "a quarter million". Without a hyphen
+// the fraction must be "of" something or stand alone: "a third term" and
+// "a quarter-final" are ordinals. `mixed`: after "and" in a mixed number
+// ("three and a quarter hours"), where any word may follow.
+bool parse_fraction(const Tokens& t, std::size_t j, Quantity& q, bool mixed) {
     const Lexicon::Words& w = t.lexicon().w;
     double num = 0;
-    if (t.is(j, w.a) || t.is(j, w.an)) {
+    std::size_t k = j + 1;
+    if (t.is(j, w.quarter) && spaced_scale(t, j + 1) >= 1e3) {
+        num = 1;  // "quarter million"
+        k = j;
+    } else if (t.is(j, w.a) || t.is(j, w.an)) {
         num = 1;
     } else if (t.lex(j).small >= 1) {
         num = t.lex(j).small;
     } else {
         return false;
     }
-    std::size_t k = j + 1;
-    const bool hyphen = t.is_punct(k) && chars::is_dash(t.punct(k)) && t.glued(k) && t.glued(k + 1) && num_word(t, j);
+    // "two-thirds", and "one - fourth" as tokenised text writes it.
+    const bool hyphen = k > j && is_dash_at(t, k) && t.glued(k) == t.glued(k + 1) && num_word(t, j);
     if (hyphen) {
         ++k;
-    } else if (!t.spaced(k)) {
+    } else if (k > j && !t.spaced(k)) {
         return false;
     }
-    const double den = t.lex(k).fraction;
-    if (!den) return false;
-    const bool plural = t.folded(k).back() == L's';
+    double den = 0;
+    bool plural = false;
+    const std::size_t after = denominator_at(t, k, den, plural);
+    if (after == k) return false;
     if (plural != (num > 1)) return false;  // "two thirds", "a third"; not "two third"
-    const std::size_t after = k + 1;
-    if (t.is_punct(after) && chars::is_dash(t.punct(after)) && t.glued(after)) return false;  // a quarter-final
-    if (!hyphen && t.is_word(after) && !t.has(after, kFractionFollower)) return false;
+    if (is_dash_at(t, after) && t.glued(after)) return false;  // a quarter-final
     q.value = num / den;
-    q.spelled = q.fraction = true;
+    q.spelled = true;
     q.end = after;
-    // "a quarter of a million jobs": the fraction of a scale is a number.
+    // The fraction of a scale is a number: "a quarter million", "three quarters billion".
+    if (spaced_scale(t, after) >= 1e3) {
+        q.scale = spaced_scale(t, after);
+        q.value *= q.scale;
+        q.end = after + 1;
+        return true;
+    }
+    if (!hyphen && !mixed && t.is_word(after) && !t.has(after, kFractionFollower)) return false;
+    q.fraction = true;
+    // "a quarter of a million jobs"
     if (t.is(after, w.of) && (t.is(after + 1, w.a) || t.is(after + 1, w.one)) && t.spaced(after + 2)) {
         const double s = t.lex(after + 2).scale;
         if (s >= 1e6) {
@@ -293,7 +495,7 @@ bool parse_quantity(const Tokens& t, std::size_t i, Quantity& q, bool range_end)
     } else if (parse_vague(t, j, q)) {
         return true;  // vague amounts take no tail
     } else if (parse_fraction(t, j, q)) {
-        return true;
+        if (q.fraction) return true;  // "a quarter million dollars" takes a tail
     } else if (!parse_words(t, j, q)) {
         return false;
     }
