@@ -27,14 +27,49 @@ std::size_t currency_prefix(const Tokens& t, std::size_t i, Quantity& q) {
         q.currency_unit = e.dollar_prefix->unit;
         return i + 2;
     }
-    // USD 5 (codes only count in capitals: "try" is a word, "TRY" a code).
-    if (t[i].upper && t.is_number(i + 1) && t.spaced(i + 1) && e.currency_code) {
+    // USD 5, USD4.25, MAUD 60 (codes only count in capitals: "try" is a
+    // word, "TRY" a code).
+    if (t[i].upper && t.is_number(i + 1) && t.near(i + 1) && e.currency_code) {
         q.currency = e.currency_code->code;
         q.currency_unit = e.currency_code->unit;
+        if (e.code_scale) q.scale = e.code_scale;
         return i + 1;
     }
     return i;
 }
+
+namespace {
+
+// The hundredths after an amount: "3 dollars 50 cents", "thirteen dollars
+// and forty-five cents", "15 dollars 50." Without a subunit word only a
+// bare number ends the amount ("15 dollars 20 people" is two numbers), and
+// only after a currency word. Returns the token after them, or k.
+std::size_t subunits(const Tokens& t, std::size_t k, Quantity& q, bool word_after) {
+    if (q.value != std::floor(q.value) || q.scale != 1) return k;
+    std::size_t s = k;
+    if (t.is(s, t.lexicon().w.and_) && t.spaced(s)) ++s;
+    if (!t.spaced(s) || !(t.is_number(s) || t.lex(s).small >= 0 || t.lex(s).tens)) return k;
+    Quantity sub;
+    if (!parse_quantity(t, s, sub) || sub.value < 1 || sub.value >= 100 || sub.value != std::floor(sub.value) ||
+        sub.scale != 1 || sub.percent || sub.kind != Kind::None)
+        return k;
+    std::size_t end = sub.end;
+    if (sub.currency) {
+        if (!(sub.end > s && t.lex(sub.end - 1).subunit)) return k;  // "50 cents"
+    } else if (t.spaced(end) && t.lex(end).subunit) {
+        ++end;  // "30 cent"
+    } else if (!word_after || t.is_alnum(end)) {
+        return k;
+    }
+    q.value += sub.value / 100;
+    return end;
+}
+
+}  // namespace
+
+namespace {
+bool spaced_scale_word(const Tokens& t, std::size_t k) { return t.spaced(k) && t.lex(k).scale >= 1e3; }
+}  // namespace
 
 // Everything after the core number: percent, currency words, "-plus",
 // hyphen compounds ("20-minute", "35-year-old"), a.m./p.m.
@@ -78,14 +113,38 @@ bool parse_tail(const Tokens& t, Quantity& q) {
                 q.currency = adjective_code ? adjective_code : cw->code;
                 q.currency_unit = cw->unit;
                 k = word + 1;
+                if (!t.lex(word).subunit) k = subunits(t, k, q, true);
             } else if (t[k].upper && t.lex(k).currency_code) {
                 q.currency = t.lex(k).currency_code->code;
                 q.currency_unit = t.lex(k).currency_code->unit;
+                if (t.lex(k).code_scale && q.scale == 1) {
+                    q.value *= t.lex(k).code_scale;  // 120 MEUR
+                    q.scale = t.lex(k).code_scale;
+                }
                 ++k;
+                if (q.scale == 1 && spaced_scale_word(t, k)) {
+                    q.scale = t.lex(k).scale;  // "75 USD million"
+                    q.value *= q.scale;
+                    ++k;
+                }
+                k = subunits(t, k, q, true);  // "17 USD 25"
             } else if (t.is(k, w.pounds) && t.is(k + 1, w.sterling) && t.spaced(k + 1)) {
                 q.currency = "GBP";
                 q.currency_unit = "pounds";
                 k += 2;
+            }
+        }
+    }
+    // 85°, 20°C, 40 °F: degrees (a temperature when the scale is written).
+    if (q.kind == Kind::None && !q.percent && !q.currency && t.punct(k) == L'\u00B0' && t.near(k)) {
+        q.kind = Kind::Measure;
+        q.unit = "degrees";
+        ++k;
+        if (t.is_word(k) && t.glued(k) && t[k].upper && t.length(k) == 1) {
+            const wchar_t c = t.folded(k)[0];
+            if (c == L'c' || c == L'f') {
+                q.unit = c == L'c' ? "degrees Celsius" : "degrees Fahrenheit";
+                ++k;
             }
         }
     }

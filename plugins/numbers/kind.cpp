@@ -184,6 +184,11 @@ bool classify(const Tokens& t, const Quantity& q, Qualifier qual, Found& r) {
     } else if (const char* measure = t.spaced(end) ? t.lex(end).measure_unit : nullptr) {
         r.kind = Kind::Measure;
         set_unit(r, measure);
+        // "five degrees below zero" is -5; "below zero" is no number of its own.
+        if (t.is(end + 1, w.below) && t.is(end + 2, w.zero) && t.spaced(end + 1) && t.spaced(end + 2) && r.value > 0) {
+            r.value = -r.value;
+            r.next = end + 3;
+        }
     } else if ((t.is(end, w.square) || t.is(end, w.cubic)) && t.spaced(end) && t.spaced(end + 1) &&
                t.lex(end + 1).measure_unit) {
         r.kind = Kind::Measure;

@@ -311,6 +311,8 @@ Lexicon::Lexicon() {
     w.zero = word(L"zero");
     w.through = word(L"through");
     w.thru = word(L"thru");
+    w.than = word(L"than");
+    w.so = word(L"so");
     index_phrases();
     mark_starts();
 }

@@ -80,6 +80,8 @@ struct Entry {
     const char* glued_measure = nullptr;  // 5km, 10kg, 100m
     const CurrencyInfo* currency_word = nullptr;   // dollars, euros
     const CurrencyInfo* currency_code = nullptr;   // usd, eur (written in capitals)
+    double code_scale = 0;                         // MEUR, MUSD: millions of the code after the M
+    bool subunit = false;                          // cents, pence: hundredths of the currency before
     const CurrencyInfo* dollar_prefix = nullptr;   // US$, C$, HK$
     const char* currency_adjective = nullptr;      // "Canadian dollars": CAD
     const CurrencyInfo* currency_symbol = nullptr; // $ € £ ¥ (a punctuation token)
@@ -103,7 +105,7 @@ public:
     struct Words {
         WordId a, an, half, dozen, hundred, and_, or_, of, to, from, few, tens, am, pm, s, k, percent, pct, per,
             cent, percentage, point, points, pounds, sterling, plus, strong, time, way, old, olds, o, clock, p, m,
-            square, cubic, number, no, how, one, www, by, age, quarter, minus, below, zero, through, thru;
+            square, cubic, number, no, how, one, www, by, age, quarter, minus, below, zero, through, thru, than, so;
     } w{};
 
 private:

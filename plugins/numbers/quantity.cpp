@@ -6,6 +6,8 @@
 #include <cwchar>
 #include <string>
 
+#include "noun.h"
+
 namespace newslens::numbers {
 
 namespace {
@@ -64,6 +66,20 @@ std::size_t mixed_fraction(const Tokens& t, std::size_t k, Quantity& q) {
     return e;
 }
 
+// A capital C or F glued to digits is a temperature ("15C", "-4F"), but
+// for numbers of four digits and more and after a capitalised word or a
+// '#' ("Room 5C", "Block 4F", "#3F"). Returns the unit, or null.
+const char* temperature_letter(const Tokens& t, std::size_t j, std::size_t k) {
+    if (!t[k].upper || t.length(k) != 1 || t.digit_count(j) > 3) return nullptr;
+    const wchar_t c = t.folded(k)[0];
+    if (c != L'c' && c != L'f') return nullptr;
+    std::size_t p = j;
+    if (p > 0 && (t.punct(p - 1) == L'-' || t.punct(p - 1) == 0x2212) && t.glued(p)) --p;
+    if (p > 0 && t.near(p) && ((t.is_word(p - 1) && (t[p - 1].cap || t[p - 1].upper)) || t.punct(p - 1) == L'#'))
+        return nullptr;
+    return c == L'c' ? "degrees Celsius" : "degrees Fahrenheit";
+}
+
 // Digits with an optional glued or spaced scale ("1.6 million", "3bn").
 bool parse_digits(const Tokens& t, std::size_t j, Quantity& q, bool range_end) {
     const Lexicon::Words& w = t.lexicon().w;
@@ -79,9 +95,27 @@ bool parse_digits(const Tokens& t, std::size_t j, Quantity& q, bool range_end) {
         }
         if (c == L'#' || c == L'@' || c == L'_' || c == L'/' || c == L'\\' || c == L'.') return false;
     }
+    const double code_scale = q.scale;  // MAUD 60: set by the currency prefix
+    q.scale = 1;
     q.value = t.digits_value(j);
     q.plain = t[j].plain;
     std::size_t k = j + 1;
+    // "2 350 000", "1 234 567.89": thousands grouped by spaces.
+    if (q.plain && t.digit_count(j) <= 3 && !(j > 0 && t.is_number(j - 1) && t.near(j))) {
+        while (t.spaced(k) && t.is_number(k) && t.digit_count(k) - (t.decimals(k) ? t.decimals(k) + 1 : 0) == 3 &&
+               !(t.glued(k + 1) && (t.is_alnum(k + 1) || t.punct(k + 1) == L'/' || t.punct(k + 1) == L':'))) {
+            if (t.folded(k).find(L',') != std::wstring_view::npos) break;  // "1 234,567" is no grouping
+            q.value = q.value * 1000 + t.digits_value(k);
+            q.plain = false;
+            const bool decimals = t.decimals(k) > 0;
+            ++k;
+            if (decimals) break;
+        }
+        if (k > j + 1) {
+            q.end = k;
+            return true;
+        }
+    }
     // A suffix glued to the digits: 3bn, 100k, $3m, 10am, 1990s, 5km.
     if (t.is_word(k) && t.glued(k)) {
         const Entry& e = t.lex(k);
@@ -101,6 +135,16 @@ bool parse_digits(const Tokens& t, std::size_t j, Quantity& q, bool range_end) {
             // (a single capital is a code: 3G, 4G networks)
             q.kind = Kind::Measure;
             q.unit = e.glued_measure;
+        } else if (e.currency_code && t[k].upper && !q.currency) {
+            q.currency = e.currency_code->code;  // 115USD, 300EUR, 25MEUR
+            q.currency_unit = e.currency_code->unit;
+            if (e.code_scale) {
+                q.value *= e.code_scale;
+                q.scale = e.code_scale;
+            }
+        } else if (const char* degrees = temperature_letter(t, j, k)) {
+            q.kind = Kind::Measure;  // 15C, -4F
+            q.unit = degrees;
         } else {
             return false;  // 3D, 4G, 5x: a code
         }
@@ -164,6 +208,10 @@ bool parse_digits(const Tokens& t, std::size_t j, Quantity& q, bool range_end) {
             q.scale = 12;
             ++k;
         }
+    }
+    if (code_scale > 1 && q.scale == 1) {
+        q.value *= code_scale;
+        q.scale = code_scale;
     }
     q.end = k;
     if (q.kind == Kind::None && !q.currency) q.end = mixed_fraction(t, k, q);  // "2 and a half"
@@ -476,13 +524,25 @@ bool parse_vague(const Tokens& t, std::size_t j, Quantity& q) {
 }  // namespace
 
 bool parse_quantity(const Tokens& t, std::size_t i, Quantity& q, bool range_end) {
+    // "minus 5", "negative one" (not "10 minus 5", "tested negative").
+    const bool number_before = i > 0 && t.near(i) &&
+                               (t.is_number(i - 1) || t.lex(i - 1).small >= 0 || t.lex(i - 1).tens || t.lex(i - 1).scale);
+    if (t.has(i, kMinusWord) && t.spaced(i + 1) && !number_before &&
+        !(i > 0 && t.is_word(i - 1) && ends_with(t.folded(i - 1), L"ed") && !t.is(i, t.lexicon().w.minus))) {
+        if (!parse_quantity(t, i + 1, q, range_end) || q.vague || q.ordinal || q.value <= 0) return false;
+        q.value = -q.value;
+        q.begin = i;
+        q.plain = false;
+        return true;
+    }
     q = Quantity{};
     q.begin = i;
     std::size_t j = currency_prefix(t, i, q);
     bool negative = false;
     // -4.5: a minus sign glued to the digits, not after another number.
     if (!q.currency && t.is_punct(j) && (t.punct(j) == L'-' || t.punct(j) == 0x2212) && t.is_number(j + 1) &&
-        t.glued(j + 1) && (j == 0 || t[j].space_before || t.punct(j - 1) == L'(') &&
+        t.glued(j + 1) && (j == 0 || t[j].space_before || t.punct(j - 1) == L'(' || t.punct(j - 1) == L'<' ||
+                           t.punct(j - 1) == L'>' || t.punct(j - 1) == L'=') &&
         !(j > 0 && t.is_number(j - 1) && !t[j].line_before)) {
         negative = true;
         ++j;

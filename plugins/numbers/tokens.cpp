@@ -105,7 +105,8 @@ inline Tok Tokens::convert(const Token& t, std::uint32_t start, bool space, bool
         k.key = t.key;
         k.entry = lex_.index(t.key);  // a currency sign
         const wchar_t c = text_[start];
-        k.starts = k.entry != 0 || c == L'-' || c == 0x2212;  // "-4.5"
+        // "-4.5", "> 10", "≤ 5"
+        k.starts = k.entry != 0 || c == L'-' || c == 0x2212 || c == L'<' || c == L'>' || c == 0x2264 || c == 0x2265;
     }
     return k;
 }

@@ -2,6 +2,7 @@
 // prefixes such as US$, adjectives such as "Canadian dollars") and the time
 // and measure units reported as `unit`.
 #include <cstring>
+#include <string>
 #include <utility>
 
 #include "lexicon.h"
@@ -125,7 +126,13 @@ void Lexicon::add_units() {
         const char upper[4] = {static_cast<char>(code[0] - 32), static_cast<char>(code[1] - 32),
                                static_cast<char>(code[2] - 32), 0};
         add(code).currency_code = currency(upper);
+        // MEUR, MUSD: a million of the currency, as finance reports write it.
+        Entry& millions = add((L"m" + std::wstring(code)).c_str());
+        millions.currency_code = currency(upper);
+        millions.code_scale = 1e6;
     }
+    for (const wchar_t* sub : {L"cent", L"cents", L"pence", L"penny", L"centimes", L"kopeks", L"paise"})
+        add(sub).subunit = true;
     add(L"rmb").currency_code = currency("CNY");
     for (const auto& [word, code] : kDollarPrefixes) add(word).dollar_prefix = currency(code);
     for (const auto& [sign, code] : kCurrencySigns) add(sign).currency_symbol = currency(code);
