@@ -2,10 +2,27 @@
 // the percent sign or word, a currency word or code, "-plus", a hyphen
 // compound ("20-minute", "10-member") and a clock suffix (a.m., 0900 GMT).
 #include <cmath>
+#include <vector>
 
 #include "quantity.h"
 
 namespace newslens::numbers {
+
+std::size_t match_name(const Tokens& t, std::size_t k, const NamePhrase*& name) {
+    const Entry& e = t.lex(k);
+    if (!t.is_word(k) || e.name_count == 0) return k;
+    const std::vector<NamePhrase>& names = t.lexicon().names();
+    for (std::size_t p = e.name_first; p < e.name_first + e.name_count; ++p) {  // longest first
+        const NamePhrase& n = names[p];
+        std::size_t n_at = 0;
+        while (n_at < n.size && t.is(k + n_at, n.words[n_at]) && (n_at == 0 || t.spaced(k + n_at))) ++n_at;
+        if (n_at == n.size) {
+            name = &n;
+            return k + n.size;
+        }
+    }
+    return k;
+}
 
 // Currency written before the number: $, €, US$, USD. Returns the token
 // after it (or `i` when there is none).
@@ -105,11 +122,21 @@ bool parse_tail(const Tokens& t, Quantity& q) {
         } else if (t.spaced(k)) {
             std::size_t word = k;
             const char* adjective_code = nullptr;
+            const NamePhrase* name = nullptr;
+            const std::size_t name_end = match_name(t, k, name);
             if (t.lex(k).currency_adjective && t.spaced(k + 1) && t.lex(k + 1).currency_word) {
                 adjective_code = t.lex(k).currency_adjective;
                 ++word;
             }
-            if (const CurrencyInfo* cw = t.lex(word).currency_word) {
+            if (name_end > k && name->currency && !adjective_code) {
+                q.currency = name->currency->code;  // "6.5 billion Spanish pesetas"
+                q.currency_unit = name->currency->unit;
+                k = subunits(t, name_end, q, true);
+            } else if (t.is(k, w.pounds) && q.scale >= 1e6) {
+                q.currency = "GBP";  // "361 million pounds" is money, "361 pounds" may weigh
+                q.currency_unit = "pounds";
+                ++k;
+            } else if (const CurrencyInfo* cw = t.lex(word).currency_word) {
                 q.currency = adjective_code ? adjective_code : cw->code;
                 q.currency_unit = cw->unit;
                 k = word + 1;

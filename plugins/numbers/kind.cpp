@@ -67,7 +67,9 @@ bool is_appositive_age(const Tokens& t, const Quantity& q, std::size_t begin, st
 // Numbers inside names and codes: "Flight 302", "Boeing 737 MAX",
 // "Group of Seven", "Formula One".
 bool is_name_part(const Tokens& t, const Quantity& q, const Found& r, std::size_t begin, std::size_t end, Span head) {
-    if (r.kind == Kind::Year || r.kind == Kind::Money || r.kind == Kind::Percent || r.kind == Kind::Time) return false;
+    if (r.kind == Kind::Year || r.kind == Kind::Money || r.kind == Kind::Percent || r.kind == Kind::Time ||
+        (r.kind == Kind::Measure && q.kind == Kind::Measure))  // "Add 250ml": a unit written with the number
+        return false;
     if (begin == 0 || t[begin].line_before) return false;
     const std::size_t p = begin - 1;
     // A capitalised word right before the number that is no function
@@ -94,6 +96,13 @@ bool is_name_part(const Tokens& t, const Quantity& q, const Found& r, std::size_
         t.is_word(p - 1) && t[p - 1].cap)
         return true;
     return false;
+}
+
+// A unit name of several words after a space at token k, or null.
+const NamePhrase* unit_name_at(const Tokens& t, std::size_t k) {
+    const NamePhrase* name = nullptr;
+    if (!t.spaced(k) || match_name(t, k, name) == k || name->currency) return nullptr;
+    return name;
 }
 
 void set_unit(Found& r, const char* unit) {
@@ -181,6 +190,9 @@ bool classify(const Tokens& t, const Quantity& q, Qualifier qual, Found& r) {
         const bool age = (t.is(end + 1, w.old) && t.spaced(end + 1)) || age_context(t, begin);
         r.kind = age ? Kind::Age : Kind::Duration;
         set_unit(r, time_unit);
+    } else if (const NamePhrase* name = unit_name_at(t, end)) {
+        r.kind = Kind::Measure;  // "16,000 metric tons", "20 degrees Celsius"
+        set_unit(r, name->unit);
     } else if (const char* measure = t.spaced(end) ? t.lex(end).measure_unit : nullptr) {
         r.kind = Kind::Measure;
         set_unit(r, measure);

@@ -65,6 +65,8 @@ void Lexicon::add_phrase(const wchar_t* first, const wchar_t* const (&words)[5],
 
 // Groups the phrases by first word (stable: among phrases of one length the
 // first listed wins, as before) and records each group in its word's entry.
+bool Lexicon::known(const wchar_t* word) const { return index(Vocabulary::global().intern_text(word)) != 0; }
+
 void Lexicon::index_phrases() {
     std::stable_sort(phrases_.begin(), phrases_.end(),
                      [](const QualifierPhrase& a, const QualifierPhrase& b) { return a.words[0] < b.words[0]; });
@@ -72,6 +74,15 @@ void Lexicon::index_phrases() {
         Entry& e = entries_[index(phrases_[i].words[0])];
         if (e.phrase_count == 0) e.phrase_first = static_cast<std::uint16_t>(i);
         ++e.phrase_count;
+    }
+    // Names: the same, longest first within a first word.
+    std::stable_sort(names_.begin(), names_.end(), [](const NamePhrase& a, const NamePhrase& b) {
+        return a.words[0] != b.words[0] ? a.words[0] < b.words[0] : a.size > b.size;
+    });
+    for (std::size_t i = 0; i < names_.size(); ++i) {
+        Entry& e = entries_[index(names_[i].words[0])];
+        if (e.name_count == 0) e.name_first = static_cast<std::uint16_t>(i);
+        ++e.name_count;
     }
 }
 
@@ -82,7 +93,7 @@ Lexicon::Lexicon() {
                                     L"ten",     L"eleven",  L"twelve",    L"thirteen", L"fourteen",
                                     L"fifteen", L"sixteen", L"seventeen", L"eighteen", L"nineteen"};
     for (int i = 0; i < 20; ++i) add(small[i]).small = static_cast<std::int8_t>(i);
-    for (const wchar_t* zero : {L"nought", L"naught", L"nil"}) add(zero).small = 0;
+    for (const wchar_t* zero : {L"nought", L"naught"}) add(zero).small = 0;  // ("two goals to nil" is a score)
     const wchar_t* const tens[] = {L"twenty", L"thirty",  L"forty",  L"fifty",
                                    L"sixty",  L"seventy", L"eighty", L"ninety"};
     for (int i = 0; i < 8; ++i) add(tens[i]).tens = static_cast<std::uint8_t>(20 + 10 * i);
@@ -313,6 +324,8 @@ Lexicon::Lexicon() {
     w.thru = word(L"thru");
     w.than = word(L"than");
     w.so = word(L"so");
+    w.fourth = word(L"fourth");
+    add_cldr();
     index_phrases();
     mark_starts();
 }

@@ -26,6 +26,15 @@ struct QualifierPhrase {
     Qualifier qualifier = Qualifier::Exact;
 };
 
+// A name of several words: a currency ("Spanish pesetas", "Hong Kong
+// dollars") or a unit ("metric tons", "degrees Celsius"), from CLDR.
+struct NamePhrase {
+    WordId words[5] = {};
+    std::uint8_t size = 0;
+    const CurrencyInfo* currency = nullptr;  // else a unit
+    const char* unit = nullptr;
+};
+
 // Word sets (bits of Entry::flags).
 enum WordFlag : std::uint32_t {
     kStopWord = 1u << 0,          // ends a counted-noun phrase
@@ -86,6 +95,7 @@ struct Entry {
     const char* currency_adjective = nullptr;      // "Canadian dollars": CAD
     const CurrencyInfo* currency_symbol = nullptr; // $ € £ ¥ (a punctuation token)
     std::uint16_t phrase_first = 0, phrase_count = 0;  // qualifier phrases starting here
+    std::uint16_t name_first = 0, name_count = 0;      // currency and unit names starting here
     bool starts = false;  // a date, qualifier or quantity can start with this word or sign
     bool has(std::uint32_t f) const { return (flags & f) != 0; }
 };
@@ -100,12 +110,13 @@ public:
     const Entry& at(std::uint16_t index) const { return entries_[index]; }
     bool starts(std::uint16_t index) const { return starts_[index]; }
     const std::vector<QualifierPhrase>& phrases() const { return phrases_; }
+    const std::vector<NamePhrase>& names() const { return names_; }
 
     // Single words the rules name.
     struct Words {
         WordId a, an, half, dozen, hundred, and_, or_, of, to, from, few, tens, am, pm, s, k, percent, pct, per,
             cent, percentage, point, points, pounds, sterling, plus, strong, time, way, old, olds, o, clock, p, m,
-            square, cubic, number, no, how, one, www, by, age, quarter, minus, below, zero, through, thru, than, so;
+            square, cubic, number, no, how, one, www, by, age, quarter, minus, below, zero, through, thru, than, so, fourth;
     } w{};
 
 private:
@@ -114,6 +125,8 @@ private:
     // `first` (may be null) then `words` (null-padded).
     void add_phrase(const wchar_t* first, const wchar_t* const (&words)[5], Qualifier q);
     void add_units();  // units.cpp: currencies, time and measure units
+    void add_cldr();   // units.cpp: what CLDR adds to them (after every hand list)
+    bool known(const wchar_t* word) const;  // in some list already
     void index_phrases();
     void mark_starts();
 
@@ -121,6 +134,7 @@ private:
     std::vector<Entry> entries_;        // entries_[0] is the empty entry
     std::vector<bool> starts_;          // Entry::starts by entry, compact (read for every word)
     std::vector<QualifierPhrase> phrases_;
+    std::vector<NamePhrase> names_;  // grouped by first word
 };
 
 }  // namespace newslens::numbers

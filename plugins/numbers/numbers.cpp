@@ -82,6 +82,11 @@ bool try_at(const Tokens& t, std::size_t i, Found& f) {
             have = parse_quantity(t, after_qual + 1, q) && !q.vague && !q.spelled &&
                    (q.kind == Kind::Duration || q.kind == Kind::Measure || q.kind == Kind::Age);
         }
+        // "lower than 2003's loss": a comparison with a year, no bound.
+        if (have && t.is(after_qual - 1, w.than) && q.plain && q.num_tok == after_qual && q.end == after_qual + 1 &&
+            t.digit_count(q.num_tok) == 4 && q.value >= 1900 && q.value <= 2100 &&
+            (t.apostrophe(q.end) || !t.is_word(q.end)))
+            have = false;
         if (have) q.begin = i;
     }
     if (!have) {
@@ -99,7 +104,7 @@ bool try_at(const Tokens& t, std::size_t i, Found& f) {
     const bool after_from = qual == Qualifier::Exact && i > 0 && t.is(i - 1, w.from);
     const Quantity alone = q;
     int range = after_from ? 0 : parse_range(t, q, q2, between);
-    if (range > 0 && qual == Qualifier::Exact && after_change_verb(t, i)) {
+    if (range > 0 && qual == Qualifier::Exact && t.is(alone.end, w.to) && after_change_verb(t, i)) {
         const bool shared = (q2.percent && !alone.percent) || (q2.currency && !alone.currency) ||
                             (q2.scale > 1 && alone.scale == 1 && q.scale > 1);
         if (!shared) {

@@ -32,11 +32,20 @@ bool is_dozen(const Tokens& t, std::size_t k) {
 // ("one and a half million"). Returns the token after it, or k.
 std::size_t mixed_fraction(const Tokens& t, std::size_t k, Quantity& q) {
     const Lexicon::Words& w = t.lexicon().w;
-    if (!t.is(k, w.and_) || !t.spaced(k) || !t.spaced(k + 1)) return k;
     double f = 0, scale_written = 0;
     std::size_t e = k;
     Quantity fq;
-    if ((t.is(k + 1, w.a) || t.is(k + 1, w.an) || t.is(k + 1, w.one)) && t.is(k + 2, w.half) && t.spaced(k + 2)) {
+    // "one-and-a-half million"
+    const bool hyphens = is_dash_at(t, k) && t.is(k + 1, w.and_) && is_dash_at(t, k + 2) && t.is(k + 3, w.a) &&
+                         is_dash_at(t, k + 4) && t.is(k + 5, w.half);
+    if (hyphens) {
+        for (std::size_t g = k; g <= k + 5; ++g)
+            if (!t.glued(g)) return k;
+        f = 0.5;
+        e = k + 6;
+    } else if (!t.is(k, w.and_) || !t.spaced(k) || !t.spaced(k + 1)) {
+        return k;
+    } else if ((t.is(k + 1, w.a) || t.is(k + 1, w.an) || t.is(k + 1, w.one)) && t.is(k + 2, w.half) && t.spaced(k + 2)) {
         f = 0.5;
         e = k + 3;
     } else if (parse_fraction(t, k + 1, fq, true) || (parse_words(t, k + 1, fq) && fq.fraction)) {
@@ -102,8 +111,13 @@ bool parse_digits(const Tokens& t, std::size_t j, Quantity& q, bool range_end) {
     std::size_t k = j + 1;
     // "2 350 000", "1 234 567.89": thousands grouped by spaces.
     if (q.plain && t.digit_count(j) <= 3 && !(j > 0 && t.is_number(j - 1) && t.near(j))) {
+        // (not "10 737-800 planes": a group ends the number or a sentence part)
+        auto group_ends = [&](std::size_t e) {
+            const wchar_t c = t.punct(e);
+            return !t.glued(e) || c == L'.' || c == L',' || c == L';' || c == L')' || c == L'!' || c == L'?';
+        };
         while (t.spaced(k) && t.is_number(k) && t.digit_count(k) - (t.decimals(k) ? t.decimals(k) + 1 : 0) == 3 &&
-               !(t.glued(k + 1) && (t.is_alnum(k + 1) || t.punct(k + 1) == L'/' || t.punct(k + 1) == L':'))) {
+               group_ends(k + 1)) {
             if (t.folded(k).find(L',') != std::wstring_view::npos) break;  // "1 234,567" is no grouping
             q.value = q.value * 1000 + t.digits_value(k);
             q.plain = false;
@@ -441,8 +455,8 @@ bool parse_fraction(const Tokens& t, std::size_t j, Quantity& q, bool mixed) {
     if (t.is(j, w.quarter) && spaced_scale(t, j + 1) >= 1e3) {
         num = 1;  // "quarter million"
         k = j;
-    } else if (t.is(j, w.a) || t.is(j, w.an)) {
-        num = 1;
+    } else if ((t.is(j, w.a) || t.is(j, w.an)) && !t.is(j + 1, w.fourth)) {
+        num = 1;  // ("score a fourth" is an ordinal; "one fourth" a fraction)
     } else if (t.lex(j).small >= 1) {
         num = t.lex(j).small;
     } else {

@@ -2,9 +2,11 @@
 // prefixes such as US$, adjectives such as "Canadian dollars") and the time
 // and measure units reported as `unit`.
 #include <cstring>
+#include <cwchar>
 #include <string>
 #include <utility>
 
+#include "cldr_tables.h"
 #include "lexicon.h"
 
 namespace newslens::numbers {
@@ -137,6 +139,67 @@ void Lexicon::add_units() {
     for (const auto& [word, code] : kDollarPrefixes) add(word).dollar_prefix = currency(code);
     for (const auto& [sign, code] : kCurrencySigns) add(sign).currency_symbol = currency(code);
     for (const auto& [word, code] : kCurrencyAdjectives) add(word).currency_adjective = code;
+}
+
+// What CLDR adds to the hand lists above (which keep their say on every
+// word they hold: "pounds" stays a weight, "dollars" US dollars): every ISO
+// code, currency names and signs, and unit names and symbols.
+void Lexicon::add_cldr() {
+    auto phrase = [&](const wchar_t* text, const CurrencyInfo* currency, const char* unit) {
+        NamePhrase p;
+        std::wstring_view rest(text);
+        while (!rest.empty() && p.size < 5) {
+            const std::size_t space = rest.find(L' ');
+            const std::wstring word(rest.substr(0, space));
+            add(word.c_str());
+            p.words[p.size++] = Vocabulary::global().intern_text(word.c_str());
+            rest = space == std::wstring_view::npos ? std::wstring_view() : rest.substr(space + 1);
+        }
+        p.currency = currency;
+        p.unit = unit;
+        names_.push_back(p);
+    };
+    for (std::size_t i = 0; i < cldr::kCurrencyCount; ++i) {
+        const CurrencyInfo& c = cldr::kCurrencies[i];
+        if (cldr::kCodeIsWord[i]) continue;
+        const wchar_t code[4] = {static_cast<wchar_t>(c.code[0] + 32), static_cast<wchar_t>(c.code[1] + 32),
+                                 static_cast<wchar_t>(c.code[2] + 32), 0};
+        Entry& e = add(code);
+        if (!e.currency_code) e.currency_code = &c;
+        Entry& millions = add((L"m" + std::wstring(code)).c_str());
+        if (!millions.currency_code) {
+            millions.currency_code = &c;
+            millions.code_scale = 1e6;
+        }
+    }
+    for (std::size_t i = 0; i < cldr::kCurrencyWordsCount; ++i) {
+        const cldr::NamedCurrency& n = cldr::kCurrencyWords[i];
+        if (!known(n.text)) add(n.text).currency_word = &cldr::kCurrencies[n.currency];
+    }
+    for (std::size_t i = 0; i < cldr::kCurrencySymbolsCount; ++i) {
+        const cldr::NamedCurrency& n = cldr::kCurrencySymbols[i];
+        if (!known(n.text)) add(n.text).currency_symbol = &cldr::kCurrencies[n.currency];
+    }
+    // Names after the single words: a name's words join the lexicon as it is added.
+    for (std::size_t i = 0; i < cldr::kCurrencyNamesCount; ++i)
+        phrase(cldr::kCurrencyNames[i].text, &cldr::kCurrencies[cldr::kCurrencyNames[i].currency], nullptr);
+    for (std::size_t i = 0; i < cldr::kUnitNamesCount; ++i) {
+        const cldr::NamedUnit& u = cldr::kUnitNames[i];
+        if (std::wcschr(u.text, L' ')) {
+            phrase(u.text, nullptr, u.unit);
+        } else if (!known(u.text)) {
+            add(u.text).measure_unit = u.unit;
+        }
+    }
+    // Symbols: glued to digits (250ml, 100MB); after a space only those
+    // without a vowel, which are no English words ("100 mb", not "10 in").
+    for (std::size_t i = 0; i < cldr::kUnitSymbolsCount; ++i) {
+        const cldr::NamedUnit& u = cldr::kUnitSymbols[i];
+        if (known(u.text)) continue;
+        Entry& e = add(u.text);
+        e.glued_measure = u.unit;
+        if (!std::wcspbrk(u.text, L"aeiouy")) e.measure_unit = u.unit;
+    }
 }
 
 }  // namespace newslens::numbers
