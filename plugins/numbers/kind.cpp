@@ -105,6 +105,21 @@ const NamePhrase* unit_name_at(const Tokens& t, std::size_t k) {
     return name;
 }
 
+// "5 feet 2 inches", "6ft 2in", "5 ft and 2 in": inches after feet join
+// the value (in feet). k: the token after the feet. Sets r.end and r.next.
+void feet_and_inches(const Tokens& t, std::size_t k, Found& r) {
+    const Lexicon::Words& w = t.lexicon().w;
+    std::size_t n = k;
+    if (t.is(n, w.and_) && t.spaced(n)) ++n;
+    if (!t.spaced(n) || !t.is_number(n) || !t[n].plain || t.digits_value(n) >= 12) return;
+    const std::size_t u = n + 1;
+    const bool inches = t.is_word(u) && (t.is(u, w.in) || t.is(u, w.inch) || t.is(u, w.inches)) &&
+                        (t.glued(u) || t.spaced(u)) && !(t.is_alnum(u + 1) && t.glued(u + 1));
+    if (!inches || r.range) return;
+    r.value += t.digits_value(n) / 12;
+    r.end = r.next = u + 1;
+}
+
 void set_unit(Found& r, const char* unit) {
     r.has_unit = true;
     r.unit = unit;
@@ -146,7 +161,7 @@ bool classify(const Tokens& t, const Quantity& q, Qualifier qual, Found& r) {
     // List markers at a line start: "1. ", "2) ".
     if (plain_start && t.is_number(begin) && t.sentence_start(begin) && (begin == 0 || t[begin].line_before) &&
         (t.punct(end) == L'.' || t.punct(end) == L')') && t.glued(end) && !(t.is_alnum(end + 1) && t.glued(end + 1))) {
-        if (end + 1 >= t.size() || t[end + 1].space_before) return false;
+        if (end + 1 < t.size() && t[end + 1].space_before) return false;  // ("192." alone is a number)
     }
     // "No. 5", "#5", "number 5": a rank or an identifier.
     if (plain_start && prev != kNone &&
@@ -178,6 +193,7 @@ bool classify(const Tokens& t, const Quantity& q, Qualifier qual, Found& r) {
             // no unit
         } else if (q.unit) {
             set_unit(r, q.unit);
+            if (std::string_view(q.unit) == "feet" && q.num_tok != kNone) feet_and_inches(t, end, r);  // 6ft 2in
         }
     } else if (q.strong) {
         head = find_head(t, end, false, true);  // a 2,700-strong audience -> audience
@@ -196,6 +212,7 @@ bool classify(const Tokens& t, const Quantity& q, Qualifier qual, Found& r) {
     } else if (const char* measure = t.spaced(end) ? t.lex(end).measure_unit : nullptr) {
         r.kind = Kind::Measure;
         set_unit(r, measure);
+        if (t.is(end, w.ft) || t.is(end, w.feet)) feet_and_inches(t, end + 1, r);  // "5 feet 2 inches"
         // "five degrees below zero" is -5; "below zero" is no number of its own.
         if (t.is(end + 1, w.below) && t.is(end + 2, w.zero) && t.spaced(end + 1) && t.spaced(end + 2) && r.value > 0) {
             r.value = -r.value;

@@ -245,6 +245,12 @@ Lexicon::Lexicon() {
         plural.plural_ordinal = true;
     }
     for (const wchar_t* quarter : {L"quarter", L"quarters"}) add(quarter).fraction = 4;
+    // Unicode's vulgar fractions.
+    const WordValue vulgar[] = {{L"\u00BD", 1.0 / 2}, {L"\u2153", 1.0 / 3}, {L"\u2154", 2.0 / 3}, {L"\u00BC", 1.0 / 4},
+                                {L"\u00BE", 3.0 / 4}, {L"\u2155", 1.0 / 5}, {L"\u2156", 2.0 / 5}, {L"\u2157", 3.0 / 5},
+                                {L"\u2158", 4.0 / 5}, {L"\u2159", 1.0 / 6}, {L"\u215A", 5.0 / 6}, {L"\u215B", 1.0 / 8},
+                                {L"\u215C", 3.0 / 8}, {L"\u215D", 5.0 / 8}, {L"\u215E", 7.0 / 8}};
+    for (const auto& [sign, v] : vulgar) add(sign).vulgar = v;
     add_flag(kHalfBefore, {L"the", L"first", L"second", L"other", L"latter", L"former", L"whole", L"better",
                            L"top", L"bottom", L"back", L"front"});
 
@@ -325,6 +331,12 @@ Lexicon::Lexicon() {
     w.than = word(L"than");
     w.so = word(L"so");
     w.fourth = word(L"fourth");
+    w.in = word(L"in");
+    w.out = word(L"out");
+    w.ft = word(L"ft");
+    w.feet = word(L"feet");
+    w.inch = word(L"inch");
+    w.inches = word(L"inches");
     add_cldr();
     index_phrases();
     mark_starts();
@@ -336,7 +348,7 @@ Lexicon::Lexicon() {
 void Lexicon::mark_starts() {
     for (Entry& e : entries_)
         e.starts = e.month || e.phrase_count || e.dollar_prefix || e.currency_code || e.has(kFewWord) ||
-                   e.vague_plural || e.small >= 0 || e.tens || e.currency_symbol;
+                   e.vague_plural || e.small >= 0 || e.tens || e.currency_symbol || e.vulgar;
     for (const WordId id : {w.from, w.a, w.an, w.half, w.quarter}) entries_[index(id)].starts = true;
     for (Entry& e : entries_)
         if (e.has(kMinusWord)) e.starts = true;

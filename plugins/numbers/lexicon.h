@@ -80,6 +80,7 @@ struct Entry {
     double fraction = 0;              // denominators: third(s) 3, quarter(s) 4, hundredth(s) 100 ...
     double ordinal = 0;               // word ordinals: first 1, fifth 5, twentieth 20, hundredth 100
     bool plural_ordinal = false;      // fifths, hundredths: a denominator, never an ordinal
+    double vulgar = 0;                // ½ 0.5, ¾ 0.75 (a sign token)
     double scale = 0;                 // hundred .. trillion
     double glued_scale = 0;           // 3bn, 100k (always a scale)
     double money_scale = 0;           // $3m, $2b (a scale only with money)
@@ -116,7 +117,7 @@ public:
     struct Words {
         WordId a, an, half, dozen, hundred, and_, or_, of, to, from, few, tens, am, pm, s, k, percent, pct, per,
             cent, percentage, point, points, pounds, sterling, plus, strong, time, way, old, olds, o, clock, p, m,
-            square, cubic, number, no, how, one, www, by, age, quarter, minus, below, zero, through, thru, than, so, fourth;
+            square, cubic, number, no, how, one, www, by, age, quarter, minus, below, zero, through, thru, than, so, fourth, in, out, ft, feet, inch, inches;
     } w{};
 
 private:

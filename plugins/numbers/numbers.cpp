@@ -122,10 +122,16 @@ bool try_at(const Tokens& t, std::size_t i, Found& f) {
     if (range > 0 && day_range(t, q, q2, f)) return true;
     // "more than 10 and less than 40": two bounds, one range.
     const bool bounds = range == 0 && bound_pair(t, q, qual, q2);
+    // "one in five": one value.
+    const bool ratio = range == 0 && !bounds && !between && parse_ratio(t, q, q2);
     Found r;
     r.begin = q.begin;
-    r.end = range > 0 || bounds ? q2.end : q.end;
+    r.end = range > 0 || bounds || ratio ? q2.end : q.end;
     r.value = q.value;
+    if (ratio) {
+        r.value = q.value / q2.value;
+        q.lone_one = q.plain = false;
+    }
     r.range = range > 0 || bounds;
     r.value_max = r.range ? q2.value : 0;
     if (bounds && q2.value < q.value) std::swap(r.value, r.value_max);

@@ -92,8 +92,11 @@ const char* temperature_letter(const Tokens& t, std::size_t j, std::size_t k) {
 // Digits with an optional glued or spaced scale ("1.6 million", "3bn").
 bool parse_digits(const Tokens& t, std::size_t j, Quantity& q, bool range_end) {
     const Lexicon::Words& w = t.lexicon().w;
+    // ".08", "a .22 rifle": a decimal point with no whole part.
+    const bool point_first =
+        t.glued(j) && t.punct(j - 1) == L'.' && t[j].plain && !q.currency && (j == 1 || !t.glued(j - 1));
     // Glued to letters or to another code before: M23, G7, COVID-19, 737-800.
-    if (t.glued(j) && !q.currency && !range_end) {
+    if (t.glued(j) && !q.currency && !range_end && !point_first) {
         const std::size_t p = j - 1;
         if (t.is_word(p)) return false;
         const wchar_t c = t.punct(p);
@@ -107,8 +110,14 @@ bool parse_digits(const Tokens& t, std::size_t j, Quantity& q, bool range_end) {
     const double code_scale = q.scale;  // MAUD 60: set by the currency prefix
     q.scale = 1;
     q.value = t.digits_value(j);
-    q.plain = t[j].plain;
+    q.plain = t[j].plain && !point_first;
+    if (point_first) q.value /= std::pow(10.0, static_cast<double>(t.digit_count(j)));
     std::size_t k = j + 1;
+    if (q.plain && t.is_punct(k) && t.glued(k) && t.lex(k).vulgar) {
+        q.value += t.lex(k).vulgar;  // 3½
+        q.plain = false;
+        ++k;
+    }
     // "2 350 000", "1 234 567.89": thousands grouped by spaces.
     if (q.plain && t.digit_count(j) <= 3 && !(j > 0 && t.is_number(j - 1) && t.near(j))) {
         // (not "10 737-800 planes": a group ends the number or a sentence part)
@@ -356,6 +365,7 @@ bool parse_words(const Tokens& t, std::size_t j, Quantity& q) {
                    (t.lex(k + 1).small >= 0 || t.lex(k + 1).tens)) {
             Quantity f;
             if (parse_fraction(t, k + 1, f, true)) break;  // "one hundred and three quarters"
+            if (t.is(k + 1, w.one) && t.is(k + 2, w.half)) break;  // "two million and one half"
             ++k;  // "two hundred and fifty": "and" only inside the number
             continue;
         } else {
@@ -455,7 +465,7 @@ bool parse_fraction(const Tokens& t, std::size_t j, Quantity& q, bool mixed) {
     if (t.is(j, w.quarter) && spaced_scale(t, j + 1) >= 1e3) {
         num = 1;  // "quarter million"
         k = j;
-    } else if ((t.is(j, w.a) || t.is(j, w.an)) && !t.is(j + 1, w.fourth)) {
+    } else if ((t.is(j, w.a) || t.is(j, w.an)) && (mixed || !t.is(j + 1, w.fourth))) {
         num = 1;  // ("score a fourth" is an ordinal; "one fourth" a fraction)
     } else if (t.lex(j).small >= 1) {
         num = t.lex(j).small;
@@ -546,7 +556,7 @@ bool parse_quantity(const Tokens& t, std::size_t i, Quantity& q, bool range_end)
         if (!parse_quantity(t, i + 1, q, range_end) || q.vague || q.ordinal || q.value <= 0) return false;
         q.value = -q.value;
         q.begin = i;
-        q.plain = false;
+        q.plain = q.lone_one = false;
         return true;
     }
     q = Quantity{};
@@ -561,7 +571,11 @@ bool parse_quantity(const Tokens& t, std::size_t i, Quantity& q, bool range_end)
         negative = true;
         ++j;
     }
-    if (t.is_number(j)) {
+    if (t.is_punct(j) && t.lex(j).vulgar && !q.currency) {
+        q.value = t.lex(j).vulgar;  // ½ teaspoon
+        q.fraction = true;
+        q.end = j + 1;
+    } else if (t.is_number(j)) {
         q.num_tok = j;
         if (!parse_digits(t, j, q, range_end)) return false;
     } else if (q.currency) {

@@ -90,6 +90,31 @@ bool bound_pair(const Tokens& t, const Quantity& q1, Qualifier qual1, Quantity& 
     return lower ? q1.value < q2.value : q2.value < q1.value;
 }
 
+bool parse_ratio(const Tokens& t, const Quantity& q1, Quantity& q2) {
+    const Lexicon::Words& w = t.lexicon().w;
+    auto whole = [](const Quantity& q) {
+        return q.value >= 1 && q.value == static_cast<double>(static_cast<long long>(q.value)) && !q.currency &&
+               !q.percent && !q.vague && !q.fraction && !q.ordinal && q.kind == Kind::None && q.unit_tok == kNone;
+    };
+    if (!whole(q1) || q1.scale > 1) return false;
+    // "round four in eight attempts": after a noun the number names the round.
+    const std::size_t p = q1.begin - 1;
+    if (q1.begin > 0 && t.is_word(p) && t.near(q1.begin) && !t.has(p, kStopWord) && !t.has(p, kChangeVerb)) return false;
+    std::size_t k = q1.end;
+    if (t.is(k, w.in) && t.spaced(k)) {
+        ++k;
+    } else if (t.is(k, w.out) && t.is(k + 1, w.of) && t.spaced(k) && t.spaced(k + 1)) {
+        k += 2;
+    } else {
+        return false;
+    }
+    if (!t.spaced(k) || !parse_quantity(t, k, q2) || !whole(q2) || q2.value <= q1.value) return false;
+    // "aged 5 in 2010", "3 in 10 minutes": a year or a measure, no ratio.
+    if (q2.plain && q2.num_tok != kNone && t.digit_count(q2.num_tok) == 4 && q2.scale == 1) return false;
+    const Entry& after = t.lex(q2.end);
+    return !(t.spaced(q2.end) && (after.time_unit || after.measure_unit || after.currency_word));
+}
+
 // "50,000 to 60,000", "5-10", "between 5 and 10", "two or three".
 // Returns 1 when q1 became a range, 0 when there is none, -1 when the
 // pair is a score or code ("3-1", "2019-20") that must be dropped whole.
