@@ -190,7 +190,11 @@ bool parse_tail(const Tokens& t, Quantity& q) {
         t.is_word(k + 1) && t.glued(k + 1)) {
         const std::size_t u = k + 1;
         const Entry& e = t.lex(u);
-        if (e.time_unit) {
+        if (e.currency_word && !e.subunit) {
+            q.currency = e.currency_word->code;  // "a one-yen bid", "a 5-dollar bill"
+            q.currency_unit = e.currency_word->unit;
+            k = u + 1;
+        } else if (e.time_unit) {
             q.unit = e.time_unit;
             k = u + 1;
             if (t.punct(k) == L'-' && t.glued(k) && t.glued(k + 1) && (t.is(k + 1, w.old) || t.is(k + 1, w.olds))) {

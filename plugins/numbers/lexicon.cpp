@@ -333,6 +333,7 @@ Lexicon::Lexicon() {
     w.fourth = word(L"fourth");
     w.in = word(L"in");
     w.out = word(L"out");
+    w.over = word(L"over");
     w.ft = word(L"ft");
     w.feet = word(L"feet");
     w.inch = word(L"inch");

@@ -75,6 +75,47 @@ std::size_t mixed_fraction(const Tokens& t, std::size_t k, Quantity& q) {
     return e;
 }
 
+// What follows "4 thousand" in "4 thousand 3 hundred and 21", "3 hundred
+// and one", "6 crore and two hundred": groups below the last scale. After
+// "and", digits only below a hundred ("£3 million and 20 jobs" is two
+// numbers). Returns the token after them and adds them to q.value.
+std::size_t smaller_groups(const Tokens& t, std::size_t k, Quantity& q) {
+    const Lexicon::Words& w = t.lexicon().w;
+    double last = q.scale;
+    while (last > 1) {
+        std::size_t n = k;
+        const bool and_ = t.is(n, w.and_) && t.spaced(n);
+        if (and_) ++n;
+        if (!t.spaced(n)) break;
+        double v = 0, s = 0;
+        std::size_t e = n;
+        if (t.is_number(n) && t[n].plain) {
+            v = t.digits_value(n);
+            e = n + 1;
+            s = spaced_scale(t, e);
+            if (s) {
+                if (s >= last) break;  // "3 hundred and 2 hundred": two numbers
+                v *= s;
+                ++e;
+            } else if (!(and_ && last == 100)) {
+                break;
+            }
+        } else {
+            Quantity words;
+            if (t.lex(n).small < 0 && !t.lex(n).tens) break;
+            if (!parse_words(t, n, words) || words.fraction || words.ordinal || words.end == n) break;
+            v = words.value;
+            e = words.end;
+            s = words.scale;
+        }
+        if (v >= last || v <= 0) break;
+        q.value += v;
+        k = e;
+        last = s;
+    }
+    return k;
+}
+
 // A capital C or F glued to digits is a temperature ("15C", "-4F"), but
 // for numbers of four digits and more and after a capitalised word or a
 // '#' ("Room 5C", "Block 4F", "#3F"). Returns the unit, or null.
@@ -100,7 +141,7 @@ bool parse_digits(const Tokens& t, std::size_t j, Quantity& q, bool range_end) {
         const std::size_t p = j - 1;
         if (t.is_word(p)) return false;
         const wchar_t c = t.punct(p);
-        if (c && t.glued(p) && p > 0 && t.is_alnum(p - 1)) {
+        if (c && t.glued(p) && p > 0 && t.is_alnum(p - 1) && c != L'>' && c != L'<' && c != L'=') {
             // "mid-2019", "pre-1990": a lower-case prefix is no code.
             const bool lower_prefix = c == L'-' && t.is_word(p - 1) && !t[p - 1].cap && !t[p - 1].upper;
             if (!lower_prefix) return false;
@@ -158,6 +199,9 @@ bool parse_digits(const Tokens& t, std::size_t j, Quantity& q, bool range_end) {
             // (a single capital is a code: 3G, 4G networks)
             q.kind = Kind::Measure;
             q.unit = e.glued_measure;
+        } else if (e.currency_word && !q.currency && t.folded(k)[0] > 0x2E7F) {
+            q.currency = e.currency_word->code;  // 100元: a CJK sign written as a letter
+            q.currency_unit = e.currency_word->unit;
         } else if (e.currency_code && t[k].upper && !q.currency) {
             q.currency = e.currency_code->code;  // 115USD, 300EUR, 25MEUR
             q.currency_unit = e.currency_code->unit;
@@ -231,6 +275,7 @@ bool parse_digits(const Tokens& t, std::size_t j, Quantity& q, bool range_end) {
             q.scale = 12;
             ++k;
         }
+        if (q.scale >= 100 && q.value == std::floor(q.value)) k = smaller_groups(t, k, q);
     }
     if (code_scale > 1 && q.scale == 1) {
         q.value *= code_scale;
@@ -269,6 +314,14 @@ bool parse_words(const Tokens& t, std::size_t j, Quantity& q) {
         q.scale = spaced_scale(t, k + 1);
         q.value = 0.5 * q.scale;
         q.spelled = true;
+        q.end = k + 2;
+        return true;
+    }
+    // "a half" as a number: "below a half", "for a half hour" (not "a half-point").
+    if ((t.is(k, w.a) || t.is(k, w.an)) && t.is(k + 1, w.half) && t.spaced(k + 1) &&
+        !(is_dash_at(t, k + 2) && t.glued(k + 2)) && !(k > 0 && t.is(k - 1, w.and_))) {
+        q.value = 0.5;
+        q.spelled = q.half = true;
         q.end = k + 2;
         return true;
     }

@@ -1,5 +1,6 @@
 #include "ranges.h"
 
+#include <cmath>
 #include <vector>
 
 #include "noun.h"
@@ -93,7 +94,7 @@ bool bound_pair(const Tokens& t, const Quantity& q1, Qualifier qual1, Quantity& 
 bool parse_ratio(const Tokens& t, const Quantity& q1, Quantity& q2) {
     const Lexicon::Words& w = t.lexicon().w;
     auto whole = [](const Quantity& q) {
-        return q.value >= 1 && q.value == static_cast<double>(static_cast<long long>(q.value)) && !q.currency &&
+        return std::fabs(q.value) >= 1 && q.value == std::floor(q.value) && !q.currency &&
                !q.percent && !q.vague && !q.fraction && !q.ordinal && q.kind == Kind::None && q.unit_tok == kNone;
     };
     if (!whole(q1) || q1.scale > 1) return false;
@@ -101,14 +102,18 @@ bool parse_ratio(const Tokens& t, const Quantity& q1, Quantity& q2) {
     const std::size_t p = q1.begin - 1;
     if (q1.begin > 0 && t.is_word(p) && t.near(q1.begin) && !t.has(p, kStopWord) && !t.has(p, kChangeVerb)) return false;
     std::size_t k = q1.end;
-    if (t.is(k, w.in) && t.spaced(k)) {
+    // "one over three", "2000 over 3" as a sum is written: only at the end
+    // of a clause ("300 over two years" is a time).
+    const bool over = t.is(k, w.over) && t.spaced(k);
+    if ((t.is(k, w.in) || over) && t.spaced(k)) {
         ++k;
     } else if (t.is(k, w.out) && t.is(k + 1, w.of) && t.spaced(k) && t.spaced(k + 1)) {
         k += 2;
     } else {
         return false;
     }
-    if (!t.spaced(k) || !parse_quantity(t, k, q2) || !whole(q2) || q2.value <= q1.value) return false;
+    if (!t.spaced(k) || !parse_quantity(t, k, q2) || !whole(q2) || (q2.value <= q1.value && !over)) return false;
+    if (over && t.is_alnum(q2.end)) return false;
     // "aged 5 in 2010", "3 in 10 minutes": a year or a measure, no ratio.
     if (q2.plain && q2.num_tok != kNone && t.digit_count(q2.num_tok) == 4 && q2.scale == 1) return false;
     const Entry& after = t.lex(q2.end);

@@ -55,7 +55,7 @@ const CurrencyWord kCurrencyWords[] = {
     {L"kronor", {"SEK", "kronor"}},    {L"krone", {"NOK", "kroner"}},      {L"kroner", {"NOK", "kroner"}},
     {L"zloty", {"PLN", "zloty"}},      {L"zlotys", {"PLN", "zloty"}},      {L"rupiah", {"IDR", "rupiah"}},
     {L"ringgit", {"MYR", "ringgit"}},  {L"shilling", {"KES", "shillings"}}, {L"shillings", {"KES", "shillings"}},
-    {L"forint", {"HUF", "forint"}},    {L"koruna", {"CZK", "koruna"}}};
+    {L"forint", {"HUF", "forint"}},    {L"koruna", {"CZK", "koruna"}},   {L"\u5143", {"CNY", "yuan"}}};
 
 // Unit words: the canonical name reported as `unit`.
 using Unit = std::pair<const wchar_t*, const char*>;
@@ -88,7 +88,7 @@ const Unit kMeasureUnits[] = {
     {L"gw", "GW"}, {L"kw", "kW"}, {L"kwh", "kWh"}};
 const Unit kGluedMeasures[] = {
     {L"km", "km"}, {L"kg", "kg"}, {L"cm", "cm"},      {L"mm", "mm"},      {L"m", "m"},         {L"g", "g"},
-    {L"ft", "feet"}, {L"mph", "mph"}, {L"kph", "kph"}, {L"lb", "pounds"}, {L"lbs", "pounds"}, {L"oz", "ounces"},
+    {L"ft", "feet"}, {L"mph", "mph"}, {L"kph", "kph"}, {L"kmph", "kph"}, {L"lb", "pounds"}, {L"lbs", "pounds"}, {L"oz", "ounces"},
     {L"mw", "MW"}, {L"gw", "GW"}, {L"kw", "kW"},      {L"kwh", "kWh"},    {L"t", "tonnes"}};
 
 // Written before a glued dollar sign: US$5, HK$3bn.
