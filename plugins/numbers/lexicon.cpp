@@ -20,7 +20,7 @@ const WordValue kGluedScales[] = {{L"k", 1e3},   {L"mn", 1e6},   {L"mln", 1e6}, 
 // $3m, $2b: a scale only with money (else 3m is three metres).
 const WordValue kMoneyScales[] = {{L"m", 1e6}, {L"b", 1e9}, {L"t", 1e12}};
 const WordValue kVaguePlurals[] = {{L"dozens", 12},    {L"hundreds", 1e2}, {L"thousands", 1e3}, {L"millions", 1e6},
-                                   {L"billions", 1e9}, {L"trillions", 1e12}, {L"tens", 10}};
+                                   {L"billions", 1e9}, {L"trillions", 1e12}, {L"tens", 10}, {L"scores", 20}};
 const WordNumber kMonthAbbrevs[] = {{L"jan", 1}, {L"feb", 2}, {L"mar", 3},  {L"apr", 4},   {L"jun", 6},  {L"jul", 7},
                                     {L"aug", 8}, {L"sep", 9}, {L"sept", 9}, {L"oct", 10},  {L"nov", 11}, {L"dec", 12}};
 // Word ordinals by value. Those from "third" on are also denominators
@@ -334,6 +334,8 @@ Lexicon::Lexicon() {
     w.in = word(L"in");
     w.out = word(L"out");
     w.over = word(L"over");
+    w.scores = word(L"scores");
+    w.couple = word(L"couple");
     w.ft = word(L"ft");
     w.feet = word(L"feet");
     w.inch = word(L"inch");

@@ -578,6 +578,13 @@ bool parse_vague(const Tokens& t, std::size_t j, Quantity& q) {
             return true;
         }
     }
+    // "a couple of weeks": two, loosely.
+    if (t.is(j, w.a) && t.is(j + 1, w.couple) && t.is(j + 2, w.of) && t.spaced(j + 1) && t.spaced(j + 2)) {
+        q.value = 2;
+        q.vague = true;
+        q.end = j + 2;
+        return true;
+    }
     k = j;
     double value = t.lex(k).vague_plural;
     if (!value) return false;
@@ -590,8 +597,8 @@ bool parse_vague(const Tokens& t, std::size_t j, Quantity& q) {
             k += 2;
         }
     }
-    // A bare "tens" is no amount; "tens of thousands" / "tens of people" is.
-    if (t.is(j, w.tens) && k == j + 1 && !t.is(k, w.of)) return false;
+    // A bare "tens" or "scores" is no amount; "tens of thousands" / "scores of people" is.
+    if ((t.is(j, w.tens) || t.is(j, w.scores)) && k == j + 1 && !t.is(k, w.of)) return false;
     q.value = value;
     q.vague = true;
     q.end = k;
