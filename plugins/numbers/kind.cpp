@@ -87,6 +87,15 @@ bool is_name_part(const Tokens& t, const Quantity& q, const Found& r, std::size_
     if (q.spelled && t[begin].cap && !t.sentence_start(begin) && t.is_word(end) && t.spaced(end) && t[end].cap &&
         !(t.is_word(p) && t[p].cap && !t.sentence_start(p)))
         return true;
+    // A model or code: "the 7610's functions" (a possessive after a number
+    // that is no year), "numbers such as 0870" (a leading zero).
+    if (q.plain && q.num_tok == begin && end == begin + 1 && r.kind == Kind::Count) {
+        if (t.apostrophe(end) && t.glued(end) && t.is(end + 1, t.lexicon().w.s) && (q.value < 1000 || q.value > 2100))
+            return true;
+        const std::wstring_view digits = t.folded(begin);
+        if (digits.size() >= 2 && digits[0] == L'0' && digits.find_first_not_of(L'0') != std::wstring_view::npos)
+            return true;
+    }
     // Digits before a capitalised word that is no counted noun: "50 Cent said", "10 Downing Street".
     if (q.plain && q.num_tok == begin && end == begin + 1 && t.is_word(end) && t.spaced(end) && t[end].cap &&
         !t[end].upper && head.first == kNone && !t.lex(end).month && !t.has(end, kWeekday))

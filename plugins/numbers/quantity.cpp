@@ -325,9 +325,11 @@ bool parse_words(const Tokens& t, std::size_t j, Quantity& q) {
         q.end = k + 2;
         return true;
     }
-    // "half" on its own: "around half the number", "half of them".
+    // "half" on its own: "around half the number", "half of them" (not
+    // "the second half", "second-half efforts", "a fly-half").
+    const bool compound = k > 1 && is_dash_at(t, k - 1) && t.glued(k) && t.glued(k - 1) && t.is_word(k - 2);
     if (t.is(k, w.half) && !(t.punct(k + 1) == L'-' && t.glued(k + 1)) &&
-        !(k > 0 && t.has(k - 1, kHalfBefore) && t.spaced(k))) {
+        !(k > 0 && t.has(k - 1, kHalfBefore) && t.spaced(k)) && !compound) {
         q.value = 0.5;
         q.spelled = q.half = true;
         q.end = k + 1;
@@ -549,6 +551,14 @@ bool parse_fraction(const Tokens& t, std::size_t j, Quantity& q, bool mixed) {
         return true;
     }
     if (!hyphen && !mixed && t.is_word(after) && !t.has(after, kFractionFollower)) return false;
+    // "a third" with nothing after it is a fraction after "by", "to", "than"
+    // or a qualifier ("cut by a third", "almost a fifth"); else an ordinal
+    // ("slid in a third", a goal).
+    if (!hyphen && !mixed && num == 1 && k > j && j > 0 && !t.is_word(after)) {
+        const std::size_t p = j - 1;
+        const bool cue = t.is(p, w.by) || t.is(p, w.to) || t.is(p, w.than) || t.has(p, kSentenceOpener);
+        if (!cue) return false;
+    }
     q.fraction = true;
     // "a quarter of a million jobs"
     if (t.is(after, w.of) && (t.is(after + 1, w.a) || t.is(after + 1, w.one)) && t.spaced(after + 2)) {

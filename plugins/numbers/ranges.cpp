@@ -201,7 +201,12 @@ bool is_score(const Tokens& t, const Quantity& q1, const Quantity& q2) {
     const bool names_around = has_before && t.is_word(before) && t[before].cap && t.is_word(after) && t.near(after) &&
                               t[after].cap;
     const bool from_love = q1.value == 0;  // "from 0-40 down"
-    return number_near || names_around || from_love;
+    // "6-7 (2-7) 6-2": a tie-break in brackets, and the scores around it.
+    const bool tie_break = (has_before && t.punct(before) == L'(' && q1.num_tok > 1 && t.is_number(before - 1) &&
+                            t.punct(after) == L')') ||
+                           (t.punct(after) == L'(' && t.near(after) && t.is_number(after + 1)) ||
+                           (has_before && t.punct(before) == L')' && q1.num_tok > 1 && t.is_number(before - 1));
+    return number_near || names_around || from_love || tie_break;
 }
 
 }  // namespace newslens::numbers
