@@ -162,6 +162,17 @@ bool parse_tail(const Tokens& t, Quantity& q) {
             }
         }
     }
+    // 5' 10" (and 5′10″): a height in feet and inches.
+    if (q.kind == Kind::None && q.plain && !q.currency && !q.percent && q.num_tok != kNone && k == q.num_tok + 1 &&
+        q.value <= 8 && (t.apostrophe(k) || t.punct(k) == 0x2032) && t.glued(k) && t.is_number(k + 1) &&
+        t.near(k + 1) && t[k + 1].plain && t.digits_value(k + 1) < 12 && t.glued(k + 2) &&
+        (t.punct(k + 2) == L'"' || t.punct(k + 2) == 0x2033 || t.punct(k + 2) == 0x201D)) {
+        q.value += t.digits_value(k + 1) / 12;
+        q.kind = Kind::Measure;
+        q.unit = "feet";
+        q.plain = false;
+        k += 3;
+    }
     // 85°, 20°C, 40 °F: degrees (a temperature when the scale is written).
     if (q.kind == Kind::None && !q.percent && !q.currency && t.punct(k) == L'\u00B0' && t.near(k)) {
         q.kind = Kind::Measure;

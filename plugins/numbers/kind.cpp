@@ -53,6 +53,16 @@ bool metres_context(const Tokens& t, std::size_t num_tok, std::size_t prev) {
     return prev != kNone && t.has(prev, kMetresBefore);
 }
 
+// "the 100m and 200m titles": after a distance in metres, joined by "and",
+// "or" or a comma, the second is metres too.
+bool metres_partner(const Tokens& t, std::size_t begin) {
+    const Lexicon::Words& w = t.lexicon().w;
+    if (begin < 3) return false;
+    const std::size_t p = begin - 1;
+    if (!(t.is(p, w.and_) || t.is(p, w.or_) || t.punct(p) == L',')) return false;
+    return t.is(p - 1, w.m) && t.glued(p - 1) && t.is_number(p - 2) && !t.lex(p - 3).currency_symbol;
+}
+
 // A bare age set off after a name or noun: "Gomez, 35, said", "Gomez (35)".
 bool is_appositive_age(const Tokens& t, const Quantity& q, std::size_t begin, std::size_t end) {
     if (!q.plain || q.spelled || q.num_tok != begin || end != begin + 1 || q.value < 1 || q.value > 120) return false;
@@ -86,6 +96,10 @@ bool is_name_part(const Tokens& t, const Quantity& q, const Found& r, std::size_
     // A capitalised number word before a capitalised word in mid-sentence: "four Six Nations captains".
     if (q.spelled && t[begin].cap && !t.sentence_start(begin) && t.is_word(end) && t.spaced(end) && t[end].cap &&
         !(t.is_word(p) && t[p].cap && !t.sentence_start(p)))
+        return true;
+    // A title after a name's possessive, with no counted noun: "displacing Ocean's 12."
+    if (q.plain && q.num_tok == begin && head.first == kNone && begin > 2 && t.is(p, t.lexicon().w.s) &&
+        t.apostrophe(p - 1) && t.glued(p) && t.is_word(p - 2) && t[p - 2].cap && !t.is_word(end))
         return true;
     // A model or code: "the 7610's functions" (a possessive after a number
     // that is no year), "numbers such as 0870" (a leading zero).
@@ -188,6 +202,7 @@ bool classify(const Tokens& t, const Quantity& q, Qualifier qual, Found& r) {
         r.currency = q.currency;
         set_unit(r, q.currency_unit);
     } else if (q.kind == Kind::Measure && q.unit && std::string_view(q.unit) == "m" && q.num_tok != kNone &&
+               !metres_partner(t, begin) &&
                ((head = find_head(t, end, false, false)).first != kNone ||
                 ((!t.is_word(end) || !t.spaced(end)) && !metres_context(t, q.num_tok, prev)))) {
         // "200m people", "a population of 200m.": millions, not metres
@@ -267,6 +282,9 @@ bool classify(const Tokens& t, const Quantity& q, Qualifier qual, Found& r) {
         }
         if (q.lone_one) {
             if (prev != kNone && t.has(prev, kPronounOneBefore)) return false;
+            // "we had to develop one ourselves": a pronoun.
+            if (t.is_word(end) && (ends_with(t.folded(end), L"self") || ends_with(t.folded(end), L"selves")))
+                return false;
             // After a preposition it is a determiner: "in one room", "at one point".
             if (prev != kNone && t.has(prev, kPreposition)) return false;
             if (!r.has_unit) return false;
