@@ -140,7 +140,12 @@ bool parse_tail(const Tokens& t, Quantity& q) {
                 q.currency = adjective_code ? adjective_code : cw->code;
                 q.currency_unit = cw->unit;
                 k = word + 1;
-                if (!t.lex(word).subunit) k = subunits(t, k, q, true);
+                if (t.spaced(k) && t.lex(k).subunit && !t.lex(word).subunit) {
+                    q.currency_unit = "cents";  // "40 euro cents"
+                    ++k;
+                } else if (!t.lex(word).subunit) {
+                    k = subunits(t, k, q, true);
+                }
             } else if (t[k].upper && t.lex(k).currency_code) {
                 q.currency = t.lex(k).currency_code->code;
                 q.currency_unit = t.lex(k).currency_code->unit;
@@ -254,7 +259,7 @@ bool parse_tail(const Tokens& t, Quantity& q) {
     // 0900 GMT, 1500 hrs: a 24-hour clock (the zone itself stays outside the span).
     if (q.kind == Kind::None && q.plain && !q.currency && !q.percent && q.num_tok != kNone && k == q.num_tok + 1 &&
         t.digit_count(q.num_tok) == 4 && q.value < 2400 && std::fmod(q.value, 100) < 60 && t.spaced(k) &&
-        ((t[k].upper && t.has(k, kTimeZone)) || t.has(k, kClockWord))) {
+        ((t[k].upper && t.has(k, kTimeZone)) || t.has(k, kClockWord) || t.folded(q.num_tok)[0] == L'0')) {
         q.value = std::floor(q.value / 100) + std::fmod(q.value, 100) / 60;
         q.kind = Kind::Time;
     }

@@ -50,7 +50,16 @@ bool age_context(const Tokens& t, std::size_t begin) {
 // not millions.
 bool metres_context(const Tokens& t, std::size_t num_tok, std::size_t prev) {
     if (t.decimals(num_tok) >= 2) return true;
+    // "jumped 30ft (10m)": a conversion of a length in brackets.
+    if (prev != kNone && t.punct(prev) == L'(' && prev > 0 && (t.lex(prev - 1).measure_unit || t.lex(prev - 1).glued_measure))
+        return true;
     return prev != kNone && t.has(prev, kMetresBefore);
+}
+
+// "peaked at 11.9m and": one decimal is a count of millions, as news
+// writes it (distances come whole, "100m", or in centimetres, "13.77m").
+bool millions_decimal(const Tokens& t, std::size_t num_tok, std::size_t prev) {
+    return t.decimals(num_tok) == 1 && !(prev != kNone && (t.has(prev, kMetresBefore) || t.punct(prev) == L'('));
 }
 
 // "the 100m and 200m titles": after a distance in metres, joined by "and",
@@ -98,16 +107,23 @@ bool is_name_part(const Tokens& t, const Quantity& q, const Found& r, std::size_
         !(t.is_word(p) && t[p].cap && !t.sentence_start(p)))
         return true;
     // A title after a name's possessive, with no counted noun: "displacing Ocean's 12."
+    // (not "She's 17", "Ireland's 3:49.78")
+    const wchar_t after = t.glued(end) ? t.punct(end) : L' ';
     if (q.plain && q.num_tok == begin && head.first == kNone && begin > 2 && t.is(p, t.lexicon().w.s) &&
-        t.apostrophe(p - 1) && t.glued(p) && t.is_word(p - 2) && t[p - 2].cap && !t.is_word(end))
+        t.apostrophe(p - 1) && t.glued(p) && t.is_word(p - 2) && t[p - 2].cap && !t.has(p - 2, kStopWord) &&
+        !t.sentence_start(p - 2) && !t.is_word(end) && std::wstring_view(L" .,;!?)").find(after) != std::wstring_view::npos)
         return true;
     // A model or code: "the 7610's functions" (a possessive after a number
     // that is no year), "numbers such as 0870" (a leading zero).
     if (q.plain && q.num_tok == begin && end == begin + 1 && r.kind == Kind::Count) {
-        if (t.apostrophe(end) && t.glued(end) && t.is(end + 1, t.lexicon().w.s) && (q.value < 1000 || q.value > 2100))
+        // (decades stay: "70's and 80's music")
+        const bool decade = t.digit_count(begin) == 2 && std::fmod(q.value, 10) == 0;
+        if (t.apostrophe(end) && t.glued(end) && t.is(end + 1, t.lexicon().w.s) && (q.value < 1000 || q.value > 2100) &&
+            !decade)
             return true;
         const std::wstring_view digits = t.folded(begin);
-        if (digits.size() >= 2 && digits[0] == L'0' && digits.find_first_not_of(L'0') != std::wstring_view::npos)
+        if (digits.size() >= 2 && digits[0] == L'0' && digits.find_first_not_of(L'0') != std::wstring_view::npos &&
+            !(digits.size() == 4 && q.value < 1000 && std::fmod(q.value, 100) < 60))
             return true;
     }
     // Digits before a capitalised word that is no counted noun: "50 Cent said", "10 Downing Street".
@@ -204,7 +220,8 @@ bool classify(const Tokens& t, const Quantity& q, Qualifier qual, Found& r) {
     } else if (q.kind == Kind::Measure && q.unit && std::string_view(q.unit) == "m" && q.num_tok != kNone &&
                !metres_partner(t, begin) &&
                ((head = find_head(t, end, false, false)).first != kNone ||
-                ((!t.is_word(end) || !t.spaced(end)) && !metres_context(t, q.num_tok, prev)))) {
+                ((!t.is_word(end) || !t.spaced(end) || millions_decimal(t, q.num_tok, prev)) &&
+                 !metres_context(t, q.num_tok, prev)))) {
         // "200m people", "a population of 200m.": millions, not metres
         // (metres come with a singular noun or adjective: "100m sprint").
         r.kind = Kind::Count;
@@ -272,6 +289,11 @@ bool classify(const Tokens& t, const Quantity& q, Qualifier qual, Found& r) {
         }
     }
 
+    // "the 9-11 Commission": a small pair before a name is a name.
+    if (r.range && q.plain && q.num_tok == begin && r.value_max < 100 && t.punct(begin + 1) == L'-' &&
+        t.glued(begin + 1) && end == begin + 3 && t.is_word(end) && t.spaced(end) && t[end].cap &&
+        !t.lex(end).month && !t.sentence_start(end))
+        return false;
     if (plain_start && !r.range) {
         // "one" as a pronoun: "no one", "the one with", "one of them", "at one point".
         if (q.lone_one && r.kind == Kind::Duration) {
@@ -282,8 +304,11 @@ bool classify(const Tokens& t, const Quantity& q, Qualifier qual, Found& r) {
         }
         if (q.lone_one) {
             if (prev != kNone && t.has(prev, kPronounOneBefore)) return false;
-            // "we had to develop one ourselves": a pronoun.
+            // "we had to develop one ourselves", "one known as X": a pronoun.
             if (t.is_word(end) && (ends_with(t.folded(end), L"self") || ends_with(t.folded(end), L"selves")))
+                return false;
+            if (head.first == end && head.second == end &&
+                (ends_with(t.folded(end), L"ed") || ends_with(t.folded(end), L"wn")))
                 return false;
             // After a preposition it is a determiner: "in one room", "at one point".
             if (prev != kNone && t.has(prev, kPreposition)) return false;

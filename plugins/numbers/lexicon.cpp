@@ -332,6 +332,7 @@ Lexicon::Lexicon() {
     w.so = word(L"so");
     w.fourth = word(L"fourth");
     w.in = word(L"in");
+    w.for_ = word(L"for");
     w.out = word(L"out");
     w.over = word(L"over");
     w.scores = word(L"scores");

@@ -554,9 +554,10 @@ bool parse_fraction(const Tokens& t, std::size_t j, Quantity& q, bool mixed) {
     // "a third" with nothing after it is a fraction after "by", "to", "than"
     // or a qualifier ("cut by a third", "almost a fifth"); else an ordinal
     // ("slid in a third", a goal).
-    if (!hyphen && !mixed && num == 1 && k > j && j > 0 && !t.is_word(after)) {
+    if (!hyphen && !mixed && (t.is(j, w.a) || t.is(j, w.an)) && j > 0 && !t.is_word(after)) {
         const std::size_t p = j - 1;
-        const bool cue = t.is(p, w.by) || t.is(p, w.to) || t.is(p, w.than) || t.has(p, kSentenceOpener);
+        const bool cue = t.is(p, w.by) || t.is(p, w.to) || t.is(p, w.than) || t.is(p, w.for_) ||
+                         t.has(p, kSentenceOpener);
         if (!cue) return false;
     }
     q.fraction = true;

@@ -137,6 +137,26 @@ Tokens::Tokens(const TextLayer& layer, const Lexicon& lexicon, const Masker& mas
             if (start < t.end) toks_.push_back(convert(t, start, false, false));
             continue;
         }
+        // "0845 8 505 505", "0800 555 111": a number from 0 and groups of
+        // digits after spaces is a phone number.
+        if (t.type == TokenType::Number && text_[t.start] == L'0' && t.end - t.start >= 3 && t.end - t.start <= 5) {
+            std::size_t g = i + 1;
+            while (g < n && lt[g].type == TokenType::Number && lt[g].space_before() && !lt[g].line_before() &&
+                   lt[g].end - lt[g].start <= 4 && std::all_of(text_.begin() + lt[g].start, text_.begin() + lt[g].end,
+                                                               [](wchar_t c) { return c >= L'0' && c <= L'9'; }))
+                ++g;
+            if (g >= i + 3 && !(g < n && lt[g].glued() && lt[g].type != TokenType::Punct)) {
+                Tok m;
+                m.start = t.start;
+                m.end = lt[g - 1].end;
+                m.type = TokType::Masked;
+                m.space_before = t.space_before();
+                m.line_before = t.line_before();
+                toks_.push_back(m);
+                masked_until = m.end;
+                continue;
+            }
+        }
         // A chunk starts at the first token and after white space. A chunk
         // of one token is never masked (every pattern spans several).
         if ((i == 0 || t.space_before()) && i + 1 < n && lt[i + 1].glued()) {
