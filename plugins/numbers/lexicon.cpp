@@ -333,6 +333,8 @@ Lexicon::Lexicon() {
     w.fourth = word(L"fourth");
     w.in = word(L"in");
     w.for_ = word(L"for");
+    w.never = word(L"never");
+    w.not_ = word(L"not");
     w.out = word(L"out");
     w.over = word(L"over");
     w.scores = word(L"scores");

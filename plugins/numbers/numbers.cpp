@@ -69,6 +69,10 @@ bool try_at(const Tokens& t, std::size_t i, Found& f) {
     bool have = false;
     std::size_t after_qual = match_qualifier(t, i, qual);
     if (after_qual == i) after_qual = match_sign_qualifier(t, i, qual);  // "> 10", "<= 30"
+    // "should never exceed five years", "did not surpass": at most.
+    if (after_qual > i && qual == Qualifier::Over && i > 0 && (t.is(i - 1, w.never) || t.is(i - 1, w.not_)) &&
+        (t.folded(i).substr(0, 6) == L"exceed" || t.folded(i).substr(0, 7) == L"surpass"))
+        qual = Qualifier::AtMost;
     // "from 3 to 4 million" is a range like "between 5 and 10"; after a
     // verb of change ("rose from 3 to 4") it is two values.
     if (after_qual == i && t.is(i, w.from) && !change_in_clause(t, i)) {
