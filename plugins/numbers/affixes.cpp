@@ -2,10 +2,27 @@
 // the percent sign or word, a currency word or code, "-plus", a hyphen
 // compound ("20-minute", "10-member") and a clock suffix (a.m., 0900 GMT).
 #include <cmath>
+#include <vector>
 
 #include "quantity.h"
 
 namespace newslens::numbers {
+
+std::size_t match_name(const Tokens& t, std::size_t k, const NamePhrase*& name) {
+    const Entry& e = t.lex(k);
+    if (!t.is_word(k) || e.name_count == 0) return k;
+    const std::vector<NamePhrase>& names = t.lexicon().names();
+    for (std::size_t p = e.name_first; p < e.name_first + e.name_count; ++p) {  // longest first
+        const NamePhrase& n = names[p];
+        std::size_t n_at = 0;
+        while (n_at < n.size && t.is(k + n_at, n.words[n_at]) && (n_at == 0 || t.spaced(k + n_at))) ++n_at;
+        if (n_at == n.size) {
+            name = &n;
+            return k + n.size;
+        }
+    }
+    return k;
+}
 
 // Currency written before the number: $, €, US$, USD. Returns the token
 // after it (or `i` when there is none).
@@ -27,14 +44,49 @@ std::size_t currency_prefix(const Tokens& t, std::size_t i, Quantity& q) {
         q.currency_unit = e.dollar_prefix->unit;
         return i + 2;
     }
-    // USD 5 (codes only count in capitals: "try" is a word, "TRY" a code).
-    if (t[i].upper && t.is_number(i + 1) && t.spaced(i + 1) && e.currency_code) {
+    // USD 5, USD4.25, MAUD 60 (codes only count in capitals: "try" is a
+    // word, "TRY" a code).
+    if (t[i].upper && t.is_number(i + 1) && t.near(i + 1) && e.currency_code) {
         q.currency = e.currency_code->code;
         q.currency_unit = e.currency_code->unit;
+        if (e.code_scale) q.scale = e.code_scale;
         return i + 1;
     }
     return i;
 }
+
+namespace {
+
+// The hundredths after an amount: "3 dollars 50 cents", "thirteen dollars
+// and forty-five cents", "15 dollars 50." Without a subunit word only a
+// bare number ends the amount ("15 dollars 20 people" is two numbers), and
+// only after a currency word. Returns the token after them, or k.
+std::size_t subunits(const Tokens& t, std::size_t k, Quantity& q, bool word_after) {
+    if (q.value != std::floor(q.value) || q.scale != 1) return k;
+    std::size_t s = k;
+    if (t.is(s, t.lexicon().w.and_) && t.spaced(s)) ++s;
+    if (!t.spaced(s) || !(t.is_number(s) || t.lex(s).small >= 0 || t.lex(s).tens)) return k;
+    Quantity sub;
+    if (!parse_quantity(t, s, sub) || sub.value < 1 || sub.value >= 100 || sub.value != std::floor(sub.value) ||
+        sub.scale != 1 || sub.percent || sub.kind != Kind::None)
+        return k;
+    std::size_t end = sub.end;
+    if (sub.currency) {
+        if (!(sub.end > s && t.lex(sub.end - 1).subunit)) return k;  // "50 cents"
+    } else if (t.spaced(end) && t.lex(end).subunit) {
+        ++end;  // "30 cent"
+    } else if (!word_after || t.is_alnum(end)) {
+        return k;
+    }
+    q.value += sub.value / 100;
+    return end;
+}
+
+}  // namespace
+
+namespace {
+bool spaced_scale_word(const Tokens& t, std::size_t k) { return t.spaced(k) && t.lex(k).scale >= 1e3; }
+}  // namespace
 
 // Everything after the core number: percent, currency words, "-plus",
 // hyphen compounds ("20-minute", "35-year-old"), a.m./p.m.
@@ -70,22 +122,72 @@ bool parse_tail(const Tokens& t, Quantity& q) {
         } else if (t.spaced(k)) {
             std::size_t word = k;
             const char* adjective_code = nullptr;
+            const NamePhrase* name = nullptr;
+            const std::size_t name_end = match_name(t, k, name);
             if (t.lex(k).currency_adjective && t.spaced(k + 1) && t.lex(k + 1).currency_word) {
                 adjective_code = t.lex(k).currency_adjective;
                 ++word;
             }
-            if (const CurrencyInfo* cw = t.lex(word).currency_word) {
+            if (name_end > k && name->currency && !adjective_code) {
+                q.currency = name->currency->code;  // "6.5 billion Spanish pesetas"
+                q.currency_unit = name->currency->unit;
+                k = subunits(t, name_end, q, true);
+            } else if (t.is(k, w.pounds) && q.scale >= 1e6) {
+                q.currency = "GBP";  // "361 million pounds" is money, "361 pounds" may weigh
+                q.currency_unit = "pounds";
+                ++k;
+            } else if (const CurrencyInfo* cw = t.lex(word).currency_word) {
                 q.currency = adjective_code ? adjective_code : cw->code;
                 q.currency_unit = cw->unit;
                 k = word + 1;
+                if (t.spaced(k) && t.lex(k).subunit && !t.lex(word).subunit) {
+                    q.currency_unit = "cents";  // "40 euro cents"
+                    ++k;
+                } else if (!t.lex(word).subunit) {
+                    k = subunits(t, k, q, true);
+                }
             } else if (t[k].upper && t.lex(k).currency_code) {
                 q.currency = t.lex(k).currency_code->code;
                 q.currency_unit = t.lex(k).currency_code->unit;
+                if (t.lex(k).code_scale && q.scale == 1) {
+                    q.value *= t.lex(k).code_scale;  // 120 MEUR
+                    q.scale = t.lex(k).code_scale;
+                }
                 ++k;
+                if (q.scale == 1 && spaced_scale_word(t, k)) {
+                    q.scale = t.lex(k).scale;  // "75 USD million"
+                    q.value *= q.scale;
+                    ++k;
+                }
+                k = subunits(t, k, q, true);  // "17 USD 25"
             } else if (t.is(k, w.pounds) && t.is(k + 1, w.sterling) && t.spaced(k + 1)) {
                 q.currency = "GBP";
                 q.currency_unit = "pounds";
                 k += 2;
+            }
+        }
+    }
+    // 5' 10" (and 5′10″): a height in feet and inches.
+    if (q.kind == Kind::None && q.plain && !q.currency && !q.percent && q.num_tok != kNone && k == q.num_tok + 1 &&
+        q.value <= 8 && (t.apostrophe(k) || t.punct(k) == 0x2032) && t.glued(k) && t.is_number(k + 1) &&
+        t.near(k + 1) && t[k + 1].plain && t.digits_value(k + 1) < 12 && t.glued(k + 2) &&
+        (t.punct(k + 2) == L'"' || t.punct(k + 2) == 0x2033 || t.punct(k + 2) == 0x201D)) {
+        q.value += t.digits_value(k + 1) / 12;
+        q.kind = Kind::Measure;
+        q.unit = "feet";
+        q.plain = false;
+        k += 3;
+    }
+    // 85°, 20°C, 40 °F: degrees (a temperature when the scale is written).
+    if (q.kind == Kind::None && !q.percent && !q.currency && t.punct(k) == L'\u00B0' && t.near(k)) {
+        q.kind = Kind::Measure;
+        q.unit = "degrees";
+        ++k;
+        if (t.is_word(k) && t.glued(k) && t[k].upper && t.length(k) == 1) {
+            const wchar_t c = t.folded(k)[0];
+            if (c == L'c' || c == L'f') {
+                q.unit = c == L'c' ? "degrees Celsius" : "degrees Fahrenheit";
+                ++k;
             }
         }
     }
@@ -104,7 +206,11 @@ bool parse_tail(const Tokens& t, Quantity& q) {
         t.is_word(k + 1) && t.glued(k + 1)) {
         const std::size_t u = k + 1;
         const Entry& e = t.lex(u);
-        if (e.time_unit) {
+        if (e.currency_word && !e.subunit) {
+            q.currency = e.currency_word->code;  // "a one-yen bid", "a 5-dollar bill"
+            q.currency_unit = e.currency_word->unit;
+            k = u + 1;
+        } else if (e.time_unit) {
             q.unit = e.time_unit;
             k = u + 1;
             if (t.punct(k) == L'-' && t.glued(k) && t.glued(k + 1) && (t.is(k + 1, w.old) || t.is(k + 1, w.olds))) {
@@ -153,7 +259,7 @@ bool parse_tail(const Tokens& t, Quantity& q) {
     // 0900 GMT, 1500 hrs: a 24-hour clock (the zone itself stays outside the span).
     if (q.kind == Kind::None && q.plain && !q.currency && !q.percent && q.num_tok != kNone && k == q.num_tok + 1 &&
         t.digit_count(q.num_tok) == 4 && q.value < 2400 && std::fmod(q.value, 100) < 60 && t.spaced(k) &&
-        ((t[k].upper && t.has(k, kTimeZone)) || t.has(k, kClockWord))) {
+        ((t[k].upper && t.has(k, kTimeZone)) || t.has(k, kClockWord) || t.folded(q.num_tok)[0] == L'0')) {
         q.value = std::floor(q.value / 100) + std::fmod(q.value, 100) / 60;
         q.kind = Kind::Time;
     }

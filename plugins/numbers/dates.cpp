@@ -51,6 +51,19 @@ bool try_date(const Tokens& t, std::size_t i, Found& f) {
         }
         return false;
     }
+    // 17/5/2018, 5/17/2018: the day is the part above 12, else the first
+    // (day before month, as British and most news write it).
+    if (t.is_number(i) && t[i].plain && t.digit_count(i) <= 2 && t.punct(i + 1) == L'/' && t.glued(i + 1) &&
+        t.is_number(i + 2) && t.glued(i + 2) && t[i + 2].plain && t.digit_count(i + 2) <= 2 && t.punct(i + 3) == L'/' &&
+        t.glued(i + 3) && t.is_number(i + 4) && t.glued(i + 4) && t[i + 4].plain &&
+        (t.digit_count(i + 4) == 4 || t.digit_count(i + 4) == 2) && !(t.glued(i) && t.is_alnum(i - 1)) &&
+        !(t.glued(i + 5) && (t.is_alnum(i + 5) || t.punct(i + 5) == L'/'))) {
+        const double a = t.digits_value(i), b = t.digits_value(i + 2);
+        if (a >= 1 && b >= 1 && a <= 31 && b <= 31 && (a <= 12 || b <= 12)) {
+            f = date_found(i, i + 5, a > 12 || b <= 12 ? a : b);
+            return true;
+        }
+    }
     // 24 February / 24th of February
     if (t.is_number(i) && t[i].plain && t.digit_count(i) <= 2 && !(t.glued(i) && t.is_alnum(i - 1))) {
         double day = 0;

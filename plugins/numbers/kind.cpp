@@ -50,7 +50,26 @@ bool age_context(const Tokens& t, std::size_t begin) {
 // not millions.
 bool metres_context(const Tokens& t, std::size_t num_tok, std::size_t prev) {
     if (t.decimals(num_tok) >= 2) return true;
+    // "jumped 30ft (10m)": a conversion of a length in brackets.
+    if (prev != kNone && t.punct(prev) == L'(' && prev > 0 && (t.lex(prev - 1).measure_unit || t.lex(prev - 1).glued_measure))
+        return true;
     return prev != kNone && t.has(prev, kMetresBefore);
+}
+
+// "peaked at 11.9m and": one decimal is a count of millions, as news
+// writes it (distances come whole, "100m", or in centimetres, "13.77m").
+bool millions_decimal(const Tokens& t, std::size_t num_tok, std::size_t prev) {
+    return t.decimals(num_tok) == 1 && !(prev != kNone && (t.has(prev, kMetresBefore) || t.punct(prev) == L'('));
+}
+
+// "the 100m and 200m titles": after a distance in metres, joined by "and",
+// "or" or a comma, the second is metres too.
+bool metres_partner(const Tokens& t, std::size_t begin) {
+    const Lexicon::Words& w = t.lexicon().w;
+    if (begin < 3) return false;
+    const std::size_t p = begin - 1;
+    if (!(t.is(p, w.and_) || t.is(p, w.or_) || t.punct(p) == L',')) return false;
+    return t.is(p - 1, w.m) && t.glued(p - 1) && t.is_number(p - 2) && !t.lex(p - 3).currency_symbol;
 }
 
 // A bare age set off after a name or noun: "Gomez, 35, said", "Gomez (35)".
@@ -67,7 +86,9 @@ bool is_appositive_age(const Tokens& t, const Quantity& q, std::size_t begin, st
 // Numbers inside names and codes: "Flight 302", "Boeing 737 MAX",
 // "Group of Seven", "Formula One".
 bool is_name_part(const Tokens& t, const Quantity& q, const Found& r, std::size_t begin, std::size_t end, Span head) {
-    if (r.kind == Kind::Year || r.kind == Kind::Money || r.kind == Kind::Percent || r.kind == Kind::Time) return false;
+    if (r.kind == Kind::Year || r.kind == Kind::Money || r.kind == Kind::Percent || r.kind == Kind::Time ||
+        (r.kind == Kind::Measure && q.kind == Kind::Measure))  // "Add 250ml": a unit written with the number
+        return false;
     if (begin == 0 || t[begin].line_before) return false;
     const std::size_t p = begin - 1;
     // A capitalised word right before the number that is no function
@@ -85,6 +106,26 @@ bool is_name_part(const Tokens& t, const Quantity& q, const Found& r, std::size_
     if (q.spelled && t[begin].cap && !t.sentence_start(begin) && t.is_word(end) && t.spaced(end) && t[end].cap &&
         !(t.is_word(p) && t[p].cap && !t.sentence_start(p)))
         return true;
+    // A title after a name's possessive, with no counted noun: "displacing Ocean's 12."
+    // (not "She's 17", "Ireland's 3:49.78")
+    const wchar_t after = t.glued(end) ? t.punct(end) : L' ';
+    if (q.plain && q.num_tok == begin && head.first == kNone && begin > 2 && t.is(p, t.lexicon().w.s) &&
+        t.apostrophe(p - 1) && t.glued(p) && t.is_word(p - 2) && t[p - 2].cap && !t.has(p - 2, kStopWord) &&
+        !t.sentence_start(p - 2) && !t.is_word(end) && std::wstring_view(L" .,;!?)").find(after) != std::wstring_view::npos)
+        return true;
+    // A model or code: "the 7610's functions" (a possessive after a number
+    // that is no year), "numbers such as 0870" (a leading zero).
+    if (q.plain && q.num_tok == begin && end == begin + 1 && r.kind == Kind::Count) {
+        // (decades stay: "70's and 80's music")
+        const bool decade = t.digit_count(begin) == 2 && std::fmod(q.value, 10) == 0;
+        if (t.apostrophe(end) && t.glued(end) && t.is(end + 1, t.lexicon().w.s) && (q.value < 1000 || q.value > 2100) &&
+            !decade)
+            return true;
+        const std::wstring_view digits = t.folded(begin);
+        if (digits.size() >= 2 && digits[0] == L'0' && digits.find_first_not_of(L'0') != std::wstring_view::npos &&
+            !(digits.size() == 4 && q.value < 1000 && std::fmod(q.value, 100) < 60))
+            return true;
+    }
     // Digits before a capitalised word that is no counted noun: "50 Cent said", "10 Downing Street".
     if (q.plain && q.num_tok == begin && end == begin + 1 && t.is_word(end) && t.spaced(end) && t[end].cap &&
         !t[end].upper && head.first == kNone && !t.lex(end).month && !t.has(end, kWeekday))
@@ -94,6 +135,28 @@ bool is_name_part(const Tokens& t, const Quantity& q, const Found& r, std::size_
         t.is_word(p - 1) && t[p - 1].cap)
         return true;
     return false;
+}
+
+// A unit name of several words after a space at token k, or null.
+const NamePhrase* unit_name_at(const Tokens& t, std::size_t k) {
+    const NamePhrase* name = nullptr;
+    if (!t.spaced(k) || match_name(t, k, name) == k || name->currency) return nullptr;
+    return name;
+}
+
+// "5 feet 2 inches", "6ft 2in", "5 ft and 2 in": inches after feet join
+// the value (in feet). k: the token after the feet. Sets r.end and r.next.
+void feet_and_inches(const Tokens& t, std::size_t k, Found& r) {
+    const Lexicon::Words& w = t.lexicon().w;
+    std::size_t n = k;
+    if (t.is(n, w.and_) && t.spaced(n)) ++n;
+    if (!t.spaced(n) || !t.is_number(n) || !t[n].plain || t.digits_value(n) >= 12) return;
+    const std::size_t u = n + 1;
+    const bool inches = t.is_word(u) && (t.is(u, w.in) || t.is(u, w.inch) || t.is(u, w.inches)) &&
+                        (t.glued(u) || t.spaced(u)) && !(t.is_alnum(u + 1) && t.glued(u + 1));
+    if (!inches || r.range) return;
+    r.value += t.digits_value(n) / 12;
+    r.end = r.next = u + 1;
 }
 
 void set_unit(Found& r, const char* unit) {
@@ -137,7 +200,7 @@ bool classify(const Tokens& t, const Quantity& q, Qualifier qual, Found& r) {
     // List markers at a line start: "1. ", "2) ".
     if (plain_start && t.is_number(begin) && t.sentence_start(begin) && (begin == 0 || t[begin].line_before) &&
         (t.punct(end) == L'.' || t.punct(end) == L')') && t.glued(end) && !(t.is_alnum(end + 1) && t.glued(end + 1))) {
-        if (end + 1 >= t.size() || t[end + 1].space_before) return false;
+        if (end + 1 < t.size() && t[end + 1].space_before) return false;  // ("192." alone is a number)
     }
     // "No. 5", "#5", "number 5": a rank or an identifier.
     if (plain_start && prev != kNone &&
@@ -155,8 +218,10 @@ bool classify(const Tokens& t, const Quantity& q, Qualifier qual, Found& r) {
         r.currency = q.currency;
         set_unit(r, q.currency_unit);
     } else if (q.kind == Kind::Measure && q.unit && std::string_view(q.unit) == "m" && q.num_tok != kNone &&
+               !metres_partner(t, begin) &&
                ((head = find_head(t, end, false, false)).first != kNone ||
-                ((!t.is_word(end) || !t.spaced(end)) && !metres_context(t, q.num_tok, prev)))) {
+                ((!t.is_word(end) || !t.spaced(end) || millions_decimal(t, q.num_tok, prev)) &&
+                 !metres_context(t, q.num_tok, prev)))) {
         // "200m people", "a population of 200m.": millions, not metres
         // (metres come with a singular noun or adjective: "100m sprint").
         r.kind = Kind::Count;
@@ -169,6 +234,7 @@ bool classify(const Tokens& t, const Quantity& q, Qualifier qual, Found& r) {
             // no unit
         } else if (q.unit) {
             set_unit(r, q.unit);
+            if (std::string_view(q.unit) == "feet" && q.num_tok != kNone) feet_and_inches(t, end, r);  // 6ft 2in
         }
     } else if (q.strong) {
         head = find_head(t, end, false, true);  // a 2,700-strong audience -> audience
@@ -181,9 +247,18 @@ bool classify(const Tokens& t, const Quantity& q, Qualifier qual, Found& r) {
         const bool age = (t.is(end + 1, w.old) && t.spaced(end + 1)) || age_context(t, begin);
         r.kind = age ? Kind::Age : Kind::Duration;
         set_unit(r, time_unit);
+    } else if (const NamePhrase* name = unit_name_at(t, end)) {
+        r.kind = Kind::Measure;  // "16,000 metric tons", "20 degrees Celsius"
+        set_unit(r, name->unit);
     } else if (const char* measure = t.spaced(end) ? t.lex(end).measure_unit : nullptr) {
         r.kind = Kind::Measure;
         set_unit(r, measure);
+        if (t.is(end, w.ft) || t.is(end, w.feet)) feet_and_inches(t, end + 1, r);  // "5 feet 2 inches"
+        // "five degrees below zero" is -5; "below zero" is no number of its own.
+        if (t.is(end + 1, w.below) && t.is(end + 2, w.zero) && t.spaced(end + 1) && t.spaced(end + 2) && r.value > 0) {
+            r.value = -r.value;
+            r.next = end + 3;
+        }
     } else if ((t.is(end, w.square) || t.is(end, w.cubic)) && t.spaced(end) && t.spaced(end + 1) &&
                t.lex(end + 1).measure_unit) {
         r.kind = Kind::Measure;
@@ -214,6 +289,11 @@ bool classify(const Tokens& t, const Quantity& q, Qualifier qual, Found& r) {
         }
     }
 
+    // "the 9-11 Commission": a small pair before a name is a name.
+    if (r.range && q.plain && q.num_tok == begin && r.value_max < 100 && t.punct(begin + 1) == L'-' &&
+        t.glued(begin + 1) && end == begin + 3 && t.is_word(end) && t.spaced(end) && t[end].cap &&
+        !t.lex(end).month && !t.sentence_start(end))
+        return false;
     if (plain_start && !r.range) {
         // "one" as a pronoun: "no one", "the one with", "one of them", "at one point".
         if (q.lone_one && r.kind == Kind::Duration) {
@@ -224,6 +304,12 @@ bool classify(const Tokens& t, const Quantity& q, Qualifier qual, Found& r) {
         }
         if (q.lone_one) {
             if (prev != kNone && t.has(prev, kPronounOneBefore)) return false;
+            // "we had to develop one ourselves", "one known as X": a pronoun.
+            if (t.is_word(end) && (ends_with(t.folded(end), L"self") || ends_with(t.folded(end), L"selves")))
+                return false;
+            if (head.first == end && head.second == end &&
+                (ends_with(t.folded(end), L"ed") || ends_with(t.folded(end), L"wn")))
+                return false;
             // After a preposition it is a determiner: "in one room", "at one point".
             if (prev != kNone && t.has(prev, kPreposition)) return false;
             if (!r.has_unit) return false;

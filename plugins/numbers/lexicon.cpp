@@ -1,6 +1,7 @@
 #include "lexicon.h"
 
 #include <algorithm>
+#include <string>
 #include <utility>
 
 namespace newslens::numbers {
@@ -9,21 +10,29 @@ namespace {
 using WordValue = std::pair<const wchar_t*, double>;
 using WordNumber = std::pair<const wchar_t*, int>;
 
+// Scale words; lakh and crore are the South Asian 100,000 and 10,000,000.
 const WordValue kScales[] = {{L"hundred", 1e2}, {L"thousand", 1e3}, {L"million", 1e6}, {L"billion", 1e9},
-                             {L"trillion", 1e12}};
+                             {L"trillion", 1e12}, {L"lakh", 1e5},     {L"lakhs", 1e5},   {L"crore", 1e7},
+                             {L"crores", 1e7}};
 // Glued to digits (3bn, 100k) or spaced ("3 bn"): always a scale.
-const WordValue kGluedScales[] = {{L"k", 1e3},   {L"mn", 1e6}, {L"mln", 1e6}, {L"bn", 1e9},
-                                  {L"bln", 1e9}, {L"tn", 1e12}, {L"trn", 1e12}};
+const WordValue kGluedScales[] = {{L"k", 1e3},   {L"mn", 1e6},   {L"mln", 1e6},  {L"mil", 1e6}, {L"bn", 1e9},
+                                  {L"bln", 1e9}, {L"tn", 1e12}, {L"trn", 1e12}, {L"tln", 1e12}};
 // $3m, $2b: a scale only with money (else 3m is three metres).
 const WordValue kMoneyScales[] = {{L"m", 1e6}, {L"b", 1e9}, {L"t", 1e12}};
 const WordValue kVaguePlurals[] = {{L"dozens", 12},    {L"hundreds", 1e2}, {L"thousands", 1e3}, {L"millions", 1e6},
-                                   {L"billions", 1e9}, {L"trillions", 1e12}, {L"tens", 10}};
+                                   {L"billions", 1e9}, {L"trillions", 1e12}, {L"tens", 10}, {L"scores", 20}};
 const WordNumber kMonthAbbrevs[] = {{L"jan", 1}, {L"feb", 2}, {L"mar", 3},  {L"apr", 4},   {L"jun", 6},  {L"jul", 7},
                                     {L"aug", 8}, {L"sep", 9}, {L"sept", 9}, {L"oct", 10},  {L"nov", 11}, {L"dec", 12}};
-// Denominators: "a third", "two-thirds", "three quarters".
-const WordNumber kFractions[] = {{L"third", 3}, {L"thirds", 3}, {L"quarter", 4}, {L"quarters", 4},
-                                 {L"fifth", 5}, {L"fifths", 5}, {L"sixth", 6},   {L"sixths", 6},
-                                 {L"eighth", 8}, {L"eighths", 8}, {L"tenth", 10}, {L"tenths", 10}};
+// Word ordinals by value. Those from "third" on are also denominators
+// ("a third", "two-fifths", "a hundredth"), as are their plurals.
+const WordValue kOrdinals[] = {
+    {L"first", 1},         {L"second", 2},       {L"third", 3},       {L"fourth", 4},       {L"fifth", 5},
+    {L"sixth", 6},         {L"seventh", 7},      {L"eighth", 8},      {L"ninth", 9},        {L"tenth", 10},
+    {L"eleventh", 11},     {L"twelfth", 12},     {L"thirteenth", 13}, {L"fourteenth", 14},  {L"fifteenth", 15},
+    {L"sixteenth", 16},    {L"seventeenth", 17}, {L"eighteenth", 18}, {L"nineteenth", 19},  {L"twentieth", 20},
+    {L"thirtieth", 30},    {L"fortieth", 40},    {L"fiftieth", 50},   {L"sixtieth", 60},    {L"seventieth", 70},
+    {L"eightieth", 80},    {L"ninetieth", 90},   {L"hundredth", 1e2}, {L"thousandth", 1e3}, {L"millionth", 1e6},
+    {L"billionth", 1e9},   {L"trillionth", 1e12}};
 
 }  // namespace
 
@@ -41,7 +50,7 @@ void Lexicon::add_flag(std::uint32_t flag, std::initializer_list<const wchar_t*>
     for (const wchar_t* w : words) add(w).flags |= flag;
 }
 
-void Lexicon::add_phrase(const wchar_t* first, const wchar_t* const (&words)[3], Qualifier q) {
+void Lexicon::add_phrase(const wchar_t* first, const wchar_t* const (&words)[5], Qualifier q) {
     QualifierPhrase p;
     auto push = [&](const wchar_t* w) {
         add(w);
@@ -56,6 +65,8 @@ void Lexicon::add_phrase(const wchar_t* first, const wchar_t* const (&words)[3],
 
 // Groups the phrases by first word (stable: among phrases of one length the
 // first listed wins, as before) and records each group in its word's entry.
+bool Lexicon::known(const wchar_t* word) const { return index(Vocabulary::global().intern_text(word)) != 0; }
+
 void Lexicon::index_phrases() {
     std::stable_sort(phrases_.begin(), phrases_.end(),
                      [](const QualifierPhrase& a, const QualifierPhrase& b) { return a.words[0] < b.words[0]; });
@@ -63,6 +74,15 @@ void Lexicon::index_phrases() {
         Entry& e = entries_[index(phrases_[i].words[0])];
         if (e.phrase_count == 0) e.phrase_first = static_cast<std::uint16_t>(i);
         ++e.phrase_count;
+    }
+    // Names: the same, longest first within a first word.
+    std::stable_sort(names_.begin(), names_.end(), [](const NamePhrase& a, const NamePhrase& b) {
+        return a.words[0] != b.words[0] ? a.words[0] < b.words[0] : a.size > b.size;
+    });
+    for (std::size_t i = 0; i < names_.size(); ++i) {
+        Entry& e = entries_[index(names_[i].words[0])];
+        if (e.name_count == 0) e.name_first = static_cast<std::uint16_t>(i);
+        ++e.name_count;
     }
 }
 
@@ -73,6 +93,7 @@ Lexicon::Lexicon() {
                                     L"ten",     L"eleven",  L"twelve",    L"thirteen", L"fourteen",
                                     L"fifteen", L"sixteen", L"seventeen", L"eighteen", L"nineteen"};
     for (int i = 0; i < 20; ++i) add(small[i]).small = static_cast<std::int8_t>(i);
+    for (const wchar_t* zero : {L"nought", L"naught"}) add(zero).small = 0;  // ("two goals to nil" is a score)
     const wchar_t* const tens[] = {L"twenty", L"thirty",  L"forty",  L"fifty",
                                    L"sixty",  L"seventy", L"eighty", L"ninety"};
     for (int i = 0; i < 8; ++i) add(tens[i]).tens = static_cast<std::uint8_t>(20 + 10 * i);
@@ -96,7 +117,7 @@ Lexicon::Lexicon() {
 
     // The matcher keeps the longest phrase; among equally long ones, the first.
     struct PhraseDef {
-        const wchar_t* words[3];
+        const wchar_t* words[5];
         Qualifier qualifier;
     };
     const PhraseDef phrases[] = {
@@ -118,7 +139,32 @@ Lexicon::Lexicon() {
         {{L"an", L"estimated"}, Qualifier::About},       {{L"estimated"}, Qualifier::About},
         {{L"close", L"to"}, Qualifier::About},           {{L"circa"}, Qualifier::About},
         {{L"between"}, Qualifier::Between},
+        // Comparatives and bounds as maths and specifications write them.
+        {{L"larger", L"than"}, Qualifier::Over},         {{L"bigger", L"than"}, Qualifier::Over},
+        {{L"higher", L"than"}, Qualifier::Over},         {{L"smaller", L"than"}, Qualifier::Under},
+        {{L"lower", L"than"}, Qualifier::Under},         {{L"exceeding"}, Qualifier::Over},
+        {{L"exceed"}, Qualifier::Over},                  {{L"exceeds"}, Qualifier::Over},
+        {{L"exceeded"}, Qualifier::Over},                {{L"surpass"}, Qualifier::Over},
+        {{L"surpassing"}, Qualifier::Over},              {{L"surpassed"}, Qualifier::Over},
+        {{L"not", L"fewer", L"than"}, Qualifier::AtLeast},
+        {{L"upward", L"of"}, Qualifier::Over},
+        {{L"less", L"than", L"or", L"equal", L"to"}, Qualifier::AtMost},
+        {{L"fewer", L"than", L"or", L"equal", L"to"}, Qualifier::AtMost},
+        {{L"greater", L"than", L"or", L"equal", L"to"}, Qualifier::AtLeast},
+        {{L"more", L"than", L"or", L"equal", L"to"}, Qualifier::AtLeast},
+        {{L"equal", L"to", L"or", L"less", L"than"}, Qualifier::AtMost},
+        {{L"equal", L"to", L"or", L"more", L"than"}, Qualifier::AtLeast},
+        {{L"equal", L"to", L"or", L"greater", L"than"}, Qualifier::AtLeast},
+        {{L"at", L"least", L"or", L"equal", L"to"}, Qualifier::AtLeast},
+        {{L"at", L"most", L"or", L"equal", L"to"}, Qualifier::AtMost},
     };
+    // "bigger or equal than", "less or equal to": a comparative, "or equal", "than"/"to".
+    for (const wchar_t* more : {L"bigger", L"greater", L"larger", L"higher", L"more"})
+        for (const wchar_t* than : {L"than", L"to"})
+            add_phrase(nullptr, {more, L"or", L"equal", than}, Qualifier::AtLeast);
+    for (const wchar_t* less : {L"smaller", L"less", L"lower", L"fewer"})
+        for (const wchar_t* than : {L"than", L"to"})
+            add_phrase(nullptr, {less, L"or", L"equal", than}, Qualifier::AtMost);
     for (const PhraseDef& d : phrases) add_phrase(nullptr, d.words, d.qualifier);
     // "just over", "well below", "slightly more than" keep the base qualifier.
     for (const PhraseDef& d : phrases) {
@@ -190,7 +236,21 @@ Lexicon::Lexicon() {
                          L"polls", L"accords", L"agreement", L"figures", L"levels", L"results", L"accounts",
                          L"tour", L"cup", L"world"});
     add_flag(kVagueTime, {L"day", L"night", L"morning", L"evening", L"afternoon", L"time"});
-    for (const auto& [word, den] : kFractions) add(word).fraction = static_cast<std::uint8_t>(den);
+    for (const auto& [word, v] : kOrdinals) {
+        add(word).ordinal = v;
+        if (v < 3) continue;  // "two seconds" is a duration, "firsts" no fraction
+        add(word).fraction = v;
+        Entry& plural = add((std::wstring(word) + L"s").c_str());
+        plural.fraction = v;
+        plural.plural_ordinal = true;
+    }
+    for (const wchar_t* quarter : {L"quarter", L"quarters"}) add(quarter).fraction = 4;
+    // Unicode's vulgar fractions.
+    const WordValue vulgar[] = {{L"\u00BD", 1.0 / 2}, {L"\u2153", 1.0 / 3}, {L"\u2154", 2.0 / 3}, {L"\u00BC", 1.0 / 4},
+                                {L"\u00BE", 3.0 / 4}, {L"\u2155", 1.0 / 5}, {L"\u2156", 2.0 / 5}, {L"\u2157", 3.0 / 5},
+                                {L"\u2158", 4.0 / 5}, {L"\u2159", 1.0 / 6}, {L"\u215A", 5.0 / 6}, {L"\u215B", 1.0 / 8},
+                                {L"\u215C", 3.0 / 8}, {L"\u215D", 5.0 / 8}, {L"\u215E", 7.0 / 8}};
+    for (const auto& [sign, v] : vulgar) add(sign).vulgar = v;
     add_flag(kHalfBefore, {L"the", L"first", L"second", L"other", L"latter", L"former", L"whole", L"better",
                            L"top", L"bottom", L"back", L"front"});
 
@@ -210,6 +270,9 @@ Lexicon::Lexicon() {
     add_flag(kOfDeterminer, {L"the", L"these", L"those", L"their"});
     add_flag(kComparative, {L"more", L"fewer", L"additional", L"extra"});
     add_flag(kIsWas, {L"is", L"was"});
+    add_flag(kMinusWord, {L"minus", L"negative"});
+    add_flag(kOrMore, {L"more", L"over", L"above", L"greater", L"higher", L"larger", L"bigger", L"upwards"});
+    add_flag(kOrLess, {L"fewer", L"less", L"under", L"below", L"lower", L"smaller"});
 
     auto word = [&](const wchar_t* text) {
         add(text);
@@ -259,6 +322,28 @@ Lexicon::Lexicon() {
     w.www = word(L"www");
     w.by = word(L"by");
     w.age = word(L"age");
+    w.quarter = word(L"quarter");
+    w.minus = word(L"minus");
+    w.below = word(L"below");
+    w.zero = word(L"zero");
+    w.through = word(L"through");
+    w.thru = word(L"thru");
+    w.than = word(L"than");
+    w.so = word(L"so");
+    w.fourth = word(L"fourth");
+    w.in = word(L"in");
+    w.for_ = word(L"for");
+    w.never = word(L"never");
+    w.not_ = word(L"not");
+    w.out = word(L"out");
+    w.over = word(L"over");
+    w.scores = word(L"scores");
+    w.couple = word(L"couple");
+    w.ft = word(L"ft");
+    w.feet = word(L"feet");
+    w.inch = word(L"inch");
+    w.inches = word(L"inches");
+    add_cldr();
     index_phrases();
     mark_starts();
 }
@@ -269,8 +354,10 @@ Lexicon::Lexicon() {
 void Lexicon::mark_starts() {
     for (Entry& e : entries_)
         e.starts = e.month || e.phrase_count || e.dollar_prefix || e.currency_code || e.has(kFewWord) ||
-                   e.vague_plural || e.small >= 0 || e.tens || e.currency_symbol;
-    for (const WordId id : {w.from, w.a, w.an, w.half}) entries_[index(id)].starts = true;
+                   e.vague_plural || e.small >= 0 || e.tens || e.currency_symbol || e.vulgar;
+    for (const WordId id : {w.from, w.a, w.an, w.half, w.quarter}) entries_[index(id)].starts = true;
+    for (Entry& e : entries_)
+        if (e.has(kMinusWord)) e.starts = true;
     starts_.clear();
     for (const Entry& e : entries_) starts_.push_back(e.starts);
 }

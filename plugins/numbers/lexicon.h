@@ -21,9 +21,18 @@ struct CurrencyInfo {
 
 // A multi-word qualifier such as "more than" or "an estimated".
 struct QualifierPhrase {
-    WordId words[4] = {};
+    WordId words[6] = {};
     std::uint8_t size = 0;
     Qualifier qualifier = Qualifier::Exact;
+};
+
+// A name of several words: a currency ("Spanish pesetas", "Hong Kong
+// dollars") or a unit ("metric tons", "degrees Celsius"), from CLDR.
+struct NamePhrase {
+    WordId words[5] = {};
+    std::uint8_t size = 0;
+    const CurrencyInfo* currency = nullptr;  // else a unit
+    const char* unit = nullptr;
 };
 
 // Word sets (bits of Entry::flags).
@@ -57,6 +66,9 @@ enum WordFlag : std::uint32_t {
     kMonthAbbrev = 1u << 26,      // "Feb." takes its full stop; "May." ends a sentence
     kCapitalMonth = 1u << 27,     // may, march: months only when capitalised
     kIsWas = 1u << 28,            // "how old she is: Six"
+    kMinusWord = 1u << 29,        // "minus 5", "negative one"
+    kOrMore = 1u << 30,           // "20 or more", "50 and over": at least
+    kOrLess = 1u << 31,           // "five or fewer", "100 or less": at most
 };
 
 // Everything the lists say about one word. Zero / null: not in that list.
@@ -65,7 +77,10 @@ struct Entry {
     std::int8_t small = -1;           // zero .. nineteen
     std::uint8_t tens = 0;            // twenty .. ninety
     std::uint8_t month = 0;           // january, jan, sept ...
-    std::uint8_t fraction = 0;        // third(s) 3, quarter(s) 4 ... (denominators)
+    double fraction = 0;              // denominators: third(s) 3, quarter(s) 4, hundredth(s) 100 ...
+    double ordinal = 0;               // word ordinals: first 1, fifth 5, twentieth 20, hundredth 100
+    bool plural_ordinal = false;      // fifths, hundredths: a denominator, never an ordinal
+    double vulgar = 0;                // ½ 0.5, ¾ 0.75 (a sign token)
     double scale = 0;                 // hundred .. trillion
     double glued_scale = 0;           // 3bn, 100k (always a scale)
     double money_scale = 0;           // $3m, $2b (a scale only with money)
@@ -75,10 +90,13 @@ struct Entry {
     const char* glued_measure = nullptr;  // 5km, 10kg, 100m
     const CurrencyInfo* currency_word = nullptr;   // dollars, euros
     const CurrencyInfo* currency_code = nullptr;   // usd, eur (written in capitals)
+    double code_scale = 0;                         // MEUR, MUSD: millions of the code after the M
+    bool subunit = false;                          // cents, pence: hundredths of the currency before
     const CurrencyInfo* dollar_prefix = nullptr;   // US$, C$, HK$
     const char* currency_adjective = nullptr;      // "Canadian dollars": CAD
     const CurrencyInfo* currency_symbol = nullptr; // $ € £ ¥ (a punctuation token)
     std::uint16_t phrase_first = 0, phrase_count = 0;  // qualifier phrases starting here
+    std::uint16_t name_first = 0, name_count = 0;      // currency and unit names starting here
     bool starts = false;  // a date, qualifier or quantity can start with this word or sign
     bool has(std::uint32_t f) const { return (flags & f) != 0; }
 };
@@ -93,20 +111,23 @@ public:
     const Entry& at(std::uint16_t index) const { return entries_[index]; }
     bool starts(std::uint16_t index) const { return starts_[index]; }
     const std::vector<QualifierPhrase>& phrases() const { return phrases_; }
+    const std::vector<NamePhrase>& names() const { return names_; }
 
     // Single words the rules name.
     struct Words {
         WordId a, an, half, dozen, hundred, and_, or_, of, to, from, few, tens, am, pm, s, k, percent, pct, per,
             cent, percentage, point, points, pounds, sterling, plus, strong, time, way, old, olds, o, clock, p, m,
-            square, cubic, number, no, how, one, www, by, age;
+            square, cubic, number, no, how, one, www, by, age, quarter, minus, below, zero, through, thru, than, so, fourth, in, for_, never, not_, out, over, scores, couple, ft, feet, inch, inches;
     } w{};
 
 private:
     Entry& add(const wchar_t* word);
     void add_flag(std::uint32_t flag, std::initializer_list<const wchar_t*> words);
     // `first` (may be null) then `words` (null-padded).
-    void add_phrase(const wchar_t* first, const wchar_t* const (&words)[3], Qualifier q);
+    void add_phrase(const wchar_t* first, const wchar_t* const (&words)[5], Qualifier q);
     void add_units();  // units.cpp: currencies, time and measure units
+    void add_cldr();   // units.cpp: what CLDR adds to them (after every hand list)
+    bool known(const wchar_t* word) const;  // in some list already
     void index_phrases();
     void mark_starts();
 
@@ -114,6 +135,7 @@ private:
     std::vector<Entry> entries_;        // entries_[0] is the empty entry
     std::vector<bool> starts_;          // Entry::starts by entry, compact (read for every word)
     std::vector<QualifierPhrase> phrases_;
+    std::vector<NamePhrase> names_;  // grouped by first word
 };
 
 }  // namespace newslens::numbers

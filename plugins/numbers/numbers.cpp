@@ -68,6 +68,11 @@ bool try_at(const Tokens& t, std::size_t i, Found& f) {
     Quantity q, q2;
     bool have = false;
     std::size_t after_qual = match_qualifier(t, i, qual);
+    if (after_qual == i) after_qual = match_sign_qualifier(t, i, qual);  // "> 10", "<= 30"
+    // "should never exceed five years", "did not surpass": at most.
+    if (after_qual > i && qual == Qualifier::Over && i > 0 && (t.is(i - 1, w.never) || t.is(i - 1, w.not_)) &&
+        (t.folded(i).substr(0, 6) == L"exceed" || t.folded(i).substr(0, 7) == L"surpass"))
+        qual = Qualifier::AtMost;
     // "from 3 to 4 million" is a range like "between 5 and 10"; after a
     // verb of change ("rose from 3 to 4") it is two values.
     if (after_qual == i && t.is(i, w.from) && !change_in_clause(t, i)) {
@@ -81,6 +86,11 @@ bool try_at(const Tokens& t, std::size_t i, Found& f) {
             have = parse_quantity(t, after_qual + 1, q) && !q.vague && !q.spelled &&
                    (q.kind == Kind::Duration || q.kind == Kind::Measure || q.kind == Kind::Age);
         }
+        // "lower than 2003's loss": a comparison with a year, no bound.
+        if (have && t.is(after_qual - 1, w.than) && q.plain && q.num_tok == after_qual && q.end == after_qual + 1 &&
+            t.digit_count(q.num_tok) == 4 && q.value >= 1900 && q.value <= 2100 &&
+            (t.apostrophe(q.end) || !t.is_word(q.end)))
+            have = false;
         if (have) q.begin = i;
     }
     if (!have) {
@@ -98,8 +108,9 @@ bool try_at(const Tokens& t, std::size_t i, Found& f) {
     const bool after_from = qual == Qualifier::Exact && i > 0 && t.is(i - 1, w.from);
     const Quantity alone = q;
     int range = after_from ? 0 : parse_range(t, q, q2, between);
-    if (range > 0 && qual == Qualifier::Exact && after_change_verb(t, i)) {
-        const bool shared = !alone.percent && !alone.currency && alone.scale == 1 && (q2.scale == 1 || q.scale > 1);
+    if (range > 0 && qual == Qualifier::Exact && t.is(alone.end, w.to) && after_change_verb(t, i)) {
+        const bool shared = (q2.percent && !alone.percent) || (q2.currency && !alone.currency) ||
+                            (q2.scale > 1 && alone.scale == 1 && q.scale > 1);
         if (!shared) {
             q = alone;
             range = 0;
@@ -113,15 +124,33 @@ bool try_at(const Tokens& t, std::size_t i, Found& f) {
     }
     if (between && range == 0) return false;  // "between" without "and N": retry without it
     if (range > 0 && day_range(t, q, q2, f)) return true;
+    // "more than 10 and less than 40": two bounds, one range.
+    const bool bounds = range == 0 && bound_pair(t, q, qual, q2);
+    // "one in five": one value.
+    const bool ratio = range == 0 && !bounds && !between && parse_ratio(t, q, q2);
     Found r;
     r.begin = q.begin;
-    r.end = range > 0 ? q2.end : q.end;
-    r.next = r.end;
+    r.end = range > 0 || bounds || ratio ? q2.end : q.end;
     r.value = q.value;
-    r.range = range > 0;
-    r.value_max = range > 0 ? q2.value : 0;
+    if (ratio) {
+        r.value = q.value / q2.value;
+        q.lone_one = q.plain = false;
+    }
+    r.range = range > 0 || bounds;
+    r.value_max = r.range ? q2.value : 0;
+    if (bounds && q2.value < q.value) std::swap(r.value, r.value_max);
     r.qualifier = r.range ? Qualifier::Range : q.vague ? Qualifier::Vague : qual;
     if (r.qualifier == Qualifier::Exact && q.plus) r.qualifier = Qualifier::Over;
+    // "20 or more", "65 and over", "100 or so".
+    if (!r.range && !q.vague && (qual == Qualifier::Exact || qual == Qualifier::About)) {
+        Qualifier post = Qualifier::Exact;
+        const std::size_t e = post_qualifier(t, r.end, post);
+        if (e > r.end) {
+            r.end = e;
+            r.qualifier = qual = post;
+        }
+    }
+    r.next = r.end;
     if (!classify(t, q, qual, r)) {
         f.emit = false;
         f.next = r.end;
@@ -133,10 +162,11 @@ bool try_at(const Tokens& t, std::size_t i, Found& f) {
 }
 
 Value json_number(double v) {
-    // Round away binary noise from scaling (1.6 * 1e6) and print whole
-    // numbers as integers.
+    // Round away binary noise from scaling (1.6 * 1e6 is a few ulps off) and
+    // print whole numbers as integers. The tolerance is relative and tiny:
+    // "$1,234,567.89" keeps its cents (core writes doubles to round-trip).
     const double r = std::round(v);
-    if (std::fabs(v - r) < 1e-6 * std::max(1.0, std::fabs(v)) && std::fabs(r) < 9e15)
+    if (std::fabs(v - r) <= 1e-12 * std::fabs(v) && std::fabs(r) < 9e15)
         return static_cast<std::int64_t>(r);
     return v;
 }

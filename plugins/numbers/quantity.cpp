@@ -1,29 +1,185 @@
 #include "quantity.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
+#include <cwchar>
+#include <string>
+
+#include "noun.h"
 
 namespace newslens::numbers {
 
 namespace {
 
+bool parse_fraction(const Tokens& t, std::size_t j, Quantity& q, bool mixed = false);
+bool parse_words(const Tokens& t, std::size_t j, Quantity& q);
+
+bool is_dash_at(const Tokens& t, std::size_t k) { return t.is_punct(k) && chars::is_dash(t.punct(k)); }
+
+// A scale word after a space: "million", "lakh" (0 when there is none).
+double spaced_scale(const Tokens& t, std::size_t k) { return t.spaced(k) ? t.lex(k).scale : 0; }
+
+// "dozen" or "dozens" after a number: "3 dozen", "three dozens".
+bool is_dozen(const Tokens& t, std::size_t k) {
+    return t.is(k, t.lexicon().w.dozen) || (t.is_word(k) && t.lex(k).vague_plural == 12);
+}
+
+// The fraction after a whole number that ends at token k: "and a half",
+// "and three quarters", "and a quarter million". The scale of the whole
+// carries over ("one million and a half" is 1,500,000), and one written
+// after the fraction applies to the whole too when the whole has none
+// ("one and a half million"). Returns the token after it, or k.
+std::size_t mixed_fraction(const Tokens& t, std::size_t k, Quantity& q) {
+    const Lexicon::Words& w = t.lexicon().w;
+    double f = 0, scale_written = 0;
+    std::size_t e = k;
+    Quantity fq;
+    // "one-and-a-half million"
+    const bool hyphens = is_dash_at(t, k) && t.is(k + 1, w.and_) && is_dash_at(t, k + 2) && t.is(k + 3, w.a) &&
+                         is_dash_at(t, k + 4) && t.is(k + 5, w.half);
+    if (hyphens) {
+        for (std::size_t g = k; g <= k + 5; ++g)
+            if (!t.glued(g)) return k;
+        f = 0.5;
+        e = k + 6;
+    } else if (!t.is(k, w.and_) || !t.spaced(k) || !t.spaced(k + 1)) {
+        return k;
+    } else if ((t.is(k + 1, w.a) || t.is(k + 1, w.an) || t.is(k + 1, w.one)) && t.is(k + 2, w.half) && t.spaced(k + 2)) {
+        f = 0.5;
+        e = k + 3;
+    } else if (parse_fraction(t, k + 1, fq, true) || (parse_words(t, k + 1, fq) && fq.fraction)) {
+        f = fq.value;
+        e = fq.end;
+        if (fq.scale > 1 && !fq.fraction) scale_written = fq.scale;  // "a quarter million"
+    } else {
+        return k;
+    }
+    if (t.is(e, w.of)) return k;  // "Stages 3 and 4 and two-fifths of schools": a list
+    if (!scale_written && spaced_scale(t, e) >= 1e3) {
+        scale_written = spaced_scale(t, e);
+        f *= scale_written;
+        ++e;
+    }
+    if (q.scale >= 1e3) {
+        if (!scale_written) f *= q.scale;  // "3 million and a half"
+        q.value += f;
+    } else if (scale_written) {
+        q.value = q.value * scale_written + f;  // "one and a half million"
+        q.scale = scale_written;
+    } else {
+        q.value += f;  // "five and a quarter"
+    }
+    q.lone_one = false;
+    q.plain = false;
+    return e;
+}
+
+// What follows "4 thousand" in "4 thousand 3 hundred and 21", "3 hundred
+// and one", "6 crore and two hundred": groups below the last scale. After
+// "and", digits only below a hundred ("£3 million and 20 jobs" is two
+// numbers). Returns the token after them and adds them to q.value.
+std::size_t smaller_groups(const Tokens& t, std::size_t k, Quantity& q) {
+    const Lexicon::Words& w = t.lexicon().w;
+    double last = q.scale;
+    while (last > 1) {
+        std::size_t n = k;
+        const bool and_ = t.is(n, w.and_) && t.spaced(n);
+        if (and_) ++n;
+        if (!t.spaced(n)) break;
+        double v = 0, s = 0;
+        std::size_t e = n;
+        if (t.is_number(n) && t[n].plain) {
+            v = t.digits_value(n);
+            e = n + 1;
+            s = spaced_scale(t, e);
+            if (s) {
+                if (s >= last) break;  // "3 hundred and 2 hundred": two numbers
+                v *= s;
+                ++e;
+            } else if (!(and_ && last == 100)) {
+                break;
+            }
+        } else {
+            Quantity words;
+            if (t.lex(n).small < 0 && !t.lex(n).tens) break;
+            if (!parse_words(t, n, words) || words.fraction || words.ordinal || words.end == n) break;
+            v = words.value;
+            e = words.end;
+            s = words.scale;
+        }
+        if (v >= last || v <= 0) break;
+        q.value += v;
+        k = e;
+        last = s;
+    }
+    return k;
+}
+
+// A capital C or F glued to digits is a temperature ("15C", "-4F"), but
+// for numbers of four digits and more and after a capitalised word or a
+// '#' ("Room 5C", "Block 4F", "#3F"). Returns the unit, or null.
+const char* temperature_letter(const Tokens& t, std::size_t j, std::size_t k) {
+    if (!t[k].upper || t.length(k) != 1 || t.digit_count(j) > 3) return nullptr;
+    const wchar_t c = t.folded(k)[0];
+    if (c != L'c' && c != L'f') return nullptr;
+    std::size_t p = j;
+    if (p > 0 && (t.punct(p - 1) == L'-' || t.punct(p - 1) == 0x2212) && t.glued(p)) --p;
+    if (p > 0 && t.near(p) && ((t.is_word(p - 1) && (t[p - 1].cap || t[p - 1].upper)) || t.punct(p - 1) == L'#'))
+        return nullptr;
+    return c == L'c' ? "degrees Celsius" : "degrees Fahrenheit";
+}
+
 // Digits with an optional glued or spaced scale ("1.6 million", "3bn").
 bool parse_digits(const Tokens& t, std::size_t j, Quantity& q, bool range_end) {
     const Lexicon::Words& w = t.lexicon().w;
+    // ".08", "a .22 rifle": a decimal point with no whole part.
+    const bool point_first =
+        t.glued(j) && t.punct(j - 1) == L'.' && t[j].plain && !q.currency && (j == 1 || !t.glued(j - 1));
     // Glued to letters or to another code before: M23, G7, COVID-19, 737-800.
-    if (t.glued(j) && !q.currency && !range_end) {
+    if (t.glued(j) && !q.currency && !range_end && !point_first) {
         const std::size_t p = j - 1;
         if (t.is_word(p)) return false;
         const wchar_t c = t.punct(p);
-        if (c && t.glued(p) && p > 0 && t.is_alnum(p - 1)) {
+        if (c && t.glued(p) && p > 0 && t.is_alnum(p - 1) && c != L'>' && c != L'<' && c != L'=') {
             // "mid-2019", "pre-1990": a lower-case prefix is no code.
             const bool lower_prefix = c == L'-' && t.is_word(p - 1) && !t[p - 1].cap && !t[p - 1].upper;
             if (!lower_prefix) return false;
         }
         if (c == L'#' || c == L'@' || c == L'_' || c == L'/' || c == L'\\' || c == L'.') return false;
     }
+    const double code_scale = q.scale;  // MAUD 60: set by the currency prefix
+    q.scale = 1;
     q.value = t.digits_value(j);
-    q.plain = t[j].plain;
+    q.plain = t[j].plain && !point_first;
+    if (point_first) q.value /= std::pow(10.0, static_cast<double>(t.digit_count(j)));
     std::size_t k = j + 1;
+    if (q.plain && t.is_punct(k) && t.glued(k) && t.lex(k).vulgar) {
+        q.value += t.lex(k).vulgar;  // 3½
+        q.plain = false;
+        ++k;
+    }
+    // "2 350 000", "1 234 567.89": thousands grouped by spaces.
+    if (q.plain && t.digit_count(j) <= 3 && !(j > 0 && t.is_number(j - 1) && t.near(j))) {
+        // (not "10 737-800 planes": a group ends the number or a sentence part)
+        auto group_ends = [&](std::size_t e) {
+            const wchar_t c = t.punct(e);
+            return !t.glued(e) || c == L'.' || c == L',' || c == L';' || c == L')' || c == L'!' || c == L'?';
+        };
+        while (t.spaced(k) && t.is_number(k) && t.digit_count(k) - (t.decimals(k) ? t.decimals(k) + 1 : 0) == 3 &&
+               group_ends(k + 1)) {
+            if (t.folded(k).find(L',') != std::wstring_view::npos) break;  // "1 234,567" is no grouping
+            q.value = q.value * 1000 + t.digits_value(k);
+            q.plain = false;
+            const bool decimals = t.decimals(k) > 0;
+            ++k;
+            if (decimals) break;
+        }
+        if (k > j + 1) {
+            q.end = k;
+            return true;
+        }
+    }
     // A suffix glued to the digits: 3bn, 100k, $3m, 10am, 1990s, 5km.
     if (t.is_word(k) && t.glued(k)) {
         const Entry& e = t.lex(k);
@@ -43,6 +199,19 @@ bool parse_digits(const Tokens& t, std::size_t j, Quantity& q, bool range_end) {
             // (a single capital is a code: 3G, 4G networks)
             q.kind = Kind::Measure;
             q.unit = e.glued_measure;
+        } else if (e.currency_word && !q.currency && t.folded(k)[0] > 0x2E7F) {
+            q.currency = e.currency_word->code;  // 100元: a CJK sign written as a letter
+            q.currency_unit = e.currency_word->unit;
+        } else if (e.currency_code && t[k].upper && !q.currency) {
+            q.currency = e.currency_code->code;  // 115USD, 300EUR, 25MEUR
+            q.currency_unit = e.currency_code->unit;
+            if (e.code_scale) {
+                q.value *= e.code_scale;
+                q.scale = e.code_scale;
+            }
+        } else if (const char* degrees = temperature_letter(t, j, k)) {
+            q.kind = Kind::Measure;  // 15C, -4F
+            q.unit = degrees;
         } else {
             return false;  // 3D, 4G, 5x: a code
         }
@@ -55,7 +224,9 @@ bool parse_digits(const Tokens& t, std::size_t j, Quantity& q, bool range_end) {
         // 1/5, 3/4: a fraction; 24/7, 9/11 and 1/5/2019 are not.
         if (c == L'/' && q.plain && !q.currency && q.scale == 1 && q.value >= 1 && t[k + 1].plain) {
             const double den = t.digits_value(k + 1);
-            if (q.value < den && den <= 10 && !(t.is_punct(k + 2) && t.glued(k + 2) && t.is_number(k + 3))) {
+            // (not "the weekend of 8/9 January": two days)
+            const bool days = t.spaced(k + 2) && t.lex(k + 2).month && (t[k + 2].cap || t[k + 2].upper);
+            if (q.value < den && den <= 10 && !days && !(t.is_punct(k + 2) && t.glued(k + 2) && t.is_number(k + 3))) {
                 q.value /= den;
                 q.fraction = true;
                 q.plain = false;
@@ -71,20 +242,47 @@ bool parse_digits(const Tokens& t, std::size_t j, Quantity& q, bool range_end) {
             k += 2;
         }
     }
-    // A spaced scale word: "1.6 million".
+    // "3 1/2 inches": a whole number and a fraction.
+    if (q.plain && q.scale == 1 && q.kind == Kind::None && k == j + 1 && t.spaced(k) && t.is_number(k) && t[k].plain &&
+        t.punct(k + 1) == L'/' && t.glued(k + 1) && t.glued(k + 2) && t.is_number(k + 2) && t[k + 2].plain &&
+        !(t.glued(k + 3) && (t.is_alnum(k + 3) || t.punct(k + 3) == L'/'))) {
+        const double num = t.digits_value(k), den = t.digits_value(k + 2);
+        if (num >= 1 && num < den && den <= 16) {
+            q.value += num / den;
+            q.plain = false;
+            k += 3;
+        }
+    }
+    // A spaced scale word: "1.6 million", "40 lakh", "3 dozen"; a bigger
+    // one may follow ("2 lakh crore", "5 thousand million").
     if (q.scale == 1 && q.kind == Kind::None && t.spaced(k)) {
         const Entry& e = t.lex(k);
         if (e.scale) {
             q.value *= e.scale;
             q.scale = e.scale;
             ++k;
+            if (spaced_scale(t, k) > q.scale) {
+                q.scale = spaced_scale(t, k);
+                q.value *= q.scale;
+                ++k;
+            }
         } else if (e.glued_scale && !t.is(k, w.k)) {
             q.value *= e.glued_scale;  // "3 bn"
             q.scale = e.glued_scale;
             ++k;
+        } else if (is_dozen(t, k)) {
+            q.value *= 12;
+            q.scale = 12;
+            ++k;
         }
+        if (q.scale >= 100 && q.value == std::floor(q.value)) k = smaller_groups(t, k, q);
+    }
+    if (code_scale > 1 && q.scale == 1) {
+        q.value *= code_scale;
+        q.scale = code_scale;
     }
     q.end = k;
+    if (q.kind == Kind::None && !q.currency) q.end = mixed_fraction(t, k, q);  // "2 and a half"
     return true;
 }
 
@@ -111,9 +309,27 @@ bool parse_words(const Tokens& t, std::size_t j, Quantity& q) {
             return true;
         }
     }
-    // "half" on its own: "around half the number", "half of them".
+    // "half a million" without the article: "half million eggs".
+    if (t.is(k, w.half) && spaced_scale(t, k + 1) >= 1e3) {
+        q.scale = spaced_scale(t, k + 1);
+        q.value = 0.5 * q.scale;
+        q.spelled = true;
+        q.end = k + 2;
+        return true;
+    }
+    // "a half" as a number: "below a half", "for a half hour" (not "a half-point").
+    if ((t.is(k, w.a) || t.is(k, w.an)) && t.is(k + 1, w.half) && t.spaced(k + 1) &&
+        !(is_dash_at(t, k + 2) && t.glued(k + 2)) && !(k > 0 && t.is(k - 1, w.and_))) {
+        q.value = 0.5;
+        q.spelled = q.half = true;
+        q.end = k + 2;
+        return true;
+    }
+    // "half" on its own: "around half the number", "half of them" (not
+    // "the second half", "second-half efforts", "a fly-half").
+    const bool compound = k > 1 && is_dash_at(t, k - 1) && t.glued(k) && t.glued(k - 1) && t.is_word(k - 2);
     if (t.is(k, w.half) && !(t.punct(k + 1) == L'-' && t.glued(k + 1)) &&
-        !(k > 0 && t.has(k - 1, kHalfBefore) && t.spaced(k))) {
+        !(k > 0 && t.has(k - 1, kHalfBefore) && t.spaced(k)) && !compound) {
         q.value = 0.5;
         q.spelled = q.half = true;
         q.end = k + 1;
@@ -127,16 +343,51 @@ bool parse_words(const Tokens& t, std::size_t j, Quantity& q) {
         last = Small;
         ++k;
     }
+    double denominator = 0;  // "twenty-three fifths"
+    bool ordinal = false;    // "twenty-second", "two hundredth"
+    bool hyphen = false;     // the last word followed a hyphen
     while (k < t.size()) {
         if (k > j && !t.near(k)) break;
-        if (t.is_punct(k) && chars::is_dash(t.punct(k)) && t.glued(k) && last == Tens && t.glued(k + 1) &&
-            t.lex(k + 1).small >= 0 && t.lex(k + 1).small < 10) {
-            ++k;  // twenty-one
-            continue;
+        if (t.is_punct(k) && chars::is_dash(t.punct(k)) && t.glued(k) && last == Tens && t.glued(k + 1)) {
+            const Entry& u = t.lex(k + 1);
+            if ((u.small > 0 && u.small < 10) || (u.ordinal > 0 && u.ordinal < 10)) {
+                ++k;  // twenty-one, twenty-first
+                hyphen = true;
+                continue;
+            }
         }
         if (!t.is_word(k)) break;
         if (k > j && !t[k].space_before && !t.is_punct(k - 1)) break;
         const Entry& e = t.lex(k);
+        if (e.plural_ordinal && any) {
+            denominator = e.fraction;  // "twenty-three fifths", "fifty-four hundredths"
+            end = ++k;
+            break;
+        }
+        if (e.ordinal && any) {
+            // A compound ordinal ends the number: "twenty-second", "one
+            // hundred twenty-fifth", "two hundredth". "thirty second" without
+            // a hyphen is a duration.
+            const double o = e.ordinal;
+            bool fits = false;
+            if (o < 10) fits = (last == Tens && (hyphen || o != 2)) || last == Hundred || last == Scale;
+            else if (o < 100) fits = last == Hundred || last == Scale;
+            else if (o == 100) fits = last == Small || last == Tens;
+            else fits = last != Scale || o > last_scale;
+            if (!fits) break;
+            if (o == 100) {
+                current = (current == 0 ? 1 : current) * 100;
+            } else if (o >= 1000) {
+                total = (total + (current == 0 ? 1 : current)) * o;
+                current = 0;
+            } else {
+                current += o;
+            }
+            ordinal = true;
+            end = ++k;
+            break;
+        }
+        hyphen = false;
         if (e.small >= 0) {
             if (last == Small || (last == Tens && e.small >= 10) || (last == Tens && e.small == 0)) break;
             current += e.small;
@@ -151,17 +402,25 @@ bool parse_words(const Tokens& t, std::size_t j, Quantity& q) {
             last = Hundred;
             last_scale = 100;
         } else if (e.scale) {
-            if (!any || last == Scale) break;
-            total += (current == 0 ? 1 : current) * e.scale;
+            if (!any) break;
+            if (last == Scale) {
+                if (e.scale <= last_scale || current != 0) break;
+                total *= e.scale;  // "three lakh crore", "two thousand million"
+            } else {
+                total += (current == 0 ? 1 : current) * e.scale;
+            }
             current = 0;
             last = Scale;
-            last_scale = e.scale;
-        } else if (t.is(k, w.dozen)) {
+            last_scale = std::max(last_scale, e.scale);
+        } else if (is_dozen(t, k)) {
             if (!any || last == Scale) break;
             current = (current == 0 ? 1 : current) * 12;
             last = Scale;
         } else if (t.is(k, w.and_) && (last == Hundred || last == Scale) && t.spaced(k + 1) &&
                    (t.lex(k + 1).small >= 0 || t.lex(k + 1).tens)) {
+            Quantity f;
+            if (parse_fraction(t, k + 1, f, true)) break;  // "one hundred and three quarters"
+            if (t.is(k + 1, w.one) && t.is(k + 2, w.half)) break;  // "two million and one half"
             ++k;  // "two hundred and fifty": "and" only inside the number
             continue;
         } else {
@@ -178,14 +437,48 @@ bool parse_words(const Tokens& t, std::size_t j, Quantity& q) {
     q.spelled = true;
     q.lone_one = end == j + 1 && t.is(j, w.one);
     if (last == Scale || last == Hundred) q.scale = last_scale;
-    // "two and a half"
-    if (t.is(end, w.and_) && t.is(end + 1, w.a) && t.is(end + 2, w.half) && t.spaced(end) && t.spaced(end + 1) &&
-        t.spaced(end + 2)) {
-        q.value += 0.5;
-        end += 3;
-        q.lone_one = false;
+    if (denominator) {
+        q.value /= denominator;
+        q.fraction = true;
+        q.scale = 1;
+        q.end = end;
+        return true;
     }
-    q.end = end;
+    if (ordinal) {
+        q.ordinal = true;
+        q.end = end;
+        return true;
+    }
+    // "two point five", "nine point nought four", "two point two million"
+    // (not "at one point").
+    const bool pronoun_one = q.lone_one && j > 0 && (t.has(j - 1, kPreposition) || t.has(j - 1, kPronounOneBefore));
+    if (t.is(end, w.point) && t.spaced(end) && t.spaced(end + 1) && last != Scale && !pronoun_one) {
+        std::size_t d = end + 1;
+        std::wstring digits;
+        while (t.is_word(d) && t.lex(d).small >= 0 && t.lex(d).small < 10 && (d == end + 1 || t.spaced(d))) {
+            digits += static_cast<wchar_t>(L'0' + t.lex(d).small);
+            ++d;
+        }
+        if (digits.empty()) {  // "point seventy-one", "point eleven"
+            Quantity after;
+            if (parse_words(t, end + 1, after) && !after.fraction && !after.ordinal && after.scale == 1 &&
+                after.value >= 10 && after.value < 100 && after.value == std::floor(after.value)) {
+                digits = std::to_wstring(static_cast<int>(after.value));
+                d = after.end;
+            }
+        }
+        if (!digits.empty()) {
+            q.value += std::wcstod((L"0." + digits).c_str(), nullptr);
+            q.lone_one = false;
+            end = d;
+            if (spaced_scale(t, end) >= 1e3) {
+                q.scale = spaced_scale(t, end);
+                q.value *= q.scale;
+                ++end;
+            }
+        }
+    }
+    q.end = mixed_fraction(t, end, q);  // "two and a half", "one and a half million"
     return true;
 }
 
@@ -193,37 +486,82 @@ bool num_word(const Tokens& t, std::size_t i) {
     return t.is_word(i) && !t.is(i, t.lexicon().w.a) && !t.is(i, t.lexicon().w.an);
 }
 
+// A denominator at token k: "fifth", "quarters", "hundredth",
+// "twenty-fifth". Returns the token after it, or k when there is none.
+std::size_t denominator_at(const Tokens& t, std::size_t k, double& den, bool& plural) {
+    if (!t.is_word(k)) return k;
+    const Entry& e = t.lex(k);
+    if (e.fraction) {
+        den = e.fraction;
+        plural = t.folded(k).back() == L's';
+        return k + 1;
+    }
+    if (e.tens && is_dash_at(t, k + 1) && t.glued(k + 1) && t.glued(k + 2) && t.is_word(k + 2)) {
+        const Entry& u = t.lex(k + 2);
+        const double unit = u.fraction ? u.fraction : u.ordinal;
+        if (unit >= 1 && unit < 10) {
+            den = e.tens + unit;
+            plural = t.folded(k + 2).back() == L's';
+            return k + 3;
+        }
+    }
+    return k;
+}
+
 // Spelled fractions: "a third of", "one-third", "two-thirds majority",
-// "three quarters of". Without a hyphen the fraction must be "of"
-// something or stand alone: "a third term" and "a quarter-final" are ordinals.
-bool parse_fraction(const Tokens& t, std::size_t j, Quantity& q) {
+// "three quarters of", "a hundredth", "a quarter million". Without a hyphen
+// the fraction must be "of" something or stand alone: "a third term" and
+// "a quarter-final" are ordinals. `mixed`: after "and" in a mixed number
+// ("three and a quarter hours"), where any word may follow.
+bool parse_fraction(const Tokens& t, std::size_t j, Quantity& q, bool mixed) {
     const Lexicon::Words& w = t.lexicon().w;
     double num = 0;
-    if (t.is(j, w.a) || t.is(j, w.an)) {
-        num = 1;
+    std::size_t k = j + 1;
+    if (t.is(j, w.quarter) && spaced_scale(t, j + 1) >= 1e3) {
+        num = 1;  // "quarter million"
+        k = j;
+    } else if ((t.is(j, w.a) || t.is(j, w.an)) && (mixed || !t.is(j + 1, w.fourth))) {
+        num = 1;  // ("score a fourth" is an ordinal; "one fourth" a fraction)
     } else if (t.lex(j).small >= 1) {
         num = t.lex(j).small;
     } else {
         return false;
     }
-    std::size_t k = j + 1;
-    const bool hyphen = t.is_punct(k) && chars::is_dash(t.punct(k)) && t.glued(k) && t.glued(k + 1) && num_word(t, j);
+    // "two-thirds", and "one - fourth" as tokenised text writes it.
+    const bool hyphen = k > j && is_dash_at(t, k) && t.glued(k) == t.glued(k + 1) && num_word(t, j);
     if (hyphen) {
         ++k;
-    } else if (!t.spaced(k)) {
+    } else if (k > j && !t.spaced(k)) {
         return false;
     }
-    const double den = t.lex(k).fraction;
-    if (!den) return false;
-    const bool plural = t.folded(k).back() == L's';
+    double den = 0;
+    bool plural = false;
+    const std::size_t after = denominator_at(t, k, den, plural);
+    if (after == k) return false;
     if (plural != (num > 1)) return false;  // "two thirds", "a third"; not "two third"
-    const std::size_t after = k + 1;
-    if (t.is_punct(after) && chars::is_dash(t.punct(after)) && t.glued(after)) return false;  // a quarter-final
-    if (!hyphen && t.is_word(after) && !t.has(after, kFractionFollower)) return false;
+    if (is_dash_at(t, after) && t.glued(after)) return false;  // a quarter-final
     q.value = num / den;
-    q.spelled = q.fraction = true;
+    q.spelled = true;
     q.end = after;
-    // "a quarter of a million jobs": the fraction of a scale is a number.
+    // The fraction of a scale is a number: "a quarter million", "three quarters billion".
+    if (spaced_scale(t, after) >= 1e3) {
+        q.scale = spaced_scale(t, after);
+        q.value *= q.scale;
+        q.end = after + 1;
+        return true;
+    }
+    if (!hyphen && !mixed && t.is_word(after) && !t.has(after, kFractionFollower)) return false;
+    // "a third" with nothing after it is a fraction after "by", "to", "than"
+    // or a qualifier ("cut by a third", "almost a fifth"); else an ordinal
+    // ("slid in a third", a goal).
+    if (!hyphen && !mixed && (t.is(j, w.a) || t.is(j, w.an)) && j > 0 && !t.is_word(after)) {
+        const std::size_t p = j - 1;
+        const bool cue = t.is(p, w.by) || t.is(p, w.to) || t.is(p, w.than) || t.is(p, w.for_) ||
+                         t.has(p, kSentenceOpener);
+        if (!cue) return false;
+    }
+    q.fraction = true;
+    // "a quarter of a million jobs"
     if (t.is(after, w.of) && (t.is(after + 1, w.a) || t.is(after + 1, w.one)) && t.spaced(after + 2)) {
         const double s = t.lex(after + 2).scale;
         if (s >= 1e6) {
@@ -251,6 +589,13 @@ bool parse_vague(const Tokens& t, std::size_t j, Quantity& q) {
             return true;
         }
     }
+    // "a couple of weeks": two, loosely.
+    if (t.is(j, w.a) && t.is(j + 1, w.couple) && t.is(j + 2, w.of) && t.spaced(j + 1) && t.spaced(j + 2)) {
+        q.value = 2;
+        q.vague = true;
+        q.end = j + 2;
+        return true;
+    }
     k = j;
     double value = t.lex(k).vague_plural;
     if (!value) return false;
@@ -263,8 +608,8 @@ bool parse_vague(const Tokens& t, std::size_t j, Quantity& q) {
             k += 2;
         }
     }
-    // A bare "tens" is no amount; "tens of thousands" / "tens of people" is.
-    if (t.is(j, w.tens) && k == j + 1 && !t.is(k, w.of)) return false;
+    // A bare "tens" or "scores" is no amount; "tens of thousands" / "scores of people" is.
+    if ((t.is(j, w.tens) || t.is(j, w.scores)) && k == j + 1 && !t.is(k, w.of)) return false;
     q.value = value;
     q.vague = true;
     q.end = k;
@@ -274,18 +619,34 @@ bool parse_vague(const Tokens& t, std::size_t j, Quantity& q) {
 }  // namespace
 
 bool parse_quantity(const Tokens& t, std::size_t i, Quantity& q, bool range_end) {
+    // "minus 5", "negative one" (not "10 minus 5", "tested negative").
+    const bool number_before = i > 0 && t.near(i) &&
+                               (t.is_number(i - 1) || t.lex(i - 1).small >= 0 || t.lex(i - 1).tens || t.lex(i - 1).scale);
+    if (t.has(i, kMinusWord) && t.spaced(i + 1) && !number_before &&
+        !(i > 0 && t.is_word(i - 1) && ends_with(t.folded(i - 1), L"ed") && !t.is(i, t.lexicon().w.minus))) {
+        if (!parse_quantity(t, i + 1, q, range_end) || q.vague || q.ordinal || q.value <= 0) return false;
+        q.value = -q.value;
+        q.begin = i;
+        q.plain = q.lone_one = false;
+        return true;
+    }
     q = Quantity{};
     q.begin = i;
     std::size_t j = currency_prefix(t, i, q);
     bool negative = false;
     // -4.5: a minus sign glued to the digits, not after another number.
     if (!q.currency && t.is_punct(j) && (t.punct(j) == L'-' || t.punct(j) == 0x2212) && t.is_number(j + 1) &&
-        t.glued(j + 1) && (j == 0 || t[j].space_before || t.punct(j - 1) == L'(') &&
+        t.glued(j + 1) && (j == 0 || t[j].space_before || t.punct(j - 1) == L'(' || t.punct(j - 1) == L'<' ||
+                           t.punct(j - 1) == L'>' || t.punct(j - 1) == L'=') &&
         !(j > 0 && t.is_number(j - 1) && !t[j].line_before)) {
         negative = true;
         ++j;
     }
-    if (t.is_number(j)) {
+    if (t.is_punct(j) && t.lex(j).vulgar && !q.currency) {
+        q.value = t.lex(j).vulgar;  // ½ teaspoon
+        q.fraction = true;
+        q.end = j + 1;
+    } else if (t.is_number(j)) {
         q.num_tok = j;
         if (!parse_digits(t, j, q, range_end)) return false;
     } else if (q.currency) {
@@ -293,7 +654,7 @@ bool parse_quantity(const Tokens& t, std::size_t i, Quantity& q, bool range_end)
     } else if (parse_vague(t, j, q)) {
         return true;  // vague amounts take no tail
     } else if (parse_fraction(t, j, q)) {
-        return true;
+        if (q.fraction) return true;  // "a quarter million dollars" takes a tail
     } else if (!parse_words(t, j, q)) {
         return false;
     }

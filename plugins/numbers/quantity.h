@@ -62,6 +62,10 @@ using Span = std::pair<std::size_t, std::size_t>;
 // after it. `range_end`: the second number of "5-10", glued to the dash.
 bool parse_quantity(const Tokens& t, std::size_t i, Quantity& q, bool range_end = false);
 
+// The longest currency or unit name of several words at token k ("Spanish
+// pesetas", "metric tons"); the token after it, or k when there is none.
+std::size_t match_name(const Tokens& t, std::size_t k, const NamePhrase*& name);
+
 // The parts written around the number (affixes.cpp).
 // Currency before it: $, €, US$, USD. Returns the token after it (or `i`).
 std::size_t currency_prefix(const Tokens& t, std::size_t i, Quantity& q);

@@ -105,7 +105,8 @@ inline Tok Tokens::convert(const Token& t, std::uint32_t start, bool space, bool
         k.key = t.key;
         k.entry = lex_.index(t.key);  // a currency sign
         const wchar_t c = text_[start];
-        k.starts = k.entry != 0 || c == L'-' || c == 0x2212;  // "-4.5"
+        // "-4.5", "> 10", "≤ 5"
+        k.starts = k.entry != 0 || c == L'-' || c == 0x2212 || c == L'<' || c == L'>' || c == 0x2264 || c == 0x2265;
     }
     return k;
 }
@@ -135,6 +136,26 @@ Tokens::Tokens(const TextLayer& layer, const Lexicon& lexicon, const Masker& mas
             }
             if (start < t.end) toks_.push_back(convert(t, start, false, false));
             continue;
+        }
+        // "0845 8 505 505", "0800 555 111": a number from 0 and groups of
+        // digits after spaces is a phone number.
+        if (t.type == TokenType::Number && text_[t.start] == L'0' && t.end - t.start >= 3 && t.end - t.start <= 5) {
+            std::size_t g = i + 1;
+            while (g < n && lt[g].type == TokenType::Number && lt[g].space_before() && !lt[g].line_before() &&
+                   lt[g].end - lt[g].start <= 4 && std::all_of(text_.begin() + lt[g].start, text_.begin() + lt[g].end,
+                                                               [](wchar_t c) { return c >= L'0' && c <= L'9'; }))
+                ++g;
+            if (g >= i + 3 && !(g < n && lt[g].glued() && lt[g].type != TokenType::Punct)) {
+                Tok m;
+                m.start = t.start;
+                m.end = lt[g - 1].end;
+                m.type = TokType::Masked;
+                m.space_before = t.space_before();
+                m.line_before = t.line_before();
+                toks_.push_back(m);
+                masked_until = m.end;
+                continue;
+            }
         }
         // A chunk starts at the first token and after white space. A chunk
         // of one token is never masked (every pattern spans several).

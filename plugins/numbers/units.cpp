@@ -2,8 +2,11 @@
 // prefixes such as US$, adjectives such as "Canadian dollars") and the time
 // and measure units reported as `unit`.
 #include <cstring>
+#include <cwchar>
+#include <string>
 #include <utility>
 
+#include "cldr_tables.h"
 #include "lexicon.h"
 
 namespace newslens::numbers {
@@ -52,7 +55,7 @@ const CurrencyWord kCurrencyWords[] = {
     {L"kronor", {"SEK", "kronor"}},    {L"krone", {"NOK", "kroner"}},      {L"kroner", {"NOK", "kroner"}},
     {L"zloty", {"PLN", "zloty"}},      {L"zlotys", {"PLN", "zloty"}},      {L"rupiah", {"IDR", "rupiah"}},
     {L"ringgit", {"MYR", "ringgit"}},  {L"shilling", {"KES", "shillings"}}, {L"shillings", {"KES", "shillings"}},
-    {L"forint", {"HUF", "forint"}},    {L"koruna", {"CZK", "koruna"}}};
+    {L"forint", {"HUF", "forint"}},    {L"koruna", {"CZK", "koruna"}},   {L"\u5143", {"CNY", "yuan"}}};
 
 // Unit words: the canonical name reported as `unit`.
 using Unit = std::pair<const wchar_t*, const char*>;
@@ -85,7 +88,7 @@ const Unit kMeasureUnits[] = {
     {L"gw", "GW"}, {L"kw", "kW"}, {L"kwh", "kWh"}};
 const Unit kGluedMeasures[] = {
     {L"km", "km"}, {L"kg", "kg"}, {L"cm", "cm"},      {L"mm", "mm"},      {L"m", "m"},         {L"g", "g"},
-    {L"ft", "feet"}, {L"mph", "mph"}, {L"kph", "kph"}, {L"lb", "pounds"}, {L"lbs", "pounds"}, {L"oz", "ounces"},
+    {L"ft", "feet"}, {L"mph", "mph"}, {L"kph", "kph"}, {L"kmph", "kph"}, {L"lb", "pounds"}, {L"lbs", "pounds"}, {L"oz", "ounces"},
     {L"mw", "MW"}, {L"gw", "GW"}, {L"kw", "kW"},      {L"kwh", "kWh"},    {L"t", "tonnes"}};
 
 // Written before a glued dollar sign: US$5, HK$3bn.
@@ -125,11 +128,78 @@ void Lexicon::add_units() {
         const char upper[4] = {static_cast<char>(code[0] - 32), static_cast<char>(code[1] - 32),
                                static_cast<char>(code[2] - 32), 0};
         add(code).currency_code = currency(upper);
+        // MEUR, MUSD: a million of the currency, as finance reports write it.
+        Entry& millions = add((L"m" + std::wstring(code)).c_str());
+        millions.currency_code = currency(upper);
+        millions.code_scale = 1e6;
     }
+    for (const wchar_t* sub : {L"cent", L"cents", L"pence", L"penny", L"centimes", L"kopeks", L"paise"})
+        add(sub).subunit = true;
     add(L"rmb").currency_code = currency("CNY");
     for (const auto& [word, code] : kDollarPrefixes) add(word).dollar_prefix = currency(code);
     for (const auto& [sign, code] : kCurrencySigns) add(sign).currency_symbol = currency(code);
     for (const auto& [word, code] : kCurrencyAdjectives) add(word).currency_adjective = code;
+}
+
+// What CLDR adds to the hand lists above (which keep their say on every
+// word they hold: "pounds" stays a weight, "dollars" US dollars): every ISO
+// code, currency names and signs, and unit names and symbols.
+void Lexicon::add_cldr() {
+    auto phrase = [&](const wchar_t* text, const CurrencyInfo* currency, const char* unit) {
+        NamePhrase p;
+        std::wstring_view rest(text);
+        while (!rest.empty() && p.size < 5) {
+            const std::size_t space = rest.find(L' ');
+            const std::wstring word(rest.substr(0, space));
+            add(word.c_str());
+            p.words[p.size++] = Vocabulary::global().intern_text(word.c_str());
+            rest = space == std::wstring_view::npos ? std::wstring_view() : rest.substr(space + 1);
+        }
+        p.currency = currency;
+        p.unit = unit;
+        names_.push_back(p);
+    };
+    for (std::size_t i = 0; i < cldr::kCurrencyCount; ++i) {
+        const CurrencyInfo& c = cldr::kCurrencies[i];
+        if (cldr::kCodeIsWord[i]) continue;
+        const wchar_t code[4] = {static_cast<wchar_t>(c.code[0] + 32), static_cast<wchar_t>(c.code[1] + 32),
+                                 static_cast<wchar_t>(c.code[2] + 32), 0};
+        Entry& e = add(code);
+        if (!e.currency_code) e.currency_code = &c;
+        Entry& millions = add((L"m" + std::wstring(code)).c_str());
+        if (!millions.currency_code) {
+            millions.currency_code = &c;
+            millions.code_scale = 1e6;
+        }
+    }
+    for (std::size_t i = 0; i < cldr::kCurrencyWordsCount; ++i) {
+        const cldr::NamedCurrency& n = cldr::kCurrencyWords[i];
+        if (!known(n.text)) add(n.text).currency_word = &cldr::kCurrencies[n.currency];
+    }
+    for (std::size_t i = 0; i < cldr::kCurrencySymbolsCount; ++i) {
+        const cldr::NamedCurrency& n = cldr::kCurrencySymbols[i];
+        if (!known(n.text)) add(n.text).currency_symbol = &cldr::kCurrencies[n.currency];
+    }
+    // Names after the single words: a name's words join the lexicon as it is added.
+    for (std::size_t i = 0; i < cldr::kCurrencyNamesCount; ++i)
+        phrase(cldr::kCurrencyNames[i].text, &cldr::kCurrencies[cldr::kCurrencyNames[i].currency], nullptr);
+    for (std::size_t i = 0; i < cldr::kUnitNamesCount; ++i) {
+        const cldr::NamedUnit& u = cldr::kUnitNames[i];
+        if (std::wcschr(u.text, L' ')) {
+            phrase(u.text, nullptr, u.unit);
+        } else if (!known(u.text)) {
+            add(u.text).measure_unit = u.unit;
+        }
+    }
+    // Symbols: glued to digits (250ml, 100MB); after a space only those
+    // without a vowel, which are no English words ("100 mb", not "10 in").
+    for (std::size_t i = 0; i < cldr::kUnitSymbolsCount; ++i) {
+        const cldr::NamedUnit& u = cldr::kUnitSymbols[i];
+        if (known(u.text)) continue;
+        Entry& e = add(u.text);
+        e.glued_measure = u.unit;
+        if (!std::wcspbrk(u.text, L"aeiouy")) e.measure_unit = u.unit;
+    }
 }
 
 }  // namespace newslens::numbers
