@@ -24,6 +24,8 @@ using CountryIndex = std::uint16_t;
 using CountrySet = std::bitset<26 * 26 + 1>;
 CountryIndex country_index(const std::string& cc);
 
+constexpr std::uint32_t kNoState = 0xFFFFFFFF;
+
 struct Entry {
     std::string name, cc;
     CountryIndex country = 0;  // of cc
@@ -33,6 +35,7 @@ struct Entry {
     double weight = 0;  // ranks candidates: population, or the country's total city population
     Kind kind = Kind::City;
     bool well_known = false;  // a state news names without its country (California, Ontario)
+    std::uint32_t state = kNoState;  // entry of a city's state (a state's own), where the data says
 };
 
 struct Cand {

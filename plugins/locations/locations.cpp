@@ -59,6 +59,7 @@ struct Match {
     bool unconfirmed = false; // rejected only for want of evidence
     int best = -1;            // entry index
     std::string cc;           // for features / unknown places
+    int near = -1;            // features / unknown places: entry of the town or state they lie in
 };
 
 class Locations : public newslens::Extractor {
@@ -178,6 +179,9 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
             while (s > 0 && i - s < 5 && owner[s - 1] < 0 && toks[s].gap_before == ' ' && name_token(s - 1) &&
                    !toks[s - 1].allcaps)
                 --s;
+            // "Former Downing Street", "Neither Main Street": a sentence's
+            // first word that the article also writes in lower case is not part of it.
+            while (s < i && initial(s) && (in(kStop, toks[s].key) || lower_words.contains(toks[s].key))) ++s;
             if (s == i) continue;
             // "Salt Lake City", "Lake Placid": the word is inside a longer name.
             if (i + w < T && toks[i + w].gap_before == ' ' && toks[i + w].cap && toks[i + w].word &&
@@ -270,25 +274,56 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
         return nullptr;
     };
 
-    // 3. Unknown places: "in Pacaraima, Brazil" (a place after a locative
-    // preposition, followed by a country).
-    for (std::size_t i = 1; i < T; ++i) {
-        if (owner[i] >= 0 || !toks[i].cap || !toks[i].word || toks[i].gap_before != ' ') continue;
-        if (!in(kLocative, toks[i - 1].key) && toks[i - 1].key != w_to_ && !dateline[i]) continue;
+    // 3. Unknown places: "in Pacaraima, Brazil", "in Hardin, Montana" (a place
+    // after a locative preposition, followed by a country or a well-known
+    // state), and "Chiefland, Fla." anywhere: an AP state abbreviation after
+    // a comma says the name before it is a town.
+    auto well_known_state_at = [&](std::size_t k) -> int {
+        if (k >= T || owner[k] < 0) return -1;
+        const Match& m = matches[owner[k]];
+        if (m.first != k || m.demonym || m.feature || m.unknown) return -1;
+        for (const auto& c : m.cands) {
+            const Entry& e = gaz_.entry(c.entry);
+            if (e.kind == Kind::State && e.well_known) return static_cast<int>(c.entry);
+        }
+        return -1;
+    };
+    for (std::size_t i = 0; i < T; ++i) {
+        if (owner[i] >= 0 || !toks[i].cap || !toks[i].word || (i && toks[i].gap_before != ' ')) continue;
+        const bool locative = i > 0 && (in(kLocative, toks[i - 1].key) || toks[i - 1].key == w_to_);
         std::size_t j = i;
         while (j < T && j - i < 4 && owner[j] < 0 && (j == i || toks[j].gap_before == ' ') &&
                (name_token(j) || (j > i && in(kConnectors, toks[j].key))) && !in(kRoles, toks[j].key))
             ++j;
         if (j == i || j >= T || toks[j].gap_before != ',' || !toks[j - 1].cap) continue;
-        const Match* country = country_match_at(j);
-        if (!country) continue;
-        const std::size_t after = toks[j + country->count - 1].end;
-        if (after < text.size() && chars::is_apostrophe(static_cast<char32_t>(text[after]))) continue;  // "Maduro, Venezuela's leader"
         Match m;
         m.first = i; m.count = j - i; m.unknown = true;
-        m.cc = gaz_.entry(country->cands[0].entry).cc;
-        for (std::size_t c = 0; c < country->cands.size(); ++c)
-            if (gaz_.entry(country->cands[c].entry).kind == Kind::Country) m.cc = gaz_.entry(country->cands[c].entry).cc;
+        std::size_t after = toks[j].end;  // end of the country or state
+        if (const Match* country = (locative || dateline[i]) ? country_match_at(j) : nullptr) {
+            m.cc = gaz_.entry(country->cands[0].entry).cc;
+            for (std::size_t c = 0; c < country->cands.size(); ++c)
+                if (gaz_.entry(country->cands[c].entry).kind == Kind::Country) m.cc = gaz_.entry(country->cands[c].entry).cc;
+            after = toks[j + country->count - 1].end;
+        } else if (const int state = (locative || dateline[i]) ? well_known_state_at(j) : -1; state >= 0) {
+            m.cc = gaz_.entry(state).cc;
+            m.near = state;
+            after = toks[j + matches[owner[j]].count - 1].end;
+        } else if (owner[j] < 0 && (toks[j].dotted || (toks[j].end < text.size() && text[toks[j].end] == L'.'))) {
+            // "Fla.", "W.Va.": the abbreviation becomes a mention of its state too.
+            const std::uint32_t node = gaz_.child(0, ' ', toks[j].key);
+            const std::vector<Cand>* found = node ? gaz_.abbreviations(node) : nullptr;
+            if (!found || found->empty()) continue;
+            Match st;
+            st.first = j; st.count = 1; st.node = node; st.word = toks[j].key; st.total = found->size();
+            st.cands = *found;
+            m.cc = gaz_.entry(found->front().entry).cc;
+            m.near = static_cast<int>(found->front().entry);
+            owner[j] = static_cast<int>(matches.size());
+            matches.push_back(std::move(st));
+        } else {
+            continue;
+        }
+        if (after < text.size() && chars::is_apostrophe(static_cast<char32_t>(text[after]))) continue;  // "Maduro, Venezuela's leader"
         for (std::size_t k = i; k < j; ++k) owner[k] = static_cast<int>(matches.size());
         matches.push_back(m);
         i = j;
@@ -296,22 +331,22 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
 
     // A place learnt that way is the same place wherever the article names it again.
     {
-        struct Learnt { std::size_t first, count; std::string cc; };
+        struct Learnt { std::size_t first, count; std::string cc; int near; };
         std::vector<Learnt> learnt;  // in text order: the first one of a name wins
         newslens::WordSet first_keys;
         std::size_t longest = 0;
         for (const auto& m : matches) {
             if (!m.unknown) continue;
-            learnt.push_back({m.first, m.count, m.cc});
+            learnt.push_back({m.first, m.count, m.cc, m.near});
             first_keys.insert(toks[m.first].key);
             longest = std::max(longest, m.count);
         }
-        auto learnt_at = [&](std::size_t i, std::size_t n) -> const std::string* {
+        auto learnt_at = [&](std::size_t i, std::size_t n) -> const Learnt* {
             for (const auto& l : learnt) {
                 if (l.count != n) continue;
                 bool same = true;
                 for (std::size_t k = 0; k < n && same; ++k) same = toks[l.first + k].key == toks[i + k].key;
-                if (same) return &l.cc;
+                if (same) return &l;
             }
             return nullptr;
         };
@@ -319,11 +354,11 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
             if (owner[i] >= 0 || !toks[i].cap || !toks[i].word || !first_keys.contains(toks[i].key)) continue;
             for (std::size_t n = 1; n <= longest && i + n <= T && owner[i + n - 1] < 0; ++n) {
                 if (n > 1 && toks[i + n - 1].gap_before != ' ') break;
-                const std::string* cc = learnt_at(i, n);
-                if (!cc) continue;
+                const Learnt* l = learnt_at(i, n);
+                if (!l) continue;
                 if (i + n < T && toks[i + n].gap_before == ' ' && toks[i + n].cap) break;  // part of a longer name
                 Match m;
-                m.first = i; m.count = n; m.unknown = true; m.cc = *cc;
+                m.first = i; m.count = n; m.unknown = true; m.cc = l->cc; m.near = l->near;
                 for (std::size_t k = i; k < i + n; ++k) owner[k] = static_cast<int>(matches.size());
                 matches.push_back(m);
                 i += n - 1;
@@ -347,7 +382,11 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
             for (std::size_t j = k; j < T && toks[j].end <= people[p].end; ++j) person[j] = static_cast<int>(p);
         }
         for (auto& m : matches) {
-            if (m.feature) continue;
+            if (m.feature) {
+                // "Nathan Lane", "Mr Lane": a person, not a street.
+                for (std::size_t j = m.first; j < m.first + m.count && !m.rejected; ++j) m.rejected = person[j] >= 0;
+                continue;
+            }
             const int p = person[m.first];
             bool inside = p >= 0;
             for (std::size_t j = m.first; j < m.first + m.count && inside; ++j) inside = person[j] == p;
@@ -431,6 +470,9 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
     // only once something else confirms them, so they do not count here.
     CountrySet doc_countries;
     CountrySet doc_place_countries;  // from cities and states, not country names
+    newslens::WordSet doc_states;     // entries (+ 1) of the states the article's places lie in
+    std::unordered_map<CountryIndex, int> place_count;  // different towns and states named, by country
+    newslens::WordSet counted;                          // their entries (+ 1)
     auto needs_evidence = [&](const Match& m) {
         if (m.count == 1 && (in(kCommon, m.word) || (in(kGiven, m.word) && !is_famous(m)))) return true;
         for (std::size_t c = 0; c < m.cands.size(); ++c)
@@ -462,11 +504,30 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
             }
         if (one && !cc.empty()) {
             doc_countries.set(country_index(cc));
+            // The state they all lie in (Kentucky, or Louisville alone): its
+            // towns outrank their namesakes in other states.
+            std::uint32_t state = entry_of(m, 0).state;
+            for (std::size_t c = 1; c < m.cands.size(); ++c)
+                if (entry_of(m, c).state != state) state = kNoState;
+            if (state != kNoState && !m.demonym) doc_states.insert(state + 1);
+            if (!m.demonym && entry_of(m, 0).kind != Kind::Country && !counted.contains(m.cands[0].entry + 1)) {
+                counted.insert(m.cands[0].entry + 1);
+                ++place_count[country_index(cc)];
+            }
             bool country_name = false;
             for (std::size_t c = 0; c < m.cands.size(); ++c)
                 country_name = country_name || entry_of(m, c).kind == Kind::Country || m.demonym;
             if (!country_name) doc_place_countries.set(country_index(cc));
         }
+    }
+
+    // The country most of the article's towns and states lie in, if it names
+    // three or more: the country a local story is about.
+    CountryIndex home = 0;
+    {
+        int most = 2;
+        for (const auto& [country, n] : place_count)
+            if (n > most || (n == most && home && country < home)) { most = n; home = n > 2 ? country : 0; }
     }
 
     // 6. Choose a candidate and ask evidence of weak names.
@@ -476,6 +537,7 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
         // A place named right after ", ": "Valencia, Venezuela".
         const Match* following = (b < T && toks[b].gap_before == ',') ? country_match_at(b) : nullptr;
         std::string follow_cc;
+        std::uint32_t follow_state = kNoState;  // "Springfield, Massachusetts"
         if (following)
             for (std::size_t c = 0; c < following->cands.size(); ++c)
                 if (entry_of(*following, c).kind == Kind::Country) follow_cc = entry_of(*following, c).cc;
@@ -484,7 +546,10 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
             !matches[owner[b]].demonym) {
             const Match& st = matches[owner[b]];
             for (std::size_t c = 0; c < st.cands.size(); ++c)
-                if (entry_of(st, c).kind == Kind::State && entry_of(st, c).well_known) follow_cc = entry_of(st, c).cc;
+                if (entry_of(st, c).kind == Kind::State && entry_of(st, c).well_known) {
+                    follow_cc = entry_of(st, c).cc;
+                    follow_state = entry_of(st, c).state;
+                }
         }
         // A country outranks its namesakes, unless the article names other
         // places of a namesake's country (Georgia the US state in a story
@@ -500,6 +565,14 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
             if (e.kind == Kind::Country && (doc_countries[e.country] || !namesake_in_doc)) s += 8;
             if (!follow_cc.empty() && e.cc == follow_cc) s += 8;  // "City, Country" says it outright
             if (doc_countries[e.country]) s += 2;
+            // A town of the state named after it, or of the states and the
+            // country the article's other places lie in (Paris, Texas in a
+            // story about Lamar County; London, Ontario in a Canadian one).
+            if (e.kind != Kind::Country && e.kind != Kind::State && e.state != kNoState) {
+                if (e.state == follow_state) s += 8;
+                else if (doc_states.contains(e.state + 1)) s += 2.5;
+            }
+            if (e.country == home && e.kind != Kind::Country) s += 0.5;
             // A state outranks a town of its name (Delaware, Ohio) but not a
             // capital or a city of a million (Washington, New York).
             if (e.kind == Kind::State && e.well_known) s += 1.2;
@@ -558,7 +631,12 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
         if (common) {
             if (!(known_country && locative)) m.rejected = true;
         } else if (e.kind == Kind::City && single && e.pop < kStrongPopulation) {
-            if (!(known_country && locative)) m.rejected = true;
+            // A small town is taken after a locative, or when it lies in a state
+            // the article names, or in its home country while bigger namesakes
+            // elsewhere make the name a place name (Paris, Texas).
+            const bool coherent = (e.state != kNoState && doc_states.contains(e.state + 1)) ||
+                                  (home && e.country == home && m.cands.size() > 1);
+            if (!(known_country && (locative || coherent))) m.rejected = true;
         } else if (e.kind != Kind::Capital && single && at_start && e.pop < 10 * kStrongPopulation) {
             if (!known_country && !locative) m.rejected = true;
         }
@@ -579,7 +657,18 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
     for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
     std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return matches[x].first < matches[y].first; });
     std::string last_cc;
+    int last_place = -1;  // entry of the last town or state named: where a street or county lies
     std::vector<std::size_t> pending;
+    // A local place (a town, a state) that can stand for the whereabouts of a
+    // street, a county or a town the gazetteer lacks.
+    auto local = [&](int entry) {
+        if (entry < 0) return false;
+        const Entry& e = gaz_.entry(entry);
+        return e.has_ll && (e.kind == Kind::City || e.kind == Kind::Capital || e.kind == Kind::State);
+    };
+    auto locate = [&](Match& m) {
+        if (m.near < 0 && local(last_place) && gaz_.entry(last_place).cc == m.cc) m.near = last_place;
+    };
     for (std::size_t k : order) {
         Match& m = matches[k];
         if (m.rejected) continue;
@@ -611,12 +700,18 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
                 if (!last_cc.empty()) m.cc = last_cc;
                 else pending.push_back(k);
             }
+            if (!m.cc.empty()) locate(m);
             continue;
         }
+        if (m.unknown) locate(m);
         std::string cc = m.unknown ? m.cc : (m.best >= 0 ? gaz_.entry(m.best).cc : std::string());
         if (!cc.empty()) {
             last_cc = cc;
-            for (std::size_t p : pending) matches[p].cc = cc;
+            if (!m.unknown && local(m.best)) last_place = m.best;
+            for (std::size_t p : pending) {
+                matches[p].cc = cc;
+                locate(matches[p]);
+            }
             pending.clear();
         }
     }
@@ -644,6 +739,11 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
             f["name"] = name;
             if (!m.cc.empty()) f["country"] = m.cc;
             f["type"] = m.feature ? m.feature_type : "city";
+            if (m.near >= 0) {  // the whereabouts of the town or state named near it
+                const Entry& e = gaz_.entry(m.near);
+                f["lat"] = e.lat; f["lon"] = e.lon;
+                f["located_by"] = e.name;
+            }
             f["candidates"] = 0;
             out.push_back(std::move(out_m));
             continue;
