@@ -86,11 +86,18 @@ function add(rec) {
 }
 
 const capitals = new Map();  // cc -> Set(folded capital names)
+const shortNames = [];  // [cc, name] taken from official names, added below unless another country has that name
 for (const c of countries) {
   const cc = c.cca2;
   const rec = add({ kind: 'c', name: clean(c.name.common), cc, lat: c.latlng[0], lon: c.latlng[1], pop: '',
                     weight: weight[cc] || 0 });
   const forms = [c.name.official, ...(c.altSpellings || [])];
+  // "Republic of Turkey" -> "Turkey": the short English name some entries
+  // keep only inside their official one (world-countries calls it Türkiye).
+  for (const f of [...forms]) {
+    const short = /^(?:[A-Z][a-z]+ )*(?:Republic|Kingdom|State|Principality|Commonwealth|Federation|Sultanate|Grand Duchy) of ([A-Z].*)$/.exec(f);
+    if (short) shortNames.push([cc, short[1]]);
+  }
   for (const f of forms) {
     const s = clean(f);
     if (!s || s === rec.name) continue;
@@ -137,6 +144,18 @@ const adminAgrees = new Set();
   }
   // Ten divisions or more: GB's four (England, Scotland...) say little about a town.
   for (const [cc, [agree, all, codes]] of tally) if (agree >= 0.95 * all && codes.size >= 10) adminAgrees.add(cc);
+}
+
+{
+  const taken = new Map();  // folded name or form -> cc
+  for (const r of records) if (r.kind === 'c') for (const f of [r.name, ...r.forms]) taken.set(fold(f), r.cc);
+  for (const [cc, name] of shortNames) {
+    const owner = taken.get(fold(name));
+    if (owner && owner !== cc) continue;  // "Republic of China" (Taiwan): China is another country
+    if (/[(),]/.test(name)) continue;
+    const rec = records.find((r) => r.kind === 'c' && r.cc === cc);
+    if (name !== rec.name) rec.forms.add(name);
+  }
 }
 
 // --- cities -------------------------------------------------------------------
@@ -224,8 +243,9 @@ for (const [cc, name, forms] of hand.abbrev) {
 
 // --- hand additions -------------------------------------------------------------
 for (const [cc, type, name, forms] of hand.alias) {
-  const kind = type === 'country' ? 'c' : type === 'city' ? null : fail(`alias type ${type}`);
-  let rec = kind ? byKey.get(`c|${cc}|${name}`)
+  const kind = { country: 'c', state: 'S', city: null }[type];
+  if (kind === undefined) fail(`alias type ${type}`);
+  let rec = kind ? byKey.get(`${kind}|${cc}|${name}`)
                  : byKey.get(`C|${cc}|${name}`) || byKey.get(`y|${cc}|${name}`);
   if (!rec) fail(`hand.tsv alias: no ${type} '${name}' in ${cc}`);
   for (const f of forms.split('|')) if (f && f !== rec.name) rec.forms.add(f);

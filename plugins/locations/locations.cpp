@@ -183,9 +183,10 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
             // first word that the article also writes in lower case is not part of it.
             while (s < i && initial(s) && (in(kStop, toks[s].key) || lower_words.contains(toks[s].key))) ++s;
             if (s == i) continue;
-            // "Salt Lake City", "Lake Placid": the word is inside a longer name.
+            // "Salt Lake City", "Lake Placid": the word is inside a longer name
+            // (but "Laurel County Clerk Dean Johnson" names the county).
             if (i + w < T && toks[i + w].gap_before == ' ' && toks[i + w].cap && toks[i + w].word &&
-                !in(kStop, toks[i + w].key) && !in(kCalendar, toks[i + w].key))
+                !in(kStop, toks[i + w].key) && !in(kCalendar, toks[i + w].key) && !(f.type == "region" && in(kRoles, toks[i + w].key)))
                 continue;
             if (initial(s) && s + 1 == i && lower_words.contains(toks[s].key)) continue;
             Match m;
@@ -446,7 +447,9 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
             ((in(kGiven, toks[a - 1].key) && !toks[a - 1].allcaps) ||
              (toks[a - 1].allcaps && toks[a - 1].end - toks[a - 1].start <= 3 && owner[a - 1] < 0))) {
             m.rejected = true;
-            surnames.insert(m.word);
+            // Initials make a surname ("PJ Harvey ... Harvey"); three capitals are
+            // more often a broadcaster or a firm ("CTV Winnipeg"): only this mention goes.
+            if (!(toks[a - 1].allcaps && toks[a - 1].end - toks[a - 1].start == 3)) surnames.insert(m.word);
             continue;
         }
         // A capitalised word at a sentence start that the article also writes
@@ -531,6 +534,8 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
     }
 
     // 6. Choose a candidate and ask evidence of weak names.
+    struct Relocated { std::uint32_t node; std::string cc; int near; };
+    std::vector<Relocated> relocated;  // names placed by "City, State" outside the gazetteer
     for (auto& m : matches) {
         if (m.rejected || m.feature || m.unknown) continue;
         const std::size_t a = m.first, b = m.first + m.count;
@@ -590,6 +595,24 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
         }
         m.best = best;
         const Entry& e = gaz_.entry(best);
+        // "London, Kentucky", "Paris, Ontario": no namesake lies there, so it is
+        // a town the gazetteer lacks, there; and so are its later bare mentions.
+        const bool elsewhere = follow_state != kNoState ? e.state != follow_state : !follow_cc.empty() && e.cc != follow_cc;
+        if (elsewhere && !m.demonym && (e.kind == Kind::City || e.kind == Kind::Capital)) {
+            m.unknown = true;
+            m.cc = follow_cc;
+            m.near = follow_state != kNoState ? static_cast<int>(follow_state) : -1;
+            relocated.push_back({m.node, m.cc, m.near});
+            continue;
+        }
+        if (!m.demonym && m.count == 1 && follow_cc.empty()) {
+            const Relocated* r = nullptr;
+            for (const auto& x : relocated) if (x.node == m.node) r = &x;
+            if (r) {
+                m.unknown = true; m.cc = r->cc; m.near = r->near;
+                continue;
+            }
+        }
         if (m.demonym || m.dateline || !follow_cc.empty()) continue;
         const bool single = m.count == 1;
         const bool at_start = initial(a);
@@ -704,6 +727,7 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
             continue;
         }
         if (m.unknown) locate(m);
+        if (m.unknown && local(m.near)) last_place = m.near;
         std::string cc = m.unknown ? m.cc : (m.best >= 0 ? gaz_.entry(m.best).cc : std::string());
         if (!cc.empty()) {
             last_cc = cc;
