@@ -67,7 +67,7 @@ public:
     Locations() {
         newslens::Vocabulary& vocab = newslens::Vocabulary::global();
         for (auto [id, word] : {std::pair{&w_and_, L"and"}, {&w_of_, L"of"}, {&w_the_, L"the"}, {&w_a_, L"a"},
-                                {&w_an_, L"an"}, {&w_to_, L"to"}})
+                                {&w_an_, L"an"}, {&w_to_, L"to"}, {&w_state_, L"state"}})
             *id = vocab.intern(word);
     }
 
@@ -78,7 +78,7 @@ private:
     bool in(List list, WordId w) const { return gaz_.in(list, w); }
 
     Gazetteer gaz_;
-    WordId w_and_ = 0, w_of_ = 0, w_the_ = 0, w_a_ = 0, w_an_ = 0, w_to_ = 0;
+    WordId w_and_ = 0, w_of_ = 0, w_the_ = 0, w_a_ = 0, w_an_ = 0, w_to_ = 0, w_state_ = 0;
 };
 
 void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out) const {
@@ -127,6 +127,12 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
             const wchar_t c = text[ltoks[k].start];
             if (c == L',' || c == L':' || c == L'(' || c == 0x2014 || c == 0x2013 || c == L'-')
                 for (std::size_t m = i; m < j; ++m) dateline[m] = 1;
+        } else if (k < ltoks.size() && !ltoks[k].line_before() && ltoks[k].shape == newslens::Shape::Capitalized &&
+                   ltoks[toks[i].first].line_before() && toks[j - 1].end - toks[i].start >= 3 &&
+                   !in(kRoles, ltoks[k].key)) {
+            // "MOSCOW The Kremlin denied ...": capitals opening a line, then the
+            // sentence (not an acronym before a title: "UN Secretary-General").
+            for (std::size_t m = i; m < j; ++m) dateline[m] = 1;
         }
         i = j - 1;
     }
@@ -418,6 +424,9 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
         if (m.count == 1 && in(kCalendar, m.word)) { m.rejected = true; continue; }
         // Organisations: "Los Angeles Times", "University of Belgrade", "Ethiopian Airlines".
         if (b < T && toks[b].gap_before == ' ' && toks[b].cap && in(kOrgAfter, toks[b].key)) { m.rejected = true; continue; }
+        // "Ohio State University", "Arizona State College".
+        if (b + 1 < T && toks[b].key == w_state_ && toks[b].cap && toks[b + 1].gap_before == ' ' && toks[b + 1].cap &&
+            in(kOrgAfter, toks[b + 1].key)) { m.rejected = true; continue; }
         if (m.demonym) {
             // Part of a longer name: "Latin American", "Afro Colombian".
             if (a > 0 && toks[a].gap_before == ' ' && toks[a - 1].cap && owner[a - 1] < 0 &&
@@ -546,6 +555,13 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
         if (following)
             for (std::size_t c = 0; c < following->cands.size(); ++c)
                 if (entry_of(*following, c).kind == Kind::Country) follow_cc = entry_of(*following, c).cc;
+        // "Athens, Georgia": a name that is a country and a state is the state
+        // when the town lies in none of the country's namesakes.
+        if (following) {
+            bool in_country = false;
+            for (std::size_t c = 0; c < m.cands.size(); ++c) in_country = in_country || entry_of(m, c).cc == follow_cc;
+            if (!in_country) following = nullptr, follow_cc.clear();
+        }
         // ... or ", State": "London, Ontario", "Birmingham, Alabama".
         if (!following && b < T && toks[b].gap_before == ',' && owner[b] >= 0 && matches[owner[b]].first == b &&
             !matches[owner[b]].demonym) {
@@ -564,8 +580,16 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
             const Entry& e = entry_of(m, c);
             if (e.kind != Kind::Country && doc_place_countries[e.country]) namesake_in_doc = true;
         }
+        // ... and that state, after "Athens, ", is the state of the town before it.
+        std::string town_cc;
+        if (a > 0 && toks[a].gap_before == ',' && owner[a - 1] >= 0 && matches[owner[a - 1]].best >= 0 &&
+            !matches[owner[a - 1]].rejected) {
+            const Entry& t = gaz_.entry(matches[owner[a - 1]].best);
+            if (t.kind == Kind::City || t.kind == Kind::Capital) town_cc = t.cc;
+        }
         auto score = [&](const Entry& e) {
             double s = 0;
+            if (e.kind == Kind::State && e.well_known && e.cc == town_cc) s += 9;
             if (e.kind == Kind::Continent || e.kind == Kind::Region) s += 8;
             if (e.kind == Kind::Country && (doc_countries[e.country] || !namesake_in_doc)) s += 8;
             if (!follow_cc.empty() && e.cc == follow_cc) s += 8;  // "City, Country" says it outright
