@@ -67,7 +67,7 @@ const fix2 = (x) => (Math.round(x * 100) / 100).toString();
 const fold = (s) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 
 // --- hand file ------------------------------------------------------------
-const hand = { alias: [], place: [], feature: [], words: [], abbrev: [] };
+const hand = { alias: [], place: [], feature: [], words: [], abbrev: [], demonym: [] };
 for (const raw of fs.readFileSync(handPath, 'utf8').split('\n')) {
   if (!raw.trim() || raw.startsWith('#')) continue;
   const f = raw.split('\t');
@@ -309,6 +309,13 @@ for (const [type, name, cc, forms] of hand.place) {
   const kind = { continent: 'k', region: 'r' }[type] || fail(`hand.tsv place type ${type}`);
   const rec = add({ kind, name, cc: cc || '', lat: '', lon: '', pop: '', weight: '' });
   for (const f of (forms || '').split('|')) if (f) rec.forms.add(f);
+}
+// Demonyms of continents and regions ("South American"): a demonym record
+// with no country, named as its place.
+for (const [name, forms] of hand.demonym) {
+  if (!records.some((r) => (r.kind === 'k' || r.kind === 'r') && r.name === name)) fail(`hand.tsv demonym: no continent or region '${name}'`);
+  const rec = add({ kind: 'd', name, cc: '', lat: '', lon: '', pop: '', weight: '' });
+  for (const f of forms.split('|')) if (f) rec.forms.add(f);
 }
 
 // Letters that no accent removal turns into ASCII (they have no Unicode
