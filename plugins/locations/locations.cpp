@@ -67,7 +67,7 @@ public:
     Locations() {
         newslens::Vocabulary& vocab = newslens::Vocabulary::global();
         for (auto [id, word] : {std::pair{&w_and_, L"and"}, {&w_of_, L"of"}, {&w_the_, L"the"}, {&w_a_, L"a"},
-                                {&w_an_, L"an"}, {&w_to_, L"to"}, {&w_state_, L"state"}})
+                                {&w_an_, L"an"}, {&w_to_, L"to"}, {&w_state_, L"state"}, {&w_bc_, L"bc"}})
             *id = vocab.intern(word);
     }
 
@@ -78,7 +78,7 @@ private:
     bool in(List list, WordId w) const { return gaz_.in(list, w); }
 
     Gazetteer gaz_;
-    WordId w_and_ = 0, w_of_ = 0, w_the_ = 0, w_a_ = 0, w_an_ = 0, w_to_ = 0, w_state_ = 0;
+    WordId w_and_ = 0, w_of_ = 0, w_the_ = 0, w_a_ = 0, w_an_ = 0, w_to_ = 0, w_state_ = 0, w_bc_ = 0;
 };
 
 void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out) const {
@@ -422,6 +422,12 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
         if (m.feature || m.unknown || m.rejected) continue;
         const std::size_t a = m.first, b = m.first + m.count;  // tokens [a, b)
         if (m.count == 1 && in(kCalendar, m.word)) { m.rejected = true; continue; }
+        // "500 BC", "100 B.C.": an era after a year, not British Columbia.
+        if (m.count == 1 && m.word == w_bc_ && toks[a].first > 0 &&
+            ltoks[toks[a].first - 1].type == newslens::TokenType::Number && ltoks[toks[a].first].space_before()) {
+            m.rejected = true;
+            continue;
+        }
         // Organisations: "Los Angeles Times", "University of Belgrade", "Ethiopian Airlines".
         if (b < T && toks[b].gap_before == ' ' && toks[b].cap && in(kOrgAfter, toks[b].key)) { m.rejected = true; continue; }
         // "Ohio State University", "Arizona State College".
@@ -735,16 +741,24 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
                     const std::vector<Cand>* found = gaz_.places(node);
                     if (found && !found->empty()) {
                         const Entry* bestp = nullptr;
+                        int best_entry = -1;
                         for (const auto& c : *found) {
                             const Entry& e = gaz_.entry(c.entry);
                             if (!bestp || (doc_countries[e.country] && !doc_countries[bestp->country]) ||
-                                (doc_countries[e.country] == doc_countries[bestp->country] && e.weight > bestp->weight))
+                                (doc_countries[e.country] == doc_countries[bestp->country] && e.weight > bestp->weight)) {
                                 bestp = &e;
+                                best_entry = static_cast<int>(c.entry);
+                            }
                         }
-                        // Only names that stand on their own: a country, a capital, a big city.
+                        // Only names that stand on their own: a country, a capital, a big
+                        // city; and the state a "Sichuan Province" names, which also places it.
+                        const bool state_region = m.feature_type == "region" && bestp && bestp->kind == Kind::State &&
+                                                  n + 1 == m.count - (s - m.first) - 1;
                         if (bestp && !bestp->cc.empty() &&
-                            (bestp->kind == Kind::Country || bestp->kind == Kind::Capital || bestp->pop >= kStrongPopulation))
+                            (bestp->kind == Kind::Country || bestp->kind == Kind::Capital ||
+                             bestp->pop >= kStrongPopulation || state_region))
                             m.cc = bestp->cc;
+                        if (state_region && bestp->has_ll) m.near = best_entry;
                     }
                 }
             }
