@@ -554,6 +554,18 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
     }
 
     // 6. Choose a candidate and ask evidence of weak names.
+    // Whether the text of `m` is the entry's name, letter for letter (case aside).
+    auto as_named = [&](const Match& m, const Entry& e) {
+        const std::wstring name = newslens::to_wide(e.name);
+        const std::size_t start = toks[m.first].start, end = toks[m.first + m.count - 1].end;
+        if (end - start != name.size()) return false;
+        for (std::size_t k = 0; k < name.size(); ++k) {
+            const auto a = static_cast<char32_t>(text[start + k]), b = static_cast<char32_t>(name[k]);
+            // Case aside only: an accent the text leaves out makes another word.
+            if (a != b && ((a < 0x80) != (b < 0x80) || chars::fold(a) != chars::fold(b))) return false;
+        }
+        return true;
+    };
     struct Relocated { std::uint32_t node; std::string cc; int near; };
     std::vector<Relocated> relocated;  // names placed by "City, State" outside the gazetteer
     for (auto& m : matches) {
@@ -692,9 +704,14 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
             // A small town is taken after a locative, or when it lies in a state
             // the article names, or in its home country while bigger namesakes
             // elsewhere make the name a place name (Paris, Texas).
+            // In an article that names no country, a name no other place shares
+            // needs only the locative ("from Hounslow"), when written as the
+            // gazetteer writes it ("faith in God" is not Göd). (Where the article
+            // names other countries, "a hotel in Cheshire" is not the US town.)
             const bool coherent = (e.state != kNoState && doc_states.contains(e.state + 1)) ||
                                   (home && e.country == home && m.cands.size() > 1);
-            if (!(known_country && (locative || coherent))) m.rejected = true;
+            const bool unique_here = locative && m.total == 1 && doc_countries.none() && as_named(m, e);
+            if (!(known_country && (locative || coherent)) && !unique_here) m.rejected = true;
         } else if (e.kind != Kind::Capital && single && at_start && e.pop < 10 * kStrongPopulation) {
             if (!known_country && !locative) m.rejected = true;
         }
