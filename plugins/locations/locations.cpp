@@ -295,6 +295,12 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
         }
         return -1;
     };
+    // "Rogersville, Tennessee, officials said": the state set off by commas.
+    auto comma_after = [&](std::size_t k) {
+        if (owner[k] < 0) return false;
+        const std::size_t e = k + matches[owner[k]].count;
+        return e < T && toks[e].gap_before == ',';
+    };
     for (std::size_t i = 0; i < T; ++i) {
         if (owner[i] >= 0 || !toks[i].cap || !toks[i].word || (i && toks[i].gap_before != ' ')) continue;
         const bool locative = i > 0 && (in(kLocative, toks[i - 1].key) || toks[i - 1].key == w_to_);
@@ -311,7 +317,8 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
             for (std::size_t c = 0; c < country->cands.size(); ++c)
                 if (gaz_.entry(country->cands[c].entry).kind == Kind::Country) m.cc = gaz_.entry(country->cands[c].entry).cc;
             after = toks[j + country->count - 1].end;
-        } else if (const int state = (locative || dateline[i]) ? well_known_state_at(j) : -1; state >= 0) {
+        } else if (const int state = (locative || dateline[i] || comma_after(j)) ? well_known_state_at(j) : -1;
+                   state >= 0) {
             m.cc = gaz_.entry(state).cc;
             m.near = state;
             after = toks[j + matches[owner[j]].count - 1].end;
@@ -477,7 +484,10 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
         if (a > 0 && toks[a].gap_before == ' ' && plain_capitalised(a - 1) &&
             !(initial(a - 1) && lower_words.contains(toks[a - 1].key))) {
             m.rejected = true;
-            if (m.count == 1) surnames.insert(m.word);
+            // A surname elsewhere too, unless an organisation word comes
+            // before it ("United Bank Charleston Market" is no person).
+            if (m.count == 1 && !in(kOrgBefore, toks[a - 1].key) && !in(kOrgAfter, toks[a - 1].key))
+                surnames.insert(m.word);
             continue;
         }
         if (b < T && toks[b].gap_before == ' ' && plain_capitalised(b)) { m.rejected = true; continue; }
@@ -613,6 +623,8 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
         auto score = [&](const Entry& e) {
             double s = 0;
             if (e.kind == Kind::State && e.well_known && e.cc == town_cc) s += 9;
+            // A dateline names a town: "NEW YORK (AP)" is the city.
+            if (m.dateline && (e.kind == Kind::City || e.kind == Kind::Capital)) s += 1.5;
             if (e.kind == Kind::Continent || e.kind == Kind::Region) s += 8;
             if (e.kind == Kind::Country && (doc_countries[e.country] || !namesake_in_doc)) s += 8;
             if (!follow_cc.empty() && e.cc == follow_cc) s += 8;  // "City, Country" says it outright
@@ -646,10 +658,31 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
         // a town the gazetteer lacks, there; and so are its later bare mentions.
         const bool elsewhere = follow_state != kNoState ? e.state != follow_state : !follow_cc.empty() && e.cc != follow_cc;
         if (elsewhere && !m.demonym && (e.kind == Kind::City || e.kind == Kind::Capital)) {
+            // "SOUTH CHARLESTON, W.Va.": a compass word before it is part of that town's name.
+            if (a > 0 && toks[a].gap_before == ' ' && owner[a - 1] < 0 && toks[a - 1].cap && in(kModifiers, toks[a - 1].key) &&
+                toks[a - 1].allcaps == toks[a].allcaps) {
+                --m.first;
+                ++m.count;
+                owner[m.first] = owner[a];
+            }
             m.unknown = true;
             m.cc = follow_cc;
             m.near = follow_state != kNoState ? static_cast<int>(follow_state) : -1;
             relocated.push_back({m.node, m.cc, m.near});
+            continue;
+        }
+        // "SOUTH CHARLESTON, W.Va.": the dateline's whole run of capitals names
+        // the town, which lies by the place its last words name.
+        if (m.dateline && a > 0 && dateline[a - 1] && owner[a - 1] < 0 && toks[a].gap_before == ' ' &&
+            (e.kind == Kind::City || e.kind == Kind::Capital)) {
+            std::size_t first = a;
+            while (first > 0 && dateline[first - 1] && owner[first - 1] < 0 && toks[first].gap_before == ' ') --first;
+            for (std::size_t k = first; k < a; ++k) owner[k] = owner[a];
+            m.count += a - first;
+            m.first = first;
+            m.unknown = true;
+            m.cc = e.cc;
+            m.near = e.has_ll ? best : -1;
             continue;
         }
         if (!m.demonym && m.count == 1 && follow_cc.empty()) {
