@@ -36,7 +36,7 @@ List list_named(std::string_view name) {
     static const std::pair<const char*, List> kLists[] = {
         {"stop", kStop},         {"calendar", kCalendar}, {"roles", kRoles},       {"modifiers", kModifiers},
         {"connectors", kConnectors}, {"given", kGiven},   {"common", kCommon},     {"locative", kLocative},
-        {"org_after", kOrgAfter}, {"org_before", kOrgBefore},
+        {"org_after", kOrgAfter}, {"org_before", kOrgBefore}, {"team", kTeam}, {"club_before", kClubBefore},
     };
     for (const auto& [n, l] : kLists)
         if (name == n) return l;

@@ -54,6 +54,8 @@ enum List : std::uint16_t {
     kGiven = 1 << 5, kCommon = 1 << 6, kLocative = 1 << 7, kOrgAfter = 1 << 8, kOrgBefore = 1 << 9,
     kPrefixStart = 1 << 10, kSuffixStart = 1 << 11,  // first word of a feature pattern (Lake, River)
     kFormStart = 1 << 12,  // first word of a gazetteer form: the trie is probed only from these
+    kTeam = 1 << 13,       // after a place, makes it a sports club: coach, striker, fans
+    kClubBefore = 1 << 14, // before a place, makes it a sports club: Real, AC
 };
 
 constexpr std::size_t kMaxTokens = 6;  // longest form, in name tokens

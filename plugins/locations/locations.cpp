@@ -67,7 +67,7 @@ public:
     Locations() {
         newslens::Vocabulary& vocab = newslens::Vocabulary::global();
         for (auto [id, word] : {std::pair{&w_and_, L"and"}, {&w_of_, L"of"}, {&w_the_, L"the"}, {&w_a_, L"a"},
-                                {&w_an_, L"an"}, {&w_to_, L"to"}, {&w_state_, L"state"}, {&w_bc_, L"bc"}})
+                                {&w_an_, L"an"}, {&w_to_, L"to"}, {&w_state_, L"state"}, {&w_bc_, L"bc"}, {&w_v_, L"v"}, {&w_vs_, L"vs"}})
             *id = vocab.intern(word);
     }
 
@@ -78,7 +78,7 @@ private:
     bool in(List list, WordId w) const { return gaz_.in(list, w); }
 
     Gazetteer gaz_;
-    WordId w_and_ = 0, w_of_ = 0, w_the_ = 0, w_a_ = 0, w_an_ = 0, w_to_ = 0, w_state_ = 0, w_bc_ = 0;
+    WordId w_and_ = 0, w_of_ = 0, w_the_ = 0, w_a_ = 0, w_an_ = 0, w_to_ = 0, w_state_ = 0, w_bc_ = 0, w_v_ = 0, w_vs_ = 0;
 };
 
 void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out) const {
@@ -491,6 +491,32 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
             continue;
         }
         if (b < T && toks[b].gap_before == ' ' && plain_capitalised(b)) { m.rejected = true; continue; }
+    }
+    // Sports clubs named after their town: "Liverpool fans", "Milan coach",
+    // "Real Madrid", "Cardiff v Blackburn". That mention is the club, and so
+    // is every mention of the name in the article unless the town is famous
+    // (a city of a million, a big capital).
+    {
+        auto fixture_word = [&](std::size_t k) { return k < T && (toks[k].key == w_v_ || toks[k].key == w_vs_); };
+        auto name_at = [&](std::size_t k) { return k < T && toks[k].word && toks[k].cap; };
+        newslens::WordSet clubs;
+        for (auto& m : matches) {
+            if (m.feature || m.unknown || m.demonym) continue;
+            // Towns only: "England coach" names the national side's country.
+            bool town = !m.cands.empty();
+            for (std::size_t c = 0; c < m.cands.size(); ++c)
+                town = town && (entry_of(m, c).kind == Kind::City || entry_of(m, c).kind == Kind::Capital);
+            if (!town) continue;
+            const std::size_t a = m.first, b = m.first + m.count;
+            const bool club = (b < T && toks[b].gap_before == ' ' && in(kTeam, toks[b].key)) ||
+                              (a > 0 && toks[a].gap_before == ' ' && toks[a - 1].cap && in(kClubBefore, toks[a - 1].key)) ||
+                              (fixture_word(b) && name_at(b + 1)) || (a > 1 && fixture_word(a - 1) && name_at(a - 2));
+            if (!club) continue;
+            m.rejected = true;
+            if (!is_famous(m)) clubs.insert(m.node);
+        }
+        for (auto& m : matches)
+            if (!m.feature && !m.unknown && !m.demonym && clubs.contains(m.node)) m.rejected = true;
     }
     for (auto& m : matches)
         if (!m.rejected && !m.feature && !m.unknown && !m.demonym && m.count == 1 && surnames.contains(m.word) &&
