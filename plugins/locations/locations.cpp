@@ -493,10 +493,13 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
         if (b < T && toks[b].gap_before == ' ' && plain_capitalised(b)) { m.rejected = true; continue; }
     }
     // Sports clubs named after their town: "Liverpool fans", "Milan coach",
-    // "Real Madrid", "Cardiff v Blackburn". That mention is the club, and so
+    // "Real Madrid", "Cardiff v Blackburn", "Nyanga (Beziers)". That mention is the club, and so
     // is every mention of the name in the article unless the town is famous
     // (a city of a million, a big capital).
     {
+        auto after_locative = [&](std::size_t k) {
+            return k > 0 && toks[k].gap_before == ' ' && (in(kLocative, toks[k - 1].key) || toks[k - 1].key == w_to_);
+        };
         auto fixture_word = [&](std::size_t k) { return k < T && (toks[k].key == w_v_ || toks[k].key == w_vs_); };
         auto name_at = [&](std::size_t k) { return k < T && toks[k].word && toks[k].cap; };
         newslens::WordSet clubs;
@@ -508,15 +511,21 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
                 town = town && (entry_of(m, c).kind == Kind::City || entry_of(m, c).kind == Kind::Capital);
             if (!town) continue;
             const std::size_t a = m.first, b = m.first + m.count;
-            const bool club = (b < T && toks[b].gap_before == ' ' && in(kTeam, toks[b].key)) ||
+            // "Savage (Blackburn)": a town in brackets after a name is the player's club.
+            const std::size_t open = toks[a].start;
+            const bool bracketed = a > 0 && open > 0 && text[open - 1] == L'(' && toks[a - 1].cap && toks[a - 1].word &&
+                                   toks[b - 1].end < text.size() && text[toks[b - 1].end] == L')';
+            const bool club = bracketed || (b < T && toks[b].gap_before == ' ' && in(kTeam, toks[b].key)) ||
                               (a > 0 && toks[a].gap_before == ' ' && toks[a - 1].cap && in(kClubBefore, toks[a - 1].key)) ||
                               (fixture_word(b) && name_at(b + 1)) || (a > 1 && fixture_word(a - 1) && name_at(a - 2));
-            if (!club) continue;
+            if (!club || after_locative(a)) continue;
             m.rejected = true;
             if (!is_famous(m)) clubs.insert(m.node);
         }
+        // ("in Leicester", "to Edinburgh" stay the town.)
         for (auto& m : matches)
-            if (!m.feature && !m.unknown && !m.demonym && clubs.contains(m.node)) m.rejected = true;
+            if (!m.feature && !m.unknown && !m.demonym && clubs.contains(m.node) && !after_locative(m.first))
+                m.rejected = true;
     }
     for (auto& m : matches)
         if (!m.rejected && !m.feature && !m.unknown && !m.demonym && m.count == 1 && surnames.contains(m.word) &&
