@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Scores the CLI's output on the example articles against the development gold
-# (../shared/eval, beside the repository) and fails when a figure drops below
-# its floor in accuracy_floors.json. Skips (exit 77) when the gold is absent:
-# the project builds and runs without ../shared.
+# (../shared/eval, beside the repository), and the CLI on the external sets
+# listed under "external" (../shared/eval/external, each scored by the
+# run_AREA.py beside it), and fails when a figure drops below its floor in
+# accuracy_floors.json. Skips (exit 77) when the gold is absent: the project
+# builds and runs without ../shared; an external set that is absent is skipped.
 set -u
 cli=$1 examples=$2 floors=$3
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -27,30 +29,50 @@ def check(label, value, floor):
     passed += ok
     failed += not ok
     print(f"{'ok  ' if ok else 'FAIL'} {label} = {value} (floor {floor})")
-for cat, figures in json.load(open(floors)).items():
-    if cat.startswith("_"):
-        continue
-    if cat == "external":
-        # Floors on ../shared/eval/external sets ("numbers/recognizers.jsonl"), scored by
-        # the runner beside them (run_numbers.py); a set that is not there is skipped.
-        for path, set_floors in figures.items():
-            if path.startswith("_"):
-                continue
-            cases = os.path.join(external, path)
-            runner = os.path.join(external, "run_" + path.split("/")[0] + ".py")
-            if not (os.path.exists(cases) and os.path.exists(runner)):
-                print(f"skip external {path}: not found")
-                continue
-            with tempfile.TemporaryDirectory() as tmp:
-                subprocess.run([sys.executable, runner, cases, "--cli", cli, "--out-dir", tmp], check=True,
-                               capture_output=True, text=True)
-                summary = json.load(open(os.path.join(tmp, "summary.json")))
-            overall = summary["results"]["newslens"]["ALL"]
-            for name, floor in set_floors.items():
-                check(f"external {path} {name}", overall.get(name), floor)
+
+def run_external(area, path, tmp):
+    """The runner's overall figures for newslens, as one flat dict."""
+    runner = os.path.join(external, f"run_{area}.py")
+    if area == "numbers":  # writes summary.json into --out-dir
+        subprocess.run([sys.executable, runner, path, "--cli", cli, "--out-dir", tmp], check=True,
+                       capture_output=True, text=True)
+        return json.load(open(os.path.join(tmp, "summary.json")))["results"]["newslens"]["ALL"]
+    run = subprocess.run([sys.executable, runner, path, "--cli", cli, "--out", tmp], capture_output=True, text=True)
+    if run.returncode != 0:
+        print(run.stderr)
+        return None
+    figures = json.load(open(os.path.join(tmp, "summary.json")))["systems"]["newslens"]
+    flat = dict(figures.get("geocoding", {}))  # locations: country_acc, acc161 ...
+    for key, value in figures.items():
+        if isinstance(value, dict):  # quotes: strict.f1, end_to_end.acc, named_source.speaker_acc
+            for k, v in value.items():
+                flat[f"{key}.{k}"] = v
+        else:
+            flat[key] = value
+    return flat
+
+spec = json.load(open(floors))
+for cat, figures in spec.items():
+    if cat.startswith("_") or cat == "external":
         continue
     for name, floor in figures.items():
         check(f"{cat}.{name}", got.get(cat, {}).get(name), floor)
+# External sets: "AREA/SET" under ../shared/eval/external, scored by run_AREA.py.
+for name, figures in spec.get("external", {}).items():
+    if name.startswith("_"):
+        continue
+    path = os.path.join(external, name)
+    area = name.split("/")[0]
+    if not (os.path.exists(path) and os.path.isfile(os.path.join(external, f"run_{area}.py"))):
+        print(f"skip external {name}: not in {external}")
+        continue
+    with tempfile.TemporaryDirectory() as tmp:
+        summary = run_external(area, path, tmp)
+    if summary is None:
+        check(f"external {name}", None, 0)
+        continue
+    for figure, floor in figures.items():
+        check(f"external {name} {figure}", summary.get(figure), floor)
 print(f"accuracy: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
 PY

@@ -36,7 +36,7 @@ List list_named(std::string_view name) {
     static const std::pair<const char*, List> kLists[] = {
         {"stop", kStop},         {"calendar", kCalendar}, {"roles", kRoles},       {"modifiers", kModifiers},
         {"connectors", kConnectors}, {"given", kGiven},   {"common", kCommon},     {"locative", kLocative},
-        {"org_after", kOrgAfter}, {"org_before", kOrgBefore},
+        {"org_after", kOrgAfter}, {"org_before", kOrgBefore}, {"team", kTeam}, {"club_before", kClubBefore},
     };
     for (const auto& [n, l] : kLists)
         if (name == n) return l;
@@ -86,6 +86,8 @@ Gazetteer::Gazetteer() {
     // kGazetteer ends with a NUL, so the last number is terminated too.
     const std::string_view data(kGazetteer, kGazetteerSize);
     std::unordered_map<std::string, std::uint32_t> country_by_cc;
+    std::unordered_map<std::string, std::uint32_t> state_by_code;  // "US NJ" -> entry
+    std::vector<std::pair<std::uint32_t, std::string>> city_codes;  // city entry, "US NJ"
     std::vector<Form> forms;
     std::wstring form_text;  // every form, one per line
     auto add_text = [&](Form f, std::string_view text) {
@@ -147,6 +149,11 @@ Gazetteer::Gazetteer() {
         if (e.kind == Kind::State) e.well_known = f[6] == "1";
         else e.weight = !f[6].empty() ? to_double(f[6]) : e.pop > 0 ? double(e.pop) : 0.0;
         const auto id = static_cast<std::uint32_t>(entries_.size());
+        if (f.size() > 8 && !f[8].empty()) {
+            std::string code = e.cc + ' ' + std::string(f[8]);
+            if (e.kind == Kind::State) state_by_code[code] = id;
+            else if (e.kind == Kind::City || e.kind == Kind::Capital) city_codes.emplace_back(id, std::move(code));
+        }
         entries_.push_back(e);
         if (e.kind == Kind::Country) country_by_cc[e.cc] = id;
         if (e.kind != Kind::Demonym) add_text({id, e.kind, false}, f[1]);
@@ -159,6 +166,11 @@ Gazetteer::Gazetteer() {
             }
         }
     }
+    for (const auto& [id, code] : city_codes) {
+        auto it = state_by_code.find(code);
+        if (it != state_by_code.end()) entries_[id].state = it->second;
+    }
+    for (const auto& [code, id] : state_by_code) entries_[id].state = id;
     // Demonyms and countries share coordinates.
     for (auto& e : entries_) {
         if (e.kind != Kind::Demonym) continue;

