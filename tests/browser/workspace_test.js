@@ -325,6 +325,29 @@ async function main() {
     return `${after.length} documents, tab ${view2.tab}, document ${view2.doc}`;
   });
 
+  await check('a reload in the middle of a run loses nothing: the documents not analysed yet are analysed after it', async () => {
+    // One worker, 600 documents of all the examples: the run lasts seconds, long enough to reload in it.
+    const { context: ctx, page: p } = await openPage(browser, '?workers=1');
+    const all = examples.map((f) => fs.readFileSync(path.join(examplesDir, f), 'utf8')).join('\n');
+    const specs = Array.from({ length: 600 }, (_, i) => fileSpec(`run/${i}.txt`, Buffer.from(`Report ${i} of the run.\n${all}`)));
+    await dropFiles(p, specs);
+    // The inputs waiting are written (store.js saveInput), some documents are not analysed yet.
+    const mid = await p.waitForFunction(() => store.inputRecords.size > 0 && store.inputs.size === 0 && !store.writing
+      && window.newslens.docs.some((d) => d.status !== 'done'), null, { timeout: 60000, polling: 20 })
+      .then(() => p.evaluate(() => window.newslens.docs.filter((d) => d.status === 'done').length));
+    await p.reload();
+    await p.waitForFunction(() => document.body.dataset.store && window.newslens.docs.length > 0, null, { timeout: 30000 });
+    await p.waitForFunction((n) => window.newslens.docs.length === n && window.newslens.docs.every((d) => d.status === 'done' || d.status === 'bad'),
+      specs.length, { timeout: 120000 });
+    const r = await p.evaluate(() => ({ files: window.newslens.docs.map((d) => d.file), bad: window.newslens.docs.filter((d) => d.status === 'bad').map((d) => `${d.file}: ${d.message}`),
+      texts: window.newslens.docs.filter((d) => !d.text.startsWith('Report ')).length }));
+    await ctx.close();
+    assert(r.bad.length === 0, `refused after the reload: ${r.bad.slice(0, 3).join('; ')}`);
+    assert(JSON.stringify(r.files) === JSON.stringify(specs.map((f) => f.name)), 'documents missing or out of order after the reload');
+    assert(r.texts === 0, `${r.texts} documents lost their text`);
+    return `${specs.length} documents dropped, reloaded with ${mid} analysed: all ${r.files.length} back, in order, and analysed`;
+  });
+
   await check('Save workspace writes one .newslens.json file; dropping it restores it exactly', async () => {
     const before = await snapshot(page);
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20000 }), page.click('#save-workspace')]);

@@ -16,7 +16,7 @@ const app = {
   hideRepeats: true,
   sort: {},          // plugin -> {key, dir}
   columns: {},       // plugin -> column keys of its cross-document table
-  allExpanded: new Set(),
+  virtualTables: {},  // plugin -> {items, scrollToIndex, redraw} of its long cross-document table (vtable.js)
   ungrouped: new Set(), // plugins whose cross-document table lists every mention, not one row per name
   groupSort: {},     // plugin -> {key, dir} of its grouped table
   openGroups: new Set(), // 'plugin|group' rows opened to their mentions
@@ -466,7 +466,7 @@ function pump() {
     app.ready.then(onReady, onFailed);
   }
   for (let slot = pool.freeWorker(); slot && app.queue.length; slot = pool.freeWorker()) {
-    const size = pool.batchSize(app.queue.length);
+    const size = pool.batchSize(app.queue.length, slot);
     const docs = [];
     let bytes = 0;
     while (app.queue.length && docs.length < size && bytes < BATCH_BYTES) {
@@ -677,7 +677,6 @@ function openMention(docId, id) {
 
 function setPlaceFilter(place) {
   app.filter.place = place ? { key: place.key, plugin: place.plugin, name: place.name, docs: new Set(place.docs), countryCode: place.countryCode || null } : null;
-  app.allExpanded.clear();
   showTab('tables');
 }
 
@@ -850,7 +849,7 @@ function wireInput() {
   let filterTimer = null;
   document.getElementById('filter-text').addEventListener('input', (ev) => {
     clearTimeout(filterTimer);  // typing should not redraw a 10,000-row table per key
-    filterTimer = setTimeout(() => { app.filter.text = ev.target.value; app.allExpanded.clear(); renderAllTables(app); }, 120);
+    filterTimer = setTimeout(() => { app.filter.text = ev.target.value; renderAllTables(app); }, 120);
   });
   document.getElementById('filter-doc').addEventListener('change', (ev) => { app.filter.doc = ev.target.value; renderAllTables(app); });
   document.getElementById('hide-repeats').addEventListener('change', (ev) => { app.hideRepeats = ev.target.checked; renderAllTables(app); });

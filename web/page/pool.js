@@ -9,6 +9,7 @@ const POOL_MAX = 8;
 const PER_WORKER = 2;  // batches in each worker: one waits while the other runs, no idle round trips
 const BATCH_DOCS = 32;       // documents in one message at most
 const BATCH_BYTES = 1 << 20; // and about this many bytes (a long document goes alone)
+const FIRST_BATCH_DOCS = 4;
 
 function poolSize() {
   const asked = Number(new URLSearchParams(location.search).get('workers'));
@@ -35,8 +36,11 @@ const pool = {
   // How many documents the next batch takes out of `queued`: the queue
   // spread over every worker's slots, so that the last batches are small
   // and no worker waits while another still has many.
-  batchSize(queued) {
-    return Math.max(1, Math.min(BATCH_DOCS, Math.ceil(queued / (Math.max(1, this.workers.length) * PER_WORKER * 2))));
+  // An idle worker's first batch is small, so that the first result shows
+  // at once; the next one is waiting in the worker meanwhile.
+  batchSize(queued, slot) {
+    const size = Math.max(1, Math.min(BATCH_DOCS, Math.ceil(queued / (Math.max(1, this.workers.length) * PER_WORKER * 2))));
+    return slot && slot.batches === 0 ? Math.min(size, FIRST_BATCH_DOCS) : size;
   },
   inflightDocs() { return this.workers.flatMap((w) => Array.from(w.inflight.values())); },
 

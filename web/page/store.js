@@ -13,6 +13,8 @@
 'use strict';
 
 const SAVE_DELAY_MS = 400;
+const INPUT_SAVE_MS = 500;   // an input is written once its document has waited this long
+const INPUT_CHUNK = 200;     // inputs written in one flush at most (a dropped file costs ~0.1 ms to clone)
 const UNDO_MS = 10000;
 const WORKSPACE_FORMAT = 'newslens-workspace';
 
@@ -24,7 +26,7 @@ const store = {
   deleted: new Set(),
   dirtyMeta: false,
   unsavedData: new Set(),  // ids whose results a worker has not confirmed saved
-  inputs: new Map(),       // id -> input of a document waiting for analysis, not written yet
+  inputs: new Map(),       // id -> {input, at} of a document waiting for analysis, not written yet
   inputRecords: new Map(), // key in 'inputs' -> ids whose inputs it holds (deleted once they are analysed)
   inputCount: 0,
   failedDocs: new Set(),   // ids whose results IndexedDB refused (too large: Chromium takes ~130 MB a record)
@@ -63,13 +65,16 @@ function markDocDirty(doc) { store.dirtyDocs.add(doc.id); store.dirtyMeta = true
 function markMetaDirty() { store.dirtyMeta = true; saveLater(); }
 
 // Input of a document waiting for analysis, saved so that a reload in the
-// middle of a run loses nothing. Written with the next flush, all of a drop
-// in one record of the 'inputs' store (a put per document would cost the
-// page more than the analysis), deleted once all its documents are analysed
-// and saved. A result found on reload wins over an input.
+// middle of a long run loses nothing: all those of a flush in one record of
+// the 'inputs' store, deleted once its documents are analysed and saved. A
+// result found on reload wins over an input. Most documents of a drop are
+// analysed within a second or two, so an input is written only once its
+// document has waited INPUT_SAVE_MS (cloning 1,000 dropped files into
+// IndexedDB costs the page more than analysing them); until then a reload
+// is warned about (unsavedWork).
 function saveInput(doc, input) {
   if (!store.available) return;
-  store.inputs.set(doc.id, input);
+  store.inputs.set(doc.id, { input, at: performance.now() });
   saveLater();
 }
 
@@ -97,12 +102,22 @@ function flushStore() {
   store.timer = null;
   if (!store.available || store.writing) { if (store.available) saveLater(); return store.writing; }
   const deleted = Array.from(store.deleted);
-  // Inputs of documents not analysed yet (one in a worker too: a reload
-  // stops it).
-  const inputs = Array.from(store.inputs).filter(([id]) => { const d = findDoc(id); return d && (d.status === 'queued' || d.status === 'analysing' || d.status === 'cancelled'); });
+  // Inputs of documents not analysed yet (or whose result is not saved yet)
+  // that have waited long enough; the others wait for a later flush.
+  const now = performance.now();
+  const inputs = [];
+  let waiting = false;
+  for (const [id, { input, at }] of store.inputs) {
+    const d = findDoc(id);
+    // Not needed any more: the document is gone, refused, or its result is saved.
+    if (!d || d.status === 'bad' || (d.status === 'done' && !store.unsavedData.has(id))) { store.inputs.delete(id); continue; }
+    if (now - at < INPUT_SAVE_MS || inputs.length >= INPUT_CHUNK) { waiting = true; continue; }
+    inputs.push([id, input]);
+    store.inputs.delete(id);
+  }
+  if (waiting) setTimeout(saveLater, inputs.length >= INPUT_CHUNK ? 0 : INPUT_SAVE_MS / 2);
   const spent = spentInputRecords();
   const meta = store.dirtyMeta || store.dirtyDocs.size ? metaRecord() : null;
-  store.inputs.clear();
   store.dirtyDocs.clear();
   store.deleted.clear();
   store.dirtyMeta = false;
