@@ -705,6 +705,7 @@ function showMention(id) {
 // Span -> its table row (the innermost mention when spans overlap).
 function showRow(ids) {
   const id = ids[ids.length - 1];
+  if (!app.rows.has(id) && app.finishTables) app.finishTables();  // rows still being built (view.js)
   if (!app.rows.has(id)) {  // beyond the rows shown: show the whole table
     const doc = findDoc(app.currentId);
     app.expanded.add(doc.result.mentions[id].plugin);
