@@ -9,6 +9,8 @@ const ALL_ROW_LIMIT = 300;
 function filteredRows(app, plugin) {
   const f = app.filter;
   const q = f.text.trim().toLowerCase();
+  const columns = app.columns[plugin];
+  const signature = columns.join('\u0001');
   const rows = app.model.mentions.filter((x) => {
     if (x.m.plugin !== plugin) return false;
     if (app.hideRepeats && x.repeat) return false;
@@ -21,7 +23,11 @@ function filteredRows(app, plugin) {
         if (f.place.countryCode ? x.m.country !== f.place.countryCode : (x.m.name || x.m.text) !== f.place.name) return false;
       }
     }
-    if (q && !rowCells(x, app.columns[plugin]).join('\u0001').toLowerCase().includes(q)) return false;
+    if (q) {
+      // The cells' text, kept on the row for the next keystroke.
+      if (x.searchColumns !== signature) { x.search = rowCells(x, columns).join('\u0001').toLowerCase(); x.searchColumns = signature; }
+      if (!x.search.includes(q)) return false;
+    }
     return true;
   });
   const s = app.sort[plugin];
@@ -258,17 +264,48 @@ function renderAllTables(app) {
           el('button', { type: 'button', class: 'small csv', title: `The ${p.name} rows the filters leave, CLI CSV columns`, onclick: () => exportCsv(app, p.name) }, 'CSV'))),
       el('div', { class: 'table-wrap' }, table)));
   });
+  prepareSearch(app);
   app.virtualTables = {};
   for (const v of virtual) {
     app.virtualTables[v.plugin] = Object.assign({ items: v.rows }, virtualRows(v.tbody.closest('.table-wrap'), v.tbody, v.rows, v.makeRow, v.columns));
   }
 }
 
+// The document filter's options, built again only when the documents or
+// their names change (a list of 1,000 options costs a layout each time).
+let docFilterKey = '';
+// The text filter reads each row's cells as shown (filteredRows): computed
+// for every row in slices while the page is idle, so that the first
+// keystroke does not format 100,000 rows at once.
+let searchWarm = 0;
+function prepareSearch(app) {
+  const run = ++searchWarm;
+  const mentions = app.model.mentions;
+  const signatures = {};
+  for (const [plugin, columns] of Object.entries(app.columns)) signatures[plugin] = { columns, signature: columns.join('\u0001') };
+  let i = 0;
+  const slice = () => {
+    if (run !== searchWarm || mentions !== app.model.mentions) return;
+    const end = Math.min(mentions.length, i + 4000);
+    for (; i < end; i++) {
+      const x = mentions[i];
+      const c = signatures[x.m.plugin];
+      if (c && x.searchColumns !== c.signature) { x.search = rowCells(x, c.columns).join('\u0001').toLowerCase(); x.searchColumns = c.signature; }
+    }
+    if (i < mentions.length) setTimeout(slice, 0);
+  };
+  setTimeout(slice, 0);
+}
+
 function renderDocFilter(app) {
   const sel = document.getElementById('filter-doc');
   const want = app.filter.doc;
-  sel.replaceChildren(el('option', { value: '' }, 'All documents'),
-    ...app.docs.filter((d) => d.status === 'done').map((d) => el('option', { value: String(d.id) }, d.name)));
+  const docs = app.docs.filter((d) => d.status === 'done');
+  const key = docs.map((d) => `${d.id}\u0001${d.name}`).join('\u0002');
+  if (key !== docFilterKey || !sel.options.length) {
+    docFilterKey = key;
+    sel.replaceChildren(el('option', { value: '' }, 'All documents'), ...docs.map((d) => el('option', { value: String(d.id) }, d.name)));
+  }
   sel.value = want;
   if (sel.value !== want) app.filter.doc = '';
 }
