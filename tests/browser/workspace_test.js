@@ -538,15 +538,15 @@ async function main() {
     // Issue 16's goals: 2 s, 100 ms (switch, sort, filter), 300 ms (first
     // table); bench/page_bench.js measures them. The machine that runs this
     // test is shared (its figures vary by 2-3x with the load), so the bounds
-    // are 3-4x the goals: a regression of the old kind (the quotes compared
+    // are 3-6x the goals: a regression of the old kind (the quotes compared
     // for the Tables view, a transaction per document, a list rebuilt per
     // result) exceeds them.
     const over = [];
     if (t > 8000) over.push('the drop');
     if (worstSwitch > 400) over.push('switching');
-    if (tableMs > 1000) over.push('the first table');
+    if (tableMs > 1500) over.push('the first table');
     if (sortMs !== null && sortMs > 400) over.push('the sort');
-    if (filterMs.work > 400) over.push('the filter');
+    if (filterMs.work > 600) over.push('the filter');
     assert(!over.length, `too slow: ${over.join(', ')}: ${line}`);
     return line;
   });
