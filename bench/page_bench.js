@@ -7,7 +7,11 @@
 // shown, and one more animation frame (a paint). Also the page's size, the
 // number of analysis workers, and what a user does next, each timed to the
 // next frame: switching documents (worst of 10), the first Tables view, a
-// sort and a text filter (with its typing pause).
+// sort and a text filter: from the redraw it starts (ms_filter) and from the
+// keystroke, its typing pause included (ms_filter_with_pause). Issue 16's
+// goals: 1,000 documents all analysed and the first shown in 2 s, sort and
+// filter 100 ms each, the first cross-document table 300 ms, switching
+// documents 100 ms.
 //
 //   node page_bench.js PAGE_HTML CORPUS_LIST [N=100]    (prints one JSON line)
 'use strict';
@@ -99,6 +103,10 @@ if (!list) {
     let sort = null;
     if (th) { t0 = performance.now(); th.click(); await next(); sort = performance.now() - t0; }
     const input = document.getElementById('filter-text');
+    // When the redraw the keystroke schedules starts (after the typing pause).
+    let redrawAt = 0;
+    const draw = window.renderAllTables;
+    window.renderAllTables = (...a) => { if (!redrawAt) redrawAt = performance.now(); return draw(...a); };
     t0 = performance.now();
     const changed = new Promise((r) => { const mo = new MutationObserver(() => { mo.disconnect(); r(); }); mo.observe(document.getElementById('all-tables'), { childList: true, subtree: true }); });
     input.value = 'profit';
@@ -106,7 +114,9 @@ if (!list) {
     await changed;
     await next();
     const filter = performance.now() - t0;
-    return { workers: typeof pool === 'object' ? pool.workers.length : 1, switch_worst: Math.max(...switches), switch_median: switches.sort((a, b) => a - b)[switches.length >> 1], table, sort, filter };
+    const filterWork = performance.now() - redrawAt;
+    window.renderAllTables = draw;
+    return { workers: typeof pool === 'object' ? pool.workers.length : 1, switch_worst: Math.max(...switches), switch_median: switches.sort((a, b) => a - b)[switches.length >> 1], table, sort, filter, filterWork };
   });
   const version = browser.version();
   await browser.close();
@@ -115,7 +125,7 @@ if (!list) {
     documents: specs.length, bytes, ms_to_rendered: timing.ms, ms_to_first: timing.first, ms_load: msLoad,
     progress: timing.progress, summary: timing.summary, page_bytes: html.length, workers: latency.workers,
     ms_switch_worst: latency.switch_worst, ms_switch_median: latency.switch_median, ms_first_table: latency.table,
-    ms_sort: latency.sort, ms_filter_with_pause: latency.filter,
+    ms_sort: latency.sort, ms_filter: latency.filterWork, ms_filter_with_pause: latency.filter,
     page_gzip_bytes: zlib.gzipSync(html, { level: 9 }).length, browser: `Chromium ${version}`, page_errors: errors,
   }));
 })().catch((e) => {

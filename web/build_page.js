@@ -10,6 +10,10 @@
 //                          Emscripten module (wasm embedded) plus worker.js as
 //                          one string: over file:// a Worker can only be
 //                          started from a Blob URL made from such a string.
+// The page's own scripts (web/page/*.js) go in without their comments
+// (acorn, Debian's node-acorn that emscripten depends on, finds them
+// exactly; without it they stay): the page does not grow as the code is
+// explained.
 // Usage: node build_page.js PAGE_DIR MODULE_JS OUT_HTML MAP_JS
 'use strict';
 const crypto = require('crypto');
@@ -22,13 +26,46 @@ if (!mapJs) {
   process.exit(2);
 }
 
+let acorn = null;
+for (const name of ['acorn', '/usr/share/nodejs/acorn']) {
+  try {
+    acorn = require(name);
+    break;
+  } catch (e) { /* next */ }
+}
+if (!acorn) console.log('build_page: acorn not found, the page keeps its comments');
+
+// The source without its comments: a comment alone on its lines goes with
+// its lines, one after code with the spaces before it.
+function stripComments(src, file) {
+  if (!acorn) return src;
+  const comments = [];
+  try {
+    acorn.parse(src, { ecmaVersion: 'latest', sourceType: 'script', onComment: (block, text, start, end) => comments.push([start, end]) });
+  } catch (e) {
+    throw new Error(`${file}: ${e.message}`);
+  }
+  let out = '';
+  let at = 0;
+  for (let [start, end] of comments) {
+    let s0 = start;
+    while (s0 > at && (src[s0 - 1] === ' ' || src[s0 - 1] === '\t')) s0--;
+    const alone = s0 === 0 || src[s0 - 1] === '\n';
+    if (alone && (end === src.length || src[end] === '\n')) end = Math.min(src.length, end + 1);
+    out += src.slice(at, s0);
+    at = end;
+  }
+  return out + src.slice(at);
+}
+const readJs = (file) => stripComments(fs.readFileSync(file, 'utf8'), file);
+
 // Text placed inside <script> or <style> must not close the element early.
 const guard = (text) => text.replace(/<\/(script|style)/gi, '<\\/$1');
 const read = (file) => fs.readFileSync(file, 'utf8');
 
 // A JS string literal safe inside <script>: every "<" escaped, so no
 // "</script" or "<!--" can appear in it.
-const workerSource = [read(moduleJs), read(path.join(pageDir, 'decode.js')), read(path.join(pageDir, 'db.js')), read(path.join(pageDir, 'compare.js')), read(path.join(pageDir, 'worker.js'))].join('\n');
+const workerSource = [read(moduleJs), ...['decode.js', 'db.js', 'compare.js', 'worker.js'].map((f) => readJs(path.join(pageDir, f)))].join('\n');
 const workerLiteral = JSON.stringify(workerSource).replace(/</g, '\\u003c')
   .replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 
@@ -48,7 +85,9 @@ html = html.replace(/<!-- npm-file:([\w@.\-/]+) -->/g, (_, file) => guard(read(p
 html = html.replace(/<!-- (inline:([\w.\-]+)|npm:([\w.,\-]+)|worker-source) -->/g, (_, what, name, npm) => {
   if (what === 'worker-source') return `const NEWSLENS_WORKER_SOURCE = ${workerLiteral};`;
   if (npm) return npmBundle(npm);
-  return guard(read(name === 'map' ? mapJs : path.join(pageDir, name)));
+  if (name === 'map') return guard(read(mapJs));
+  const file = path.join(pageDir, name);
+  return guard(name.endsWith('.js') ? readJs(file) : read(file));
 });
 // Content-Security-Policy: each inline script allowed by its hash, so no
 // other inline script (nor an event handler attribute) can run.

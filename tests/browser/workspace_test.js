@@ -325,6 +325,29 @@ async function main() {
     return `${after.length} documents, tab ${view2.tab}, document ${view2.doc}`;
   });
 
+  await check('a reload in the middle of a run loses nothing: the documents not analysed yet are analysed after it', async () => {
+    // One worker, 600 documents of all the examples: the run lasts seconds, long enough to reload in it.
+    const { context: ctx, page: p } = await openPage(browser, '?workers=1');
+    const all = examples.map((f) => fs.readFileSync(path.join(examplesDir, f), 'utf8')).join('\n');
+    const specs = Array.from({ length: 600 }, (_, i) => fileSpec(`run/${i}.txt`, Buffer.from(`Report ${i} of the run.\n${all}`)));
+    await dropFiles(p, specs);
+    // The inputs waiting are written (store.js saveInput), some documents are not analysed yet.
+    const mid = await p.waitForFunction(() => store.inputRecords.size > 0 && store.inputs.size === 0 && !store.writing
+      && window.newslens.docs.some((d) => d.status !== 'done'), null, { timeout: 60000, polling: 20 })
+      .then(() => p.evaluate(() => window.newslens.docs.filter((d) => d.status === 'done').length));
+    await p.reload();
+    await p.waitForFunction(() => document.body.dataset.store && window.newslens.docs.length > 0, null, { timeout: 30000 });
+    await p.waitForFunction((n) => window.newslens.docs.length === n && window.newslens.docs.every((d) => d.status === 'done' || d.status === 'bad'),
+      specs.length, { timeout: 120000 });
+    const r = await p.evaluate(() => ({ files: window.newslens.docs.map((d) => d.file), bad: window.newslens.docs.filter((d) => d.status === 'bad').map((d) => `${d.file}: ${d.message}`),
+      texts: window.newslens.docs.filter((d) => !d.text.startsWith('Report ')).length }));
+    await ctx.close();
+    assert(r.bad.length === 0, `refused after the reload: ${r.bad.slice(0, 3).join('; ')}`);
+    assert(JSON.stringify(r.files) === JSON.stringify(specs.map((f) => f.name)), 'documents missing or out of order after the reload');
+    assert(r.texts === 0, `${r.texts} documents lost their text`);
+    return `${specs.length} documents dropped, reloaded with ${mid} analysed: all ${r.files.length} back, in order, and analysed`;
+  });
+
   await check('Save workspace writes one .newslens.json file; dropping it restores it exactly', async () => {
     const before = await snapshot(page);
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20000 }), page.click('#save-workspace')]);
@@ -363,10 +386,10 @@ async function main() {
   await page.close();
 
   // ---- a 50 MB document ----
-  // The first screen is bounded at 10 s here. Issue 16 asks for 1 s: met at
-  // 20 MB (about 0.4 s), not at 50 MB (about 5 s on the shared 2-core
-  // machine, most of it garbage collection of the 750,000 results that have
-  // just arrived); the figure is printed. The long tasks after it: below.
+  // Issue 16 asks for the first screen 1 s after the analysis: 0.45-0.65 s
+  // here, timed from the result's arrival (the message that brings the
+  // 680,000 results is itself one task of 3-4 s on this machine, before
+  // it). Bounded at 2 s; the figure is printed. The long tasks after it: below.
   await check('a 50 MB document: first screen after the analysis, drawn near the view only, long tasks listed', async () => {
     const { context: ctx, page: big } = await openPage(browser);
     await big.evaluate(() => {
@@ -422,12 +445,13 @@ async function main() {
     fs.unlinkSync(file);
     await ctx.close();
     const worst = r.after.reduce((a, e) => Math.max(a, e.ms), 0);
-    assert(first <= 10000, `first screen ${first.toFixed(0)} ms after the result arrived`);
-    // Issue 16 asks for no task over 100 ms; measured here: most chunk draws
-    // under it, but a few tasks of 0.8-2 s remain (not yet explained: garbage
-    // collection of the results is the likely cause). Bounded at 5 s so that
-    // a return of the old multi-minute freeze fails; the list is printed.
-    assert(worst <= 5000, `main-thread tasks after the first screen: ${r.after.map((e) => e.ms.toFixed(0)).join(', ')} ms`);
+    assert(first <= 2000, `first screen ${first.toFixed(0)} ms after the result arrived`);
+    // Issue 16 asks for no task over 100 ms after the first screen. A legend
+    // toggle used to lay the text out once per drawn chunk (0.8 s), the
+    // document's tables were built in one task (0.3-0.5 s); now the longest
+    // tasks are layouts of the page while scrolling, 60-240 ms on this shared
+    // machine depending on its load. Bounded at 500 ms; the list is printed.
+    assert(worst <= 500, `main-thread tasks after the first screen: ${r.after.map((e) => e.ms.toFixed(0)).join(', ')} ms`);
     assert(r.shown < 2e6, `${r.shown} characters in the DOM: not virtualised`);
     return `${(size / 1e6).toFixed(1)} MB, ${r.chars.toLocaleString()} chars, ${r.mentions.toLocaleString()} results; analysed in ${analysedS.toFixed(1)} s; ` +
       `first screen ${first.toFixed(0)} ms after the result; the tables after it (${tablesMs} ms, longest task so far ${tablesTask.toFixed(0)} ms); ` +
@@ -490,12 +514,17 @@ async function main() {
     }));
     const filterMs = await timed(() => new Promise((resolve) => {
       const input = document.getElementById('filter-text');
+      // The filter waits for typing to pause: timed from the redraw it starts.
+      let start = 0;
+      const draw = window.renderAllTables;
+      window.renderAllTables = (...a) => { if (!start) start = performance.now(); return draw(...a); };
       const t0 = performance.now();
       input.value = 'profit';
       input.dispatchEvent(new Event('input', { bubbles: true }));
-      // The filter waits for typing to pause: timed from the redraw it schedules.
-      const start = performance.now();
-      const mo = new MutationObserver(() => { mo.disconnect(); requestAnimationFrame(() => setTimeout(() => resolve({ total: performance.now() - t0, debounce: start - t0 }), 0)); });
+      const mo = new MutationObserver(() => {
+        mo.disconnect();
+        requestAnimationFrame(() => setTimeout(() => { window.renderAllTables = draw; resolve({ total: performance.now() - t0, work: performance.now() - start }); }, 0));
+      });
       mo.observe(document.getElementById('all-tables'), { childList: true, subtree: true });
     }));
     await shot(p, 'many-1000-tables.png');
@@ -505,10 +534,20 @@ async function main() {
     const worstSwitch = Math.max(...switchMs);
     const fmt = (v) => (v === null || v === undefined ? 'n/a' : `${Math.round(v)} ms`);
     const line = `drop → all analysed and the first shown ${(t / 1000).toFixed(2)} s; switch documents ${fmt(worstSwitch)} (worst of 10); ` +
-      `first Tables view ${fmt(tableMs)}; sort ${fmt(sortMs)}; filter ${fmt(filterMs.total)} (with the typing pause)`;
-    // Issue 16 asks for 100 ms; on this shared 2-core machine it measures 90-250 ms
-    // (mostly the browser's style and layout): bounded here at 400 ms.
-    assert(worstSwitch <= 400, `switching documents took ${worstSwitch.toFixed(0)} ms: ${line}`);
+      `first Tables view ${fmt(tableMs)}; sort ${fmt(sortMs)}; filter ${fmt(filterMs.work)} (${fmt(filterMs.total)} with the typing pause)`;
+    // Issue 16's goals: 2 s, 100 ms (switch, sort, filter), 300 ms (first
+    // table); bench/page_bench.js measures them. The machine that runs this
+    // test is shared (its figures vary by 2-3x with the load), so the bounds
+    // are 3-6x the goals: a regression of the old kind (the quotes compared
+    // for the Tables view, a transaction per document, a list rebuilt per
+    // result) exceeds them.
+    const over = [];
+    if (t > 8000) over.push('the drop');
+    if (worstSwitch > 400) over.push('switching');
+    if (tableMs > 1500) over.push('the first table');
+    if (sortMs !== null && sortMs > 400) over.push('the sort');
+    if (filterMs.work > 600) over.push('the filter');
+    assert(!over.length, `too slow: ${over.join(', ')}: ${line}`);
     return line;
   });
 

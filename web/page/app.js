@@ -8,7 +8,7 @@ const app = {
   restoring: true,   // the saved workspace is being read (start())
   plugins: [],       // [{name, description}], the build's plugins (palette order)
   docs: [],          // {id, file, name (title), named, outlet, date, size, status, message, note, hash,
-                     //  bytes | inputText (input not analysed yet), text, result, ms, repeats, duplicateOf}
+                     //  input (not analysed yet: {file} | {bytes} | {text}), text, result, ms, repeats, duplicateOf}
   queue: [],         // docs waiting for analysis, in arrival order
   batch: null,       // {total, done, t0}: the run the progress bar shows
   tab: 'doc',
@@ -16,7 +16,7 @@ const app = {
   hideRepeats: true,
   sort: {},          // plugin -> {key, dir}
   columns: {},       // plugin -> column keys of its cross-document table
-  allExpanded: new Set(),
+  virtualTables: {},  // plugin -> {items, scrollToIndex, redraw} of its long cross-document table (vtable.js)
   ungrouped: new Set(), // plugins whose cross-document table lists every mention, not one row per name
   groupSort: {},     // plugin -> {key, dir} of its grouped table
   openGroups: new Set(), // 'plugin|group' rows opened to their mentions
@@ -56,13 +56,29 @@ function setProgress(text) { document.getElementById('progress').textContent = t
 
 // ---- documents -------------------------------------------------------------
 
-function findDoc(id) { return app.docs.find((d) => d.id === id) || null; }
+// By id through an index checked on every hit (the document must still be
+// at the position it was indexed at), rebuilt when that fails or on a miss:
+// app.docs is changed in many places, and a scan per look-up made a drop of
+// 1,000 files quadratic.
+const docIndex = { map: new Map(), at: new Map() };
+function indexDocs() {
+  docIndex.map = new Map();
+  docIndex.at = new Map();
+  app.docs.forEach((d, i) => { docIndex.map.set(d.id, d); docIndex.at.set(d.id, i); });
+}
+function findDoc(id) {
+  let d = docIndex.map.get(id);
+  if (d && app.docs[docIndex.at.get(id)] === d) return d;
+  indexDocs();
+  d = docIndex.map.get(id);
+  return d || null;
+}
 
 // file: what the document came from ("business/001.txt", "pasted text 2");
 // name: its title, the headline once analysed unless the user named it.
 function newDoc(file, size) {
   const doc = { id: app.nextId++, file, name: file, named: false, outlet: '', date: '', size, status: 'reading',
-    message: '', note: '', hash: '', bytes: null, inputText: null, text: '', result: null, ms: 0 };
+    message: '', note: '', hash: '', input: null, text: '', result: null, ms: 0 };
   app.docs.push(doc);
   if (app.selectWhenDone === null || !findDoc(app.selectWhenDone)) app.selectWhenDone = doc.id;
   return doc;
@@ -105,11 +121,17 @@ async function addFiles(fileList) {
   const docs = files.map((f) => newDoc(filePath(f), f.size));
   app.selectWhenDone = docs[0].id;
   renderList(app);
-  const reads = await Promise.allSettled(files.map((f) => f.arrayBuffer()));
+  // A text file goes to a worker as it is (the worker reads, sniffs and
+  // decodes it: reading 1,000 files here took longer than analysing them).
+  // Read here: HTML pages (DOMParser is the page's), and a file with the
+  // path and size of one already here (compared by content).
+  const here = files.map((f, i) => /\.(html?|xhtml)$/i.test(f.name) || known.has(`${docs[i].file}\u0001${f.size}`));
+  const reads = await Promise.allSettled(files.map((f, i) => (here[i] ? f.arrayBuffer() : null)));
   const already = [];
   reads.forEach((r, i) => {
     const doc = docs[i];
     if (!findDoc(doc.id)) return;  // removed while reading
+    if (!here[i]) { enqueueInput(doc, { file: files[i] }); return; }
     if (r.status !== 'fulfilled') {
       markBad(doc, `could not be read (${r.reason && r.reason.message ? r.reason.message : r.reason})`);
       return;
@@ -132,8 +154,9 @@ async function addFiles(fileList) {
 }
 
 // A file's bytes: refused with one line if it is not text, extracted first
-// if it is an HTML page, else decoded and analysed in a worker.
-function addBytes(doc, bytes) {
+// if it is an HTML page, else decoded and analysed in a worker. `again`: the
+// document was counted in the progress already (a worker found it is HTML).
+function addBytes(doc, bytes, again) {
   const format = sniffFormat(doc.file, bytes);
   if (format.kind === 'unsupported') { markBad(doc, format.message); markDocDirty(doc); return; }
   if (format.kind === 'html') {
@@ -145,10 +168,10 @@ function addBytes(doc, bytes) {
     if (page.title) { doc.name = page.title; doc.named = true; }
     doc.outlet = page.outlet || '';
     doc.date = page.date || '';
-    enqueueInput(doc, { text: page.text });
+    enqueueInput(doc, { text: page.text }, again);
     return;
   }
-  enqueueInput(doc, { bytes });
+  enqueueInput(doc, { bytes }, again);
 }
 
 // Takes a document out without undo (a file that was already there).
@@ -287,8 +310,7 @@ function reanalyseAll() {
 function markBad(doc, message) {
   doc.status = 'bad';
   doc.message = message;
-  doc.bytes = null;
-  doc.inputText = null;
+  doc.input = null;
 }
 
 // Removing can be undone for 10 s (store.js offerUndo).
@@ -363,32 +385,48 @@ pool.onCrash = (docs, message) => {
   pump();
 };
 pool.onSaved = (msg) => {
-  store.unsavedData.delete(msg.id);
-  if (!msg.ok) {
-    const doc = findDoc(msg.id);
-    // Too large for IndexedDB (Chromium takes about 130 MB a record: the
-    // results of a 50 MB text are more): trying again here would only block
-    // the page for seconds. Said, and the beforeunload warning stays on.
-    if (doc && (/too large/i.test(msg.message || '') || doc.text.length > 5e6)) {
-      store.failedDocs.add(doc.id);
-      setProgress(`“${doc.name}” is too large to be kept in this browser's storage (${msg.message}): use “Save workspace” to keep it.`);
-      return;
-    }
-    // The worker could not write it: the page does.
-    if (doc && doc.status === 'done' && store.available) {
-      store.unsavedData.add(doc.id);
-      idbWrite(store.db, ['data'], (s) => s.data.put({ text: doc.text, result: doc.result, ms: doc.ms, repeats: doc.repeats, looseKey: doc.looseKey }, doc.id))
-        .then(() => { store.unsavedData.delete(doc.id); store.failedDocs.delete(doc.id); },
-          (e) => { store.unsavedData.delete(doc.id); store.failedDocs.add(doc.id); storeFailed(e); });
-    }
+  for (const id of msg.ids) {
+    store.unsavedData.delete(id);
+    if (!msg.ok) savedFailed(findDoc(id), msg.message);
   }
+  if (store.inputRecords.size) saveLater();  // inputs of analysed documents can go
+};
+
+function savedFailed(doc, message) {
+  // Too large for IndexedDB (Chromium takes about 130 MB a record: the
+  // results of a 50 MB text are more): trying again here would only block
+  // the page for seconds. Said, and the beforeunload warning stays on.
+  if (doc && (/too large/i.test(message || '') || doc.text.length > 5e6)) {
+    store.failedDocs.add(doc.id);
+    setProgress(`“${doc.name}” is too large to be kept in this browser's storage (${message}): use “Save workspace” to keep it.`);
+    return;
+  }
+  // The worker could not write it: the page does.
+  if (doc && doc.status === 'done' && store.available) {
+    store.unsavedData.add(doc.id);
+    idbWrite(store.db, ['data'], (s) => s.data.put({ text: doc.text, result: doc.result, ms: doc.ms, repeats: doc.repeats, looseKey: doc.looseKey }, doc.id))
+      .then(() => { store.unsavedData.delete(doc.id); store.failedDocs.delete(doc.id); },
+        (e) => { store.unsavedData.delete(doc.id); store.failedDocs.add(doc.id); storeFailed(e); });
+  }
+}
+
+// A batch of replies from a worker: the documents updated, the progress
+// and the list redrawn once, the next batch sent.
+pool.onResults = (pairs) => {
+  let html = 0;
+  for (const [msg, sent] of pairs) {
+    // An HTML page in a file not named so: extracted here, then analysed.
+    if (msg.status === 'html') { html++; if (sent && findDoc(sent.id)) addBytes(sent, msg.bytes, true); continue; }
+    onResult(msg, sent);
+  }
+  progressStep(pairs.length - html);
+  pump();
 };
 
 function onResult(msg, sent) {
   const doc = sent && findDoc(sent.id) ? sent : null;
   if (doc) {
-    doc.bytes = null;
-    doc.inputText = null;
+    doc.input = null;
     if (msg.note) doc.note = msg.note;
     if (msg.hash) doc.hash = msg.hash;
     if (msg.status === 'done') {
@@ -417,57 +455,78 @@ function onResult(msg, sent) {
     } else if (doc.id === app.currentId) app.needDoc = true;
     changed();
   } else if (sent) store.unsavedData.delete(sent.id);
-  progressStep(1);
-  pump();
 }
 
-// Sends queued documents to the workers, keeping each one busy.
+// Sends queued documents to the workers in batches (pool.js sizes them),
+// keeping each one busy.
 function pump() {
+  pumpLater.pending = false;
   if (!pool.started) {
     app.ready = pool.start(app.pluginFiles);
     app.ready.then(onReady, onFailed);
   }
-  const sending = [];
-  while (app.queue.length && pool.freeSlots() > sending.length) {
-    const doc = app.queue.shift();
-    if (!findDoc(doc.id)) { progressStep(1); continue; }  // removed while waiting
-    sending.push(doc);
-  }
-  // Their inputs are written before the workers get them: a worker's write
-  // of the result comes after, in IndexedDB's order (store.js).
-  if (sending.length) saveSentInputs(sending);
-  for (const doc of sending) {
+  for (let slot = pool.freeWorker(); slot && app.queue.length; slot = pool.freeWorker()) {
+    const size = pool.batchSize(app.queue.length, slot);
+    const docs = [];
+    let bytes = 0;
+    while (app.queue.length && docs.length < size && bytes < BATCH_BYTES) {
+      const doc = app.queue.shift();
+      if (!findDoc(doc.id)) { progressStep(1); continue; }  // removed while waiting
+      docs.push(doc);
+      bytes += doc.size;
+    }
+    if (!docs.length) continue;
     if (!app.batch) app.batch = { total: 0, done: 0, t0: performance.now() };
-    doc.status = 'analysing';
-    const msg = { id: doc.id, name: doc.file, plugins: enabledPlugins(), save: store.available };
-    if (doc.bytes) msg.bytes = doc.bytes; else msg.text = doc.inputText;
-    if (msg.save) store.unsavedData.add(doc.id);
-    pool.send(doc, msg);
+    const plugins = enabledPlugins();
+    const msgs = docs.map((doc) => {
+      doc.status = 'analysing';
+      const msg = { id: doc.id, name: doc.file, plugins, save: store.available };
+      Object.assign(msg, doc.input);
+      if (msg.save) store.unsavedData.add(doc.id);
+      return msg;
+    });
+    pool.send(slot, docs, msgs);
     scheduleRender();
   }
   if (!app.queue.length && !pool.inflight && app.batch) finishBatch();
 }
 
-// input: {bytes} (a text file, decoded in the worker) or {text}.
-function enqueueInput(doc, input) {
-  doc.bytes = input.bytes || null;
-  doc.inputText = input.bytes ? null : input.text;
-  doc.size = input.bytes ? input.bytes.length : new Blob([input.text]).size;
+// Documents queued one after the other (a drop) are sent once they all are.
+function pumpLater() {
+  if (pumpLater.pending) return;
+  pumpLater.pending = true;
+  queueMicrotask(pump);
+}
+
+// input: {file} or {bytes} (a text file, read and decoded in the worker)
+// or {text}. `again`: already counted in the progress (addBytes).
+function enqueueInput(doc, input, again) {
+  doc.input = input;
+  if (input.file) doc.size = input.file.size;
+  else doc.size = input.bytes ? input.bytes.length : new Blob([input.text]).size;
   doc.status = 'queued';
-  saveInput(doc, input.bytes ? { bytes: input.bytes } : { text: input.text });
+  saveInput(doc, input);
   markDocDirty(doc);
   app.queue.push(doc);
   if (!app.batch) app.batch = { total: 0, done: 0, t0: performance.now() };
-  app.batch.total++;
+  if (!again) app.batch.total++;
   progressStep(0);
   scheduleRender();
-  pump();
+  pumpLater();
 }
 
+// The progress bar follows app.batch, painted at most once a frame.
 function progressStep(n) {
   const b = app.batch;
   if (!b) return;
   b.done += n;
+  if (progressStep.frame) return;
+  progressStep.frame = requestAnimationFrame(paintProgress);
+}
+function paintProgress() {
+  progressStep.frame = 0;
+  const b = app.batch;
+  if (!b) return;
   const bar = document.getElementById('progress-bar');
   document.getElementById('progress-row').hidden = false;
   document.getElementById('resume').hidden = true;
@@ -479,6 +538,7 @@ function progressStep(n) {
 }
 
 function finishBatch() {
+  paintProgress();
   const b = app.batch;
   app.batch = null;
   document.getElementById('cancel').disabled = true;
@@ -507,20 +567,22 @@ function resumeCancelled() {
   document.getElementById('resume').hidden = true;
   for (const d of app.docs) {
     if (d.status !== 'cancelled') continue;
-    if (d.bytes) enqueueInput(d, { bytes: d.bytes });
-    else if (d.inputText !== null) enqueueInput(d, { text: d.inputText });
+    if (d.input) enqueueInput(d, d.input);
   }
 }
 
 // ---- rendering schedule ----------------------------------------------------
 
-// Results arrive faster than the page should redraw: the document list and
-// the open view are redrawn at most every RENDER_MS, comparisons (heavier)
-// at most every COMPARE_MS while a batch runs.
+// Results arrive faster than the page should redraw: the open view is
+// redrawn at most every RENDER_MS; while a batch runs, the document list at
+// most every LIST_MS (the progress bar moves meanwhile: each redraw of the
+// list costs a layout of it) and comparisons (heavier) every COMPARE_MS.
 const RENDER_MS = 150;
+const LIST_MS = 500;
 const COMPARE_MS = 1500;
 let renderTimer = null;
 let lastCompare = 0;
+let lastList = 0;
 
 function changed() {
   app.modelDirty = true;
@@ -533,14 +595,17 @@ function renderNow() {
   clearTimeout(renderTimer);
   renderTimer = null;
   markRepeats(app.docs);
-  renderList(app);
-  updateSummary();
+  const now = performance.now();
   if (app.needDoc) {
     app.needDoc = false;
-    selectDoc(app.currentId);
-  }
+    selectDoc(app.currentId);  // draws the list too
+    lastList = now;
+  } else if (!app.batch || now - lastList >= LIST_MS) {
+    renderList(app);
+    lastList = now;
+  } else scheduleRender();
+  updateSummary();
   if (app.tab !== 'doc' && app.modelDirty) {
-    const now = performance.now();
     if (!app.batch || now - lastCompare > COMPARE_MS) { lastCompare = now; renderTab(); }
     else scheduleRender();
   }
@@ -561,12 +626,26 @@ function updateSummary() {
 
 // ---- tabs and the cross-document model ---------------------------------------
 
+// The mentions of every document, and the comparisons built from them on
+// first use: the Tables view needs none of them, and grouping the quotes of
+// 1,000 documents takes longer than drawing a table.
 function refreshModel() {
   if (!app.modelDirty) return;
   markRepeats(app.docs);
-  const mentions = allMentions(app.docs);
-  app.model = { mentions, numbers: groupNumbers(mentions), quotes: groupQuotes(mentions), places: countPlaces(mentions) };
+  app.model = lazyModel(allMentions(app.docs));
   app.modelDirty = false;
+}
+
+function lazyModel(mentions) {
+  const model = { mentions };
+  const lazy = (name, build) => Object.defineProperty(model, name, {
+    enumerable: true, configurable: true,
+    get() { const v = build(mentions); Object.defineProperty(model, name, { value: v, enumerable: true }); return v; },
+  });
+  lazy('numbers', groupNumbers);
+  lazy('quotes', groupQuotes);
+  lazy('places', countPlaces);
+  return model;
 }
 
 function showTab(name) {
@@ -598,7 +677,6 @@ function openMention(docId, id) {
 
 function setPlaceFilter(place) {
   app.filter.place = place ? { key: place.key, plugin: place.plugin, name: place.name, docs: new Set(place.docs), countryCode: place.countryCode || null } : null;
-  app.allExpanded.clear();
   showTab('tables');
 }
 
@@ -627,6 +705,7 @@ function showMention(id) {
 // Span -> its table row (the innermost mention when spans overlap).
 function showRow(ids) {
   const id = ids[ids.length - 1];
+  if (!app.rows.has(id) && app.finishTables) app.finishTables();  // rows still being built (view.js)
   if (!app.rows.has(id)) {  // beyond the rows shown: show the whole table
     const doc = findDoc(app.currentId);
     app.expanded.add(doc.result.mentions[id].plugin);
@@ -668,6 +747,7 @@ function exportAll() {
 // ---- input wiring ----------------------------------------------------------
 
 function wireInput() {
+  wireDocList();
   const zone = document.getElementById('dropzone');
   const picker = document.getElementById('file-input');
   document.getElementById('pick-files').addEventListener('click', () => picker.click());
@@ -770,7 +850,7 @@ function wireInput() {
   let filterTimer = null;
   document.getElementById('filter-text').addEventListener('input', (ev) => {
     clearTimeout(filterTimer);  // typing should not redraw a 10,000-row table per key
-    filterTimer = setTimeout(() => { app.filter.text = ev.target.value; app.allExpanded.clear(); renderAllTables(app); }, 120);
+    filterTimer = setTimeout(() => { app.filter.text = ev.target.value; renderAllTables(app); }, 120);
   });
   document.getElementById('filter-doc').addEventListener('change', (ev) => { app.filter.doc = ev.target.value; renderAllTables(app); });
   document.getElementById('hide-repeats').addEventListener('change', (ev) => { app.hideRepeats = ev.target.checked; renderAllTables(app); });

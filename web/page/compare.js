@@ -240,23 +240,59 @@ function bestWindow(items) {
 // ---- quotes across sources -------------------------------------------------
 
 // Edit distance, giving up (returning limit + 1) once it must exceed limit.
+// Only the band of cells within `limit` of the diagonal can hold a path that
+// short (Ukkonen), so each row computes 2 * limit + 1 cells, not all of them.
+let bandPrev = new Int32Array(0);
+let bandCur = new Int32Array(0);
 function boundedDistance(a, b, limit) {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let prev = new Array(b.length + 1);
-  let cur = new Array(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+  const n = a.length;
+  const m = b.length;
+  if (Math.abs(n - m) > limit) return limit + 1;
+  const over = limit + 1;
+  if (bandPrev.length < m + 1) { bandPrev = new Int32Array(m + 1); bandCur = new Int32Array(m + 1); }
+  let prev = bandPrev;
+  let cur = bandCur;
+  for (let j = 0; j <= m; j++) prev[j] = j <= limit ? j : over;
+  for (let i = 1; i <= n; i++) {
+    const lo = Math.max(1, i - limit);
+    const hi = Math.min(m, i + limit);
+    cur[lo - 1] = lo === 1 ? (i <= limit ? i : over) : over;
+    let rowMin = cur[lo - 1];
+    const ca = a.charCodeAt(i - 1);
+    for (let j = lo; j <= hi; j++) {
+      let v = prev[j - 1] + (ca === b.charCodeAt(j - 1) ? 0 : 1);
+      const up = (j <= i - 1 + limit ? prev[j] : over) + 1;
+      const left = cur[j - 1] + 1;
+      if (up < v) v = up;
+      if (left < v) v = left;
+      if (v > over) v = over;
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
-    if (rowMin > limit) return limit + 1;
-    [prev, cur] = [cur, prev];
+    if (hi < m) cur[hi + 1] = over;
+    if (rowMin > limit) return over;
+    const t = prev; prev = cur; cur = t;
   }
-  return prev[b.length];
+  return Math.min(prev[m], over);
+}
+
+// Characters of a key counted in 64 buckets. Each edit changes the counts
+// by at most one up and one down, so the larger of the two one-sided
+// differences is a lower bound of the edit distance: most candidate pairs
+// (two quotes sharing a word) are told apart by it without the distance.
+function letterCounts(key) {
+  const h = new Uint16Array(64);
+  for (let i = 0; i < key.length; i++) h[key.charCodeAt(i) & 63]++;
+  return h;
+}
+function countsBound(ha, hb) {
+  let more = 0;
+  let less = 0;
+  for (let k = 0; k < 64; k++) {
+    const d = ha[k] - hb[k];
+    if (d > 0) more += d; else less -= d;
+  }
+  return more > less ? more : less;
 }
 
 // Two quotes are the same when their loose keys are equal, when one holds
@@ -267,6 +303,9 @@ function sameQuote(a, b) {
   if (s.words >= 4 && l.key.includes(s.key)) return true;
   if (s.key.length < 0.75 * l.key.length) return false;
   const limit = Math.max(2, Math.floor(0.15 * l.key.length));
+  if (!s.counts) s.counts = letterCounts(s.key);
+  if (!l.counts) l.counts = letterCounts(l.key);
+  if (countsBound(s.counts, l.counts) > limit) return false;
   return boundedDistance(s.key, l.key, limit) <= limit;
 }
 

@@ -1,9 +1,12 @@
 // The workspace's IndexedDB database, opened by the page (store.js) and by
 // each analysis worker (worker.js writes a document's text and results
 // itself, so that their serialisation never blocks the page). Stores, keyed
-// by document id: 'docs' (names, status: small), 'data' (text and result,
-// or the input bytes of a document not analysed yet); 'meta' holds one
-// record, 'workspace' (order, plugins, settings).
+// by document id: 'data' (text and result: the result as its JSON text, or
+// as objects when the page wrote it); 'inputs' holds the bytes or texts of
+// documents not analysed yet, a record per drop ([[id, input], ...]); 'meta'
+// holds one record, 'workspace' (order, plugins, settings, and every
+// document's small record: names, status). Version 1 kept a small record
+// per document in 'docs' and inputs in 'data' (still read).
 'use strict';
 
 const WORKSPACE_DB = 'newslens-workspace';
@@ -12,14 +15,14 @@ function openWorkspaceDb() {
   return new Promise((resolve, reject) => {
     let req;
     try {
-      req = indexedDB.open(WORKSPACE_DB, 1);
+      req = indexedDB.open(WORKSPACE_DB, 2);
     } catch (e) {
       reject(e);
       return;
     }
     req.onupgradeneeded = () => {
       const db = req.result;
-      for (const name of ['docs', 'data', 'meta']) if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
+      for (const name of ['docs', 'data', 'meta', 'inputs']) if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
     };
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error || new Error('IndexedDB refused to open'));

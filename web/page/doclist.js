@@ -4,10 +4,12 @@
 // the editor of a document's details (title, outlet, date).
 'use strict';
 
-// What an entry shows: it is drawn again only when this changes.
+// What an entry shows: it is built again only when this changes. Its
+// status alone (reading, waiting, analysing) and being the current document
+// are changed in place: a drop of 1,000 files changes them 3,000 times.
 function listKey(app, doc) {
-  return [doc.status, doc.name, doc.file, doc.outlet, doc.date, doc.size, doc.message, doc.note,
-    doc.id === app.currentId, doc.duplicateOf, (doc.repeats || []).length, doc.result ? doc.result.mentions.length : -1,
+  return [doc.status === 'done' || doc.status === 'bad' ? doc.status : 'pending', doc.name, doc.file, doc.outlet, doc.date, doc.size,
+    doc.message, doc.note, doc.duplicateOf, (doc.repeats || []).length, doc.result ? doc.result.mentions.length : -1,
     app.plugins.length].join('\u0001');
 }
 
@@ -32,37 +34,85 @@ function docSubline(doc) {
   return parts.join(' · ') + ' · ';
 }
 
+// One entry, cloned from a template and filled in (building each element
+// anew took most of the time of a drop of 1,000 files). Clicks reach it
+// through the list's one listener (wireDocList).
+let itemTemplate = null;
+const badgeTemplates = [];
 function listItem(app, doc) {
-  const counts = doc.status === 'done' ? docCounts(app, doc) : null;
-  const badges = counts && el('span', { class: 'badges' }, ...app.plugins.map((p, i) => {
-    const c = pluginColor(i);
-    return el('span', {
-      class: 'badge' + (counts[i] ? '' : ' zero'), title: `${p.name}: ${counts[i]}`,
-      style: { '--fill': c.fill, '--line': c.line },
-    }, `${p.name} ${counts[i]}`);
-  }));
-  return el('li', {
-    class: `doc-item ${doc.status}` + (doc.id === app.currentId ? ' current' : ''),
-    dataset: { id: doc.id },
-  },
-  el('button', {
-    type: 'button', class: 'doc-select', title: doc.file && doc.file !== doc.name ? `${doc.name}\n${doc.file}` : doc.name,
-    'aria-current': doc.id === app.currentId ? 'true' : 'false',
-    onclick: () => userSelectDoc(doc.id),
-  },
-  el('span', { class: 'doc-name' }, doc.name),
-  el('span', { class: 'doc-file', hidden: doc.file === doc.name }, doc.file),
-  el('span', { class: 'doc-info' }, docSubline(doc), el('span', { class: 'doc-status' }, docStatusText(doc))),
-  doc.note ? el('span', { class: 'doc-note' }, doc.note) : null,
-  badges,
-  repeatNote(app, doc)),
-  el('button', {
-    type: 'button', class: 'remove', title: `Remove ${doc.name}`, 'aria-label': `Remove ${doc.name}`,
-    onclick: () => removeDoc(doc.id),
-  }, '×'));
+  if (!itemTemplate) {
+    itemTemplate = el('li', { class: 'doc-item' },
+      el('button', { type: 'button', class: 'doc-select' },
+        el('span', { class: 'doc-name' }), el('span', { class: 'doc-file' }),
+        el('span', { class: 'doc-info' }, '', el('span', { class: 'doc-status' }))),
+      el('button', { type: 'button', class: 'remove' }, '×'));
+  }
+  const li = itemTemplate.cloneNode(true);
+  const current = doc.id === app.currentId;
+  li.className = `doc-item ${doc.status}` + (current ? ' current' : '');
+  li.dataset.id = doc.id;
+  const [select, remove] = li.children;
+  select.title = doc.file && doc.file !== doc.name ? `${doc.name}\n${doc.file}` : doc.name;
+  select.setAttribute('aria-current', current ? 'true' : 'false');
+  const [name, file, info] = select.children;
+  name.textContent = doc.name;
+  file.textContent = doc.file;
+  file.hidden = doc.file === doc.name;
+  info.firstChild.data = docSubline(doc);
+  info.lastChild.textContent = docStatusText(doc);
+  if (doc.note) select.append(el('span', { class: 'doc-note' }, doc.note));
+  if (doc.status === 'done') {
+    const counts = docCounts(app, doc);
+    const badges = el('span', { class: 'badges' });
+    app.plugins.forEach((p, i) => {
+      if (!badgeTemplates[i]) {
+        const c = pluginColor(i);
+        badgeTemplates[i] = el('span', { class: 'badge', style: { '--fill': c.fill, '--line': c.line } });
+      }
+      const b = badgeTemplates[i].cloneNode(false);
+      if (!counts[i]) b.className = 'badge zero';
+      b.title = `${p.name}: ${counts[i]}`;
+      b.textContent = `${p.name} ${counts[i]}`;
+      badges.append(b);
+    });
+    select.append(badges);
+  }
+  const note = repeatNote(app, doc);
+  if (note) select.append(note);
+  remove.title = `Remove ${doc.name}`;
+  remove.setAttribute('aria-label', `Remove ${doc.name}`);
+  return li;
 }
 
-const listCache = new Map();  // doc id -> {key, li}
+// The status and current-document marks of an entry, changed in place.
+function patchItem(app, entry, doc) {
+  const current = doc.id === app.currentId;
+  if (entry.status !== doc.status) {
+    entry.li.className = `doc-item ${doc.status}` + (current ? ' current' : '');
+    entry.li.querySelector('.doc-status').textContent = docStatusText(doc);
+    entry.status = doc.status;
+    entry.current = current;
+  }
+  if (entry.current !== current) {
+    entry.li.classList.toggle('current', current);
+    entry.li.firstChild.setAttribute('aria-current', current ? 'true' : 'false');
+    entry.current = current;
+  }
+}
+
+const listCache = new Map();  // doc id -> {key, status, current, li}
+
+// One listener for every entry's two buttons.
+function wireDocList() {
+  document.getElementById('doc-list').addEventListener('click', (ev) => {
+    const button = ev.target.closest('button');
+    const li = button && button.closest('li.doc-item');
+    if (!li) return;
+    const id = Number(li.dataset.id);
+    if (button.classList.contains('remove')) removeDoc(id);
+    else if (button.classList.contains('doc-select')) userSelectDoc(id);
+  });
+}
 
 function renderList(app) {
   const list = document.getElementById('doc-list');
@@ -80,9 +130,9 @@ function renderList(app) {
     if (!entry || entry.key !== key) {
       const li = listItem(app, doc);
       if (entry && entry.li.parentNode === list) entry.li.replaceWith(li);
-      entry = { key, li };
+      entry = { key, status: doc.status, current: doc.id === app.currentId, li };
       listCache.set(doc.id, entry);
-    }
+    } else patchItem(app, entry, doc);
     live.add(doc.id);
     items.push(entry.li);
   }

@@ -82,14 +82,21 @@ function pluginTag(plugin) {
 }
 
 let regionNames = null;
+// Remembered per code: a table of 100,000 places asks for the same few
+// hundred names, and Intl is slow to answer.
+const countryNames = new Map();
 function countryName(code) {
   if (typeof code !== 'string' || !/^[A-Z]{2}$/.test(code)) return code;
+  let name = countryNames.get(code);
+  if (name !== undefined) return name;
   try {
     if (!regionNames) regionNames = new Intl.DisplayNames([navigator.language || 'en', 'en'], { type: 'region' });
-    return regionNames.of(code) || code;
+    name = regionNames.of(code) || code;
   } catch (e) {
-    return code;
+    name = code;
   }
+  countryNames.set(code, name);
+  return name;
 }
 
 // 1234 → "1,234"; 1.6e6 → "1.6 million"; 1.89e14 → "189 trillion" (the

@@ -6,7 +6,10 @@
 'use strict';
 
 const POOL_MAX = 8;
-const PER_WORKER = 2;  // one waiting in each worker while the other runs: no idle round trips
+const PER_WORKER = 2;  // batches in each worker: one waits while the other runs, no idle round trips
+const BATCH_DOCS = 32;       // documents in one message at most
+const BATCH_BYTES = 1 << 20; // and about this many bytes (a long document goes alone)
+const FIRST_BATCH_DOCS = 4;
 
 function poolSize() {
   const asked = Number(new URLSearchParams(location.search).get('workers'));
@@ -17,14 +20,28 @@ function poolSize() {
 const pool = {
   size: poolSize(),
   url: null,
-  workers: [],       // {worker, inflight: Map id -> doc, waiters: [fn] (plugin replies, in order)}
-  onResult: null,    // (msg, doc) for every analysis reply
+  workers: [],       // {worker, inflight: Map id -> doc, batches (messages in flight), waiters: [fn] (plugin replies, in order)}
+  onResults: null,   // ([[msg, doc]]) for every batch of analysis replies
   onCrash: null,     // (docs, message) when a worker dies with documents in it
-  onSaved: null,     // (msg) when a worker has written a result to IndexedDB
+  onSaved: null,     // (msg) when a worker has written results to IndexedDB
 
   get started() { return this.workers.length > 0; },
   get inflight() { return this.workers.reduce((n, w) => n + w.inflight.size, 0); },
-  freeSlots() { return this.workers.reduce((n, w) => n + Math.max(0, PER_WORKER - w.inflight.size), 0); },
+  // The least busy worker with room for a batch, or null.
+  freeWorker() {
+    let best = null;
+    for (const w of this.workers) if (w.batches < PER_WORKER && (!best || w.batches < best.batches)) best = w;
+    return best;
+  },
+  // How many documents the next batch takes out of `queued`: the queue
+  // spread over every worker's slots, so that the last batches are small
+  // and no worker waits while another still has many.
+  // An idle worker's first batch is small, so that the first result shows
+  // at once; the next one is waiting in the worker meanwhile.
+  batchSize(queued, slot) {
+    const size = Math.max(1, Math.min(BATCH_DOCS, Math.ceil(queued / (Math.max(1, this.workers.length) * PER_WORKER * 2))));
+    return slot && slot.batches === 0 ? Math.min(size, FIRST_BATCH_DOCS) : size;
+  },
   inflightDocs() { return this.workers.flatMap((w) => Array.from(w.inflight.values())); },
 
   // Starts every worker; `plugins` (specs loaded at run time) are replayed
@@ -38,7 +55,7 @@ const pool = {
   },
 
   startOne(plugins) {
-    const slot = { worker: new Worker(this.url), inflight: new Map(), waiters: [] };
+    const slot = { worker: new Worker(this.url), inflight: new Map(), batches: 0, waiters: [] };
     this.workers.push(slot);
     for (const spec of plugins) {
       slot.waiters.push(() => {});
@@ -49,10 +66,14 @@ const pool = {
         const msg = ev.data;
         if (msg.type === 'ready') resolve(msg);
         else if (msg.type === 'failed') reject(new Error(msg.message));
-        else if (msg.type === 'result') {
-          const doc = slot.inflight.get(msg.id);
-          slot.inflight.delete(msg.id);
-          if (this.onResult) this.onResult(msg, doc);
+        else if (msg.type === 'results') {
+          slot.batches--;
+          const pairs = msg.results.map((r) => {
+            const doc = slot.inflight.get(r.id);
+            slot.inflight.delete(r.id);
+            return [r, doc];
+          });
+          if (this.onResults) this.onResults(pairs);
         } else if (msg.type === 'saved') {
           if (this.onSaved) this.onSaved(msg);
         } else if (msg.type === 'plugin') {
@@ -77,12 +98,12 @@ const pool = {
     });
   },
 
-  // Posts one document to the least busy worker.
-  send(doc, msg, transfer) {
-    let best = this.workers[0];
-    for (const w of this.workers) if (w.inflight.size < best.inflight.size) best = w;
-    best.inflight.set(doc.id, doc);
-    best.worker.postMessage(msg, transfer || []);
+  // Posts a batch of documents (msgs[i] describes docs[i]) to a worker
+  // from freeWorker().
+  send(slot, docs, msgs) {
+    for (const doc of docs) slot.inflight.set(doc.id, doc);
+    slot.batches++;
+    slot.worker.postMessage({ type: 'analyse', docs: msgs });
   },
 
   // A plugin goes to every worker; resolves with the first reply (each

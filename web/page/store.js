@@ -13,6 +13,8 @@
 'use strict';
 
 const SAVE_DELAY_MS = 400;
+const INPUT_SAVE_MS = 500;   // an input is written once its document has waited this long
+const INPUT_CHUNK = 200;     // inputs written in one flush at most (a dropped file costs ~0.1 ms to clone)
 const UNDO_MS = 10000;
 const WORKSPACE_FORMAT = 'newslens-workspace';
 
@@ -20,11 +22,13 @@ const store = {
   db: null,
   available: false,   // IndexedDB opened (false: work lives in this tab only)
   problem: '',        // why it is not available / the last failed write
-  dirtyDocs: new Set(),
+  dirtyDocs: new Set(),     // documents whose small record changed (written with the meta record)
   deleted: new Set(),
   dirtyMeta: false,
   unsavedData: new Set(),  // ids whose results a worker has not confirmed saved
-  inputs: new Map(),       // id -> input of a document waiting for analysis, not written yet
+  inputs: new Map(),       // id -> {input, at} of a document waiting for analysis, not written yet
+  inputRecords: new Map(), // key in 'inputs' -> ids whose inputs it holds (deleted once they are analysed)
+  inputCount: 0,
   failedDocs: new Set(),   // ids whose results IndexedDB refused (too large: Chromium takes ~130 MB a record)
   timer: null,
   writing: null,
@@ -47,6 +51,9 @@ function metaRecord() {
     disabled: Array.from(app.disabled), hidden: Array.from(app.hidden), hideRepeats: app.hideRepeats,
     pluginFiles: app.pluginFiles.map((p) => ({ file: p.file, kind: p.kind, name: p.name, bytes: p.bytes })),
     groupEdits: app.groupEdits,
+    // Every document's small record, in this one record: a put per
+    // document costs the page more than cloning them all.
+    records: app.docs.map(docRecord),
   };
 }
 
@@ -58,22 +65,31 @@ function markDocDirty(doc) { store.dirtyDocs.add(doc.id); store.dirtyMeta = true
 function markMetaDirty() { store.dirtyMeta = true; saveLater(); }
 
 // Input of a document waiting for analysis, saved so that a reload in the
-// middle of a run loses nothing (the worker replaces it by the result).
-// Written with the next flush, in one transaction for a whole drop.
+// middle of a long run loses nothing: all those of a flush in one record of
+// the 'inputs' store, deleted once its documents are analysed and saved. A
+// result found on reload wins over an input. Most documents of a drop are
+// analysed within a second or two, so an input is written only once its
+// document has waited INPUT_SAVE_MS (cloning 1,000 dropped files into
+// IndexedDB costs the page more than analysing them); until then a reload
+// is warned about (unsavedWork).
 function saveInput(doc, input) {
   if (!store.available) return;
-  store.inputs.set(doc.id, input);
+  store.inputs.set(doc.id, { input, at: performance.now() });
   saveLater();
 }
 
-// Inputs of documents about to go to a worker, in one transaction created
-// before they are sent (then the worker's result, written later, wins).
-function saveSentInputs(docs) {
-  if (!store.available) return;
-  for (const d of docs) store.inputs.delete(d.id);
-  idbWrite(store.db, ['data'], (s) => {
-    for (const d of docs) s.data.put({ input: d.bytes ? { bytes: d.bytes } : { text: d.inputText } }, d.id);
-  }).catch(storeFailed);
+// Keys of input records whose documents are all analysed (or gone).
+function spentInputRecords() {
+  const spent = [];
+  for (const [key, ids] of store.inputRecords) {
+    for (const id of ids) {
+      const d = findDoc(id);
+      if (!d || ((d.status === 'done' || d.status === 'bad') && !store.unsavedData.has(id))) ids.delete(id);
+    }
+    if (!ids.size) spent.push(key);
+  }
+  for (const key of spent) store.inputRecords.delete(key);
+  return spent;
 }
 
 function storeFailed(e) {
@@ -85,20 +101,32 @@ function flushStore() {
   clearTimeout(store.timer);
   store.timer = null;
   if (!store.available || store.writing) { if (store.available) saveLater(); return store.writing; }
-  const docs = Array.from(store.dirtyDocs).map(findDoc).filter(Boolean).map(docRecord);
   const deleted = Array.from(store.deleted);
-  const meta = store.dirtyMeta ? metaRecord() : null;
-  // Inputs of documents still waiting here (one sent to a worker was
-  // written by saveSentInputs).
-  const inputs = Array.from(store.inputs).filter(([id]) => { const d = findDoc(id); return d && (d.status === 'queued' || d.status === 'cancelled'); });
-  store.inputs.clear();
+  // Inputs of documents not analysed yet (or whose result is not saved yet)
+  // that have waited long enough; the others wait for a later flush.
+  const now = performance.now();
+  const inputs = [];
+  let waiting = false;
+  for (const [id, { input, at }] of store.inputs) {
+    const d = findDoc(id);
+    // Not needed any more: the document is gone, refused, or its result is saved.
+    if (!d || d.status === 'bad' || (d.status === 'done' && !store.unsavedData.has(id))) { store.inputs.delete(id); continue; }
+    if (now - at < INPUT_SAVE_MS || inputs.length >= INPUT_CHUNK) { waiting = true; continue; }
+    inputs.push([id, input]);
+    store.inputs.delete(id);
+  }
+  if (waiting) setTimeout(saveLater, inputs.length >= INPUT_CHUNK ? 0 : INPUT_SAVE_MS / 2);
+  const spent = spentInputRecords();
+  const meta = store.dirtyMeta || store.dirtyDocs.size ? metaRecord() : null;
   store.dirtyDocs.clear();
   store.deleted.clear();
   store.dirtyMeta = false;
-  if (!docs.length && !deleted.length && !meta && !inputs.length) return Promise.resolve();
-  store.writing = idbWrite(store.db, ['docs', 'data', 'meta'], (s) => {
-    for (const [id, input] of inputs) s.data.put({ input }, id);
-    for (const r of docs) s.docs.put(r, r.id);
+  if (!deleted.length && !meta && !inputs.length && !spent.length) return Promise.resolve();
+  const inputKey = inputs.length ? `inputs-${Date.now()}-${store.inputCount++}` : null;
+  if (inputKey) store.inputRecords.set(inputKey, new Set(inputs.map(([id]) => id)));
+  store.writing = idbWrite(store.db, ['docs', 'data', 'meta', 'inputs'], (s) => {
+    if (inputKey) s.inputs.put(inputs, inputKey);
+    for (const key of spent) s.inputs.delete(key);
     for (const id of deleted) { s.docs.delete(id); s.data.delete(id); }
     if (meta) s.meta.put(meta, 'workspace');
   }).then(() => { store.problem = ''; }, storeFailed).then(() => { store.writing = null; });
@@ -135,28 +163,45 @@ async function openStore() {
     store.problem = `IndexedDB is not available (${(e && e.message) || e})`;
     return 0;
   }
-  const [meta, docs, data] = await Promise.all([readAll(store.db, 'meta'), readAll(store.db, 'docs'), readAll(store.db, 'data')]);
+  const [meta, docs, data, inputRecords] = await Promise.all(['meta', 'docs', 'data', 'inputs'].map((name) => readAll(store.db, name)));
   const m = meta.get('workspace');
   if (!m || !m.order || !m.order.length) return 0;
-  applyWorkspace(m, m.order.map((id) => Object.assign({}, docs.get(id), data.get(id) || {})).filter((r) => r.id !== undefined));
-  // Leftovers of documents removed before the reload.
+  // The small records: in the meta record (version 2), else one per document.
+  const small = Array.isArray(m.records) ? new Map(m.records.map((r) => [r.id, r])) : docs;
+  const inputs = new Map();
+  for (const [key, list] of inputRecords) {
+    store.inputRecords.set(key, new Set(list.map(([id]) => id)));
+    for (const [id, input] of list) inputs.set(id, input);
+  }
+  applyWorkspace(m, m.order.map((id) => {
+    const r = Object.assign({}, small.get(id), data.get(id) || {});
+    if (typeof r.resultJson === 'string') { r.result = JSON.parse(r.resultJson); delete r.resultJson; }
+    if (!r.result && inputs.has(id)) r.input = inputs.get(id);
+    return r;
+  }).filter((r) => r.id !== undefined), true);
+  // Leftovers of documents removed before the reload, and of the records of
+  // version 1.
   const keep = new Set(m.order);
-  const stale = [...docs.keys(), ...data.keys()].filter((id) => !keep.has(id));
-  if (stale.length) idbWrite(store.db, ['docs', 'data'], (s) => { for (const id of stale) { s.docs.delete(id); s.data.delete(id); } });
+  const stale = [...data.keys()].filter((id) => !keep.has(id));
+  if (stale.length || docs.size) idbWrite(store.db, ['docs', 'data'], (s) => { s.docs.clear(); for (const id of stale) s.data.delete(id); });
   return app.docs.length;
 }
 
 // Replaces the workspace by a saved one (IndexedDB or a file). Documents
 // that were not analysed yet are queued again; the others keep their results.
-function applyWorkspace(m, records) {
+// keepIds: the records' ids stay (the workspace of this browser, restored
+// on start: nothing to write again); else documents get new ids (a file
+// opened while the documents it replaces wait for an undo).
+function applyWorkspace(m, records, keepIds) {
   app.docs = [];
   app.queue = [];
   const idMap = new Map();
+  if (keepIds) app.nextId = Math.max(app.nextId, m.nextId || 0, ...records.map((r) => r.id + 1));
   for (const r of records) {
     const doc = {
-      id: app.nextId++, file: r.file || r.name, name: r.name || r.file, named: !!r.named, outlet: r.outlet || '',
+      id: keepIds ? r.id : app.nextId++, file: r.file || r.name, name: r.name || r.file, named: !!r.named, outlet: r.outlet || '',
       date: r.date || '', size: r.size || 0, status: r.status, message: r.message || '', note: r.note || '',
-      hash: r.hash || '', ms: r.ms || 0, kind: r.kind || 'text', bytes: null, text: '', result: null,
+      hash: r.hash || '', ms: r.ms || 0, kind: r.kind || 'text', input: null, text: '', result: null,
     };
     idMap.set(r.id, doc.id);
     app.docs.push(doc);
@@ -190,6 +235,7 @@ function applyWorkspace(m, records) {
   app.selectWhenDone = null;
   app.restoredTab = m.tab || 'doc';
   app.restoredPlugins = (m.pluginFiles || []).filter((p) => p.bytes);
+  if (keepIds) { markMetaDirty(); return; }
   // Saved under the new ids.
   for (const d of app.docs) store.dirtyDocs.add(d.id);
   if (store.available && idMap.size) {
@@ -219,24 +265,28 @@ function base64ToBytes(b64) {
   return out;
 }
 
-function workspaceJson() {
+// Documents not analysed yet keep their input: a file dropped is read now.
+async function workspaceJson() {
   const meta = metaRecord();
   meta.pluginFiles = meta.pluginFiles.map((p) => ({ file: p.file, kind: p.kind, name: p.name, base64: bytesToBase64(p.bytes) }));
   meta.saved = new Date().toISOString();
-  meta.documents = app.docs.map((d) => {
+  meta.documents = await Promise.all(app.docs.map(async (d) => {
     const r = docRecord(d);
+    const input = d.input || {};
     if (d.status === 'done') { r.text = d.text; r.result = d.result; r.repeats = d.repeats; r.looseKey = d.looseKey; }
-    else if (d.bytes) r.input = { base64: bytesToBase64(d.bytes) };
-    else if (d.inputText) r.input = { text: d.inputText };
+    else if (input.file) r.input = { base64: bytesToBase64(new Uint8Array(await input.file.arrayBuffer())) };
+    else if (input.bytes) r.input = { base64: bytesToBase64(input.bytes) };
+    else if (typeof input.text === 'string') r.input = { text: input.text };
     return r;
-  });
+  }));
   delete meta.order;
+  delete meta.records;
   return JSON.stringify(meta);
 }
 
-function saveWorkspaceFile() {
+async function saveWorkspaceFile() {
   if (!app.docs.length) { setProgress('Nothing to save yet: add documents first.'); return; }
-  download(`workspace-${new Date().toISOString().slice(0, 10)}.newslens.json`, workspaceJson(), 'application/json');
+  download(`workspace-${new Date().toISOString().slice(0, 10)}.newslens.json`, await workspaceJson(), 'application/json');
   app.savedToFile = true;
   setProgress(`Saved the workspace (${app.docs.length} documents) as a .newslens.json file.`);
 }
@@ -316,10 +366,7 @@ function undoRemove() {
   for (const { doc, index } of entries.slice().sort((a, b) => a.index - b.index)) {
     if (findDoc(doc.id)) continue;
     app.docs.splice(Math.min(index, app.docs.length), 0, doc);
-    if (doc.status !== 'done' && doc.status !== 'bad') {
-      if (doc.bytes) enqueueInput(doc, { bytes: doc.bytes });
-      else if (doc.inputText) enqueueInput(doc, { text: doc.inputText });
-    }
+    if (doc.status !== 'done' && doc.status !== 'bad' && doc.input) enqueueInput(doc, doc.input);
     store.dirtyDocs.add(doc.id);
   }
   if (entries.length && (app.currentId === null || !findDoc(app.currentId))) app.currentId = entries[0].doc.id;

@@ -111,9 +111,11 @@ function drawChunk(app, tv, c) {
   tv.drawnCount++;
 }
 
-// Empties a chunk far from the view, keeping its measured height.
-function undrawChunk(app, tv, c) {
-  c.height = c.el.offsetHeight || c.height;
+// Empties a chunk far from the view, keeping its measured height (given
+// when the caller measured it: reading it between two changes of the page
+// would lay the whole text out again each time).
+function undrawChunk(app, tv, c, height) {
+  c.height = height || c.el.offsetHeight || c.height;
   for (const mark of c.el.querySelectorAll('mark.hl')) {
     for (const id of mark.dataset.ids.split(' ')) {
       const list = app.marks.get(Number(id));
@@ -135,7 +137,9 @@ function undrawChunk(app, tv, c) {
 function visibleSpans(app, doc) {
   const L = doc.layout && doc.layout.result === doc.result ? doc.layout : null;
   if (L) {
-    const hiddenIdx = new Set(L.names.map((n, i) => (app.hidden.has(n) ? i : -1)).filter((i) => i >= 0));
+    const hidden = new Uint8Array(L.names.length);
+    let anyHidden = false;
+    L.names.forEach((n, i) => { if (app.hidden.has(n)) { hidden[i] = 1; anyHidden = true; } });
     const n = L.ids.length;
     const ids = new Int32Array(n);
     const starts = new Int32Array(n);
@@ -143,7 +147,7 @@ function visibleSpans(app, doc) {
     let count = 0;
     let maxLen = 0;
     for (let k = 0; k < n; k++) {
-      if (L.starts[k] >= L.ends[k] || (hiddenIdx.size && hiddenIdx.has(L.plugin[k]))) continue;
+      if (L.starts[k] >= L.ends[k] || (anyHidden && hidden[L.plugin[k]])) continue;
       ids[count] = L.ids[k];
       starts[count] = L.starts[k];
       ends[count] = L.ends[k];
@@ -211,13 +215,13 @@ function renderTextView(app, doc) {
   if (same) {
     // Drawn again: the chunks near the view; the others are emptied (drawn
     // when they come back), so a toggle costs a screen or two of marks.
+    // Every drawn chunk measured first (one layout), then changed.
     const view = box.getBoundingClientRect();
-    for (const c of tv.chunks) {
-      if (!c.drawn) continue;
-      const r = c.el.getBoundingClientRect();
+    const drawn = tv.chunks.filter((c) => c.drawn).map((c) => ({ c, r: c.el.getBoundingClientRect() }));
+    for (const { c, r } of drawn) {
       c.drawn = false;
       if (r.bottom >= view.top - NEAR_PX && r.top <= view.bottom + NEAR_PX) drawChunk(app, tv, c);
-      else { c.drawn = true; tv.drawnCount++; undrawChunk(app, tv, c); }
+      else { c.drawn = true; tv.drawnCount++; undrawChunk(app, tv, c, r.height); }
     }
   } else {
     // Placeholders of estimated height: about 8 px per character of width at this font.
@@ -253,7 +257,10 @@ function renderTextView(app, doc) {
     }
     if (idle && waiting.length) setTimeout(drain, 0);
     if (tv.drawnCount > KEEP_CHUNKS) {
-      for (const c of tv.chunks) if (c.drawn && !near.has(c) && tv.drawnCount > KEEP_CHUNKS / 2) undrawChunk(app, tv, c);
+      // Measured first, then emptied (see undrawChunk).
+      const far = tv.chunks.filter((c) => c.drawn && !near.has(c)).slice(0, tv.drawnCount - KEEP_CHUNKS / 2);
+      const heights = far.map((c) => c.el.offsetHeight);
+      far.forEach((c, i) => undrawChunk(app, tv, c, heights[i]));
     }
   }, { root: box, rootMargin: `${NEAR_PX}px 0px` });
   for (const c of tv.chunks) tv.observer.observe(c.el);

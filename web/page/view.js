@@ -132,6 +132,8 @@ function renderText(app, doc) {
 }
 
 const TABLE_ROW_LIMIT = 500;
+const TABLE_SLICE_ROWS = 100;  // rows built per task: a long document's tables fill in without blocking the page
+let tableFill = 0;             // the current filling (a newer renderTables stops an older one)
 
 // One table per plugin that found something: #, text, then the plugin's own
 // fields as columns (whatever it returns). Plugins that found nothing are
@@ -140,6 +142,8 @@ function renderTables(app, doc) {
   const box = document.getElementById('tables');
   app.rows = new Map();
   box.replaceChildren();
+  const fill = ++tableFill;
+  const later = [];  // {body, make, items, next}: rows still to build
   if (doc.status !== 'done') { box.hidden = true; return; }
   box.hidden = false;
   const byPlugin = app.plugins.map(() => []);
@@ -154,7 +158,7 @@ function renderTables(app, doc) {
     const shown = app.expanded.has(p.name) ? items : items.slice(0, TABLE_ROW_LIMIT);
     const head = el('tr', {}, el('th', { class: 'num', scope: 'col' }, '#'), el('th', { scope: 'col' }, fieldLabel(p.name, 'text')),
       ...keys.map((k) => el('th', { scope: 'col', dataset: { key: k } }, fieldLabel(p.name, k))));
-    const rows = shown.map(({ m, id }, n) => {
+    const makeRow = ({ m, id }, n) => {
       // One tab stop per table (rovingRows), Enter or a click shows the span.
       const tr = el('tr', {
         tabIndex: -1, dataset: { id },
@@ -167,11 +171,13 @@ function renderTables(app, doc) {
       ...keys.map((k) => fieldCell(p.name, k, m)));
       app.rows.set(id, tr);
       return tr;
-    });
+    };
+    const body = rovingBody(shown.slice(0, TABLE_SLICE_ROWS).map(makeRow));
+    if (shown.length > TABLE_SLICE_ROWS) later.push({ body, makeRow, items: shown, next: TABLE_SLICE_ROWS });
     box.append(el('section', { class: 'plugin-table', dataset: { plugin: p.name } },
       el('h3', {}, swatch(i), p.name, el('span', { class: 'muted' }, ` ${items.length} · ${p.description}`)),
       el('div', { class: 'table-wrap' },
-        el('table', { 'aria-label': `${p.name} results` }, el('thead', {}, head), rovingBody(rows))),
+        el('table', { 'aria-label': `${p.name} results` }, el('thead', {}, head), body)),
       shown.length < items.length && el('button', {
         type: 'button', class: 'more',
         onclick: () => { app.expanded.add(p.name); renderTables(app, doc); },
@@ -179,6 +185,21 @@ function renderTables(app, doc) {
   });
   if (empty.length) box.append(el('p', { class: 'muted no-results' }, `No results from: ${empty.join(', ')}.`));
   if (!app.plugins.length) box.append(el('p', { class: 'muted' }, 'This build has no plugins.'));
+  // The rest of the rows, a slice per task.
+  const step = () => {
+    if (fill !== tableFill || !later.length) return;
+    const t = later[0];
+    const end = Math.min(t.items.length, t.next + TABLE_SLICE_ROWS);
+    const frag = document.createDocumentFragment();
+    for (let n = t.next; n < end; n++) frag.append(t.makeRow(t.items[n], n));
+    t.body.append(frag);
+    t.next = end;
+    if (end >= t.items.length) later.shift();
+    if (later.length) setTimeout(step, 0);
+  };
+  if (later.length) setTimeout(step, 0);
+  // A row asked for before its slice (app.js showRow): the rest at once.
+  app.finishTables = () => { while (fill === tableFill && later.length) step(); };
 }
 
 // A table cell of field `key`: the value in words, numbers right-aligned

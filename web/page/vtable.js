@@ -6,18 +6,23 @@
 'use strict';
 
 const VIRTUAL_OVERSCAN = 30;
+let measuredRowHeight = 26;  // the last table's average row height: the next one starts from it
 
 // wrap: the scrolling element; tbody: the table's body; items: the data;
 // makeRow(item, index) -> <tr>. Returns {redraw, scrollToIndex}.
 function virtualRows(wrap, tbody, items, makeRow, columns) {
-  const st = { start: 0, end: 0, rh: 26, active: 0, sampled: false };
+  const st = { start: 0, end: 0, rh: measuredRowHeight, active: 0, sampled: false, laidOut: false };
   const spacer = (h, cls) => el('tr', { class: `spacer ${cls}`, 'aria-hidden': 'true' },
     el('td', { colSpan: columns, style: { height: `${Math.max(0, Math.round(h))}px`, padding: '0', border: '0' } }));
   const headHeight = () => { const h = wrap.querySelector('thead'); return h ? h.offsetHeight : 0; };
 
+  // The first drawing reads no layout (each read laid out the whole view
+  // again, with every table in it): a new table is scrolled to the top and
+  // its box is at most 60vh high (style.css). The rows are measured at the
+  // next frame, once the browser has laid them out anyway.
   function draw(force) {
-    const view = wrap.clientHeight || 600;
-    const top = Math.max(0, wrap.scrollTop - headHeight());
+    const view = st.laidOut ? (wrap.clientHeight || 600) : Math.max(200, Math.round(window.innerHeight * 0.6));
+    const top = st.laidOut ? Math.max(0, wrap.scrollTop - headHeight()) : 0;
     const first = Math.max(0, Math.floor(top / st.rh) - VIRTUAL_OVERSCAN);
     const last = Math.min(items.length, Math.ceil((top + view) / st.rh) + VIRTUAL_OVERSCAN);
     if (!force && first === st.start && last === st.end) return;
@@ -34,21 +39,32 @@ function virtualRows(wrap, tbody, items, makeRow, columns) {
     }
     rows.push(spacer((items.length - last) * st.rh, 'after'));
     tbody.replaceChildren(...rows);
-    // The row height is measured once real rows are drawn (rows wrap, so it
-    // is an average: the spacers are estimates, the drawn rows exact).
-    if (!st.sampled && last > first) {
-      const drawn = last - first;
-      const h = tbody.offsetHeight - tbody.rows[0].offsetHeight - tbody.rows[tbody.rows.length - 1].offsetHeight;
-      if (h > 0) { st.rh = Math.max(18, h / drawn); st.sampled = true; draw(true); return; }
-    }
+    if (st.laidOut && !st.sampled && measure()) { draw(true); return; }
     if (focused !== false && focused !== undefined) {
       const again = tbody.querySelector(`tr[data-index="${focused}"]`);
       if (again) again.focus({ preventScroll: true });
     }
   }
 
+  // The row height, once real rows are drawn (rows wrap, so it is an
+  // average: the spacers are estimates, the drawn rows exact). True when it
+  // changed.
+  function measure() {
+    const drawn = st.end - st.start;
+    if (st.sampled || drawn <= 0) return false;
+    const h = tbody.offsetHeight - tbody.rows[0].offsetHeight - tbody.rows[tbody.rows.length - 1].offsetHeight;
+    if (h <= 0) return false;
+    st.sampled = true;
+    const rh = Math.max(18, h / drawn);
+    measuredRowHeight = rh;
+    if (Math.abs(rh - st.rh) <= 0.5) return false;
+    st.rh = rh;
+    return true;
+  }
+
   function scrollToIndex(i) {
     st.active = i;
+    st.laidOut = true;
     const row = tbody.querySelector(`tr[data-index="${i}"]`);
     if (row) {
       row.scrollIntoView({ block: 'nearest' });
@@ -68,7 +84,7 @@ function virtualRows(wrap, tbody, items, makeRow, columns) {
   wrap.addEventListener('scroll', () => {
     if (pending) return;
     pending = true;
-    requestAnimationFrame(() => { pending = false; draw(false); });
+    requestAnimationFrame(() => { pending = false; st.laidOut = true; draw(false); });
   });
   tbody.addEventListener('focusin', (ev) => {
     const row = ev.target.closest && ev.target.closest('tr[data-index]');
@@ -84,5 +100,11 @@ function virtualRows(wrap, tbody, items, makeRow, columns) {
     scrollToIndex(j);
   });
   draw(true);
-  return { redraw: () => draw(true), scrollToIndex };
+  requestAnimationFrame(() => {
+    if (!wrap.isConnected) return;
+    st.laidOut = true;
+    measure();
+    draw(false);
+  });
+  return { redraw: () => { st.laidOut = true; draw(true); }, scrollToIndex };
 }

@@ -2,14 +2,21 @@
 // Emscripten module source, decode.js, db.js, compare.js, then this file; the page starts it
 // from a Blob URL (the only way to get a Worker over file://), one per core
 // (pool.js). Messages:
-//   in:  {id, name, bytes: Uint8Array | text: string, plugins: 'a,b' ('' = all)}
-//        (bytes: a text file, decoded here; text: already extracted, e.g. from HTML)
+//   in:  {type: 'analyse', docs: [{id, name, file: File | bytes: Uint8Array |
+//         text: string, plugins: 'a,b' ('' = all), save}]}: a batch of documents
+//        (file, bytes: a text file, read, sniffed and decoded here; text:
+//        already extracted, e.g. from HTML)
 //        {type: 'load-plugin', file, kind: 'rules'|'compiled', bytes}
 //   out: {type: 'ready', plugins, version} | {type: 'failed', message}
-//        {type: 'result', id, status: 'done'|'bad', message, text, result, ms,
-//         note (how the bytes were decoded, '' for UTF-8), hash (of the bytes)}
+//        {type: 'results', results: [{id, status: 'done'|'bad'|'html', message,
+//         text, result, ms, note (how the bytes were decoded, '' for UTF-8),
+//         hash (of the bytes), save}]}: one reply per batch ('html': a page
+//         to extract first, its bytes sent back: DOMParser is the page's)
 //        {type: 'plugin', file, ok, name, problems, plugins}
-//        {type: 'saved', id, ok, message}: the result is in IndexedDB (msg.save)
+//        {type: 'saved', ids, ok, message}: those results are in IndexedDB
+// A batch (pool.js sizes them) costs one message each way and one IndexedDB
+// transaction: per-document messages and transactions took more time than
+// the analysis of a short article.
 (function () {
   'use strict';
   // Emscripten 3.1.6 first tries fetch() on its embedded data: URL, which the
@@ -90,6 +97,11 @@
     let note = '';
     let utf8;
     const hash = msg.bytes ? contentHash(msg.bytes) : '';
+    if (msg.bytes && msg.sniff) {
+      const format = sniffFormat(msg.name, msg.bytes);
+      if (format.kind === 'unsupported') return { status: 'bad', message: format.message, note, hash };
+      if (format.kind === 'html') return { status: 'html', bytes: msg.bytes, hash };
+    }
     if (typeof msg.text === 'string') {
       text = msg.text;
       utf8 = encoder.encode(text);
@@ -103,45 +115,88 @@
     if (problem) return { status: 'bad', message: problem, note, hash };
     const t0 = performance.now();
     try {
-      const result = JSON.parse(m.analyze(msg.name, text, msg.plugins || ''));
+      const json = m.analyze(msg.name, text, msg.plugins || '');
+      const result = JSON.parse(json);
       const ms = performance.now() - t0;
       // Paragraphs repeated within the text and a key for identical
       // documents (compare.js), computed here: on a 50 MB text they take
       // seconds.
-      return { status: 'done', text, result, ms, note, hash, repeats: repeatedParagraphs(text), looseKey: textHash(looseText(text)),
+      return { status: 'done', text, result, json, ms, note, hash, repeats: repeatedParagraphs(text), looseKey: textHash(looseText(text)),
         layout: spanLayout(result.mentions, text.length) };
     } catch (e) {
       return { status: 'bad', message: `analysis failed (${(e && e.message) || e})`, note, hash };
     }
   }
 
-  // The document's text and results go to the workspace database from here
-  // (db.js), then the page is told ('saved'), so that a reload restores
-  // them without the page ever serialising them itself.
+  // The documents' texts and results go to the workspace database from here
+  // (db.js), one transaction per batch, then the page is told ('saved'), so
+  // that a reload restores them without the page ever serialising them
+  // itself. The result is stored as the module's JSON text: cloning one
+  // string costs a fraction of cloning its tree of objects.
   let dbPromise = null;
-  function saveData(id, reply) {
+  function saveData(saves) {
+    if (!saves.length) return;
     if (!dbPromise) dbPromise = openWorkspaceDb();
-    const record = reply.status === 'done'
-      ? { text: reply.text, result: reply.result, ms: reply.ms, repeats: reply.repeats, looseKey: reply.looseKey } : null;
-    dbPromise.then((db) => idbWrite(db, ['data'], (s) => { if (record) s.data.put(record, id); else s.data.delete(id); }))
-      .then(() => self.postMessage({ type: 'saved', id, ok: true }),
-        (e) => self.postMessage({ type: 'saved', id, ok: false, message: String((e && e.message) || e) }));
+    const ids = saves.map((x) => x.id);
+    dbPromise.then((db) => idbWrite(db, ['data'], (s) => {
+      for (const { id, reply, json } of saves) {
+        if (reply.status === 'done') {
+          s.data.put({ text: reply.text, resultJson: json, ms: reply.ms, repeats: reply.repeats, looseKey: reply.looseKey }, id);
+        } else s.data.delete(id);
+      }
+    }))
+      .then(() => self.postMessage({ type: 'saved', ids, ok: true }),
+        (e) => self.postMessage({ type: 'saved', ids, ok: false, message: String((e && e.message) || e) }));
   }
 
-  // Messages are handled in arrival order (each waits on the same promise),
-  // so a plugin load applies to every document sent after it.
+  // Messages are handled one after the other, in arrival order, so a plugin
+  // load applies to every document sent after it. The files of a batch are
+  // read together first.
+  // Warmed up once the page is told the worker is ready: a first analysis
+  // builds the plugins' lexicons (about 0.2 s of a fresh module, 1 s on a
+  // busy machine) and compiles the code it runs, which the first documents
+  // dropped would otherwise wait for. Its result is thrown away.
+  const WARM_UP = 'Published 26 February 2019\nMore than 270 Venezuelan soldiers crossed into C\u00facuta, Colombia, on Saturday. ' +
+    '\u201cWe refused to stop the aid,\u201d Sgt. Jorge Torres said. Prices rose 3.5% to $1.2bn.\n';
+  let queue = ready.then((m) => {
+    try { m.analyze('warm-up', WARM_UP, ''); } catch (e) { /* the real documents will say */ }
+    return m;
+  });
   self.onmessage = (ev) => {
     const msg = ev.data;
-    ready.then((m) => {
-      if (msg.type === 'load-plugin') self.postMessage(loadPlugin(m, msg.file, msg.kind, msg.bytes));
-      else {
-        const reply = analyse(m, msg);
-        const moved = reply.layout ? [reply.layout.ids.buffer, reply.layout.starts.buffer, reply.layout.ends.buffer, reply.layout.plugin.buffer] : [];
-        // The result first (the page waits for it); the copy saved to IndexedDB
-        // is taken before the typed arrays move.
-        if (msg.save) saveData(msg.id, reply);
-        self.postMessage(Object.assign({ type: 'result', id: msg.id, save: !!msg.save }, reply), moved);
-      }
-    });
+    queue = queue.then((m) => handle(m, msg).catch((e) => {
+      // Nothing of a batch may be left unanswered: the page waits for it.
+      if (msg.type === 'load-plugin') return;
+      const message = `analysis failed (${(e && e.message) || e})`;
+      self.postMessage({ type: 'results', results: msg.docs.map((d) => ({ id: d.id, status: 'bad', message, note: '', hash: '' })) });
+    }).then(() => m));
   };
+
+  async function handle(m, msg) {
+    if (msg.type === 'load-plugin') { self.postMessage(loadPlugin(m, msg.file, msg.kind, msg.bytes)); return; }
+    const reads = await Promise.allSettled(msg.docs.map((doc) => (doc.file ? doc.file.arrayBuffer() : null)));
+    const results = [];
+    const moved = [];
+    const saves = [];
+    msg.docs.forEach((doc, i) => {
+      let reply;
+      if (doc.file && reads[i].status !== 'fulfilled') {
+        const why = reads[i].reason;
+        reply = { status: 'bad', message: `could not be read (${(why && why.message) || why})`, note: '', hash: '' };
+      } else {
+        // A file's bytes are sniffed here (a PDF, an image, an HTML page).
+        reply = analyse(m, doc.file ? Object.assign({}, doc, { bytes: new Uint8Array(reads[i].value), sniff: true }) : doc);
+      }
+      const json = reply.json;
+      delete reply.json;
+      if (reply.layout) moved.push(reply.layout.ids.buffer, reply.layout.starts.buffer, reply.layout.ends.buffer, reply.layout.plugin.buffer);
+      if (reply.status === 'html') moved.push(reply.bytes.buffer);
+      else if (doc.save) saves.push({ id: doc.id, reply, json });
+      results.push(Object.assign({ id: doc.id, save: !!doc.save && reply.status !== 'html' }, reply));
+    });
+    // The results first (the page waits for them); the records saved to
+    // IndexedDB do not hold the typed arrays that move.
+    self.postMessage({ type: 'results', results }, moved);
+    saveData(saves);
+  }
 })();

@@ -9,6 +9,8 @@ const ALL_ROW_LIMIT = 300;
 function filteredRows(app, plugin) {
   const f = app.filter;
   const q = f.text.trim().toLowerCase();
+  const columns = app.columns[plugin];
+  const signature = columns.join('\u0001');
   const rows = app.model.mentions.filter((x) => {
     if (x.m.plugin !== plugin) return false;
     if (app.hideRepeats && x.repeat) return false;
@@ -21,7 +23,11 @@ function filteredRows(app, plugin) {
         if (f.place.countryCode ? x.m.country !== f.place.countryCode : (x.m.name || x.m.text) !== f.place.name) return false;
       }
     }
-    if (q && !rowCells(x, app.columns[plugin]).join('\u0001').toLowerCase().includes(q)) return false;
+    if (q) {
+      // The cells' text, kept on the row for the next keystroke.
+      if (x.searchColumns !== signature) { x.search = rowCells(x, columns).join('\u0001').toLowerCase(); x.searchColumns = signature; }
+      if (!x.search.includes(q)) return false;
+    }
     return true;
   });
   const s = app.sort[plugin];
@@ -122,23 +128,33 @@ function groupedTable(app, p, rows, columns, field) {
   const head = el('tr', {}, headCell('group', what), headCell('mentions', 'mentions', 'num'),
     headCell('sources', 'sources', 'num'), el('th', { scope: 'col' }, 'share of sources'));
   const groups = sortGroups(groupRows(rows, field), app.groupSort[p.name]);
-  const shown = app.allExpanded.has(p.name) ? groups : groups.slice(0, ALL_ROW_LIMIT);
-  const body = [];
-  for (const g of shown) {
-    // A mention row shows what differs within its group, not the place's
-    // country and coordinates again on every line.
-    const detailCols = columns.filter((k) => k !== field && k !== 'document' && k !== 'text'
-      && new Set(g.items.map((x) => JSON.stringify(x.m[k]))).size > 1);
+  // A group row, then its mention rows when it is open. A long table is
+  // drawn as a window over these entries (vtable.js), rows built on demand.
+  const entries = [];
+  for (const g of groups) {
     const openKey = `${p.name}|${g.key}`;
     const open = app.openGroups.has(openKey);
+    entries.push({ g, open, openKey });
+    if (open) {
+      // A mention row shows what differs within its group, not the place's
+      // country and coordinates again on every line.
+      const detailCols = columns.filter((k) => k !== field && k !== 'document' && k !== 'text'
+        && new Set(g.items.map((x) => JSON.stringify(x.m[k]))).size > 1);
+      for (const x of g.items) entries.push({ g, x, detailCols });
+    }
+  }
+  const groupRow = ({ g, open, openKey }) => {
     const toggle = () => {
       if (app.openGroups.has(openKey)) app.openGroups.delete(openKey);
       else app.openGroups.add(openKey);
       renderAllTables(app);
-      const again = document.querySelector(`#all-tables section[data-plugin="${CSS.escape(p.name)}"] tr.group-row[data-group="${CSS.escape(g.key)}"]`);
+      const section = `#all-tables section[data-plugin="${CSS.escape(p.name)}"]`;
+      const v = app.virtualTables[p.name];
+      if (v) v.scrollToIndex(v.items.findIndex((e) => !e.x && e.g.key === g.key));
+      const again = document.querySelector(`${section} tr.group-row[data-group="${CSS.escape(g.key)}"]`);
       if (again) again.focus();
     };
-    body.push(el('tr', {
+    return el('tr', {
       class: 'group-row', tabIndex: -1, dataset: { group: g.key, mentions: g.items.length, sources: g.docs.size },
       'aria-level': '1', 'aria-expanded': String(open), title: open ? 'Hide the mentions' : 'Show the mentions',
       onclick: toggle,
@@ -152,26 +168,30 @@ function groupedTable(app, p, rows, columns, field) {
     el('td', { class: 'num' }, g.docs.size.toLocaleString()),
     el('td', { class: 'bar-cell' }, el('span', { class: 'bar', 'aria-hidden': 'true' },
       el('span', { style: { width: `${Math.round(100 * Math.min(1, g.docs.size / sources))}%`, background: pluginColor(app.plugins.indexOf(p)).line } })),
-    el('span', { class: 'bar-text' }, `${g.docs.size} of ${sources}`))));
-    if (!open) continue;
-    for (const x of g.items) {
-      body.push(el('tr', {
-        class: 'member-row' + (x.repeat ? ' repeat-row' : ''), tabIndex: -1, title: 'Show in the text', 'aria-level': '2',
-        dataset: { doc: x.doc.id, id: x.id },
-        onclick: () => openMention(x.doc.id, x.id),
-        onkeydown: (ev) => { if (ev.key === 'Enter') openMention(x.doc.id, x.id); },
-      }, el('td', { colSpan: 4 }, el('span', { class: 'member' },
-        el('span', { class: 'member-doc' }, x.doc.name), ' · ', el('span', { class: 'mention-text' }, `“${x.m.text}”`),
-        ...detailCols.map((k) => {
-          const t = fieldText(p.name, k, x.m[k], x.m);
-          return t ? el('span', { class: 'muted' }, ` · ${fieldLabel(p.name, k)}: ${t}`) : null;
-        })))));
-    }
+    el('span', { class: 'bar-text' }, `${g.docs.size} of ${sources}`)));
+  };
+  const memberRow = ({ x, detailCols }) => el('tr', {
+    class: 'member-row' + (x.repeat ? ' repeat-row' : ''), tabIndex: -1, title: 'Show in the text', 'aria-level': '2',
+    dataset: { doc: x.doc.id, id: x.id },
+    onclick: () => openMention(x.doc.id, x.id),
+    onkeydown: (ev) => { if (ev.key === 'Enter') openMention(x.doc.id, x.id); },
+  }, el('td', { colSpan: 4 }, el('span', { class: 'member' },
+    el('span', { class: 'member-doc' }, x.doc.name), ' · ', el('span', { class: 'mention-text' }, `“${x.m.text}”`),
+    ...detailCols.map((k) => {
+      const t = fieldText(p.name, k, x.m[k], x.m);
+      return t ? el('span', { class: 'muted' }, ` · ${fieldLabel(p.name, k)}: ${t}`) : null;
+    }))));
+  const makeRow = (e) => (e.x ? memberRow(e) : groupRow(e));
+  const tbody = el('tbody', {});
+  const virtual = entries.length > ALL_ROW_LIMIT ? { tbody, rows: entries, makeRow, columns: 4 } : null;
+  if (!virtual) {
+    tbody.append(...entries.map(makeRow));
+    rovingRows(tbody);
   }
-  const tbody = el('tbody', {}, ...body);
-  rovingRows(tbody);
   // A tree grid: group rows open to their mention rows (aria-expanded).
-  return { table: el('table', { class: 'grouped', role: 'treegrid', 'aria-label': `${p.name} grouped by ${what}` }, el('thead', {}, head), tbody), count: groups.length, shown: shown.length };
+  const table = el('table', { class: 'grouped', role: 'treegrid', 'aria-label': `${p.name} grouped by ${what}`, 'aria-rowcount': String(entries.length + 1) },
+    el('thead', {}, head), tbody);
+  return { table, count: groups.length, virtual };
 }
 
 function renderAllTables(app) {
@@ -200,12 +220,11 @@ function renderAllTables(app) {
     const grouped = field && !app.ungrouped.has(p.name);
     let table;
     let counted;
-    let more = false;
     if (grouped) {
       const g = groupedTable(app, p, rows, columns, field);
       table = g.table;
       counted = `${g.count.toLocaleString()} ${field === 'speaker' ? 'speakers' : 'names'} · ${rows.length.toLocaleString()} of ${all.length.toLocaleString()} mentions`;
-      more = g.shown < g.count ? g.count : false;
+      if (g.virtual) virtual.push(Object.assign({ plugin: p.name }, g.virtual));
     } else {
       const sort = app.sort[p.name];
       const head = el('tr', {}, ...columns.map((k) => el('th', {
@@ -226,7 +245,7 @@ function renderAllTables(app) {
       const tbody = el('tbody', {});
       table = el('table', { 'aria-label': `${p.name} results`, 'aria-rowcount': String(rows.length + 1) }, el('thead', {}, head), tbody);
       // Long tables are drawn as a window over the rows (vtable.js).
-      if (rows.length > ALL_ROW_LIMIT) virtual.push({ tbody, rows, makeRow, columns: columns.length });
+      if (rows.length > ALL_ROW_LIMIT) virtual.push({ plugin: p.name, tbody, rows, makeRow, columns: columns.length });
       else {
         tbody.append(...rows.map(makeRow));
         rovingRows(tbody);
@@ -243,20 +262,50 @@ function renderAllTables(app) {
           }, `One row per ${field === 'speaker' ? 'speaker' : fieldLabel(p.name, 'name')}`),
           el('button', { type: 'button', class: 'small copy', onclick: (ev) => copyTable(app, p.name, ev.target) }, 'Copy table'),
           el('button', { type: 'button', class: 'small csv', title: `The ${p.name} rows the filters leave, CLI CSV columns`, onclick: () => exportCsv(app, p.name) }, 'CSV'))),
-      el('div', { class: 'table-wrap' }, table),
-      more && el('button', {
-        type: 'button', class: 'more',
-        onclick: () => { app.allExpanded.add(p.name); renderAllTables(app); },
-      }, `Show all ${more.toLocaleString()} rows`)));
+      el('div', { class: 'table-wrap' }, table)));
   });
-  for (const v of virtual) virtualRows(v.tbody.closest('.table-wrap'), v.tbody, v.rows, v.makeRow, v.columns);
+  prepareSearch(app);
+  app.virtualTables = {};
+  for (const v of virtual) {
+    app.virtualTables[v.plugin] = Object.assign({ items: v.rows }, virtualRows(v.tbody.closest('.table-wrap'), v.tbody, v.rows, v.makeRow, v.columns));
+  }
+}
+
+// The document filter's options, built again only when the documents or
+// their names change (a list of 1,000 options costs a layout each time).
+let docFilterKey = '';
+// The text filter reads each row's cells as shown (filteredRows): computed
+// for every row in slices while the page is idle, so that the first
+// keystroke does not format 100,000 rows at once.
+let searchWarm = 0;
+function prepareSearch(app) {
+  const run = ++searchWarm;
+  const mentions = app.model.mentions;
+  const signatures = {};
+  for (const [plugin, columns] of Object.entries(app.columns)) signatures[plugin] = { columns, signature: columns.join('\u0001') };
+  let i = 0;
+  const slice = () => {
+    if (run !== searchWarm || mentions !== app.model.mentions) return;
+    const end = Math.min(mentions.length, i + 4000);
+    for (; i < end; i++) {
+      const x = mentions[i];
+      const c = signatures[x.m.plugin];
+      if (c && x.searchColumns !== c.signature) { x.search = rowCells(x, c.columns).join('\u0001').toLowerCase(); x.searchColumns = c.signature; }
+    }
+    if (i < mentions.length) setTimeout(slice, 0);
+  };
+  setTimeout(slice, 0);
 }
 
 function renderDocFilter(app) {
   const sel = document.getElementById('filter-doc');
   const want = app.filter.doc;
-  sel.replaceChildren(el('option', { value: '' }, 'All documents'),
-    ...app.docs.filter((d) => d.status === 'done').map((d) => el('option', { value: String(d.id) }, d.name)));
+  const docs = app.docs.filter((d) => d.status === 'done');
+  const key = docs.map((d) => `${d.id}\u0001${d.name}`).join('\u0002');
+  if (key !== docFilterKey || !sel.options.length) {
+    docFilterKey = key;
+    sel.replaceChildren(el('option', { value: '' }, 'All documents'), ...docs.map((d) => el('option', { value: String(d.id) }, d.name)));
+  }
   sel.value = want;
   if (sel.value !== want) app.filter.doc = '';
 }
