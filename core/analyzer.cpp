@@ -258,7 +258,7 @@ void write_tail(JsonSink& out, const std::vector<std::string>& errors) {
 }  // namespace
 
 void write_json_line(std::string& out_string, const Document& doc, const Result& result, const JsonOptions& options) {
-    JsonSink out(out_string);
+    JsonSink out(out_string, 2 * doc.text().size() + 256);  // a line is about twice its text
     write_head(out, doc);
     bool first = true;
     for (const auto& m : result.mentions) write_mention(out, doc, m, 0, first, options);
@@ -267,7 +267,7 @@ void write_json_line(std::string& out_string, const Document& doc, const Result&
 
 std::vector<std::string> write_json_line_in_parts(std::string& out_string, const Document& doc, const Analyzer& analyzer,
                                                   std::size_t part_chars, const JsonOptions& options) {
-    JsonSink out(out_string);
+    JsonSink out(out_string, 2 * doc.text().size() + 256);  // a line is about twice its text
     write_head(out, doc);
     std::vector<std::string> errors;
     const std::wstring& wide = doc.wide();

@@ -27,8 +27,8 @@ bool printable8(std::uint64_t x) {
 // Decodes `utf8` into one wchar_t per code point. `checkpoints` gets the byte
 // offset of every `stride`-th code point and `astral` the indices of code
 // points outside the BMP, in the same pass. Invalid sequences become U+FFFD
-// and set `repaired` (the checkpoints then refer to the input bytes, not to
-// the repaired text).
+// and set `repaired`; the checkpoints count bytes of the repaired text (a
+// replaced byte is three there).
 template <std::size_t stride = 64>
 std::wstring decode_all(std::string_view utf8, bool& repaired, std::vector<std::size_t>* checkpoints = nullptr,
                         std::vector<std::size_t>* astral = nullptr) {
@@ -37,26 +37,27 @@ std::wstring decode_all(std::string_view utf8, bool& repaired, std::vector<std::
     wchar_t* o = begin;
     const auto* b = reinterpret_cast<const unsigned char*>(utf8.data());
     const std::size_t n = utf8.size();
+    std::size_t grown = 0;  // bytes the repairs added before `pos`
     for (std::size_t pos = 0; pos < n;) {
         const auto idx = static_cast<std::size_t>(o - begin);
         if (pos + 8 <= n && (load8(b + pos) & kHighBits) == 0) {
             if (checkpoints) {
                 const std::size_t k = (stride - idx % stride) % stride;  // next multiple of stride
-                if (k < 8) checkpoints->push_back(pos + k);
+                if (k < 8) checkpoints->push_back(pos + grown + k);
             }
             for (int k = 0; k < 8; ++k) o[k] = static_cast<wchar_t>(b[pos + k]);
             o += 8;
             pos += 8;
             continue;
         }
-        if (checkpoints && idx % stride == 0) checkpoints->push_back(pos);
+        if (checkpoints && idx % stride == 0) checkpoints->push_back(pos + grown);
         if (b[pos] < 0x80) {
             *o++ = static_cast<wchar_t>(b[pos++]);
             continue;
         }
         char32_t cp;
         std::size_t len = decode_utf8(utf8, pos, cp);
-        if (len == 0) { cp = 0xFFFD; len = 1; repaired = true; }
+        if (len == 0) { cp = 0xFFFD; len = 1; repaired = true; grown += 2; }
         if (astral && cp > 0xFFFF) astral->push_back(idx);
         *o++ = static_cast<wchar_t>(cp);
         pos += len;
@@ -151,20 +152,8 @@ Document::Document(std::string name, std::string text) : name_(std::move(name)) 
     bool repaired = false;
     byte_checkpoints_.reserve(text.size() / kStride + 1);
     wide_ = decode_all<kStride>(text, repaired, &byte_checkpoints_, &astral_);
-    if (repaired) {
-        // Invalid bytes became U+FFFD (three bytes where there was one): keep
-        // text_ and wide_ in step, and count the offsets in the repaired text.
-        text_ = to_utf8(wide_);
-        byte_checkpoints_.clear();
-        std::size_t byte = 0;
-        for (std::size_t i = 0; i < wide_.size(); ++i) {
-            if (i % kStride == 0) byte_checkpoints_.push_back(byte);
-            const auto c = static_cast<char32_t>(wide_[i]);
-            byte += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-        }
-    } else {
-        text_ = std::move(text);
-    }
+    // Invalid bytes became U+FFFD: keep text_ and wide_ in step.
+    text_ = repaired ? to_utf8(wide_) : std::move(text);
 }
 
 Document::~Document() = default;
@@ -183,8 +172,7 @@ std::size_t Document::byte_from_cp(std::size_t cp) const {
     const std::size_t block_cps = std::min(kStride, wide_.size() - block * kStride);
     if (next - byte == block_cps) return byte + cp % kStride;
     for (std::size_t i = cp - cp % kStride; i < cp; ++i) {
-        const char32_t c = static_cast<char32_t>(wide_[i]);
-        byte += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+        byte += utf8_length(static_cast<char32_t>(wide_[i]));
     }
     return byte;
 }
@@ -197,8 +185,7 @@ std::size_t Document::cp_from_byte(std::size_t byte) const {
     std::size_t cp = block * kStride;
     std::size_t at = byte_checkpoints_[block];
     while (cp < wide_.size()) {
-        const char32_t c = static_cast<char32_t>(wide_[cp]);
-        const std::size_t len = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+        const std::size_t len = utf8_length(static_cast<char32_t>(wide_[cp]));
         if (at + len > byte) break;  // `byte` is inside or at the start of this code point
         at += len;
         ++cp;

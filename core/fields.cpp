@@ -113,7 +113,7 @@ const PlainBytes kPlain;
 void JsonSink::grow(std::size_t n) {
     const auto used = static_cast<std::size_t>(p_ - out_.data());
     std::size_t size = out_.size() * 2;
-    if (size < used + n + 4096) size = used + n + 4096;
+    if (size < used + n + 64) size = used + n + 64;
     out_.resize(size);
     p_ = out_.data() + used;
     end_ = out_.data() + out_.size();

@@ -14,11 +14,10 @@ namespace newslens {
 
 class JsonSink {
 public:
-    explicit JsonSink(std::string& out) : out_(out) {
-        const std::size_t used = out.size();
-        out_.resize(used + 4096 > out_.capacity() ? used + 4096 : out_.capacity());
-        p_ = out_.data() + used;
-        end_ = out_.data() + out_.size();
+    // `room`: bytes the caller expects to write (more are made as needed).
+    explicit JsonSink(std::string& out, std::size_t room = 0) : out_(out) {
+        p_ = end_ = out_.data() + out_.size();
+        reserve(room);
     }
     ~JsonSink() { out_.resize(static_cast<std::size_t>(p_ - out_.data())); }
     JsonSink(const JsonSink&) = delete;

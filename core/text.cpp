@@ -14,8 +14,6 @@ extern const std::size_t kFoldedAbbreviationCount;
 
 namespace {
 
-std::size_t utf8_length(char32_t c) { return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; }
-
 struct Abbreviations {
     StringTable cased, folded;
     Abbreviations() {

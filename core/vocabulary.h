@@ -94,8 +94,10 @@ public:
     bool contains(std::uint32_t id) const { return id != 0 && count_ && slots_[find_slot(id)] == id; }
     bool empty() const { return count_ == 0; }
     std::size_t size() const { return count_; }
-    // Room for `n` ids without growing (on an empty set).
+    // Room for `n` ids without growing (on an empty set), up to 2^15: past
+    // that, growing costs little next to filling the set.
     void reserve(std::size_t n) {
+        if (n > (1u << 15)) n = 1u << 15;
         std::size_t size = 64;
         while (size < 2 * n + 2) size *= 2;
         if (size > slots_.size() && count_ == 0) resize_empty(size);

@@ -229,7 +229,7 @@ public:
         const std::vector<Token> tokens = read(layer);
         // Words the article writes in lower case.
         newslens::WordSet lower_words;
-        lower_words.reserve(std::min<std::size_t>(tokens.size() / 2, 1u << 15));
+        lower_words.reserve(tokens.size() / 2);
         for (const Token& t : tokens)
             if (t.word && !t.cap) lower_words.insert(t.key);
         auto lower = [&](WordId k) { return lower_words.contains(k); };

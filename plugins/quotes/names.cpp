@@ -122,8 +122,7 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
     // Words the article writes in lower case somewhere: capitalised at a
     // sentence start they are common words, not the first word of a name.
     WordSet& lower_words = lower_words_;
-    // About one word in two is a new lower-case word; past a few thousand growing is cheap.
-    lower_words.reserve(std::min<std::size_t>(tokens.size() / 2, 1u << 15));
+    lower_words.reserve(tokens.size() / 2);  // about one word in two is a new lower-case word
     for (std::size_t i = 0; i < n; ++i)
         if (tokens.is_word(i) && !tokens.capitalized(i) && chars::is_letter(static_cast<char32_t>(tokens.text(i)[0])))
             lower_words.insert(tokens.key(i));
