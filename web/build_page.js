@@ -9,7 +9,9 @@
 //   <!-- worker-source --> by `const NEWSLENS_WORKER_SOURCE = "…";`, the
 //                          Emscripten module (wasm embedded) plus worker.js as
 //                          one string: over file:// a Worker can only be
-//                          started from a Blob URL made from such a string.
+//                          started from a Blob URL made from such a string;
+//                          and `const NEWSLENS_WASM_GZIP = "…";`, the module's
+//                          wasm, gzipped, in base64.
 // The page's own scripts (web/page/*.js) go in without their comments
 // (acorn, Debian's node-acorn that emscripten depends on, finds them
 // exactly; without it they stay): the page does not grow as the code is
@@ -19,6 +21,7 @@
 const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
+const zlib = require('zlib');
 
 const [pageDir, moduleJs, outHtml, mapJs] = process.argv.slice(2);
 if (!mapJs) {
@@ -63,9 +66,24 @@ const readJs = (file) => stripComments(fs.readFileSync(file, 'utf8'), file);
 const guard = (text) => text.replace(/<\/(script|style)/gi, '<\\/$1');
 const read = (file) => fs.readFileSync(file, 'utf8');
 
+// The module's wasm comes out of its JS (Emscripten embeds it as a base64
+// data: URL) and goes into the page once, gzipped: the page compiles it once
+// and hands the compiled module to every worker (pool.js), so the workers
+// neither decode nor compile it, and share the optimised code V8 makes of it.
+// Gzip more than halves the page (the wasm is most of it); the page unpacks
+// it with the browser's DecompressionStream.
+const moduleSource = read(moduleJs);
+const dataUrl = /"data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)"/.exec(moduleSource);
+if (!dataUrl) {
+  console.error(`build_page: ${moduleJs} has no embedded wasm (build it with -sSINGLE_FILE=1)`);
+  process.exit(1);
+}
+const wasmGzip = zlib.gzipSync(Buffer.from(dataUrl[1], 'base64'), { level: 9 }).toString('base64');
+const moduleWithoutWasm = moduleSource.slice(0, dataUrl.index) + '""' + moduleSource.slice(dataUrl.index + dataUrl[0].length);
+
 // A JS string literal safe inside <script>: every "<" escaped, so no
 // "</script" or "<!--" can appear in it.
-const workerSource = [read(moduleJs), ...['decode.js', 'db.js', 'compare.js', 'worker.js'].map((f) => readJs(path.join(pageDir, f)))].join('\n');
+const workerSource = [moduleWithoutWasm, ...['decode.js', 'db.js', 'compare.js', 'worker.js'].map((f) => readJs(path.join(pageDir, f)))].join('\n');
 const workerLiteral = JSON.stringify(workerSource).replace(/</g, '\\u003c')
   .replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 
@@ -83,7 +101,7 @@ const npmBundle = (names) => names.split(',').map((name) => {
 let html = read(path.join(pageDir, 'index.html'));
 html = html.replace(/<!-- npm-file:([\w@.\-/]+) -->/g, (_, file) => guard(read(path.join(nodeModules, file))));
 html = html.replace(/<!-- (inline:([\w.\-]+)|npm:([\w.,\-]+)|worker-source) -->/g, (_, what, name, npm) => {
-  if (what === 'worker-source') return `const NEWSLENS_WORKER_SOURCE = ${workerLiteral};`;
+  if (what === 'worker-source') return `const NEWSLENS_WORKER_SOURCE = ${workerLiteral};\nconst NEWSLENS_WASM_GZIP = "${wasmGzip}";`;
   if (npm) return npmBundle(npm);
   if (name === 'map') return guard(read(mapJs));
   const file = path.join(pageDir, name);

@@ -3,7 +3,21 @@
 // module and plugins (worker.js), so a document gets the same result
 // whichever worker takes it. Over file:// a Worker can only start from a
 // Blob URL: the source is the embedded NEWSLENS_WORKER_SOURCE string.
+// The module's wasm (NEWSLENS_WASM_GZIP, build_page.js) is unpacked and
+// compiled here once; every worker gets the compiled WebAssembly.Module, so
+// they share V8's optimised code instead of each compiling its own.
 'use strict';
+
+// Resolves with the compiled module, or with its bytes where a browser
+// cannot pass a compiled module to a worker.
+function compileWasm() {
+  if (typeof DecompressionStream !== 'function') {
+    return Promise.reject(new Error('this browser cannot unpack the analysis module (it lacks DecompressionStream)'));
+  }
+  const packed = base64ToBytes(NEWSLENS_WASM_GZIP);
+  const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Response(stream).arrayBuffer().then((bytes) => WebAssembly.compile(bytes).then((module) => ({ module, bytes })));
+}
 
 const POOL_MAX = 8;
 const PER_WORKER = 2;  // batches in each worker: one waits while the other runs, no idle round trips
@@ -20,6 +34,7 @@ function poolSize() {
 const pool = {
   size: poolSize(),
   url: null,
+  compiled: null,    // Promise of {module, bytes} (compileWasm)
   workers: [],       // {worker, inflight: Map id -> doc, batches (messages in flight), waiters: [fn] (plugin replies, in order)}
   onResults: null,   // ([[msg, doc]]) for every batch of analysis replies
   onCrash: null,     // (docs, message) when a worker dies with documents in it
@@ -49,6 +64,7 @@ const pool = {
   // Resolves with the first worker's 'ready' message.
   start(plugins) {
     if (!this.url) this.url = URL.createObjectURL(new Blob([NEWSLENS_WORKER_SOURCE], { type: 'text/javascript' }));
+    if (!this.compiled) this.compiled = compileWasm();
     const readies = [];
     for (let i = 0; i < this.size; i++) readies.push(this.startOne(plugins));
     return Promise.any(readies).catch((e) => { throw e.errors ? e.errors[0] : e; });
@@ -57,11 +73,20 @@ const pool = {
   startOne(plugins) {
     const slot = { worker: new Worker(this.url), inflight: new Map(), batches: 0, waiters: [] };
     this.workers.push(slot);
+    // The worker waits for its module before it handles anything else.
+    const init = this.compiled.then(({ module, bytes }) => {
+      try {
+        slot.worker.postMessage({ type: 'init', module });
+      } catch (e) {
+        slot.worker.postMessage({ type: 'init', bytes });
+      }
+    });
     for (const spec of plugins) {
       slot.waiters.push(() => {});
       slot.worker.postMessage({ type: 'load-plugin', file: spec.file, kind: spec.kind, bytes: spec.bytes });
     }
     return new Promise((resolve, reject) => {
+      init.catch(reject);
       slot.worker.onmessage = (ev) => {
         const msg = ev.data;
         if (msg.type === 'ready') resolve(msg);

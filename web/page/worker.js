@@ -19,18 +19,21 @@
 // the analysis of a short article.
 (function () {
   'use strict';
-  // Emscripten 3.1.6 first tries fetch() on its embedded data: URL, which the
-  // page's CSP (connect-src 'none') blocks with a console error before the
-  // module falls back to decoding it. The choice is made synchronously inside
-  // NewslensModule(), so hiding fetch for that call avoids the attempt.
-  const realFetch = self.fetch;
-  let ready;
-  self.fetch = undefined;
-  try {
-    ready = NewslensModule();
-  } finally {
-    self.fetch = realFetch;
-  }
+  // The module's wasm comes from the page, compiled once there (pool.js) and
+  // sent as the first message: {type: 'init', module: WebAssembly.Module}
+  // ({bytes} where a browser cannot pass a compiled module). The module's JS
+  // is only told how to instantiate it (Emscripten's instantiateWasm).
+  let received;
+  const compiled = new Promise((resolve) => { received = resolve; });
+  const ready = compiled.then((msg) => new Promise((resolve, reject) => {
+    const module = msg.module || new WebAssembly.Module(msg.bytes);
+    NewslensModule({
+      instantiateWasm(imports, receive) {
+        WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module), reject);
+        return {};
+      },
+    }).then(resolve, reject);
+  }));
   ready.then((m) => {
     self.postMessage({ type: 'ready', plugins: JSON.parse(m.plugins()), version: m.version() });
   }, (e) => {
@@ -164,6 +167,7 @@
   });
   self.onmessage = (ev) => {
     const msg = ev.data;
+    if (msg.type === 'init') { received(msg); return; }
     queue = queue.then((m) => handle(m, msg).catch((e) => {
       // Nothing of a batch may be left unanswered: the page waits for it.
       if (msg.type === 'load-plugin') return;
