@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string_view>
+#include <unordered_map>
 
 #include "document.h"
 #include "name_tokens.h"
@@ -29,10 +30,36 @@ void split(std::string_view s, char sep, std::vector<std::string_view>& out) {
     }
 }
 
-// The number `field` holds. Parsed from a short copy: strtod and strtoll on
-// a pointer into the megabyte of data would, under AddressSanitizer, measure
-// the rest of the data at every call (its interceptor calls strlen).
+// The number `field` holds. The gazetteer writes plain decimals ("-13.9",
+// "171.98", "250000"): those are read as an integer over a power of ten, one
+// correctly rounded division, the same double strtod gives, in a fraction of
+// its time (it was the largest cost of building the gazetteer). Anything
+// else goes to strtod, from a short copy: strtod on a pointer into the
+// megabyte of data would, under AddressSanitizer, measure the rest of the
+// data at every call (its interceptor calls strlen).
 double to_double(std::string_view field) {
+    static constexpr double kPow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    std::size_t i = 0;
+    const bool negative = !field.empty() && field[0] == '-';
+    if (negative) ++i;
+    std::uint64_t mantissa = 0;
+    int digits = 0, decimals = -1;
+    for (; i < field.size(); ++i) {
+        const char c = field[i];
+        if (c >= '0' && c <= '9') {
+            mantissa = mantissa * 10 + std::uint64_t(c - '0');
+            ++digits;
+            if (decimals >= 0) ++decimals;
+        } else if (c == '.' && decimals < 0) {
+            decimals = 0;
+        } else {
+            break;
+        }
+    }
+    if (i == field.size() && digits > 0 && digits <= 15 && decimals != 0) {
+        const double v = double(mantissa) / kPow10[decimals < 0 ? 0 : decimals];
+        return negative ? -v : v;
+    }
     char buf[64];
     const std::size_t n = std::min(field.size(), sizeof buf - 1);
     std::memcpy(buf, field.data(), n);
@@ -89,6 +116,26 @@ std::uint32_t EdgeTable::emplace(std::uint64_t key, std::uint32_t value) {
     return values_[i];
 }
 
+void Gazetteer::Index::build() {
+    // Stable: a node's candidates keep the order of the gazetteer's lines.
+    std::stable_sort(pending_.begin(), pending_.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    cands_.reserve(pending_.size());
+    starts_.push_back(0);
+    for (std::size_t i = 0; i < pending_.size();) {
+        const std::uint32_t node = pending_[i].first;
+        const std::size_t begin = cands_.size();
+        for (; i < pending_.size() && pending_[i].first == node; ++i) {
+            bool seen = false;  // an entry once per node (a form may repeat its name)
+            for (std::size_t k = begin; k < cands_.size() && !seen; ++k) seen = cands_[k].entry == pending_[i].second.entry;
+            if (!seen) cands_.push_back(pending_[i].second);
+        }
+        starts_.push_back(static_cast<std::uint32_t>(cands_.size()));
+        ranges_.emplace(std::uint64_t(node) + 1, static_cast<std::uint32_t>(starts_.size() - 1));
+    }
+    std::vector<std::pair<std::uint32_t, Cand>>().swap(pending_);
+}
+
 CountryIndex country_index(const std::string& cc) {
     if (cc.size() != 2 || cc[0] < 'A' || cc[0] > 'Z' || cc[1] < 'A' || cc[1] > 'Z') return 0;
     return static_cast<CountryIndex>(1 + 26 * (cc[0] - 'A') + (cc[1] - 'A'));
@@ -102,12 +149,15 @@ Gazetteer::Gazetteer() {
     std::unordered_map<std::string, std::uint32_t> state_by_code;  // "US NJ" -> entry
     std::vector<std::pair<std::uint32_t, std::string>> city_codes;  // city entry, "US NJ"
     std::vector<Form> forms;
-    std::wstring form_text;  // every form, one per line
+    std::string form_text;  // every form, one per line (the data is UTF-8)
+    std::size_t form_cps = 0;  // code points in form_text
     auto add_text = [&](Form f, std::string_view text) {
-        f.start = form_text.size();
-        form_text += newslens::to_wide(text);
-        f.end = form_text.size();
-        form_text += L'\n';
+        f.start = form_cps;
+        for (const char c : text) form_cps += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        f.end = form_cps;
+        form_text += text;
+        form_text += '\n';
+        ++form_cps;
         forms.push_back(f);
     };
     const auto lines = static_cast<std::size_t>(std::count(data.begin(), data.end(), '\n'));
@@ -194,11 +244,19 @@ Gazetteer::Gazetteer() {
     }
 
     // Tokenise every form the way the text is, and index it by its keys.
-    const newslens::Document doc("gazetteer", newslens::to_utf8(form_text));
+    const newslens::Document doc("gazetteer", std::move(form_text));
     const newslens::TextLayer& layer = doc.layer();
+    const auto& layer_tokens = layer.tokens();
+    // Forms are in text order: one cursor finds each one's tokens (the first
+    // token ending after a position, as TextLayer::token_at).
+    std::size_t cursor = 0;
+    auto token_at = [&](std::size_t cp) {
+        while (cursor < layer_tokens.size() && layer_tokens[cursor].end <= cp) ++cursor;
+        return cursor;
+    };
     std::wstring text;
     for (const Form& form : forms) {
-        const std::size_t first = layer.token_at(form.start), last = layer.token_at(form.end);
+        const std::size_t first = token_at(form.start), last = token_at(form.end);
         const auto toks = name_tokens(layer, first, last);
         if (toks.empty() || toks.size() > kMaxTokens) continue;
         std::uint32_t node = 0, caps = 0;
@@ -218,11 +276,11 @@ Gazetteer::Gazetteer() {
             if (toks[i].allcaps) caps |= 1u << i;
         }
         if (!ok) continue;
-        auto& v = (form.abbrev ? abbrevs_ : form.kind == Kind::Demonym ? demonyms_ : places_)[node];
-        bool seen = false;
-        for (const auto& c : v) seen = seen || c.entry == form.entry;
-        if (!seen) v.push_back({form.entry, caps});
+        (form.abbrev ? abbrevs_ : form.kind == Kind::Demonym ? demonyms_ : places_).add(node, {form.entry, caps});
     }
+    places_.build();
+    demonyms_.build();
+    abbrevs_.build();
 }
 
 }  // namespace newslens_locations

@@ -8,7 +8,6 @@
 #include <bitset>
 #include <cstdint>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "vocabulary.h"
@@ -41,6 +40,22 @@ struct Entry {
 struct Cand {
     std::uint32_t entry;
     std::uint32_t caps;  // bit k: token k of the form is all capitals (US, D.C.)
+};
+
+// The candidates of one trie node: a range of the gazetteer's flat array.
+class CandRange {
+public:
+    CandRange() = default;
+    CandRange(const Cand* b, const Cand* e) : b_(b), e_(e) {}
+    const Cand* begin() const { return b_; }
+    const Cand* end() const { return e_; }
+    std::size_t size() const { return static_cast<std::size_t>(e_ - b_); }
+    bool empty() const { return b_ == e_; }
+    const Cand& front() const { return *b_; }
+
+private:
+    const Cand* b_ = nullptr;
+    const Cand* e_ = nullptr;
 };
 
 struct Feature {
@@ -92,10 +107,10 @@ public:
     std::uint32_t child(std::uint32_t node, char gap, WordId key) const {
         return children_.find(child_key(node, gap, key));
     }
-    // The entries whose form ends at `node`, or nullptr.
-    const std::vector<Cand>* places(std::uint32_t node) const { return find(places_, node); }
-    const std::vector<Cand>* demonyms(std::uint32_t node) const { return find(demonyms_, node); }
-    const std::vector<Cand>* abbreviations(std::uint32_t node) const { return find(abbrevs_, node); }
+    // The entries whose form ends at `node` (empty for none).
+    CandRange places(std::uint32_t node) const { return places_.find(node); }
+    CandRange demonyms(std::uint32_t node) const { return demonyms_.find(node); }
+    CandRange abbreviations(std::uint32_t node) const { return abbrevs_.find(node); }
 
     bool in(List list, WordId w) const { return w < lists_.size() && (lists_[w] & list); }
 
@@ -104,14 +119,29 @@ public:
     const std::vector<Feature>& suffix_features() const { return suffix_features_; }
 
 private:
-    using Index = std::unordered_map<std::uint32_t, std::vector<Cand>>;
+    // Trie node -> its candidates, in the order of the gazetteer's lines,
+    // each entry once: one flat array and a table of ranges (some 30,000
+    // nodes: a vector per node cost more to build and free than the rest).
+    class Index {
+    public:
+        void add(std::uint32_t node, Cand c) { pending_.push_back({node, c}); }
+        void build();
+        CandRange find(std::uint32_t node) const {
+            const std::uint32_t r = ranges_.find(std::uint64_t(node) + 1);
+            if (!r) return {};
+            const Cand* base = cands_.data();
+            return {base + starts_[r - 1], base + starts_[r]};
+        }
+
+    private:
+        std::vector<std::pair<std::uint32_t, Cand>> pending_;  // until build()
+        std::vector<Cand> cands_;
+        std::vector<std::uint32_t> starts_;  // range k is cands_[starts_[k], starts_[k + 1])
+        EdgeTable ranges_;                   // node + 1 -> k + 1
+    };
     static std::uint64_t child_key(std::uint32_t node, char gap, WordId key) {
         const std::uint64_t g = gap == ',' ? 1 : gap == '.' ? 2 : 0;
         return (std::uint64_t(node) << 34) | (g << 32) | key;
-    }
-    static const std::vector<Cand>* find(const Index& index, std::uint32_t node) {
-        auto it = index.find(node);
-        return it == index.end() ? nullptr : &it->second;
     }
 
     std::vector<Entry> entries_;

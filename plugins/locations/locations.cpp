@@ -233,12 +233,12 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
             const bool after_place = i > 0 && toks[i].gap_before == ',' && owner[i - 1] >= 0 &&
                                      !matches[owner[i - 1]].demonym;
             for (int pass = after_place ? -1 : 0; pass < 2 && m.cands.empty(); ++pass) {
-                const std::vector<Cand>* found = pass < 0    ? gaz_.abbreviations(m.node)
-                                                 : pass == 0 ? gaz_.places(m.node)
-                                                             : gaz_.demonyms(m.node);
-                if (!found) continue;
-                m.total = found->size();
-                for (const auto& c : *found)
+                const CandRange found = pass < 0    ? gaz_.abbreviations(m.node)
+                                        : pass == 0 ? gaz_.places(m.node)
+                                                    : gaz_.demonyms(m.node);
+                if (found.empty()) continue;
+                m.total = found.size();
+                for (const auto& c : found)
                     if (c.caps == caps || (c.caps == 0 && in_dateline)) m.cands.push_back(c);
                 m.demonym = pass == 1;
             }
@@ -325,13 +325,13 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
         } else if (owner[j] < 0 && (toks[j].dotted || (toks[j].end < text.size() && text[toks[j].end] == L'.'))) {
             // "Fla.", "W.Va.": the abbreviation becomes a mention of its state too.
             const std::uint32_t node = gaz_.child(0, ' ', toks[j].key);
-            const std::vector<Cand>* found = node ? gaz_.abbreviations(node) : nullptr;
-            if (!found || found->empty()) continue;
+            const CandRange found = node ? gaz_.abbreviations(node) : CandRange();
+            if (found.empty()) continue;
             Match st;
-            st.first = j; st.count = 1; st.node = node; st.word = toks[j].key; st.total = found->size();
-            st.cands = *found;
-            m.cc = gaz_.entry(found->front().entry).cc;
-            m.near = static_cast<int>(found->front().entry);
+            st.first = j; st.count = 1; st.node = node; st.word = toks[j].key; st.total = found.size();
+            st.cands.assign(found.begin(), found.end());
+            m.cc = gaz_.entry(found.front().entry).cc;
+            m.near = static_cast<int>(found.front().entry);
             owner[j] = static_cast<int>(matches.size());
             matches.push_back(std::move(st));
         } else {
@@ -823,11 +823,11 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
                     if (n && toks[s + n].gap_before == '|') break;
                     node = gaz_.child(node, n ? toks[s + n].gap_before : ' ', toks[s + n].key);
                     if (!node) break;
-                    const std::vector<Cand>* found = gaz_.places(node);
-                    if (found && !found->empty()) {
+                    const CandRange found = gaz_.places(node);
+                    if (!found.empty()) {
                         const Entry* bestp = nullptr;
                         int best_entry = -1;
-                        for (const auto& c : *found) {
+                        for (const auto& c : found) {
                             const Entry& e = gaz_.entry(c.entry);
                             if (!bestp || (doc_countries[e.country] && !doc_countries[bestp->country]) ||
                                 (doc_countries[e.country] == doc_countries[bestp->country] && e.weight > bestp->weight)) {
