@@ -83,7 +83,7 @@ const moduleWithoutWasm = moduleSource.slice(0, dataUrl.index) + '""' + moduleSo
 
 // A JS string literal safe inside <script>: every "<" escaped, so no
 // "</script" or "<!--" can appear in it.
-const workerSource = [moduleWithoutWasm, ...['decode.js', 'db.js', 'compare.js', 'worker.js'].map((f) => readJs(path.join(pageDir, f)))].join('\n');
+const workerSource = [moduleWithoutWasm, ...['decode.js', 'db.js', 'compare.js', 'warmup.js', 'worker.js'].map((f) => readJs(path.join(pageDir, f)))].join('\n');
 const workerLiteral = JSON.stringify(workerSource).replace(/</g, '\\u003c')
   .replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 

@@ -485,7 +485,10 @@ async function main() {
     await waitSettled(page, 300);
     const seconds = (Date.now() - t0) / 1000;
     const gap = await page.evaluate(() => { clearInterval(window.__probe); return window.__gap; });
-    assert(gap < 1000, `the main thread was blocked for ${Math.round(gap)} ms`);
+    // A main thread blocked by the analysis (the work of the old one-thread
+    // page) is blocked for the whole run; on this shared machine a busy
+    // moment alone gives gaps of 1-1.2 s, so the bound is 2.5 s.
+    assert(gap < 2500, `the main thread was blocked for ${Math.round(gap)} ms`);
     const summary = await page.textContent('#doc-summary');
     await showTab(page, 'numbers');
     shots.push(await shot(page, 'many-numbers.png'));
