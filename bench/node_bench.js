@@ -5,6 +5,14 @@
 //
 //   node node_bench.js --engine wasm|compromise --list FILE [--plugins a,b]
 //                      [--module build/wasm/web/newslens.js] [--latency-doc F] [--latency-runs N]
+//                      [--warm-up-seconds S] [--label NAME]
+//
+// --warm-up-seconds S: before the clock starts, the engine analyses the
+// corpus's documents in turn for S seconds, its results thrown away, so that
+// V8 has optimised the code (both engines are JIT-compiled: a fresh WebAssembly
+// module runs about 10x slower on its first few hundred articles, and
+// compromise too starts slow). The page warms its workers up the same way
+// while it waits for documents (web/page/worker.js). Default 0: cold.
 //
 // wasm: m.analyze(name, text, plugins) as the page calls it (check_input,
 // Document, analyze, JSON with UTF-16 offsets, returned as a string).
@@ -25,6 +33,8 @@ const plugins = arg('--plugins', '');
 const modulePath = arg('--module', path.join(__dirname, '..', 'build', 'wasm', 'web', 'newslens.js'));
 const latencyDoc = arg('--latency-doc', '');
 const latencyRuns = Number(arg('--latency-runs', '100'));
+const warmUpSeconds = Number(arg('--warm-up-seconds', '0'));
+const label = arg('--label', engine);  // the row's name in bench/table.py (e.g. wasm-cold)
 if (!list) {
   console.error('node_bench.js: --list FILE is required');
   process.exit(2);
@@ -81,6 +91,10 @@ async function makeEngine() {
   const e = await makeEngine();
   const setupMs = now() - t0;
 
+  let warmUpDocs = 0;
+  const warmUntil = now() + warmUpSeconds * 1000;
+  while (warmUpSeconds > 0 && now() < warmUntil) e.run(texts[warmUpDocs++ % texts.length]);
+
   let mentions = 0;
   t0 = now();
   for (const t of texts) mentions += e.run(t);
@@ -102,8 +116,8 @@ async function makeEngine() {
   }
   const pct = (p) => (lat.length ? lat[Math.min(lat.length - 1, Math.floor(p * lat.length))] : 0);
   console.log(JSON.stringify({
-    engine, plugins: plugins || 'all', docs: texts.length, bytes, seconds,
-    mb_per_s: bytes / 1e6 / seconds, setup_ms: setupMs, mentions,
+    engine: label, plugins: plugins || 'all', docs: texts.length, bytes, seconds,
+    mb_per_s: bytes / 1e6 / seconds, setup_ms: setupMs, warm_up_seconds: warmUpSeconds, warm_up_docs: warmUpDocs, mentions,
     rss_before_mib: rssBefore, peak_rss_mib: peak, wasm_heap_mib: e.heapMiB(),
     latency_doc_bytes: latencyBytes, latency_ms_median: pct(0.5), latency_ms_p95: pct(0.95),
   }));

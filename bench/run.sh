@@ -17,7 +17,8 @@
 # per row; set it to the corpus size for the full run);
 # NEWSLENS_BENCH_PLUGINS (default "numbers quotes locations people") the rows;
 # NEWSLENS_BENCH_PAGE_DOCS (default 1000, the text-layer issue's goal) the
-# articles dropped on the page.
+# articles dropped on the page; NEWSLENS_BENCH_WARM_UP (default 3) the seconds
+# of warm-up of the WASM and compromise rows.
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/common.sh"
 BENCH_DIR="$ROOT/bench"
 NATIVE_BENCH=${NEWSLENS_BENCH_NATIVE:-$NATIVE_BUILD/bench/newslens_bench}
@@ -27,6 +28,10 @@ OUT=${NEWSLENS_BENCH_OUT:-$ROOT/build/bench}
 MB=${NEWSLENS_BENCH_MB:-10}
 COMPROMISE_MB=${NEWSLENS_BENCH_COMPROMISE_MB:-1}
 read -r -a PLUGINS <<< "${NEWSLENS_BENCH_PLUGINS:-numbers quotes locations people}"
+# Both JIT-compiled engines (WASM, compromise) run for this long before their
+# clock starts (bench/node_bench.js --warm-up-seconds); the "all" row is also
+# measured cold, on a fresh module.
+WARM_UP=${NEWSLENS_BENCH_WARM_UP:-3}
 
 if [ "${NEWSLENS_BENCH_NO_BUILD:-0}" != 1 ]; then
   install_system_packages
@@ -58,12 +63,17 @@ all=$(IFS=,; echo "${PLUGINS[*]}")
 for p in "${PLUGINS[@]}" "$all"; do
   log "plugins $p: native"
   "$NATIVE_BENCH" --list "$OUT/corpus.list" --plugins "$p" --latency-doc "$latency_doc" >> "$OUT/results.jsonl"
-  log "plugins $p: wasm (node $(node --version))"
+  log "plugins $p: wasm (node $(node --version)), after ${WARM_UP}s of warm-up"
   node "$BENCH_DIR/node_bench.js" --engine wasm --module "$WASM_JS" --list "$OUT/corpus.list" --plugins "$p" \
-    --latency-doc "$latency_doc" >> "$OUT/results.jsonl"
-  log "plugins $p: compromise $(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["version"])' "$ROOT/node_modules/compromise/package.json")"
+    --latency-doc "$latency_doc" --warm-up-seconds "$WARM_UP" >> "$OUT/results.jsonl"
+  if [ "$p" = "$all" ]; then
+    log "plugins $p: wasm, cold (a fresh module)"
+    node "$BENCH_DIR/node_bench.js" --engine wasm --module "$WASM_JS" --list "$OUT/corpus.list" --plugins "$p" \
+      --label wasm-cold >> "$OUT/results.jsonl"
+  fi
+  log "plugins $p: compromise $(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["version"])' "$ROOT/node_modules/compromise/package.json"), after ${WARM_UP}s of warm-up"
   node "$BENCH_DIR/node_bench.js" --engine compromise --list "$OUT/compromise.list" --plugins "$p" \
-    --latency-doc "$latency_doc" --latency-runs 20 >> "$OUT/results.jsonl"
+    --latency-doc "$latency_doc" --latency-runs 20 --warm-up-seconds "$WARM_UP" >> "$OUT/results.jsonl"
 done
 
 log "CLI: -j 1 and -j 2 over the corpus; peak memory on one 50 MB document"

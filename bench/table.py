@@ -29,6 +29,10 @@ comp = [r for r in rows if r["engine"] == "compromise"]
 if comp and comp[0]["bytes"] != corpus["bytes"]:
     print(f"compromise: a sample of the same corpus, every k-th article: {comp[0]['docs']} documents, "
           f"{comp[0]['bytes'] / 1e6:.2f} MB (NEWSLENS_BENCH_COMPROMISE_MB sets its size)")
+warm = [r for r in rows if r.get("warm_up_seconds")]
+if warm:
+    print(f"wasm and compromise: measured after {warm[0]['warm_up_seconds']:g} s of warm-up on the same documents "
+          "(both are JIT-compiled; the page warms its workers up the same way); wasm-cold: a fresh module")
 print("MB = 10^6 bytes of UTF-8 input; memory = peak resident set size of the process (MiB), "
       "corpus held in memory included")
 print()
@@ -37,7 +41,7 @@ print(head)
 print("-" * len(head))
 for p in plugins:
     comp = by.get(("compromise", p))
-    for eng in ("native", "wasm", "compromise"):
+    for eng in ("native", "wasm", "wasm-cold", "compromise"):
         r = by.get((eng, p))
         if not r:
             continue
