@@ -13,7 +13,11 @@
 // filter 100 ms each, the first cross-document table 300 ms, switching
 // documents 100 ms.
 //
-//   node page_bench.js PAGE_HTML CORPUS_LIST [N=100]    (prints one JSON line)
+//   node page_bench.js PAGE_HTML CORPUS_LIST [N=100] [IDLE_MS=0]    (prints one JSON line)
+//
+// IDLE_MS: the page stays open this long before the drop, as a user takes a
+// moment to pick their files (the workers warm up meanwhile, worker.js); 0
+// drops as soon as the page is ready.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -21,7 +25,8 @@ const zlib = require('zlib');
 const { pathToFileURL } = require('url');
 const { launchChromium, fileSpec, filesToTransfer } = require('../tests/browser/chromium');
 
-const [pageHtml, list, nArg] = process.argv.slice(2);
+const [pageHtml, list, nArg, idleArg] = process.argv.slice(2);
+const idleMs = Number(idleArg || 0);
 const n = Number(nArg || 100);
 if (!list) {
   console.error('usage: node page_bench.js PAGE_HTML CORPUS_LIST [N]');
@@ -49,6 +54,7 @@ if (!list) {
   if (state !== 'ready') throw new Error(`page state "${state}": ${await page.textContent('#status')}`);
   const msLoad = Date.now() - l0;
 
+  if (idleMs > 0) await new Promise((resolve) => setTimeout(resolve, idleMs));
   // The files become File objects in the page before the clock starts.
   const transfer = await page.evaluateHandle(filesToTransfer, specs);
   await page.evaluate((t) => { window.__benchTransfer = t; }, transfer);
@@ -122,7 +128,7 @@ if (!list) {
   await browser.close();
   const html = fs.readFileSync(pageHtml);
   console.log(JSON.stringify({
-    documents: specs.length, bytes, ms_to_rendered: timing.ms, ms_to_first: timing.first, ms_load: msLoad,
+    documents: specs.length, bytes, idle_ms: idleMs, ms_to_rendered: timing.ms, ms_to_first: timing.first, ms_load: msLoad,
     progress: timing.progress, summary: timing.summary, page_bytes: html.length, workers: latency.workers,
     ms_switch_worst: latency.switch_worst, ms_switch_median: latency.switch_median, ms_first_table: latency.table,
     ms_sort: latency.sort, ms_filter: latency.filterWork, ms_filter_with_pause: latency.filter,

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Prints the benchmark table from the JSON lines bench/run.sh collected.
 
-    table.py CORPUS_JSON RESULTS_JSONL [PAGE_JSON] [CLI_JSON]
+    table.py CORPUS_JSON RESULTS_JSONL [PAGE_JSON] [CLI_JSON] [PAGE_IDLE_JSON]
 """
 import json
 import sys
@@ -10,6 +10,7 @@ corpus = json.load(open(sys.argv[1]))
 rows = [json.loads(l) for l in open(sys.argv[2]) if l.strip()]
 page = json.load(open(sys.argv[3])) if len(sys.argv) > 3 and sys.argv[3] else None
 cli = json.load(open(sys.argv[4])) if len(sys.argv) > 4 and sys.argv[4] else None
+page_idle = json.load(open(sys.argv[5])) if len(sys.argv) > 5 and sys.argv[5] else None
 
 by = {(r["engine"], r["plugins"]): r for r in rows}
 plugins = []
@@ -64,6 +65,9 @@ if page:
     print(f"Page: {page['documents']} articles dropped -> results rendered in {page['ms_to_rendered']:.0f} ms "
           f"({page.get('browser', 'headless Chromium')}, headless; first result {page.get('ms_to_first', 0):.0f} ms; "
           f"page loaded in {page.get('ms_load', 0):.0f} ms)")
+    if page_idle:
+        print(f"Page, dropped {page_idle['idle_ms'] / 1000:g} s after it is ready: {page_idle['documents']} articles -> "
+              f"results rendered in {page_idle['ms_to_rendered']:.0f} ms (first result {page_idle.get('ms_to_first', 0):.0f} ms)")
     print(f"Page size: {page['page_bytes']:,} bytes ({page['page_bytes'] / 1048576:.2f} MiB, "
           f"{page['page_gzip_bytes']:,} bytes gzip)")
 if cli:
