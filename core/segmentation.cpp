@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 #include <string>
+#include <unordered_map>
 
 #include "document.h"
 #include "text.h"
@@ -50,7 +51,17 @@ struct Phrase {
 
 struct Lexicon {
     WordSet stop;
-    WordSet first;  // first keys of the phrases
+    // First keys of the phrases matched at a line's start (Line, Start, Any)
+    // and of those matched anywhere (Any): most tokens are neither, and cost
+    // one look-up.
+    WordSet first_at_start, first_anywhere;
+    // first_anywhere as bits of the keys' low 12 bits: most tokens are ruled
+    // out by one load and test.
+    std::uint64_t anywhere_bits[64] = {};
+    bool may_be_anywhere(WordId key) const {
+        return (anywhere_bits[(key >> 6) & 63] >> (key & 63)) & 1 && first_anywhere.contains(key);
+    }
+    std::unordered_map<WordId, std::vector<std::uint32_t>> by_first;  // phrase indexes, in the file's order
     std::vector<Phrase> phrases;
     WordId by = kNoWord;
 };
@@ -87,7 +98,12 @@ const Lexicon& lexicon() {
             while (n > 0 && tokens[n - 1].type == TokenType::Punct) --n;
             p.line_length = n > tokens.size() - p.keys.size() ? n - (tokens.size() - p.keys.size()) : 0;
             if (p.keys.empty() || p.line_length == 0) continue;
-            l.first.insert(p.keys[0]);
+            l.first_at_start.insert(p.keys[0]);
+            if (p.match == Match::Any) {
+                l.first_anywhere.insert(p.keys[0]);
+                l.anywhere_bits[(p.keys[0] >> 6) & 63] |= std::uint64_t{1} << (p.keys[0] & 63);
+            }
+            l.by_first[p.keys[0]].push_back(static_cast<std::uint32_t>(l.phrases.size()));
             l.phrases.push_back(std::move(p));
         }
         return l;
@@ -113,6 +129,7 @@ constexpr std::size_t kMaxTitleWords = 25;    // longer lines without a final st
 constexpr std::size_t kMaxCueWords = 10;      // a byline or a date line is short
 constexpr std::size_t kLookAhead = 3;         // lines after a title where its bullets or dateline are
 constexpr double kSameTopic = 0.5;            // share of a block's names the article named: the article goes on
+constexpr std::size_t kDensityWords = 64;     // stop-word density measured on a paragraph's first words
 
 // What the pass knows of one line.
 struct Line {
@@ -132,7 +149,10 @@ struct Line {
     bool decided = false;
     std::uint32_t story = 0;
 
-    double stop_density() const { return words ? static_cast<double>(stops) / static_cast<double>(words) : 0.0; }
+    double stop_density() const {
+        const std::size_t measured = std::min(words, kDensityWords);
+        return measured ? static_cast<double>(stops) / static_cast<double>(measured) : 0.0;
+    }
     bool body() const {
         return words >= kBodyWords && stop_density() >= kBodyStopDensity && (ends_sentence || words >= kLongWords);
     }
@@ -178,8 +198,7 @@ void Segmenter::describe(Line& l) const {
         if (!word.alnum) continue;
         if (l.words == 0)  // "$1m payoff for..." opens with a figure
             l.capital = word.shape != Shape::Lower || chars::is_digit(static_cast<char32_t>(text[word.start]));
-        ++l.words;
-        if (lex_.stop.contains(word.key)) ++l.stops;
+        if (l.words++ < kDensityWords && lex_.stop.contains(word.key)) ++l.stops;
         if (word.shape == Shape::Digits) l.has_number = true;
     }
     if (l.first < l.last) {
@@ -209,9 +228,9 @@ Cue Segmenter::phrase_cue(const Line& l) const {
     while (e > b && tokens[e - 1].type == TokenType::Punct) --e;
     Cue found = Cue::None;
     for (std::uint32_t t = b; t < l.last && found == Cue::None; ++t) {
-        if (!lex_.first.contains(tokens[t].key)) continue;
-        for (const Phrase& p : lex_.phrases) {
-            if (p.keys[0] != tokens[t].key) continue;
+        if (t == b ? !lex_.first_at_start.contains(tokens[t].key) : !lex_.may_be_anywhere(tokens[t].key)) continue;
+        for (const std::uint32_t index : lex_.by_first.find(tokens[t].key)->second) {
+            const Phrase& p = lex_.phrases[index];
             if (p.match != Match::Any && t != b) continue;
             if (p.match == Match::Line && e - b != p.line_length) continue;
             const std::size_t n = p.match == Match::Line ? p.line_length : p.keys.size();
