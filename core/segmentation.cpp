@@ -129,7 +129,7 @@ constexpr std::size_t kMaxTitleWords = 25;    // longer lines without a final st
 constexpr std::size_t kMaxCueWords = 10;      // a byline or a date line is short
 constexpr std::size_t kLookAhead = 3;         // lines after a title where its bullets or dateline are
 constexpr double kSameTopic = 0.5;            // share of a block's names the article named: the article goes on
-constexpr std::size_t kDensityWords = 64;     // stop-word density measured on a paragraph's first words
+constexpr std::size_t kDensityWords = 32;     // stop-word density measured on a paragraph's first words
 
 // What the pass knows of one line.
 struct Line {
