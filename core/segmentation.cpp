@@ -13,9 +13,9 @@ namespace newslens::segment_data {
 struct PhraseEntry {
     const char* kind;
     const char* match;
-    const wchar_t* phrase;
+    const char* phrase;  // UTF-8
 };
-extern const wchar_t* const kStopWords[];
+extern const char* const kStopWords[];  // UTF-8
 extern const std::size_t kStopWordCount;
 extern const PhraseEntry kPhrases[];
 extern const std::size_t kPhraseCount;
@@ -79,13 +79,13 @@ const Lexicon& lexicon() {
         Lexicon l;
         Vocabulary& vocabulary = Vocabulary::global();
         for (std::size_t i = 0; i < segment_data::kStopWordCount; ++i)
-            l.stop.insert(vocabulary.intern(fold_text(segment_data::kStopWords[i])));
+            l.stop.insert(vocabulary.intern(fold_text(to_wide(segment_data::kStopWords[i]))));
         l.by = vocabulary.intern(L"by");
         for (std::size_t i = 0; i < segment_data::kPhraseCount; ++i) {
             const auto& e = segment_data::kPhrases[i];
             // Tokenized as documents are (a TextLayer of its own: Document::layer()
             // would come back here).
-            const Document doc("phrase", to_utf8(e.phrase));
+            const Document doc("phrase", e.phrase);
             const TextLayer layer(doc);
             Phrase p;
             p.cue = cue_named(e.kind);

@@ -62,9 +62,11 @@ function passageAt(passages, pos) {
 }
 
 // Sets every mention's `segment` (and `story`) to its passage's kind after
-// the user's moves. Mentions of a result without segments keep theirs.
-function applySegmentMoves(doc) {
+// the user's moves. Mentions of a result without segments keep theirs; a
+// fresh result without moves has them right already (`force` after a move).
+function applySegmentMoves(doc, force) {
   if (!doc.result || !Array.isArray(doc.result.segments)) return;
+  if (!force && !Object.keys(doc.segmentMoves || {}).length) return;
   const passages = docPassages(doc);
   for (const m of doc.result.mentions) {
     const p = passageAt(passages, m.start16 !== undefined ? m.start16 : m.start);
@@ -91,7 +93,7 @@ function movePassage(doc, start, into) {
   if (into === foundInside) delete moves[start];
   else moves[start] = into ? 'in' : 'out';
   doc.segmentMoves = moves;
-  applySegmentMoves(doc);
+  applySegmentMoves(doc, true);
 }
 
 // How many of a document's passages are outside the article, for the
