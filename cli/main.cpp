@@ -34,7 +34,8 @@ std::string& decoded(std::string& bytes, std::string& note) {
 }
 
 const char* const kUsage =
-    "usage: newslens analyze [--format jsonl|json|csv|table|summary] [--plugins a,b] [--plugin-file F]... [-j N] FILE... (- for stdin)\n"
+    "usage: newslens analyze [--format jsonl|json|csv|table|summary] [--plugins a,b] [--plugin-file F]... [-j N]\n"
+    "                        [--segments all|article] FILE... (- for stdin)\n"
     "       newslens plugins [--plugin-file F]...\n"
     "       newslens --version\n"
     "\n"
@@ -44,6 +45,10 @@ const char* const kUsage =
     "          is 1 at the end.\n"
     "          -j N: analyse N documents at a time (default: every core); the output\n"
     "          is in input order and the same for every N.\n"
+    "          --segments article: only the mentions in the article's own text\n"
+    "          (headline, datelines, paragraphs), not in captions, bylines, other\n"
+    "          stories or boilerplate; all (default): every mention, each with its\n"
+    "          \"segment\".\n"
     "plugins   list the plugins of this build with a one-line description\n"
     "--plugin-file F   load a plugin at run time (repeatable): a rule plugin (.json)\n"
     "          or a compiled plugin (.so); a broken file is reported and skipped.\n";
@@ -138,7 +143,7 @@ void print_table(const ojson& doc) {
         std::string fields;
         for (auto it = m.begin(); it != m.end(); ++it) {
             if (it.key() == "plugin" || it.key() == "start" || it.key() == "end" || it.key() == "text") continue;
-            if (it.value().is_null()) continue;
+            if (it.value().is_null() || (it.key() == "segment" && it.value() == "article")) continue;
             fields += (fields.empty() ? "" : "  ") + it.key() + "=" + one_line(plain(it.value()), 40);
         }
         std::string plugin = m["plugin"].get<std::string>();
@@ -201,7 +206,7 @@ struct Output {
 // that memory stays proportional to a part and not to the whole document.
 constexpr std::size_t kPartChars = 4u * 1024u * 1024u;
 
-Output analyze_file(const Analyzer& analyzer, const std::string& path, bool tree) {
+Output analyze_file(const Analyzer& analyzer, const std::string& path, bool tree, const newslens::JsonOptions& options) {
     Output out;
     out.name = path;
     std::string bytes, why;
@@ -213,14 +218,14 @@ Output analyze_file(const Analyzer& analyzer, const std::string& path, bool tree
     }
     const Document d(path, std::move(bytes));
     if (tree) {
-        out.tree = newslens::to_json(d, analyzer.analyze(d));
+        out.tree = newslens::to_json(d, analyzer.analyze(d), options);
         for (const auto& e : out.tree["errors"]) out.problems.push_back(e.get<std::string>());
     } else if (d.length() <= kPartChars) {
         const newslens::Result r = analyzer.analyze(d);
-        newslens::write_json_line(out.line, d, r);
+        newslens::write_json_line(out.line, d, r, options);
         out.problems = r.errors;
     } else {
-        out.problems = newslens::write_json_line_in_parts(out.line, d, analyzer, kPartChars);
+        out.problems = newslens::write_json_line_in_parts(out.line, d, analyzer, kPartChars, options);
     }
     return out;
 }
@@ -259,6 +264,7 @@ int cmd_plugins(const std::vector<std::string>& args) {
 int cmd_analyze(const std::vector<std::string>& args) {
     std::string format = "jsonl";
     std::string plugins;
+    newslens::JsonOptions options;
     int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     std::vector<std::string> files, plugin_files;
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -271,6 +277,11 @@ int cmd_analyze(const std::vector<std::string>& args) {
         if (a == "--format" || a.rfind("--format=", 0) == 0) format = value("--format");
         else if (a == "--plugins" || a.rfind("--plugins=", 0) == 0) plugins = value("--plugins");
         else if (a == "--plugin-file" || a.rfind("--plugin-file=", 0) == 0) plugin_files.push_back(value("--plugin-file"));
+        else if (a == "--segments" || a.rfind("--segments=", 0) == 0) {
+            const std::string v = value("--segments");
+            if (v != "all" && v != "article") throw std::invalid_argument("--segments is all or article, not '" + v + "'");
+            options.article_only = v == "article";
+        }
         else if (a == "-j" || a == "--jobs" || a.rfind("--jobs=", 0) == 0 || (a.size() > 2 && a.rfind("-j", 0) == 0)) {
             const std::string v = a.size() > 2 && a[1] == 'j' ? a.substr(2) : value(a == "-j" ? "-j" : "--jobs");
             char* end = nullptr;
@@ -306,7 +317,7 @@ int cmd_analyze(const std::vector<std::string>& args) {
                 if (next >= files.size()) return;
                 i = next++;
             }
-            Output out = analyze_file(analyzer, files[i], tree);
+            Output out = analyze_file(analyzer, files[i], tree, options);
             {
                 std::lock_guard<std::mutex> lock(mutex);
                 outputs[i] = std::move(out);
@@ -323,7 +334,7 @@ int cmd_analyze(const std::vector<std::string>& args) {
     if (thread_count <= 1) {
         // One job: analyse and print one document at a time on this thread.
         for (std::size_t i = 0; i < files.size(); ++i) {
-            Output out = analyze_file(analyzer, files[i], tree);
+            Output out = analyze_file(analyzer, files[i], tree, options);
             failed |= print_output(out, format, analyzer, kept);
         }
     } else {

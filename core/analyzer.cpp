@@ -35,6 +35,7 @@ std::string available_plugins() {
 }  // namespace
 
 Analyzer::Analyzer(const std::vector<std::string>& plugin_names) {
+    prepare_segmentation();  // its word lists interned before any thread analyses
     // 1. The plugins asked for, then what they need, transitively.
     std::vector<std::string> names;
     if (plugin_names.empty()) {
@@ -134,6 +135,7 @@ bool by_span(const Mention& a, const Mention& b) { return a.start != b.start ? a
 Result Analyzer::analyze(const Document& doc) const {
     Result result;
     doc.layer();  // computed once, before any plugin reads it
+    doc.segmentation();
     std::vector<std::vector<Mention>> found(extractors_.size());
     for (std::size_t i = 0; i < extractors_.size(); ++i) {
         std::vector<Mention>& mine = found[i];
@@ -192,7 +194,11 @@ nlohmann::ordered_json to_json(const Document& doc, const Result& result, const 
     out["document"] = doc.name();
     out["chars"] = doc.length();
     auto& mentions = out["mentions"] = nlohmann::ordered_json::array();
+    const Segmentation& segmentation = doc.segmentation();
     for (const auto& m : result.mentions) {
+        const Passage* passage = segmentation.at(m.start);
+        const PassageKind kind = passage ? passage->kind : PassageKind::Article;
+        if (options.article_only && !in_article(kind)) continue;
         nlohmann::ordered_json j;
         j["plugin"] = m.plugin;
         j["start"] = m.start;
@@ -202,8 +208,23 @@ nlohmann::ordered_json to_json(const Document& doc, const Result& result, const 
             j["end16"] = doc.utf16_from_cp(m.end);
         }
         j["text"] = doc.slice(m.start, m.end);
+        j["segment"] = passage_kind_name(kind);
+        if (kind == PassageKind::Story) j["story"] = passage->story;
         for (const auto& f : m.fields) j[f.first] = f.second.to_json();
         mentions.push_back(std::move(j));
+    }
+    auto& segments = out["segments"] = nlohmann::ordered_json::array();
+    for (const Passage& p : segmentation.passages()) {
+        nlohmann::ordered_json j;
+        j["start"] = p.start;
+        j["end"] = p.end;
+        if (options.utf16_offsets) {
+            j["start16"] = doc.utf16_from_cp(p.start);
+            j["end16"] = doc.utf16_from_cp(p.end);
+        }
+        j["kind"] = passage_kind_name(p.kind);
+        j["story"] = p.kind == PassageKind::Story ? nlohmann::ordered_json(p.story) : nlohmann::ordered_json();
+        segments.push_back(std::move(j));
     }
     out["errors"] = result.errors;
     return out;
@@ -211,8 +232,26 @@ nlohmann::ordered_json to_json(const Document& doc, const Result& result, const 
 
 namespace {
 
-void write_mention(JsonSink& out, const Document& doc, const Mention& m, std::size_t offset, bool& first,
-                   const JsonOptions& options) {
+// The passage of each mention, read in text order (mentions are sorted by start).
+class PassageCursor {
+public:
+    explicit PassageCursor(const Segmentation& s) : passages_(s.passages()) {}
+    const Passage* at(std::size_t cp) {
+        while (next_ < passages_.size() && passages_[next_].end <= cp) ++next_;
+        return next_ < passages_.size() ? &passages_[next_] : nullptr;
+    }
+
+private:
+    const std::vector<Passage>& passages_;
+    std::size_t next_ = 0;
+};
+
+// `doc` is the document (or part) the mention's offsets and `passage` refer
+// to; `offset` moves them into the whole document.
+void write_mention(JsonSink& out, const Document& doc, const Mention& m, const Passage* passage, std::size_t offset,
+                   bool& first, const JsonOptions& options) {
+    const PassageKind kind = passage ? passage->kind : PassageKind::Article;
+    if (options.article_only && !in_article(kind)) return;
     out.raw(first ? "{\"plugin\":" : ",{\"plugin\":");
     first = false;
     out.string(m.plugin);
@@ -229,6 +268,13 @@ void write_mention(JsonSink& out, const Document& doc, const Mention& m, std::si
     out.raw(",\"text\":");
     const std::size_t b = doc.byte_from_cp(m.start);
     out.string(std::string_view(doc.text()).substr(b, doc.byte_from_cp(m.end) - b));
+    out.raw(",\"segment\":\"");
+    out.raw(passage_kind_name(kind));
+    out.put('"');
+    if (kind == PassageKind::Story) {
+        out.raw(",\"story\":");
+        out.number(static_cast<std::int64_t>(passage->story));
+    }
     for (const auto& f : m.fields) {
         out.put(',');
         out.string(f.first);
@@ -246,6 +292,29 @@ void write_head(JsonSink& out, const Document& doc) {
     out.raw(",\"mentions\":[");
 }
 
+void write_passages(JsonSink& out, const Document& doc, const std::vector<Passage>& passages, const JsonOptions& options) {
+    bool first = true;
+    for (const Passage& p : passages) {
+        out.raw(first ? "{\"start\":" : ",{\"start\":");
+        first = false;
+        out.number(static_cast<std::int64_t>(p.start));
+        out.raw(",\"end\":");
+        out.number(static_cast<std::int64_t>(p.end));
+        if (options.utf16_offsets) {
+            out.raw(",\"start16\":");
+            out.number(static_cast<std::int64_t>(doc.utf16_from_cp(p.start)));
+            out.raw(",\"end16\":");
+            out.number(static_cast<std::int64_t>(doc.utf16_from_cp(p.end)));
+        }
+        out.raw(",\"kind\":\"");
+        out.raw(passage_kind_name(p.kind));
+        out.raw("\",\"story\":");
+        if (p.kind == PassageKind::Story) out.number(static_cast<std::int64_t>(p.story));
+        else out.raw("null");
+        out.put('}');
+    }
+}
+
 void write_tail(JsonSink& out, const std::vector<std::string>& errors) {
     out.raw("],\"errors\":[");
     for (std::size_t i = 0; i < errors.size(); ++i) {
@@ -261,7 +330,10 @@ void write_json_line(std::string& out_string, const Document& doc, const Result&
     JsonSink out(out_string, 2 * doc.text().size() + 256);  // a line is about twice its text
     write_head(out, doc);
     bool first = true;
-    for (const auto& m : result.mentions) write_mention(out, doc, m, 0, first, options);
+    PassageCursor passages(doc.segmentation());
+    for (const auto& m : result.mentions) write_mention(out, doc, m, passages.at(m.start), 0, first, options);
+    out.raw("],\"segments\":[");
+    write_passages(out, doc, doc.segmentation().passages(), options);
     write_tail(out, result.errors);
 }
 
@@ -273,6 +345,12 @@ std::vector<std::string> write_json_line_in_parts(std::string& out_string, const
     const std::wstring& wide = doc.wide();
     bool first = true;
     std::size_t begin = 0;
+    // Each part is segmented by itself; its passages are kept (they are few)
+    // and written after the mentions, moved into the whole document: one
+    // passage of a kind that goes on over a cut is one, and the stories of a
+    // part are numbered after those of the parts before it.
+    std::vector<Passage> passages_of_doc;
+    std::uint32_t stories = 0;
     while (begin < wide.size()) {
         std::size_t end = std::min(wide.size(), begin + part_chars);
         // Cut after a line break; a part without one (a huge line) is cut
@@ -288,19 +366,36 @@ std::vector<std::string> write_json_line_in_parts(std::string& out_string, const
         }
         const Document part(doc.name(), doc.slice(begin, end));
         const Result r = analyzer.analyze(part);
+        PassageCursor passages(part.segmentation());
         for (const auto& m : r.mentions) {
+            const Passage* passage = passages.at(m.start);
             if (options.utf16_offsets) {
                 Mention shifted = m;
                 shifted.start += begin;
                 shifted.end += begin;
-                write_mention(out, doc, shifted, 0, first, options);
+                write_mention(out, doc, shifted, passage, 0, first, options);
             } else {
-                write_mention(out, part, m, begin, first, options);
+                write_mention(out, part, m, passage, begin, first, options);
             }
         }
+        std::uint32_t part_stories = 0;
+        for (Passage p : part.segmentation().passages()) {
+            p.start += static_cast<std::uint32_t>(begin);
+            p.end += static_cast<std::uint32_t>(begin);
+            if (p.kind == PassageKind::Story) {
+                part_stories = std::max(part_stories, p.story);
+                p.story += stories;
+            }
+            Passage* last = passages_of_doc.empty() ? nullptr : &passages_of_doc.back();
+            if (last && last->kind == p.kind && last->story == p.story) last->end = p.end;
+            else passages_of_doc.push_back(p);
+        }
+        stories += part_stories;
         for (const auto& e : r.errors) errors.push_back(e);
         begin = end;
     }
+    out.raw("],\"segments\":[");
+    write_passages(out, doc, passages_of_doc, options);
     write_tail(out, errors);
     return errors;
 }
@@ -310,6 +405,7 @@ nlohmann::ordered_json error_json(const std::string& name, const std::string& er
     out["document"] = name;
     out["chars"] = 0;
     out["mentions"] = nlohmann::ordered_json::array();
+    out["segments"] = nlohmann::ordered_json::array();
     out["errors"] = {error};
     return out;
 }
@@ -318,7 +414,7 @@ void write_error_json_line(std::string& out_string, const std::string& name, con
     JsonSink out(out_string);
     out.raw("{\"document\":");
     out.string(name);
-    out.raw(",\"chars\":0,\"mentions\":[],\"errors\":[");
+    out.raw(",\"chars\":0,\"mentions\":[],\"segments\":[],\"errors\":[");
     out.string(error);
     out.raw("]}");
 }

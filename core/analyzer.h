@@ -46,9 +46,14 @@ std::vector<std::string> split_plugin_list(const std::string& csv);
 
 struct JsonOptions {
     bool utf16_offsets = false;  // add start16/end16 (what JavaScript strings index)
+    // Only the mentions of the article's own text (core/segmentation.h
+    // in_article): CLI `--segments article`.
+    bool article_only = false;
 };
 
-// {"document", "chars", "mentions": [{"plugin", "start", "end", "text", ...fields}], "errors"}
+// {"document", "chars", "mentions": [{"plugin", "start", "end", "text", "segment", ["story",] ...fields}],
+//  "segments": [{"start", "end", "kind", "story"}], "errors"}; a mention's
+// segment is the kind of the passage it starts in (core/segmentation.h).
 nlohmann::ordered_json to_json(const Document& doc, const Result& result, const JsonOptions& options = {});
 // The same object as one line of JSON text (no tree is built), appended to `out`.
 void write_json_line(std::string& out, const Document& doc, const Result& result, const JsonOptions& options = {});

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "segmentation.h"
 #include "text.h"
 
 namespace newslens {
@@ -159,8 +160,16 @@ Document::Document(std::string name, std::string text) : name_(std::move(name)) 
 Document::~Document() = default;
 
 const TextLayer& Document::layer() const {
-    if (!layer_) layer_ = std::make_unique<TextLayer>(*this);
+    if (!layer_) {
+        prepare_segmentation();  // its words interned before the layer looks words up
+        layer_ = std::make_unique<TextLayer>(*this);
+    }
     return *layer_;
+}
+
+const Segmentation& Document::segmentation() const {
+    if (!segmentation_) segmentation_ = std::make_unique<Segmentation>(layer());
+    return *segmentation_;
 }
 
 std::size_t Document::byte_from_cp(std::size_t cp) const {

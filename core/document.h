@@ -25,6 +25,7 @@ constexpr std::size_t kMaxDocumentBytes = 256u * 1024u * 1024u;
 std::optional<std::string> check_input(std::string_view bytes);
 
 class TextLayer;
+class Segmentation;
 
 class Document {
 public:
@@ -53,6 +54,9 @@ public:
     // and then shared by every plugin. The first call must not race another:
     // the Analyzer makes it before the plugins run.
     const TextLayer& layer() const;
+    // Headline, article, other stories and boilerplate (core/segmentation.h),
+    // computed on first use after the layer; the same rule for the first call.
+    const Segmentation& segmentation() const;
 
 private:
     std::string name_;
@@ -65,6 +69,7 @@ private:
     // Code-point indices of characters outside the BMP (two UTF-16 units each).
     std::vector<std::size_t> astral_;
     mutable std::unique_ptr<TextLayer> layer_;
+    mutable std::unique_ptr<Segmentation> segmentation_;
 };
 
 // UTF-8 helpers shared by the core and plugins.

@@ -15,6 +15,7 @@
 
 #include "document.h"
 #include "fields.h"
+#include "segmentation.h"
 #include "text.h"
 
 namespace newslens {
@@ -23,7 +24,8 @@ namespace newslens {
 // way that breaks plugins built against an older core (run-time loaded
 // plugins check it). 2: the text layer, Context, Fields, dependencies.
 // 3: TextLayer::text() inline over a view of the text kept in the layer.
-constexpr int kPluginAbiVersion = 3;
+// 4: Document::segmentation() (core/segmentation.h).
+constexpr int kPluginAbiVersion = 4;
 
 // One thing a plugin found: a span of the document plus plugin-specific
 // fields, in the order the plugin sets them (core/fields.h).
@@ -41,6 +43,8 @@ public:
     virtual ~Context() = default;
     virtual const Document& document() const = 0;
     const TextLayer& layer() const { return document().layer(); }
+    // Headline, article, other stories and boilerplate of the document.
+    const Segmentation& segmentation() const { return document().segmentation(); }
     // The mentions an earlier plugin found, sorted by start; empty when that
     // plugin did not run (or failed on this document).
     virtual const std::vector<Mention>& mentions(std::string_view plugin) const = 0;

@@ -46,6 +46,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (doc.utf16_from_cp(m.start) > doc.utf16_from_cp(m.end)) fail("utf16 offsets out of order", m.start, m.end);
     }
 
+    // Passages (core/segmentation.h): in order, not empty, inside the text,
+    // and a story has its index.
+    std::size_t prev_end = 0;
+    for (const auto& p : doc.segmentation().passages()) {
+        if (p.start >= p.end || p.end > doc.length()) fail("passage out of the document", p.start, p.end);
+        if (p.start < prev_end) fail("passages overlap or are out of order", prev_end, p.start);
+        if ((p.kind == newslens::PassageKind::Story) != (p.story > 0)) fail("a story's index", p.start, p.story);
+        prev_end = p.end;
+    }
+
     // The text is valid UTF-8 after repair, so every string in the output must
     // be too: a strict dump throws (and the fuzzer reports a crash) if a plugin
     // cut a multi-byte character or produced bytes that are not UTF-8.

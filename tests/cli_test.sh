@@ -83,6 +83,29 @@ check "--format table" bash -c "'$cli' analyze --format table '$good' | head -n 
 "$cli" analyze --format nope "$good" > /dev/null 2>&1
 check "unknown format is a usage error" test $? -eq 2
 
+# Segments (issue 18): every mention says where it is; --segments article
+# keeps the article's own; --segments all (the default) keeps all.
+page="$examples/000_3bf18df1e512c54b.txt"
+"$cli" analyze "$page" > "$tmp/all.jsonl"
+"$cli" analyze --segments article "$page" > "$tmp/article.jsonl"
+"$cli" analyze --segments=all "$page" > "$tmp/all2.jsonl"
+check "--segments all is the default" cmp -s "$tmp/all.jsonl" "$tmp/all2.jsonl"
+check "mentions carry segment, documents segments; --segments article keeps the article's" python3 -c '
+import json,sys
+a=json.loads(open(sys.argv[1]).readline())
+b=json.loads(open(sys.argv[2]).readline())
+kinds={"headline","dateline","byline","caption","article","story","boilerplate"}
+assert a["segments"] and all(s["kind"] in kinds for s in a["segments"]), a["segments"][:3]
+assert all(m["segment"] in kinds for m in a["mentions"])
+assert all(("story" in m) == (m["segment"] == "story") for m in a["mentions"])
+inside={"headline","dateline","article"}
+assert any(m["segment"] == "story" for m in a["mentions"]), "examples/000 appends other stories"
+assert b["mentions"] == [m for m in a["mentions"] if m["segment"] in inside]
+assert b["segments"] == a["segments"]
+' "$tmp/all.jsonl" "$tmp/article.jsonl"
+"$cli" analyze --segments nope "$good" > /dev/null 2>&1
+check "unknown --segments value is a usage error" test $? -eq 2
+
 # Rule plugins loaded at run time; a broken one is reported and skipped.
 plugdir=$(cd "$examples/plugins" && pwd)
 "$cli" plugins --plugin-file "$plugdir/media.json" > "$tmp/plugins2.txt"

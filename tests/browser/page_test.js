@@ -390,6 +390,44 @@ async function main() {
     return `${file}; ${shaded} repeated paragraphs shaded`;
   });
 
+  await check('other stories and boilerplate shaded and folded; a passage moved into the article and back', async () => {
+    await showTab(page, 'doc');
+    await openDoc(page, examples[0]);  // 000: five other stories appended to the article
+    const before = await page.evaluate(() => {
+      // (A row clicked earlier unfolded the story holding its span.)
+      const stories = new Set(Array.from(document.querySelectorAll('#doc-text .passage.p-story')).map((e) => e.dataset.passage));
+      const folded = new Set(Array.from(document.querySelectorAll('#doc-text .passage.p-story.folded')).map((e) => e.dataset.passage));
+      const app = window.newslens;
+      const doc = app.docs.find((d) => d.id === app.currentId);
+      return { stories: stories.size, folded: folded.size, text: document.getElementById('doc-text').textContent === doc.text,
+        outside: doc.result.mentions.filter((m) => m.segment === 'story').length };
+    });
+    assert(before.stories >= 5 && before.folded >= 4, `${before.stories} other stories (${before.folded} folded) in ${examples[0]}`);
+    assert(before.text, 'the bars changed the text');
+    assert(before.outside > 0, 'no mention in another story');
+    const move = page.locator('#doc-text .passage.p-story .passage-move').first();
+    const start = await move.evaluate((b) => b.closest('.passage').dataset.passage);
+    await move.click();
+    const moved = await page.evaluate((s) => {
+      const app = window.newslens;
+      const doc = app.docs.find((d) => d.id === app.currentId);
+      const p = document.querySelector(`#doc-text .passage[data-passage="${s}"]`);
+      return { moves: JSON.stringify(doc.segmentMoves), kind: p && p.className,
+        outside: doc.result.mentions.filter((m) => m.segment === 'story').length };
+    }, start);
+    assert(moved.moves === `{"${start}":"in"}`, `moves ${moved.moves}`);
+    assert(/p-article/.test(moved.kind) && /moved/.test(moved.kind), `the moved passage is "${moved.kind}"`);
+    assert(moved.outside < before.outside, 'its mentions still say story');
+    await page.locator(`#doc-text .passage[data-passage="${start}"] .passage-move`).click();
+    const back = await page.evaluate(() => {
+      const app = window.newslens;
+      const doc = app.docs.find((d) => d.id === app.currentId);
+      return { moves: JSON.stringify(doc.segmentMoves), outside: doc.result.mentions.filter((m) => m.segment === 'story').length };
+    });
+    assert(back.moves === '{}' && back.outside === before.outside, `moved back: ${JSON.stringify(back)}`);
+    return `${before.stories} other stories, ${before.folded} folded; story at ${start} moved in (${before.outside} → ${moved.outside} story mentions) and back`;
+  });
+
   await check('plugins loaded at run time: rule plugins (.json) and compiled side modules (.wasm)', async () => {
     // Compiled plugins of this build sit beside the page's build folder.
     const loadable = path.resolve(path.dirname(pageHtml), '../loadable-plugins');

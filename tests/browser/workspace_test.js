@@ -53,7 +53,7 @@ async function gotoPage(page, query = '') {
 function snapshot(page) {
   return page.evaluate(() => window.newslens.docs.map((d) => ({
     file: d.file, name: d.name, outlet: d.outlet, date: d.date, status: d.status, message: d.message, note: d.note,
-    mentions: d.result ? JSON.stringify(d.result.mentions) : null, text: d.text,
+    mentions: d.result ? JSON.stringify(d.result.mentions) : null, text: d.text, moves: JSON.stringify(d.segmentMoves || {}),
   })));
 }
 
@@ -307,6 +307,20 @@ async function main() {
     await page.goForward();
     await page.waitForFunction((f) => !document.getElementById('tab-doc').hidden && document.getElementById('doc').dataset.file === f, docShown, { timeout: 5000 });
     return `numbers → ${docShown} → Back: numbers → Forward: ${docShown}; ${count} documents kept`;
+  });
+
+  await check('a passage moved into the article (issue 18), for the reload and the workspace file to keep', async () => {
+    const f = examples[0];  // 000: other stories appended to the article
+    await page.locator('#doc-list li.doc-item', { has: page.locator('.doc-file', { hasText: f }) }).locator('.doc-select').click();
+    await page.waitForFunction(() => document.querySelector('#doc-text .passage.p-story .passage-move'));
+    await page.locator('#doc-text .passage.p-story .passage-move').first().click();
+    const moves = await page.evaluate(() => {
+      const app = window.newslens;
+      return JSON.stringify(app.docs.find((d) => d.id === app.currentId).segmentMoves);
+    });
+    assert(/^\{"\d+":"in"\}$/.test(moves), `moves ${moves}`);
+    await page.click('.tabs [data-tab="numbers"]');
+    return `${f}: ${moves}`;
   });
 
   await check('a reload restores the workspace from IndexedDB exactly (names, results, view)', async () => {

@@ -8,7 +8,8 @@ const app = {
   restoring: true,   // the saved workspace is being read (start())
   plugins: [],       // [{name, description}], the build's plugins (palette order)
   docs: [],          // {id, file, name (title), named, outlet, date, size, status, message, note, hash,
-                     //  input (not analysed yet: {file} | {bytes} | {text}), text, result, ms, repeats, duplicateOf}
+                     //  input (not analysed yet: {file} | {bytes} | {text}), text, result, ms, repeats, duplicateOf,
+                     //  segmentMoves (passages.js)}
   queue: [],         // docs waiting for analysis, in arrival order
   batch: null,       // {total, done, t0}: the run the progress bar shows
   tab: 'doc',
@@ -28,6 +29,7 @@ const app = {
   hidden: new Set(), // plugins whose highlights are switched off
   expanded: new Set(), // plugins whose long table is shown in full (current doc)
   marks: new Map(),  // mention index -> its <mark> segments (current doc)
+  unfolded: new Set(), // 'docId:start16' of passages outside the article shown unfolded (passages.js)
   rows: new Map(),   // mention index -> its table row (current doc)
   nextId: 1,
   pastes: 0,
@@ -439,6 +441,7 @@ function onResult(msg, sent) {
       doc.loose = null;
       doc.looseKey = msg.looseKey;
       doc.repeats = msg.repeats;
+      applySegmentMoves(doc);  // the user's moves outlive a new analysis
       if (!doc.named) {
         const found = describeText(doc.text);
         doc.name = found.title || doc.file;

@@ -3,7 +3,7 @@
 'use strict';
 
 // Keys every mention carries; everything else is a plugin-specific field.
-const POSITION_KEYS = new Set(['plugin', 'start', 'end', 'start16', 'end16', 'text']);
+const POSITION_KEYS = new Set(['plugin', 'start', 'end', 'start16', 'end16', 'text', 'segment', 'story']);
 
 // Cuts [0, length) at every span boundary and lists, for each piece, the spans
 // covering it. Spans from different plugins may cross (not just nest), which

@@ -40,6 +40,8 @@ function docRecord(doc) {
     id: doc.id, file: doc.file, name: doc.name, named: !!doc.named, outlet: doc.outlet || '', date: doc.date || '',
     size: doc.size, status: doc.status, message: doc.message || '', note: doc.note || '', hash: doc.hash || '',
     ms: doc.ms || 0, kind: doc.kind || 'text',
+    // Passages moved into or out of the article by the user (passages.js).
+    moves: doc.segmentMoves && Object.keys(doc.segmentMoves).length ? doc.segmentMoves : undefined,
   };
 }
 
@@ -202,6 +204,7 @@ function applyWorkspace(m, records, keepIds) {
       id: keepIds ? r.id : app.nextId++, file: r.file || r.name, name: r.name || r.file, named: !!r.named, outlet: r.outlet || '',
       date: r.date || '', size: r.size || 0, status: r.status, message: r.message || '', note: r.note || '',
       hash: r.hash || '', ms: r.ms || 0, kind: r.kind || 'text', input: null, text: '', result: null,
+      segmentMoves: r.moves && typeof r.moves === 'object' ? r.moves : {},
     };
     idMap.set(r.id, doc.id);
     app.docs.push(doc);
@@ -213,6 +216,7 @@ function applyWorkspace(m, records, keepIds) {
       doc.result = r.result;
       if (Array.isArray(r.repeats)) doc.repeats = r.repeats;
       if (r.looseKey) doc.looseKey = r.looseKey;
+      applySegmentMoves(doc);
     } else if (r.status === 'bad') {
       doc.status = 'bad';
     } else if (r.input !== undefined || typeof r.text === 'string') {

@@ -56,8 +56,49 @@ function mentionOrder(doc) {
   return ids;
 }
 
+// A passage's wrapper in a chunk, appended to `frag`; returns the element its
+// text goes into. Another story and boilerplate are shaded and folded (a
+// bar says what they are, with Show and "Count in the article"); the
+// article's paragraphs have a "Leave out" button shown on hover or focus.
+// The bar is drawn where the passage starts. Its words are CSS content
+// (data-label), not text: the pane's text stays the document's own.
+function passageWrapper(app, doc, p, atStart, frag) {
+  const outside = OUTSIDE_KINDS.has(p.kind);
+  const key = `${doc.id}:${p.start}`;
+  const folded = outside && !app.unfolded.has(key);
+  const w = el('span', { class: `passage p-${p.kind}${p.moved ? ' moved' : ''}${folded ? ' folded' : ''}`, dataset: { passage: p.start } });
+  if (atStart && (outside || p.kind === 'article')) {
+    const bar = el('span', { class: 'passage-bar' });
+    const move = (into) => () => {
+      movePassage(doc, p.start, into);
+      markDocDirty(doc);
+      changed();
+      renderTextView(app, doc);
+    };
+    if (outside) {
+      const what = p.moved ? 'Moved out of the article' : p.kind === 'story' ? `Another story${p.story ? ` (${p.story})` : ''}` : PASSAGE_LABELS[p.kind];
+      bar.append(el('span', { class: 'passage-label', 'data-label': what }),
+        el('button', { type: 'button', class: 'passage-fold', 'aria-expanded': String(!folded), 'data-label': folded ? 'Show' : 'Fold',
+          'aria-label': `${folded ? 'Show' : 'Fold'}: ${what}`,
+          onclick: () => { if (folded) app.unfolded.add(key); else app.unfolded.delete(key); renderTextView(app, doc); } }),
+        el('button', { type: 'button', class: 'passage-move', 'data-label': 'Count in the article',
+          'aria-label': `Count in the article: ${what}`, onclick: move(true) }));
+    } else {
+      const label = p.moved ? 'Leave out again' : 'Leave out';
+      bar.append(el('button', { type: 'button', class: 'passage-move', 'data-label': label,
+        'aria-label': `${label}: this paragraph, from the article and its comparisons`, onclick: move(false) }));
+    }
+    w.append(bar);
+  }
+  const body = el('span', { class: 'passage-body' });
+  w.append(body);
+  frag.append(w);
+  return body;
+}
+
 // Fills one chunk: its flat segments (buildSegments, clipped to the chunk),
-// repeated paragraphs wrapped in a shaded span.
+// each in its passage (passageWrapper), repeated paragraphs wrapped in a
+// shaded span.
 function drawChunk(app, tv, c) {
   const { doc, spans, maxLen } = tv;
   const text = doc.text;
@@ -80,16 +121,32 @@ function drawChunk(app, tv, c) {
   let r1 = repeats.length;
   while (r0 < r1) { const mid = (r0 + r1) >> 1; if (repeats[mid].end <= c.start) r0 = mid + 1; else r1 = mid; }
   for (let k = r0; k < repeats.length && repeats[k].start < c.end; k++) cuts.push(repeats[k].start - c.start, repeats[k].end - c.start);
+  // The passages in the chunk (web/page/passages.js): each piece of text
+  // goes into its passage's wrapper, then its repeat's.
+  const passages = docPassages(doc);
+  let p0 = 0;
+  let p1 = passages.length;
+  while (p0 < p1) { const mid = (p0 + p1) >> 1; if (passages[mid].end <= c.start) p0 = mid + 1; else p1 = mid; }
+  for (let k = p0; k < passages.length && passages[k].start < c.end; k++) cuts.push(passages[k].start - c.start, passages[k].end - c.start);
   const frag = document.createDocumentFragment();
   let wrapper = null;
   let wrapperRepeat = null;
+  let body = null;
+  let bodyPassage = null;
   const out = (node, start) => {
+    const p = passages.length ? passageAt(passages, start) : null;
+    if (p !== bodyPassage) {
+      bodyPassage = p;
+      wrapper = null;
+      body = p ? passageWrapper(app, doc, p, start === p.start, frag) : null;
+    }
+    const parent = body || frag;
     const r = repeats.length ? inRepeat(doc, start) : null;
-    if (!r) { wrapper = null; frag.append(node); return; }
+    if (!r) { wrapper = null; parent.append(node); return; }
     if (r !== wrapperRepeat || !wrapper) {
       wrapper = el('span', { class: 'repeat', title: 'Repeated paragraph: its results are counted once' });
       wrapperRepeat = r;
-      frag.append(wrapper);
+      parent.append(wrapper);
     }
     wrapper.append(node);
   };
@@ -277,14 +334,29 @@ function renderTextView(app, doc) {
 // screen (long documents). [] when its plugin is hidden or it has no span.
 function revealMention(app, id) {
   const tv = app.textView;
-  if (!tv || app.marks.has(id)) return app.marks.get(id) || [];
+  if (!tv) return [];
   const m = tv.doc.result.mentions[id];
   if (!m) return [];
   const pos = m.start16 | 0;
   for (const c of tv.chunks) {
+    if (app.marks.has(id)) break;
     if (c.drawn || c.end <= pos) continue;
     if (c.start > (m.end16 | 0)) break;
     drawChunk(app, tv, c);
   }
-  return app.marks.get(id) || [];
+  const marks = app.marks.get(id) || [];
+  // A mention in a folded passage: the passage is shown.
+  for (const mark of marks) {
+    const folded = mark.closest('.passage.folded');
+    if (!folded) continue;
+    folded.classList.remove('folded');
+    app.unfolded.add(`${tv.doc.id}:${folded.dataset.passage}`);
+    const button = folded.querySelector('.passage-fold');
+    if (button) {
+      button.dataset.label = 'Fold';
+      button.setAttribute('aria-label', button.getAttribute('aria-label').replace(/^Show/, 'Fold'));
+      button.setAttribute('aria-expanded', 'true');
+    }
+  }
+  return marks;
 }

@@ -87,6 +87,8 @@ function renderDoc(app, doc) {
   }
   if (done && doc.duplicateOf) meta.push('identical to an earlier document (left out of the comparisons)');
   else if (done && doc.repeats && doc.repeats.length) meta.push(`${doc.repeats.length} repeated paragraph(s), shaded`);
+  const outside = done ? outsideCount(doc) : 0;
+  if (outside) meta.push(`${outside} passage(s) not the article (other stories, page furniture), shaded and folded`);
   document.getElementById('doc-meta').textContent = meta.join(' · ');
   document.getElementById('export').disabled = !done;
 
