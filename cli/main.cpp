@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "analyzer.h"
+#include "article_date.h"
 #include "encoding.h"
 #include "plugin_loader.h"
 #include "rule_plugin.h"
@@ -34,7 +35,8 @@ std::string& decoded(std::string& bytes, std::string& note) {
 }
 
 const char* const kUsage =
-    "usage: newslens analyze [--format jsonl|json|csv|table|summary] [--plugins a,b] [--plugin-file F]... [-j N] FILE... (- for stdin)\n"
+    "usage: newslens analyze [--format jsonl|json|csv|table|summary] [--plugins a,b] [--plugin-file F]... [-j N]\n"
+    "                        [--date YYYY-MM-DD] FILE... (- for stdin)\n"
     "       newslens plugins [--plugin-file F]...\n"
     "       newslens --version\n"
     "\n"
@@ -44,6 +46,8 @@ const char* const kUsage =
     "          is 1 at the end.\n"
     "          -j N: analyse N documents at a time (default: every core); the output\n"
     "          is in input order and the same for every N.\n"
+    "          --date YYYY-MM-DD: the articles' date where their text gives none\n"
+    "          (\"yesterday\", \"Monday\" in number claims resolve against it).\n"
     "plugins   list the plugins of this build with a one-line description\n"
     "--plugin-file F   load a plugin at run time (repeatable): a rule plugin (.json)\n"
     "          or a compiled plugin (.so); a broken file is reported and skipped.\n";
@@ -201,7 +205,7 @@ struct Output {
 // that memory stays proportional to a part and not to the whole document.
 constexpr std::size_t kPartChars = 4u * 1024u * 1024u;
 
-Output analyze_file(const Analyzer& analyzer, const std::string& path, bool tree) {
+Output analyze_file(const Analyzer& analyzer, const std::string& path, bool tree, const std::string& date) {
     Output out;
     out.name = path;
     std::string bytes, why;
@@ -211,7 +215,8 @@ Output analyze_file(const Analyzer& analyzer, const std::string& path, bool tree
         else newslens::write_error_json_line(out.line, path, why);
         return out;
     }
-    const Document d(path, std::move(bytes));
+    Document d(path, std::move(bytes));
+    d.set_user_date(date);
     if (tree) {
         out.tree = newslens::to_json(d, analyzer.analyze(d));
         for (const auto& e : out.tree["errors"]) out.problems.push_back(e.get<std::string>());
@@ -258,7 +263,7 @@ int cmd_plugins(const std::vector<std::string>& args) {
 
 int cmd_analyze(const std::vector<std::string>& args) {
     std::string format = "jsonl";
-    std::string plugins;
+    std::string plugins, date;
     int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     std::vector<std::string> files, plugin_files;
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -271,6 +276,11 @@ int cmd_analyze(const std::vector<std::string>& args) {
         if (a == "--format" || a.rfind("--format=", 0) == 0) format = value("--format");
         else if (a == "--plugins" || a.rfind("--plugins=", 0) == 0) plugins = value("--plugins");
         else if (a == "--plugin-file" || a.rfind("--plugin-file=", 0) == 0) plugin_files.push_back(value("--plugin-file"));
+        else if (a == "--date" || a.rfind("--date=", 0) == 0) {
+            date = value("--date");
+            if (!newslens::valid_iso_date(date))
+                throw std::invalid_argument("--date needs a calendar date YYYY-MM-DD (like 2019-02-25), not '" + date + "'");
+        }
         else if (a == "-j" || a == "--jobs" || a.rfind("--jobs=", 0) == 0 || (a.size() > 2 && a.rfind("-j", 0) == 0)) {
             const std::string v = a.size() > 2 && a[1] == 'j' ? a.substr(2) : value(a == "-j" ? "-j" : "--jobs");
             char* end = nullptr;
@@ -306,7 +316,7 @@ int cmd_analyze(const std::vector<std::string>& args) {
                 if (next >= files.size()) return;
                 i = next++;
             }
-            Output out = analyze_file(analyzer, files[i], tree);
+            Output out = analyze_file(analyzer, files[i], tree, date);
             {
                 std::lock_guard<std::mutex> lock(mutex);
                 outputs[i] = std::move(out);
@@ -323,7 +333,7 @@ int cmd_analyze(const std::vector<std::string>& args) {
     if (thread_count <= 1) {
         // One job: analyse and print one document at a time on this thread.
         for (std::size_t i = 0; i < files.size(); ++i) {
-            Output out = analyze_file(analyzer, files[i], tree);
+            Output out = analyze_file(analyzer, files[i], tree, date);
             failed |= print_output(out, format, analyzer, kept);
         }
     } else {

@@ -16,6 +16,7 @@
 
 #include "analyzer.h"
 #include "attribution.h"
+#include "claims.h"
 #include "lexicon.h"
 #include "marks.h"
 #include "names.h"
@@ -80,8 +81,68 @@ public:
     Dependencies dependencies() const override { return {{"people"}, {}}; }
 
 private:
+    // Annotations for the numbers plugin (docs/plugins.md): who states what
+    // each quotation and each reporting verb covers.
+    void annotate_claims(const TextLayer& layer, const Words& tokens, const NameIndex& names,
+                         const std::vector<QuoteSpan>& quotes, const std::vector<bool>& is_quote,
+                         const std::vector<bool>& is_title, const std::vector<Speaker>& speaker,
+                         std::vector<Mention>& out) const;
+
     Lexicon lex_;  // built once per Analyzer
+    ClaimLexicon claim_lex_;
 };
+
+Mention claim_annotation(std::size_t start, std::size_t end, const char* kind, const Speaker& s) {
+    Mention m;
+    m.annotation = true;
+    m.start = start;
+    m.end = end;
+    m.fields["kind"] = kind;
+    m.fields["source"] = to_utf8(s.name);
+    m.fields["source_start"] = optional_offset(s.start);
+    m.fields["source_end"] = optional_offset(s.end);
+    m.fields["verb"] = optional_text(s.verb);
+    return m;
+}
+
+void QuoteExtractor::annotate_claims(const TextLayer& layer, const Words& tokens, const NameIndex& names,
+                                     const std::vector<QuoteSpan>& quotes, const std::vector<bool>& is_quote,
+                                     const std::vector<bool>& is_title, const std::vector<Speaker>& speaker,
+                                     std::vector<Mention>& out) const {
+    // An attributor of its own: resolving subjects remembers descriptions,
+    // which must not change the quotes' speakers.
+    Attributor attributor(layer.document().wide(), tokens, lex_, names);
+    const std::vector<Claim> claims = find_claims(layer, tokens, lex_, claim_lex_, attributor, names, quotes);
+    std::vector<std::size_t> tag(quotes.size(), kNone);  // the claim that is each quote's tag
+    for (std::size_t c = 0; c < claims.size(); ++c)
+        if (claims[c].quote != kNone && tag[claims[c].quote] == kNone) tag[claims[c].quote] = c;
+    auto said = [&](Mention& m, const Claim* c) {
+        if (c && c->said_start != kNone) {
+            m.fields["said"] = layer.document().slice(c->said_start, c->said_end);
+            m.fields["said_start"] = c->said_start;
+            m.fields["said_end"] = c->said_end;
+        } else {
+            m.fields["said"] = nullptr;
+            m.fields["said_start"] = nullptr;
+            m.fields["said_end"] = nullptr;
+        }
+    };
+    for (std::size_t i = 0; i < quotes.size(); ++i) {
+        if (!is_quote[i] || is_title[i] || quotes[i].parent != kNone || !speaker[i].found()) continue;
+        Mention m = claim_annotation(quotes[i].start, quotes[i].end, "quote", speaker[i]);
+        said(m, tag[i] == kNone ? nullptr : &claims[tag[i]]);
+        m.fields["cue_start"] = nullptr;
+        m.fields["cue_end"] = nullptr;
+        out.push_back(std::move(m));
+    }
+    for (const Claim& c : claims) {
+        Mention m = claim_annotation(c.scope_start, c.scope_end, "reported", c.source);
+        said(m, &c);
+        m.fields["cue_start"] = c.cue_start;
+        m.fields["cue_end"] = c.cue_end;
+        out.push_back(std::move(m));
+    }
+}
 
 void QuoteExtractor::extract(const newslens::Context& ctx, std::vector<Mention>& out) const {
     const Document& doc = ctx.document();
@@ -204,6 +265,7 @@ void QuoteExtractor::extract(const newslens::Context& ctx, std::vector<Mention>&
         m.fields["kind"] = is_quote[i] ? "quote" : "term";
         out.push_back(std::move(m));
     }
+    annotate_claims(layer, tokens, names, quotes, is_quote, is_title, speaker, out);
 }
 
 }  // namespace

@@ -1,0 +1,293 @@
+#include "claims.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "chars.h"
+
+namespace newslens::numbers {
+namespace {
+
+constexpr std::size_t kMaxPeriodWords = 12;  // "since the latest violence in the country erupted on 7 July"
+constexpr std::size_t kMaxSpanWords = 3;     // "over the past three weeks"
+constexpr std::size_t kMaxScopeChars = 6000; // an annotation longer than this starts too far back to cover a number
+
+// Days since 1970-01-01 of a civil date, and back (H. Hinnant's algorithms).
+long days_from_civil(long y, unsigned m, unsigned d) {
+    y -= m <= 2;
+    const long era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<long>(doe) - 719468;
+}
+
+std::string iso_of_days(long z) {
+    z += 719468;
+    const long era = (z >= 0 ? z : z - 146096) / 146097;
+    const unsigned doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long y = static_cast<long>(yoe) + era * 400;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+    y += m <= 2;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04ld-%02u-%02u", y, m, d);
+    return buf;
+}
+
+// Monday 0 ... Sunday 6 (1970-01-01 was a Thursday).
+int weekday_of(long days) { return static_cast<int>(((days % 7) + 7 + 3) % 7); }
+
+bool parse_iso(const std::string& s, long& y, unsigned& m, unsigned& d) {
+    if (s.size() != 10) return false;
+    y = std::stol(s.substr(0, 4));
+    m = static_cast<unsigned>(std::stoul(s.substr(5, 2)));
+    d = static_cast<unsigned>(std::stoul(s.substr(8, 2)));
+    return true;
+}
+
+Value offset_or_null(const Value& v) { return v.is_number() ? v : Value(); }
+
+}  // namespace
+
+void ClaimFields::add(std::uint32_t flags, std::initializer_list<const wchar_t*> words) {
+    for (const wchar_t* w : words) {
+        const WordId id = Vocabulary::global().intern_text(w);
+        if (id >= flags_.size()) flags_.resize(id + 1, 0);
+        flags_[id] |= flags;
+    }
+}
+
+ClaimFields::ClaimFields() {
+    add(kClauseWord, {L"where", L"while", L"whilst", L"which", L"who", L"whom", L"whose", L"although", L"though",
+                      L"because", L"whereas", L"when", L"but", L"unless", L"if"});
+    add(kTimeNoun, {L"day", L"days", L"week", L"weeks", L"month", L"months", L"year", L"years", L"decade",
+                    L"decades", L"quarter", L"quarters", L"season", L"hours", L"hour", L"fortnight", L"weekend",
+                    L"century", L"period", L"half", L"spring", L"summer", L"autumn", L"winter", L"session", L"term"});
+    add(kSpanPrep, {L"in", L"over", L"during", L"for", L"within", L"across", L"throughout"});
+    add(kSpanMod, {L"past", L"last", L"next", L"previous", L"coming", L"first", L"final", L"latest", L"same", L"whole"});
+    add(kDeictic, {L"this", L"last", L"next"});
+    add(kWeekday, {L"monday", L"tuesday", L"wednesday", L"thursday", L"friday", L"saturday", L"sunday"});
+    add(kMonth, {L"january", L"february", L"march", L"april", L"may", L"june", L"july", L"august", L"september",
+                 L"october", L"november", L"december", L"jan", L"feb", L"mar", L"apr", L"jun", L"jul", L"aug",
+                 L"sep", L"sept", L"oct", L"nov", L"dec"});
+    add(kCount, {L"two", L"three", L"four", L"five", L"six", L"seven", L"eight", L"nine", L"ten", L"eleven",
+                 L"twelve", L"few", L"several", L"many"});
+    Vocabulary& v = Vocabulary::global();
+    w_ = {v.intern_text(L"since"), v.intern_text(L"so"),     v.intern_text(L"far"),   v.intern_text(L"to"),
+          v.intern_text(L"date"),  v.intern_text(L"thus"),   v.intern_text(L"in"),    v.intern_text(L"a"),
+          v.intern_text(L"span"),  v.intern_text(L"of"),     v.intern_text(L"between"), v.intern_text(L"prior"),
+          v.intern_text(L"the"),   v.intern_text(L"recent"), v.intern_text(L"or"),    v.intern_text(L"yesterday"),
+          v.intern_text(L"today"), v.intern_text(L"tonight"), v.intern_text(L"ending"), v.intern_text(L"ended")};
+}
+
+// A period starting at word i (before the clause end `ce`): the word after
+// its end, or i when there is none. `bounded`: it gives a start, an end or a
+// length, not just "so far".
+std::size_t ClaimFields::period_at(const TextLayer& layer, std::size_t i, std::size_t ce, bool& bounded) const {
+    const auto& words = layer.words();
+    auto key = [&](std::size_t j) { return j < ce && words[j].alnum ? words[j].key : kNoWord; };
+    const WordId k = key(i);
+    bounded = true;
+    // "since Saturday", "since the latest violence ... erupted on 7 July", "between Friday and Sunday", "prior to Friday".
+    if (k == w_.since || k == w_.between || (k == w_.prior && key(i + 1) == w_.to)) {
+        std::size_t j = i + 1;
+        while (j < ce && j < i + kMaxPeriodWords && words[j].alnum) ++j;
+        return j > i + 1 ? j : i;
+    }
+    // "in a span of three days"
+    if (has(k, kSpanPrep) && key(i + 1) == w_.a && key(i + 2) == w_.span && key(i + 3) == w_.of) {
+        for (std::size_t j = i + 4; j < ce && j < i + 4 + kMaxSpanWords + 1; ++j)
+            if (has(key(j), kTimeNoun)) return j + 1;
+        return i;
+    }
+    // "over the past week", "in the last 24 hours", "for the three months to December"
+    if (has(k, kSpanPrep) && key(i + 1) == w_.the) {
+        bool measured = false;
+        for (std::size_t j = i + 2; j < ce && j < i + 2 + kMaxSpanWords + 1; ++j) {
+            if (has(key(j), kTimeNoun) && measured) {
+                std::size_t e = j + 1;
+                if ((key(e) == w_.to || key(e) == w_.ending || key(e) == w_.ended) && e + 1 < ce && has(key(e + 1), kMonth)) e += 2;
+                return e;
+            }
+            if (has(key(j), kSpanMod) || has(key(j), kCount) || (j < ce && words[j].shape == Shape::Digits)) measured = true;
+            else if (!words[j].alnum) break;
+        }
+        return i;
+    }
+    // "this year", "last month"
+    if (has(k, kDeictic) && has(key(i + 1), kTimeNoun)) return i + 2;
+    // "in 2018", "in recent years"
+    if (k == w_.in && i + 1 < ce && words[i + 1].shape == Shape::Digits && words[i + 1].end - words[i + 1].start == 4) return i + 2;
+    if (k == w_.in && key(i + 1) == w_.recent && has(key(i + 2), kTimeNoun)) return i + 3;
+    bounded = false;
+    if ((k == w_.so && key(i + 1) == w_.far) || (k == w_.to && key(i + 1) == w_.date) || (k == w_.thus && key(i + 1) == w_.far))
+        return i + 2;
+    return i;
+}
+
+std::pair<std::size_t, std::size_t> ClaimFields::period(const TextLayer& layer, std::size_t nb, std::size_t ne) const {
+    const auto& words = layer.words();
+    const std::size_t si = layer.sentence_at(words[nb].start);
+    const Segment& s = layer.sentences()[si];
+    auto boundary = [&](std::size_t j) {
+        if (!words[j].alnum) {
+            const wchar_t c = layer.word_text(j)[0];
+            return c == L',' || c == L';' || c == L':' || c == L'(' || c == L')' || chars::is_dash(static_cast<char32_t>(c)) ||
+                   chars::is_double_quote(static_cast<char32_t>(c));
+        }
+        return has(words[j].key, kClauseWord);
+    };
+    // The number's clause; "..., or 795,510 votes" stands in apposition to the clause before.
+    std::size_t cb = nb;
+    while (cb > s.first_word && !boundary(cb - 1)) --cb;
+    if (cb > s.first_word + 1 && cb + 1 == nb && words[cb].key == w_.or_) {
+        --cb;  // the comma
+        while (cb > s.first_word && !boundary(cb - 1)) --cb;
+    }
+    // "So far, 3,000 tickets ...", "Between Friday and Sunday, 41 flights ...":
+    // an opening phrase that is a period belongs to the clause after its comma.
+    if (cb > s.first_word + 1 && layer.word_text(cb - 1)[0] == L',') {
+        std::size_t pb = cb - 1;
+        while (pb > s.first_word && !boundary(pb - 1)) --pb;
+        bool bounded = false;
+        if (pb < cb - 1 && period_at(layer, pb, cb - 1, bounded) == cb - 1) cb = pb;
+    }
+    std::size_t ce = ne;
+    while (ce < s.last_word && !boundary(ce)) ++ce;
+    std::pair<std::size_t, std::size_t> best{0, 0}, loose{0, 0};
+    std::size_t best_distance = static_cast<std::size_t>(-1);
+    for (std::size_t j = cb; j < ce; ++j) {
+        if (j >= nb && j < ne) continue;  // the number itself
+        if (!words[j].alnum) continue;
+        bool bounded = false;
+        const std::size_t e = period_at(layer, j, ce, bounded);
+        if (e == j) continue;
+        if (j < nb && e > nb) continue;  // a phrase that holds the number ("in a span of three days" for "three")
+        const std::pair<std::size_t, std::size_t> span{words[j].start, words[e - 1].end};
+        if (!bounded) {
+            if (loose.second == 0) loose = span;
+            continue;
+        }
+        const std::size_t distance = j >= ne ? j - ne : nb - e;
+        if (distance < best_distance) {
+            best_distance = distance;
+            best = span;
+        }
+        j = e - 1;
+    }
+    return best.second ? best : loose;
+}
+
+std::string ClaimFields::said_date(const TextLayer& layer, std::size_t start, std::size_t end, const std::string& article) const {
+    long y;
+    unsigned m, d;
+    if (article.empty() || !parse_iso(article, y, m, d)) return {};
+    const long today = days_from_civil(y, m, d);
+    const std::size_t wb = layer.word_at(start);
+    const auto& words = layer.words();
+    std::size_t month = 0, day = 0;
+    for (std::size_t i = wb; i < words.size() && words[i].start < end; ++i) {
+        if (!words[i].alnum) continue;
+        const WordId k = words[i].key;
+        if (k == w_.yesterday) return iso_of_days(today - 1);
+        if (k == w_.today || k == w_.tonight) return iso_of_days(today);
+        if (has(k, kWeekday)) {
+            // The latest such day on or before the article's date ("said Monday" in Wednesday's paper).
+            static const wchar_t* const names[] = {L"monday", L"tuesday", L"wednesday", L"thursday", L"friday", L"saturday", L"sunday"};
+            int want = 0;
+            for (int n = 0; n < 7; ++n)
+                if (layer.key_text(k) == names[n]) want = n;
+            const int back = (weekday_of(today) - want + 7) % 7;
+            return iso_of_days(today - back);
+        }
+        if (has(k, kMonth)) {
+            static const wchar_t* const months[] = {L"jan", L"feb", L"mar", L"apr", L"may", L"jun", L"jul", L"aug", L"sep", L"oct", L"nov", L"dec"};
+            const std::wstring_view t = layer.key_text(k);
+            for (std::size_t n = 0; n < 12; ++n)
+                if (t.substr(0, 3) == months[n]) month = n + 1;
+        }
+        if (words[i].shape == Shape::Digits && words[i].end - words[i].start <= 2) {
+            day = 0;
+            for (std::size_t c = words[i].start; c < words[i].end; ++c) day = day * 10 + static_cast<std::size_t>(layer.text(c, c + 1)[0] - L'0');
+        }
+    }
+    if (month && day >= 1 && day <= 31) {
+        // In the article's year, or the year before for a later day ("on 28 December" in a January paper).
+        long year = y;
+        if (month > m || (month == m && day > d)) --year;
+        const long days = days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+        if (iso_of_days(days).substr(5, 2) != std::string(1, static_cast<char>('0' + month / 10)) + static_cast<char>('0' + month % 10))
+            return {};  // 31 June
+        return iso_of_days(days);
+    }
+    return {};
+}
+
+void ClaimFields::set(const Context& ctx, std::vector<Mention>& out, std::size_t first, const std::vector<bool>& periodic) const {
+    const TextLayer& layer = ctx.layer();
+    const std::vector<Mention>& notes = ctx.annotations("quotes");
+    const std::string& article = ctx.document().date();
+    const auto& sentences = layer.sentences();
+    for (std::size_t k = first; k < out.size(); ++k) {
+        Mention& m = out[k];
+        // The innermost attribution that covers the number; none when the number is in one's own words.
+        const Mention* best = nullptr;
+        bool in_cue = false;
+        const std::size_t floor = m.start > kMaxScopeChars ? m.start - kMaxScopeChars : 0;
+        auto it = std::lower_bound(notes.begin(), notes.end(), floor, [](const Mention& a, std::size_t p) { return a.start < p; });
+        for (; it != notes.end() && it->start <= m.start; ++it) {
+            const Mention& a = *it;
+            if (a.end < m.end) continue;
+            const Value& cs = a.fields.get("cue_start");
+            const Value& cend = a.fields.get("cue_end");
+            if (cs.is_number() && m.start < static_cast<std::size_t>(cend.as_int()) && m.end > static_cast<std::size_t>(cs.as_int())) {
+                in_cue = true;
+                break;
+            }
+            // Equal scopes: the attribution written last before the number ("Dobbs said according to reports, ...").
+            const std::size_t size = a.end - a.start;
+            if (!best || size < best->end - best->start ||
+                (size == best->end - best->start && cs.is_number() && static_cast<std::size_t>(cs.as_int()) <= m.start))
+                best = &a;
+        }
+        if (in_cue) best = nullptr;
+        if (best) {
+            m.fields["source"] = best->fields.get("source");
+            m.fields["source_start"] = offset_or_null(best->fields.get("source_start"));
+            m.fields["source_end"] = offset_or_null(best->fields.get("source_end"));
+            const Value& said = best->fields.get("said");
+            m.fields["said"] = said;
+            const Value& ss = best->fields.get("said_start");
+            std::string date;
+            if (said.is_string() && ss.is_number())
+                date = said_date(layer, static_cast<std::size_t>(ss.as_int()), static_cast<std::size_t>(best->fields.get("said_end").as_int()), article);
+            m.fields["said_date"] = date.empty() ? Value() : Value(date);
+        } else {
+            m.fields["source"] = nullptr;
+            m.fields["source_start"] = nullptr;
+            m.fields["source_end"] = nullptr;
+            m.fields["said"] = nullptr;
+            m.fields["said_date"] = nullptr;
+        }
+        const std::size_t nb = layer.word_at(m.start);
+        std::size_t ne = nb;
+        while (ne < layer.words().size() && layer.words()[ne].start < m.end) ++ne;
+        std::pair<std::size_t, std::size_t> p{0, 0};
+        if (!in_cue && periodic[k - first] && nb < ne) p = period(layer, nb, ne);
+        m.fields["period"] = p.second ? Value(layer.document().slice(p.first, p.second)) : Value();
+        const std::size_t si = layer.sentence_at(m.start);
+        if (si < sentences.size()) {
+            m.fields["sentence_start"] = static_cast<std::size_t>(sentences[si].start);
+            m.fields["sentence_end"] = static_cast<std::size_t>(sentences[si].end);
+        } else {
+            m.fields["sentence_start"] = m.start;
+            m.fields["sentence_end"] = m.end;
+        }
+    }
+}
+
+}  // namespace newslens::numbers
