@@ -74,6 +74,7 @@ ClaimFields::ClaimFields() {
     add(kMonth, {L"january", L"february", L"march", L"april", L"may", L"june", L"july", L"august", L"september",
                  L"october", L"november", L"december", L"jan", L"feb", L"mar", L"apr", L"jun", L"jul", L"aug",
                  L"sep", L"sept", L"oct", L"nov", L"dec"});
+    add(kPronoun, {L"he", L"she", L"they", L"it", L"we", L"i", L"you"});
     add(kCount, {L"two", L"three", L"four", L"five", L"six", L"seven", L"eight", L"nine", L"ten", L"eleven",
                  L"twelve", L"few", L"several", L"many"});
     Vocabulary& v = Vocabulary::global();
@@ -81,7 +82,7 @@ ClaimFields::ClaimFields() {
           v.intern_text(L"date"),  v.intern_text(L"thus"),   v.intern_text(L"in"),    v.intern_text(L"a"),
           v.intern_text(L"span"),  v.intern_text(L"of"),     v.intern_text(L"between"), v.intern_text(L"prior"),
           v.intern_text(L"the"),   v.intern_text(L"recent"), v.intern_text(L"or"),    v.intern_text(L"yesterday"),
-          v.intern_text(L"today"), v.intern_text(L"tonight"), v.intern_text(L"ending"), v.intern_text(L"ended")};
+          v.intern_text(L"today"), v.intern_text(L"tonight"), v.intern_text(L"ending"), v.intern_text(L"ended"), v.intern_text(L"and")};
 }
 
 // A period starting at word i (before the clause end `ce`): the word after
@@ -110,7 +111,16 @@ std::size_t ClaimFields::period_at(const TextLayer& layer, std::size_t i, std::s
         for (std::size_t j = i + 2; j < ce && j < i + 2 + kMaxSpanWords + 1; ++j) {
             if (has(key(j), kTimeNoun) && measured) {
                 std::size_t e = j + 1;
-                if ((key(e) == w_.to || key(e) == w_.ending || key(e) == w_.ended) && e + 1 < ce && has(key(e + 1), kMonth)) e += 2;
+                // "... to December", "... ending 31 December", "... of 2004", "... of the year"
+                if (key(e) == w_.to || key(e) == w_.ending || key(e) == w_.ended) {
+                    std::size_t d = e + 1;
+                    if (d < ce && words[d].shape == Shape::Digits) ++d;
+                    if (has(key(d), kMonth)) e = d + 1;
+                    if (e < ce && words[e].shape == Shape::Digits && e > d) ++e;
+                } else if (key(e) == w_.of) {
+                    if (e + 1 < ce && words[e + 1].shape == Shape::Digits && words[e + 1].end - words[e + 1].start == 4) e += 2;
+                    else if (key(e + 1) == w_.the && has(key(e + 2), kTimeNoun)) e += 3;
+                }
                 return e;
             }
             if (has(key(j), kSpanMod) || has(key(j), kCount) || (j < ce && words[j].shape == Shape::Digits)) measured = true;
@@ -120,6 +130,13 @@ std::size_t ClaimFields::period_at(const TextLayer& layer, std::size_t i, std::s
     }
     // "this year", "last month"
     if (has(k, kDeictic) && has(key(i + 1), kTimeNoun)) return i + 2;
+    // "in January", "during March 2004"
+    if (has(k, kSpanPrep) && has(key(i + 1), kMonth) && words[i + 1].shape == Shape::Capitalized &&
+        !words[i + 1].possessive) {  // "in November's final" is an event
+        std::size_t e = i + 2;
+        if (e < ce && words[e].shape == Shape::Digits && words[e].end - words[e].start == 4) ++e;
+        return e;
+    }
     // "in 2018", "in recent years"
     if (k == w_.in && i + 1 < ce && words[i + 1].shape == Shape::Digits && words[i + 1].end - words[i + 1].start == 4) return i + 2;
     if (k == w_.in && key(i + 1) == w_.recent && has(key(i + 2), kTimeNoun)) return i + 3;
@@ -139,7 +156,16 @@ std::pair<std::size_t, std::size_t> ClaimFields::period(const TextLayer& layer, 
             return c == L',' || c == L';' || c == L':' || c == L'(' || c == L')' || chars::is_dash(static_cast<char32_t>(c)) ||
                    chars::is_double_quote(static_cast<char32_t>(c));
         }
-        return has(words[j].key, kClauseWord);
+        if (has(words[j].key, kClauseWord)) return true;
+        // "... rose by 0.8% in January and Nationwide reported ...": a coordinated clause with its own subject.
+        // A subject is a pronoun, or names then a word in lower case (not "between Friday and Sunday,").
+        if (words[j].key != w_.and_ || j + 1 >= s.last_word || !words[j + 1].alnum) return false;
+        if (has(words[j + 1].key, kPronoun)) return true;
+        std::size_t n = j + 1;
+        while (n < s.last_word && n < j + 4 && words[n].alnum && words[n].shape == Shape::Capitalized &&
+               !has(words[n].key, kWeekday) && !has(words[n].key, kMonth))
+            ++n;
+        return n > j + 1 && n < s.last_word && words[n].alnum && words[n].shape == Shape::Lower;
     };
     // The number's clause; "..., or 795,510 votes" stands in apposition to the clause before.
     std::size_t cb = nb;
@@ -278,6 +304,11 @@ void ClaimFields::set(const Context& ctx, std::vector<Mention>& out, std::size_t
         while (ne < layer.words().size() && layer.words()[ne].start < m.end) ++ne;
         std::pair<std::size_t, std::size_t> p{0, 0};
         if (!in_cue && periodic[k - first] && nb < ne) p = period(layer, nb, ne);
+        // "Last month, the company warned ...": the attribution's time is no period.
+        if (p.second && best && best->fields.get("said_start").is_number() &&
+            p.first < static_cast<std::size_t>(best->fields.get("said_end").as_int()) &&
+            p.second > static_cast<std::size_t>(best->fields.get("said_start").as_int()))
+            p = {0, 0};
         m.fields["period"] = p.second ? Value(layer.document().slice(p.first, p.second)) : Value();
         const std::size_t si = layer.sentence_at(m.start);
         if (si < sentences.size()) {

@@ -46,12 +46,13 @@ private:
         kWeekday = 1u << 5,
         kMonth = 1u << 6,
         kCount = 1u << 7,       // two, three, few, several: "the past three weeks"
+        kPronoun = 1u << 8,     // he, she, they: "and he said" starts a clause
     };
     void add(std::uint32_t flags, std::initializer_list<const wchar_t*> words);
     bool has(WordId w, std::uint32_t f) const { return w < flags_.size() && (flags_[w] & f); }
     std::vector<std::uint32_t> flags_;
     struct W {
-        WordId since, so, far, to, date, thus, in, a, span, of, between, prior, the, recent, or_, yesterday, today, tonight, ending, ended;
+        WordId since, so, far, to, date, thus, in, a, span, of, between, prior, the, recent, or_, yesterday, today, tonight, ending, ended, and_;
     } w_{};
 };
 

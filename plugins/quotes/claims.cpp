@@ -9,6 +9,7 @@ constexpr std::size_t kMaxObjectWords = 4;  // "told the Associated Press on Mon
 constexpr std::size_t kMaxReleaseWords = 4; // "said in a press release Sunday"
 constexpr std::size_t kMaxGroupWords = 10;
 constexpr std::size_t kMaxNameWords = 5;
+constexpr std::size_t kMaxAppositionWords = 12;  // ", program director at AOL,"
 constexpr std::size_t kMaxAntecedentWords = 3;  // "the 15 percent" before "that"     // "Feres Kanaan, a member of ..., told"   // "Bogota and Rio de Janeiro's migration services said"
 
 bool digits(const Words& w, std::size_t i) { return w[i].shape == Shape::Digits; }
@@ -38,25 +39,32 @@ private:
     bool quote_mark(std::size_t i) const { return punct(i) && chars::is_double_quote(static_cast<char32_t>(w_.text(i)[0])); }
 
     // A finite verb, not a noun after "the", "his", "Trump's", nor a passive or an infinitive.
-    bool verb_at(std::size_t i, std::size_t sb) const {
+    bool verb_at(std::size_t i, std::size_t sb, std::size_t se) const {
         if (w_.capitalized(i)) return false;
+        // "widely reported to have resigned", "is said to be": no one is the source.
+        if (i + 1 < se && w_.key(i + 1) == cl_.to) return false;
+        // "firms added 146,000 jobs", "the storm claimed 12 lives": add and claim report only with a clause after them.
+        if (cl_.needs_clause(w_.key(i)) && i + 1 < se && w_.is_word(i + 1) && w_.key(i + 1) != lex_.word.that &&
+            !lex_.he(w_.key(i + 1)) && !lex_.she(w_.key(i + 1)) && !lex_.not_speaker(w_.key(i + 1)) && !w_.capitalized(i + 1))
+            return false;
         if (i == sb) return true;
-        std::size_t p = i - 1;
         // "also said", "has since confirmed": look past adverbs to what governs the verb.
-        while (p > sb && w_.is_word(p) && (lex_.pre_verb_word(w_.key(p)) || w_.key_text(p).size() > 4 &&
-                                           w_.key_text(p).substr(w_.key_text(p).size() - 2) == L"ly"))
-            --p;
-        if (!w_.is_word(p)) return true;
-        const WordId k = w_.key(p);
-        if (w_.possessive(p) || lex_.determiner(k) || lex_.possessive_pronoun(k)) return false;
-        return !(cl_.be(k) || k == cl_.to);
+        for (std::size_t p = i; p-- > sb;) {
+            if (!w_.is_word(p)) return true;
+            const WordId k = w_.key(p);
+            if (cl_.be(k) || k == cl_.to) return false;  // "were reported", "to say"
+            if (lex_.pre_verb_word(k) || (w_.key_text(p).size() > 4 && w_.key_text(p).substr(w_.key_text(p).size() - 2) == L"ly"))
+                continue;
+            return !(w_.possessive(p) || lex_.determiner(k) || lex_.possessive_pronoun(k));
+        }
+        return true;
     }
 
     // A time expression at word i: "Monday", "on Tuesday", "last week",
     // "yesterday evening", "on 7 July". Returns its end (i if none).
     std::size_t time_at(std::size_t i, std::size_t limit) const {
         std::size_t j = i;
-        for (int k = 0; k < 2 && j < limit && w_.is_word(j) && !w_.capitalized(j) && cl_.time_modifier(w_.key(j)); ++k) ++j;
+        for (int k = 0; k < 2 && j < limit && w_.is_word(j) && cl_.time_modifier(w_.key(j)); ++k) ++j;
         if (j >= limit || !w_.is_word(j)) return i;
         const WordId k = w_.key(j);
         if (cl_.weekday(k) || cl_.relative_day(k)) {
@@ -149,8 +157,33 @@ private:
         }
     }
 
+    // "The Foreign Office": a title word before an organisation is part of its name.
+    // "The FAO report", "Labor Department figures": a document stands for its author.
+    void tidy_source(Speaker& s) const {
+        const std::size_t b = w_.first_at(s.start), e = w_.first_at(s.end);
+        if (e <= b || e > w_.size()) return;
+        if (!s.role.empty() && lex_.organisation_word(w_.key(e - 1))) {
+            const std::wstring_view text = layer_.document().wide();
+            if (s.start >= s.role.size() + 1 && text.substr(s.start - s.role.size() - 1, s.role.size()) == s.role)
+                s.start -= s.role.size() + 1;
+            s.name = s.role + L" " + s.name;
+            s.role.clear();
+        }
+        if (e >= b + 2 && !w_.capitalized(e - 1) && (cl_.evidence_noun(w_.key(e - 1)) || cl_.release_noun(w_.key(e - 1))) &&
+            w_.capitalized(e - 2)) {
+            std::size_t nb = b;
+            while (nb + 1 < e && lex_.determiner(w_.key(nb))) ++nb;
+            s.name = std::wstring(layer_.text(w_[nb].start, name_end(w_, e - 2, lex_)));
+            s.start = w_[nb].start;
+            s.end = name_end(w_, e - 2, lex_);
+        }
+    }
+
     void add(Claim c, std::size_t cue_b, std::size_t cue_e) {
-        if (c.source.found()) name_description(c.source);
+        if (c.source.found()) {
+            tidy_source(c.source);
+            name_description(c.source);
+        }
         c.cue_start = w_[cue_b].start;
         c.cue_end = w_[cue_e - 1].end;
         // A quotation's tag speaks for the quoted words only ("“…,” he said,
@@ -172,7 +205,7 @@ private:
                 continue;
             }
             const bool claim = cl_.claim_verb(k), evidence = cl_.evidence_verb(k);
-            if ((claim || evidence) && verb_at(v, sb)) verb(s, v, evidence && !claim);
+            if ((claim || evidence) && verb_at(v, sb, se)) verb(s, v, evidence && !claim);
         }
     }
 
@@ -180,7 +213,16 @@ private:
         Claim c;
         c.scope_start = s.start;
         c.scope_end = s.end;
-        c.source = a_.named_after(i + 2, s.last_word);
+        std::size_t from = i + 2;
+        // "according to figures released by the CEA": the author.
+        for (std::size_t j = from; j < s.last_word && j < from + kMaxReleaseWords; ++j) {
+            if (!w_.is_word(j)) break;
+            if (w_.key(j) == cl_.by && j > from && (cl_.evidence_noun(w_.key(from)) || cl_.evidence_noun(w_.key(from + 1)))) {
+                from = j + 1;
+                break;
+            }
+        }
+        c.source = a_.named_after(from, s.last_word);
         if (!c.source.found()) return;
         c.source.verb = L"according to";
         const std::size_t e = std::max(i + 2, w_.first_at(c.source.end));
@@ -190,7 +232,32 @@ private:
     void verb(const Segment& s, std::size_t v, bool evidence_only) {
         const std::size_t sb = s.first_word, se = s.last_word;
         std::size_t wb = v;
-        while (wb > sb && w_.is_word(wb - 1)) --wb;
+        for (; wb > sb; --wb) {
+            if (w_.is_word(wb - 1)) {
+                if (wb < v && !w_.capitalized(wb - 1) && cl_.claim_verb(w_.key(wb - 1))) break;  // "X said its figures suggested"
+                continue;
+            }
+            // "Food & Agriculture Organisation"
+            if (!(w_.is_punct(wb - 1, L'&') && wb >= sb + 2 && w_.capitalized(wb - 2) && w_.capitalized(wb))) break;
+        }
+        // "Greg Mills, program director at AOL, said": a name, its apposition, the verb.
+        bool apposed = false;  // the window holds a name and its apposition ("who heads ..." is no clause of its own)
+        if (wb == v && wb > sb + 2 && w_.is_punct(v - 1, L',')) {
+            std::size_t c1 = v - 1;
+            while (c1 > sb && c1 + kMaxAppositionWords > v && w_.is_word(c1 - 1)) --c1;
+            if (c1 > sb + 1 && c1 < v - 1 && w_.is_punct(c1 - 1, L',')) {
+                std::size_t b = c1 - 1;
+                bool name = true;
+                while (b > sb && w_.is_word(b - 1) && name) {
+                    --b;
+                    name = w_.capitalized(b) || lex_.name_particle(w_.key(b));
+                }
+                if (name && b < c1 - 1 && c1 - 1 - b <= kMaxNameWords && w_.capitalized(b) && !lex_.function_word(w_.key(b))) {
+                    wb = b;
+                    apposed = true;
+                }
+            }
+        }
         Claim c;
         c.scope_start = s.start;
         c.scope_end = s.end;
@@ -215,13 +282,16 @@ private:
                 --b;
                 name = w_.capitalized(b) || lex_.name_particle(w_.key(b));
             }
-            if (name && b < wb - 1 && wb - 1 - b <= kMaxNameWords && !lex_.function_word(w_.key(b))) wb = b;
+            if (name && b < wb - 1 && wb - 1 - b <= kMaxNameWords && !lex_.function_word(w_.key(b))) {
+                wb = b;
+                apposed = true;
+            }
         }
         // A subordinate or relative clause ("When Guaido announced the aid
         // push,", "the 15 percent that some surveys had predicted"): the
         // attribution covers that clause only, up to its comma.
         std::size_t subject_begin = wb;
-        for (std::size_t r = v - 1; r-- > wb;) {
+        for (std::size_t r = v - 1; !apposed && r-- > wb;) {
             if (!cl_.subordinator(w_.key(r)) || (w_.capitalized(r) && r != sb)) continue;
             subject_begin = r + 1;
             std::size_t ce = v + 1;
@@ -240,8 +310,9 @@ private:
         bool evidence_subject = false;
         for (std::size_t t = subject_begin; t < v && !evidence_subject; ++t) evidence_subject = cl_.evidence_noun(w_.key(t));
         if (evidence_only) {
-            // "reports suggest", "a survey found": the description as written.
-            if (!evidence_subject) return;
+            // "reports suggest", "a survey found": the description as written
+            // ("its figures suggest" is the source's own, said before).
+            if (!evidence_subject || lex_.possessive_pronoun(w_.key(subject_begin)) || w_.key(subject_begin) == cl_.its) return;
             std::size_t he = v;
             while (he > subject_begin + 1 && (lex_.pre_verb_word(w_.key(he - 1)) || cl_.have(w_.key(he - 1)))) --he;
             c.source.name = std::wstring(layer_.text(w_[subject_begin].start, w_[he - 1].end));
@@ -279,6 +350,12 @@ private:
                    !cl_.weekday(w_.key(p)) && !cl_.month(w_.key(p)))
                 ++p;
         const std::size_t cue_e = said_after(p, se, c);
+        // "On Tuesday, the ministry said", "Last month, the company warned": the time opens the sentence.
+        if (c.said_start == kNone && subject_begin == wb && wb >= sb + 2 && w_.is_punct(wb - 1, L',') &&
+            time_at(sb, wb - 1) == wb - 1) {
+            c.said_start = w_[sb].start;
+            c.said_end = w_[wb - 2].end;
+        }
         c.quote = tagged_quote(wb, cue_e, sb, se);
         add(std::move(c), subject_begin, std::max(cue_e, v + 1));
     }
@@ -307,6 +384,7 @@ ClaimLexicon::ClaimLexicon() {
                         L"research", L"estimates", L"census", L"review", L"audit", L"assessment", L"findings",
                         L"records", L"tally", L"count"});
     add(kTellVerb, {L"tell", L"tells", L"told"});
+    add(kNeedsClause, {L"add", L"adds", L"added", L"claim", L"claims", L"claimed"});
     add(kHave, {L"have", L"has", L"had"});
     add(kBe, {L"is", L"are", L"was", L"were", L"be", L"been", L"being"});
     add(kSubordinator, {L"when", L"as", L"after", L"before", L"while", L"whilst", L"because", L"if", L"although",
@@ -327,6 +405,8 @@ ClaimLexicon::ClaimLexicon() {
     according = Vocabulary::global().intern_text(L"according");
     to = Vocabulary::global().intern_text(L"to");
     in = Vocabulary::global().intern_text(L"in");
+    by = Vocabulary::global().intern_text(L"by");
+    its = Vocabulary::global().intern_text(L"its");
 }
 
 std::vector<Claim> find_claims(const TextLayer& layer, const Words& words, const Lexicon& lex, const ClaimLexicon& cl,
