@@ -160,8 +160,15 @@ private:
     // "The Foreign Office": a title word before an organisation is part of its name.
     // "The FAO report", "Labor Department figures": a document stands for its author.
     void tidy_source(Speaker& s) const {
-        const std::size_t b = w_.first_at(s.start), e = w_.first_at(s.end);
+        std::size_t b = w_.first_at(s.start);
+        const std::size_t e = w_.first_at(s.end);
         if (e <= b || e > w_.size()) return;
+        // "Food & Agriculture Organisation": the subject's parts were cut at the "&".
+        while (b >= 2 && w_.is_punct(b - 1, L'&') && w_.capitalized(b - 2) && w_.capitalized(b) && !w_.line_break_before(b - 1)) {
+            b -= 2;
+            s.name = std::wstring(layer_.text(w_[b].start, s.end));
+            s.start = w_[b].start;
+        }
         if (!s.role.empty() && lex_.organisation_word(w_.key(e - 1))) {
             const std::wstring_view text = layer_.document().wide();
             if (s.start >= s.role.size() + 1 && text.substr(s.start - s.role.size() - 1, s.role.size()) == s.role)
