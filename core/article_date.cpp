@@ -9,7 +9,8 @@ namespace {
 
 constexpr std::size_t kHeadChars = 4000;  // where date lines, bylines and datelines are
 constexpr std::size_t kTailChars = 1500;  // "Published ..." printed under the article
-constexpr std::size_t kDatelineChars = 80;  // "CITY, Country, Feb. 25, 2019 (AP) —": the date comes early
+constexpr std::size_t kDatelineChars = 80;
+constexpr std::size_t kMaxDateLineChars = 120;  // "By Ana Ruiz, BBC News | Published 25 February 2019, 10:02 GMT"  // "CITY, Country, Feb. 25, 2019 (AP) —": the date comes early
 
 int days_in_month(int year, int month) {
     static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -36,12 +37,17 @@ public:
             else break;
         }
     }
-    // A run of letters, folded; empty if none here.
-    std::wstring word() {
-        std::wstring w;
-        while (!at_end() && chars::is_letter(static_cast<char32_t>(text_[pos_])))
-            w += static_cast<wchar_t>(chars::fold(static_cast<char32_t>(text_[pos_++])));
-        return w;
+    // A run of letters, folded (a view of a buffer the next call reuses); empty if none here.
+    // Longer words than any month or cue word come back as "-".
+    std::wstring_view word() {
+        std::size_t n = 0;
+        while (!at_end() && chars::is_letter(static_cast<char32_t>(text_[pos_]))) {
+            if (n < kMaxWord) buf_[n] = static_cast<wchar_t>(chars::fold(static_cast<char32_t>(text_[pos_])));
+            ++n;
+            ++pos_;
+        }
+        if (n > kMaxWord) return L"-";
+        return std::wstring_view(buf_, n);
     }
     // A run of ASCII digits as a number (-1 if none), with how many digits.
     int number(int& digits) {
@@ -59,15 +65,18 @@ public:
     }
 
 private:
+    static constexpr std::size_t kMaxWord = 12;
     std::wstring_view text_;
     std::size_t pos_, end_;
+    wchar_t buf_[kMaxWord] = {};
 };
 
-int month_of(const std::wstring& w) {
+int month_of(std::wstring_view w) {
     static const wchar_t* const full[] = {L"january", L"february", L"march", L"april", L"may", L"june",
                                           L"july", L"august", L"september", L"october", L"november", L"december"};
+    if (w.size() < 3) return 0;
     for (int m = 0; m < 12; ++m) {
-        const std::wstring f = full[m];
+        const std::wstring_view f = full[m];
         if (w == f) return m + 1;
         // Jan, Feb, Sept: the first three letters (four for Sept).
         if (w.size() >= 3 && w.size() < f.size() && f.compare(0, w.size(), w) == 0 && (w.size() == 3 || w == L"sept"))
@@ -76,7 +85,7 @@ int month_of(const std::wstring& w) {
     return 0;
 }
 
-bool weekday(const std::wstring& w) {
+bool weekday(std::wstring_view w) {
     static const wchar_t* const days[] = {L"monday", L"tuesday", L"wednesday", L"thursday", L"friday", L"saturday",
                                           L"sunday", L"mon", L"tue", L"tues", L"wed", L"thu", L"thur", L"thurs",
                                           L"fri", L"sat", L"sun"};
@@ -97,7 +106,7 @@ bool real_day(int y, int m, int d) { return y >= 1000 && y <= 2999 && m >= 1 && 
 // "2019-02-26", with a weekday before it. Moves the cursor past it.
 std::string date_at(Line& line) {
     const std::size_t start = line.pos();
-    std::wstring w = line.word();
+    std::wstring_view w = line.word();
     if (weekday(w)) {
         line.eat(L'.');
         line.skip_separators(false);
@@ -116,7 +125,7 @@ std::string date_at(Line& line) {
         }
         if (digits < 1 || digits > 2) { line.seek(start); return {}; }
         const std::size_t after_day = line.pos();
-        const std::wstring suffix = line.word();  // 25th
+        const std::wstring_view suffix = line.word();  // 25th
         if (!(suffix.empty() || suffix == L"st" || suffix == L"nd" || suffix == L"rd" || suffix == L"th")) line.seek(after_day);
         line.skip_space();
         const int m = month_of(line.word());
@@ -134,7 +143,7 @@ std::string date_at(Line& line) {
     const int d = line.number(digits);
     if (digits < 1 || digits > 2) { line.seek(start); return {}; }
     const std::size_t after_day = line.pos();
-    const std::wstring suffix = line.word();
+    const std::wstring_view suffix = line.word();
     if (!(suffix.empty() || suffix == L"st" || suffix == L"nd" || suffix == L"rd" || suffix == L"th")) line.seek(after_day);
     line.skip_separators(false);
     const int y = line.number(digits);
@@ -152,14 +161,14 @@ bool ends_date_line(Line& line) {
     if (c == '|' || c == '(' || c == '/' || c == '-' || chars::is_dash(c) || c == ',' || c == '.' || c == ';') return true;
     int digits = 0;
     const std::size_t p = line.pos();
-    std::wstring w = line.word();
+    const std::wstring_view w = line.word();
     if (w == L"at" || w == L"updated" || w == L"last") return true;
     line.seek(p);
     line.number(digits);
     return digits >= 1 && digits <= 2 && (line.peek() == ':' || line.peek() == '.');
 }
 
-bool cue_word(const std::wstring& w) {
+bool cue_word(std::wstring_view w) {
     return w == L"published" || w == L"updated" || w == L"posted" || w == L"modified" || w == L"dated" ||
            w == L"first" || w == L"last" || w == L"date";
 }
@@ -169,11 +178,19 @@ std::string date_of_line(std::wstring_view text, std::size_t b, std::size_t e) {
     Line line(text, b, e);
     line.skip_space();
     const std::size_t start = line.pos();
+    // A paragraph is no date line; only its head can be a dateline.
+    if (e - start > kMaxDateLineChars) {
+        if (e - start < 3 || !chars::is_upper(static_cast<char32_t>(text[start])) ||
+            !chars::is_upper(static_cast<char32_t>(text[start + 1])))
+            return {};
+        e = start + kDatelineChars;
+        line = Line(text, start, e);
+    }
     // "Published 25 February 2019", "Last updated: Feb. 26, 2019".
     bool cued = false;
     for (int k = 0; k < 3; ++k) {
         const std::size_t p = line.pos();
-        const std::wstring w = line.word();
+        const std::wstring_view w = line.word();
         if (w.empty() || !cue_word(w)) { line.seek(p); break; }
         cued = true;
         line.skip_separators(false);
@@ -182,10 +199,10 @@ std::string date_of_line(std::wstring_view text, std::size_t b, std::size_t e) {
     if (!d.empty() && ends_date_line(line)) return d;
     // A cue later in the line: "By Ana Ruiz | Published 25 February 2019".
     for (std::size_t p = start; p < e; ++p) {
-        if (!chars::is_letter(static_cast<char32_t>(text[p])) || (p > b && chars::is_letter(static_cast<char32_t>(text[p - 1]))))
-            continue;
+        const wchar_t c = text[p] | 0x20;  // ASCII lower case
+        if ((c != L'p' && c != L'u') || (p > b && chars::is_letter(static_cast<char32_t>(text[p - 1])))) continue;
         line.seek(p);
-        const std::wstring w = line.word();
+        const std::wstring_view w = line.word();
         if (w != L"published" && w != L"updated" && w != L"posted") continue;
         line.skip_separators(false);
         if (line.peek() == 'o') {  // "Published on"
@@ -217,8 +234,8 @@ std::string date_of_line(std::wstring_view text, std::size_t b, std::size_t e) {
 std::string first_date_in(std::wstring_view text, std::size_t from, std::size_t to) {
     std::size_t b = from;
     while (b < to) {
-        std::size_t e = b;
-        while (e < text.size() && text[e] != L'\n') ++e;
+        std::size_t e = text.find(L'\n', b);  // wmemchr: most of the text is long lines
+        if (e == std::wstring_view::npos) e = text.size();
         std::string d = date_of_line(text, b, e);
         if (!d.empty()) return d;
         b = e + 1;

@@ -10,7 +10,6 @@ namespace {
 
 constexpr std::size_t kMaxPeriodWords = 12;  // "since the latest violence in the country erupted on 7 July"
 constexpr std::size_t kMaxSpanWords = 3;     // "over the past three weeks"
-constexpr std::size_t kMaxScopeChars = 6000; // an annotation longer than this starts too far back to cover a number
 
 // Days since 1970-01-01 of a civil date, and back (H. Hinnant's algorithms).
 long days_from_civil(long y, unsigned m, unsigned d) {
@@ -50,6 +49,29 @@ bool parse_iso(const std::string& s, long& y, unsigned& m, unsigned& d) {
 }
 
 Value offset_or_null(const Value& v) { return v.is_number() ? v : Value(); }
+
+// The fields of one of the quotes plugin's annotations (docs/plugins.md), read in one pass.
+struct Attribution {
+    const Value* source = nullptr;
+    const Value* source_start = nullptr;
+    const Value* source_end = nullptr;
+    std::size_t said_start = 0, said_end = 0;  // empty: none
+    std::size_t cue_start = 0, cue_end = 0;    // empty: none
+    explicit Attribution(const Fields& f) {
+        auto offset = [](const Value& v) { return v.is_number() ? static_cast<std::size_t>(v.as_int()) : 0; };
+        for (const auto& [key, value] : f) {
+            if (key.size() < 6 || (key[0] != 's' && key[0] != 'c')) continue;  // kind, verb
+            const std::string_view k = key;
+            if (k == "source") source = &value;
+            else if (k == "source_start") source_start = &value;
+            else if (k == "source_end") source_end = &value;
+            else if (k == "said_start") said_start = offset(value);
+            else if (k == "said_end") said_end = offset(value);
+            else if (k == "cue_start") cue_start = offset(value);
+            else if (k == "cue_end") cue_end = offset(value);
+        }
+    }
+};
 
 }  // namespace
 
@@ -258,46 +280,54 @@ void ClaimFields::set(const Context& ctx, std::vector<Mention>& out, std::size_t
     const std::vector<Mention>& notes = ctx.annotations("quotes");
     const std::string& article = ctx.document().date();
     const auto& sentences = layer.sentences();
+    // No annotation starts further back than the longest is long.
+    std::size_t longest = 0;
+    for (const Mention& a : notes) longest = std::max(longest, a.end - a.start);
     for (std::size_t k = first; k < out.size(); ++k) {
         Mention& m = out[k];
         // The innermost attribution that covers the number; none when the number is in one's own words.
         const Mention* best = nullptr;
+        std::size_t best_cue = 0;
         bool in_cue = false;
-        const std::size_t floor = m.start > kMaxScopeChars ? m.start - kMaxScopeChars : 0;
+        const std::size_t floor = m.start > longest ? m.start - longest : 0;
         auto it = std::lower_bound(notes.begin(), notes.end(), floor, [](const Mention& a, std::size_t p) { return a.start < p; });
         for (; it != notes.end() && it->start <= m.start; ++it) {
             const Mention& a = *it;
             if (a.end < m.end) continue;
-            const Value& cs = a.fields.get("cue_start");
-            const Value& cend = a.fields.get("cue_end");
-            if (cs.is_number() && m.start < static_cast<std::size_t>(cend.as_int()) && m.end > static_cast<std::size_t>(cs.as_int())) {
+            const Attribution at(a.fields);
+            if (at.cue_end > at.cue_start && m.start < at.cue_end && m.end > at.cue_start) {
                 in_cue = true;
                 break;
             }
             // Equal scopes: the attribution written last before the number ("Dobbs said according to reports, ...").
             const std::size_t size = a.end - a.start;
             if (!best || size < best->end - best->start ||
-                (size == best->end - best->start && cs.is_number() && static_cast<std::size_t>(cs.as_int()) <= m.start))
+                (size == best->end - best->start && at.cue_end > at.cue_start && at.cue_start <= m.start && at.cue_start >= best_cue)) {
                 best = &a;
+                best_cue = at.cue_start;
+            }
         }
         if (in_cue) best = nullptr;
+        Fields& f = m.fields;
+        f.reserve(f.size() + kFields);
+        std::size_t said_start = 0, said_end = 0;
         if (best) {
-            m.fields["source"] = best->fields.get("source");
-            m.fields["source_start"] = offset_or_null(best->fields.get("source_start"));
-            m.fields["source_end"] = offset_or_null(best->fields.get("source_end"));
-            const Value& said = best->fields.get("said");
-            m.fields["said"] = said;
-            const Value& ss = best->fields.get("said_start");
-            std::string date;
-            if (said.is_string() && ss.is_number())
-                date = said_date(layer, static_cast<std::size_t>(ss.as_int()), static_cast<std::size_t>(best->fields.get("said_end").as_int()), article);
-            m.fields["said_date"] = date.empty() ? Value() : Value(date);
+            const Attribution at(best->fields);
+            f.append("source", at.source ? *at.source : Value());
+            f.append("source_start", at.source_start ? offset_or_null(*at.source_start) : Value());
+            f.append("source_end", at.source_end ? offset_or_null(*at.source_end) : Value());
+            if (at.said_end > at.said_start) {
+                said_start = at.said_start;
+                said_end = at.said_end;
+                f.append("said", layer.document().slice(said_start, said_end));
+                const std::string date = said_date(layer, said_start, said_end, article);
+                f.append("said_date", date.empty() ? Value() : Value(date));
+            } else {
+                f.append("said", Value());
+                f.append("said_date", Value());
+            }
         } else {
-            m.fields["source"] = nullptr;
-            m.fields["source_start"] = nullptr;
-            m.fields["source_end"] = nullptr;
-            m.fields["said"] = nullptr;
-            m.fields["said_date"] = nullptr;
+            for (const char* key : {"source", "source_start", "source_end", "said", "said_date"}) f.append(key, Value());
         }
         const std::size_t nb = layer.word_at(m.start);
         std::size_t ne = nb;
@@ -305,19 +335,12 @@ void ClaimFields::set(const Context& ctx, std::vector<Mention>& out, std::size_t
         std::pair<std::size_t, std::size_t> p{0, 0};
         if (!in_cue && periodic[k - first] && nb < ne) p = period(layer, nb, ne);
         // "Last month, the company warned ...": the attribution's time is no period.
-        if (p.second && best && best->fields.get("said_start").is_number() &&
-            p.first < static_cast<std::size_t>(best->fields.get("said_end").as_int()) &&
-            p.second > static_cast<std::size_t>(best->fields.get("said_start").as_int()))
-            p = {0, 0};
-        m.fields["period"] = p.second ? Value(layer.document().slice(p.first, p.second)) : Value();
+        if (p.second && said_end > said_start && p.first < said_end && p.second > said_start) p = {0, 0};
+        f.append("period", p.second ? Value(layer.document().slice(p.first, p.second)) : Value());
         const std::size_t si = layer.sentence_at(m.start);
-        if (si < sentences.size()) {
-            m.fields["sentence_start"] = static_cast<std::size_t>(sentences[si].start);
-            m.fields["sentence_end"] = static_cast<std::size_t>(sentences[si].end);
-        } else {
-            m.fields["sentence_start"] = m.start;
-            m.fields["sentence_end"] = m.end;
-        }
+        const bool in_sentence = si < sentences.size();
+        f.append("sentence_start", in_sentence ? static_cast<std::size_t>(sentences[si].start) : m.start);
+        f.append("sentence_end", in_sentence ? static_cast<std::size_t>(sentences[si].end) : m.end);
     }
 }
 

@@ -23,6 +23,7 @@ namespace newslens::numbers {
 
 class ClaimFields {
 public:
+    static constexpr std::size_t kFields = 8;  // the fields set() appends to each mention
     ClaimFields();
     // Sets the claim fields of out[first...]; `periodic[k]` says whether
     // out[first + k] is a kind that has a period (counts, money, percents, measures).

@@ -187,10 +187,6 @@ public:
                 f["kind"];
                 f["unit"];
                 if (money) f["currency"];
-                // Claim fields (claims.h), set after the walk.
-                for (const char* claim : {"source", "source_start", "source_end", "said", "said_date", "period",
-                                          "sentence_start", "sentence_end"})
-                    f[claim];
             }
         }
     }

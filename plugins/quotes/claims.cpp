@@ -14,6 +14,18 @@ constexpr std::size_t kMaxAntecedentWords = 3;  // "the 15 percent" before "that
 
 bool digits(const Words& w, std::size_t i) { return w[i].shape == Shape::Digits; }
 
+// Digits or a number word ("two", "hundreds", "twenty-five"): a figure the
+// numbers plugin may report.
+bool figure_word(const Words& w, const ClaimLexicon& cl, std::size_t i) {
+    const Word& word = w[i];
+    if (!word.alnum) return false;
+    if (cl.number_word(word.key) || chars::is_digit(static_cast<char32_t>(w.text(i)[0]))) return true;
+    if (word.last - word.first < 3) return false;  // no compound
+    const std::wstring_view k = w.key_text(i);  // "twenty-five", "two-thirds"
+    const std::size_t dash = k.find(L'-');
+    return dash != std::wstring_view::npos && cl.number_word_text(k.substr(0, dash));
+}
+
 class ClaimFinder {
 public:
     ClaimFinder(const TextLayer& layer, const Words& w, const Lexicon& lex, const ClaimLexicon& cl, Attributor& a,
@@ -202,11 +214,24 @@ private:
         if (c.source.found()) claims_.push_back(std::move(c));
     }
 
+    bool figure_at(std::size_t i) const { return figure_word(w_, cl_, i); }
+
     void sentence(const Segment& s) {
         const std::size_t sb = s.first_word, se = s.last_word;
-        for (std::size_t v = sb; v < se; ++v) {
-            if (!w_.is_word(v)) continue;
+        // Most sentences have no reporting verb: one look-up a word tells.
+        std::size_t first_cue = se;
+        for (std::size_t v = sb; v < se; ++v)
+            if (cl_.cue(w_.key(v))) {
+                first_cue = v;
+                break;
+            }
+        if (first_cue == se) return;
+        bool figure = false;
+        for (std::size_t v = sb; v < se && !figure; ++v) figure = figure_at(v);
+        if (!figure) return;
+        for (std::size_t v = first_cue; v < se; ++v) {
             const WordId k = w_.key(v);
+            if (!cl_.cue(k) || !w_.is_word(v)) continue;
             if (k == cl_.according && v + 2 < se && w_.key(v + 1) == cl_.to) {
                 according(s, v);
                 continue;
@@ -409,11 +434,27 @@ ClaimLexicon::ClaimLexicon() {
                        L"communique", L"message", L"broadcast", L"conference", L"speech", L"video", L"report"});
     add(kAudience, {L"reporters", L"journalists", L"lawmakers", L"parliament", L"congress", L"supporters",
                     L"listeners", L"viewers", L"residents", L"delegates"});
+    add(kAccording, {L"according"});
+    add(kNumberWord, {L"zero", L"one", L"two", L"three", L"four", L"five", L"six", L"seven", L"eight", L"nine", L"ten",
+                      L"eleven", L"twelve", L"thirteen", L"fourteen", L"fifteen", L"sixteen", L"seventeen",
+                      L"eighteen", L"nineteen", L"twenty", L"thirty", L"forty", L"fifty", L"sixty", L"seventy",
+                      L"eighty", L"ninety", L"hundred", L"hundreds", L"thousand", L"thousands", L"million",
+                      L"millions", L"billion", L"billions", L"trillion", L"trillions", L"dozen", L"dozens", L"score",
+                      L"scores", L"half", L"halves", L"third", L"thirds", L"quarter", L"quarters", L"lakh", L"crore",
+                      L"couple", L"several", L"few", L"single", L"double", L"triple", L"once", L"twice", L"none"});
     according = Vocabulary::global().intern_text(L"according");
     to = Vocabulary::global().intern_text(L"to");
     in = Vocabulary::global().intern_text(L"in");
     by = Vocabulary::global().intern_text(L"by");
     its = Vocabulary::global().intern_text(L"its");
+}
+
+// Sentences and quotations without a figure need no attribution (the
+// annotations are for number claims).
+bool holds_figure(const Words& w, const ClaimLexicon& cl, std::size_t start, std::size_t end) {
+    for (std::size_t i = w.first_at(start); i < w.size() && w[i].start < end; ++i)
+        if (figure_word(w, cl, i)) return true;
+    return false;
 }
 
 std::vector<Claim> find_claims(const TextLayer& layer, const Words& words, const Lexicon& lex, const ClaimLexicon& cl,

@@ -42,6 +42,10 @@ public:
     bool release_noun(WordId w) const { return has(w, kReleaseNoun); }  // statement, release, interview
     bool audience(WordId w) const { return has(w, kAudience); }         // reporters, journalists
     bool have(WordId w) const { return has(w, kHave); }                 // have, has, had
+    bool number_word(WordId w) const { return has(w, kNumberWord); }
+    bool number_word_text(std::wstring_view w) const { return number_word(Vocabulary::global().find(w)); }
+    // A reporting or evidence verb, or "according": where an attribution may be.
+    bool cue(WordId w) const { return has(w, kClaimVerb | kEvidenceVerb | kAccording); }
     // add, claim: reporting only before a clause ("added that", "claimed it had")
     bool needs_clause(WordId w) const { return has(w, kNeedsClause); }
     WordId according = kNoWord, to = kNoWord, in = kNoWord, by = kNoWord, its = kNoWord;
@@ -51,7 +55,7 @@ private:
         kClaimVerb = 1u << 0, kEvidenceVerb = 1u << 1, kEvidenceNoun = 1u << 2, kTellVerb = 1u << 3, kBe = 1u << 4,
         kSubordinator = 1u << 5, kWeekday = 1u << 6, kMonth = 1u << 7, kRelativeDay = 1u << 8, kTimeNoun = 1u << 9,
         kDayPart = 1u << 10, kTimeModifier = 1u << 11, kReleaseNoun = 1u << 12, kAudience = 1u << 13, kHave = 1u << 14,
-        kNeedsClause = 1u << 15,
+        kNeedsClause = 1u << 15, kAccording = 1u << 16, kNumberWord = 1u << 17,
     };
     void add(std::uint32_t flags, std::initializer_list<const wchar_t*> words);
     bool has(WordId w, std::uint32_t flag) const { return w < flags_.size() && (flags_[w] & flag); }
@@ -67,7 +71,11 @@ struct Claim {
     std::size_t quote = kNone;
 };
 
-// The attributions of every sentence, in text order. `attributor` should be
+// Whether [start, end) holds a figure (digits or a number word): only those
+// need an attribution.
+bool holds_figure(const Words& words, const ClaimLexicon& cl, std::size_t start, std::size_t end);
+
+// The attributions of every sentence that holds a figure, in text order. `attributor` should be
 // one of its own: resolving subjects remembers descriptions for "he said".
 std::vector<Claim> find_claims(const TextLayer& layer, const Words& words, const Lexicon& lex, const ClaimLexicon& cl,
                                Attributor& attributor, const NameIndex& names, const std::vector<QuoteSpan>& quotes);

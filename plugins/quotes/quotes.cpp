@@ -92,16 +92,25 @@ private:
     ClaimLexicon claim_lex_;
 };
 
-Mention claim_annotation(std::size_t start, std::size_t end, const char* kind, const Speaker& s) {
+// Fields in order, appended (each key is new): kind, source, source_start,
+// source_end, verb, said_start, said_end, cue_start, cue_end.
+Mention claim_annotation(std::size_t start, std::size_t end, const char* kind, const Speaker& s, std::size_t said_start,
+                         std::size_t said_end, std::size_t cue_start, std::size_t cue_end) {
     Mention m;
     m.annotation = true;
     m.start = start;
     m.end = end;
-    m.fields["kind"] = kind;
-    m.fields["source"] = to_utf8(s.name);
-    m.fields["source_start"] = optional_offset(s.start);
-    m.fields["source_end"] = optional_offset(s.end);
-    m.fields["verb"] = optional_text(s.verb);
+    Fields& f = m.fields;
+    f.reserve(9);
+    f.append("kind", kind);
+    f.append("source", to_utf8(s.name));
+    f.append("source_start", optional_offset(s.start));
+    f.append("source_end", optional_offset(s.end));
+    f.append("verb", optional_text(s.verb));
+    f.append("said_start", optional_offset(said_start));
+    f.append("said_end", optional_offset(said_end));
+    f.append("cue_start", optional_offset(cue_start));
+    f.append("cue_end", optional_offset(cue_end));
     return m;
 }
 
@@ -116,32 +125,18 @@ void QuoteExtractor::annotate_claims(const TextLayer& layer, const Words& tokens
     std::vector<std::size_t> tag(quotes.size(), kNone);  // the claim that is each quote's tag
     for (std::size_t c = 0; c < claims.size(); ++c)
         if (claims[c].quote != kNone && tag[claims[c].quote] == kNone) tag[claims[c].quote] = c;
-    auto said = [&](Mention& m, const Claim* c) {
-        if (c && c->said_start != kNone) {
-            m.fields["said"] = layer.document().slice(c->said_start, c->said_end);
-            m.fields["said_start"] = c->said_start;
-            m.fields["said_end"] = c->said_end;
-        } else {
-            m.fields["said"] = nullptr;
-            m.fields["said_start"] = nullptr;
-            m.fields["said_end"] = nullptr;
-        }
-    };
     for (std::size_t i = 0; i < quotes.size(); ++i) {
-        if (!is_quote[i] || is_title[i] || quotes[i].parent != kNone || !speaker[i].found()) continue;
-        Mention m = claim_annotation(quotes[i].start, quotes[i].end, "quote", speaker[i]);
-        said(m, tag[i] == kNone ? nullptr : &claims[tag[i]]);
-        m.fields["cue_start"] = nullptr;
-        m.fields["cue_end"] = nullptr;
-        out.push_back(std::move(m));
+        if (!is_quote[i] || is_title[i] || quotes[i].parent != kNone || !speaker[i].found() ||
+            !holds_figure(tokens, claim_lex_, quotes[i].start, quotes[i].end))
+            continue;
+        const Claim* tag_claim = tag[i] == kNone ? nullptr : &claims[tag[i]];
+        out.push_back(claim_annotation(quotes[i].start, quotes[i].end, "quote", speaker[i],
+                                       tag_claim ? tag_claim->said_start : kNone, tag_claim ? tag_claim->said_end : kNone,
+                                       kNone, kNone));
     }
-    for (const Claim& c : claims) {
-        Mention m = claim_annotation(c.scope_start, c.scope_end, "reported", c.source);
-        said(m, &c);
-        m.fields["cue_start"] = c.cue_start;
-        m.fields["cue_end"] = c.cue_end;
-        out.push_back(std::move(m));
-    }
+    for (const Claim& c : claims)
+        out.push_back(claim_annotation(c.scope_start, c.scope_end, "reported", c.source, c.said_start, c.said_end,
+                                       c.cue_start, c.cue_end));
 }
 
 void QuoteExtractor::extract(const newslens::Context& ctx, std::vector<Mention>& out) const {
