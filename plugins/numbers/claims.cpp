@@ -309,7 +309,7 @@ void ClaimFields::set(const Context& ctx, std::vector<Mention>& out, std::size_t
         }
         if (in_cue) best = nullptr;
         Fields& f = m.fields;
-        f.reserve(f.size() + kFields);
+        f.reserve(f.size() + kFields);  // to_mention made room already; a mention from elsewhere may not have it
         std::size_t said_start = 0, said_end = 0;
         if (best) {
             const Attribution at(best->fields);

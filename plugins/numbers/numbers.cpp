@@ -201,7 +201,9 @@ Mention to_mention(const Tokens& t, const FieldShapes& shapes, const Found& f) {
     m.start = t[f.begin].start;
     m.end = t[f.end - 1].end;
     const bool money = f.kind == Kind::Money && f.currency;
-    m.fields = shapes.of(f.range, money);
+    const Fields& shape = shapes.of(f.range, money);
+    m.fields.reserve(shape.size() + ClaimFields::kFields);  // room for the claim fields (claims.h): one allocation
+    m.fields = shape;
     m.fields["value"] = json_number(f.value);
     if (f.range) m.fields["value_max"] = json_number(f.value_max);
     m.fields["qualifier"] = qualifier_name(f.qualifier);
