@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "article_date.h"
 #include "chars.h"
 
 namespace newslens::numbers {
@@ -41,10 +42,15 @@ std::string iso_of_days(long z) {
 int weekday_of(long days) { return static_cast<int>(((days % 7) + 7 + 3) % 7); }
 
 bool parse_iso(const std::string& s, long& y, unsigned& m, unsigned& d) {
-    if (s.size() != 10) return false;
-    y = std::stol(s.substr(0, 4));
-    m = static_cast<unsigned>(std::stoul(s.substr(5, 2)));
-    d = static_cast<unsigned>(std::stoul(s.substr(8, 2)));
+    if (!valid_iso_date(s)) return false;
+    auto digits = [&](std::size_t at, std::size_t n) {
+        unsigned v = 0;
+        for (std::size_t i = at; i < at + n; ++i) v = v * 10 + static_cast<unsigned>(s[i] - '0');
+        return v;
+    };
+    y = static_cast<long>(digits(0, 4));
+    m = digits(5, 2);
+    d = digits(8, 2);
     return true;
 }
 
@@ -171,6 +177,7 @@ std::size_t ClaimFields::period_at(const TextLayer& layer, std::size_t i, std::s
 std::pair<std::size_t, std::size_t> ClaimFields::period(const TextLayer& layer, std::size_t nb, std::size_t ne) const {
     const auto& words = layer.words();
     const std::size_t si = layer.sentence_at(words[nb].start);
+    if (si >= layer.sentences().size()) return {0, 0};
     const Segment& s = layer.sentences()[si];
     auto boundary = [&](std::size_t j) {
         if (!words[j].alnum) {
