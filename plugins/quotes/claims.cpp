@@ -7,10 +7,10 @@ namespace {
 
 constexpr std::size_t kMaxObjectWords = 4;  // "told the Associated Press on Monday"
 constexpr std::size_t kMaxReleaseWords = 4; // "said in a press release Sunday"
-constexpr std::size_t kMaxGroupWords = 10;
-constexpr std::size_t kMaxNameWords = 5;
-constexpr std::size_t kMaxAppositionWords = 12;  // ", program director at AOL,"
-constexpr std::size_t kMaxAntecedentWords = 3;  // "the 15 percent" before "that"     // "Feres Kanaan, a member of ..., told"   // "Bogota and Rio de Janeiro's migration services said"
+constexpr std::size_t kMaxGroupWords = 10;      // "Bogota and Rio de Janeiro's migration services said"
+constexpr std::size_t kMaxNameWords = 5;        // "Feres Kanaan, a member of ..., told"
+constexpr std::size_t kMaxAppositionWords = 12; // ", program director at AOL,"
+constexpr std::size_t kMaxAntecedentWords = 3;  // "the 15 percent" before "that"
 
 bool digits(const Words& w, std::size_t i) { return w[i].shape == Shape::Digits; }
 
@@ -101,8 +101,7 @@ private:
     // The time expression after word `p` (an attribution's end): said_start/end of `c`; returns where it ends.
     std::size_t said_after(std::size_t p, std::size_t limit, Claim& c) const {
         const std::size_t q = skip_release(p, limit);
-        std::size_t t = time_at(q, limit);
-        if (t == q && q != p) t = q;
+        const std::size_t t = time_at(q, limit);
         if (t > q) {
             c.said_start = w_[q].start;
             c.said_end = w_[t - 1].end;
@@ -111,11 +110,11 @@ private:
         return q;
     }
 
-    // The quotation whose closing mark is word i (kNone if none).
     // A quotation, not a quoted term ("colectivo"): three words or more, as quotes.cpp counts them.
     bool quotation(const QuoteSpan& q) const {
         return q.parent == kNone && count_words(layer_.document().wide(), q.start, q.end) >= 3;
     }
+    // The quotation whose closing (opening) mark is word i, or kNone.
     std::size_t quote_closed_at(std::size_t i) const {
         const std::size_t pos = w_[i].start;
         for (std::size_t k = 0; k < quotes_.size(); ++k)
