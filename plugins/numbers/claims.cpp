@@ -157,7 +157,7 @@ std::size_t ClaimFields::period_at(const TextLayer& layer, std::size_t i, std::s
         return i;
     }
     // "this year", "last month"
-    if (has(k, kDeictic) && has(key(i + 1), kTimeNoun)) return i + 2;
+    if (has(k, kDeictic) && has(key(i + 1), kTimeNoun) && !words[i + 1].possessive) return i + 2;  // not "this year's final"
     // "in January", "during March 2004"
     if (has(k, kSpanPrep) && has(key(i + 1), kMonth) && words[i + 1].shape == Shape::Capitalized &&
         !words[i + 1].possessive) {  // "in November's final" is an event

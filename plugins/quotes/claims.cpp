@@ -338,6 +338,8 @@ private:
             }
             break;
         }
+        // "I'd say 70% ...", "we estimate": the first person outside quotation marks is the article's own voice.
+        if (v == subject_begin + 1 && cl_.first_person(w_.key(subject_begin))) return;
         bool evidence_subject = false;
         for (std::size_t t = subject_begin; t < v && !evidence_subject; ++t) evidence_subject = cl_.evidence_noun(w_.key(t));
         if (evidence_only) {
@@ -417,6 +419,7 @@ ClaimLexicon::ClaimLexicon() {
     add(kTellVerb, {L"tell", L"tells", L"told"});
     add(kNeedsClause, {L"add", L"adds", L"added", L"claim", L"claims", L"claimed"});
     add(kHave, {L"have", L"has", L"had"});
+    add(kFirstPerson, {L"i", L"i'd", L"i'll", L"i've", L"i'm", L"we", L"we'd", L"we'll", L"we've", L"you", L"you'd"});
     add(kBe, {L"is", L"are", L"was", L"were", L"be", L"been", L"being"});
     add(kSubordinator, {L"when", L"as", L"after", L"before", L"while", L"whilst", L"because", L"if", L"although",
                         L"though", L"until", L"unless", L"where", L"whereas", L"which", L"that", L"who", L"whom",

@@ -43,6 +43,7 @@ public:
     bool audience(WordId w) const { return has(w, kAudience); }         // reporters, journalists
     bool have(WordId w) const { return has(w, kHave); }                 // have, has, had
     bool number_word(WordId w) const { return has(w, kNumberWord); }
+    bool first_person(WordId w) const { return has(w, kFirstPerson); }  // I, I'd, we, you
     bool number_word_text(std::wstring_view w) const { return number_word(Vocabulary::global().find(w)); }
     // A reporting or evidence verb, or "according": where an attribution may be.
     bool cue(WordId w) const { return has(w, kClaimVerb | kEvidenceVerb | kAccording); }
@@ -55,7 +56,7 @@ private:
         kClaimVerb = 1u << 0, kEvidenceVerb = 1u << 1, kEvidenceNoun = 1u << 2, kTellVerb = 1u << 3, kBe = 1u << 4,
         kSubordinator = 1u << 5, kWeekday = 1u << 6, kMonth = 1u << 7, kRelativeDay = 1u << 8, kTimeNoun = 1u << 9,
         kDayPart = 1u << 10, kTimeModifier = 1u << 11, kReleaseNoun = 1u << 12, kAudience = 1u << 13, kHave = 1u << 14,
-        kNeedsClause = 1u << 15, kAccording = 1u << 16, kNumberWord = 1u << 17,
+        kNeedsClause = 1u << 15, kAccording = 1u << 16, kNumberWord = 1u << 17, kFirstPerson = 1u << 18,
     };
     void add(std::uint32_t flags, std::initializer_list<const wchar_t*> words);
     bool has(WordId w, std::uint32_t flag) const { return w < flags_.size() && (flags_[w] & flag); }
