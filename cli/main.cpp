@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "analyzer.h"
+#include "article_date.h"
 #include "encoding.h"
 #include "plugin_loader.h"
 #include "rule_plugin.h"
@@ -35,7 +36,7 @@ std::string& decoded(std::string& bytes, std::string& note) {
 
 const char* const kUsage =
     "usage: newslens analyze [--format jsonl|json|csv|table|summary] [--plugins a,b] [--plugin-file F]... [-j N]\n"
-    "                        [--segments all|article] FILE... (- for stdin)\n"
+    "                        [--segments all|article] [--date YYYY-MM-DD] FILE... (- for stdin)\n"
     "       newslens plugins [--plugin-file F]...\n"
     "       newslens --version\n"
     "\n"
@@ -49,6 +50,8 @@ const char* const kUsage =
     "          (headline, datelines, paragraphs), not in captions, bylines, other\n"
     "          stories or boilerplate; all (default): every mention, each with its\n"
     "          \"segment\".\n"
+    "          --date YYYY-MM-DD: the articles' date where their text gives none\n"
+    "          (\"yesterday\", \"Monday\" in number claims resolve against it).\n"
     "plugins   list the plugins of this build with a one-line description\n"
     "--plugin-file F   load a plugin at run time (repeatable): a rule plugin (.json)\n"
     "          or a compiled plugin (.so); a broken file is reported and skipped.\n";
@@ -206,7 +209,8 @@ struct Output {
 // that memory stays proportional to a part and not to the whole document.
 constexpr std::size_t kPartChars = 4u * 1024u * 1024u;
 
-Output analyze_file(const Analyzer& analyzer, const std::string& path, bool tree, const newslens::JsonOptions& options) {
+Output analyze_file(const Analyzer& analyzer, const std::string& path, bool tree, const newslens::JsonOptions& options,
+                    const std::string& date) {
     Output out;
     out.name = path;
     std::string bytes, why;
@@ -216,7 +220,8 @@ Output analyze_file(const Analyzer& analyzer, const std::string& path, bool tree
         else newslens::write_error_json_line(out.line, path, why);
         return out;
     }
-    const Document d(path, std::move(bytes));
+    Document d(path, std::move(bytes));
+    d.set_user_date(date);
     if (tree) {
         out.tree = newslens::to_json(d, analyzer.analyze(d), options);
         for (const auto& e : out.tree["errors"]) out.problems.push_back(e.get<std::string>());
@@ -263,7 +268,7 @@ int cmd_plugins(const std::vector<std::string>& args) {
 
 int cmd_analyze(const std::vector<std::string>& args) {
     std::string format = "jsonl";
-    std::string plugins;
+    std::string plugins, date;
     newslens::JsonOptions options;
     int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     std::vector<std::string> files, plugin_files;
@@ -281,6 +286,11 @@ int cmd_analyze(const std::vector<std::string>& args) {
             const std::string v = value("--segments");
             if (v != "all" && v != "article") throw std::invalid_argument("--segments is all or article, not '" + v + "'");
             options.article_only = v == "article";
+        }
+        else if (a == "--date" || a.rfind("--date=", 0) == 0) {
+            date = value("--date");
+            if (!newslens::valid_iso_date(date))
+                throw std::invalid_argument("--date needs a calendar date YYYY-MM-DD (like 2019-02-25), not '" + date + "'");
         }
         else if (a == "-j" || a == "--jobs" || a.rfind("--jobs=", 0) == 0 || (a.size() > 2 && a.rfind("-j", 0) == 0)) {
             const std::string v = a.size() > 2 && a[1] == 'j' ? a.substr(2) : value(a == "-j" ? "-j" : "--jobs");
@@ -317,7 +327,7 @@ int cmd_analyze(const std::vector<std::string>& args) {
                 if (next >= files.size()) return;
                 i = next++;
             }
-            Output out = analyze_file(analyzer, files[i], tree, options);
+            Output out = analyze_file(analyzer, files[i], tree, options, date);
             {
                 std::lock_guard<std::mutex> lock(mutex);
                 outputs[i] = std::move(out);
@@ -334,7 +344,7 @@ int cmd_analyze(const std::vector<std::string>& args) {
     if (thread_count <= 1) {
         // One job: analyse and print one document at a time on this thread.
         for (std::size_t i = 0; i < files.size(); ++i) {
-            Output out = analyze_file(analyzer, files[i], tree, options);
+            Output out = analyze_file(analyzer, files[i], tree, options, date);
             failed |= print_output(out, format, analyzer, kept);
         }
     } else {

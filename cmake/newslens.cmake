@@ -31,7 +31,7 @@ endfunction()
 
 # newslens_plugin(NAME SOURCES a.cpp ... [TESTS t.cpp ...] [LOADABLE])
 # Declares a plugin, built into every front end when NEWSLENS_PLUGINS is
-# "all" or names it. A corpus.json beside the
+# "all" or names it. A corpus.json (and any *_corpus.json) beside the
 # plugin's CMakeLists.txt is run by the tests (see tests/corpus_test.cpp).
 # LOADABLE also builds the same sources as a module loaded at run time:
 # NAME.so natively (newslens analyze --plugin-file NAME.so), NAME.wasm (a
@@ -52,9 +52,12 @@ function(newslens_plugin name)
   target_link_libraries(${target} PUBLIC newslens_core)
   set_property(GLOBAL APPEND PROPERTY NEWSLENS_PLUGIN_NAMES ${name})
   set_property(GLOBAL APPEND PROPERTY NEWSLENS_PLUGIN_TARGETS ${target})
-  if(EXISTS "${CMAKE_CURRENT_SOURCE_DIR}/corpus.json")
-    set_property(GLOBAL APPEND PROPERTY NEWSLENS_CORPORA "${name}=${CMAKE_CURRENT_SOURCE_DIR}/corpus.json")
-  endif()
+  # corpus.json, and any NAME_corpus.json beside it (numbers' claims_corpus.json).
+  file(GLOB corpora "${CMAKE_CURRENT_SOURCE_DIR}/*corpus.json")
+  list(SORT corpora)
+  foreach(corpus IN LISTS corpora)
+    set_property(GLOBAL APPEND PROPERTY NEWSLENS_CORPORA "${name}=${corpus}")
+  endforeach()
   foreach(t IN LISTS P_TESTS)
     set_property(GLOBAL APPEND PROPERTY NEWSLENS_PLUGIN_TESTS "${CMAKE_CURRENT_SOURCE_DIR}/${t}")
   endforeach()

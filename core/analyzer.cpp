@@ -110,13 +110,18 @@ namespace {
 
 class RunContext : public Context {
 public:
-    RunContext(const Document& doc, const std::vector<std::string>& names,
-               const std::vector<std::vector<Mention>>& found, const std::vector<std::size_t>& readable)
-        : doc_(doc), names_(names), found_(found), readable_(readable) {}
+    RunContext(const Document& doc, const std::vector<std::string>& names, const std::vector<std::vector<Mention>>& found,
+               const std::vector<std::vector<Mention>>& notes, const std::vector<std::size_t>& readable)
+        : doc_(doc), names_(names), found_(found), notes_(notes), readable_(readable) {}
     const Document& document() const override { return doc_; }
     const std::vector<Mention>& mentions(std::string_view plugin) const override {
         for (std::size_t k : readable_)
             if (names_[k] == plugin) return found_[k];
+        return none_;
+    }
+    const std::vector<Mention>& annotations(std::string_view plugin) const override {
+        for (std::size_t k : readable_)
+            if (names_[k] == plugin) return notes_[k];
         return none_;
     }
 
@@ -124,6 +129,7 @@ private:
     const Document& doc_;
     const std::vector<std::string>& names_;
     const std::vector<std::vector<Mention>>& found_;
+    const std::vector<std::vector<Mention>>& notes_;
     const std::vector<std::size_t>& readable_;
     std::vector<Mention> none_;
 };
@@ -136,11 +142,11 @@ Result Analyzer::analyze(const Document& doc) const {
     Result result;
     doc.layer();  // computed once, before any plugin reads it
     doc.segmentation();
-    std::vector<std::vector<Mention>> found(extractors_.size());
+    std::vector<std::vector<Mention>> found(extractors_.size()), notes(extractors_.size());
     for (std::size_t i = 0; i < extractors_.size(); ++i) {
         std::vector<Mention>& mine = found[i];
         try {
-            const RunContext ctx(doc, names_, found, reads_[i]);
+            const RunContext ctx(doc, names_, found, notes, reads_[i]);
             extractors_[i]->extract(ctx, mine);
         } catch (const std::exception& e) {
             result.errors.push_back(names_[i] + ": " + e.what());
@@ -160,12 +166,18 @@ Result Analyzer::analyze(const Document& doc) const {
                 continue;
             }
             m.plugin = names_[i];
+            if (m.annotation) {  // for the plugins that read this one, not output
+                notes[i].push_back(std::move(m));
+                continue;
+            }
             if (kept != k) mine[kept] = std::move(m);
             ++kept;
         }
         mine.resize(kept);
         // Plugins mostly find mentions in text order already.
         if (!std::is_sorted(mine.begin(), mine.end(), by_span)) std::stable_sort(mine.begin(), mine.end(), by_span);
+        if (!std::is_sorted(notes[i].begin(), notes[i].end(), by_span))
+            std::stable_sort(notes[i].begin(), notes[i].end(), by_span);
     }
     // Merge the plugins' sorted lists. Plugins ran in dependency order, and a
     // mention that shares its span with another's comes in that order. The
@@ -193,6 +205,10 @@ nlohmann::ordered_json to_json(const Document& doc, const Result& result, const 
     nlohmann::ordered_json out;
     out["document"] = doc.name();
     out["chars"] = doc.length();
+    if (doc.date().empty()) out["date"] = nullptr;
+    else out["date"] = doc.date();
+    if (doc.date_from()) out["date_from"] = doc.date_from();
+    else out["date_from"] = nullptr;
     auto& mentions = out["mentions"] = nlohmann::ordered_json::array();
     const Segmentation& segmentation = doc.segmentation();
     for (const auto& m : result.mentions) {
@@ -289,6 +305,12 @@ void write_head(JsonSink& out, const Document& doc) {
     out.string(doc.name());
     out.raw(",\"chars\":");
     out.number(static_cast<std::int64_t>(doc.length()));
+    out.raw(",\"date\":");
+    if (doc.date().empty()) out.raw("null");
+    else out.string(doc.date());
+    out.raw(",\"date_from\":");
+    if (doc.date_from()) out.string(doc.date_from());
+    else out.raw("null");
     out.raw(",\"mentions\":[");
 }
 
@@ -364,7 +386,8 @@ std::vector<std::string> write_json_line_in_parts(std::string& out_string, const
             }
             if (cut > begin) end = cut;
         }
-        const Document part(doc.name(), doc.slice(begin, end));
+        Document part(doc.name(), doc.slice(begin, end));
+        part.take_date_of(doc);
         const Result r = analyzer.analyze(part);
         PassageCursor passages(part.segmentation());
         for (const auto& m : r.mentions) {

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "segmentation.h"
+#include "article_date.h"
 #include "text.h"
 
 namespace newslens {
@@ -155,6 +156,7 @@ Document::Document(std::string name, std::string text) : name_(std::move(name)) 
     wide_ = decode_all<kStride>(text, repaired, &byte_checkpoints_, &astral_);
     // Invalid bytes became U+FFFD: keep text_ and wide_ in step.
     text_ = repaired ? to_utf8(wide_) : std::move(text);
+    text_date_ = article_date_in(wide_);
 }
 
 Document::~Document() = default;

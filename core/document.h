@@ -58,6 +58,20 @@ public:
     // computed on first use after the layer; the same rule for the first call.
     const Segmentation& segmentation() const;
 
+    // The article's date, ISO 8601 (YYYY-MM-DD), or empty: the date its text
+    // gives (core/article_date.h), else the one the user set.
+    const std::string& date() const { return text_date_.empty() ? user_date_ : text_date_; }
+    // "text", "user", or nullptr when there is no date.
+    const char* date_from() const { return !text_date_.empty() ? "text" : !user_date_.empty() ? "user" : nullptr; }
+    // The user's date (CLI --date, the page), used when the text gives none.
+    // Must be valid_iso_date() or empty.
+    void set_user_date(std::string iso) { user_date_ = std::move(iso); }
+    // A part of a larger document has that document's date.
+    void take_date_of(const Document& whole) {
+        text_date_ = whole.text_date_;
+        user_date_ = whole.user_date_;
+    }
+
 private:
     std::string name_;
     std::string text_;
@@ -70,6 +84,7 @@ private:
     std::vector<std::size_t> astral_;
     mutable std::unique_ptr<TextLayer> layer_;
     mutable std::unique_ptr<Segmentation> segmentation_;
+    std::string text_date_, user_date_;
 };
 
 // UTF-8 helpers shared by the core and plugins.

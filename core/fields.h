@@ -66,6 +66,10 @@ public:
     using Entry = std::pair<std::string, Value>;
     // The value named `key`, added (null) at the end when missing.
     Value& operator[](std::string_view key);
+    // Adds `key` at the end without looking for it first: for a caller that
+    // knows the key is new (many fields, set in order).
+    void append(std::string_view key, Value value) { entries_.emplace_back(std::string(key), std::move(value)); }
+    void reserve(std::size_t n) { entries_.reserve(n); }
     const Value* find(std::string_view key) const;
     bool contains(std::string_view key) const { return find(key) != nullptr; }
     // The value or null.

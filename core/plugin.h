@@ -24,7 +24,8 @@ namespace newslens {
 // way that breaks plugins built against an older core (run-time loaded
 // plugins check it). 2: the text layer, Context, Fields, dependencies.
 // 3: TextLayer::text() inline over a view of the text kept in the layer.
-// 4: Document::segmentation() (core/segmentation.h).
+// 4: Document::segmentation() (core/segmentation.h); Mention::annotation, Context::annotations(),
+//    Document::date().
 constexpr int kPluginAbiVersion = 4;
 
 // One thing a plugin found: a span of the document plus plugin-specific
@@ -34,6 +35,9 @@ struct Mention {
     std::size_t start = 0;   // code-point offset, inclusive
     std::size_t end = 0;     // code-point offset, exclusive
     Fields fields;
+    // An annotation is for the plugins that read this one (ctx.annotations()),
+    // never output: the quotes plugin's attributions, which numbers reads.
+    bool annotation = false;
 };
 
 // What a plugin reads while it runs: the document, its text layer, and the
@@ -48,6 +52,9 @@ public:
     // The mentions an earlier plugin found, sorted by start; empty when that
     // plugin did not run (or failed on this document).
     virtual const std::vector<Mention>& mentions(std::string_view plugin) const = 0;
+    // The annotations an earlier plugin left for its readers (Mention::annotation),
+    // sorted by start; empty as for mentions().
+    virtual const std::vector<Mention>& annotations(std::string_view plugin) const = 0;
 };
 
 // A Context over a document alone (no earlier plugins): for running one
@@ -57,6 +64,7 @@ public:
     explicit DocumentContext(const Document& doc) : doc_(doc) {}
     const Document& document() const override { return doc_; }
     const std::vector<Mention>& mentions(std::string_view) const override { return none_; }
+    const std::vector<Mention>& annotations(std::string_view) const override { return none_; }
 
 private:
     const Document& doc_;

@@ -302,7 +302,12 @@ void TextLayer::build_segments() {
             ++e;
         if (e == n) { close_segment(sentences_, first, n); first = n; break; }
         if (tokens_[e].glued()) continue;  // "3.5", "e.g.x"
-        if (tokens_[e].line_before()) { k = e - 1; continue; }  // the line break closes it
+        if (tokens_[e].line_before()) {  // the line break closes it (after the closing quote: ."\n)
+            close_segment(sentences_, first, e);
+            first = e;
+            k = e - 1;
+            continue;
+        }
         if (tokens_[e].shape == Shape::Lower) continue;        // "approx. five"
         close_segment(sentences_, first, e);
         first = e;

@@ -105,6 +105,19 @@ assert b["segments"] == a["segments"]
 ' "$tmp/all.jsonl" "$tmp/article.jsonl"
 "$cli" analyze --segments nope "$good" > /dev/null 2>&1
 check "unknown --segments value is a usage error" test $? -eq 2
+# --date: the article's date where its text gives none; relative days resolve against it.
+printf 'The ministry said yesterday that 40 ships had docked.\n' > "$tmp/undated.txt"
+"$cli" analyze --date 2019-02-26 "$tmp/undated.txt" > "$tmp/dated.jsonl"
+check "--date sets the document's date and said_date" python3 -c '
+import json,sys
+d=json.loads(open(sys.argv[1]).readline())
+assert d["date"]=="2019-02-26" and d["date_from"]=="user", d
+n=[m for m in d["mentions"] if m["plugin"]=="numbers"][0]
+assert n["source"]=="The ministry" and n["said"]=="yesterday" and n["said_date"]=="2019-02-25", n
+' "$tmp/dated.jsonl"
+"$cli" analyze --date 2019-02-30 "$tmp/undated.txt" > /dev/null 2> "$tmp/baddate.err"
+check "a --date that is no calendar day is a usage error" test $? -eq 2
+check "the bad --date is named" grep -q "2019-02-30" "$tmp/baddate.err"
 
 # Rule plugins loaded at run time; a broken one is reported and skipped.
 plugdir=$(cd "$examples/plugins" && pwd)

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "analyzer.h"
+#include "article_date.h"
 #include "regex.h"
 
 using newslens::Document;
@@ -139,4 +140,83 @@ TEST_CASE("unknown plugin names are refused with the list of known ones", "[anal
 
 TEST_CASE("the registry refuses a second plugin with the same name", "[registry]") {
     CHECK_FALSE(newslens::Registry::global().add({"test-words", "dup", [] { return std::unique_ptr<newslens::Extractor>(new Words()); }}));
+}
+
+namespace {
+// Finds one mention and leaves one annotation for its readers.
+struct Annotating : newslens::Extractor {
+    void extract(const newslens::Context&, std::vector<newslens::Mention>& out) const override {
+        newslens::Mention note;
+        note.start = 0;
+        note.end = 2;
+        note.annotation = true;
+        note.fields["note"] = "for readers";
+        out.push_back(note);
+        newslens::Mention m;
+        m.start = 0;
+        m.end = 1;
+        out.push_back(m);
+    }
+};
+// Reads them: one mention per annotation, saying how many mentions it saw.
+struct AnnotationReader : newslens::Extractor {
+    newslens::Dependencies dependencies() const override { return {{"test-annotating"}, {}}; }
+    void extract(const newslens::Context& ctx, std::vector<newslens::Mention>& out) const override {
+        for (const newslens::Mention& a : ctx.annotations("test-annotating")) {
+            newslens::Mention m;
+            m.start = a.start;
+            m.end = a.end;
+            m.fields["note"] = a.fields.get("note");
+            m.fields["mentions_seen"] = ctx.mentions("test-annotating").size();
+            out.push_back(m);
+        }
+    }
+};
+}  // namespace
+NEWSLENS_PLUGIN("test-annotating", "test only: one mention and one annotation", Annotating);
+NEWSLENS_PLUGIN("test-annotation-reader", "test only: reads test-annotating's annotations", AnnotationReader);
+
+TEST_CASE("annotations reach the plugins that read them and are never output", "[analyzer]") {
+    const Document doc("doc.txt", "abc");
+    const auto both = newslens::to_json(doc, newslens::Analyzer({"test-annotating", "test-annotation-reader"}).analyze(doc));
+    REQUIRE(both["mentions"].size() == 2);
+    CHECK(both["mentions"][0]["plugin"] == "test-annotating");
+    CHECK(both["mentions"][0]["end"] == 1);
+    CHECK(both["mentions"][1]["plugin"] == "test-annotation-reader");
+    CHECK(both["mentions"][1]["note"] == "for readers");
+    CHECK(both["mentions"][1]["mentions_seen"] == 1);  // the output mention only
+    // The reader alone: its dependency runs, and neither its mentions nor its annotations are output.
+    const auto reader = newslens::to_json(doc, newslens::Analyzer({"test-annotation-reader"}).analyze(doc));
+    REQUIRE(reader["mentions"].size() == 1);
+    CHECK(reader["mentions"][0]["plugin"] == "test-annotation-reader");
+}
+
+TEST_CASE("the article's date comes from its text, else from the user", "[document]") {
+    CHECK(newslens::article_date_in(L"Published 25 February 2019\n\nText.") == "2019-02-25");
+    CHECK(newslens::article_date_in(L"By Ana Ruiz | Updated: Feb. 26, 2019 at 5:20 p.m.\nText.") == "2019-02-26");
+    CHECK(newslens::article_date_in(L"Headline\nMonday, 25 February 2019, 10:02 GMT\nText.") == "2019-02-25");
+    CHECK(newslens::article_date_in(L"2019-02-25\nText.") == "2019-02-25");
+    CHECK(newslens::article_date_in(L"CARACAS, Venezuela, Feb. 25, 2019 (AP) \u2014 Text.") == "2019-02-25");
+    // A date inside a sentence is not the article's; nor is a day that does not exist.
+    CHECK(newslens::article_date_in(L"Guards at the border in Pacaraima, Brazil February 24, 2019.") == "");
+    CHECK(newslens::article_date_in(L"On 25 February 2019, troops crossed.") == "");
+    CHECK(newslens::article_date_in(L"Published 30 February 2019\n") == "");
+    CHECK(newslens::valid_iso_date("2024-02-29"));
+    CHECK_FALSE(newslens::valid_iso_date("2023-02-29"));
+    CHECK_FALSE(newslens::valid_iso_date("2023-2-28"));
+
+    Document dated("a.txt", "Published 25 February 2019\nText.");
+    dated.set_user_date("2020-01-01");
+    CHECK(dated.date() == "2019-02-25");
+    CHECK(std::string(dated.date_from()) == "text");
+    Document undated("b.txt", "Text.");
+    CHECK(undated.date().empty());
+    CHECK(undated.date_from() == nullptr);
+    undated.set_user_date("2020-01-01");
+    const auto j = newslens::to_json(undated, newslens::Result{});
+    CHECK(j["date"] == "2020-01-01");
+    CHECK(j["date_from"] == "user");
+    std::string line;
+    newslens::write_json_line(line, undated, newslens::Result{});
+    CHECK(line.find("\"date\":\"2020-01-01\",\"date_from\":\"user\"") != std::string::npos);
 }

@@ -8,7 +8,10 @@
 // Without "partial", the plugin must report exactly the expected mentions
 // (same spans, in text order); with it, others may appear too. Every field
 // given in an expected mention (besides "text") must match; numbers compare
-// with a relative tolerance of 1e-9.
+// with a relative tolerance of 1e-9. A corpus may name the plugins that run
+// ("plugins": ["numbers", "quotes"]); a case may give the user's date
+// ("date": "2019-02-26", as `--date`) and fields of the document object it
+// expects ("document": {"date": "2019-02-25", "date_from": "text"}).
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -60,15 +63,27 @@ TEST_CASE("every plugin's example corpus", "[corpus]") {
         std::stringstream ss;
         ss << in.rdbuf();
         const json corpus = json::parse(ss.str());
-        const newslens::Analyzer analyzer({plugin});
+        // "plugins": the plugins that run (their mentions besides the corpus plugin's are not checked).
+        std::vector<std::string> run{plugin};
+        if (corpus.contains("plugins")) run = corpus["plugins"].get<std::vector<std::string>>();
+        const newslens::Analyzer analyzer(run);
         std::size_t cases = 0;
         for (const auto& group : corpus.at("groups")) {
             for (const auto& c : group.at("cases")) {
                 ++cases;
                 const std::string text = c.at("text");
-                const newslens::Document doc("case", text);
+                newslens::Document doc("case", text);
+                if (c.contains("date")) doc.set_user_date(c["date"].get<std::string>());  // as the CLI's --date
                 const json out = newslens::to_json(doc, analyzer.analyze(doc));
-                const json& got = out["mentions"];
+                json got = json::array();
+                for (const auto& m : out["mentions"])
+                    if (m["plugin"] == plugin) got.push_back(m);
+                // "document": fields of the document object ("date", "date_from").
+                if (c.contains("document"))
+                    for (auto it = c["document"].begin(); it != c["document"].end(); ++it) {
+                        INFO("document field " << it.key() << " of: " << text << "\n  got " << out.value(it.key(), json()).dump());
+                        CHECK(out.value(it.key(), json()) == it.value());
+                    }
                 INFO(plugin << " / " << group.at("name").get<std::string>() << ": " << text
                             << "\n  got:" << describe(got));
                 CHECK(out["errors"].empty());

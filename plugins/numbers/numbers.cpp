@@ -20,6 +20,7 @@
 #include <utility>
 #include <vector>
 
+#include "claims.h"
 #include "dates.h"
 #include "kind.h"
 #include "lexicon.h"
@@ -200,7 +201,9 @@ Mention to_mention(const Tokens& t, const FieldShapes& shapes, const Found& f) {
     m.start = t[f.begin].start;
     m.end = t[f.end - 1].end;
     const bool money = f.kind == Kind::Money && f.currency;
-    m.fields = shapes.of(f.range, money);
+    const Fields& shape = shapes.of(f.range, money);
+    m.fields.reserve(shape.size() + ClaimFields::kFields);  // room for the claim fields (claims.h): one allocation
+    m.fields = shape;
     m.fields["value"] = json_number(f.value);
     if (f.range) m.fields["value_max"] = json_number(f.value_max);
     m.fields["qualifier"] = qualifier_name(f.qualifier);
@@ -216,6 +219,8 @@ public:
 
     void extract(const Context& ctx, std::vector<Mention>& out) const override {
         const Tokens t(ctx.layer(), lexicon_, masker_);
+        const std::size_t first = out.size();
+        std::vector<bool> periodic;  // a kind that is counted over a period
         std::size_t i = 0;
         while (i < t.size()) {
             if (!t[i].starts) {  // most tokens: nothing can start there
@@ -224,22 +229,29 @@ public:
             }
             Found f;
             if (try_at(t, i, f)) {
-                if (f.emit) out.push_back(to_mention(t, shapes_, f));
+                if (f.emit) {
+                    out.push_back(to_mention(t, shapes_, f));
+                    periodic.push_back(f.kind == Kind::Count || f.kind == Kind::None || f.kind == Kind::Percent ||
+                                       f.kind == Kind::Money || f.kind == Kind::Measure);
+                }
                 i = f.next > i ? f.next : i + 1;
             } else {
                 ++i;
             }
         }
+        claims_.set(ctx, out, first, periodic);
     }
 
-    // The quotes plugin's attributions may help later (who said a number);
-    // numbers runs after quotes when both are selected, never requires it.
+    // Who states a number comes from the quotes plugin's attributions
+    // (claims.h): numbers runs after quotes when both are selected. Without
+    // quotes, source and said are null; period and sentence are still set.
     Dependencies dependencies() const override { return {{}, {"quotes"}}; }
 
 private:
     Lexicon lexicon_;  // before masker_, which reads it
     Masker masker_;
     FieldShapes shapes_;
+    ClaimFields claims_;
 };
 
 }  // namespace

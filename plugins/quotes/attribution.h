@@ -38,6 +38,15 @@ public:
     // For a quote that opens its paragraph: a speaker named in the paragraph before.
     Speaker paragraph_context(const Segment& previous);
 
+    // Reported speech without quotation marks (claims.cpp):
+    // the source of the reporting verb at word `verb` whose subject is written
+    // in [subject_begin, verb): "Torres said", "Colombian officials also told";
+    Speaker reporter(std::size_t subject_begin, std::size_t verb, std::size_t limit) {
+        return subject_verb(subject_begin, verb, limit);
+    }
+    // the source named after a verb or "according to", in [begin, limit): "said Sgt. Jose Gomez, ...".
+    Speaker named_after(std::size_t begin, std::size_t limit) { return subject_after_verb(begin, limit); }
+
 private:
     Speaker after_quote(const QuoteSpan& q, std::size_t end);
     Speaker before_quote(std::size_t begin, std::size_t end);

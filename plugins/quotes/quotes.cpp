@@ -16,6 +16,7 @@
 
 #include "analyzer.h"
 #include "attribution.h"
+#include "claims.h"
 #include "lexicon.h"
 #include "marks.h"
 #include "names.h"
@@ -80,8 +81,63 @@ public:
     Dependencies dependencies() const override { return {{"people"}, {}}; }
 
 private:
+    // Annotations for the numbers plugin (docs/plugins.md): who states what
+    // each quotation and each reporting verb covers.
+    void annotate_claims(const TextLayer& layer, const Words& tokens, const NameIndex& names,
+                         const std::vector<QuoteSpan>& quotes, const std::vector<bool>& is_quote,
+                         const std::vector<bool>& is_title, const std::vector<Speaker>& speaker,
+                         std::vector<Mention>& out) const;
+
     Lexicon lex_;  // built once per Analyzer
+    ClaimLexicon claim_lex_;
 };
+
+// Fields in order, appended (each key is new): kind, source, source_start,
+// source_end, verb, said_start, said_end, cue_start, cue_end.
+Mention claim_annotation(std::size_t start, std::size_t end, const char* kind, const Speaker& s, std::size_t said_start,
+                         std::size_t said_end, std::size_t cue_start, std::size_t cue_end) {
+    Mention m;
+    m.annotation = true;
+    m.start = start;
+    m.end = end;
+    Fields& f = m.fields;
+    f.reserve(9);
+    f.append("kind", kind);
+    f.append("source", to_utf8(s.name));
+    f.append("source_start", optional_offset(s.start));
+    f.append("source_end", optional_offset(s.end));
+    f.append("verb", optional_text(s.verb));
+    f.append("said_start", optional_offset(said_start));
+    f.append("said_end", optional_offset(said_end));
+    f.append("cue_start", optional_offset(cue_start));
+    f.append("cue_end", optional_offset(cue_end));
+    return m;
+}
+
+void QuoteExtractor::annotate_claims(const TextLayer& layer, const Words& tokens, const NameIndex& names,
+                                     const std::vector<QuoteSpan>& quotes, const std::vector<bool>& is_quote,
+                                     const std::vector<bool>& is_title, const std::vector<Speaker>& speaker,
+                                     std::vector<Mention>& out) const {
+    // An attributor of its own: resolving subjects remembers descriptions,
+    // which must not change the quotes' speakers.
+    Attributor attributor(layer.document().wide(), tokens, lex_, names);
+    const std::vector<Claim> claims = find_claims(layer, tokens, lex_, claim_lex_, attributor, names, quotes);
+    std::vector<std::size_t> tag(quotes.size(), kNone);  // the claim that is each quote's tag
+    for (std::size_t c = 0; c < claims.size(); ++c)
+        if (claims[c].quote != kNone && tag[claims[c].quote] == kNone) tag[claims[c].quote] = c;
+    for (std::size_t i = 0; i < quotes.size(); ++i) {
+        if (!is_quote[i] || is_title[i] || quotes[i].parent != kNone || !speaker[i].found() ||
+            !holds_figure(tokens, claim_lex_, quotes[i].start, quotes[i].end))
+            continue;
+        const Claim* tag_claim = tag[i] == kNone ? nullptr : &claims[tag[i]];
+        out.push_back(claim_annotation(quotes[i].start, quotes[i].end, "quote", speaker[i],
+                                       tag_claim ? tag_claim->said_start : kNone, tag_claim ? tag_claim->said_end : kNone,
+                                       kNone, kNone));
+    }
+    for (const Claim& c : claims)
+        out.push_back(claim_annotation(c.scope_start, c.scope_end, "reported", c.source, c.said_start, c.said_end,
+                                       c.cue_start, c.cue_end));
+}
 
 void QuoteExtractor::extract(const newslens::Context& ctx, std::vector<Mention>& out) const {
     const Document& doc = ctx.document();
@@ -204,6 +260,7 @@ void QuoteExtractor::extract(const newslens::Context& ctx, std::vector<Mention>&
         m.fields["kind"] = is_quote[i] ? "quote" : "term";
         out.push_back(std::move(m));
     }
+    annotate_claims(layer, tokens, names, quotes, is_quote, is_title, speaker, out);
 }
 
 }  // namespace

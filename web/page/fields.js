@@ -10,7 +10,9 @@
 const BUILTIN_FIELDS = {
   numbers: {
     tag: 'NUM',
-    fields: { value: 'value', value_max: 'up to', qualifier: 'qualifier', kind: 'kind', unit: 'counted', currency: 'currency' },
+    fields: { value: 'value', value_max: 'up to', qualifier: 'qualifier', kind: 'kind', unit: 'counted', currency: 'currency',
+      source: 'according to', said: 'said', said_date: 'said on', period: 'period' },
+    hidden: ['source_start', 'source_end', 'sentence_start', 'sentence_end'],
   },
   quotes: {
     tag: 'QUOTE',
