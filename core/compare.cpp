@@ -14,6 +14,7 @@
 
 #include "chars.h"
 #include "document.h"
+#include "text.h"
 
 namespace newslens {
 namespace {
@@ -24,6 +25,18 @@ constexpr std::size_t kMinRepeatChars = 30;  // shorter lines ("Advertisement", 
 constexpr double kMaxRatio = 5;              // figures more than 5x apart describe different things
 constexpr std::size_t kContextChars = 300;   // a figure's context: its sentence or line, at most this far each side
 constexpr std::size_t kNearChars = 400;      // places near a figure when the text is not known
+// Texts up to this size get their sentences from the text layer; longer
+// ones (tens of megabytes in the page) use their lines, which cost nothing.
+constexpr std::size_t kMaxSentenceBytes = 8u << 20;
+// Two documents are on the same story when their words are this alike
+// (cosine of tf-idf vectors): syndicated copies score near 1, reports of one
+// event from different outlets 0.3-0.6, unrelated articles of one section
+// (two football reports) below 0.2.
+constexpr double kSameStory = 0.25;
+// Document frequencies say which words are distinctive only over enough
+// documents: below this many, every document is taken to be on one story (a
+// handful of reports of one event), and the sentences and places decide.
+constexpr std::size_t kMinDocsForStories = 20;
 
 // ---- loose text ----------------------------------------------------------------
 
@@ -192,7 +205,7 @@ struct Figure {
     double value = 0;
     std::string noun;                 // as written, lower case
     std::set<std::string> countries;  // the story; empty: the document names no place
-    std::vector<std::u32string> words;  // content words of its sentence
+    std::vector<std::uint32_t> words;  // content words of its sentence (ids of a WordIds), sorted
     bool context_known = false;
     std::size_t sentence_start = 0, sentence_end = 0;
 };
@@ -253,6 +266,30 @@ std::vector<unsigned> complement_family(const std::u32string& text, std::size_t 
     return {};
 }
 
+// Money in brackets right after money is the same amount in another
+// currency ("$1.13bn (£600m)", "£1.3bn ($2.48bn; 1.88bn euros)"): one
+// figure, not a second one.
+std::vector<bool> conversions(const Prepared& p) {
+    const auto& ms = p.doc->mentions;
+    std::vector<bool> out(ms.size(), false);
+    if (p.text.empty()) return out;
+    long prev = -1;
+    for (std::size_t j = 0; j < ms.size(); ++j) {
+        if (!ms[j].fields.get("value").is_number()) continue;
+        const bool money = ms[j].fields.get("kind").as_string() == "money";
+        if (money && prev >= 0 && ms[static_cast<std::size_t>(prev)].fields.get("kind").as_string() == "money" &&
+            ms[static_cast<std::size_t>(prev)].end <= ms[j].start && ms[j].start <= p.text.size()) {
+            std::u32string between;
+            for (std::size_t k = ms[static_cast<std::size_t>(prev)].end; k < ms[j].start; ++k)
+                if (!chars::is_space(p.text[k])) between += p.text[k];
+            out[j] = between == U"(" || between == U"[" ||
+                     (out[static_cast<std::size_t>(prev)] && (between == U";" || between == U"," || between == U":" || between == U"/"));
+        }
+        prev = static_cast<long>(j);
+    }
+    return out;
+}
+
 // Figures whose counted nouns share an anchor (a WordNet synset, a currency,
 // a unit) are candidates for the same count. A figure's keys: kind|anchor.
 std::vector<std::string> figure_keys(const std::string& kind, const Fields& f, const std::string& noun,
@@ -279,9 +316,20 @@ void context_of(const Prepared& p, const CompareMention& m, Figure& fig) {
     std::size_t s, e;
     const Value& ss = m.fields.get("sentence_start");
     const Value& se = m.fields.get("sentence_end");
+    const auto& sentences = p.doc->sentences;
+    auto in = std::upper_bound(sentences.begin(), sentences.end(), m.start,
+                               [](std::size_t pos, const std::pair<std::size_t, std::size_t>& x) { return pos < x.first; });
     if (ss.is_number() && se.is_number() && ss.as_int() >= 0 && se.as_int() >= ss.as_int()) {
         s = std::min<std::size_t>(static_cast<std::size_t>(ss.as_int()), t.size());
         e = std::min<std::size_t>(static_cast<std::size_t>(se.as_int()), t.size());
+    } else if (in != sentences.begin() && m.start < std::prev(in)->second) {
+        s = std::prev(in)->first;
+        e = std::min(std::max(std::prev(in)->second, m.end), t.size());
+        // Within the figure's line (a quotation can carry a sentence over one).
+        for (std::size_t k = s; k < m.start; ++k)
+            if (t[k] == U'\n') s = k + 1;
+        for (std::size_t k = m.end; k < e; ++k)
+            if (t[k] == U'\n') { e = k; break; }
     } else {
         s = std::min(m.start, t.size());
         while (s > 0 && t[s - 1] != U'\n' && m.start - s < kContextChars) --s;
@@ -295,9 +343,12 @@ void context_of(const Prepared& p, const CompareMention& m, Figure& fig) {
 
 // Content words of a context: four letters or more, not a function word, not
 // inside a number or a place (places make the story, numbers the figure).
-void context_words(const Prepared& p, Figure& fig, const std::vector<std::pair<std::size_t, std::size_t>>& masked) {
+// Words as small integers, for the document frequencies and the links.
+using WordIds = std::unordered_map<std::u32string, std::uint32_t>;
+
+void context_words(const Prepared& p, Figure& fig, const std::vector<std::pair<std::size_t, std::size_t>>& masked, WordIds& ids) {
     const std::u32string& t = p.text;
-    std::set<std::u32string> words;
+    std::vector<std::uint32_t> words;
     const std::u32string noun = loose(to_u32(fig.noun));
     std::size_t i = fig.sentence_start;
     auto mi = masked.begin();
@@ -309,12 +360,97 @@ void context_words(const Prepared& p, Figure& fig, const std::vector<std::pair<s
         const bool inside = mi != masked.end() && mi->first < j;
         if (!inside && j - i >= 4) {
             std::u32string w = loose(t.substr(i, j - i));
-            if (w != noun && !stop_words().count(w)) words.insert(std::move(w));
+            if (w != noun && !stop_words().count(w)) {
+                const auto id = static_cast<std::uint32_t>(ids.size());
+                words.push_back(ids.emplace(std::move(w), id).first->second);
+            }
         }
         i = j;
     }
-    fig.words.assign(words.begin(), words.end());
+    std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+    fig.words = std::move(words);
 }
+
+// A document's words as a unit tf-idf vector (sorted by word id): how alike
+// two documents are says whether their figures can be of one story.
+using DocVector = std::vector<std::pair<std::uint32_t, float>>;
+
+std::vector<std::uint32_t> text_words(const std::u32string& t, WordIds& ids) {
+    std::vector<std::uint32_t> out;
+    std::size_t i = 0;
+    while (i < t.size()) {
+        if (!chars::is_letter(t[i])) { ++i; continue; }
+        std::size_t j = i;
+        while (j < t.size() && (chars::is_letter(t[j]) || chars::has(t[j], chars::kMark))) ++j;
+        if (j - i >= 4) {
+            std::u32string w = loose(t.substr(i, j - i));
+            if (!stop_words().count(w)) {
+                const auto id = static_cast<std::uint32_t>(ids.size());
+                out.push_back(ids.emplace(std::move(w), id).first->second);
+            }
+        }
+        i = j;
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::vector<DocVector> doc_vectors(const std::vector<Prepared>& docs, WordIds& ids) {
+    std::vector<std::vector<std::uint32_t>> words(docs.size());
+    for (std::size_t d = 0; d < docs.size(); ++d)
+        if (!docs[d].text.empty() && docs[d].duplicate_of < 0) words[d] = text_words(docs[d].text, ids);
+    std::vector<std::uint32_t> df(ids.size(), 0);
+    for (const auto& ws : words)
+        for (std::size_t i = 0; i < ws.size(); ++i)
+            if (i == 0 || ws[i] != ws[i - 1]) ++df[ws[i]];
+    std::vector<DocVector> out(docs.size());
+    const double n = static_cast<double>(docs.size());
+    for (std::size_t d = 0; d < docs.size(); ++d) {
+        const auto& ws = words[d];
+        double norm = 0;
+        for (std::size_t i = 0; i < ws.size();) {
+            std::size_t j = i;
+            while (j < ws.size() && ws[j] == ws[i]) ++j;
+            const double w = (1 + std::log(static_cast<double>(j - i))) * std::log(1 + n / df[ws[i]]);
+            out[d].emplace_back(ws[i], static_cast<float>(w));
+            norm += w * w;
+            i = j;
+        }
+        norm = std::sqrt(norm);
+        for (auto& [id, w] : out[d]) w = static_cast<float>(w / norm);
+    }
+    return out;
+}
+
+double cosine(const DocVector& a, const DocVector& b) {
+    double dot = 0;
+    std::size_t i = 0, j = 0;
+    while (i < a.size() && j < b.size()) {
+        if (a[i].first < b[j].first) ++i;
+        else if (b[j].first < a[i].first) ++j;
+        else dot += static_cast<double>(a[i++].second) * b[j++].second;
+    }
+    return dot;
+}
+
+// Whether two documents are on one story, each pair computed once.
+class Stories {
+public:
+    explicit Stories(std::vector<DocVector> vectors) : vectors_(std::move(vectors)) {}
+    bool same(std::size_t a, std::size_t b) {
+        if (vectors_.size() < kMinDocsForStories) return true;
+        if (a == b || vectors_[a].empty() || vectors_[b].empty()) return true;  // no text: the places decide
+        const std::uint64_t key = static_cast<std::uint64_t>(std::min(a, b)) << 32 | std::max(a, b);
+        auto it = cache_.find(key);
+        if (it == cache_.end()) it = cache_.emplace(key, cosine(vectors_[a], vectors_[b]) >= kSameStory).first;
+        return it->second;
+    }
+
+private:
+    std::vector<DocVector> vectors_;
+    std::unordered_map<std::uint64_t, bool> cache_;
+};
 
 struct NumberGroup {
     std::string kind;
@@ -334,27 +470,10 @@ struct Sets {
     void join(std::size_t a, std::size_t b) { parent[find(a)] = find(b); }
 };
 
-bool share_word(const Figure& a, const Figure& b, const std::unordered_map<std::u32string, std::size_t>& df, std::size_t max_df) {
-    if (!a.context_known || !b.context_known) return true;  // no text: the story alone decides
-    std::size_t i = 0, j = 0;
-    while (i < a.words.size() && j < b.words.size()) {
-        if (a.words[i] < b.words[j]) ++i;
-        else if (b.words[j] < a.words[i]) ++j;
-        else {
-            auto it = df.find(a.words[i]);
-            if (it != df.end() && it->second <= max_df) return true;
-            ++i;
-            ++j;
-        }
-    }
-    return false;
-}
-
-// Among `items` (sorted by value), the story (country), value window
-// [v, v * kMaxRatio] and set of figures linked by their sentences (a
-// distinctive word in common) holding the most distinct sources.
-NumberGroup best_group(const std::vector<const Figure*>& items, const std::unordered_map<std::u32string, std::size_t>& df,
-                       std::size_t max_df) {
+// Among `items` (sorted by value, linked by linked_parts), the story
+// (country) and value window [v, v * kMaxRatio] holding figures from the
+// most distinct sources.
+NumberGroup best_group(const std::vector<const Figure*>& items) {
     std::set<std::string> stories;
     for (const Figure* f : items) stories.insert(f->countries.begin(), f->countries.end());
     if (stories.empty()) stories.insert("");
@@ -363,29 +482,89 @@ NumberGroup best_group(const std::vector<const Figure*>& items, const std::unord
         std::vector<const Figure*> pool;
         for (const Figure* f : items)
             if (f->countries.empty() || story.empty() || f->countries.count(story)) pool.push_back(f);
+        // A sliding window with the count of figures per source inside it.
+        std::map<std::size_t, std::size_t> in;
+        std::size_t j = 0;
         for (std::size_t i = 0; i < pool.size(); ++i) {
             const double top = pool[i]->value * kMaxRatio;
-            std::size_t n = i;
-            while (n < pool.size() && pool[n]->value <= top) ++n;
-            // Linked sets inside the window; the one with most sources wins.
-            Sets sets(n - i);
-            for (std::size_t a = i; a < n; ++a)
-                for (std::size_t b = a + 1; b < n; ++b)
-                    if (sets.find(a - i) != sets.find(b - i) && share_word(*pool[a], *pool[b], df, max_df)) sets.join(a - i, b - i);
-            std::map<std::size_t, std::vector<const Figure*>> parts;
-            for (std::size_t a = i; a < n; ++a) parts[sets.find(a - i)].push_back(pool[a]);
-            for (auto& [root, figs] : parts) {
-                std::set<std::size_t> docs;
-                for (const Figure* f : figs) docs.insert(f->doc);
-                if (docs.size() > best.sources || (docs.size() == best.sources && figs.size() > best.figures.size())) {
-                    best.sources = docs.size();
-                    best.figures = figs;
-                    best.story = story;
-                }
+            while (j < pool.size() && pool[j]->value <= top) ++in[pool[j++]->doc];
+            if (in.size() > best.sources || (in.size() == best.sources && j - i > best.figures.size())) {
+                best.sources = in.size();
+                best.figures.assign(pool.begin() + static_cast<std::ptrdiff_t>(i), pool.begin() + static_cast<std::ptrdiff_t>(j));
+                best.story = story;
             }
+            if (--in[pool[i]->doc] == 0) in.erase(pool[i]->doc);
         }
     }
     return best;
+}
+
+// A sentence that gives two figures of one kind far apart ("bought for
+// $9.3bn to settle a $27.5bn tax claim", "the 800m and 1500m champion")
+// counts two things: a group holding both is cut at the widest gap between
+// their values. Close values in one sentence ("fell from £180,126 to
+// £178,906") are the same thing at two times.
+constexpr double kOneSentenceRatio = 1.5;
+
+std::vector<std::vector<const Figure*>> split_apart(std::vector<const Figure*> figs) {
+    for (std::size_t a = 0; a < figs.size(); ++a)
+        for (std::size_t b = a + 1; b < figs.size(); ++b) {
+            const Figure* x = figs[a];
+            const Figure* y = figs[b];  // figs are in value order: y->value >= x->value
+            if (x->doc != y->doc || !x->context_known || x->sentence_start != y->sentence_start) continue;
+            if (y->value <= x->value * kOneSentenceRatio) continue;
+            std::size_t cut = a;
+            double widest = 0;
+            for (std::size_t k = a; k < b; ++k) {
+                const double gap = figs[k + 1]->value / figs[k]->value;
+                if (gap > widest) { widest = gap; cut = k; }
+            }
+            std::vector<const Figure*> low(figs.begin(), figs.begin() + static_cast<std::ptrdiff_t>(cut + 1));
+            std::vector<const Figure*> high(figs.begin() + static_cast<std::ptrdiff_t>(cut + 1), figs.end());
+            auto out = split_apart(std::move(low));
+            for (auto& part : split_apart(std::move(high))) out.push_back(std::move(part));
+            return out;
+        }
+    return {std::move(figs)};
+}
+
+// The figures of one key split into sets linked by their sentences (a
+// distinctive word in common), their stories and values: best_group then
+// reads each small set instead of every window of the whole key.
+std::vector<std::vector<const Figure*>> linked_parts(const std::vector<const Figure*>& items,
+                                                     const std::vector<std::size_t>& df, std::size_t max_df, Stories& stories) {
+    auto compatible = [&](const Figure* a, const Figure* b) {
+        const double lo = std::min(a->value, b->value), hi = std::max(a->value, b->value);
+        if (hi > lo * kMaxRatio || !stories.same(a->doc, b->doc)) return false;
+        if (a->countries.empty() || b->countries.empty()) return true;
+        for (const auto& c : a->countries)
+            if (b->countries.count(c)) return true;
+        return false;
+    };
+    Sets sets(items.size());
+    std::unordered_map<std::uint32_t, std::vector<std::size_t>> index;
+    std::vector<std::size_t> unknown;  // no text: linked by story and value alone
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (!items[i]->context_known) { unknown.push_back(i); continue; }
+        for (std::uint32_t w : items[i]->words)
+            if (df[w] <= max_df) index[w].push_back(i);
+    }
+    for (std::size_t u : unknown)
+        for (std::size_t j = 0; j < items.size(); ++j)
+            if (j != u && compatible(items[u], items[j])) sets.join(u, j);
+    for (const auto& [w, list] : index)
+        for (std::size_t a = 0; a < list.size(); ++a)
+            for (std::size_t b = a + 1; b < list.size(); ++b)
+                if (sets.find(list[a]) != sets.find(list[b]) && compatible(items[list[a]], items[list[b]])) sets.join(list[a], list[b]);
+    std::map<std::size_t, std::vector<const Figure*>> parts;
+    for (std::size_t i = 0; i < items.size(); ++i) parts[sets.find(i)].push_back(items[i]);
+    std::vector<std::vector<const Figure*>> out;
+    for (auto& [root, part] : parts) {
+        std::set<std::size_t> docs;
+        for (const Figure* f : part) docs.insert(f->doc);
+        if (docs.size() >= 2) out.push_back(std::move(part));  // in value order, as items were
+    }
+    return out;
 }
 
 // Two figures of one source for one time and period contradict each other
@@ -412,6 +591,7 @@ ojson number_groups(const std::vector<Prepared>& docs) {
     // Figures, and each one's keys.
     std::vector<Figure> figures;
     std::vector<std::vector<std::string>> keys;
+    WordIds word_ids;
     for (std::size_t d = 0; d < docs.size(); ++d) {
         const Prepared& p = docs[d];
         const auto& ms = p.doc->mentions;
@@ -424,10 +604,12 @@ ojson number_groups(const std::vector<Prepared>& docs) {
             if (!p.left_out[j] && c.is_string() && !c.as_string().empty()) places.emplace_back(ms[j].start, c.as_string());
         }
         std::sort(masked.begin(), masked.end());
+        const std::vector<bool> conversion = conversions(p);
         for (std::size_t j = 0; j < ms.size(); ++j) {
             const auto& m = ms[j];
             const Fields& f = m.fields;
             if (p.left_out[j] || !f.get("value").is_number() || !(f.get("value").as_double() > 0)) continue;
+            if (conversion[j]) continue;
             const std::string kind = f.get("kind").as_string();
             if (!kind.empty() && !compared_kinds().count(kind)) continue;
             std::string noun = kind == "money" && f.get("currency").is_string() ? f.get("currency").as_string() : f.get("unit").as_string();
@@ -440,7 +622,7 @@ ojson number_groups(const std::vector<Prepared>& docs) {
             fig.noun = lower(noun);
             context_of(p, m, fig);
             if (fig.context_known) {
-                context_words(p, fig, masked);
+                context_words(p, fig, masked, word_ids);
                 for (const auto& [at, c] : places)
                     if (at >= fig.sentence_start && at < fig.sentence_end) fig.countries.insert(c);
             } else {
@@ -454,16 +636,17 @@ ojson number_groups(const std::vector<Prepared>& docs) {
     }
     // Document frequency of context words: a word most documents use (the
     // story's own name, "government") links nothing.
-    std::unordered_map<std::u32string, std::size_t> df;
+    Stories stories(doc_vectors(docs, word_ids));
+    std::vector<std::size_t> df(word_ids.size(), 0);
     {
-        std::unordered_map<std::u32string, std::size_t> last;
+        std::vector<std::size_t> last(word_ids.size(), docs.size());
         for (const Figure& f : figures)
-            for (const auto& w : f.words) {
-                auto [it, added] = last.emplace(w, f.doc);
-                if (added || it->second != f.doc) { ++df[w]; it->second = f.doc; }
-            }
+            for (std::uint32_t w : f.words)
+                if (last[w] != f.doc) { ++df[w]; last[w] = f.doc; }
     }
-    const std::size_t max_df = std::max<std::size_t>(3, docs.size() / 20);
+    // A word in more than one document in 50 is too common to link two
+    // figures; with few documents, any word shared is a link.
+    const std::size_t max_df = docs.size() < kMinDocsForStories ? docs.size() : std::max<std::size_t>(3, docs.size() / 50);
 
     std::map<std::string, std::vector<std::size_t>> by_key;
     for (std::size_t i = 0; i < figures.size(); ++i)
@@ -481,16 +664,30 @@ ojson number_groups(const std::vector<Prepared>& docs) {
     std::vector<bool> taken(figures.size(), false);
     std::vector<NumberGroup> groups;
     for (const auto& [n, key] : order) {
-        for (;;) {
-            std::vector<const Figure*> left;
-            for (std::size_t i : by_key[key])
-                if (!taken[i]) left.push_back(&figures[i]);
-            std::stable_sort(left.begin(), left.end(), [](const Figure* a, const Figure* b) { return a->value < b->value; });
-            NumberGroup g = best_group(left, df, max_df);
-            if (g.sources < 2) break;
-            g.kind = key.substr(0, key.find('|'));
-            for (const Figure* f : g.figures) taken[static_cast<std::size_t>(f - figures.data())] = true;
-            groups.push_back(std::move(g));
+        std::vector<const Figure*> left;
+        for (std::size_t i : by_key[key])
+            if (!taken[i]) left.push_back(&figures[i]);
+        std::stable_sort(left.begin(), left.end(), [](const Figure* a, const Figure* b) { return a->value < b->value; });
+        for (auto& part : linked_parts(left, df, max_df, stories)) {
+            for (;;) {
+                std::vector<const Figure*> rest;
+                for (const Figure* f : part)
+                    if (!taken[static_cast<std::size_t>(f - figures.data())]) rest.push_back(f);
+                NumberGroup g = best_group(rest);
+                if (g.sources < 2) break;
+                for (const Figure* f : g.figures) taken[static_cast<std::size_t>(f - figures.data())] = true;
+                for (auto& figs : split_apart(g.figures)) {
+                    std::set<std::size_t> ds;
+                    for (const Figure* f : figs) ds.insert(f->doc);
+                    if (ds.size() < 2) continue;
+                    NumberGroup part;
+                    part.kind = key.substr(0, key.find('|'));
+                    part.story = g.story;
+                    part.sources = ds.size();
+                    part.figures = std::move(figs);
+                    groups.push_back(std::move(part));
+                }
+            }
         }
     }
     std::stable_sort(groups.begin(), groups.end(), [](const NumberGroup& a, const NumberGroup& b) {
@@ -684,29 +881,35 @@ ojson quote_groups(const std::vector<Prepared>& docs) {
             items.push_back(std::move(it));
         }
     }
-    // Candidate pairs share a word of 4 letters or more: comparing all pairs
-    // would be quadratic over hundreds of documents.
+    // Candidate pairs share one of their rarest words of 4 letters or more:
+    // comparing all pairs would be quadratic over hundreds of documents, and
+    // the same quotation, even edited, keeps most of its rare words.
+    constexpr std::size_t kIndexedWords = 4;
     Sets sets(items.size());
-    std::unordered_map<std::u32string, std::vector<std::size_t>> index;
+    std::vector<std::vector<std::u32string>> item_words(items.size());
+    std::unordered_map<std::u32string, std::size_t> quote_df;
     for (std::size_t i = 0; i < items.size(); ++i) {
         std::set<std::u32string> ws;
         for (auto& w : split_words(items[i].key))
             if (w.size() >= 4 && !stop_words().count(w)) ws.insert(std::move(w));
-        for (const auto& w : ws) index[w].push_back(i);
+        for (const auto& w : ws) ++quote_df[w];
+        item_words[i].assign(ws.begin(), ws.end());
     }
-    std::unordered_set<std::uint64_t> tried;
-    std::vector<std::u32string> words;
-    for (const auto& [w, list] : index) words.push_back(w);
-    std::sort(words.begin(), words.end());  // the same order on every platform
-    for (const auto& w : words) {
-        const auto& list = index[w];
+    std::map<std::u32string, std::vector<std::size_t>> index;  // ordered: the same result on every platform
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        auto& ws = item_words[i];
+        std::sort(ws.begin(), ws.end(), [&](const std::u32string& a, const std::u32string& b) {
+            const std::size_t da = quote_df[a], db = quote_df[b];
+            return da != db ? da < db : a < b;
+        });
+        for (std::size_t k = 0; k < ws.size() && k < kIndexedWords; ++k) index[ws[k]].push_back(i);
+    }
+    for (const auto& [w, list] : index) {
         if (list.size() < 2 || list.size() > 300) continue;
         for (std::size_t a = 0; a < list.size(); ++a)
             for (std::size_t b = a + 1; b < list.size(); ++b) {
                 const std::size_t i = list[a], j = list[b];
-                if (sets.find(i) == sets.find(j)) continue;
-                if (!tried.insert(static_cast<std::uint64_t>(i) << 32 | j).second) continue;
-                if (same_quote(items[i], items[j])) sets.join(i, j);
+                if (sets.find(i) != sets.find(j) && same_quote(items[i], items[j])) sets.join(i, j);
             }
     }
     // Short quotes with no word of 4 letters or more only match exactly.
@@ -859,6 +1062,10 @@ CompareDocument compare_document_from_json(const nlohmann::json& in) {
         }
         d.mentions.push_back(std::move(cm));
     }
+    if (d.has_text && d.text.size() <= kMaxSentenceBytes && !check_input(d.text)) {
+        const Document doc(d.name, d.text);
+        for (const auto& s : doc.layer().sentences()) d.sentences.emplace_back(s.start, s.end);
+    }
     return d;
 }
 
@@ -868,6 +1075,7 @@ CompareDocument compare_document_from(const Document& doc, const Result& result)
     d.text = doc.text();
     d.has_text = true;
     for (const Mention& m : result.mentions) d.mentions.push_back({m.plugin, m.start, m.end, doc.slice(m.start, m.end), m.fields});
+    for (const auto& s : doc.layer().sentences()) d.sentences.emplace_back(s.start, s.end);
     return d;
 }
 

@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -49,6 +50,8 @@ struct CompareDocument {
     std::string key;                     // loose-text key when the text is not given ("" unknown)
     std::vector<TextSpan> repeats;       // repeated paragraphs when the text is not given
     std::vector<CompareMention> mentions;  // sorted by start
+    // Sentences [start, end) of the text (core/text.h), when the text is known.
+    std::vector<std::pair<std::size_t, std::size_t>> sentences;
     std::string date;                    // the article's date (claims13's "date"), "" unknown
 };
 
