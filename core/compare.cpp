@@ -732,8 +732,9 @@ ojson number_groups(const std::vector<Prepared>& docs) {
                 const Fields& b = m.fields;
                 if (!a.get("source").is_string() || !b.get("source").is_string()) continue;
                 if (lower(a.get("source").as_string()) != lower(b.get("source").as_string())) continue;
-                const bool same_time = (a.get("said_date").is_string() && a.get("said_date") == b.get("said_date")) ||
-                                       (a.get("period").is_string() && a.get("period") == b.get("period"));
+                // One day and one period ("326 since Saturday" and "50 today" are two periods).
+                const bool dated = a.get("said_date").is_string() || a.get("period").is_string();
+                const bool same_time = dated && a.get("said_date") == b.get("said_date") && a.get("period") == b.get("period");
                 if (same_time && contradict(a, b)) conflict = true;
             }
         }

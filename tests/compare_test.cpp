@@ -191,6 +191,17 @@ TEST_CASE("compare: claim and segment fields when the results carry them", "[com
     REQUIRE(g != nullptr);
     CHECK(docs_of(*g).count(2) == 1);
     CHECK((*g)["conflict"] == true);
+
+    // The same day but another period is not a contradiction.
+    auto periods = docs;
+    periods[2] = doc("tue2.txt", t3, {claim(count(t3, "420", 420, "soldiers"), "Colombia's Migration Agency", "on Tuesday", "2019-02-26", "article"),
+                                      place(t3, "Colombia", "CO")});
+    for (auto& m : periods[2].mentions)
+        if (m.plugin == "numbers") m.fields["period"] = newslens::Value("this month");
+    out = newslens::compare_documents(periods);
+    g = group_with(out, 1, 326);
+    REQUIRE(g != nullptr);
+    CHECK((*g)["conflict"] == false);
 }
 
 TEST_CASE("compare: quotes shared across sources", "[compare]") {
