@@ -17,7 +17,9 @@ sense-tagged corpus, at least the first, at most three):
     class (soldiers and tanks are both "military" but not the same count);
   - for a group noun, the synsets it has as members (people -> person).
 Only single-word and multi-word nouns of the kinds that news counts are kept
-(people, groups, artefacts, acts, events, places, animals, possessions...),
+(people, groups, artefacts, acts, events, places, animals, possessions...;
+nouns of things only when WordNet's sense-tagged corpus has them twice or
+more: index.sense),
 and only anchors that two nouns of the table share: the rest cannot join two
 nouns and would only take room in the page.
 Output: one string literal, one line per noun, sorted: "lemma\tAABBCC", each
@@ -28,6 +30,7 @@ import sys
 
 MAX_DESCENDANTS = 150
 MAX_SENSES = 3
+MIN_FREQUENCY = 2  # times tagged in WordNet's corpus, for nouns of things (not people)
 # Lexicographer files (WordNet's lexnames) whose nouns are counted in news:
 # act, animal, artifact, event, group, location, object, person, possession,
 # food, plant, body, substance is left out (measured, not counted).
@@ -57,6 +60,18 @@ def read_index(path):
     return index
 
 
+def read_frequencies(path):
+    """Times each noun is tagged in WordNet's sense-tagged corpus (index.sense)."""
+    freq = {}
+    with open(path, encoding='latin-1') as f:
+        for line in f:
+            key, _, _, count = line.split()
+            lemma, kind = key.split('%', 1)
+            if kind.startswith('1:'):
+                freq[lemma] = freq.get(lemma, 0) + int(count)
+    return freq
+
+
 def read_data(path):
     synsets = {}
     with open(path, encoding='latin-1') as f:
@@ -81,6 +96,7 @@ def main():
     dict_dir, out = sys.argv[1:3]
     index = read_index(os.path.join(dict_dir, 'index.noun'))
     synsets = read_data(os.path.join(dict_dir, 'data.noun'))
+    freq = read_frequencies(os.path.join(dict_dir, 'index.sense'))
 
     hyponyms = {}
     for off, (_, pointers, _) in synsets.items():
@@ -130,6 +146,9 @@ def main():
         senses = [o for o in offsets[:max(2, min(tagged, MAX_SENSES))]
                   if synsets[o][0] in COUNTED_LEXFILES and not synsets[o][2]]
         if not senses or (tagged == 0 and ('_' in lemma or synsets[senses[0]][0] not in PEOPLE)):
+            continue
+        # Other things than people: only nouns common enough to be counted in news.
+        if synsets[senses[0]][0] not in PEOPLE and freq.get(lemma, 0) < MIN_FREQUENCY:
             continue
         anchors = set()
         for o in senses:
