@@ -345,7 +345,7 @@ int cmd_compare(const std::vector<std::string>& args) {
             ++number;
             if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
             try {
-                auto doc = newslens::compare_document_from_json(nlohmann::json::parse(line));
+                auto doc = newslens::compare_document_from_json(ojson::parse(line));
                 parts[i].push_back(std::move(doc));
             } catch (const std::exception& e) {
                 std::cerr << "newslens: stdin line " << number << ": " << e.what() << " (line skipped)\n";

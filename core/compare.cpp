@@ -1027,8 +1027,7 @@ std::size_t index_field(const ojson& j, const char* key, const std::string& wher
 
 Repeats find_repeats(std::string_view utf8_text) { return repeats_of(to_u32(utf8_text)); }
 
-CompareDocument compare_document_from_json(const nlohmann::json& in) {
-    const ojson j = in;  // keeps the order of fields within a mention
+CompareDocument compare_document_from_json(const ojson& j) {
     if (!j.is_object()) throw std::invalid_argument("a result must be a JSON object");
     CompareDocument d;
     auto name = j.find("document");

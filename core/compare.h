@@ -58,7 +58,7 @@ struct CompareDocument {
 // From a result object of `newslens analyze` (one JSON line), with optional
 // "text", "key" and "repeats" ([{start, end}] in code points). Throws
 // std::invalid_argument saying what is wrong.
-CompareDocument compare_document_from_json(const nlohmann::json& result);
+CompareDocument compare_document_from_json(const nlohmann::ordered_json& result);
 // From a document just analysed.
 CompareDocument compare_document_from(const Document& doc, const Result& result);
 

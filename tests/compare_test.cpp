@@ -13,7 +13,7 @@
 
 namespace {
 
-using json = nlohmann::json;
+using json = nlohmann::ordered_json;
 using newslens::CompareDocument;
 
 // A mention of `plugin` on the first occurrence of `span` after `from` in
