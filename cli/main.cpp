@@ -1,6 +1,8 @@
 // newslens command-line tool: batch analysis of text files with the same core
 // and plugins as the page.
 #include <algorithm>
+#include <atomic>
+#include <memory>
 #include <condition_variable>
 #include <cstdio>
 #include <fstream>
@@ -15,6 +17,7 @@
 
 #include "analyzer.h"
 #include "article_date.h"
+#include "compare.h"
 #include "encoding.h"
 #include "plugin_loader.h"
 #include "rule_plugin.h"
@@ -37,6 +40,7 @@ std::string& decoded(std::string& bytes, std::string& note) {
 const char* const kUsage =
     "usage: newslens analyze [--format jsonl|json|csv|table|summary] [--plugins a,b] [--plugin-file F]... [-j N]\n"
     "                        [--segments all|article] [--date YYYY-MM-DD] FILE... (- for stdin)\n"
+    "       newslens compare [--format json|jsonl|table] [--plugins a,b] [--plugin-file F]... [-j N] FILE... (- reads JSONL results)\n"
     "       newslens plugins [--plugin-file F]...\n"
     "       newslens --version\n"
     "\n"
@@ -52,6 +56,11 @@ const char* const kUsage =
     "          \"segment\".\n"
     "          --date YYYY-MM-DD: the articles' date where their text gives none\n"
     "          (\"yesterday\", \"Monday\" in number claims resolve against it).\n"
+    "compare   analyse each FILE, then compare them: identical documents and repeated\n"
+    "          paragraphs, figures that count the same thing in the same story, quotes\n"
+    "          shared by sources, places by sources. `-` reads results of `analyze`\n"
+    "          (JSON Lines, optionally with \"text\") from stdin. Output: one JSON object\n"
+    "          (default), one line per group (jsonl) or a table.\n"
     "plugins   list the plugins of this build with a one-line description\n"
     "--plugin-file F   load a plugin at run time (repeatable): a rule plugin (.json)\n"
     "          or a compiled plugin (.so); a broken file is reported and skipped.\n";
@@ -246,6 +255,160 @@ bool print_output(Output& out, const std::string& format, const Analyzer& analyz
     return !out.problems.empty();
 }
 
+// ---- compare --------------------------------------------------------------------
+
+// "over 270", "50,000-60,000", "about 1.6 million" kept as plain numbers.
+std::string figure_text(const ojson& f) {
+    auto num = [](const ojson& v) {
+        if (!v.is_number()) return std::string();
+        const double d = v.get<double>();
+        char buf[64];
+        std::snprintf(buf, sizeof buf, d == static_cast<double>(static_cast<long long>(d)) ? "%.0f" : "%g", d);
+        return std::string(buf);
+    };
+    const std::string q = f["qualifier"].is_string() ? f["qualifier"].get<std::string>() : "";
+    if (q == "range" && f["value_max"].is_number()) return num(f["value"]) + "-" + num(f["value_max"]);
+    std::string word = q == "exact" || q.empty() ? "" : q == "at_least" ? "at least " : q == "at_most" ? "at most " : q + " ";
+    return word + num(f["value"]);
+}
+
+void print_compare_table(const ojson& out) {
+    std::size_t dups = 0, reps = 0;
+    for (const auto& d : out["documents"]) {
+        dups += !d["duplicate_of"].is_null();
+        reps += d["repeats"].size();
+    }
+    std::cout << out["documents"].size() << " documents, " << dups << " identical to another, " << reps
+              << " repeated paragraphs\n\n== Numbers across sources (" << out["numbers"].size() << " groups)\n";
+    std::size_t n = 0;
+    for (const auto& g : out["numbers"]) {
+        std::string nouns;
+        for (const auto& w : g["nouns"]) nouns += (nouns.empty() ? "" : ", ") + w.get<std::string>();
+        std::cout << ++n << ". " << g["kind"].get<std::string>() << " of " << g["family"].get<std::string>() << " (" << nouns << ")"
+                  << (g["story"].is_null() ? "" : " · story " + g["story"].get<std::string>()) << " · " << g["sources"] << " sources"
+                  << (g["conflict"].get<bool>() ? " · CONFLICT" : "") << "\n";
+        for (const auto& f : g["figures"]) {
+            std::string who;
+            for (const char* k : {"source", "said", "period"})
+                if (f[k].is_string()) who += std::string("  ") + k + "=" + f[k].get<std::string>();
+            std::cout << "     " << one_line(figure_text(f), 24) << "  " << f["document"].get<std::string>() << "  \""
+                      << one_line(f["text"].get<std::string>(), 40) << "\"" << who << "\n";
+        }
+    }
+    std::cout << "\n== Quotes across sources (" << out["quotes"].size() << " groups)\n";
+    n = 0;
+    for (const auto& g : out["quotes"]) {
+        std::string speakers;
+        for (const auto& s : g["speakers"]) speakers += (speakers.empty() ? "" : " · ") + s["name"].get<std::string>();
+        std::cout << ++n << ". \"" << one_line(g["text"].get<std::string>(), 70) << "\" · " << g["sources"] << " sources · "
+                  << (speakers.empty() ? "speaker not identified" : speakers) << (g["conflict"].get<bool>() ? " · DIFFERENT SPEAKERS" : "") << "\n";
+    }
+    std::cout << "\n== Places by sources\n";
+    n = 0;
+    for (const auto& p : out["places"]) {
+        if (++n > 20) break;
+        std::cout << n << ". " << p["name"].get<std::string>() << " (" << p["country"].get<std::string>() << ") · "
+                  << p["sources"] << " sources, " << p["mentions"] << " mentions\n";
+    }
+}
+
+int cmd_compare(const std::vector<std::string>& args) {
+    std::string format = "json";
+    std::string plugins;
+    int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    std::vector<std::string> files, plugin_files;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&](const std::string& flag) -> std::string {
+            if (a.rfind(flag + "=", 0) == 0) return a.substr(flag.size() + 1);
+            if (i + 1 >= args.size()) throw std::invalid_argument(flag + " needs a value");
+            return args[++i];
+        };
+        if (a == "--format" || a.rfind("--format=", 0) == 0) format = value("--format");
+        else if (a == "--plugins" || a.rfind("--plugins=", 0) == 0) plugins = value("--plugins");
+        else if (a == "--plugin-file" || a.rfind("--plugin-file=", 0) == 0) plugin_files.push_back(value("--plugin-file"));
+        else if (a == "-j" || a.rfind("-j", 0) == 0) {
+            const std::string v = a.size() > 2 ? a.substr(2) : value("-j");
+            char* end = nullptr;
+            const long n = std::strtol(v.c_str(), &end, 10);
+            if (v.empty() || *end != '\0' || n < 1 || n > 1024) throw std::invalid_argument("-j needs a number of jobs from 1 to 1024, not '" + v + "'");
+            jobs = static_cast<int>(n);
+        } else if (a == "-" || a.empty() || a[0] != '-') files.push_back(a);
+        else throw std::invalid_argument("unknown option " + a);
+    }
+    if (format != "json" && format != "jsonl" && format != "table")
+        throw std::invalid_argument("unknown format '" + format + "' (json, jsonl, table)");
+    if (files.empty()) throw std::invalid_argument("no input files (use - for JSONL results on stdin)");
+    bool failed = !load_plugin_files(plugin_files);
+
+    // Inputs in order: files analysed here, `-` read as results.
+    std::vector<std::vector<newslens::CompareDocument>> parts(files.size());
+    std::vector<std::string> problems(files.size());
+    std::unique_ptr<Analyzer> analyzer;
+    if (std::any_of(files.begin(), files.end(), [](const std::string& f) { return f != "-"; }))
+        analyzer = std::make_unique<Analyzer>(newslens::split_plugin_list(plugins));
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        if (files[i] != "-") continue;
+        std::string line;
+        std::size_t number = 0;
+        while (std::getline(std::cin, line)) {
+            ++number;
+            if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+            try {
+                auto doc = newslens::compare_document_from_json(ojson::parse(line));
+                parts[i].push_back(std::move(doc));
+            } catch (const std::exception& e) {
+                std::cerr << "newslens: stdin line " << number << ": " << e.what() << " (line skipped)\n";
+                failed = true;
+            }
+        }
+    }
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i; (i = next++) < files.size();) {
+            if (files[i] == "-") continue;
+            std::string bytes, why, note;
+            if (!read_input(files[i], bytes, why) || !(why = newslens::check_input(decoded(bytes, note)).value_or("")).empty()) {
+                problems[i] = why;
+                continue;
+            }
+            if (!note.empty()) problems[i] = "(" + note + ")";
+            const Document d(files[i], std::move(bytes));
+            const newslens::Result r = analyzer->analyze(d);
+            parts[i].push_back(newslens::compare_document_from(d, r));
+        }
+    };
+    std::vector<std::thread> threads;
+    for (int t = 1; t < std::min<int>(jobs, static_cast<int>(files.size())); ++t) threads.emplace_back(work);
+    work();
+    for (auto& t : threads) t.join();
+    std::vector<newslens::CompareDocument> docs;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        if (!problems[i].empty()) {
+            const bool note = problems[i][0] == '(';
+            std::cerr << "newslens: " << files[i] << ": " << (note ? problems[i].substr(1, problems[i].size() - 2) : problems[i])
+                      << (note ? "" : " (left out of the comparison)") << "\n";
+            failed |= !note;
+        }
+        for (auto& d : parts[i]) docs.push_back(std::move(d));
+    }
+    const ojson out = newslens::compare_documents(docs);
+    const auto dump = [](const ojson& j, int indent) { return j.dump(indent, ' ', false, ojson::error_handler_t::replace); };
+    if (format == "json") std::cout << dump(out, 2) << "\n";
+    else if (format == "table") print_compare_table(out);
+    else {
+        for (const char* kind : {"documents", "numbers", "quotes", "places"})
+            for (const auto& g : out[kind]) {
+                ojson line;
+                line["group"] = kind;
+                for (auto it = g.begin(); it != g.end(); ++it) line[it.key()] = it.value();
+                std::cout << dump(line, -1) << "\n";
+            }
+    }
+    std::cout.flush();
+    return failed ? 1 : 0;
+}
+
 int cmd_plugins(const std::vector<std::string>& args) {
     std::vector<std::string> plugin_files;
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -380,6 +543,7 @@ int main(int argc, char** argv) {
         if (args[0] == "--version") { std::cout << "newslens " << NEWSLENS_VERSION << "\n"; return 0; }
         if (args[0] == "plugins") return cmd_plugins({args.begin() + 1, args.end()});
         if (args[0] == "analyze") return cmd_analyze({args.begin() + 1, args.end()});
+        if (args[0] == "compare") return cmd_compare({args.begin() + 1, args.end()});
         throw std::invalid_argument("unknown command '" + args[0] + "'");
     } catch (const std::invalid_argument& e) {
         std::cerr << "newslens: " << e.what() << "\n\n" << kUsage;

@@ -138,5 +138,36 @@ check "exit 1 with a broken rule plugin" test $? -eq 1
 check "broken plugin reported with rule and offset" grep -q "broken.json: rules\[0\] (id 'r').pattern: regex error at offset" "$tmp/broken.err"
 check "other plugins still run" grep -q '"plugin":"media"' "$tmp/broken.jsonl"
 
+# compare: files analysed then compared, the same from JSONL results on stdin.
+"$cli" compare "$examples"/*.txt "$tmp/missing.txt" > "$tmp/cmp.json" 2> "$tmp/cmp.err"
+check "compare exits 1 when a file is bad" test $? -eq 1
+check "compare names the bad file" grep -q "missing.txt: no such file" "$tmp/cmp.err"
+check "compare gives documents, numbers, quotes and places groups" python3 -c '
+import json,sys
+o=json.load(open(sys.argv[1]))
+assert set(o)=={"documents","numbers","quotes","places"}, o.keys()
+assert all(g["sources"]>=2 and g["figures"] for g in o["numbers"]), o["numbers"][:1]
+' "$tmp/cmp.json"
+"$cli" analyze --plugins numbers,quotes,locations "$examples"/*.txt | "$cli" compare - > "$tmp/cmp-stdin.json"
+check "compare reads JSONL results on stdin" test $? -eq 0
+check "stdin results group the same documents" python3 -c '
+import json,sys
+a=json.load(open(sys.argv[1])); b=json.load(open(sys.argv[2]))
+assert len(b["documents"])==len(a["documents"])
+assert b["numbers"] and b["quotes"] and b["places"]
+' "$tmp/cmp.json" "$tmp/cmp-stdin.json"
+printf '{"document": "x"}\nnot json\n' | "$cli" compare - > "$tmp/cmp-bad.json" 2> "$tmp/cmp-bad.err"
+check "compare: bad stdin lines are reported and skipped" test $? -eq 1 -a "$(wc -l < "$tmp/cmp-bad.err")" -eq 2
+"$cli" compare --format jsonl "$examples"/*.txt > "$tmp/cmp.jsonl"
+check "compare jsonl: one object per line with its group" python3 -c '
+import json,sys
+ls=[json.loads(l) for l in open(sys.argv[1])]
+assert {l["group"] for l in ls} >= {"documents","numbers","quotes","places"}
+' "$tmp/cmp.jsonl"
+"$cli" compare --format table "$examples"/*.txt > "$tmp/cmp.txt"
+check "compare table has the three comparisons" grep -q "Numbers across sources" "$tmp/cmp.txt"
+"$cli" compare --format xml "$good" 2> /dev/null
+check "compare: unknown format is a usage error" test $? -eq 2
+
 echo "cli: $pass passed, $fails failed"
 [ "$fails" -eq 0 ]

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "analyzer.h"
+#include "compare.h"
 #include "plugin_loader.h"
 #include "rule_plugin.h"
 
@@ -91,6 +92,37 @@ std::string load_compiled_plugin(const std::string& path) {
     return out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
+// Paragraphs repeated within a text and the key of its loose form
+// (core/compare.h): {"key", "repeats": [{start, end, start16, end16}]}.
+std::string text_repeats(const std::string& text) {
+    const newslens::Repeats r = newslens::find_repeats(text);
+    nlohmann::ordered_json out;
+    out["key"] = r.key;
+    out["repeats"] = nlohmann::ordered_json::array();
+    for (const auto& s : r.paragraphs)
+        out["repeats"].push_back({{"start", s.start}, {"end", s.end}, {"start16", s.start16}, {"end16", s.end16}});
+    return out.dump();
+}
+
+// The comparison of the page's documents, the same as `newslens compare`:
+// `jsonl` holds one result object per line (with "text"). Never throws: a
+// bad line becomes {"error": ...}.
+std::string compare(const std::string& jsonl) {
+    try {
+        std::vector<newslens::CompareDocument> docs;
+        std::size_t at = 0;
+        while (at < jsonl.size()) {
+            std::size_t nl = jsonl.find('\n', at);
+            if (nl == std::string::npos) nl = jsonl.size();
+            if (nl > at) docs.push_back(newslens::compare_document_from_json(nlohmann::ordered_json::parse(jsonl.substr(at, nl - at))));
+            at = nl + 1;
+        }
+        return newslens::compare_documents(docs).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    } catch (const std::exception& e) {
+        return nlohmann::ordered_json({{"error", e.what()}}).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    }
+}
+
 std::string version() { return NEWSLENS_VERSION; }
 
 }  // namespace
@@ -102,4 +134,6 @@ EMSCRIPTEN_BINDINGS(newslens) {
     emscripten::function("loadRulePlugin", &load_rule_plugin);
     emscripten::function("loadCompiledPlugin", &load_compiled_plugin);
     emscripten::function("version", &version);
+    emscripten::function("textRepeats", &text_repeats);
+    emscripten::function("compare", &compare);
 }

@@ -258,15 +258,18 @@ async function main() {
     assert(/synonymous counted noun/.test(explained), 'the grouping rule is not explained');
     const groups = await page.$$eval('#number-groups .number-group', (gs) => gs.map((g) => ({
       family: g.dataset.family, sources: Number(g.dataset.sources),
-      figures: g.querySelector('.figures').textContent, flagged: !!g.querySelector('.flag'),
+      figures: g.querySelector('.figures').textContent, flagged: !!g.querySelector('.flag'), spread: !!g.querySelector('.spread-note'),
+      timeline: g.querySelectorAll('svg.timeline .point').length,
     })));
     const g = groups.find((x) => x.family === 'soldier' && /270/.test(x.figures) && /326/.test(x.figures));
     assert(g, `no soldiers group with 270 and 326: ${groups.map((x) => x.figures).join(' | ')}`);
     assert(g.sources >= 4, `only ${g.sources} sources`);
     assert(/100/.test(g.figures) && /320/.test(g.figures), `figures: ${g.figures}`);
-    assert(g.flagged, 'the spread is not flagged');
+    // Issue 13: a count that rose is a spread, not a conflict between sources.
+    assert(g.spread && !g.flagged, `spread ${g.spread}, conflict flag ${g.flagged}`);
+    assert(g.timeline >= g.sources, `${g.timeline} points on the timeline`);
     shots.push(await shot(page, 'numbers.png'));
-    return `${groups.length} groups; soldiers: ${g.figures} (${g.sources} sources, flagged)`;
+    return `${groups.length} groups; soldiers: ${g.figures} (${g.sources} sources, spread, no conflict, ${g.timeline} points)`;
   });
 
   await check('quotes across sources: a grouped quote with its sources', async () => {

@@ -49,7 +49,8 @@ async function openDoc(page, name) {
 
 async function showTab(page, name) {
   await page.click(`.tabs [data-tab="${name}"]`);
-  await page.waitForFunction((n) => !document.getElementById(`tab-${n}`).hidden, name);
+  // A comparison view is drawn once the core has compared (aria-busy, app.js).
+  await page.waitForFunction((n) => { const p = document.getElementById(`tab-${n}`); return !p.hidden && p.getAttribute("aria-busy") !== "true"; }, name);
 }
 
 // Screenshot saved under outDir; a tiny file means a blank page.

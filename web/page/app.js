@@ -629,26 +629,52 @@ function updateSummary() {
 
 // ---- tabs and the cross-document model ---------------------------------------
 
-// The mentions of every document, and the comparisons built from them on
-// first use: the Tables view needs none of them, and grouping the quotes of
-// 1,000 documents takes longer than drawing a table.
+// The mentions of every document (the Tables view reads them at once), and
+// the comparisons built from them on first use by a view that shows them:
+// the core compares (core/compare.h, the same code as `newslens compare`)
+// in a worker of its own, so the page stays responsive and analysis batches
+// do not wait behind it. Until its reply the views keep the last groups and
+// their panels say aria-busy.
 function refreshModel() {
   if (!app.modelDirty) return;
   markRepeats(app.docs);
-  app.model = lazyModel(allMentions(app.docs));
+  const last = app.model;
+  app.model = { mentions: allMentions(app.docs), numbers: last.numbers, quotes: last.quotes, places: last.places, compared: false };
   app.modelDirty = false;
 }
 
-function lazyModel(mentions) {
-  const model = { mentions };
-  const lazy = (name, build) => Object.defineProperty(model, name, {
-    enumerable: true, configurable: true,
-    get() { const v = build(mentions); Object.defineProperty(model, name, { value: v, enumerable: true }); return v; },
-  });
-  lazy('numbers', groupNumbers);
-  lazy('quotes', groupQuotes);
-  lazy('places', countPlaces);
-  return model;
+const COMPARE_TABS = new Set(['numbers', 'quotes', 'places', 'report']);
+const comparer = { worker: null, seq: 0, pending: null };
+
+function setComparing(busy) {
+  for (const id of COMPARE_TABS) document.getElementById(`tab-${id}`).setAttribute('aria-busy', String(busy));
+}
+
+function requestComparison() {
+  if (!comparer.worker) {
+    if (!pool.url) pool.url = URL.createObjectURL(new Blob([NEWSLENS_WORKER_SOURCE], { type: 'text/javascript' }));
+    comparer.worker = new Worker(pool.url);
+    comparer.worker.onmessage = (ev) => { if (ev.data.type === 'compared') compared(ev.data); };
+  }
+  const model = app.model;
+  model.compared = true;
+  const { sent, jsonl } = comparisonInput(app.docs);
+  comparer.pending = { seq: ++comparer.seq, sent, model };
+  setComparing(true);
+  comparer.worker.postMessage({ type: 'compare', seq: comparer.seq, jsonl });
+}
+
+function compared(msg) {
+  const pending = comparer.pending;
+  if (!pending || msg.seq !== pending.seq) return;  // a later request is on its way
+  comparer.pending = null;
+  const reply = JSON.parse(msg.json);
+  if (reply.error) {
+    console.error(`newslens: the comparison failed: ${reply.error}`);
+    Object.assign(pending.model, { numbers: [], quotes: [], places: [] });
+  } else Object.assign(pending.model, comparisonModel(reply, pending.sent));
+  setComparing(false);
+  if (pending.model === app.model && COMPARE_TABS.has(app.tab)) renderTab();
 }
 
 function showTab(name) {
@@ -663,6 +689,7 @@ function showTab(name) {
 function renderTab() {
   if (app.tab === 'doc') return;
   refreshModel();
+  if (COMPARE_TABS.has(app.tab) && !app.model.compared) requestComparison();
   if (app.tab === 'tables') renderAllTables(app);
   else if (app.tab === 'numbers') renderNumberGroups(app);
   else if (app.tab === 'quotes') renderQuoteGroups(app);

@@ -1,23 +1,8 @@
-// Cross-document logic, no DOM: identical documents and repeated paragraphs,
-// then the three comparisons (numbers, quotes, places). Works on mention
-// fields by presence (value/unit/kind, speaker, lat/lon), not plugin names.
+// Cross-document helpers, no DOM. The comparison itself (identical documents,
+// repeated paragraphs, numbers, quotes and places across sources) is the
+// core's (core/compare.h), the same as `newslens compare`: the page sends
+// the documents to a worker's module and reads its groups back here.
 'use strict';
-
-// Text compared loosely: case, curly vs straight marks and spacing ignored.
-function looseText(s) {
-  return s.toLowerCase()
-    .replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'")
-    .replace(/[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-// Looser still, for quotes: letters, digits and single spaces only.
-function quoteKey(s) {
-  return looseText(s).replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/'/g, '').replace(/\s+/g, ' ').trim();
-}
-
-const MIN_REPEAT_CHARS = 30;  // shorter lines ("Advertisement", "Reuters") are not worth marking
 
 // Marks, over the analysed documents in list order:
 //  - doc.duplicateOf: the id of an earlier document with the same text
@@ -33,27 +18,13 @@ function markRepeats(docs) {
   for (const doc of docs) {
     doc.duplicateOf = null;
     if (doc.status !== 'done') { doc.repeats = []; doc.loose = null; continue; }
-    // Both are cached on the document: this runs on every redraw of the list.
-    // The worker computes both (worker.js): a key of the loose text, not the text.
-    if (!doc.loose) doc.loose = doc.looseKey || textHash(looseText(doc.text));
-    if (!Array.isArray(doc.repeats)) doc.repeats = repeatedParagraphs(doc.text);
+    // The worker computes both with the module (textRepeats, core/compare.h).
+    doc.loose = doc.looseKey || null;
+    if (!Array.isArray(doc.repeats)) doc.repeats = [];
+    if (!doc.loose) continue;
     if (texts.has(doc.loose)) doc.duplicateOf = texts.get(doc.loose);
     else texts.set(doc.loose, doc.id);
   }
-}
-
-function repeatedParagraphs(text) {
-  const out = [];
-  const seen = new Set();
-  const re = /[^\n]+/g;  // a paragraph is a line: news text puts one per line
-  let m;
-  while ((m = re.exec(text))) {
-    const key = looseText(m[0]);
-    if (key.length < MIN_REPEAT_CHARS) continue;
-    if (seen.has(key)) out.push({ start: m.index, end: m.index + m[0].length });
-    else seen.add(key);
-  }
-  return out;
 }
 
 // The repeated paragraph holding pos, or null (repeats are in text order:
@@ -85,59 +56,32 @@ function allMentions(docs) {
   return out;
 }
 
-// ---- numbers across sources ------------------------------------------------
+// ---- the comparison (core/compare.cpp, through the module) -------------------
 
-// Counted nouns that name the same thing, so that "326 deserters" and "over
-// 270 soldiers" can be compared. Words are folded to the singular first.
-const UNIT_FAMILIES = [
-  ['soldier', 'troop', 'member', 'deserter', 'defector', 'serviceman', 'servicemember', 'guardsman',
-    'personnel', 'officer', 'force', 'military', 'sailor', 'marine', 'reservist', 'conscript', 'recruit'],
-  ['fighter', 'militant', 'rebel', 'insurgent', 'combatant', 'militiaman', 'guerrilla'],
-  ['person', 'people', 'civilian', 'resident', 'individual', 'inhabitant', 'citizen', 'adult'],
-  ['death', 'dead', 'killed', 'fatality', 'victim', 'body', 'life', 'casualty'],
-  ['injured', 'wounded', 'injury'],
-  ['migrant', 'refugee', 'asylum seeker', 'displaced', 'immigrant', 'evacuee'],
-  ['arrest', 'detainee', 'prisoner', 'detained', 'arrested', 'hostage', 'captive'],
-  ['worker', 'employee', 'staff', 'job', 'staffer'],
-  ['child', 'kid', 'minor', 'boy', 'girl'],
-  ['protester', 'demonstrator', 'protestor', 'marcher'],
-  ['plane', 'aircraft', 'warplane', 'jet', 'bomber', 'drone'],
-  ['country', 'nation', 'state'],
-  ['vote', 'ballot', 'voter'],
-  ['home', 'house', 'building', 'dwelling'],
-];
-const IRREGULAR = { people: 'people', men: 'man', women: 'woman', children: 'child', lives: 'life',
-  staff: 'staff', personnel: 'personnel', police: 'police', aircraft: 'aircraft', series: 'series' };
-
-function singular(word) {
-  const w = word.toLowerCase().trim();
-  if (IRREGULAR[w]) return IRREGULAR[w];
-  if (w.endsWith('men')) return w.slice(0, -3) + 'man';
-  if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
-  if (/(ss|us|is)$/.test(w)) return w;
-  if (/(ches|shes|xes|sses)$/.test(w)) return w.slice(0, -2);
-  if (w.endsWith('s') && w.length > 3) return w.slice(0, -1);
-  return w;
+// One result line per analysed document, as `newslens compare -` reads them
+// (the text lets it find the figures' sentences). `sent` keeps the documents
+// in that order: the reply names them by index.
+function comparisonInput(docs) {
+  const sent = docs.filter((d) => d.status === 'done');
+  const lines = sent.map((d) => JSON.stringify({ document: d.name, text: d.text, date: d.date || null, mentions: d.result.mentions }));
+  return { sent, jsonl: lines.join('\n') };
 }
 
-const FAMILY_OF = new Map();
-UNIT_FAMILIES.forEach((f) => f.forEach((w) => FAMILY_OF.set(w, f[0])));
-
-// The family a counted noun belongs to (its singular when it has none).
-function unitFamily(unit) {
-  const s = singular(unit);
-  return FAMILY_OF.get(s) || s;
+// The page's groups from the module's reply: mentions by reference to
+// {doc, m, id} as the rest of the page uses them.
+function comparisonModel(reply, sent) {
+  const x = (r) => ({ doc: sent[r.doc], m: sent[r.doc].result.mentions[r.mention], id: r.mention, repeat: false });
+  const numbers = reply.numbers.map((g) => ({
+    kind: g.kind, family: g.family, units: g.nouns, country: g.story, figures: g.figures.map(x), claims: g.figures,
+    sources: g.sources, min: g.min, max: g.max, ratio: g.ratio, spread: g.spread, conflict: g.conflict,
+  }));
+  const quotes = reply.quotes.map((g) => ({
+    text: g.text, members: g.members.map(x), sources: g.sources, conflict: g.conflict,
+    speakers: g.speakers.map((s) => ({ name: s.name, docs: new Set(s.docs.map((i) => sent[i].id)) })),
+  }));
+  const places = reply.places.map((p) => Object.assign({}, p, { docs: new Set(p.docs.map((i) => sent[i].id)) }));
+  return { numbers, quotes, places };
 }
-function familyWords(family) {
-  const f = UNIT_FAMILIES.find((x) => x[0] === family);
-  return f ? f : [family];
-}
-
-// Kinds whose figures describe a quantity worth comparing; years, dates,
-// times, ages and durations are left out (they rarely count the same thing).
-const COMPARED_KINDS = new Set(['count', 'money', 'measure', 'percent', 'other']);
-const CONTEXT_CHARS = 400;  // "nearby" for the story rule, each side
-const MAX_RATIO = 5;        // figures more than 5x apart describe different things
 
 const QUALIFIER_WORDS = { exact: '', over: 'over', under: 'under', at_least: 'at least', at_most: 'at most',
   about: 'about', vague: '~', range: '' };
@@ -237,193 +181,15 @@ function bestWindow(items) {
   return best;
 }
 
-// ---- quotes across sources -------------------------------------------------
-
-// Edit distance, giving up (returning limit + 1) once it must exceed limit.
-// Only the band of cells within `limit` of the diagonal can hold a path that
-// short (Ukkonen), so each row computes 2 * limit + 1 cells, not all of them.
-let bandPrev = new Int32Array(0);
-let bandCur = new Int32Array(0);
-function boundedDistance(a, b, limit) {
-  const n = a.length;
-  const m = b.length;
-  if (Math.abs(n - m) > limit) return limit + 1;
-  const over = limit + 1;
-  if (bandPrev.length < m + 1) { bandPrev = new Int32Array(m + 1); bandCur = new Int32Array(m + 1); }
-  let prev = bandPrev;
-  let cur = bandCur;
-  for (let j = 0; j <= m; j++) prev[j] = j <= limit ? j : over;
-  for (let i = 1; i <= n; i++) {
-    const lo = Math.max(1, i - limit);
-    const hi = Math.min(m, i + limit);
-    cur[lo - 1] = lo === 1 ? (i <= limit ? i : over) : over;
-    let rowMin = cur[lo - 1];
-    const ca = a.charCodeAt(i - 1);
-    for (let j = lo; j <= hi; j++) {
-      let v = prev[j - 1] + (ca === b.charCodeAt(j - 1) ? 0 : 1);
-      const up = (j <= i - 1 + limit ? prev[j] : over) + 1;
-      const left = cur[j - 1] + 1;
-      if (up < v) v = up;
-      if (left < v) v = left;
-      if (v > over) v = over;
-      cur[j] = v;
-      if (v < rowMin) rowMin = v;
-    }
-    if (hi < m) cur[hi + 1] = over;
-    if (rowMin > limit) return over;
-    const t = prev; prev = cur; cur = t;
-  }
-  return Math.min(prev[m], over);
-}
-
-// Characters of a key counted in 64 buckets. Each edit changes the counts
-// by at most one up and one down, so the larger of the two one-sided
-// differences is a lower bound of the edit distance: most candidate pairs
-// (two quotes sharing a word) are told apart by it without the distance.
-function letterCounts(key) {
-  const h = new Uint16Array(64);
-  for (let i = 0; i < key.length; i++) h[key.charCodeAt(i) & 63]++;
-  return h;
-}
-function countsBound(ha, hb) {
-  let more = 0;
-  let less = 0;
-  for (let k = 0; k < 64; k++) {
-    const d = ha[k] - hb[k];
-    if (d > 0) more += d; else less -= d;
-  }
-  return more > less ? more : less;
-}
-
-// Two quotes are the same when their loose keys are equal, when one holds
-// the other (4 words or more), or when at most 15% of characters differ.
-function sameQuote(a, b) {
-  if (a.key === b.key) return true;
-  const [s, l] = a.key.length <= b.key.length ? [a, b] : [b, a];
-  if (s.words >= 4 && l.key.includes(s.key)) return true;
-  if (s.key.length < 0.75 * l.key.length) return false;
-  const limit = Math.max(2, Math.floor(0.15 * l.key.length));
-  if (!s.counts) s.counts = letterCounts(s.key);
-  if (!l.counts) l.counts = letterCounts(l.key);
-  if (countsBound(s.counts, l.counts) > limit) return false;
-  return boundedDistance(s.key, l.key, limit) <= limit;
-}
-
-// Speakers are the same when equal, or when one's words are within the
-// other's and they end alike ("Guaido" and "Juan Guaido", not "Jose Gomez"
-// and "Jose Gomez's father").
-function speakerKey(s) { return quoteKey(s || '').replace(/\bs\b/g, '').trim(); }
-function sameSpeaker(a, b) {
-  if (a === b) return true;
-  const wa = a.split(' ');
-  const wb = b.split(' ');
-  if (wa[wa.length - 1] !== wb[wb.length - 1]) return false;
-  const [s, l] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
-  return s.every((w) => l.includes(w));
-}
-
-const STOP = new Set('that this with have from they will were been their there what would about which when your more them than into only also just over some very said does dont cant wont'.split(' '));
-
-// Groups quotations (mentions with a speaker field, "term" kinds excepted)
-// found in at least two sources.
-function groupQuotes(mentions) {
-  const items = [];
-  for (const x of mentions) {
-    if (x.repeat || !('speaker' in x.m) || x.m.kind === 'term') continue;
-    const key = quoteKey(x.m.text);
-    const words = key ? key.split(' ').length : 0;
-    if (words < 3) continue;
-    items.push({ x, key, words, speaker: x.m.speaker ? speakerKey(x.m.speaker) : '' });
-  }
-  // Candidate pairs share a rare-ish word; comparing all pairs would be
-  // quadratic over hundreds of documents.
-  const parent = items.map((_, i) => i);
-  const find = (i) => { while (parent[i] !== i) i = parent[i] = parent[parent[i]]; return i; };
-  const index = new Map();
-  items.forEach((it, i) => {
-    for (const w of new Set(it.key.split(' '))) {
-      if (w.length < 4 || STOP.has(w)) continue;
-      if (!index.has(w)) index.set(w, []);
-      index.get(w).push(i);
-    }
-  });
-  const tried = new Set();
-  for (const list of index.values()) {
-    if (list.length < 2 || list.length > 300) continue;
-    for (let a = 0; a < list.length; a++) {
-      for (let b = a + 1; b < list.length; b++) {
-        const i = list[a];
-        const j = list[b];
-        if (find(i) === find(j)) continue;
-        const pair = i * 1e6 + j;
-        if (tried.has(pair)) continue;
-        tried.add(pair);
-        if (sameQuote(items[i], items[j])) parent[find(i)] = find(j);
-      }
-    }
-  }
-  // Short quotes with no word of 4+ letters only match exactly.
-  const exact = new Map();
-  items.forEach((it, i) => {
-    if (exact.has(it.key)) parent[find(i)] = find(exact.get(it.key));
-    else exact.set(it.key, i);
-  });
-
-  const sets = new Map();
-  items.forEach((it, i) => {
-    const r = find(i);
-    if (!sets.has(r)) sets.set(r, []);
-    sets.get(r).push(it);
-  });
-  const groups = [];
-  for (const members of sets.values()) {
-    const sources = new Set(members.map((it) => it.x.doc.id));
-    if (sources.size < 2) continue;
-    // Distinct speakers, merged by sameSpeaker, each with its sources.
-    const speakers = [];
-    for (const it of members) {
-      if (!it.speaker) continue;
-      let s = speakers.find((sp) => sameSpeaker(sp.key, it.speaker));
-      if (!s) speakers.push(s = { key: it.speaker, name: it.x.m.speaker, docs: new Set() });
-      if (it.x.m.speaker.length > s.name.length) s.name = it.x.m.speaker;
-      s.docs.add(it.x.doc.id);
-    }
-    // The longest wording stands for the group.
-    const text = members.reduce((a, b) => (b.x.m.text.length > a.x.m.text.length ? b : a)).x.m.text;
-    groups.push({ text, members: members.map((it) => it.x), sources: sources.size, speakers, conflict: speakers.length > 1 });
-  }
-  groups.sort((a, b) => b.sources - a.sources || b.members.length - a.members.length);
-  return groups;
-}
-
-// ---- places ----------------------------------------------------------------
-
-// Mentions per place (name + country), with the documents naming it; only
-// mentions with coordinates get a map marker.
-function countPlaces(mentions) {
-  const places = new Map();
-  for (const x of mentions) {
-    const m = x.m;
-    if (x.repeat || !('lat' in m) || !('lon' in m)) continue;
-    const name = m.name || m.text;
-    const key = `${name}|${m.country || ''}`;
-    if (!places.has(key)) {
-      places.set(key, { key, plugin: m.plugin, name, country: m.country || '', type: m.type || '', lat: m.lat, lon: m.lon, mentions: 0, docs: new Set() });
-    }
-    const p = places.get(key);
-    p.mentions++;
-    p.docs.add(x.doc.id);
-  }
-  return Array.from(places.values()).sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
-}
-
 // ---- exports of the groups ----------------------------------------------------
 
 // One record per source figure of a numbers group (the cells a spreadsheet wants).
 function numberGroupRecords(g, n) {
-  return g.figures.map((x) => ({
+  return g.figures.map((x, i) => ({
     group: n, what: g.kind === 'money' ? `money (${g.family})` : `${g.kind} of ${g.family}`, story_country: g.country || '',
-    sources_in_group: g.sources, spread: g.spread ? 'yes' : 'no',
+    sources_in_group: g.sources, spread: g.spread ? 'yes' : 'no', conflict: g.conflict ? 'yes' : 'no',
+    source: (g.claims[i] && g.claims[i].source) || '', said: (g.claims[i] && g.claims[i].said) || '',
+    said_date: (g.claims[i] && g.claims[i].said_date) || '', period: (g.claims[i] && g.claims[i].period) || '',
     document: x.doc.name, figure: formatFigure(x.m), value: x.m.value, value_max: x.m.value_max === undefined ? '' : x.m.value_max,
     qualifier: x.m.qualifier || '', unit: x.m.unit || '', as_written: x.m.text, start: x.m.start, end: x.m.end,
   }));

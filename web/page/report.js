@@ -74,7 +74,8 @@ function buildReport(app, when) {
     const what = g.kind === 'money' ? `money (${g.family})` : `${g.kind} of ${nouns.join(' / ')}`;
     out.append(el('section', { class: 'item' },
       el('h3', {}, what, ` · ${plural(g.sources, 'source')}` + (g.country ? ` · story near ${countryName(g.country)}` : ''),
-        g.spread ? el('span', { class: 'flag' }, g.ratio >= 1.005 ? `spread ×${g.ratio.toFixed(g.ratio < 10 ? 2 : 0)}` : 'qualifiers differ') : null),
+        g.conflict ? el('span', { class: 'flag' }, 'conflict') : null,
+        g.spread ? el('span', {}, g.ratio >= 1.005 ? ` · spread ×${g.ratio.toFixed(g.ratio < 10 ? 2 : 0)}` : ' · qualifiers differ') : null),
       el('p', { class: 'figures' }, line.map((x) => formatFigure(x.m)).join(' / ')),
       el('table', {}, el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'source'), el('th', { scope: 'col', class: 'num' }, 'figure'),
         el('th', { scope: 'col' }, 'as written'), el('th', { scope: 'col' }, ''))),

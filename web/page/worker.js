@@ -7,6 +7,8 @@
 //        (file, bytes: a text file, read, sniffed and decoded here; text:
 //        already extracted, e.g. from HTML)
 //        {type: 'load-plugin', file, kind: 'rules'|'compiled', bytes}
+//        {type: 'compare', seq, jsonl}: the documents' results compared by the
+//         core (compare.js builds the lines)
 //   out: {type: 'ready', plugins, version} | {type: 'failed', message}
 //        {type: 'results', results: [{id, status: 'done'|'bad'|'html', message,
 //         text, result, ms, note (how the bytes were decoded, '' for UTF-8),
@@ -14,6 +16,7 @@
 //         to extract first, its bytes sent back: DOMParser is the page's)
 //        {type: 'plugin', file, ok, name, problems, plugins}
 //        {type: 'saved', ids, ok, message}: those results are in IndexedDB
+//        {type: 'compared', seq, json}: the comparison (core/compare.h)
 // A batch (pool.js sizes them) costs one message each way and one IndexedDB
 // transaction: per-document messages and transactions took more time than
 // the analysis of a short article.
@@ -122,9 +125,11 @@
       const result = JSON.parse(json);
       const ms = performance.now() - t0;
       // Paragraphs repeated within the text and a key for identical
-      // documents (compare.js), computed here: on a 50 MB text they take
-      // seconds.
-      return { status: 'done', text, result, json, ms, note, hash, repeats: repeatedParagraphs(text), looseKey: textHash(looseText(text)),
+      // documents (core/compare.h), computed here: on a 50 MB text they take
+      // seconds. The page indexes its strings in UTF-16.
+      const rep = JSON.parse(m.textRepeats(text));
+      const repeats = rep.repeats.map((r) => ({ start: r.start16, end: r.end16 }));
+      return { status: 'done', text, result, json, ms, note, hash, repeats, looseKey: rep.key,
         layout: spanLayout(result.mentions, text.length) };
     } catch (e) {
       return { status: 'bad', message: `analysis failed (${(e && e.message) || e})`, note, hash };
@@ -187,6 +192,7 @@
     queue = queue.then((m) => handle(m, msg).catch((e) => {
       // Nothing of a batch may be left unanswered: the page waits for it.
       if (msg.type === 'load-plugin') return;
+      if (msg.type === 'compare') { self.postMessage({ type: 'compared', seq: msg.seq, json: JSON.stringify({ error: String((e && e.message) || e) }) }); return; }
       const message = `analysis failed (${(e && e.message) || e})`;
       self.postMessage({ type: 'results', results: msg.docs.map((d) => ({ id: d.id, status: 'bad', message, note: '', hash: '' })) });
     }).then(() => { --waiting; return m; }));
@@ -194,6 +200,7 @@
 
   async function handle(m, msg) {
     if (msg.type === 'load-plugin') { self.postMessage(loadPlugin(m, msg.file, msg.kind, msg.bytes)); return; }
+    if (msg.type === 'compare') { self.postMessage({ type: 'compared', seq: msg.seq, json: m.compare(msg.jsonl) }); return; }
     const reads = await Promise.allSettled(msg.docs.map((doc) => (doc.file ? doc.file.arrayBuffer() : null)));
     const results = [];
     const moved = [];

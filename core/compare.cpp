@@ -1,0 +1,1110 @@
+// The comparison across documents (core/compare.h). It was web/page/compare.js;
+// the page now calls this through the module (web/binding.cpp).
+#include "compare.h"
+#include "segmentation.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <map>
+#include <set>
+#include <stdexcept>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "chars.h"
+#include "document.h"
+#include "text.h"
+
+namespace newslens {
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+constexpr std::size_t kMinRepeatChars = 30;  // shorter lines ("Advertisement", "Reuters") are not worth marking
+constexpr double kMaxRatio = 5;              // figures more than 5x apart describe different things
+constexpr std::size_t kContextChars = 300;   // a figure's context: its sentence or line, at most this far each side
+constexpr std::size_t kNearChars = 400;      // places near a figure when the text is not known
+// Texts up to this size get their sentences from the text layer; longer
+// ones (tens of megabytes in the page) use their lines, which cost nothing.
+constexpr std::size_t kMaxSentenceBytes = 8u << 20;
+// Two documents are on the same story when their words are this alike
+// (cosine of tf-idf vectors): syndicated copies score near 1, reports of one
+// event from different outlets 0.3-0.6, unrelated articles of one section
+// (two football reports) below 0.2.
+constexpr double kSameStory = 0.25;
+// Document frequencies say which words are distinctive only over enough
+// documents: below this many, every document is taken to be on one story (a
+// handful of reports of one event), and the sentences and places decide.
+constexpr std::size_t kMinDocsForStories = 20;
+
+// ---- loose text ----------------------------------------------------------------
+
+// Case, accents, curly vs straight marks and runs of spaces ignored (chars::fold).
+std::u32string loose(std::u32string_view s) {
+    std::u32string out;
+    out.reserve(s.size());
+    bool space = false;
+    for (char32_t c : s) {
+        if (chars::is_space(c)) { space = !out.empty(); continue; }
+        if (space) out += U' ';
+        space = false;
+        out += chars::fold(c);
+    }
+    return out;
+}
+
+std::u32string to_u32(std::string_view utf8) {
+    std::u32string out;
+    out.reserve(utf8.size());
+    for (std::size_t i = 0; i < utf8.size();) {
+        char32_t cp = 0;
+        const std::size_t n = decode_utf8(utf8, i, cp);
+        if (n == 0) { out += 0xFFFD; ++i; continue; }
+        out += cp;
+        i += n;
+    }
+    return out;
+}
+
+std::string utf8_of(std::u32string_view s) {
+    std::string out;
+    for (char32_t c : s) append_utf8(out, c);
+    return out;
+}
+
+std::uint64_t fnv(std::u32string_view s, std::uint64_t h = 1469598103934665603ull) {
+    for (char32_t c : s) {
+        h ^= static_cast<std::uint64_t>(c);
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+std::string hex(std::uint64_t h) {
+    static const char* digits = "0123456789abcdef";
+    std::string out(16, '0');
+    for (int i = 15; i >= 0; --i, h >>= 4) out[static_cast<std::size_t>(i)] = digits[h & 15];
+    return out;
+}
+
+Repeats repeats_of(std::u32string_view text) {
+    Repeats out;
+    out.key = hex(fnv(loose(text)));
+    std::unordered_set<std::u32string> seen;
+    std::size_t at = 0, at16 = 0;
+    while (at < text.size()) {
+        std::size_t end = at, end16 = at16;
+        while (end < text.size() && text[end] != U'\n') end16 += text[end++] > 0xFFFF ? 2 : 1;
+        std::u32string key = loose(text.substr(at, end - at));
+        if (key.size() >= kMinRepeatChars && !seen.insert(std::move(key)).second)
+            out.paragraphs.push_back({at, end, at16, end16});
+        at = end + 1;
+        at16 = end16 + 1;
+    }
+    return out;
+}
+
+// ---- the documents, prepared ---------------------------------------------------
+
+bool counted_segment(const Fields& f) {
+    const Value* s = f.find("segment");
+    if (!s || !s->is_string()) return true;  // no segments (issue 18 not there): every mention counts
+    const std::string& k = s->as_string();
+    return k == "article" || k == "headline" || k == "dateline";
+}
+
+struct Prepared {
+    const CompareDocument* doc = nullptr;
+    std::u32string text;                 // empty when unknown
+    std::vector<TextSpan> repeats;
+    long duplicate_of = -1;
+    std::vector<bool> left_out;          // per mention: a repeat or outside the article
+    std::string top_country;             // the country the document names most
+};
+
+bool in_spans(const std::vector<TextSpan>& spans, std::size_t pos) {
+    auto it = std::upper_bound(spans.begin(), spans.end(), pos, [](std::size_t p, const TextSpan& s) { return p < s.start; });
+    return it != spans.begin() && pos < std::prev(it)->end;
+}
+
+std::vector<Prepared> prepare(const std::vector<CompareDocument>& docs) {
+    std::vector<Prepared> out(docs.size());
+    std::unordered_map<std::string, long> first;
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+        const CompareDocument& d = docs[i];
+        Prepared& p = out[i];
+        p.doc = &d;
+        std::string key = d.key;
+        if (d.has_text) {
+            p.text = to_u32(d.text);
+            Repeats r = repeats_of(p.text);
+            key = r.key;
+            p.repeats = std::move(r.paragraphs);
+        } else {
+            p.repeats = d.repeats;
+            std::sort(p.repeats.begin(), p.repeats.end(), [](const TextSpan& a, const TextSpan& b) { return a.start < b.start; });
+            if (key.empty()) {  // no text, no key: the mentions stand for the text
+                std::uint64_t h = 1469598103934665603ull;
+                for (const auto& m : d.mentions) h = fnv(to_u32(m.plugin + '\t' + std::to_string(m.start) + '\t' + m.text + '\n'), h);
+                key = d.mentions.empty() ? std::string() : "m" + hex(h);
+            }
+        }
+        if (!key.empty()) {
+            auto [it, added] = first.emplace(key, static_cast<long>(i));
+            if (!added) p.duplicate_of = it->second;
+        }
+        p.left_out.resize(d.mentions.size());
+        std::map<std::string, int> countries;
+        for (std::size_t j = 0; j < d.mentions.size(); ++j) {
+            const auto& m = d.mentions[j];
+            p.left_out[j] = p.duplicate_of >= 0 || in_spans(p.repeats, m.start) || !counted_segment(m.fields);
+            const Value& c = m.fields.get("country");
+            if (!p.left_out[j] && c.is_string() && !c.as_string().empty()) ++countries[c.as_string()];
+        }
+        int best = 0;
+        for (const auto& [c, n] : countries)
+            if (n > best) { best = n; p.top_country = c; }
+    }
+    return out;
+}
+
+ojson nullable(const Value& v) { return v.is_null() ? ojson(nullptr) : v.to_json(); }
+
+// ---- numbers across sources ----------------------------------------------------
+
+// Function words that say nothing of a story (kept from the page's
+// compare.js, where they picked the words that index quotes).
+const std::unordered_set<std::u32string>& stop_words() {
+    static const auto* words = [] {
+        auto* s = new std::unordered_set<std::u32string>();
+        const char* list =
+            "that this with have from they will were been their there what would about which when your more them "
+            "than into only also just over some very said does dont cant wont says could after before while where "
+            "these those other being since such";
+        std::string w;
+        for (const char* p = list;; ++p) {
+            if (*p == ' ' || *p == '\0') {
+                if (!w.empty()) s->insert(to_u32(w));
+                w.clear();
+                if (*p == '\0') break;
+            } else w += *p;
+        }
+        return s;
+    }();
+    return *words;
+}
+
+const std::set<std::string>& compared_kinds() {
+    static const std::set<std::string> kinds{"count", "money", "measure", "percent", "other"};
+    return kinds;
+}
+
+struct Figure {
+    std::size_t doc = 0, mention = 0;
+    double value = 0;
+    std::string noun;                 // as written, lower case
+    std::set<std::string> countries;  // the story; empty: the document names no place
+    std::vector<std::uint32_t> words;  // content words of its sentence (ids of a WordIds), sorted
+    bool context_known = false;
+    std::size_t sentence_start = 0, sentence_end = 0;
+};
+
+std::string lower(std::string s) {
+    for (char& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    return s;
+}
+
+// The singular of a counted noun for its family name when WordNet lacks it.
+std::string singular(const std::string& w) {
+    auto ends = [&](const char* s) {
+        const std::size_t n = std::char_traits<char>::length(s);
+        return w.size() > n && w.compare(w.size() - n, n, s) == 0;
+    };
+    if (w == "people" || w == "staff" || w == "personnel" || w == "police" || w == "aircraft" || w == "series") return w;
+    if (w == "children") return "child";
+    if (ends("men")) return w.substr(0, w.size() - 3) + "man";
+    if (ends("ies") && w.size() > 4) return w.substr(0, w.size() - 3) + "y";
+    if (ends("ss") || ends("us") || ends("is")) return w;
+    if (ends("ches") || ends("shes") || ends("xes") || ends("sses")) return w.substr(0, w.size() - 2);
+    if (ends("s") && w.size() > 3) return w.substr(0, w.size() - 1);
+    return w;
+}
+
+// The words after "members of (the) (Venezuela's) ...": WordNet names the
+// group that counts ("armed forces", "national guard"). Longest lemma first.
+std::vector<unsigned> complement_family(const std::u32string& text, std::size_t end, const std::string& noun) {
+    std::vector<std::u32string> words;  // folded
+    std::size_t i = end;
+    while (i < text.size() && words.size() < 10 && i < end + 120) {
+        while (i < text.size() && text[i] == U' ') ++i;
+        std::size_t j = i;
+        while (j < text.size() && (chars::is_letter(text[j]) || chars::is_apostrophe(text[j]))) ++j;
+        if (j == i) break;
+        words.push_back(loose(text.substr(i, j - i)));
+        i = j;
+    }
+    // The counted noun follows the number ("326 members of ..."): from there.
+    const std::u32string unit = loose(to_u32(noun));
+    std::size_t k = 0;
+    while (k < words.size() && k < 3 && words[k] != unit) ++k;
+    if (k + 2 >= words.size() || words[k] != unit || words[k + 1] != U"of") return {};
+    k += 2;
+    while (k < words.size()) {
+        const std::u32string& w = words[k];
+        const bool possessive = w.size() > 2 && w[w.size() - 2] == U'\'' && w.back() == U's';
+        if (w == U"the" || w == U"a" || w == U"an" || w == U"its" || w == U"their" || possessive) ++k;
+        else break;
+    }
+    for (std::size_t n = std::min<std::size_t>(3, words.size() - k); n >= 1; --n) {
+        std::u32string phrase;
+        for (std::size_t m = k; m < k + n; ++m) phrase += (phrase.empty() ? U"" : U" ") + words[m];
+        auto family = noun_family(utf8_of(phrase));
+        if (!family.empty()) return family;
+    }
+    return {};
+}
+
+// Money in brackets right after money is the same amount in another
+// currency ("$1.13bn (£600m)", "£1.3bn ($2.48bn; 1.88bn euros)"): one
+// figure, not a second one.
+std::vector<bool> conversions(const Prepared& p) {
+    const auto& ms = p.doc->mentions;
+    std::vector<bool> out(ms.size(), false);
+    if (p.text.empty()) return out;
+    long prev = -1;
+    for (std::size_t j = 0; j < ms.size(); ++j) {
+        if (!ms[j].fields.get("value").is_number()) continue;
+        const bool money = ms[j].fields.get("kind").as_string() == "money";
+        if (money && prev >= 0 && ms[static_cast<std::size_t>(prev)].fields.get("kind").as_string() == "money" &&
+            ms[static_cast<std::size_t>(prev)].end <= ms[j].start && ms[j].start <= p.text.size()) {
+            std::u32string between;
+            for (std::size_t k = ms[static_cast<std::size_t>(prev)].end; k < ms[j].start; ++k)
+                if (!chars::is_space(p.text[k])) between += p.text[k];
+            out[j] = between == U"(" || between == U"[" ||
+                     (out[static_cast<std::size_t>(prev)] && (between == U";" || between == U"," || between == U":" || between == U"/"));
+        }
+        prev = static_cast<long>(j);
+    }
+    return out;
+}
+
+// Figures whose counted nouns share an anchor (a WordNet synset, a currency,
+// a unit) are candidates for the same count. A figure's keys: kind|anchor.
+std::vector<std::string> figure_keys(const std::string& kind, const Fields& f, const std::string& noun,
+                                     const std::u32string& text, std::size_t end) {
+    std::vector<std::string> keys;
+    if (kind == "money") return {kind + "|" + lower(noun)};
+    if (kind == "measure" || kind == "percent") return {kind + "|" + lower(noun)};
+    std::vector<unsigned> family = noun_family(noun);
+    if (!text.empty()) {
+        auto more = complement_family(text, end, noun);
+        family.insert(family.end(), more.begin(), more.end());
+    }
+    for (unsigned a : family) keys.push_back(kind + "|wn" + std::to_string(a));
+    if (keys.empty()) keys.push_back(kind + "|" + singular(lower(noun)));
+    (void)f;
+    return keys;
+}
+
+// The figure's sentence: the numbers plugin's sentence_start/end when given
+// (issue 13), else its line, at most kContextChars each side.
+void context_of(const Prepared& p, const CompareMention& m, Figure& fig) {
+    const std::u32string& t = p.text;
+    if (t.empty()) return;
+    std::size_t s, e;
+    const Value& ss = m.fields.get("sentence_start");
+    const Value& se = m.fields.get("sentence_end");
+    const auto& sentences = p.doc->sentences;
+    auto in = std::upper_bound(sentences.begin(), sentences.end(), m.start,
+                               [](std::size_t pos, const std::pair<std::size_t, std::size_t>& x) { return pos < x.first; });
+    if (ss.is_number() && se.is_number() && ss.as_int() >= 0 && se.as_int() >= ss.as_int()) {
+        s = std::min<std::size_t>(static_cast<std::size_t>(ss.as_int()), t.size());
+        e = std::min<std::size_t>(static_cast<std::size_t>(se.as_int()), t.size());
+    } else if (in != sentences.begin() && m.start < std::prev(in)->second) {
+        s = std::prev(in)->first;
+        e = std::min(std::max(std::prev(in)->second, m.end), t.size());
+        // Within the figure's line (a quotation can carry a sentence over one).
+        for (std::size_t k = s; k < m.start; ++k)
+            if (t[k] == U'\n') s = k + 1;
+        for (std::size_t k = m.end; k < e; ++k)
+            if (t[k] == U'\n') { e = k; break; }
+    } else {
+        s = std::min(m.start, t.size());
+        while (s > 0 && t[s - 1] != U'\n' && m.start - s < kContextChars) --s;
+        e = std::min(m.end, t.size());
+        while (e < t.size() && t[e] != U'\n' && e - m.end < kContextChars) ++e;
+    }
+    fig.context_known = true;
+    fig.sentence_start = s;
+    fig.sentence_end = e;
+}
+
+// Content words of a context: four letters or more, not a function word, not
+// inside a number or a place (places make the story, numbers the figure).
+// Words as small integers, for the document frequencies and the links.
+using WordIds = std::unordered_map<std::u32string, std::uint32_t>;
+
+void context_words(const Prepared& p, Figure& fig, const std::vector<std::pair<std::size_t, std::size_t>>& masked, WordIds& ids) {
+    const std::u32string& t = p.text;
+    std::vector<std::uint32_t> words;
+    const std::u32string noun = loose(to_u32(fig.noun));
+    std::size_t i = fig.sentence_start;
+    auto mi = masked.begin();
+    while (i < fig.sentence_end) {
+        if (!chars::is_letter(t[i])) { ++i; continue; }
+        std::size_t j = i;
+        while (j < fig.sentence_end && (chars::is_letter(t[j]) || chars::has(t[j], chars::kMark))) ++j;
+        while (mi != masked.end() && mi->second <= i) ++mi;
+        const bool inside = mi != masked.end() && mi->first < j;
+        if (!inside && j - i >= 4) {
+            std::u32string w = loose(t.substr(i, j - i));
+            if (w != noun && !stop_words().count(w)) {
+                const auto id = static_cast<std::uint32_t>(ids.size());
+                words.push_back(ids.emplace(std::move(w), id).first->second);
+            }
+        }
+        i = j;
+    }
+    std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+    fig.words = std::move(words);
+}
+
+// A document's words as a unit tf-idf vector (sorted by word id): how alike
+// two documents are says whether their figures can be of one story.
+using DocVector = std::vector<std::pair<std::uint32_t, float>>;
+
+std::vector<std::uint32_t> text_words(const std::u32string& t, WordIds& ids) {
+    std::vector<std::uint32_t> out;
+    std::size_t i = 0;
+    while (i < t.size()) {
+        if (!chars::is_letter(t[i])) { ++i; continue; }
+        std::size_t j = i;
+        while (j < t.size() && (chars::is_letter(t[j]) || chars::has(t[j], chars::kMark))) ++j;
+        if (j - i >= 4) {
+            std::u32string w = loose(t.substr(i, j - i));
+            if (!stop_words().count(w)) {
+                const auto id = static_cast<std::uint32_t>(ids.size());
+                out.push_back(ids.emplace(std::move(w), id).first->second);
+            }
+        }
+        i = j;
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::vector<DocVector> doc_vectors(const std::vector<Prepared>& docs, WordIds& ids) {
+    std::vector<std::vector<std::uint32_t>> words(docs.size());
+    for (std::size_t d = 0; d < docs.size(); ++d)
+        if (!docs[d].text.empty() && docs[d].duplicate_of < 0) words[d] = text_words(docs[d].text, ids);
+    std::vector<std::uint32_t> df(ids.size(), 0);
+    for (const auto& ws : words)
+        for (std::size_t i = 0; i < ws.size(); ++i)
+            if (i == 0 || ws[i] != ws[i - 1]) ++df[ws[i]];
+    std::vector<DocVector> out(docs.size());
+    const double n = static_cast<double>(docs.size());
+    for (std::size_t d = 0; d < docs.size(); ++d) {
+        const auto& ws = words[d];
+        double norm = 0;
+        for (std::size_t i = 0; i < ws.size();) {
+            std::size_t j = i;
+            while (j < ws.size() && ws[j] == ws[i]) ++j;
+            const double w = (1 + std::log(static_cast<double>(j - i))) * std::log(1 + n / df[ws[i]]);
+            out[d].emplace_back(ws[i], static_cast<float>(w));
+            norm += w * w;
+            i = j;
+        }
+        norm = std::sqrt(norm);
+        for (auto& [id, w] : out[d]) w = static_cast<float>(w / norm);
+    }
+    return out;
+}
+
+double cosine(const DocVector& a, const DocVector& b) {
+    double dot = 0;
+    std::size_t i = 0, j = 0;
+    while (i < a.size() && j < b.size()) {
+        if (a[i].first < b[j].first) ++i;
+        else if (b[j].first < a[i].first) ++j;
+        else dot += static_cast<double>(a[i++].second) * b[j++].second;
+    }
+    return dot;
+}
+
+// Whether two documents are on one story, each pair computed once.
+class Stories {
+public:
+    explicit Stories(std::vector<DocVector> vectors) : vectors_(std::move(vectors)) {}
+    bool same(std::size_t a, std::size_t b) {
+        if (vectors_.size() < kMinDocsForStories) return true;
+        if (a == b || vectors_[a].empty() || vectors_[b].empty()) return true;  // no text: the places decide
+        const std::uint64_t key = static_cast<std::uint64_t>(std::min(a, b)) << 32 | std::max(a, b);
+        auto it = cache_.find(key);
+        if (it == cache_.end()) it = cache_.emplace(key, cosine(vectors_[a], vectors_[b]) >= kSameStory).first;
+        return it->second;
+    }
+
+private:
+    std::vector<DocVector> vectors_;
+    std::unordered_map<std::uint64_t, bool> cache_;
+};
+
+struct NumberGroup {
+    std::string kind;
+    std::string story;  // the country, "" when none
+    std::vector<const Figure*> figures;
+    std::size_t sources = 0;
+};
+
+// Union-find over the figures of one window.
+struct Sets {
+    std::vector<std::size_t> parent;
+    explicit Sets(std::size_t n) : parent(n) { for (std::size_t i = 0; i < n; ++i) parent[i] = i; }
+    std::size_t find(std::size_t i) {
+        while (parent[i] != i) i = parent[i] = parent[parent[i]];
+        return i;
+    }
+    void join(std::size_t a, std::size_t b) { parent[find(a)] = find(b); }
+};
+
+// Among `items` (sorted by value, linked by linked_parts), the story
+// (country) and value window [v, v * kMaxRatio] holding figures from the
+// most distinct sources.
+NumberGroup best_group(const std::vector<const Figure*>& items) {
+    std::set<std::string> stories;
+    for (const Figure* f : items) stories.insert(f->countries.begin(), f->countries.end());
+    if (stories.empty()) stories.insert("");
+    NumberGroup best;
+    for (const std::string& story : stories) {
+        std::vector<const Figure*> pool;
+        for (const Figure* f : items)
+            if (f->countries.empty() || story.empty() || f->countries.count(story)) pool.push_back(f);
+        // A sliding window with the count of figures per source inside it.
+        std::map<std::size_t, std::size_t> in;
+        std::size_t j = 0;
+        for (std::size_t i = 0; i < pool.size(); ++i) {
+            const double top = pool[i]->value * kMaxRatio;
+            while (j < pool.size() && pool[j]->value <= top) ++in[pool[j++]->doc];
+            if (in.size() > best.sources || (in.size() == best.sources && j - i > best.figures.size())) {
+                best.sources = in.size();
+                best.figures.assign(pool.begin() + static_cast<std::ptrdiff_t>(i), pool.begin() + static_cast<std::ptrdiff_t>(j));
+                best.story = story;
+            }
+            if (--in[pool[i]->doc] == 0) in.erase(pool[i]->doc);
+        }
+    }
+    return best;
+}
+
+// A sentence that gives two figures of one kind far apart ("bought for
+// $9.3bn to settle a $27.5bn tax claim", "the 800m and 1500m champion")
+// counts two things: a group holding both is cut at the widest gap between
+// their values. Close values in one sentence ("fell from £180,126 to
+// £178,906") are the same thing at two times.
+constexpr double kOneSentenceRatio = 1.5;
+
+std::vector<std::vector<const Figure*>> split_apart(std::vector<const Figure*> figs) {
+    for (std::size_t a = 0; a < figs.size(); ++a)
+        for (std::size_t b = a + 1; b < figs.size(); ++b) {
+            const Figure* x = figs[a];
+            const Figure* y = figs[b];  // figs are in value order: y->value >= x->value
+            if (x->doc != y->doc || !x->context_known || x->sentence_start != y->sentence_start) continue;
+            if (y->value <= x->value * kOneSentenceRatio) continue;
+            std::size_t cut = a;
+            double widest = 0;
+            for (std::size_t k = a; k < b; ++k) {
+                const double gap = figs[k + 1]->value / figs[k]->value;
+                if (gap > widest) { widest = gap; cut = k; }
+            }
+            std::vector<const Figure*> low(figs.begin(), figs.begin() + static_cast<std::ptrdiff_t>(cut + 1));
+            std::vector<const Figure*> high(figs.begin() + static_cast<std::ptrdiff_t>(cut + 1), figs.end());
+            auto out = split_apart(std::move(low));
+            for (auto& part : split_apart(std::move(high))) out.push_back(std::move(part));
+            return out;
+        }
+    return {std::move(figs)};
+}
+
+// The figures of one key split into sets linked by their sentences (a
+// distinctive word in common), their stories and values: best_group then
+// reads each small set instead of every window of the whole key.
+std::vector<std::vector<const Figure*>> linked_parts(const std::vector<const Figure*>& items,
+                                                     const std::vector<std::size_t>& df, std::size_t max_df, Stories& stories) {
+    auto compatible = [&](const Figure* a, const Figure* b) {
+        const double lo = std::min(a->value, b->value), hi = std::max(a->value, b->value);
+        if (hi > lo * kMaxRatio || !stories.same(a->doc, b->doc)) return false;
+        if (a->countries.empty() || b->countries.empty()) return true;
+        for (const auto& c : a->countries)
+            if (b->countries.count(c)) return true;
+        return false;
+    };
+    Sets sets(items.size());
+    std::unordered_map<std::uint32_t, std::vector<std::size_t>> index;
+    std::vector<std::size_t> unknown;  // no text: linked by story and value alone
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (!items[i]->context_known) { unknown.push_back(i); continue; }
+        for (std::uint32_t w : items[i]->words)
+            if (df[w] <= max_df) index[w].push_back(i);
+    }
+    for (std::size_t u : unknown)
+        for (std::size_t j = 0; j < items.size(); ++j)
+            if (j != u && compatible(items[u], items[j])) sets.join(u, j);
+    for (const auto& [w, list] : index)
+        for (std::size_t a = 0; a < list.size(); ++a)
+            for (std::size_t b = a + 1; b < list.size(); ++b)
+                if (sets.find(list[a]) != sets.find(list[b]) && compatible(items[list[a]], items[list[b]])) sets.join(list[a], list[b]);
+    std::map<std::size_t, std::vector<const Figure*>> parts;
+    for (std::size_t i = 0; i < items.size(); ++i) parts[sets.find(i)].push_back(items[i]);
+    std::vector<std::vector<const Figure*>> out;
+    for (auto& [root, part] : parts) {
+        std::set<std::size_t> docs;
+        for (const Figure* f : part) docs.insert(f->doc);
+        if (docs.size() >= 2) out.push_back(std::move(part));  // in value order, as items were
+    }
+    return out;
+}
+
+// Two figures of one source for one time and period contradict each other
+// when no value satisfies both ("326" and "over 400"; "100" and "104").
+bool contradict(const Fields& a, const Fields& b) {
+    auto bounds = [](const Fields& f, double& lo, double& hi) {
+        const double v = f.get("value").as_double();
+        const std::string q = f.get("qualifier").as_string();
+        lo = v;
+        hi = v;
+        if (q == "over" || q == "at_least") hi = INFINITY;
+        else if (q == "under" || q == "at_most") lo = -INFINITY;
+        else if (q == "range" && f.get("value_max").is_number()) hi = f.get("value_max").as_double();
+        else if (q == "about" || q == "vague") { lo = v * 0.8; hi = v * 1.25; }
+        if (q == "over") lo = v;  // "over 100" can be 100.x
+    };
+    double alo, ahi, blo, bhi;
+    bounds(a, alo, ahi);
+    bounds(b, blo, bhi);
+    return ahi < blo * 0.999 || bhi < alo * 0.999;
+}
+
+ojson number_groups(const std::vector<Prepared>& docs) {
+    // Figures, and each one's keys.
+    std::vector<Figure> figures;
+    std::vector<std::vector<std::string>> keys;
+    WordIds word_ids;
+    for (std::size_t d = 0; d < docs.size(); ++d) {
+        const Prepared& p = docs[d];
+        const auto& ms = p.doc->mentions;
+        std::vector<std::pair<std::size_t, std::size_t>> masked;  // numbers and places, sorted by start
+        std::vector<std::pair<std::size_t, std::string>> places;
+        for (std::size_t j = 0; j < ms.size(); ++j) {
+            const auto& f = ms[j].fields;
+            if (f.get("value").is_number() || f.contains("country")) masked.emplace_back(ms[j].start, ms[j].end);
+            const Value& c = f.get("country");
+            if (!p.left_out[j] && c.is_string() && !c.as_string().empty()) places.emplace_back(ms[j].start, c.as_string());
+        }
+        std::sort(masked.begin(), masked.end());
+        const std::vector<bool> conversion = conversions(p);
+        for (std::size_t j = 0; j < ms.size(); ++j) {
+            const auto& m = ms[j];
+            const Fields& f = m.fields;
+            if (p.left_out[j] || !f.get("value").is_number() || !(f.get("value").as_double() > 0)) continue;
+            if (conversion[j]) continue;
+            const std::string kind = f.get("kind").as_string();
+            if (!kind.empty() && !compared_kinds().count(kind)) continue;
+            std::string noun = kind == "money" && f.get("currency").is_string() ? f.get("currency").as_string() : f.get("unit").as_string();
+            if (noun.empty()) continue;
+            if (kind == "percent" && (noun == "percent" || noun == "per cent" || noun == "%")) continue;  // a bare percentage says not of what
+            Figure fig;
+            fig.doc = d;
+            fig.mention = j;
+            fig.value = f.get("value").as_double();
+            fig.noun = lower(noun);
+            context_of(p, m, fig);
+            if (fig.context_known) {
+                context_words(p, fig, masked, word_ids);
+                for (const auto& [at, c] : places)
+                    if (at >= fig.sentence_start && at < fig.sentence_end) fig.countries.insert(c);
+            } else {
+                for (const auto& [at, c] : places)
+                    if ((at > m.start ? at - m.start : m.start - at) <= kNearChars) fig.countries.insert(c);
+            }
+            if (fig.countries.empty() && !p.top_country.empty()) fig.countries.insert(p.top_country);
+            keys.push_back(figure_keys(kind, f, noun, p.text, m.end));
+            figures.push_back(std::move(fig));
+        }
+    }
+    // Document frequency of context words: a word most documents use (the
+    // story's own name, "government") links nothing.
+    Stories stories(doc_vectors(docs, word_ids));
+    std::vector<std::size_t> df(word_ids.size(), 0);
+    {
+        std::vector<std::size_t> last(word_ids.size(), docs.size());
+        for (const Figure& f : figures)
+            for (std::uint32_t w : f.words)
+                if (last[w] != f.doc) { ++df[w]; last[w] = f.doc; }
+    }
+    // A word in more than one document in 50 is too common to link two
+    // figures; with few documents, any word shared is a link.
+    const std::size_t max_df = docs.size() < kMinDocsForStories ? docs.size() : std::max<std::size_t>(3, docs.size() / 50);
+
+    std::map<std::string, std::vector<std::size_t>> by_key;
+    for (std::size_t i = 0; i < figures.size(); ++i)
+        for (const auto& k : keys[i]) by_key[k].push_back(i);
+    // Keys with the most sources first, so that a figure joins its best
+    // family (soldiers with the military, not with persons in general).
+    std::vector<std::pair<std::size_t, std::string>> order;
+    for (const auto& [k, list] : by_key) {
+        std::set<std::size_t> ds;
+        for (std::size_t i : list) ds.insert(figures[i].doc);
+        if (ds.size() >= 2) order.emplace_back(ds.size(), k);
+    }
+    std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+
+    std::vector<bool> taken(figures.size(), false);
+    std::vector<NumberGroup> groups;
+    for (const auto& [n, key] : order) {
+        std::vector<const Figure*> left;
+        for (std::size_t i : by_key[key])
+            if (!taken[i]) left.push_back(&figures[i]);
+        std::stable_sort(left.begin(), left.end(), [](const Figure* a, const Figure* b) { return a->value < b->value; });
+        for (auto& part : linked_parts(left, df, max_df, stories)) {
+            for (;;) {
+                std::vector<const Figure*> rest;
+                for (const Figure* f : part)
+                    if (!taken[static_cast<std::size_t>(f - figures.data())]) rest.push_back(f);
+                NumberGroup g = best_group(rest);
+                if (g.sources < 2) break;
+                for (const Figure* f : g.figures) taken[static_cast<std::size_t>(f - figures.data())] = true;
+                for (auto& figs : split_apart(g.figures)) {
+                    std::set<std::size_t> ds;
+                    for (const Figure* f : figs) ds.insert(f->doc);
+                    if (ds.size() < 2) continue;
+                    NumberGroup part;
+                    part.kind = key.substr(0, key.find('|'));
+                    part.story = g.story;
+                    part.sources = ds.size();
+                    part.figures = std::move(figs);
+                    groups.push_back(std::move(part));
+                }
+            }
+        }
+    }
+    std::stable_sort(groups.begin(), groups.end(), [](const NumberGroup& a, const NumberGroup& b) {
+        if (a.sources != b.sources) return a.sources > b.sources;
+        return a.figures.size() > b.figures.size();
+    });
+
+    ojson out = ojson::array();
+    for (const NumberGroup& g : groups) {
+        std::map<std::string, int> nouns;
+        double lo = INFINITY, hi = 0;
+        std::set<std::string> qualifiers;
+        ojson figs = ojson::array();
+        std::vector<const Figure*> sorted = g.figures;
+        std::stable_sort(sorted.begin(), sorted.end(), [](const Figure* a, const Figure* b) {
+            return a->doc != b->doc ? a->doc < b->doc : a->mention < b->mention;
+        });
+        bool conflict = false;
+        for (const Figure* f : sorted) {
+            const Prepared& p = docs[f->doc];
+            const CompareMention& m = p.doc->mentions[f->mention];
+            ++nouns[singular(f->noun)];
+            lo = std::min(lo, f->value);
+            hi = std::max(hi, f->value);
+            qualifiers.insert(m.fields.get("qualifier").as_string());
+            ojson x;
+            x["doc"] = f->doc;
+            x["document"] = p.doc->name;
+            x["mention"] = f->mention;
+            x["start"] = m.start;
+            x["end"] = m.end;
+            x["text"] = m.text;
+            for (const char* k : {"value", "value_max", "qualifier", "unit", "currency", "source", "said", "said_date", "period"})
+                x[k] = nullable(m.fields.get(k));
+            x["date"] = p.doc->date.empty() ? ojson(nullptr) : ojson(p.doc->date);
+            if (f->context_known) x["sentence"] = utf8_of(std::u32string_view(p.text).substr(f->sentence_start, f->sentence_end - f->sentence_start));
+            figs.push_back(std::move(x));
+            // A conflict: one source, one time (or period), figures that cannot both hold.
+            for (const Figure* o : sorted) {
+                if (o == f) break;
+                const Fields& a = docs[o->doc].doc->mentions[o->mention].fields;
+                const Fields& b = m.fields;
+                if (!a.get("source").is_string() || !b.get("source").is_string()) continue;
+                if (lower(a.get("source").as_string()) != lower(b.get("source").as_string())) continue;
+                // One day and one period ("326 since Saturday" and "50 today" are two periods).
+                const bool dated = a.get("said_date").is_string() || a.get("period").is_string();
+                const bool same_time = dated && a.get("said_date") == b.get("said_date") && a.get("period") == b.get("period");
+                if (same_time && contradict(a, b)) conflict = true;
+            }
+        }
+        std::string family;
+        int most = 0;
+        for (const auto& [w, k] : nouns)
+            if (k > most) { most = k; family = w; }
+        ojson j;
+        j["kind"] = g.kind;
+        j["family"] = family;
+        ojson ns = ojson::array();
+        for (const auto& [w, k] : nouns) ns.push_back(w);
+        j["nouns"] = ns;
+        j["story"] = g.story.empty() ? ojson(nullptr) : ojson(g.story);
+        j["sources"] = g.sources;
+        j["min"] = lo;
+        j["max"] = hi;
+        j["ratio"] = lo > 0 ? hi / lo : 0;
+        j["spread"] = hi / lo >= 1.25 || qualifiers.size() > 1;
+        j["conflict"] = conflict;
+        j["figures"] = std::move(figs);
+        out.push_back(std::move(j));
+    }
+    return out;
+}
+
+// ---- quotes across sources -----------------------------------------------------
+
+// Letters, digits and single spaces only; apostrophes dropped.
+std::u32string quote_key(std::u32string_view s) {
+    std::u32string out;
+    bool space = false;
+    for (char32_t c : loose(s)) {
+        if (c == U'\'') continue;
+        if (!chars::is_alnum(c) && !chars::has(c, chars::kMark)) { space = !out.empty(); continue; }
+        if (space) out += U' ';
+        space = false;
+        out += c;
+    }
+    return out;
+}
+
+// Edit distance, giving up (returning limit + 1) once it must exceed limit:
+// only the band within `limit` of the diagonal can hold a path that short.
+std::size_t bounded_distance(const std::u32string& a, const std::u32string& b, std::size_t limit) {
+    const std::size_t n = a.size(), m = b.size();
+    const std::size_t over = limit + 1;
+    if ((n > m ? n - m : m - n) > limit) return over;
+    std::vector<std::size_t> prev(m + 1), cur(m + 1);
+    for (std::size_t j = 0; j <= m; ++j) prev[j] = j <= limit ? j : over;
+    for (std::size_t i = 1; i <= n; ++i) {
+        const std::size_t lo = i > limit ? i - limit : 1;
+        const std::size_t hi = std::min(m, i + limit);
+        cur[lo - 1] = lo == 1 ? (i <= limit ? i : over) : over;
+        std::size_t row_min = cur[lo - 1];
+        for (std::size_t j = lo; j <= hi; ++j) {
+            std::size_t v = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+            const std::size_t up = (j + 1 <= i + limit ? prev[j] : over) + 1;
+            const std::size_t left = cur[j - 1] + 1;
+            v = std::min({v, up, left, over});
+            cur[j] = v;
+            row_min = std::min(row_min, v);
+        }
+        if (hi < m) cur[hi + 1] = over;
+        if (row_min > limit) return over;
+        std::swap(prev, cur);
+    }
+    return std::min(prev[m], over);
+}
+
+struct QuoteItem {
+    std::size_t doc = 0, mention = 0;
+    std::u32string key;
+    std::size_t words = 0;
+    std::u32string speaker;  // speaker_key, empty when none
+    std::array<std::uint16_t, 64> counts{};
+};
+
+// Characters counted in 64 buckets: the larger one-sided difference is a
+// lower bound of the edit distance, cheaper than the distance itself.
+std::size_t counts_bound(const QuoteItem& a, const QuoteItem& b) {
+    std::size_t more = 0, less = 0;
+    for (std::size_t k = 0; k < 64; ++k) {
+        const int d = static_cast<int>(a.counts[k]) - static_cast<int>(b.counts[k]);
+        if (d > 0) more += static_cast<std::size_t>(d); else less += static_cast<std::size_t>(-d);
+    }
+    return std::max(more, less);
+}
+
+// The same quote: equal keys, one holding the other (4 words or more), or at
+// most 15% of characters different.
+bool same_quote(const QuoteItem& a, const QuoteItem& b) {
+    if (a.key == b.key) return true;
+    const QuoteItem& s = a.key.size() <= b.key.size() ? a : b;
+    const QuoteItem& l = a.key.size() <= b.key.size() ? b : a;
+    if (s.words >= 4 && l.key.find(s.key) != std::u32string::npos) return true;
+    if (s.key.size() * 4 < l.key.size() * 3) return false;
+    const std::size_t limit = std::max<std::size_t>(2, l.key.size() * 15 / 100);
+    if (counts_bound(s, l) > limit) return false;
+    return bounded_distance(s.key, l.key, limit) <= limit;
+}
+
+std::vector<std::u32string> split_words(const std::u32string& key) {
+    std::vector<std::u32string> out;
+    std::size_t at = 0;
+    while (at <= key.size()) {
+        std::size_t sp = key.find(U' ', at);
+        if (sp == std::u32string::npos) sp = key.size();
+        if (sp > at) out.push_back(key.substr(at, sp - at));
+        at = sp + 1;
+    }
+    return out;
+}
+
+// "Guaido" and "Juan Guaido" are one speaker; "Jose Gomez" and "Jose Gomez's father" are not.
+bool same_speaker(const std::u32string& a, const std::u32string& b) {
+    if (a == b) return true;
+    const auto wa = split_words(a), wb = split_words(b);
+    if (wa.empty() || wb.empty() || wa.back() != wb.back()) return false;
+    const auto& s = wa.size() <= wb.size() ? wa : wb;
+    const auto& l = wa.size() <= wb.size() ? wb : wa;
+    return std::all_of(s.begin(), s.end(), [&](const std::u32string& w) { return std::find(l.begin(), l.end(), w) != l.end(); });
+}
+
+ojson quote_groups(const std::vector<Prepared>& docs) {
+    std::vector<QuoteItem> items;
+    for (std::size_t d = 0; d < docs.size(); ++d) {
+        const auto& ms = docs[d].doc->mentions;
+        for (std::size_t j = 0; j < ms.size(); ++j) {
+            const auto& f = ms[j].fields;
+            if (docs[d].left_out[j] || !f.contains("speaker") || f.get("kind").as_string() == "term") continue;
+            QuoteItem it;
+            it.doc = d;
+            it.mention = j;
+            it.key = quote_key(to_u32(ms[j].text));
+            it.words = split_words(it.key).size();
+            if (it.words < 3) continue;
+            if (f.get("speaker").is_string()) {
+                std::u32string sk;
+                for (const auto& w : split_words(quote_key(to_u32(f.get("speaker").as_string()))))
+                    if (w != U"s") sk += (sk.empty() ? U"" : U" ") + w;
+                it.speaker = sk;
+            }
+            for (char32_t c : it.key) ++it.counts[c & 63];
+            items.push_back(std::move(it));
+        }
+    }
+    // Candidate pairs share one of their rarest words of 4 letters or more:
+    // comparing all pairs would be quadratic over hundreds of documents, and
+    // the same quotation, even edited, keeps most of its rare words.
+    constexpr std::size_t kIndexedWords = 4;
+    Sets sets(items.size());
+    std::vector<std::vector<std::u32string>> item_words(items.size());
+    std::unordered_map<std::u32string, std::size_t> quote_df;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        std::set<std::u32string> ws;
+        for (auto& w : split_words(items[i].key))
+            if (w.size() >= 4 && !stop_words().count(w)) ws.insert(std::move(w));
+        for (const auto& w : ws) ++quote_df[w];
+        item_words[i].assign(ws.begin(), ws.end());
+    }
+    std::map<std::u32string, std::vector<std::size_t>> index;  // ordered: the same result on every platform
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        auto& ws = item_words[i];
+        std::sort(ws.begin(), ws.end(), [&](const std::u32string& a, const std::u32string& b) {
+            const std::size_t da = quote_df[a], db = quote_df[b];
+            return da != db ? da < db : a < b;
+        });
+        for (std::size_t k = 0; k < ws.size() && k < kIndexedWords; ++k) index[ws[k]].push_back(i);
+    }
+    for (const auto& [w, list] : index) {
+        if (list.size() < 2 || list.size() > 300) continue;
+        for (std::size_t a = 0; a < list.size(); ++a)
+            for (std::size_t b = a + 1; b < list.size(); ++b) {
+                const std::size_t i = list[a], j = list[b];
+                if (sets.find(i) != sets.find(j) && same_quote(items[i], items[j])) sets.join(i, j);
+            }
+    }
+    // Short quotes with no word of 4 letters or more only match exactly.
+    std::unordered_map<std::u32string, std::size_t> exact;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        auto [it, added] = exact.emplace(items[i].key, i);
+        if (!added) sets.join(i, it->second);
+    }
+    std::map<std::size_t, std::vector<std::size_t>> members;
+    for (std::size_t i = 0; i < items.size(); ++i) members[sets.find(i)].push_back(i);
+
+    struct Group {
+        ojson json;
+        std::size_t sources, size;
+    };
+    std::vector<Group> groups;
+    for (const auto& [root, list] : members) {
+        std::set<std::size_t> sources;
+        for (std::size_t i : list) sources.insert(items[i].doc);
+        if (sources.size() < 2) continue;
+        struct Speaker {
+            std::u32string key;
+            std::string name;
+            std::set<std::size_t> docs;
+        };
+        std::vector<Speaker> speakers;
+        std::size_t longest = list[0];
+        ojson ms = ojson::array();
+        for (std::size_t i : list) {
+            const QuoteItem& it = items[i];
+            const CompareMention& m = docs[it.doc].doc->mentions[it.mention];
+            if (m.text.size() > docs[items[longest].doc].doc->mentions[items[longest].mention].text.size()) longest = i;
+            if (!it.speaker.empty()) {
+                auto s = std::find_if(speakers.begin(), speakers.end(), [&](const Speaker& sp) { return same_speaker(sp.key, it.speaker); });
+                if (s == speakers.end()) s = speakers.insert(speakers.end(), Speaker{it.speaker, m.fields.get("speaker").as_string(), {}});
+                if (m.fields.get("speaker").as_string().size() > s->name.size()) s->name = m.fields.get("speaker").as_string();
+                s->docs.insert(it.doc);
+            }
+            ojson x;
+            x["doc"] = it.doc;
+            x["document"] = docs[it.doc].doc->name;
+            x["mention"] = it.mention;
+            x["start"] = m.start;
+            x["end"] = m.end;
+            x["text"] = m.text;
+            x["speaker"] = nullable(m.fields.get("speaker"));
+            ms.push_back(std::move(x));
+        }
+        ojson sp = ojson::array();
+        for (const auto& s : speakers) sp.push_back({{"name", s.name}, {"docs", s.docs}});
+        ojson j;
+        j["text"] = docs[items[longest].doc].doc->mentions[items[longest].mention].text;
+        j["sources"] = sources.size();
+        j["conflict"] = speakers.size() > 1;
+        j["speakers"] = std::move(sp);
+        j["members"] = std::move(ms);
+        groups.push_back({std::move(j), sources.size(), list.size()});
+    }
+    std::stable_sort(groups.begin(), groups.end(), [](const Group& a, const Group& b) {
+        return a.sources != b.sources ? a.sources > b.sources : a.size > b.size;
+    });
+    ojson out = ojson::array();
+    for (auto& g : groups) out.push_back(std::move(g.json));
+    return out;
+}
+
+// ---- places ----------------------------------------------------------------------
+
+// Mentions per place (name and country) with the documents naming it; only
+// mentions with coordinates (a map marker).
+ojson place_counts(const std::vector<Prepared>& docs) {
+    struct Place {
+        std::string name, country, type, plugin;
+        ojson lat, lon;
+        std::size_t mentions = 0;
+        std::set<std::size_t> docs;
+    };
+    std::map<std::string, Place> places;
+    for (std::size_t d = 0; d < docs.size(); ++d) {
+        const auto& ms = docs[d].doc->mentions;
+        for (std::size_t j = 0; j < ms.size(); ++j) {
+            const Fields& f = ms[j].fields;
+            if (docs[d].left_out[j] || !f.contains("lat") || !f.contains("lon")) continue;
+            const std::string name = f.get("name").is_string() ? f.get("name").as_string() : ms[j].text;
+            const std::string country = f.get("country").as_string();
+            Place& p = places[name + "|" + country];
+            if (p.mentions == 0) {
+                p = {name, country, f.get("type").as_string(), ms[j].plugin, nullable(f.get("lat")), nullable(f.get("lon")), 0, {}};
+            }
+            ++p.mentions;
+            p.docs.insert(d);
+        }
+    }
+    std::vector<const Place*> list;
+    for (const auto& [k, p] : places) list.push_back(&p);
+    std::stable_sort(list.begin(), list.end(), [](const Place* a, const Place* b) {
+        return a->mentions != b->mentions ? a->mentions > b->mentions : a->name < b->name;
+    });
+    ojson out = ojson::array();
+    for (const Place* p : list)
+        out.push_back({{"key", p->name + "|" + p->country}, {"name", p->name}, {"country", p->country}, {"type", p->type},
+                       {"plugin", p->plugin}, {"lat", p->lat}, {"lon", p->lon}, {"mentions", p->mentions},
+                       {"sources", p->docs.size()}, {"docs", p->docs}});
+    return out;
+}
+
+std::size_t index_field(const ojson& j, const char* key, const std::string& where) {
+    auto it = j.find(key);
+    if (it == j.end() || !it->is_number_unsigned()) throw std::invalid_argument(where + ": \"" + key + "\" is missing or not a whole number");
+    return it->get<std::size_t>();
+}
+
+}  // namespace
+
+Repeats find_repeats(std::string_view utf8_text) { return repeats_of(to_u32(utf8_text)); }
+
+CompareDocument compare_document_from_json(const ojson& j) {
+    if (!j.is_object()) throw std::invalid_argument("a result must be a JSON object");
+    CompareDocument d;
+    auto name = j.find("document");
+    if (name == j.end() || !name->is_string()) throw std::invalid_argument("a result has no \"document\" name");
+    d.name = name->get<std::string>();
+    if (auto t = j.find("text"); t != j.end() && t->is_string()) {
+        d.text = t->get<std::string>();
+        d.has_text = true;
+    }
+    if (auto k = j.find("key"); k != j.end() && k->is_string()) d.key = k->get<std::string>();
+    if (auto dt = j.find("date"); dt != j.end() && dt->is_string()) d.date = dt->get<std::string>();
+    if (auto r = j.find("repeats"); r != j.end() && r->is_array())
+        for (const auto& s : *r) {
+            TextSpan span;
+            span.start = index_field(s, "start", d.name + ": repeats");
+            span.end = index_field(s, "end", d.name + ": repeats");
+            d.repeats.push_back(span);
+        }
+    auto ms = j.find("mentions");
+    if (ms == j.end() || !ms->is_array()) throw std::invalid_argument(d.name + ": \"mentions\" is missing or not an array");
+    for (const auto& m : *ms) {
+        if (!m.is_object()) throw std::invalid_argument(d.name + ": a mention is not an object");
+        CompareMention cm;
+        cm.plugin = m.value("plugin", "");
+        cm.start = index_field(m, "start", d.name + ": a mention");
+        cm.end = index_field(m, "end", d.name + ": a mention");
+        cm.text = m.contains("text") && m["text"].is_string() ? m["text"].get<std::string>() : std::string();
+        for (auto it = m.begin(); it != m.end(); ++it) {
+            const std::string& k = it.key();
+            if (k == "plugin" || k == "start" || k == "end" || k == "text") continue;
+            cm.fields[k] = Value(it.value());
+        }
+        d.mentions.push_back(std::move(cm));
+    }
+    if (d.has_text && d.text.size() <= kMaxSentenceBytes && !check_input(d.text)) {
+        const Document doc(d.name, d.text);
+        for (const auto& s : doc.layer().sentences()) d.sentences.emplace_back(s.start, s.end);
+    }
+    return d;
+}
+
+CompareDocument compare_document_from(const Document& doc, const Result& result) {
+    CompareDocument d;
+    d.name = doc.name();
+    d.text = doc.text();
+    d.has_text = true;
+    // The segment each mention is in and the article's date, as `analyze`
+    // writes them, so that a comparison of files and one of results agree.
+    const Segmentation& segmentation = doc.segmentation();
+    for (const Mention& m : result.mentions) {
+        CompareMention c{m.plugin, m.start, m.end, doc.slice(m.start, m.end), m.fields};
+        const Passage* passage = segmentation.at(m.start);
+        c.fields["segment"] = std::string(passage_kind_name(passage ? passage->kind : PassageKind::Article));
+        d.mentions.push_back(std::move(c));
+    }
+    for (const auto& s : doc.layer().sentences()) d.sentences.emplace_back(s.start, s.end);
+    d.date = doc.date();
+    return d;
+}
+
+ojson compare_documents(const std::vector<CompareDocument>& input) {
+    const std::vector<Prepared> docs = prepare(input);
+    ojson documents = ojson::array();
+    for (const Prepared& p : docs) {
+        ojson reps = ojson::array();
+        for (const TextSpan& s : p.repeats) reps.push_back({{"start", s.start}, {"end", s.end}, {"start16", s.start16}, {"end16", s.end16}});
+        documents.push_back({{"document", p.doc->name},
+                             {"duplicate_of", p.duplicate_of >= 0 ? ojson(p.duplicate_of) : ojson(nullptr)},
+                             {"repeats", std::move(reps)}});
+    }
+    ojson out;
+    out["documents"] = std::move(documents);
+    out["numbers"] = number_groups(docs);
+    out["quotes"] = quote_groups(docs);
+    out["places"] = place_counts(docs);
+    return out;
+}
+
+}  // namespace newslens
