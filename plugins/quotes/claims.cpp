@@ -37,7 +37,7 @@ public:
         : layer_(layer), w_(w), lex_(lex), cl_(cl), a_(a), names_(names), quotes_(quotes) {
         // Quotations by the position of their marks, for the tags (binary searches, not a scan per claim).
         for (std::size_t k = 0; k < quotes_.size(); ++k) {
-            if (!quotation(quotes_[k])) continue;
+            if (quotes_[k].parent != kNone) continue;
             opens_.push_back({quotes_[k].open, k});
             if (quotes_[k].close != kNone) closes_.push_back({quotes_[k].close, k});
         }
@@ -133,9 +133,9 @@ private:
         return q.parent == kNone && count_words(layer_.document().wide(), q.start, q.end) >= 3;
     }
     // The quotation whose closing (opening) mark is word i, or kNone.
-    static std::size_t at(const std::vector<std::pair<std::size_t, std::size_t>>& marks, std::size_t pos) {
+    std::size_t at(const std::vector<std::pair<std::size_t, std::size_t>>& marks, std::size_t pos) const {
         const auto it = std::lower_bound(marks.begin(), marks.end(), std::make_pair(pos, std::size_t{0}));
-        return it != marks.end() && it->first == pos ? it->second : kNone;
+        return it != marks.end() && it->first == pos && quotation(quotes_[it->second]) ? it->second : kNone;
     }
     std::size_t quote_closed_at(std::size_t i) const { return at(closes_, w_[i].start); }
     std::size_t quote_opened_at(std::size_t i) const { return at(opens_, w_[i].start); }
