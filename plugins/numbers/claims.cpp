@@ -11,6 +11,7 @@ namespace {
 
 constexpr std::size_t kMaxPeriodWords = 12;  // "since the latest violence in the country erupted on 7 July"
 constexpr std::size_t kMaxSpanWords = 3;     // "over the past three weeks"
+constexpr std::size_t kMaxClauseWords = 40;  // looked at either side of a number for its period
 
 // Days since 1970-01-01 of a civil date, and back (H. Hinnant's algorithms).
 long days_from_civil(long y, unsigned m, unsigned d) {
@@ -197,22 +198,25 @@ std::pair<std::size_t, std::size_t> ClaimFields::period(const TextLayer& layer, 
         return n > j + 1 && n < s.last_word && words[n].alnum && words[n].shape == Shape::Lower;
     };
     // The number's clause; "..., or 795,510 votes" stands in apposition to the clause before.
+    // Bounded either side: a clause is a few dozen words (a megabyte of digits is not one).
+    const std::size_t first = nb > s.first_word + kMaxClauseWords ? nb - kMaxClauseWords : s.first_word;
+    const std::size_t last = std::min<std::size_t>(s.last_word, ne + kMaxClauseWords);
     std::size_t cb = nb;
-    while (cb > s.first_word && !boundary(cb - 1)) --cb;
-    if (cb > s.first_word + 1 && cb + 1 == nb && words[cb].key == w_.or_) {
+    while (cb > first && !boundary(cb - 1)) --cb;
+    if (cb > first + 1 && cb + 1 == nb && words[cb].key == w_.or_) {
         --cb;  // the comma
-        while (cb > s.first_word && !boundary(cb - 1)) --cb;
+        while (cb > first && !boundary(cb - 1)) --cb;
     }
     // "So far, 3,000 tickets ...", "Between Friday and Sunday, 41 flights ...":
     // an opening phrase that is a period belongs to the clause after its comma.
-    if (cb > s.first_word + 1 && layer.word_text(cb - 1)[0] == L',') {
+    if (cb > first + 1 && layer.word_text(cb - 1)[0] == L',') {
         std::size_t pb = cb - 1;
-        while (pb > s.first_word && !boundary(pb - 1)) --pb;
+        while (pb > first && !boundary(pb - 1)) --pb;
         bool bounded = false;
         if (pb < cb - 1 && period_at(layer, pb, cb - 1, bounded) == cb - 1) cb = pb;
     }
     std::size_t ce = ne;
-    while (ce < s.last_word && !boundary(ce)) ++ce;
+    while (ce < last && !boundary(ce)) ++ce;
     std::pair<std::size_t, std::size_t> best{0, 0}, loose{0, 0};
     std::size_t best_distance = static_cast<std::size_t>(-1);
     for (std::size_t j = cb; j < ce; ++j) {
@@ -287,19 +291,20 @@ void ClaimFields::set(const Context& ctx, std::vector<Mention>& out, std::size_t
     const std::vector<Mention>& notes = ctx.annotations("quotes");
     const std::string& article = ctx.document().date();
     const auto& sentences = layer.sentences();
-    // No annotation starts further back than the longest is long.
-    std::size_t longest = 0;
-    for (const Mention& a : notes) longest = std::max(longest, a.end - a.start);
+    // The annotations that may cover the number: those begun before it and
+    // not yet ended (numbers come in text order; a sweep, not a search per number).
+    std::vector<const Mention*> open;
+    std::size_t next = 0;
     for (std::size_t k = first; k < out.size(); ++k) {
         Mention& m = out[k];
         // The innermost attribution that covers the number; none when the number is in one's own words.
         const Mention* best = nullptr;
         std::size_t best_cue = 0;
         bool in_cue = false;
-        const std::size_t floor = m.start > longest ? m.start - longest : 0;
-        auto it = std::lower_bound(notes.begin(), notes.end(), floor, [](const Mention& a, std::size_t p) { return a.start < p; });
-        for (; it != notes.end() && it->start <= m.start; ++it) {
-            const Mention& a = *it;
+        while (next < notes.size() && notes[next].start <= m.start) open.push_back(&notes[next++]);
+        open.erase(std::remove_if(open.begin(), open.end(), [&](const Mention* a) { return a->end <= m.start; }), open.end());
+        for (const Mention* ap : open) {
+            const Mention& a = *ap;
             if (a.end < m.end) continue;
             const Attribution at(a.fields);
             if (at.cue_end > at.cue_start && m.start < at.cue_end && m.end > at.cue_start) {

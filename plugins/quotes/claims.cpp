@@ -1,6 +1,7 @@
 #include "claims.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace newslens::quotes {
 namespace {
@@ -11,6 +12,9 @@ constexpr std::size_t kMaxGroupWords = 10;      // "Bogota and Rio de Janeiro's 
 constexpr std::size_t kMaxNameWords = 5;        // "Feres Kanaan, a member of ..., told"
 constexpr std::size_t kMaxAppositionWords = 12; // ", program director at AOL,"
 constexpr std::size_t kMaxAntecedentWords = 3;  // "the 15 percent" before "that"
+// Longer "sentences" are lists or junk (a megabyte of digits): no attribution
+// is sought there, which keeps the work per reporting verb bounded.
+constexpr std::size_t kMaxSentenceWords = 250;
 
 bool digits(const Words& w, std::size_t i) { return w[i].shape == Shape::Digits; }
 
@@ -30,7 +34,16 @@ class ClaimFinder {
 public:
     ClaimFinder(const TextLayer& layer, const Words& w, const Lexicon& lex, const ClaimLexicon& cl, Attributor& a,
                 const NameIndex& names, const std::vector<QuoteSpan>& quotes)
-        : layer_(layer), w_(w), lex_(lex), cl_(cl), a_(a), names_(names), quotes_(quotes) {}
+        : layer_(layer), w_(w), lex_(lex), cl_(cl), a_(a), names_(names), quotes_(quotes) {
+        // Quotations by the position of their marks, for the tags (binary searches, not a scan per claim).
+        for (std::size_t k = 0; k < quotes_.size(); ++k) {
+            if (quotes_[k].parent != kNone) continue;
+            opens_.push_back({quotes_[k].open, k});
+            if (quotes_[k].close != kNone) closes_.push_back({quotes_[k].close, k});
+        }
+        std::sort(opens_.begin(), opens_.end());
+        std::sort(closes_.begin(), closes_.end());
+    }
 
     std::vector<Claim> run() {
         for (const Segment& s : layer_.sentences()) sentence(s);
@@ -46,6 +59,11 @@ private:
     const NameIndex& names_;
     const std::vector<QuoteSpan>& quotes_;
     std::vector<Claim> claims_;
+    std::vector<std::pair<std::size_t, std::size_t>> opens_, closes_;  // (mark position, quote index), sorted
+    // Capitalised runs of two or more words by the key of each word in them,
+    // the first run holding it (name_description), built on first use.
+    mutable std::unordered_map<WordId, std::pair<std::size_t, std::size_t>> runs_;
+    mutable bool runs_built_ = false;
 
     bool punct(std::size_t i) const { return !w_.is_word(i); }
     bool quote_mark(std::size_t i) const { return punct(i) && chars::is_double_quote(static_cast<char32_t>(w_.text(i)[0])); }
@@ -115,18 +133,12 @@ private:
         return q.parent == kNone && count_words(layer_.document().wide(), q.start, q.end) >= 3;
     }
     // The quotation whose closing (opening) mark is word i, or kNone.
-    std::size_t quote_closed_at(std::size_t i) const {
-        const std::size_t pos = w_[i].start;
-        for (std::size_t k = 0; k < quotes_.size(); ++k)
-            if (quotes_[k].close == pos && quotation(quotes_[k])) return k;
-        return kNone;
+    std::size_t at(const std::vector<std::pair<std::size_t, std::size_t>>& marks, std::size_t pos) const {
+        const auto it = std::lower_bound(marks.begin(), marks.end(), std::make_pair(pos, std::size_t{0}));
+        return it != marks.end() && it->first == pos && quotation(quotes_[it->second]) ? it->second : kNone;
     }
-    std::size_t quote_opened_at(std::size_t i) const {
-        const std::size_t pos = w_[i].start;
-        for (std::size_t k = 0; k < quotes_.size(); ++k)
-            if (quotes_[k].open == pos && quotation(quotes_[k])) return k;
-        return kNone;
-    }
+    std::size_t quote_closed_at(std::size_t i) const { return at(closes_, w_[i].start); }
+    std::size_t quote_opened_at(std::size_t i) const { return at(opens_, w_[i].start); }
     // The quote a tag beginning at word b follows (“…,” X said) or one ending at word e opens (X said: “…”).
     std::size_t tagged_quote(std::size_t b, std::size_t e, std::size_t sb, std::size_t se) const {
         std::size_t i = b;
@@ -152,19 +164,12 @@ private:
             if (!w_.is_word(t) || w_.capitalized(t) || w_.possessive(t) || lex_.function_word(w_.key(t)) ||
                 lex_.organisation_word(w_.key(t)))
                 continue;
-            const WordId modifier = w_.key(t);
-            for (std::size_t i = 0; i < w_.size(); ++i) {
-                if (w_.key(i) != modifier || !w_.capitalized(i)) continue;
-                std::size_t rb = i, re = i + 1;
-                while (rb > 0 && !w_.line_break_before(rb) && w_.capitalized(rb - 1) && !lex_.function_word(w_.key(rb - 1))) --rb;
-                while (re < w_.size() && !w_.line_break_before(re) && w_.capitalized(re) && !w_.possessive(re - 1)) ++re;
-                // The people plugin's persons and titled names ("Migration Minister Ana Ruiz") are not it.
-                if (re - rb < 2 || names_.person_in(w_[rb].start, w_[re - 1].end) || lex_.title(w_.key(rb)) ||
-                    lex_.title(w_.key(re - 1)))
-                    continue;
-                s.name = std::wstring(layer_.text(w_[rb].start, name_end(w_, re - 1, lex_)));
-                return;
-            }
+            build_runs();
+            const auto run = runs_.find(w_.key(t));
+            if (run == runs_.end()) continue;
+            const auto [rb, re] = run->second;
+            s.name = std::wstring(layer_.text(w_[rb].start, name_end(w_, re - 1, lex_)));
+            return;
         }
     }
 
@@ -197,6 +202,25 @@ private:
         }
     }
 
+    // One pass over the document: each capitalised run of two or more words
+    // that is no person and no titled name ("Migration Minister Ana Ruiz").
+    void build_runs() const {
+        if (runs_built_) return;
+        runs_built_ = true;
+        for (std::size_t rb = 0; rb < w_.size();) {
+            if (!w_.capitalized(rb) || lex_.function_word(w_.key(rb))) {
+                ++rb;
+                continue;
+            }
+            std::size_t re = rb + 1;
+            while (re < w_.size() && !w_.line_break_before(re) && w_.capitalized(re) && !w_.possessive(re - 1)) ++re;
+            if (re - rb >= 2 && !names_.person_in(w_[rb].start, w_[re - 1].end) && !lex_.title(w_.key(rb)) &&
+                !lex_.title(w_.key(re - 1)))
+                for (std::size_t i = rb; i < re; ++i) runs_.emplace(w_.key(i), std::make_pair(rb, re));
+            rb = re;
+        }
+    }
+
     void add(Claim c, std::size_t cue_b, std::size_t cue_e) {
         if (c.source.found()) {
             tidy_source(c.source);
@@ -217,6 +241,7 @@ private:
 
     void sentence(const Segment& s) {
         const std::size_t sb = s.first_word, se = s.last_word;
+        if (se - sb > kMaxSentenceWords) return;
         // Most sentences have no reporting verb: one look-up a word tells.
         std::size_t first_cue = se;
         for (std::size_t v = sb; v < se; ++v)
