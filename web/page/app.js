@@ -655,6 +655,7 @@ function requestComparison() {
     if (!pool.url) pool.url = URL.createObjectURL(new Blob([NEWSLENS_WORKER_SOURCE], { type: 'text/javascript' }));
     comparer.worker = new Worker(pool.url);
     comparer.worker.onmessage = (ev) => { if (ev.data.type === 'compared') compared(ev.data); };
+    pool.init(comparer.worker).catch((e) => console.error(`newslens: the comparison worker failed: ${e.message || e}`));
   }
   const model = app.model;
   model.compared = true;

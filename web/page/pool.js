@@ -70,17 +70,23 @@ const pool = {
     return Promise.any(readies).catch((e) => { throw e.errors ? e.errors[0] : e; });
   },
 
+  // Sends a worker started from this.url its module: it waits for it before
+  // it handles anything else. Resolves once sent.
+  init(worker) {
+    if (!this.compiled) this.compiled = compileWasm();
+    return this.compiled.then(({ module, bytes }) => {
+      try {
+        worker.postMessage({ type: 'init', module });
+      } catch (e) {
+        worker.postMessage({ type: 'init', bytes });
+      }
+    });
+  },
+
   startOne(plugins) {
     const slot = { worker: new Worker(this.url), inflight: new Map(), batches: 0, waiters: [] };
     this.workers.push(slot);
-    // The worker waits for its module before it handles anything else.
-    const init = this.compiled.then(({ module, bytes }) => {
-      try {
-        slot.worker.postMessage({ type: 'init', module });
-      } catch (e) {
-        slot.worker.postMessage({ type: 'init', bytes });
-      }
-    });
+    const init = this.init(slot.worker);
     for (const spec of plugins) {
       slot.waiters.push(() => {});
       slot.worker.postMessage({ type: 'load-plugin', file: spec.file, kind: spec.kind, bytes: spec.bytes });
