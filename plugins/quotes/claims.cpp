@@ -192,8 +192,10 @@ private:
             s.name = s.role + L" " + s.name;
             s.role.clear();
         }
+        // The word before the noun names the author: "The report" has none
+        // (its capital is the sentence's), and keeps its span as written.
         if (e >= b + 2 && !w_.capitalized(e - 1) && (cl_.evidence_noun(w_.key(e - 1)) || cl_.release_noun(w_.key(e - 1))) &&
-            w_.capitalized(e - 2)) {
+            w_.capitalized(e - 2) && !lex_.determiner(w_.key(e - 2))) {
             std::size_t nb = b;
             while (nb + 1 < e && lex_.determiner(w_.key(nb))) ++nb;
             s.name = std::wstring(layer_.text(w_[nb].start, name_end(w_, e - 2, lex_)));
