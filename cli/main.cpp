@@ -212,6 +212,10 @@ struct Output {
     std::string line;
     ojson tree;
     std::vector<std::string> problems;
+    // A document too large to hold its whole line in memory (JSON Lines
+    // only): analysed by the printing thread at its turn, its line written
+    // out part by part (print_output).
+    std::unique_ptr<Document> large;
 };
 
 // Documents larger than this are analysed in parts cut at line breaks, so
@@ -229,24 +233,32 @@ Output analyze_file(const Analyzer& analyzer, const std::string& path, bool tree
         else newslens::write_error_json_line(out.line, path, why);
         return out;
     }
-    Document d(path, std::move(bytes));
-    d.set_user_date(date);
+    auto d = std::make_unique<Document>(path, std::move(bytes));
+    d->set_user_date(date);
     if (tree) {
-        out.tree = newslens::to_json(d, analyzer.analyze(d), options);
+        out.tree = newslens::to_json(*d, analyzer.analyze(*d), options);
         for (const auto& e : out.tree["errors"]) out.problems.push_back(e.get<std::string>());
-    } else if (d.length() <= kPartChars) {
-        const newslens::Result r = analyzer.analyze(d);
-        newslens::write_json_line(out.line, d, r, options);
+    } else if (d->length() <= kPartChars) {
+        const newslens::Result r = analyzer.analyze(*d);
+        newslens::write_json_line(out.line, *d, r, options);
         out.problems = r.errors;
     } else {
-        out.problems = newslens::write_json_line_in_parts(out.line, d, analyzer, kPartChars, options);
+        out.large = std::move(d);
     }
     return out;
 }
 
 // Prints one document's output; returns true when it had a problem.
-bool print_output(Output& out, const std::string& format, const Analyzer& analyzer, std::vector<ojson>& kept) {
+bool print_output(Output& out, const std::string& format, const Analyzer& analyzer, const newslens::JsonOptions& options,
+                  std::vector<ojson>& kept) {
     if (!out.note.empty()) std::cerr << "newslens: " << out.name << ": " << out.note << "\n";
+    if (out.large) {
+        // Written as it is made: memory stays that of one part's results,
+        // not of a line many times the size of the text.
+        out.problems = newslens::write_json_line_in_parts(out.line, *out.large, analyzer, kPartChars, options,
+                                                          [](std::string_view piece) { std::cout.write(piece.data(), piece.size()); });
+        out.large.reset();
+    }
     for (const auto& p : out.problems) std::cerr << "newslens: " << out.name << ": " << p << "\n";
     if (format == "jsonl") std::cout << out.line << "\n";
     else if (format == "table") print_table(out.tree);
@@ -508,7 +520,7 @@ int cmd_analyze(const std::vector<std::string>& args) {
         // One job: analyse and print one document at a time on this thread.
         for (std::size_t i = 0; i < files.size(); ++i) {
             Output out = analyze_file(analyzer, files[i], tree, options, date);
-            failed |= print_output(out, format, analyzer, kept);
+            failed |= print_output(out, format, analyzer, options, kept);
         }
     } else {
         for (std::size_t i = 0; i < files.size(); ++i) {
@@ -520,7 +532,7 @@ int cmd_analyze(const std::vector<std::string>& args) {
                 printed = i + 1;
             }
             changed.notify_all();
-            failed |= print_output(out, format, analyzer, kept);
+            failed |= print_output(out, format, analyzer, options, kept);
         }
     }
     for (auto& t : threads) t.join();

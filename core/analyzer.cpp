@@ -262,6 +262,14 @@ private:
     std::size_t next_ = 0;
 };
 
+// A whole number in a field named *_start or *_end is a code-point offset
+// into the text ("speaker_start", "sentence_end"; README, "JSON"), moved
+// with the mention when a part is written into its whole document.
+bool is_offset_field(std::string_view key, const Value& v) {
+    auto ends = [&](std::string_view x) { return key.size() > x.size() && key.compare(key.size() - x.size(), x.size(), x) == 0; };
+    return v.type() == Value::Type::Int && (ends("_start") || ends("_end"));
+}
+
 // `doc` is the document (or part) the mention's offsets and `passage` refer
 // to; `offset` moves them into the whole document.
 void write_mention(JsonSink& out, const Document& doc, const Mention& m, const Passage* passage, std::size_t offset,
@@ -295,7 +303,8 @@ void write_mention(JsonSink& out, const Document& doc, const Mention& m, const P
         out.put(',');
         out.string(f.first);
         out.put(':');
-        f.second.write_json(out);
+        if (offset && is_offset_field(f.first, f.second)) out.number(f.second.as_int() + static_cast<std::int64_t>(offset));
+        else f.second.write_json(out);
     }
     out.put('}');
 }
@@ -359,9 +368,14 @@ void write_json_line(std::string& out_string, const Document& doc, const Result&
     write_tail(out, result.errors);
 }
 
+// Streamed, the line is handed over whenever this much is written.
+constexpr std::size_t kDrainBytes = 1u << 20;
+
 std::vector<std::string> write_json_line_in_parts(std::string& out_string, const Document& doc, const Analyzer& analyzer,
-                                                  std::size_t part_chars, const JsonOptions& options) {
-    JsonSink out(out_string, 2 * doc.text().size() + 256);  // a line is about twice its text
+                                                  std::size_t part_chars, const JsonOptions& options,
+                                                  const std::function<void(std::string_view)>& emit) {
+    // A line is about twice its text; streamed, a part's results at a time.
+    JsonSink out(out_string, emit ? 256 : 2 * doc.text().size() + 256);
     write_head(out, doc);
     std::vector<std::string> errors;
     const std::wstring& wide = doc.wide();
@@ -396,10 +410,14 @@ std::vector<std::string> write_json_line_in_parts(std::string& out_string, const
                 Mention shifted = m;
                 shifted.start += begin;
                 shifted.end += begin;
+                for (const auto& f : m.fields)
+                    if (is_offset_field(f.first, f.second))
+                        shifted.fields[f.first] = Value(f.second.as_int() + static_cast<std::int64_t>(begin));
                 write_mention(out, doc, shifted, passage, 0, first, options);
             } else {
                 write_mention(out, part, m, passage, begin, first, options);
             }
+            if (emit && out.written() > kDrainBytes) out.drain(emit);
         }
         std::uint32_t part_stories = 0;
         for (Passage p : part.segmentation().passages()) {
@@ -416,10 +434,12 @@ std::vector<std::string> write_json_line_in_parts(std::string& out_string, const
         stories += part_stories;
         for (const auto& e : r.errors) errors.push_back(e);
         begin = end;
+        if (emit) out.drain(emit);
     }
     out.raw("],\"segments\":[");
     write_passages(out, doc, passages_of_doc, options);
     write_tail(out, errors);
+    if (emit) out.drain(emit);
     return errors;
 }
 

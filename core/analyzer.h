@@ -3,6 +3,8 @@
 // the CLI, the page and the scorer.
 #pragma once
 
+#include <functional>
+
 #include <memory>
 #include <string>
 #include <vector>
@@ -62,8 +64,11 @@ void write_json_line(std::string& out, const Document& doc, const Result& result
 // parts of about `part_chars` code points cut at line breaks (each part a
 // Document of its own, so plugins see one part at a time) and appends the
 // same JSON line as write_json_line, mentions in order. Returns the errors.
+// With `emit`, the line is handed to it piece by piece, after each part (and
+// `out` is left empty), so that memory stays that of one part's results.
 std::vector<std::string> write_json_line_in_parts(std::string& out, const Document& doc, const Analyzer& analyzer,
-                                                  std::size_t part_chars, const JsonOptions& options = {});
+                                                  std::size_t part_chars, const JsonOptions& options = {},
+                                                  const std::function<void(std::string_view)>& emit = {});
 
 // The same shape for a document that could not be analysed at all.
 nlohmann::ordered_json error_json(const std::string& name, const std::string& error);

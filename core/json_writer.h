@@ -44,6 +44,16 @@ public:
     void number(std::int64_t v);
     void number(double v);
 
+    // Hands everything in the string so far to `emit` (the text it held
+    // before the sink began included) and goes on writing from its start:
+    // a long line is written out piece by piece in bounded memory.
+    std::size_t written() const { return static_cast<std::size_t>(p_ - out_.data()); }
+    template <class Emit>
+    void drain(Emit&& emit) {
+        emit(std::string_view(out_.data(), static_cast<std::size_t>(p_ - out_.data())));
+        p_ = out_.data();
+    }
+
 private:
     void grow(std::size_t n);
     std::string& out_;

@@ -278,6 +278,26 @@ TEST_CASE("the JSON Lines writer prints what the JSON tree prints", "[json]") {
     }
 }
 
+TEST_CASE("offsets in a part's fields are moved into the whole document", "[json]") {
+    std::string text;
+    for (int i = 0; i < 60; ++i)
+        text += "Officials said " + std::to_string(100 + i) + " people were hurt in Bogotá on Monday, said Ana Ortiz.\n\n";
+    const Document doc("big", text);
+    const newslens::Analyzer analyzer({"numbers", "quotes"});
+    std::string whole, parts;
+    newslens::write_json_line(whole, doc, analyzer.analyze(doc));
+    newslens::write_json_line_in_parts(parts, doc, analyzer, 700);
+    const auto a = nlohmann::json::parse(whole), b = nlohmann::json::parse(parts);
+    REQUIRE(a["mentions"].size() == b["mentions"].size());
+    std::size_t offsets = 0;
+    for (std::size_t i = 0; i < a["mentions"].size(); ++i)
+        for (const char* key : {"start", "end", "source_start", "source_end", "sentence_start", "sentence_end"}) {
+            CHECK(a["mentions"][i].value(key, nlohmann::json()) == b["mentions"][i].value(key, nlohmann::json()));
+            offsets += b["mentions"][i].value(key, nlohmann::json()).is_number();
+        }
+    CHECK(offsets == 6 * 60);  // every mention has a source and a sentence
+}
+
 TEST_CASE("a large document analysed in parts gives the same line as in one piece", "[json]") {
     std::string text;
     for (int i = 0; i < 400; ++i) text += "Line " + std::to_string(i) + " of Bogotá and Zürich\n";
@@ -288,4 +308,14 @@ TEST_CASE("a large document analysed in parts gives the same line as in one piec
     const auto errors = newslens::write_json_line_in_parts(parts, doc, analyzer, 500);
     CHECK(errors.empty());
     CHECK(parts == whole);
+    // Streamed: the same line in pieces, one per part, and nothing left behind.
+    std::string left = "start ", streamed;
+    std::size_t pieces = 0;
+    newslens::write_json_line_in_parts(left, doc, analyzer, 500, {}, [&](std::string_view piece) {
+        streamed += piece;
+        ++pieces;
+    });
+    CHECK(streamed == "start " + whole);
+    CHECK(pieces > 3);
+    CHECK(left.empty());
 }
