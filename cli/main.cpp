@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <iterator>
 #include <sstream>
@@ -120,6 +121,59 @@ bool read_input(const std::string& path, std::string& out, std::string& why) {
     return true;
 }
 
+// Reads one input, decodes it (`note` says how, "" for plain UTF-8) and
+// checks that it is text worth analysing; false with the reason otherwise.
+// Shared by analyze and compare, so that both take and refuse the same files.
+bool read_document(const std::string& path, std::string& text, std::string& note, std::string& why) {
+    if (!read_input(path, text, why)) return false;
+    why = newslens::check_input(decoded(text, note)).value_or("");
+    return why.empty();
+}
+
+// The options analyze and compare share; each command reads its own others
+// through `extra` in parse_args.
+struct CommonOptions {
+    std::string format;
+    std::string plugins;
+    std::vector<std::string> plugin_files;
+    int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    std::vector<std::string> files;
+};
+
+// An option's value: "--flag=value" or the next argument.
+using ValueOf = std::function<std::string(const std::string& flag)>;
+
+// Parses --format, --plugins, --plugin-file, -j/--jobs and the files; every
+// other option goes to `extra(option, value)`, which returns false when it
+// does not know it either (an unknown option, a usage error).
+CommonOptions parse_args(const std::vector<std::string>& args, const std::string& default_format,
+                         const std::function<bool(const std::string&, const ValueOf&)>& extra) {
+    CommonOptions o;
+    o.format = default_format;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        const ValueOf value = [&](const std::string& flag) -> std::string {
+            if (a.rfind(flag + "=", 0) == 0) return a.substr(flag.size() + 1);
+            if (i + 1 >= args.size()) throw std::invalid_argument(flag + " needs a value");
+            return args[++i];
+        };
+        auto is = [&](const char* flag) { return a == flag || a.rfind(std::string(flag) + "=", 0) == 0; };
+        if (is("--format")) o.format = value("--format");
+        else if (is("--plugins")) o.plugins = value("--plugins");
+        else if (is("--plugin-file")) o.plugin_files.push_back(value("--plugin-file"));
+        else if (a == "-j" || is("--jobs") || (a.size() > 2 && a.rfind("-j", 0) == 0)) {
+            const std::string v = a.size() > 2 && a[1] == 'j' ? a.substr(2) : value(a == "-j" ? "-j" : "--jobs");
+            char* end = nullptr;
+            const long n = std::strtol(v.c_str(), &end, 10);
+            if (v.empty() || *end != '\0' || n < 1 || n > 1024) throw std::invalid_argument("-j needs a number of jobs from 1 to 1024, not '" + v + "'");
+            o.jobs = static_cast<int>(n);
+        }
+        else if (a == "-" || a.empty() || a[0] != '-') o.files.push_back(a);
+        else if (!extra(a, value)) throw std::invalid_argument("unknown option " + a);
+    }
+    return o;
+}
+
 std::string csv_cell(const std::string& s) {
     if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
     std::string out = "\"";
@@ -223,7 +277,7 @@ Output analyze_file(const Analyzer& analyzer, const std::string& path, bool tree
     Output out;
     out.name = path;
     std::string bytes, why;
-    if (!read_input(path, bytes, why) || !(why = newslens::check_input(decoded(bytes, out.note)).value_or("")).empty()) {
+    if (!read_document(path, bytes, out.note, why)) {
         out.problems.push_back(why);
         if (tree) out.tree = newslens::error_json(path, why);
         else newslens::write_error_json_line(out.line, path, why);
@@ -313,29 +367,18 @@ void print_compare_table(const ojson& out) {
 }
 
 int cmd_compare(const std::vector<std::string>& args) {
-    std::string format = "json";
-    std::string plugins;
-    int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    std::vector<std::string> files, plugin_files;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        auto value = [&](const std::string& flag) -> std::string {
-            if (a.rfind(flag + "=", 0) == 0) return a.substr(flag.size() + 1);
-            if (i + 1 >= args.size()) throw std::invalid_argument(flag + " needs a value");
-            return args[++i];
-        };
-        if (a == "--format" || a.rfind("--format=", 0) == 0) format = value("--format");
-        else if (a == "--plugins" || a.rfind("--plugins=", 0) == 0) plugins = value("--plugins");
-        else if (a == "--plugin-file" || a.rfind("--plugin-file=", 0) == 0) plugin_files.push_back(value("--plugin-file"));
-        else if (a == "-j" || a.rfind("-j", 0) == 0) {
-            const std::string v = a.size() > 2 ? a.substr(2) : value("-j");
-            char* end = nullptr;
-            const long n = std::strtol(v.c_str(), &end, 10);
-            if (v.empty() || *end != '\0' || n < 1 || n > 1024) throw std::invalid_argument("-j needs a number of jobs from 1 to 1024, not '" + v + "'");
-            jobs = static_cast<int>(n);
-        } else if (a == "-" || a.empty() || a[0] != '-') files.push_back(a);
-        else throw std::invalid_argument("unknown option " + a);
-    }
+    const CommonOptions o = parse_args(args, "json", [](const std::string& a, const ValueOf&) -> bool {
+        for (const char* only : {"--segments", "--date"})
+            if (a == only || a.rfind(std::string(only) + "=", 0) == 0)
+                throw std::invalid_argument(std::string(only) + " is an option of analyze, not of compare "
+                                            "(compare reads every mention with its segment, and the articles' own dates)");
+        return false;
+    });
+    const std::string& format = o.format;
+    const std::string& plugins = o.plugins;
+    const int jobs = o.jobs;
+    const std::vector<std::string>& files = o.files;
+    const std::vector<std::string>& plugin_files = o.plugin_files;
     if (format != "json" && format != "jsonl" && format != "table")
         throw std::invalid_argument("unknown format '" + format + "' (json, jsonl, table)");
     if (files.empty()) throw std::invalid_argument("no input files (use - for JSONL results on stdin)");
@@ -368,7 +411,7 @@ int cmd_compare(const std::vector<std::string>& args) {
         for (std::size_t i; (i = next++) < files.size();) {
             if (files[i] == "-") continue;
             std::string bytes, why, note;
-            if (!read_input(files[i], bytes, why) || !(why = newslens::check_input(decoded(bytes, note)).value_or("")).empty()) {
+            if (!read_document(files[i], bytes, note, why)) {
                 problems[i] = why;
                 continue;
             }
@@ -430,41 +473,27 @@ int cmd_plugins(const std::vector<std::string>& args) {
 }
 
 int cmd_analyze(const std::vector<std::string>& args) {
-    std::string format = "jsonl";
-    std::string plugins, date;
+    std::string date;
     newslens::JsonOptions options;
-    int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    std::vector<std::string> files, plugin_files;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        auto value = [&](const std::string& flag) -> std::string {
-            if (a.rfind(flag + "=", 0) == 0) return a.substr(flag.size() + 1);
-            if (i + 1 >= args.size()) throw std::invalid_argument(flag + " needs a value");
-            return args[++i];
-        };
-        if (a == "--format" || a.rfind("--format=", 0) == 0) format = value("--format");
-        else if (a == "--plugins" || a.rfind("--plugins=", 0) == 0) plugins = value("--plugins");
-        else if (a == "--plugin-file" || a.rfind("--plugin-file=", 0) == 0) plugin_files.push_back(value("--plugin-file"));
-        else if (a == "--segments" || a.rfind("--segments=", 0) == 0) {
+    const CommonOptions o = parse_args(args, "jsonl", [&](const std::string& a, const ValueOf& value) -> bool {
+        if (a == "--segments" || a.rfind("--segments=", 0) == 0) {
             const std::string v = value("--segments");
             if (v != "all" && v != "article") throw std::invalid_argument("--segments is all or article, not '" + v + "'");
             options.article_only = v == "article";
-        }
-        else if (a == "--date" || a.rfind("--date=", 0) == 0) {
+        } else if (a == "--date" || a.rfind("--date=", 0) == 0) {
             date = value("--date");
             if (!newslens::valid_iso_date(date))
                 throw std::invalid_argument("--date needs a calendar date YYYY-MM-DD (like 2019-02-25), not '" + date + "'");
+        } else {
+            return false;
         }
-        else if (a == "-j" || a == "--jobs" || a.rfind("--jobs=", 0) == 0 || (a.size() > 2 && a.rfind("-j", 0) == 0)) {
-            const std::string v = a.size() > 2 && a[1] == 'j' ? a.substr(2) : value(a == "-j" ? "-j" : "--jobs");
-            char* end = nullptr;
-            const long n = std::strtol(v.c_str(), &end, 10);
-            if (v.empty() || *end != '\0' || n < 1 || n > 1024) throw std::invalid_argument("-j needs a number of jobs from 1 to 1024, not '" + v + "'");
-            jobs = static_cast<int>(n);
-        }
-        else if (a == "-" || a.empty() || a[0] != '-') files.push_back(a);
-        else throw std::invalid_argument("unknown option " + a);
-    }
+        return true;
+    });
+    const std::string& format = o.format;
+    const std::string& plugins = o.plugins;
+    const int jobs = o.jobs;
+    const std::vector<std::string>& files = o.files;
+    const std::vector<std::string>& plugin_files = o.plugin_files;
     if (format != "jsonl" && format != "json" && format != "csv" && format != "table" && format != "summary")
         throw std::invalid_argument("unknown format '" + format + "' (jsonl, json, csv, table, summary)");
     if (files.empty()) throw std::invalid_argument("no input files (use - for stdin)");

@@ -158,6 +158,7 @@ assert b["numbers"] and b["quotes"] and b["places"]
 ' "$tmp/cmp.json" "$tmp/cmp-stdin.json"
 printf '{"document": "x"}\nnot json\n' | "$cli" compare - > "$tmp/cmp-bad.json" 2> "$tmp/cmp-bad.err"
 check "compare: bad stdin lines are reported and skipped" test $? -eq 1 -a "$(wc -l < "$tmp/cmp-bad.err")" -eq 2
+"$cli" compare "$examples"/*.txt > "$tmp/cmp.json.good"
 "$cli" compare --format jsonl "$examples"/*.txt > "$tmp/cmp.jsonl"
 check "compare jsonl: one object per line with its group" python3 -c '
 import json,sys
@@ -168,6 +169,11 @@ assert {l["group"] for l in ls} >= {"documents","numbers","quotes","places"}
 check "compare table has the three comparisons" grep -q "Numbers across sources" "$tmp/cmp.txt"
 "$cli" compare --format xml "$good" 2> /dev/null
 check "compare: unknown format is a usage error" test $? -eq 2
+"$cli" compare --segments article "$good" > /dev/null 2> "$tmp/cmp-seg.err"
+check "compare: an option of analyze only is a usage error" test $? -eq 2
+check "compare: says --segments is analyze's" grep -q -- "--segments is an option of analyze, not of compare" "$tmp/cmp-seg.err"
+"$cli" compare --jobs=1 "$examples"/*.txt > "$tmp/cmp-j1.json"
+check "compare --jobs=1 gives the same comparison" cmp -s "$tmp/cmp.json.good" "$tmp/cmp-j1.json"
 
 echo "cli: $pass passed, $fails failed"
 [ "$fails" -eq 0 ]
