@@ -78,7 +78,8 @@ const char* const kUsage =
     "          (jsonl) or a table.\n"
     "          --map: only the map step: one summary line per document, which\n"
     "          `newslens compare` reads like results and reduces (README.md,\n"
-    "          \"Comparing at scale\").\n"
+    "          \"Comparing at scale\"); a JSONL line it cannot read gives a\n"
+    "          {\"map_error\"} line, so that there is one line out per line in.\n"
     "plugins   list the plugins of this build with a one-line description\n"
     "--plugin-file F   load a plugin at run time (repeatable): a rule plugin (.json)\n"
     "          or a compiled plugin (.so); a broken file is reported and skipped.\n";
@@ -746,8 +747,11 @@ int cmd_compare(const std::vector<std::string>& args) {
             try {
                 const ojson j = ojson::parse(t.record);
                 std::string().swap(t.record);
-                m.summary = newslens::is_summary_json(j) ? newslens::summary_from_json(j)
-                                                         : newslens::map_document(newslens::compare_document_from_json(j));
+                if (j.is_object() && j.contains("map_error"))  // a line the map step could not read
+                    m.problem = "left out by the map step: " + (j["map_error"].is_string() ? j["map_error"].get<std::string>() : j["map_error"].dump());
+                else
+                    m.summary = newslens::is_summary_json(j) ? newslens::summary_from_json(j)
+                                                             : newslens::map_document(newslens::compare_document_from_json(j));
             } catch (const std::exception& e) {
                 m.problem = e.what();
             }
@@ -768,6 +772,9 @@ int cmd_compare(const std::vector<std::string>& args) {
                       << (m.is_line ? " (line skipped)" : " (left out of the comparison)") << "\n";
             failed = true;
         }
+        // --map writes one line per line read, so that a program piping
+        // results through it can count on one answer each.
+        if (!m.summary && map_only && m.is_line) std::cout << dump_json(ojson{{"map_error", m.where + ": " + m.problem}}) << "\n";
         if (!m.summary) return;
         if (map_only) std::cout << dump_json(newslens::summary_to_json(*m.summary)) << "\n";
         else summaries.push_back(std::move(*m.summary));
