@@ -79,10 +79,54 @@ def pipes_of_this_worker(cli, plugins, jobs):
     return all_pipes[key]
 
 
-def analyse_partition(records, cli, plugins, jobs):
-    """records: [(where, line)], `where` the record's "shard:line". Returns
-    the results and the compare summaries, one each per record, and how
-    many results have errors."""
+def text_record(path, folder):
+    """A .txt file as a record: its path in the folder is its id."""
+    data = open(path, "rb").read()
+    for encoding in ("utf-8", "utf-16", "cp1252"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        text = data.decode("utf-8", "replace")
+    rel = os.path.relpath(path, folder)
+    return rel, json.dumps({"id": rel, "text": text}, ensure_ascii=False).encode()
+
+
+def jsonl_records(path, data, first_line):
+    """(where, line) for the non-blank lines of `data`, which starts at line
+    `first_line` of `path`."""
+    for number, line in enumerate(data.split(b"\n"), first_line):
+        line = line.rstrip(b"\r")
+        if line.strip():  # blank lines are no records (the CLI skips them too)
+            yield f"{path}:{number}", line
+
+
+def load_partition(source):
+    """A partition's records from what the client sent: the records
+    themselves, or where to read them on a file system the workers share
+    with the client (a byte range of a JSONL file, .txt files of a folder)."""
+    kind = source[0]
+    if kind == "records":
+        return source[1]
+    if kind == "range":
+        _, path, start, end, first_line, name = source
+        with open(path, "rb") as f:
+            f.seek(start)
+            data = f.read(end - start)
+        return list(jsonl_records(name, data[:-1] if data.endswith(b"\n") else data, first_line))
+    _, folder, names = source
+    return [text_record(name, folder) for name in names]
+
+
+def analyse_partition(index, source, cli, plugins, jobs, out_dir):
+    """Analyses and maps one partition. With `out_dir` (a file system the
+    client shares) the worker writes the shards itself; otherwise the
+    results and summaries go back to the client. Returns them (or None),
+    how many results have errors, and the seconds it took."""
+    started = time.time()
+    records = load_partition(source)
     pipes = pipes_of_this_worker(cli, plugins, jobs)
     with pipes.lock:
         results = Pipes.ask(pipes.analyze, [line for _, line in records])
@@ -102,48 +146,62 @@ def analyse_partition(records, cli, plugins, jobs):
         summaries = Pipes.ask(pipes.map, results)
     # Results with errors (a bad record, a plugin that failed): the CLI would exit 1.
     with_errors = sum(not r.endswith(b'"errors":[]}') for r in results)
-    return results, summaries, with_errors
+    if out_dir:
+        write_shards(out_dir, index, results, summaries)
+        results = summaries = None
+    return results, summaries, with_errors, len(records), time.time() - started
+
+
+def write_shards(out_dir, index, results, summaries):
+    for name, lines in (("results", results), ("summaries", summaries)):
+        path = os.path.join(out_dir, f"{name}-{index:05d}.jsonl")
+        with open(path + ".part", "wb") as f:
+            f.writelines(line + b"\n" for line in lines)
+        os.replace(path + ".part", path)
 
 
 # ---- on the client ----------------------------------------------------------------
 
-def read_records(inputs):
-    """(where, line) for every record of the inputs, in order."""
+def partition_sources(inputs, size, shared):
+    """What each partition is, in input order: about `size` bytes of
+    records. With a shared file system the workers read the records
+    themselves (the client only finds where partitions start); otherwise the
+    client reads them and sends them."""
     for path in inputs:
         if os.path.isdir(path):
             names = []
             for root, _, files in os.walk(path):
                 names += [os.path.join(root, f) for f in files if f.endswith(".txt")]
-            for name in sorted(names):
-                data = open(name, "rb").read()
-                for encoding in ("utf-8", "utf-16", "cp1252"):
-                    try:
-                        text = data.decode(encoding)
-                        break
-                    except UnicodeDecodeError:
-                        continue
+            names.sort()
+            if shared:
+                names = [os.path.abspath(n) for n in names]
+            part, total = [], 0
+            for name in names:
+                part.append(name)
+                total += os.path.getsize(name)
+                if total >= size:
+                    yield ("files", os.path.abspath(path), part) if shared else ("records", [text_record(n, path) for n in part])
+                    part, total = [], 0
+            if part:
+                yield ("files", os.path.abspath(path), part) if shared else ("records", [text_record(n, path) for n in part])
+            continue
+        with open(path, "rb") as f:
+            start, line = 0, 1
+            while True:
+                f.seek(start)
+                data = f.read(size)
+                if not data:
+                    break
+                data += f.readline()  # to the end of the line
+                end = start + len(data)
+                if shared:
+                    yield ("range", os.path.abspath(path), start, end, line, path)
                 else:
-                    text = data.decode("utf-8", "replace")
-                rel = os.path.relpath(name, path)
-                yield rel, json.dumps({"id": rel, "text": text}, ensure_ascii=False).encode()
-        else:
-            with open(path, "rb") as f:
-                for number, line in enumerate(f, 1):
-                    line = line.rstrip(b"\r\n")
-                    if line.strip():  # blank lines are no records (the CLI skips them too)
-                        yield f"{path}:{number}", line
-
-
-def partitions(records, size):
-    part, bytes_in = [], 0
-    for record in records:
-        part.append(record)
-        bytes_in += len(record[1])
-        if bytes_in >= size:
-            yield part
-            part, bytes_in = [], 0
-    if part:
-        yield part
+                    records = list(jsonl_records(path, data[:-1] if data.endswith(b"\n") else data, line))
+                    if records:
+                        yield ("records", records)
+                line += data.count(b"\n")
+                start = end
 
 
 def main(argv=None):
@@ -159,6 +217,10 @@ def main(argv=None):
     ap.add_argument("--jobs", type=int, default=1, help="-j of each worker's CLI (default 1: one worker per core)")
     ap.add_argument("--partition-mb", type=float, default=1.0, help="records per partition, in MB (default 1)")
     ap.add_argument("--format", default="json", choices=["json", "jsonl", "table"], help="of groups (default json)")
+    ap.add_argument("--shared-fs", choices=["yes", "no"],
+                    help="whether the workers see the client's files (the inputs and --out) at the same paths: then they "
+                         "read their partitions and write their shards themselves (default: yes for a LocalCluster, "
+                         "no with --scheduler: the client sends the records and writes the shards)")
     args = ap.parse_args(argv)
 
     os.makedirs(args.out, exist_ok=True)
@@ -176,15 +238,21 @@ def main(argv=None):
         # At most two partitions per worker in flight: the client holds the
         # records of those only, not the corpus.
         in_flight = 2 * max(1, workers)
-        parts = enumerate(partitions(read_records(args.inputs), int(args.partition_mb * 1e6)))
+        shared = (args.shared_fs or ("no" if args.scheduler else "yes")) == "yes"
+        out_dir = os.path.abspath(args.out) if shared else None
+        parts = enumerate(partition_sources(args.inputs, int(args.partition_mb * 1e6), shared))
         futures = as_completed()
-        counts = {"records": 0, "bytes": 0, "partitions": 0, "with_errors": 0}
+        counts = {"records": 0, "bytes": 0, "partitions": 0, "with_errors": 0, "worker_seconds": 0.0}
 
         def submit_next():
-            for index, part in parts:
-                counts["records"] += len(part)
-                counts["bytes"] += sum(len(line) for _, line in part)
-                f = client.submit(analyse_partition, part, cli_here, args.plugins, args.jobs, pure=False)
+            for index, source in parts:
+                if source[0] == "records":
+                    counts["bytes"] += sum(len(line) for _, line in source[1])
+                elif source[0] == "range":
+                    counts["bytes"] += source[3] - source[2]
+                else:
+                    counts["bytes"] += sum(os.path.getsize(n) for n in source[2])
+                f = client.submit(analyse_partition, index, source, cli_here, args.plugins, args.jobs, out_dir, pure=False)
                 f.index = index
                 futures.add(f)
                 return True
@@ -193,13 +261,12 @@ def main(argv=None):
         for _ in range(in_flight):
             submit_next()
         for future in futures:
-            results, summaries, with_errors = future.result()
+            results, summaries, with_errors, records, seconds = future.result()
+            counts["records"] += records
             counts["with_errors"] += with_errors
-            index = future.index
-            with open(os.path.join(args.out, f"results-{index:05d}.jsonl"), "wb") as f:
-                f.writelines(r + b"\n" for r in results)
-            with open(os.path.join(args.out, f"summaries-{index:05d}.jsonl"), "wb") as f:
-                f.writelines(s + b"\n" for s in summaries)
+            counts["worker_seconds"] += seconds
+            if results is not None:
+                write_shards(args.out, future.index, results, summaries)
             counts["partitions"] += 1
             future.release()
             submit_next()
