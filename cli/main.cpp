@@ -686,6 +686,7 @@ void print_compare_table(const ojson& out) {
 struct Mapped {
     std::string where;     // the file, or "FILE line N" for a JSONL line
     std::optional<newslens::CompareSummary> summary;
+    std::string line;      // with --map: the summary as JSON text (made by the worker, not the printer)
     std::string problem;   // why it is left out
     std::string note;      // how its file was decoded
     bool is_line = false;
@@ -762,6 +763,10 @@ int cmd_compare(const std::vector<std::string>& args) {
                 m.summary = newslens::map_document(newslens::compare_document_from(d, analyzer->analyze(d)));
             }
         }
+        if (map_only && m.summary) {
+            m.line = dump_json(newslens::summary_to_json(*m.summary));
+            m.summary.reset();
+        }
         return m;
     };
     std::vector<newslens::CompareSummary> summaries;
@@ -774,10 +779,12 @@ int cmd_compare(const std::vector<std::string>& args) {
         }
         // --map writes one line per line read, so that a program piping
         // results through it can count on one answer each.
-        if (!m.summary && map_only && m.is_line) std::cout << dump_json(ojson{{"map_error", m.where + ": " + m.problem}}) << "\n";
-        if (!m.summary) return;
-        if (map_only) std::cout << dump_json(newslens::summary_to_json(*m.summary)) << "\n";
-        else summaries.push_back(std::move(*m.summary));
+        if (map_only) {
+            if (!m.line.empty()) std::cout << m.line << "\n";
+            else if (m.is_line) std::cout << dump_json(ojson{{"map_error", m.where + ": " + m.problem}}) << "\n";
+        } else if (m.summary) {
+            summaries.push_back(std::move(*m.summary));
+        }
     });
     if (map_only) {
         std::cout.flush();

@@ -75,12 +75,14 @@ assert summary["numbers"] and summary["quotes"] and summary["places"]
 assert reference.count(b'"errors":["not JSON') == 1
 
 failures = 0
-figures = {}
-for workers in (2, 1):
+figures = {1: [], 2: []}
+# Each twice, alternately: the machine is shared, the best run of each is the figure.
+for workers in (2, 1, 2, 1):
     out = os.path.join(work, f"dask-{workers}")
+    shutil.rmtree(out, ignore_errors=True)
     run = subprocess.run([sys.executable, script] + shards + ["--out", out, "--workers", str(workers), "--host", "127.0.0.1",
-                          "--cli", cli, "--partition-mb", "0.5"], stderr=subprocess.PIPE, text=True)
-    print(run.stderr.strip().splitlines()[-1] if run.stderr.strip() else "(no output)")
+                          "--cli", cli, "--partition-mb", "1"], stderr=subprocess.PIPE, text=True)
+    print(run.stderr.strip().splitlines()[-2] if run.stderr.strip() else "(no output)")
     results = b"".join(open(p, "rb").read() for p in sorted(glob.glob(os.path.join(out, "results-*.jsonl"))))
     same_results = results == reference
     same_groups = open(os.path.join(out, "groups.json"), "rb").read() == groups
@@ -89,10 +91,11 @@ for workers in (2, 1):
     print(f"{workers} worker(s): exit {run.returncode}, results {'identical' if same_results else 'DIFFERENT'}, "
           f"groups {'identical' if same_groups else 'DIFFERENT'}, {stats['partitions']} partitions")
     failures += not ok
-    figures[workers] = stats
+    figures[workers].append(stats)
 
-one, two = figures[1], figures[2]
-print(f"throughput (figure, not checked): 1 worker {one['mb_per_second']} MB/s ({one['records_per_second']} records/s), "
+best = {w: max(runs, key=lambda r: r["mb_per_second"]) for w, runs in figures.items()}
+one, two = best[1], best[2]
+print(f"throughput, best of 2 runs (figure, not checked): 1 worker {one['mb_per_second']} MB/s ({one['records_per_second']} records/s), "
       f"2 workers {two['mb_per_second']} MB/s ({two['records_per_second']} records/s): "
       f"{two['mb_per_second'] / one['mb_per_second']:.2f}x")
 print("dask:", "FAILED" if failures else "passed")
