@@ -235,12 +235,14 @@ def main(argv=None):
     try:
         workers = len(client.scheduler_info()["workers"])
         start = time.time()
-        # At most two partitions per worker in flight: the client holds the
-        # records of those only, not the corpus.
-        in_flight = 2 * max(1, workers)
         shared = (args.shared_fs or ("no" if args.scheduler else "yes")) == "yes"
         out_dir = os.path.abspath(args.out) if shared else None
         parts = enumerate(partition_sources(args.inputs, int(args.partition_mb * 1e6), shared))
+        # When the client sends the records, at most two partitions per worker
+        # are in flight: the client holds the records of those only, not the
+        # corpus. With a shared file system a partition is a few numbers and
+        # more of them are queued (the scheduler balances them over workers).
+        in_flight = (16 if shared else 2) * max(1, workers)
         futures = as_completed()
         counts = {"records": 0, "bytes": 0, "partitions": 0, "with_errors": 0, "worker_seconds": 0.0}
 
