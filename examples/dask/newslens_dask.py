@@ -47,25 +47,28 @@ class Pipes:
     @staticmethod
     def ask(proc, lines):
         """Writes `lines` to the process (from a thread, so that a full pipe
-        cannot block both sides) and reads one answer per line."""
+        cannot block both sides) and reads one answer per line. In large
+        blocks: Python's work per line would cost a quarter of the CLI's."""
+        data = b"\n".join(lines) + b"\n" if lines else b""
+
         def feed():
             try:
-                for line in lines:
-                    proc.stdin.write(line)
-                    proc.stdin.write(b"\n")
+                proc.stdin.write(data)
                 proc.stdin.flush()
             except BrokenPipeError:
                 pass
         writer = threading.Thread(target=feed, daemon=True)
         writer.start()
-        out = []
-        for _ in lines:
-            answer = proc.stdout.readline()
-            if not answer:
+        chunks, missing = [], len(lines)
+        fd = proc.stdout.fileno()  # read raw: nothing is left in a Python buffer
+        while missing > 0:
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
                 raise RuntimeError(f"newslens ({' '.join(proc.args)}) ended with status {proc.wait()}")
-            out.append(answer.rstrip(b"\n"))
+            missing -= chunk.count(b"\n")
+            chunks.append(chunk)
         writer.join()
-        return out
+        return b"".join(chunks).split(b"\n")[:-1] if lines else []
 
 
 def pipes_of_this_worker(cli, plugins, jobs):
@@ -156,7 +159,7 @@ def write_shards(out_dir, index, results, summaries):
     for name, lines in (("results", results), ("summaries", summaries)):
         path = os.path.join(out_dir, f"{name}-{index:05d}.jsonl")
         with open(path + ".part", "wb") as f:
-            f.writelines(line + b"\n" for line in lines)
+            f.write(b"\n".join(lines) + b"\n" if lines else b"")
         os.replace(path + ".part", path)
 
 
