@@ -379,16 +379,17 @@ std::vector<std::string> context_words(const Prepared& p, const CompareFigure& f
     return words;
 }
 
-// Words as small integers, for the document frequencies and the links.
-using WordIds = std::unordered_map<std::string, std::uint32_t>;
+// Words as small integers, for the document frequencies and the links; the
+// views point into the summaries, which outlive the reduce.
+using WordIds = std::unordered_map<std::string_view, std::uint32_t>;
 
 // A document's words as a unit tf-idf vector (sorted by word id): how alike
 // two documents are says whether their figures can be of one story.
 using DocVector = std::vector<std::pair<std::uint32_t, float>>;
 
 // The words of a text with their counts, in the order they first appear.
-std::vector<std::pair<std::string, std::uint32_t>> text_words(const std::u32string& t) {
-    std::vector<std::pair<std::string, std::uint32_t>> out;
+WordCounts text_words(const std::u32string& t) {
+    std::vector<std::pair<std::string, std::uint32_t>> found;
     std::unordered_map<std::u32string, std::size_t> at;
     std::size_t i = 0;
     while (i < t.size()) {
@@ -398,13 +399,15 @@ std::vector<std::pair<std::string, std::uint32_t>> text_words(const std::u32stri
         if (j - i >= 4) {
             std::u32string w = loose(t.substr(i, j - i));
             if (!stop_words().count(w)) {
-                auto [it, added] = at.emplace(w, out.size());
-                if (added) out.emplace_back(utf8_of(w), 0);
-                ++out[it->second].second;
+                auto [it, added] = at.emplace(w, found.size());
+                if (added) found.emplace_back(utf8_of(w), 0);
+                ++found[it->second].second;
             }
         }
         i = j;
     }
+    WordCounts out;
+    for (const auto& [w, k] : found) out.add(w, k);
     return out;
 }
 
@@ -412,10 +415,10 @@ std::vector<DocVector> doc_vectors(const std::vector<CompareSummary>& docs, cons
     std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> words(docs.size());  // (id, count) sorted by id
     for (std::size_t d = 0; d < docs.size(); ++d) {
         if (dup[d] >= 0) continue;
-        for (const auto& [w, k] : docs[d].words) {
+        docs[d].words.each([&](std::string_view w, std::uint32_t k) {
             const auto id = static_cast<std::uint32_t>(ids.size());
             words[d].emplace_back(ids.emplace(w, id).first->second, k);
-        }
+        });
         std::sort(words[d].begin(), words[d].end());
     }
     std::vector<std::uint32_t> df(ids.size(), 0);
@@ -1247,7 +1250,7 @@ ojson summary_to_json(const CompareSummary& s) {
     for (const TextSpan& r : s.repeats) reps.push_back({r.start, r.end, r.start16, r.end16});
     j["repeats"] = std::move(reps);
     ojson words = ojson::array();
-    for (const auto& [w, k] : s.words) words.push_back({w, k});
+    s.words.each([&](std::string_view w, std::uint32_t k) { words.push_back({w, k}); });
     j["words"] = std::move(words);
     ojson figures = ojson::array();
     for (const CompareFigure& f : s.figures) {
@@ -1291,7 +1294,9 @@ CompareSummary summary_from_json(const ojson& j) {
     for (const auto& x : array_of(j, "words", w)) {
         if (!x.is_array() || x.size() != 2 || !x[0].is_string() || !x[1].is_number_unsigned())
             throw std::invalid_argument(w + ": a word is not [word, count]");
-        s.words.emplace_back(x[0].get<std::string>(), x[1].get<std::uint32_t>());
+        const std::string& word = x[0].get_ref<const std::string&>();
+        if (word.find('\n') != std::string::npos) throw std::invalid_argument(w + ": a word holds a line break");
+        s.words.add(word, x[1].get<std::uint32_t>());
     }
     for (const auto& x : array_of(j, "figures", w)) {
         const std::string where = w + ": a figure";

@@ -109,6 +109,35 @@ struct ComparePlace {
     Value lat, lon;
 };
 
+// Words with their counts in the order first met, packed in one string: a
+// summary's words are most of what the reduce step holds per document.
+class WordCounts {
+public:
+    // `word` has no line break (words are letters and marks).
+    void add(std::string_view word, std::uint32_t count) {
+        packed_.append(word.data(), word.size());
+        packed_ += '\n';
+        counts_.push_back(count);
+    }
+    std::size_t size() const { return counts_.size(); }
+    bool empty() const { return counts_.empty(); }
+    // f(std::string_view word, std::uint32_t count) for each word in order;
+    // the views point into this object.
+    template <class F>
+    void each(F f) const {
+        std::size_t at = 0;
+        for (std::uint32_t count : counts_) {
+            const std::size_t end = packed_.find('\n', at);
+            f(std::string_view(packed_).substr(at, end - at), count);
+            at = end + 1;
+        }
+    }
+
+private:
+    std::string packed_;
+    std::vector<std::uint32_t> counts_;
+};
+
 struct CompareSummary {
     std::string name;
     std::string key;                    // loose-text key ("" unknown)
@@ -116,7 +145,7 @@ struct CompareSummary {
     std::string date;
     // The words of the text (4 letters or more, not function words) with
     // their counts, in text order: the document's tf-idf vector in the reduce.
-    std::vector<std::pair<std::string, std::uint32_t>> words;
+    WordCounts words;
     std::vector<CompareFigure> figures;
     std::vector<CompareQuote> quotes;
     std::vector<ComparePlace> places;
