@@ -115,11 +115,12 @@ bool counted_segment(const Fields& f) {
     return k == "article" || k == "headline" || k == "dateline";
 }
 
+// One document as the map step reads it.
 struct Prepared {
     const CompareDocument* doc = nullptr;
     std::u32string text;                 // empty when unknown
+    std::string key;                     // loose-text key, "" unknown
     std::vector<TextSpan> repeats;
-    long duplicate_of = -1;
     std::vector<bool> left_out;          // per mention: a repeat or outside the article
     std::string top_country;             // the country the document names most
 };
@@ -129,43 +130,49 @@ bool in_spans(const std::vector<TextSpan>& spans, std::size_t pos) {
     return it != spans.begin() && pos < std::prev(it)->end;
 }
 
-std::vector<Prepared> prepare(const std::vector<CompareDocument>& docs) {
-    std::vector<Prepared> out(docs.size());
+// A document that is a copy of an earlier one gives nothing but its
+// "duplicate_of": the reduce step leaves out all of its summary.
+Prepared prepare(const CompareDocument& d) {
+    Prepared p;
+    p.doc = &d;
+    p.key = d.key;
+    if (d.has_text) {
+        p.text = to_u32(d.text);
+        Repeats r = repeats_of(p.text);
+        p.key = r.key;
+        p.repeats = std::move(r.paragraphs);
+    } else {
+        p.repeats = d.repeats;
+        std::sort(p.repeats.begin(), p.repeats.end(), [](const TextSpan& a, const TextSpan& b) { return a.start < b.start; });
+        if (p.key.empty()) {  // no text, no key: the mentions stand for the text
+            std::uint64_t h = 1469598103934665603ull;
+            for (const auto& m : d.mentions) h = fnv(to_u32(m.plugin + '\t' + std::to_string(m.start) + '\t' + m.text + '\n'), h);
+            p.key = d.mentions.empty() ? std::string() : "m" + hex(h);
+        }
+    }
+    p.left_out.resize(d.mentions.size());
+    std::map<std::string, int> countries;
+    for (std::size_t j = 0; j < d.mentions.size(); ++j) {
+        const auto& m = d.mentions[j];
+        p.left_out[j] = in_spans(p.repeats, m.start) || !counted_segment(m.fields);
+        const Value& c = m.fields.get("country");
+        if (!p.left_out[j] && c.is_string() && !c.as_string().empty()) ++countries[c.as_string()];
+    }
+    int best = 0;
+    for (const auto& [c, n] : countries)
+        if (n > best) { best = n; p.top_country = c; }
+    return p;
+}
+
+// Per summary: whether its document is a copy of an earlier one (equal
+// loose-text keys), and of which.
+std::vector<long> duplicates(const std::vector<CompareSummary>& docs) {
+    std::vector<long> out(docs.size(), -1);
     std::unordered_map<std::string, long> first;
     for (std::size_t i = 0; i < docs.size(); ++i) {
-        const CompareDocument& d = docs[i];
-        Prepared& p = out[i];
-        p.doc = &d;
-        std::string key = d.key;
-        if (d.has_text) {
-            p.text = to_u32(d.text);
-            Repeats r = repeats_of(p.text);
-            key = r.key;
-            p.repeats = std::move(r.paragraphs);
-        } else {
-            p.repeats = d.repeats;
-            std::sort(p.repeats.begin(), p.repeats.end(), [](const TextSpan& a, const TextSpan& b) { return a.start < b.start; });
-            if (key.empty()) {  // no text, no key: the mentions stand for the text
-                std::uint64_t h = 1469598103934665603ull;
-                for (const auto& m : d.mentions) h = fnv(to_u32(m.plugin + '\t' + std::to_string(m.start) + '\t' + m.text + '\n'), h);
-                key = d.mentions.empty() ? std::string() : "m" + hex(h);
-            }
-        }
-        if (!key.empty()) {
-            auto [it, added] = first.emplace(key, static_cast<long>(i));
-            if (!added) p.duplicate_of = it->second;
-        }
-        p.left_out.resize(d.mentions.size());
-        std::map<std::string, int> countries;
-        for (std::size_t j = 0; j < d.mentions.size(); ++j) {
-            const auto& m = d.mentions[j];
-            p.left_out[j] = p.duplicate_of >= 0 || in_spans(p.repeats, m.start) || !counted_segment(m.fields);
-            const Value& c = m.fields.get("country");
-            if (!p.left_out[j] && c.is_string() && !c.as_string().empty()) ++countries[c.as_string()];
-        }
-        int best = 0;
-        for (const auto& [c, n] : countries)
-            if (n > best) { best = n; p.top_country = c; }
+        if (docs[i].key.empty()) continue;
+        auto [it, added] = first.emplace(docs[i].key, static_cast<long>(i));
+        if (!added) out[i] = it->second;
     }
     return out;
 }
@@ -201,7 +208,10 @@ const std::set<std::string>& compared_kinds() {
     return kinds;
 }
 
+// A figure in the reduce step: its summary with the document's index and
+// its sentence words as ids.
 struct Figure {
+    const CompareFigure* src = nullptr;
     std::size_t doc = 0, mention = 0;
     double value = 0;
     std::string noun;                 // as written, lower case
@@ -311,7 +321,7 @@ std::vector<std::string> figure_keys(const std::string& kind, const Fields& f, c
 
 // The figure's sentence: the numbers plugin's sentence_start/end when given
 // (issue 13), else its line, at most kContextChars each side.
-void context_of(const Prepared& p, const CompareMention& m, Figure& fig) {
+void context_of(const Prepared& p, const CompareMention& m, CompareFigure& fig) {
     const std::u32string& t = p.text;
     if (t.empty()) return;
     std::size_t s, e;
@@ -344,12 +354,13 @@ void context_of(const Prepared& p, const CompareMention& m, Figure& fig) {
 
 // Content words of a context: four letters or more, not a function word, not
 // inside a number or a place (places make the story, numbers the figure).
-// Words as small integers, for the document frequencies and the links.
-using WordIds = std::unordered_map<std::u32string, std::uint32_t>;
-
-void context_words(const Prepared& p, Figure& fig, const std::vector<std::pair<std::size_t, std::size_t>>& masked, WordIds& ids) {
+// In text order, each once: the reduce step numbers words in the order it
+// first meets them.
+std::vector<std::string> context_words(const Prepared& p, const CompareFigure& fig,
+                                       const std::vector<std::pair<std::size_t, std::size_t>>& masked) {
     const std::u32string& t = p.text;
-    std::vector<std::uint32_t> words;
+    std::vector<std::string> words;
+    std::unordered_set<std::u32string> seen;
     const std::u32string noun = loose(to_u32(fig.noun));
     std::size_t i = fig.sentence_start;
     auto mi = masked.begin();
@@ -361,24 +372,25 @@ void context_words(const Prepared& p, Figure& fig, const std::vector<std::pair<s
         const bool inside = mi != masked.end() && mi->first < j;
         if (!inside && j - i >= 4) {
             std::u32string w = loose(t.substr(i, j - i));
-            if (w != noun && !stop_words().count(w)) {
-                const auto id = static_cast<std::uint32_t>(ids.size());
-                words.push_back(ids.emplace(std::move(w), id).first->second);
-            }
+            if (w != noun && !stop_words().count(w) && seen.insert(w).second) words.push_back(utf8_of(w));
         }
         i = j;
     }
-    std::sort(words.begin(), words.end());
-    words.erase(std::unique(words.begin(), words.end()), words.end());
-    fig.words = std::move(words);
+    return words;
 }
+
+// Words as small integers, for the document frequencies and the links; the
+// views point into the summaries, which outlive the reduce.
+using WordIds = std::unordered_map<std::string_view, std::uint32_t>;
 
 // A document's words as a unit tf-idf vector (sorted by word id): how alike
 // two documents are says whether their figures can be of one story.
 using DocVector = std::vector<std::pair<std::uint32_t, float>>;
 
-std::vector<std::uint32_t> text_words(const std::u32string& t, WordIds& ids) {
-    std::vector<std::uint32_t> out;
+// The words of a text with their counts, in the order they first appear.
+WordCounts text_words(const std::u32string& t) {
+    std::vector<std::pair<std::string, std::uint32_t>> found;
+    std::unordered_map<std::u32string, std::size_t> at;
     std::size_t i = 0;
     while (i < t.size()) {
         if (!chars::is_letter(t[i])) { ++i; continue; }
@@ -387,36 +399,39 @@ std::vector<std::uint32_t> text_words(const std::u32string& t, WordIds& ids) {
         if (j - i >= 4) {
             std::u32string w = loose(t.substr(i, j - i));
             if (!stop_words().count(w)) {
-                const auto id = static_cast<std::uint32_t>(ids.size());
-                out.push_back(ids.emplace(std::move(w), id).first->second);
+                auto [it, added] = at.emplace(w, found.size());
+                if (added) found.emplace_back(utf8_of(w), 0);
+                ++found[it->second].second;
             }
         }
         i = j;
     }
-    std::sort(out.begin(), out.end());
+    WordCounts out;
+    for (const auto& [w, k] : found) out.add(w, k);
     return out;
 }
 
-std::vector<DocVector> doc_vectors(const std::vector<Prepared>& docs, WordIds& ids) {
-    std::vector<std::vector<std::uint32_t>> words(docs.size());
-    for (std::size_t d = 0; d < docs.size(); ++d)
-        if (!docs[d].text.empty() && docs[d].duplicate_of < 0) words[d] = text_words(docs[d].text, ids);
+std::vector<DocVector> doc_vectors(const std::vector<CompareSummary>& docs, const std::vector<long>& dup, WordIds& ids) {
+    std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> words(docs.size());  // (id, count) sorted by id
+    for (std::size_t d = 0; d < docs.size(); ++d) {
+        if (dup[d] >= 0) continue;
+        docs[d].words.each([&](std::string_view w, std::uint32_t k) {
+            const auto id = static_cast<std::uint32_t>(ids.size());
+            words[d].emplace_back(ids.emplace(w, id).first->second, k);
+        });
+        std::sort(words[d].begin(), words[d].end());
+    }
     std::vector<std::uint32_t> df(ids.size(), 0);
     for (const auto& ws : words)
-        for (std::size_t i = 0; i < ws.size(); ++i)
-            if (i == 0 || ws[i] != ws[i - 1]) ++df[ws[i]];
+        for (const auto& [id, k] : ws) ++df[id];
     std::vector<DocVector> out(docs.size());
     const double n = static_cast<double>(docs.size());
     for (std::size_t d = 0; d < docs.size(); ++d) {
-        const auto& ws = words[d];
         double norm = 0;
-        for (std::size_t i = 0; i < ws.size();) {
-            std::size_t j = i;
-            while (j < ws.size() && ws[j] == ws[i]) ++j;
-            const double w = (1 + std::log(static_cast<double>(j - i))) * std::log(1 + n / df[ws[i]]);
-            out[d].emplace_back(ws[i], static_cast<float>(w));
+        for (const auto& [id, k] : words[d]) {
+            const double w = (1 + std::log(static_cast<double>(k))) * std::log(1 + n / df[id]);
+            out[d].emplace_back(id, static_cast<float>(w));
             norm += w * w;
-            i = j;
         }
         norm = std::sqrt(norm);
         for (auto& [id, w] : out[d]) w = static_cast<float>(w / norm);
@@ -588,56 +603,91 @@ bool contradict(const Fields& a, const Fields& b) {
     return ahi < blo * 0.999 || bhi < alo * 0.999;
 }
 
-ojson number_groups(const std::vector<Prepared>& docs) {
-    // Figures, and each one's keys.
+const char* const kFigureFields[] = {"value", "value_max", "qualifier", "unit", "currency", "source", "said", "said_date", "period"};
+
+// The map step's figures of one document.
+std::vector<CompareFigure> figures_of(const Prepared& p) {
+    std::vector<CompareFigure> out;
+    const auto& ms = p.doc->mentions;
+    std::vector<std::pair<std::size_t, std::size_t>> masked;  // numbers and places, sorted by start
+    std::vector<std::pair<std::size_t, std::string>> places;
+    for (std::size_t j = 0; j < ms.size(); ++j) {
+        const auto& f = ms[j].fields;
+        if (f.get("value").is_number() || f.contains("country")) masked.emplace_back(ms[j].start, ms[j].end);
+        const Value& c = f.get("country");
+        if (!p.left_out[j] && c.is_string() && !c.as_string().empty()) places.emplace_back(ms[j].start, c.as_string());
+    }
+    std::sort(masked.begin(), masked.end());
+    const std::vector<bool> conversion = conversions(p);
+    for (std::size_t j = 0; j < ms.size(); ++j) {
+        const auto& m = ms[j];
+        const Fields& f = m.fields;
+        if (p.left_out[j] || !f.get("value").is_number() || !(f.get("value").as_double() > 0)) continue;
+        if (conversion[j]) continue;
+        const std::string kind = f.get("kind").as_string();
+        if (!kind.empty() && !compared_kinds().count(kind)) continue;
+        std::string noun = kind == "money" && f.get("currency").is_string() ? f.get("currency").as_string() : f.get("unit").as_string();
+        if (noun.empty()) continue;
+        if (kind == "percent" && (noun == "percent" || noun == "per cent" || noun == "%")) continue;  // a bare percentage says not of what
+        CompareFigure fig;
+        fig.mention = j;
+        fig.start = m.start;
+        fig.end = m.end;
+        fig.text = m.text;
+        fig.value = f.get("value").as_double();
+        fig.noun = lower(noun);
+        context_of(p, m, fig);
+        std::set<std::string> countries;
+        if (fig.context_known) {
+            fig.words = context_words(p, fig, masked);
+            for (const auto& [at, c] : places)
+                if (at >= fig.sentence_start && at < fig.sentence_end) countries.insert(c);
+            fig.sentence = utf8_of(std::u32string_view(p.text).substr(fig.sentence_start, fig.sentence_end - fig.sentence_start));
+        } else {
+            for (const auto& [at, c] : places)
+                if ((at > m.start ? at - m.start : m.start - at) <= kNearChars) countries.insert(c);
+        }
+        if (countries.empty() && !p.top_country.empty()) countries.insert(p.top_country);
+        fig.countries.assign(countries.begin(), countries.end());
+        fig.keys = figure_keys(kind, f, noun, p.text, m.end);
+        for (const char* k : kFigureFields)
+            if (const Value* v = f.find(k)) fig.fields.append(k, *v);
+        out.push_back(std::move(fig));
+    }
+    return out;
+}
+
+ojson number_groups(const std::vector<CompareSummary>& docs, const std::vector<long>& dup) {
+    // Figures, and each one's keys; words numbered in the order met.
     std::vector<Figure> figures;
-    std::vector<std::vector<std::string>> keys;
+    std::vector<const std::vector<std::string>*> keys;
     WordIds word_ids;
     for (std::size_t d = 0; d < docs.size(); ++d) {
-        const Prepared& p = docs[d];
-        const auto& ms = p.doc->mentions;
-        std::vector<std::pair<std::size_t, std::size_t>> masked;  // numbers and places, sorted by start
-        std::vector<std::pair<std::size_t, std::string>> places;
-        for (std::size_t j = 0; j < ms.size(); ++j) {
-            const auto& f = ms[j].fields;
-            if (f.get("value").is_number() || f.contains("country")) masked.emplace_back(ms[j].start, ms[j].end);
-            const Value& c = f.get("country");
-            if (!p.left_out[j] && c.is_string() && !c.as_string().empty()) places.emplace_back(ms[j].start, c.as_string());
-        }
-        std::sort(masked.begin(), masked.end());
-        const std::vector<bool> conversion = conversions(p);
-        for (std::size_t j = 0; j < ms.size(); ++j) {
-            const auto& m = ms[j];
-            const Fields& f = m.fields;
-            if (p.left_out[j] || !f.get("value").is_number() || !(f.get("value").as_double() > 0)) continue;
-            if (conversion[j]) continue;
-            const std::string kind = f.get("kind").as_string();
-            if (!kind.empty() && !compared_kinds().count(kind)) continue;
-            std::string noun = kind == "money" && f.get("currency").is_string() ? f.get("currency").as_string() : f.get("unit").as_string();
-            if (noun.empty()) continue;
-            if (kind == "percent" && (noun == "percent" || noun == "per cent" || noun == "%")) continue;  // a bare percentage says not of what
+        if (dup[d] >= 0) continue;
+        for (const CompareFigure& c : docs[d].figures) {
             Figure fig;
+            fig.src = &c;
             fig.doc = d;
-            fig.mention = j;
-            fig.value = f.get("value").as_double();
-            fig.noun = lower(noun);
-            context_of(p, m, fig);
-            if (fig.context_known) {
-                context_words(p, fig, masked, word_ids);
-                for (const auto& [at, c] : places)
-                    if (at >= fig.sentence_start && at < fig.sentence_end) fig.countries.insert(c);
-            } else {
-                for (const auto& [at, c] : places)
-                    if ((at > m.start ? at - m.start : m.start - at) <= kNearChars) fig.countries.insert(c);
+            fig.mention = c.mention;
+            fig.value = c.value;
+            fig.noun = c.noun;
+            fig.countries.insert(c.countries.begin(), c.countries.end());
+            fig.context_known = c.context_known;
+            fig.sentence_start = c.sentence_start;
+            fig.sentence_end = c.sentence_end;
+            for (const std::string& w : c.words) {
+                const auto id = static_cast<std::uint32_t>(word_ids.size());
+                fig.words.push_back(word_ids.emplace(w, id).first->second);
             }
-            if (fig.countries.empty() && !p.top_country.empty()) fig.countries.insert(p.top_country);
-            keys.push_back(figure_keys(kind, f, noun, p.text, m.end));
+            std::sort(fig.words.begin(), fig.words.end());
+            fig.words.erase(std::unique(fig.words.begin(), fig.words.end()), fig.words.end());
+            keys.push_back(&c.keys);
             figures.push_back(std::move(fig));
         }
     }
     // Document frequency of context words: a word most documents use (the
     // story's own name, "government") links nothing.
-    Stories stories(doc_vectors(docs, word_ids));
+    Stories stories(doc_vectors(docs, dup, word_ids));
     std::vector<std::size_t> df(word_ids.size(), 0);
     {
         std::vector<std::size_t> last(word_ids.size(), docs.size());
@@ -651,7 +701,7 @@ ojson number_groups(const std::vector<Prepared>& docs) {
 
     std::map<std::string, std::vector<std::size_t>> by_key;
     for (std::size_t i = 0; i < figures.size(); ++i)
-        for (const auto& k : keys[i]) by_key[k].push_back(i);
+        for (const auto& k : *keys[i]) by_key[k].push_back(i);
     // Keys with the most sources first, so that a figure joins its best
     // family (soldiers with the military, not with persons in general).
     std::vector<std::pair<std::size_t, std::string>> order;
@@ -708,28 +758,27 @@ ojson number_groups(const std::vector<Prepared>& docs) {
         });
         bool conflict = false;
         for (const Figure* f : sorted) {
-            const Prepared& p = docs[f->doc];
-            const CompareMention& m = p.doc->mentions[f->mention];
+            const CompareSummary& p = docs[f->doc];
+            const CompareFigure& m = *f->src;
             ++nouns[singular(f->noun)];
             lo = std::min(lo, f->value);
             hi = std::max(hi, f->value);
             qualifiers.insert(m.fields.get("qualifier").as_string());
             ojson x;
             x["doc"] = f->doc;
-            x["document"] = p.doc->name;
+            x["document"] = p.name;
             x["mention"] = f->mention;
             x["start"] = m.start;
             x["end"] = m.end;
             x["text"] = m.text;
-            for (const char* k : {"value", "value_max", "qualifier", "unit", "currency", "source", "said", "said_date", "period"})
-                x[k] = nullable(m.fields.get(k));
-            x["date"] = p.doc->date.empty() ? ojson(nullptr) : ojson(p.doc->date);
-            if (f->context_known) x["sentence"] = utf8_of(std::u32string_view(p.text).substr(f->sentence_start, f->sentence_end - f->sentence_start));
+            for (const char* k : kFigureFields) x[k] = nullable(m.fields.get(k));
+            x["date"] = p.date.empty() ? ojson(nullptr) : ojson(p.date);
+            if (f->context_known) x["sentence"] = m.sentence;
             figs.push_back(std::move(x));
             // A conflict: one source, one time (or period), figures that cannot both hold.
             for (const Figure* o : sorted) {
                 if (o == f) break;
-                const Fields& a = docs[o->doc].doc->mentions[o->mention].fields;
+                const Fields& a = o->src->fields;
                 const Fields& b = m.fields;
                 if (!a.get("source").is_string() || !b.get("source").is_string()) continue;
                 if (lower(a.get("source").as_string()) != lower(b.get("source").as_string())) continue;
@@ -807,6 +856,7 @@ std::size_t bounded_distance(const std::u32string& a, const std::u32string& b, s
 }
 
 struct QuoteItem {
+    const CompareQuote* src = nullptr;
     std::size_t doc = 0, mention = 0;
     std::u32string key;
     std::size_t words = 0;
@@ -860,25 +910,45 @@ bool same_speaker(const std::u32string& a, const std::u32string& b) {
     return std::all_of(s.begin(), s.end(), [&](const std::u32string& w) { return std::find(l.begin(), l.end(), w) != l.end(); });
 }
 
-ojson quote_groups(const std::vector<Prepared>& docs) {
+// The map step's quotations of one document: those of 3 words or more.
+std::vector<CompareQuote> quotes_of(const Prepared& p) {
+    std::vector<CompareQuote> out;
+    const auto& ms = p.doc->mentions;
+    for (std::size_t j = 0; j < ms.size(); ++j) {
+        const auto& f = ms[j].fields;
+        if (p.left_out[j] || !f.contains("speaker") || f.get("kind").as_string() == "term") continue;
+        const std::u32string key = quote_key(to_u32(ms[j].text));
+        if (split_words(key).size() < 3) continue;
+        CompareQuote q;
+        q.mention = j;
+        q.start = ms[j].start;
+        q.end = ms[j].end;
+        q.text = ms[j].text;
+        q.speaker = f.get("speaker");
+        q.key = utf8_of(key);
+        if (f.get("speaker").is_string()) {
+            std::u32string sk;
+            for (const auto& w : split_words(quote_key(to_u32(f.get("speaker").as_string()))))
+                if (w != U"s") sk += (sk.empty() ? U"" : U" ") + w;
+            q.speaker_key = utf8_of(sk);
+        }
+        out.push_back(std::move(q));
+    }
+    return out;
+}
+
+ojson quote_groups(const std::vector<CompareSummary>& docs, const std::vector<long>& dup) {
     std::vector<QuoteItem> items;
     for (std::size_t d = 0; d < docs.size(); ++d) {
-        const auto& ms = docs[d].doc->mentions;
-        for (std::size_t j = 0; j < ms.size(); ++j) {
-            const auto& f = ms[j].fields;
-            if (docs[d].left_out[j] || !f.contains("speaker") || f.get("kind").as_string() == "term") continue;
+        if (dup[d] >= 0) continue;
+        for (const CompareQuote& q : docs[d].quotes) {
             QuoteItem it;
+            it.src = &q;
             it.doc = d;
-            it.mention = j;
-            it.key = quote_key(to_u32(ms[j].text));
+            it.mention = q.mention;
+            it.key = to_u32(q.key);
             it.words = split_words(it.key).size();
-            if (it.words < 3) continue;
-            if (f.get("speaker").is_string()) {
-                std::u32string sk;
-                for (const auto& w : split_words(quote_key(to_u32(f.get("speaker").as_string()))))
-                    if (w != U"s") sk += (sk.empty() ? U"" : U" ") + w;
-                it.speaker = sk;
-            }
+            it.speaker = to_u32(q.speaker_key);
             for (char32_t c : it.key) ++it.counts[c & 63];
             items.push_back(std::move(it));
         }
@@ -942,28 +1012,28 @@ ojson quote_groups(const std::vector<Prepared>& docs) {
         ojson ms = ojson::array();
         for (std::size_t i : list) {
             const QuoteItem& it = items[i];
-            const CompareMention& m = docs[it.doc].doc->mentions[it.mention];
-            if (m.text.size() > docs[items[longest].doc].doc->mentions[items[longest].mention].text.size()) longest = i;
+            const CompareQuote& m = *it.src;
+            if (m.text.size() > items[longest].src->text.size()) longest = i;
             if (!it.speaker.empty()) {
                 auto s = std::find_if(speakers.begin(), speakers.end(), [&](const Speaker& sp) { return same_speaker(sp.key, it.speaker); });
-                if (s == speakers.end()) s = speakers.insert(speakers.end(), Speaker{it.speaker, m.fields.get("speaker").as_string(), {}});
-                if (m.fields.get("speaker").as_string().size() > s->name.size()) s->name = m.fields.get("speaker").as_string();
+                if (s == speakers.end()) s = speakers.insert(speakers.end(), Speaker{it.speaker, m.speaker.as_string(), {}});
+                if (m.speaker.as_string().size() > s->name.size()) s->name = m.speaker.as_string();
                 s->docs.insert(it.doc);
             }
             ojson x;
             x["doc"] = it.doc;
-            x["document"] = docs[it.doc].doc->name;
+            x["document"] = docs[it.doc].name;
             x["mention"] = it.mention;
             x["start"] = m.start;
             x["end"] = m.end;
             x["text"] = m.text;
-            x["speaker"] = nullable(m.fields.get("speaker"));
+            x["speaker"] = nullable(m.speaker);
             ms.push_back(std::move(x));
         }
         ojson sp = ojson::array();
         for (const auto& s : speakers) sp.push_back({{"name", s.name}, {"docs", s.docs}});
         ojson j;
-        j["text"] = docs[items[longest].doc].doc->mentions[items[longest].mention].text;
+        j["text"] = items[longest].src->text;
         j["sources"] = sources.size();
         j["conflict"] = speakers.size() > 1;
         j["speakers"] = std::move(sp);
@@ -982,7 +1052,20 @@ ojson quote_groups(const std::vector<Prepared>& docs) {
 
 // Mentions per place (name and country) with the documents naming it; only
 // mentions with coordinates (a map marker).
-ojson place_counts(const std::vector<Prepared>& docs) {
+// The map step's places of one document.
+std::vector<ComparePlace> places_of(const Prepared& p) {
+    std::vector<ComparePlace> out;
+    const auto& ms = p.doc->mentions;
+    for (std::size_t j = 0; j < ms.size(); ++j) {
+        const Fields& f = ms[j].fields;
+        if (p.left_out[j] || !f.contains("lat") || !f.contains("lon")) continue;
+        out.push_back({f.get("name").is_string() ? f.get("name").as_string() : ms[j].text, f.get("country").as_string(),
+                       f.get("type").as_string(), ms[j].plugin, f.get("lat"), f.get("lon")});
+    }
+    return out;
+}
+
+ojson place_counts(const std::vector<CompareSummary>& docs, const std::vector<long>& dup) {
     struct Place {
         std::string name, country, type, plugin;
         ojson lat, lon;
@@ -991,16 +1074,10 @@ ojson place_counts(const std::vector<Prepared>& docs) {
     };
     std::map<std::string, Place> places;
     for (std::size_t d = 0; d < docs.size(); ++d) {
-        const auto& ms = docs[d].doc->mentions;
-        for (std::size_t j = 0; j < ms.size(); ++j) {
-            const Fields& f = ms[j].fields;
-            if (docs[d].left_out[j] || !f.contains("lat") || !f.contains("lon")) continue;
-            const std::string name = f.get("name").is_string() ? f.get("name").as_string() : ms[j].text;
-            const std::string country = f.get("country").as_string();
-            Place& p = places[name + "|" + country];
-            if (p.mentions == 0) {
-                p = {name, country, f.get("type").as_string(), ms[j].plugin, nullable(f.get("lat")), nullable(f.get("lon")), 0, {}};
-            }
+        if (dup[d] >= 0) continue;
+        for (const ComparePlace& m : docs[d].places) {
+            Place& p = places[m.name + "|" + m.country];
+            if (p.mentions == 0) p = {m.name, m.country, m.type, m.plugin, nullable(m.lat), nullable(m.lon), 0, {}};
             ++p.mentions;
             p.docs.insert(d);
         }
@@ -1090,21 +1167,179 @@ CompareDocument compare_document_from(const Document& doc, const Result& result)
 }
 
 ojson compare_documents(const std::vector<CompareDocument>& input) {
-    const std::vector<Prepared> docs = prepare(input);
+    std::vector<CompareSummary> summaries;
+    summaries.reserve(input.size());
+    for (const CompareDocument& d : input) summaries.push_back(map_document(d));
+    return reduce_summaries(summaries);
+}
+
+CompareSummary map_document(const CompareDocument& d) {
+    const Prepared p = prepare(d);
+    CompareSummary s;
+    s.name = d.name;
+    s.key = p.key;
+    s.repeats = p.repeats;
+    s.date = d.date;
+    if (!p.text.empty()) s.words = text_words(p.text);
+    s.figures = figures_of(p);
+    s.quotes = quotes_of(p);
+    s.places = places_of(p);
+    return s;
+}
+
+ojson reduce_summaries(const std::vector<CompareSummary>& docs) {
+    const std::vector<long> dup = duplicates(docs);
     ojson documents = ojson::array();
-    for (const Prepared& p : docs) {
+    for (std::size_t i = 0; i < docs.size(); ++i) {
         ojson reps = ojson::array();
-        for (const TextSpan& s : p.repeats) reps.push_back({{"start", s.start}, {"end", s.end}, {"start16", s.start16}, {"end16", s.end16}});
-        documents.push_back({{"document", p.doc->name},
-                             {"duplicate_of", p.duplicate_of >= 0 ? ojson(p.duplicate_of) : ojson(nullptr)},
+        for (const TextSpan& s : docs[i].repeats) reps.push_back({{"start", s.start}, {"end", s.end}, {"start16", s.start16}, {"end16", s.end16}});
+        documents.push_back({{"document", docs[i].name},
+                             {"duplicate_of", dup[i] >= 0 ? ojson(dup[i]) : ojson(nullptr)},
                              {"repeats", std::move(reps)}});
     }
     ojson out;
     out["documents"] = std::move(documents);
-    out["numbers"] = number_groups(docs);
-    out["quotes"] = quote_groups(docs);
-    out["places"] = place_counts(docs);
+    out["numbers"] = number_groups(docs, dup);
+    out["quotes"] = quote_groups(docs, dup);
+    out["places"] = place_counts(docs, dup);
     return out;
+}
+
+// ---- summaries as JSON ------------------------------------------------------------
+
+namespace {
+
+const ojson& member(const ojson& j, const char* key, const std::string& where) {
+    auto it = j.find(key);
+    if (it == j.end()) throw std::invalid_argument(where + ": \"" + key + "\" is missing");
+    return *it;
+}
+
+std::string string_of(const ojson& j, const char* key, const std::string& where) {
+    const ojson& v = member(j, key, where);
+    if (!v.is_string()) throw std::invalid_argument(where + ": \"" + key + "\" is not a string");
+    return v.get<std::string>();
+}
+
+const ojson& array_of(const ojson& j, const char* key, const std::string& where) {
+    const ojson& v = member(j, key, where);
+    if (!v.is_array()) throw std::invalid_argument(where + ": \"" + key + "\" is not an array");
+    return v;
+}
+
+std::vector<std::string> strings_of(const ojson& j, const char* key, const std::string& where) {
+    std::vector<std::string> out;
+    for (const auto& v : array_of(j, key, where)) {
+        if (!v.is_string()) throw std::invalid_argument(where + ": \"" + key + "\" holds a value that is not a string");
+        out.push_back(v.get<std::string>());
+    }
+    return out;
+}
+
+}  // namespace
+
+bool is_summary_json(const ojson& j) { return j.is_object() && j.contains("compare_summary"); }
+
+ojson summary_to_json(const CompareSummary& s) {
+    ojson j;
+    j["compare_summary"] = 1;
+    j["document"] = s.name;
+    j["key"] = s.key;
+    j["date"] = s.date;
+    ojson reps = ojson::array();
+    for (const TextSpan& r : s.repeats) reps.push_back({r.start, r.end, r.start16, r.end16});
+    j["repeats"] = std::move(reps);
+    ojson words = ojson::array();
+    s.words.each([&](std::string_view w, std::uint32_t k) { words.push_back({w, k}); });
+    j["words"] = std::move(words);
+    ojson figures = ojson::array();
+    for (const CompareFigure& f : s.figures) {
+        ojson x = {{"mention", f.mention}, {"start", f.start}, {"end", f.end}, {"text", f.text}, {"value", f.value},
+                   {"noun", f.noun}, {"keys", f.keys}, {"countries", f.countries}, {"words", f.words}};
+        if (f.context_known) {
+            x["sentence_start"] = f.sentence_start;
+            x["sentence_end"] = f.sentence_end;
+            x["sentence"] = f.sentence;
+        }
+        x["fields"] = f.fields.to_json();
+        figures.push_back(std::move(x));
+    }
+    j["figures"] = std::move(figures);
+    ojson quotes = ojson::array();
+    for (const CompareQuote& q : s.quotes)
+        quotes.push_back({{"mention", q.mention}, {"start", q.start}, {"end", q.end}, {"text", q.text},
+                          {"speaker", q.speaker.to_json()}, {"key", q.key}, {"speaker_key", q.speaker_key}});
+    j["quotes"] = std::move(quotes);
+    ojson places = ojson::array();
+    for (const ComparePlace& p : s.places)
+        places.push_back({{"name", p.name}, {"country", p.country}, {"type", p.type}, {"plugin", p.plugin},
+                          {"lat", p.lat.to_json()}, {"lon", p.lon.to_json()}});
+    j["places"] = std::move(places);
+    return j;
+}
+
+CompareSummary summary_from_json(const ojson& j) {
+    if (!is_summary_json(j)) throw std::invalid_argument("not a compare summary (no \"compare_summary\")");
+    if (j["compare_summary"] != 1) throw std::invalid_argument("a compare summary of another version (" + j["compare_summary"].dump() + "; this build reads 1)");
+    CompareSummary s;
+    s.name = string_of(j, "document", "a compare summary");
+    const std::string& w = s.name;
+    s.key = string_of(j, "key", w);
+    s.date = string_of(j, "date", w);
+    for (const auto& r : array_of(j, "repeats", w)) {
+        if (!r.is_array() || r.size() != 4 || !std::all_of(r.begin(), r.end(), [](const ojson& v) { return v.is_number_unsigned(); }))
+            throw std::invalid_argument(w + ": a repeat is not [start, end, start16, end16]");
+        s.repeats.push_back({r[0].get<std::size_t>(), r[1].get<std::size_t>(), r[2].get<std::size_t>(), r[3].get<std::size_t>()});
+    }
+    for (const auto& x : array_of(j, "words", w)) {
+        if (!x.is_array() || x.size() != 2 || !x[0].is_string() || !x[1].is_number_unsigned())
+            throw std::invalid_argument(w + ": a word is not [word, count]");
+        const std::string& word = x[0].get_ref<const std::string&>();
+        if (word.find('\n') != std::string::npos) throw std::invalid_argument(w + ": a word holds a line break");
+        s.words.add(word, x[1].get<std::uint32_t>());
+    }
+    for (const auto& x : array_of(j, "figures", w)) {
+        const std::string where = w + ": a figure";
+        CompareFigure f;
+        f.mention = index_field(x, "mention", where);
+        f.start = index_field(x, "start", where);
+        f.end = index_field(x, "end", where);
+        f.text = string_of(x, "text", where);
+        if (!member(x, "value", where).is_number()) throw std::invalid_argument(where + ": \"value\" is not a number");
+        f.value = x["value"].get<double>();
+        f.noun = string_of(x, "noun", where);
+        f.keys = strings_of(x, "keys", where);
+        f.countries = strings_of(x, "countries", where);
+        f.words = strings_of(x, "words", where);
+        f.context_known = x.contains("sentence");
+        if (f.context_known) {
+            f.sentence_start = index_field(x, "sentence_start", where);
+            f.sentence_end = index_field(x, "sentence_end", where);
+            f.sentence = string_of(x, "sentence", where);
+        }
+        const ojson& fields = member(x, "fields", where);
+        if (!fields.is_object()) throw std::invalid_argument(where + ": \"fields\" is not an object");
+        for (auto it = fields.begin(); it != fields.end(); ++it) f.fields.append(it.key(), Value(it.value()));
+        s.figures.push_back(std::move(f));
+    }
+    for (const auto& x : array_of(j, "quotes", w)) {
+        const std::string where = w + ": a quote";
+        CompareQuote q;
+        q.mention = index_field(x, "mention", where);
+        q.start = index_field(x, "start", where);
+        q.end = index_field(x, "end", where);
+        q.text = string_of(x, "text", where);
+        q.speaker = Value(member(x, "speaker", where));
+        q.key = string_of(x, "key", where);
+        q.speaker_key = string_of(x, "speaker_key", where);
+        s.quotes.push_back(std::move(q));
+    }
+    for (const auto& x : array_of(j, "places", w)) {
+        const std::string where = w + ": a place";
+        s.places.push_back({string_of(x, "name", where), string_of(x, "country", where), string_of(x, "type", where),
+                            string_of(x, "plugin", where), Value(member(x, "lat", where)), Value(member(x, "lon", where))});
+    }
+    return s;
 }
 
 }  // namespace newslens

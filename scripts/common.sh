@@ -27,6 +27,9 @@ install_system_packages() {
   # llvm-symbolizer for readable sanitizer reports (build_sanitize); GNU time
   # measures peak memory in fuzz/hostile_inputs.py.
   wanted+=(clang libclang-rt-14-dev llvm-14 time)
+  # The Dask recipe (examples/dask/) and its test: Dask's distributed
+  # scheduler from Debian (issue 19).
+  wanted+=(python3-dask python3-distributed)
   command -v node > /dev/null || wanted+=(nodejs)
   command -v npm > /dev/null || wanted+=(npm)
   local missing=()

@@ -158,6 +158,7 @@ assert b["numbers"] and b["quotes"] and b["places"]
 ' "$tmp/cmp.json" "$tmp/cmp-stdin.json"
 printf '{"document": "x"}\nnot json\n' | "$cli" compare - > "$tmp/cmp-bad.json" 2> "$tmp/cmp-bad.err"
 check "compare: bad stdin lines are reported and skipped" test $? -eq 1 -a "$(wc -l < "$tmp/cmp-bad.err")" -eq 2
+"$cli" compare "$examples"/*.txt > "$tmp/cmp.json.good"
 "$cli" compare --format jsonl "$examples"/*.txt > "$tmp/cmp.jsonl"
 check "compare jsonl: one object per line with its group" python3 -c '
 import json,sys
@@ -168,6 +169,70 @@ assert {l["group"] for l in ls} >= {"documents","numbers","quotes","places"}
 check "compare table has the three comparisons" grep -q "Numbers across sources" "$tmp/cmp.txt"
 "$cli" compare --format xml "$good" 2> /dev/null
 check "compare: unknown format is a usage error" test $? -eq 2
+"$cli" compare --segments article "$good" > /dev/null 2> "$tmp/cmp-seg.err"
+check "compare: an option of analyze only is a usage error" test $? -eq 2
+check "compare: says --segments is analyze's" grep -q -- "--segments is an option of analyze, not of compare" "$tmp/cmp-seg.err"
+"$cli" compare --jobs=1 "$examples"/*.txt > "$tmp/cmp-j1.json"
+check "compare --jobs=1 gives the same comparison" cmp -s "$tmp/cmp.json.good" "$tmp/cmp-j1.json"
+
+# Issue 19: JSONL records in, one result per record in order; bad records
+# get an error object with their line and the stream goes on.
+python3 - "$examples" "$tmp/records.jsonl" <<'PY'
+import json, sys, glob
+files = sorted(glob.glob(sys.argv[1] + "/*.txt"))
+with open(sys.argv[2], "wb") as out:
+    for i, f in enumerate(files):
+        rec = {"id": "r%d" % i, "text": open(f, encoding="utf-8").read(), "date": "2019-02-25", "source": "src%d" % i, "title": f}
+        out.write(json.dumps(rec).encode() + b"\n")
+        if i == 1:
+            out.write(b"this is not json\n\n")
+            out.write(json.dumps({"id": 99, "title": "no text"}).encode() + b"\n")
+            out.write(b'{"id": "u", "text": "caf\xc3 au lait"}\r\n')
+            out.write(json.dumps({"id": "e", "text": ""}).encode() + b"\n")
+PY
+"$cli" analyze --input jsonl -j 3 "$tmp/records.jsonl" > "$tmp/records.out" 2> "$tmp/records.err"
+check "jsonl input: exit 1 when a record is bad" test $? -eq 1
+"$cli" analyze --input jsonl -j 1 "$tmp/records.jsonl" > "$tmp/records-j1.out" 2> /dev/null
+check "jsonl input: the same for any -j" cmp -s "$tmp/records.out" "$tmp/records-j1.out"
+cat "$tmp/records.jsonl" | "$cli" analyze --input jsonl - 2> /dev/null | sed "s|\"stdin:|\"$tmp/records.jsonl:|" > "$tmp/records-stdin.out"
+check "jsonl input: the same from stdin (bad records named stdin:LINE)" cmp -s "$tmp/records.out" "$tmp/records-stdin.out"
+ls "$examples"/*.txt | sort > "$tmp/files.list"
+"$cli" analyze --date 2019-02-25 $(cat "$tmp/files.list") > "$tmp/records-files.out"
+check "jsonl input: results in order, metadata carried, analysis as for the files; errors with line numbers" python3 -c '
+import json,sys
+recs=[json.loads(l) for l in open(sys.argv[1])]
+files=[json.loads(l) for l in open(sys.argv[2])]
+good=[r for r in recs if r["chars"]]
+bad=[r for r in recs if not r["chars"]]
+assert len(recs)==len(files)+4, len(recs)
+assert [r["id"] for r in good]==["r%d"%i for i in range(len(files))]
+for i,(r,f) in enumerate(zip(good,files)):
+    assert list(r)[:5]==["id","source","title","record_date","document"], list(r)[:6]
+    assert r["source"]=="src%d"%i and r["record_date"]=="2019-02-25" and r["document"]==r["id"]
+    assert r["mentions"]==f["mentions"] and r["date"]==f["date"], r["id"]
+assert [(b["id"],b["line"]) for b in bad]==[(None,3),(99,5),(None,6),("e",7)], [(b["id"],b["line"]) for b in bad]
+assert "not JSON" in bad[0]["errors"][0] and "text" in bad[1]["errors"][0]
+assert "UTF-8" in bad[2]["errors"][0] and "empty" in bad[3]["errors"][0], bad
+assert recs.index(bad[0])==2
+' "$tmp/records.out" "$tmp/records-files.out"
+check "jsonl input: each bad record named on stderr with its line" test "$(grep -c 'records.jsonl:[3567]: .*(record skipped)' "$tmp/records.err")" -eq 4
+"$cli" analyze --input jsonl "$tmp/records.jsonl" "$tmp/missing.jsonl" > "$tmp/records2.out" 2> "$tmp/records2.err"
+check "jsonl input: a missing input file is reported and the others read" test "$(grep -c '"mentions":\[{' "$tmp/records2.out")" -eq "$(wc -l < "$tmp/files.list")"
+check "jsonl input: the missing file named" grep -q "missing.jsonl: no such file" "$tmp/records2.err"
+"$cli" analyze --input xml "$good" > /dev/null 2>&1
+check "unknown --input is a usage error" test $? -eq 2
+
+# Issue 19: compare in two steps; the map's summaries reduce to the same groups.
+"$cli" compare --map $(cat "$tmp/files.list") > "$tmp/summaries.jsonl"
+check "compare --map: one summary per document" test "$(grep -c '"compare_summary":1' "$tmp/summaries.jsonl")" -eq "$(wc -l < "$tmp/files.list")"
+head -n 2 "$tmp/summaries.jsonl" > "$tmp/part1.jsonl"
+tail -n +3 "$tmp/summaries.jsonl" > "$tmp/part2.jsonl"
+"$cli" compare --input jsonl "$tmp/part1.jsonl" "$tmp/part2.jsonl" > "$tmp/reduced.json"
+"$cli" compare $(cat "$tmp/files.list") > "$tmp/whole.json"
+check "compare: the reduce of mapped parts is the whole comparison" cmp -s "$tmp/reduced.json" "$tmp/whole.json"
+"$cli" analyze $(cat "$tmp/files.list") | "$cli" compare --map - | "$cli" compare - > "$tmp/reduced2.json"
+"$cli" analyze $(cat "$tmp/files.list") | "$cli" compare - > "$tmp/whole2.json"
+check "compare: results mapped then reduced as compare of the results" cmp -s "$tmp/reduced2.json" "$tmp/whole2.json"
 
 echo "cli: $pass passed, $fails failed"
 [ "$fails" -eq 0 ]

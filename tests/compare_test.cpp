@@ -253,3 +253,58 @@ TEST_CASE("compare: bad results are refused with a reason", "[compare]") {
     CHECK_THROWS_WITH(newslens::compare_document_from_json({{"document", "x"}, {"mentions", {{{"plugin", "numbers"}, {"start", -1}}}}}),
                       Catch::Contains("start"));
 }
+
+// The two steps (README "Comparing at scale"): summaries made one document at
+// a time, sent as JSON text (as `newslens compare --map` writes them) and
+// merged, give the comparison of the whole set.
+TEST_CASE("compare: map per document, reduce over the summaries", "[compare]") {
+    std::vector<CompareDocument> docs = story(true);
+    for (auto& d : story(false)) {  // the same reports as results without text
+        d.name = "no-text-" + d.name;
+        docs.push_back(std::move(d));
+    }
+    const std::string q1 = "\u201cWe will not let the aid through the border,\u201d said Delcy Rodriguez.\n";
+    const std::string q2 = "\"We will not let the aid through the border,\" Rodriguez told reporters.\n";
+    auto quote = [](const std::string& t, const std::string& span, json speaker) {
+        return mention(t, "quotes", span, {{"speaker", speaker}, {"verb", "said"}, {"kind", "quote"}});
+    };
+    docs.push_back(doc("q1.txt", q1, {quote(q1, "We will not let the aid through the border,", "Delcy Rodriguez")}));
+    docs.push_back(doc("q2.txt", q2, {quote(q2, "We will not let the aid through the border,", nullptr)}));
+    // Over 20 documents the documents' word vectors decide which figures are
+    // of one story: reports of the story with a line of their own each, and
+    // a copy of the first.
+    for (int i = 0; i < 20; ++i) {
+        const std::string t = (i % 2 ? kA : kC) + "Reported by desk number " + std::to_string(i) + " overnight.\n";
+        docs.push_back(i % 2 ? doc("a" + std::to_string(i), t, {count(t, "More than 270", 270, "soldiers", "over"), place(t, "Colombia", "CO")})
+                             : doc("c" + std::to_string(i), t, {count(t, "Some 104", 104, "troops", "about"), place(t, "Colombia", "CO")}));
+    }
+    docs.push_back(docs[0]);
+    docs.back().name = "copy-of-a.txt";
+
+    const json whole = newslens::compare_documents(docs);
+    REQUIRE(whole["numbers"].size() >= 2);
+    REQUIRE(whole["quotes"].size() == 1);
+    CHECK(whole["quotes"][0]["members"][1]["speaker"].is_null());
+    CHECK(whole["documents"].back()["duplicate_of"] == 0);
+
+    // Mapped in two partitions, each summary through JSON text, reduced in input order.
+    std::vector<newslens::CompareSummary> summaries;
+    const std::size_t mid = docs.size() / 2;
+    for (const auto& [from, to] : {std::pair<std::size_t, std::size_t>{0, mid}, {mid, docs.size()}})
+        for (std::size_t i = from; i < to; ++i) {
+            const std::string line = newslens::summary_to_json(newslens::map_document(docs[i])).dump();
+            const json parsed = json::parse(line);
+            REQUIRE(newslens::is_summary_json(parsed));
+            summaries.push_back(newslens::summary_from_json(parsed));
+        }
+    REQUIRE(summaries.size() == docs.size());
+    CHECK(newslens::reduce_summaries(summaries).dump() == whole.dump());
+
+    // A summary says what is wrong with it.
+    json bad = newslens::summary_to_json(newslens::map_document(docs[0]));
+    CHECK_FALSE(newslens::is_summary_json(json::parse(R"({"document": "x", "mentions": []})")));
+    bad["figures"][0].erase("value");
+    CHECK_THROWS_WITH(newslens::summary_from_json(bad), Catch::Contains("value"));
+    bad["compare_summary"] = 2;
+    CHECK_THROWS_WITH(newslens::summary_from_json(bad), Catch::Contains("version"));
+}
