@@ -101,6 +101,19 @@ async function main() {
     }
     assert(words, `“Over 270” not reached by Tab; reached ${seen.length} highlights`);
     assert(/over 270 soldiers/.test(words) && /count/.test(words), `popover: ${words}`);
+    // The claim fields (issue 13) in words: who gives the figure and when.
+    const claim = await page.evaluate(() => {
+      const e = document.activeElement;
+      const d = window.newslens.docs.find((x) => x.id === window.newslens.currentId);
+      const m = d.result.mentions[Number(e.dataset.ids.split(' ').pop())];
+      return { source: m.source, said: m.said, said_date: m.said_date, period: m.period };
+    });
+    if (plugins.includes('quotes')) {
+      assert(claim.source && claim.said, `“Over 270” has no claim fields: ${JSON.stringify(claim)}`);
+      assert(words.includes(`said by ${claim.source}`) && new RegExp(`said by .* (on )?${claim.said}`).test(words),
+        `the popover does not say who and when (${JSON.stringify(claim)}): ${words}`);
+      assert(!/source_start|sentence_start|said_date/.test(words), `popover shows internals: ${words}`);
+    }
     assert(!/speaker_start|start16|candidates|\b917\b/.test(words), `popover shows internals: ${words}`);
     shots.push(await shot(page, 'popover-1440.png'));
     await page.keyboard.press('Escape');
@@ -292,7 +305,9 @@ async function main() {
     const out = [];
     for (const [view, box] of [['numbers', '#number-groups'], ['quotes', '#quote-groups']]) {
       await showTab(page, view);
-      const groups = await page.$$eval(`${box} .group`, (g) => g.length);
+      // Groups drawn, and those folded behind "N more groups" (numbers).
+      const groups = await page.$$eval(`${box} .group`, (g) => g.length)
+        + await page.$$eval(`${box} .more-groups[aria-expanded=false]`, (b) => b.reduce((n, x) => n + Number(x.textContent.match(/\d+/)[0]), 0));
       if (!groups) { out.push(`${view}: no groups`); continue; }
       const each = await page.$$eval(`${box} .group`, (gs) => gs.every((g) => g.querySelector('.group-csv') && g.querySelector('.group-json')));
       assert(each, `a ${view} group has no export buttons`);
@@ -305,6 +320,65 @@ async function main() {
       out.push(`${view}: ${groups} groups, first group CSV ${lines.length - 1} rows, all-groups JSON ${all.length} records`);
     }
     return out.join('; ');
+  });
+
+  await check('numbers view: groups ranked by sources, small ones folded, timelines by claimed source, one tab stop per list', async () => {
+    if (!plugins.includes('numbers')) return 'skipped: no numbers plugin';
+    await showTab(page, 'numbers');
+    const shown = await page.$$eval('#number-groups > .number-group', (gs) => gs.map((g) => Number(g.dataset.sources)));
+    assert(shown.length && shown.every((n, i) => n >= 3 && (i === 0 || n <= shown[i - 1])), `sources of the groups shown first: ${shown.join(', ')}`);
+    const more = await page.$('#number-groups .more-groups');
+    let folded = 0;
+    if (more) {
+      assert(await more.getAttribute('aria-expanded') === 'false', 'the smaller groups are not folded');
+      folded = Number((await more.textContent()).match(/\d+/)[0]);
+      assert(await page.$$eval('#more-number-groups .number-group', (g) => g.length) === 0, 'folded groups are drawn');
+      await more.click();
+      await page.waitForFunction((n) => document.querySelectorAll('#more-number-groups .number-group').length === n, folded);
+      const small = await page.$$eval('#more-number-groups .number-group', (gs) => gs.map((g) => Number(g.dataset.sources)));
+      assert(small.every((n) => n <= shown[shown.length - 1]) || small.length === folded, `folded groups: ${small.join(', ')}`);
+    }
+    // axe over the view with every control in it: the folded groups open, a merge list, the timelines.
+    const v = await axeRun(page);
+    const bad = v.filter((x) => x.impact === 'critical' || x.impact === 'serious');
+    assert(!bad.length, bad.map((x) => `${x.id} (${x.impact}, ${x.nodes} nodes): ${x.where}`).join('; '));
+    // The deserters: one timeline point per figure, coloured by who gives it (its claimed source, else the document).
+    const t = await page.evaluate(() => {
+      const g = Array.from(document.querySelectorAll('#number-groups .number-group')).find((s) => s.dataset.family === 'soldier');
+      if (!g) return null;
+      const pts = Array.from(g.querySelectorAll('svg.timeline g.point'));
+      const fill = (p) => { const s = p.querySelector('circle:not(.point-hit), rect, path:last-child'); return s.getAttribute('fill') === '#fff' ? s.getAttribute('stroke') : s.getAttribute('fill'); };
+      return { n: pts.length, number: g.dataset.number, stops: pts.filter((p) => p.tabIndex === 0).length, sources: pts.map((p) => p.dataset.source),
+        fills: pts.map(fill), days: pts.map((p) => p.dataset.day), arrows: g.querySelectorAll('svg.timeline g.point path').length,
+        legend: Array.from(g.querySelectorAll('.timeline-legend li')).map((l) => l.textContent),
+        sourceStops: Array.from(g.querySelectorAll('tbody button.link')).map((b) => b.tabIndex) };
+    });
+    assert(t && t.n >= 5, `deserters timeline: ${JSON.stringify(t)}`);
+    const bySource = new Map();
+    t.sources.forEach((k, i) => { if (!bySource.has(k)) bySource.set(k, new Set()); bySource.get(k).add(t.fills[i]); });
+    assert([...bySource.values()].every((f) => f.size === 1) && new Set(t.fills).size === bySource.size, `colours do not follow the sources: ${JSON.stringify(t)}`);
+    assert(t.legend.some((l) => /^according to /.test(l)), `no claimed source in the legend: ${t.legend.join(' | ')}`);
+    assert(t.arrows > 0, 'no qualifier arrow (over / at least) drawn');
+    assert(t.stops === 1, `${t.stops} tab stops among the timeline's points`);
+    assert(t.sourceStops.filter((x) => x === 0).length === 1, `source buttons' tab stops: ${t.sourceStops.join(',')}`);
+    // Focus a point: the sentence shows; the arrow keys move on; Enter opens the figure in its text.
+    const sel = `#number-groups .number-group[data-number="${t.number}"]`;
+    await page.focus(`${sel} svg.timeline g.point[tabindex="0"]`);
+    const note1 = await page.textContent(`${sel} .timeline-note`);
+    await page.keyboard.press('ArrowRight');
+    const moved = await page.evaluate((s) => { const a = document.activeElement; return { point: a.matches('g.point'), stops: document.querySelectorAll(`${s} g.point[tabindex="0"]`).length, doc: a.dataset.doc }; }, sel);
+    const note2 = await page.textContent(`${sel} .timeline-note`);
+    assert(/— “/.test(note1) && note2 !== note1 && moved.point && moved.stops === 1, `point notes “${note1}” / “${note2}” ${JSON.stringify(moved)}`);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((d) => !document.getElementById('tab-doc').hidden && String(window.newslens.currentId) === d, moved.doc, { timeout: 5000 });
+    await waitFor(() => page.evaluate(() => document.querySelectorAll('#doc-text mark.flash').length > 0), { what: 'the figure flashed in its text' });
+    await showTab(page, 'numbers');
+    // Quote groups: their sources are one tab stop too.
+    await showTab(page, 'quotes');
+    const qs = await page.$$eval('#quote-groups ul.sources', (ls) => ls.map((l) => Array.from(l.querySelectorAll('button.link')).filter((b) => b.tabIndex === 0).length));
+    assert(qs.every((n) => n === 1), `quote source tab stops per group: ${qs.join(',')}`);
+    return `${shown.length} groups shown (sources ${shown.join(', ')}), ${folded} folded; deserters: ${t.n} points from ${bySource.size} sources `
+      + `(${t.legend.join('; ')}), days ${Array.from(new Set(t.days)).join(', ') || 'none'}; point note “${note2.slice(0, 100)}”; axe ${v.length} violation(s)`;
   });
 
   await check('the report saves as one HTML file that opens on its own with no network', async () => {
@@ -325,13 +399,19 @@ async function main() {
       text: document.body.textContent,
       when: document.querySelector('time') && document.querySelector('time').getAttribute('datetime'),
       sections: Array.from(document.querySelectorAll('h2')).map((h) => h.textContent),
+      timelines: Array.from(document.querySelectorAll('section.number-item svg.timeline')).filter((t) => t.querySelector('g.point title')).length,
+      groups: document.querySelectorAll('section.number-item').length,
     }));
     await context.setOffline(false);
     const missing = examples.filter((n) => !r.text.includes(n));
     assert(r.title === 'newslens report' && !missing.length, `report lacks ${missing.join(', ')}`);
     assert(r.when && !isNaN(Date.parse(r.when)), 'no date of analysis');
     assert(['Documents', 'Numbers across sources', 'Quotes shared by sources', 'Places'].every((h) => r.sections.includes(h)), `sections: ${r.sections.join(', ')}`);
-    if (plugins.includes('numbers')) assert(/over 270/.test(r.text), 'the soldiers figures are not in the report');
+    if (plugins.includes('numbers')) {
+      assert(/over 270/.test(r.text), 'the soldiers figures are not in the report');
+      assert(r.timelines > 0 && r.timelines === r.groups, `${r.timelines} timelines for ${r.groups} groups`);
+      if (plugins.includes('quotes')) assert(/according to /.test(r.text), 'no claimed source in the report');
+    }
     if (plugins.includes('quotes')) assert(/Jorge Torres/.test(r.text), 'the shared quote is not in the report');
     const others = reqs.filter((u) => u !== pathToFileURL(file).href);
     assert(!others.length, `the report asked for ${others.join(', ')}`);

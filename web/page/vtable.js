@@ -62,7 +62,8 @@ function virtualRows(wrap, tbody, items, makeRow, columns) {
     return true;
   }
 
-  function scrollToIndex(i) {
+  // Scrolls row i into view and (unless focus is false) focuses it.
+  function scrollToIndex(i, focus) {
     st.active = i;
     st.laidOut = true;
     const row = tbody.querySelector(`tr[data-index="${i}"]`);
@@ -76,7 +77,7 @@ function virtualRows(wrap, tbody, items, makeRow, columns) {
     if (again) {
       for (const r of tbody.querySelectorAll('tr[tabindex="0"]')) if (r !== again) r.tabIndex = -1;
       again.tabIndex = 0;
-      again.focus({ preventScroll: false });
+      if (focus !== false) again.focus({ preventScroll: false });
     }
   }
 
