@@ -549,12 +549,45 @@ async function main() {
     const lines = fs.readFileSync(await d.path(), 'utf8').slice(1).trim().split('\n').length - 1;
     assert(lines === r.total, `CSV ${lines} rows, table ${r.total}`);
     shots.push(await shot(page, 'long-table-1440.png'));
+    // The long document's own tables: a window too, one tab stop, End reaches the last row,
+    // and a span's row is found (drawn first) when its highlight asks for it.
+    await showTab(page, 'doc');
+    await openDoc(page, 'long.txt');
+    await page.waitForFunction(() => document.querySelector('#tables .table-wrap.virtual tbody tr[data-index]'), null, { timeout: 20000 });
+    const dsel = await page.evaluate(() => `#tables section[data-plugin="${document.querySelector('#tables .table-wrap.virtual').closest('section').dataset.plugin}"]`);
+    const dt = await page.evaluate((s) => ({ total: Number(document.querySelector(`${s} table`).getAttribute('aria-rowcount')) - 1,
+      drawn: document.querySelectorAll(`${s} tbody tr[data-index]`).length,
+      stops: Array.from(document.querySelectorAll(`${s} tbody tr`)).filter((tr) => tr.tabIndex === 0).length }), dsel);
+    assert(dt.total > 300 && dt.drawn < 200 && dt.stops === 1, `document table ${dsel}: ${JSON.stringify(dt)}`);
+    await page.focus(`${dsel} tbody tr[tabindex="0"]`);
+    await page.keyboard.press('End');
+    await page.waitForTimeout(100);
+    const dend = await page.evaluate((s) => {
+      const a = document.activeElement;
+      const wrap = document.querySelector(`${s} .table-wrap`).getBoundingClientRect();
+      const b = a.getBoundingClientRect();
+      return { index: Number(a.dataset.index), visible: b.top >= wrap.top - 1 && b.bottom <= wrap.bottom + 1 };
+    }, dsel);
+    assert(dend.index === dt.total - 1 && dend.visible, `document table after End: ${JSON.stringify(dend)}`);
+    const middle = await page.evaluate((s) => {
+      const plugin = document.querySelector(s).dataset.plugin;
+      const d = window.newslens.docs.find((x) => x.id === window.newslens.currentId);
+      const ids = d.result.mentions.map((m, i) => (m.plugin === plugin ? i : -1)).filter((i) => i >= 0);
+      const id = ids[Math.floor(ids.length / 2)];
+      document.querySelector(`${s} .table-wrap`).scrollTop = 0;
+      showRow([id]);
+      return id;
+    }, dsel);
+    await waitFor(() => page.evaluate(([s, id]) => { const r = document.querySelector(`${s} tbody tr[data-id="${id}"]`); return r && r.classList.contains('flash'); }, [dsel, middle]),
+      { what: `the row of mention ${middle} drawn and flashed` });
+    await showTab(page, 'tables');
     // Back as before: grouped, repeats hidden, without the long document.
     await page.click(`${sel} .group-toggle`);
     await page.check('#hide-repeats');
     await page.click('#doc-list li.doc-item:last-child button.remove');
     await waitSettled(page, examples.length);
-    return `${r.total} rows, ${r.drawn} drawn; End → row ${end.index + 1} in view (${end.drawn} drawn), PageUp → row ${up + 1}; CSV ${lines} rows`;
+    return `${r.total} rows, ${r.drawn} drawn; End → row ${end.index + 1} in view (${end.drawn} drawn), PageUp → row ${up + 1}; CSV ${lines} rows; `
+      + `long.txt's own ${dsel.match(/"(.*)"/)[1]} table: ${dt.total} rows, ${dt.drawn} drawn, End → row ${dend.index + 1}, mention ${middle}'s row shown from its span`;
   });
 
   await check('screenshots of every view at 1440×900', async () => {
@@ -609,6 +642,84 @@ async function main() {
     }
     await page.setViewportSize({ width: 1440, height: 900 });
     return `a tap opens the popover in place, its button shows the row; results start: ${layout.join(', ')}; axe: ${v.length} violation(s)`;
+  });
+
+  await check('dismiss and merge are kept by a reload and by the workspace file; a workspace file from before them opens', async () => {
+    if (!plugins.includes('numbers')) return 'skipped: no numbers plugin';
+    await showTab(page, 'numbers');
+    const state = (p) => p.evaluate(() => ({
+      groups: Array.from(document.querySelectorAll('#number-groups .number-group')).map((g) => `${g.dataset.family}:${g.dataset.sources}:${g.dataset.merged}:${g.querySelector('.figures').textContent}`),
+      folded: Number(((document.querySelector('#number-groups .more-groups') || {}).textContent || '0').match(/\d+/)[0]),
+      dismissed: Array.from(document.querySelectorAll('#number-groups .dismissed-groups li')).map((l) => l.textContent),
+    }));
+    const more = await page.$('#number-groups .more-groups[aria-expanded=false]');
+    if (more) await more.click();
+    const start = await state(page);
+    assert(start.groups.length >= 3, `only ${start.groups.length} groups: nothing to dismiss and merge`);
+    // Dismiss the last group, then merge the first two.
+    await page.click('#number-groups .number-group:last-of-type .dismiss-group');
+    await page.waitForFunction(() => document.querySelectorAll('#number-groups .dismissed-groups li').length === 1);
+    const first = '#number-groups .number-group[data-number="1"]';
+    await page.selectOption(`${first} select.merge-with`, '2');
+    await page.click(`${first} .merge-group`);
+    await page.waitForFunction(() => document.querySelector('#number-groups .number-group[data-merged="2"]'));
+    await page.evaluate(() => { const d = document.querySelector('#number-groups .dismissed-groups'); if (d) d.open = true; });
+    const edited = await state(page);
+    assert(edited.groups.length === start.groups.length - 2, `${edited.groups.length} groups after one dismissed and two merged, ${start.groups.length} before`);
+    const isMerged = (g) => g.split(':')[2] === '2';  // family:sources:merged:figures
+    const merged = edited.groups.find(isMerged);
+    assert(merged, `no merged group: ${edited.groups.join(' | ')}`);
+    const v = await axeRun(page);
+    const bad = v.filter((x) => x.impact === 'critical' || x.impact === 'serious');
+    assert(!bad.length, `axe on the edited view: ${bad.map((x) => `${x.id} (${x.impact}): ${x.where}`).join('; ')}`);
+    shots.push(await shot(page, 'numbers-edited-1440.png'));
+    const same = (a, b, what) => {
+      assert(a.groups.some((g) => g === merged), `${what}: the merged group is gone: ${a.groups.join(' | ')}`);
+      assert(JSON.stringify(a.dismissed) === JSON.stringify(b.dismissed), `${what}: dismissed ${JSON.stringify(a.dismissed)}, before ${JSON.stringify(b.dismissed)}`);
+    };
+    // A reload: back from IndexedDB.
+    await page.waitForFunction(() => !unsavedWork() && !store.writing && store.timer === null, null, { timeout: 30000 });
+    await page.reload();
+    await page.waitForFunction(() => document.body.dataset.store && window.newslens.docs.length > 0 && window.newslens.tab === 'numbers', null, { timeout: 30000 });
+    await waitSettled(page, examples.length);
+    await page.waitForFunction(() => document.getElementById('tab-numbers').getAttribute('aria-busy') !== 'true' && document.querySelector('#number-groups .number-group'), null, { timeout: 30000 });
+    const reloadMore = await page.$('#number-groups .more-groups[aria-expanded=false]');
+    if (reloadMore) await reloadMore.click();
+    const reloaded = await state(page);
+    same(reloaded, edited, 'after the reload');
+    // The workspace file, opened in a fresh browser profile.
+    const [d] = await Promise.all([page.waitForEvent('download'), page.click('#save-workspace')]);
+    const file = path.join(outDir, 'edits.newslens.json');
+    await d.saveAs(file);
+    const saved = JSON.parse(fs.readFileSync(file, 'utf8'));
+    assert(saved.groupEdits && saved.groupEdits.dismissed.length === 1 && saved.groupEdits.merged.length === 1, `file: ${JSON.stringify(saved.groupEdits).slice(0, 200)}`);
+    const fresh = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const p2 = await fresh.newPage();
+    const openFile = async (f) => {
+      await p2.setInputFiles('#workspace-input', f);
+      await p2.waitForFunction((n) => window.newslens.docs.length === n && window.newslens.docs.every((x) => x.status === 'done'), examples.length, { timeout: 30000 });
+      await p2.evaluate(() => showTab('numbers'));
+      await p2.waitForFunction(() => document.getElementById('tab-numbers').getAttribute('aria-busy') !== 'true' && document.querySelector('#number-groups .number-group'), null, { timeout: 30000 });
+      const m = await p2.$('#number-groups .more-groups[aria-expanded=false]');
+      if (m) await m.click();
+      return state(p2);
+    };
+    await p2.goto(pageUrl);
+    await p2.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 30000 });
+    const fromFile = await openFile(file);
+    same(fromFile, edited, 'from the workspace file');
+    // A file saved before the edits existed (no groupEdits): opens, with every group.
+    delete saved.groupEdits;
+    const older = path.join(outDir, 'older.newslens.json');
+    fs.writeFileSync(older, JSON.stringify(saved));
+    const fromOlder = await openFile(older);
+    assert(!fromOlder.dismissed.length && !fromOlder.groups.some(isMerged) && fromOlder.groups.length === start.groups.length,
+      `the older file: ${JSON.stringify(fromOlder)}`);
+    await fresh.close();
+    fs.unlinkSync(file);
+    fs.unlinkSync(older);
+    return `${start.groups.length} groups; dismissed “${edited.dismissed[0].slice(0, 50)}…”, merged 1 and 2 into “${merged.slice(0, 60)}”; `
+      + `the same after a reload and from the .newslens.json file; a file without edits shows all ${fromOlder.groups.length} groups`;
   });
 
   await check('no network requests, no script errors', async () => {

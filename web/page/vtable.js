@@ -27,6 +27,12 @@ function virtualRows(wrap, tbody, items, makeRow, columns) {
     const last = Math.min(items.length, Math.ceil((top + view) / st.rh) + VIRTUAL_OVERSCAN);
     if (!force && first === st.start && last === st.end) return;
     const focused = tbody.contains(document.activeElement) && document.activeElement.dataset.index;
+    // Scroll anchoring on the active row: rows that wrap are taller than the
+    // spacers guess, so drawing another window moves what is on screen; the
+    // active row is kept where it was (the browser's own anchoring does not
+    // see rows replaced).
+    const anchor = st.laidOut ? tbody.querySelector(`tr[data-index="${st.active}"]`) : null;
+    const anchorTop = anchor ? anchor.getBoundingClientRect().top : null;
     st.start = first;
     st.end = last;
     const rows = [spacer(first * st.rh, 'before')];
@@ -43,6 +49,15 @@ function virtualRows(wrap, tbody, items, makeRow, columns) {
     if (focused !== false && focused !== undefined) {
       const again = tbody.querySelector(`tr[data-index="${focused}"]`);
       if (again) again.focus({ preventScroll: true });
+    }
+    if (anchorTop !== null) {
+      const again = tbody.querySelector(`tr[data-index="${st.active}"]`);
+      const shift = again ? again.getBoundingClientRect().top - anchorTop : 0;
+      if (Math.abs(shift) >= 1) {
+        const was = wrap.scrollTop;
+        wrap.scrollTop = was + shift;
+        st.anchored = wrap.scrollTop !== was;  // its scroll event is ours (none when nothing moved)
+      }
     }
   }
 
@@ -83,6 +98,7 @@ function virtualRows(wrap, tbody, items, makeRow, columns) {
 
   let pending = false;
   wrap.addEventListener('scroll', () => {
+    if (st.anchored) { st.anchored = false; return; }  // draw() moved it back: the window is right
     if (pending) return;
     pending = true;
     requestAnimationFrame(() => { pending = false; st.laidOut = true; draw(false); });
