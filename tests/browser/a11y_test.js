@@ -444,6 +444,19 @@ async function main() {
       return t && getComputedStyle(t).display !== 'none' ? t.textContent : '';
     });
     assert(focusedLabel, 'a focused marker shows no name');
+    // A country whose name does not fit shows it while focused, and says so under the map.
+    const spare = await page.evaluate(() => {
+      const t = document.querySelector('#map .label.country.spare');
+      return t ? { code: t.dataset.code, name: t.textContent, shown: getComputedStyle(t).display !== 'none', note: document.getElementById('map-spare-note').textContent } : null;
+    });
+    let spareName = '';
+    if (spare) {
+      assert(!spare.shown && /not fit/.test(spare.note), `a name that does not fit: ${JSON.stringify(spare)}`);
+      await page.focus(`#map path[data-code="${spare.code}"]`);
+      const shown = await page.evaluate((c) => getComputedStyle(document.querySelector(`#map .label.country[data-code="${c}"]`)).display !== 'none', spare.code);
+      assert(shown, `${spare.name}: its name does not show when the country is focused`);
+      spareName = `; “${spare.name}” (did not fit) shown on focus`;
+    }
     // Zoom in with the button: the layer is scaled, clusters split.
     for (let i = 0; i < 3; i++) {
       await page.click('#map .zoom-in');
@@ -455,7 +468,7 @@ async function main() {
     await page.click('#map .zoom-reset');
     await page.waitForTimeout(500);
     return `${before.countries.length} countries shaded and named (e.g. “${before.countries[0].name}”); ${before.markers.length} markers at the world view`
-      + (cluster ? ` (a cluster: “${cluster.name}”)` : '') + `; focused label “${focusedLabel}”; three clicks on + → ×${scale.toFixed(1)}, ${after.markers.length} marker(s) in view`;
+      + (cluster ? ` (a cluster: “${cluster.name}”)` : '') + `; focused label “${focusedLabel}”${spareName}; three clicks on + → ×${scale.toFixed(1)}, ${after.markers.length} marker(s) in view`;
   });
 
   await check('plugins panel: errors in the author\'s terms, kept until dismissed; a replacing plugin says so and can be removed', async () => {

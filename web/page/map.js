@@ -265,7 +265,7 @@ function drawOverlay() {
   }
   // Names left out at this zoom: said, with how to read them.
   const note = document.getElementById('map-spare-note');
-  if (note) note.textContent = spare ? `${spare} name${spare === 1 ? '' : 's'} do not fit at this zoom: zoom in, or point at or focus a place to read its name.` : '';
+  if (note) note.textContent = spare ? `${spare} name${spare === 1 ? ' does' : 's do'} not fit at this zoom: zoom in, or point at or focus a place to read its name.` : '';
   mapState.overlay.replaceChildren(svg('g', { class: 'country-labels' }, ...texts), svg('g', { class: 'markers' }, ...frag));
   if (focusKey) {
     const again = Array.from(mapState.overlay.querySelectorAll('.marker')).find((g) => g.dataset.key === focusKey);
