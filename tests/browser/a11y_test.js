@@ -101,6 +101,19 @@ async function main() {
     }
     assert(words, `“Over 270” not reached by Tab; reached ${seen.length} highlights`);
     assert(/over 270 soldiers/.test(words) && /count/.test(words), `popover: ${words}`);
+    // The claim fields (issue 13) in words: who gives the figure and when.
+    const claim = await page.evaluate(() => {
+      const e = document.activeElement;
+      const d = window.newslens.docs.find((x) => x.id === window.newslens.currentId);
+      const m = d.result.mentions[Number(e.dataset.ids.split(' ').pop())];
+      return { source: m.source, said: m.said, said_date: m.said_date, period: m.period };
+    });
+    if (plugins.includes('quotes')) {
+      assert(claim.source && claim.said, `“Over 270” has no claim fields: ${JSON.stringify(claim)}`);
+      assert(words.includes(`said by ${claim.source}`) && new RegExp(`said by .* (on )?${claim.said}`).test(words),
+        `the popover does not say who and when (${JSON.stringify(claim)}): ${words}`);
+      assert(!/source_start|sentence_start|said_date/.test(words), `popover shows internals: ${words}`);
+    }
     assert(!/speaker_start|start16|candidates|\b917\b/.test(words), `popover shows internals: ${words}`);
     shots.push(await shot(page, 'popover-1440.png'));
     await page.keyboard.press('Escape');
@@ -292,7 +305,9 @@ async function main() {
     const out = [];
     for (const [view, box] of [['numbers', '#number-groups'], ['quotes', '#quote-groups']]) {
       await showTab(page, view);
-      const groups = await page.$$eval(`${box} .group`, (g) => g.length);
+      // Groups drawn, and those folded behind "N more groups" (numbers).
+      const groups = await page.$$eval(`${box} .group`, (g) => g.length)
+        + await page.$$eval(`${box} .more-groups[aria-expanded=false]`, (b) => b.reduce((n, x) => n + Number(x.textContent.match(/\d+/)[0]), 0));
       if (!groups) { out.push(`${view}: no groups`); continue; }
       const each = await page.$$eval(`${box} .group`, (gs) => gs.every((g) => g.querySelector('.group-csv') && g.querySelector('.group-json')));
       assert(each, `a ${view} group has no export buttons`);
@@ -305,6 +320,65 @@ async function main() {
       out.push(`${view}: ${groups} groups, first group CSV ${lines.length - 1} rows, all-groups JSON ${all.length} records`);
     }
     return out.join('; ');
+  });
+
+  await check('numbers view: groups ranked by sources, small ones folded, timelines by claimed source, one tab stop per list', async () => {
+    if (!plugins.includes('numbers')) return 'skipped: no numbers plugin';
+    await showTab(page, 'numbers');
+    const shown = await page.$$eval('#number-groups > .number-group', (gs) => gs.map((g) => Number(g.dataset.sources)));
+    assert(shown.length && shown.every((n, i) => n >= 3 && (i === 0 || n <= shown[i - 1])), `sources of the groups shown first: ${shown.join(', ')}`);
+    const more = await page.$('#number-groups .more-groups');
+    let folded = 0;
+    if (more) {
+      assert(await more.getAttribute('aria-expanded') === 'false', 'the smaller groups are not folded');
+      folded = Number((await more.textContent()).match(/\d+/)[0]);
+      assert(await page.$$eval('#more-number-groups .number-group', (g) => g.length) === 0, 'folded groups are drawn');
+      await more.click();
+      await page.waitForFunction((n) => document.querySelectorAll('#more-number-groups .number-group').length === n, folded);
+      const small = await page.$$eval('#more-number-groups .number-group', (gs) => gs.map((g) => Number(g.dataset.sources)));
+      assert(small.every((n) => n <= shown[shown.length - 1]) || small.length === folded, `folded groups: ${small.join(', ')}`);
+    }
+    // axe over the view with every control in it: the folded groups open, a merge list, the timelines.
+    const v = await axeRun(page);
+    const bad = v.filter((x) => x.impact === 'critical' || x.impact === 'serious');
+    assert(!bad.length, bad.map((x) => `${x.id} (${x.impact}, ${x.nodes} nodes): ${x.where}`).join('; '));
+    // The deserters: one timeline point per figure, coloured by who gives it (its claimed source, else the document).
+    const t = await page.evaluate(() => {
+      const g = Array.from(document.querySelectorAll('#number-groups .number-group')).find((s) => s.dataset.family === 'soldier');
+      if (!g) return null;
+      const pts = Array.from(g.querySelectorAll('svg.timeline g.point'));
+      const fill = (p) => { const s = p.querySelector('circle:not(.point-hit), rect, path:last-child'); return s.getAttribute('fill') === '#fff' ? s.getAttribute('stroke') : s.getAttribute('fill'); };
+      return { n: pts.length, number: g.dataset.number, stops: pts.filter((p) => p.tabIndex === 0).length, sources: pts.map((p) => p.dataset.source),
+        fills: pts.map(fill), days: pts.map((p) => p.dataset.day), arrows: g.querySelectorAll('svg.timeline g.point path').length,
+        legend: Array.from(g.querySelectorAll('.timeline-legend li')).map((l) => l.textContent),
+        sourceStops: Array.from(g.querySelectorAll('tbody button.link')).map((b) => b.tabIndex) };
+    });
+    assert(t && t.n >= 5, `deserters timeline: ${JSON.stringify(t)}`);
+    const bySource = new Map();
+    t.sources.forEach((k, i) => { if (!bySource.has(k)) bySource.set(k, new Set()); bySource.get(k).add(t.fills[i]); });
+    assert([...bySource.values()].every((f) => f.size === 1) && new Set(t.fills).size === bySource.size, `colours do not follow the sources: ${JSON.stringify(t)}`);
+    assert(t.legend.some((l) => /^according to /.test(l)), `no claimed source in the legend: ${t.legend.join(' | ')}`);
+    assert(t.arrows > 0, 'no qualifier arrow (over / at least) drawn');
+    assert(t.stops === 1, `${t.stops} tab stops among the timeline's points`);
+    assert(t.sourceStops.filter((x) => x === 0).length === 1, `source buttons' tab stops: ${t.sourceStops.join(',')}`);
+    // Focus a point: the sentence shows; the arrow keys move on; Enter opens the figure in its text.
+    const sel = `#number-groups .number-group[data-number="${t.number}"]`;
+    await page.focus(`${sel} svg.timeline g.point[tabindex="0"]`);
+    const note1 = await page.textContent(`${sel} .timeline-note`);
+    await page.keyboard.press('ArrowRight');
+    const moved = await page.evaluate((s) => { const a = document.activeElement; return { point: a.matches('g.point'), stops: document.querySelectorAll(`${s} g.point[tabindex="0"]`).length, doc: a.dataset.doc }; }, sel);
+    const note2 = await page.textContent(`${sel} .timeline-note`);
+    assert(/— “/.test(note1) && note2 !== note1 && moved.point && moved.stops === 1, `point notes “${note1}” / “${note2}” ${JSON.stringify(moved)}`);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((d) => !document.getElementById('tab-doc').hidden && String(window.newslens.currentId) === d, moved.doc, { timeout: 5000 });
+    await waitFor(() => page.evaluate(() => document.querySelectorAll('#doc-text mark.flash').length > 0), { what: 'the figure flashed in its text' });
+    await showTab(page, 'numbers');
+    // Quote groups: their sources are one tab stop too.
+    await showTab(page, 'quotes');
+    const qs = await page.$$eval('#quote-groups ul.sources', (ls) => ls.map((l) => Array.from(l.querySelectorAll('button.link')).filter((b) => b.tabIndex === 0).length));
+    assert(qs.every((n) => n === 1), `quote source tab stops per group: ${qs.join(',')}`);
+    return `${shown.length} groups shown (sources ${shown.join(', ')}), ${folded} folded; deserters: ${t.n} points from ${bySource.size} sources `
+      + `(${t.legend.join('; ')}), days ${Array.from(new Set(t.days)).join(', ') || 'none'}; point note “${note2.slice(0, 100)}”; axe ${v.length} violation(s)`;
   });
 
   await check('the report saves as one HTML file that opens on its own with no network', async () => {
@@ -325,13 +399,19 @@ async function main() {
       text: document.body.textContent,
       when: document.querySelector('time') && document.querySelector('time').getAttribute('datetime'),
       sections: Array.from(document.querySelectorAll('h2')).map((h) => h.textContent),
+      timelines: Array.from(document.querySelectorAll('section.number-item svg.timeline')).filter((t) => t.querySelector('g.point title')).length,
+      groups: document.querySelectorAll('section.number-item').length,
     }));
     await context.setOffline(false);
     const missing = examples.filter((n) => !r.text.includes(n));
     assert(r.title === 'newslens report' && !missing.length, `report lacks ${missing.join(', ')}`);
     assert(r.when && !isNaN(Date.parse(r.when)), 'no date of analysis');
     assert(['Documents', 'Numbers across sources', 'Quotes shared by sources', 'Places'].every((h) => r.sections.includes(h)), `sections: ${r.sections.join(', ')}`);
-    if (plugins.includes('numbers')) assert(/over 270/.test(r.text), 'the soldiers figures are not in the report');
+    if (plugins.includes('numbers')) {
+      assert(/over 270/.test(r.text), 'the soldiers figures are not in the report');
+      assert(r.timelines > 0 && r.timelines === r.groups, `${r.timelines} timelines for ${r.groups} groups`);
+      if (plugins.includes('quotes')) assert(/according to /.test(r.text), 'no claimed source in the report');
+    }
     if (plugins.includes('quotes')) assert(/Jorge Torres/.test(r.text), 'the shared quote is not in the report');
     const others = reqs.filter((u) => u !== pathToFileURL(file).href);
     assert(!others.length, `the report asked for ${others.join(', ')}`);
@@ -364,6 +444,19 @@ async function main() {
       return t && getComputedStyle(t).display !== 'none' ? t.textContent : '';
     });
     assert(focusedLabel, 'a focused marker shows no name');
+    // A country whose name does not fit shows it while focused, and says so under the map.
+    const spare = await page.evaluate(() => {
+      const t = document.querySelector('#map .label.country.spare');
+      return t ? { code: t.dataset.code, name: t.textContent, shown: getComputedStyle(t).display !== 'none', note: document.getElementById('map-spare-note').textContent } : null;
+    });
+    let spareName = '';
+    if (spare) {
+      assert(!spare.shown && /not fit/.test(spare.note), `a name that does not fit: ${JSON.stringify(spare)}`);
+      await page.focus(`#map path[data-code="${spare.code}"]`);
+      const shown = await page.evaluate((c) => getComputedStyle(document.querySelector(`#map .label.country[data-code="${c}"]`)).display !== 'none', spare.code);
+      assert(shown, `${spare.name}: its name does not show when the country is focused`);
+      spareName = `; “${spare.name}” (did not fit) shown on focus`;
+    }
     // Zoom in with the button: the layer is scaled, clusters split.
     for (let i = 0; i < 3; i++) {
       await page.click('#map .zoom-in');
@@ -375,7 +468,7 @@ async function main() {
     await page.click('#map .zoom-reset');
     await page.waitForTimeout(500);
     return `${before.countries.length} countries shaded and named (e.g. “${before.countries[0].name}”); ${before.markers.length} markers at the world view`
-      + (cluster ? ` (a cluster: “${cluster.name}”)` : '') + `; focused label “${focusedLabel}”; three clicks on + → ×${scale.toFixed(1)}, ${after.markers.length} marker(s) in view`;
+      + (cluster ? ` (a cluster: “${cluster.name}”)` : '') + `; focused label “${focusedLabel}”${spareName}; three clicks on + → ×${scale.toFixed(1)}, ${after.markers.length} marker(s) in view`;
   });
 
   await check('plugins panel: errors in the author\'s terms, kept until dismissed; a replacing plugin says so and can be removed', async () => {
@@ -469,12 +562,45 @@ async function main() {
     const lines = fs.readFileSync(await d.path(), 'utf8').slice(1).trim().split('\n').length - 1;
     assert(lines === r.total, `CSV ${lines} rows, table ${r.total}`);
     shots.push(await shot(page, 'long-table-1440.png'));
+    // The long document's own tables: a window too, one tab stop, End reaches the last row,
+    // and a span's row is found (drawn first) when its highlight asks for it.
+    await showTab(page, 'doc');
+    await openDoc(page, 'long.txt');
+    await page.waitForFunction(() => document.querySelector('#tables .table-wrap.virtual tbody tr[data-index]'), null, { timeout: 20000 });
+    const dsel = await page.evaluate(() => `#tables section[data-plugin="${document.querySelector('#tables .table-wrap.virtual').closest('section').dataset.plugin}"]`);
+    const dt = await page.evaluate((s) => ({ total: Number(document.querySelector(`${s} table`).getAttribute('aria-rowcount')) - 1,
+      drawn: document.querySelectorAll(`${s} tbody tr[data-index]`).length,
+      stops: Array.from(document.querySelectorAll(`${s} tbody tr`)).filter((tr) => tr.tabIndex === 0).length }), dsel);
+    assert(dt.total > 300 && dt.drawn < 200 && dt.stops === 1, `document table ${dsel}: ${JSON.stringify(dt)}`);
+    await page.focus(`${dsel} tbody tr[tabindex="0"]`);
+    await page.keyboard.press('End');
+    await page.waitForTimeout(100);
+    const dend = await page.evaluate((s) => {
+      const a = document.activeElement;
+      const wrap = document.querySelector(`${s} .table-wrap`).getBoundingClientRect();
+      const b = a.getBoundingClientRect();
+      return { index: Number(a.dataset.index), visible: b.top >= wrap.top - 1 && b.bottom <= wrap.bottom + 1 };
+    }, dsel);
+    assert(dend.index === dt.total - 1 && dend.visible, `document table after End: ${JSON.stringify(dend)}`);
+    const middle = await page.evaluate((s) => {
+      const plugin = document.querySelector(s).dataset.plugin;
+      const d = window.newslens.docs.find((x) => x.id === window.newslens.currentId);
+      const ids = d.result.mentions.map((m, i) => (m.plugin === plugin ? i : -1)).filter((i) => i >= 0);
+      const id = ids[Math.floor(ids.length / 2)];
+      document.querySelector(`${s} .table-wrap`).scrollTop = 0;
+      showRow([id]);
+      return id;
+    }, dsel);
+    await waitFor(() => page.evaluate(([s, id]) => { const r = document.querySelector(`${s} tbody tr[data-id="${id}"]`); return r && r.classList.contains('flash'); }, [dsel, middle]),
+      { what: `the row of mention ${middle} drawn and flashed` });
+    await showTab(page, 'tables');
     // Back as before: grouped, repeats hidden, without the long document.
     await page.click(`${sel} .group-toggle`);
     await page.check('#hide-repeats');
     await page.click('#doc-list li.doc-item:last-child button.remove');
     await waitSettled(page, examples.length);
-    return `${r.total} rows, ${r.drawn} drawn; End → row ${end.index + 1} in view (${end.drawn} drawn), PageUp → row ${up + 1}; CSV ${lines} rows`;
+    return `${r.total} rows, ${r.drawn} drawn; End → row ${end.index + 1} in view (${end.drawn} drawn), PageUp → row ${up + 1}; CSV ${lines} rows; `
+      + `long.txt's own ${dsel.match(/"(.*)"/)[1]} table: ${dt.total} rows, ${dt.drawn} drawn, End → row ${dend.index + 1}, mention ${middle}'s row shown from its span`;
   });
 
   await check('screenshots of every view at 1440×900', async () => {
@@ -529,6 +655,84 @@ async function main() {
     }
     await page.setViewportSize({ width: 1440, height: 900 });
     return `a tap opens the popover in place, its button shows the row; results start: ${layout.join(', ')}; axe: ${v.length} violation(s)`;
+  });
+
+  await check('dismiss and merge are kept by a reload and by the workspace file; a workspace file from before them opens', async () => {
+    if (!plugins.includes('numbers')) return 'skipped: no numbers plugin';
+    await showTab(page, 'numbers');
+    const state = (p) => p.evaluate(() => ({
+      groups: Array.from(document.querySelectorAll('#number-groups .number-group')).map((g) => `${g.dataset.family}:${g.dataset.sources}:${g.dataset.merged}:${g.querySelector('.figures').textContent}`),
+      folded: Number(((document.querySelector('#number-groups .more-groups') || {}).textContent || '0').match(/\d+/)[0]),
+      dismissed: Array.from(document.querySelectorAll('#number-groups .dismissed-groups li')).map((l) => l.textContent),
+    }));
+    const more = await page.$('#number-groups .more-groups[aria-expanded=false]');
+    if (more) await more.click();
+    const start = await state(page);
+    assert(start.groups.length >= 3, `only ${start.groups.length} groups: nothing to dismiss and merge`);
+    // Dismiss the last group, then merge the first two.
+    await page.click('#number-groups .number-group:last-of-type .dismiss-group');
+    await page.waitForFunction(() => document.querySelectorAll('#number-groups .dismissed-groups li').length === 1);
+    const first = '#number-groups .number-group[data-number="1"]';
+    await page.selectOption(`${first} select.merge-with`, '2');
+    await page.click(`${first} .merge-group`);
+    await page.waitForFunction(() => document.querySelector('#number-groups .number-group[data-merged="2"]'));
+    await page.evaluate(() => { const d = document.querySelector('#number-groups .dismissed-groups'); if (d) d.open = true; });
+    const edited = await state(page);
+    assert(edited.groups.length === start.groups.length - 2, `${edited.groups.length} groups after one dismissed and two merged, ${start.groups.length} before`);
+    const isMerged = (g) => g.split(':')[2] === '2';  // family:sources:merged:figures
+    const merged = edited.groups.find(isMerged);
+    assert(merged, `no merged group: ${edited.groups.join(' | ')}`);
+    const v = await axeRun(page);
+    const bad = v.filter((x) => x.impact === 'critical' || x.impact === 'serious');
+    assert(!bad.length, `axe on the edited view: ${bad.map((x) => `${x.id} (${x.impact}): ${x.where}`).join('; ')}`);
+    shots.push(await shot(page, 'numbers-edited-1440.png'));
+    const same = (a, b, what) => {
+      assert(a.groups.some((g) => g === merged), `${what}: the merged group is gone: ${a.groups.join(' | ')}`);
+      assert(JSON.stringify(a.dismissed) === JSON.stringify(b.dismissed), `${what}: dismissed ${JSON.stringify(a.dismissed)}, before ${JSON.stringify(b.dismissed)}`);
+    };
+    // A reload: back from IndexedDB.
+    await page.waitForFunction(() => !unsavedWork() && !store.writing && store.timer === null, null, { timeout: 30000 });
+    await page.reload();
+    await page.waitForFunction(() => document.body.dataset.store && window.newslens.docs.length > 0 && window.newslens.tab === 'numbers', null, { timeout: 30000 });
+    await waitSettled(page, examples.length);
+    await page.waitForFunction(() => document.getElementById('tab-numbers').getAttribute('aria-busy') !== 'true' && document.querySelector('#number-groups .number-group'), null, { timeout: 30000 });
+    const reloadMore = await page.$('#number-groups .more-groups[aria-expanded=false]');
+    if (reloadMore) await reloadMore.click();
+    const reloaded = await state(page);
+    same(reloaded, edited, 'after the reload');
+    // The workspace file, opened in a fresh browser profile.
+    const [d] = await Promise.all([page.waitForEvent('download'), page.click('#save-workspace')]);
+    const file = path.join(outDir, 'edits.newslens.json');
+    await d.saveAs(file);
+    const saved = JSON.parse(fs.readFileSync(file, 'utf8'));
+    assert(saved.groupEdits && saved.groupEdits.dismissed.length === 1 && saved.groupEdits.merged.length === 1, `file: ${JSON.stringify(saved.groupEdits).slice(0, 200)}`);
+    const fresh = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const p2 = await fresh.newPage();
+    const openFile = async (f) => {
+      await p2.setInputFiles('#workspace-input', f);
+      await p2.waitForFunction((n) => window.newslens.docs.length === n && window.newslens.docs.every((x) => x.status === 'done'), examples.length, { timeout: 30000 });
+      await p2.evaluate(() => showTab('numbers'));
+      await p2.waitForFunction(() => document.getElementById('tab-numbers').getAttribute('aria-busy') !== 'true' && document.querySelector('#number-groups .number-group'), null, { timeout: 30000 });
+      const m = await p2.$('#number-groups .more-groups[aria-expanded=false]');
+      if (m) await m.click();
+      return state(p2);
+    };
+    await p2.goto(pageUrl);
+    await p2.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 30000 });
+    const fromFile = await openFile(file);
+    same(fromFile, edited, 'from the workspace file');
+    // A file saved before the edits existed (no groupEdits): opens, with every group.
+    delete saved.groupEdits;
+    const older = path.join(outDir, 'older.newslens.json');
+    fs.writeFileSync(older, JSON.stringify(saved));
+    const fromOlder = await openFile(older);
+    assert(!fromOlder.dismissed.length && !fromOlder.groups.some(isMerged) && fromOlder.groups.length === start.groups.length,
+      `the older file: ${JSON.stringify(fromOlder)}`);
+    await fresh.close();
+    fs.unlinkSync(file);
+    fs.unlinkSync(older);
+    return `${start.groups.length} groups; dismissed “${edited.dismissed[0].slice(0, 50)}…”, merged 1 and 2 into “${merged.slice(0, 60)}”; `
+      + `the same after a reload and from the .newslens.json file; a file without edits shows all ${fromOlder.groups.length} groups`;
   });
 
   await check('no network requests, no script errors', async () => {

@@ -31,6 +31,35 @@ function rovingRows(tbody) {
   });
 }
 
+// Focusable items of `box` (buttons in a list, points of a chart) become one
+// tab stop, as rovingRows does for rows: the arrow keys (`keys`, default all
+// four), Home and End move between them.
+function rovingItems(box, selector, keys) {
+  const items = () => Array.from(box.querySelectorAll(selector));
+  items().forEach((e, i) => { e.tabIndex = i === 0 ? 0 : -1; });
+  const back = new Set(keys ? [keys[0]] : ['ArrowUp', 'ArrowLeft']);
+  const on = new Set(keys || ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
+  box.addEventListener('focusin', (ev) => {
+    const list = items();
+    const item = list.find((e) => e === ev.target);
+    if (!item) return;
+    for (const e of list) e.tabIndex = e === item ? 0 : -1;
+  });
+  box.addEventListener('keydown', (ev) => {
+    const list = items();
+    const i = list.indexOf(ev.target);
+    if (i < 0) return;
+    let j = null;
+    if (on.has(ev.key)) j = back.has(ev.key) ? i - 1 : i + 1;
+    else if (ev.key === 'Home') j = 0;
+    else if (ev.key === 'End') j = list.length - 1;
+    if (j === null) return;
+    ev.preventDefault();
+    const next = list[Math.max(0, Math.min(list.length - 1, j))];
+    next.focus();
+  });
+}
+
 // The row a key moves to from row i of n (page: rows per PageUp/Down), or
 // null for other keys.
 function rowStep(key, i, n, page) {

@@ -27,7 +27,6 @@ const app = {
   currentId: null,   // the document shown
   selectWhenDone: null, // first document of the latest batch: shown once analysed
   hidden: new Set(), // plugins whose highlights are switched off
-  expanded: new Set(), // plugins whose long table is shown in full (current doc)
   marks: new Map(),  // mention index -> its <mark> segments (current doc)
   unfolded: new Set(), // 'docId:start16' of passages outside the article shown unfolded (passages.js)
   rows: new Map(),   // mention index -> its table row (current doc)
@@ -362,7 +361,6 @@ function removeAllDocs() {
 }
 
 function selectDoc(id) {
-  if (id !== app.currentId) app.expanded.clear();
   if (id !== app.currentId) markMetaDirty();
   app.currentId = id;
   renderList(app);
@@ -724,6 +722,7 @@ function showMention(id) {
     renderText(app, doc);
   }
   for (const row of document.querySelectorAll('#tables tr.selected')) row.classList.remove('selected');
+  app.selectedId = id;  // a long table's rows are drawn again as it scrolls: they keep it
   const row = app.rows.get(id);
   if (row) row.classList.add('selected');
   for (const mark of document.querySelectorAll('#doc-text mark.flash')) mark.classList.remove('flash');
@@ -733,17 +732,16 @@ function showMention(id) {
   marks.forEach(flash);
 }
 
-// Span -> its table row (the innermost mention when spans overlap).
+// Span -> its table row (the innermost mention when spans overlap). A row
+// of a long table may not be drawn: its table scrolls to it first.
 function showRow(ids) {
   const id = ids[ids.length - 1];
-  if (!app.rows.has(id) && app.finishTables) app.finishTables();  // rows still being built (view.js)
-  if (!app.rows.has(id)) {  // beyond the rows shown: show the whole table
-    const doc = findDoc(app.currentId);
-    app.expanded.add(doc.result.mentions[id].plugin);
-    renderTables(app, doc);
-  }
+  const doc = findDoc(app.currentId);
+  if (!doc || doc.status !== 'done') return;
+  const v = app.docTables && app.docTables[doc.result.mentions[id].plugin];
+  if (v && v.index.has(id)) v.scrollToIndex(v.index.get(id), false);
   const row = app.rows.get(id);
-  if (!row) return;
+  if (!row || !row.isConnected) return;
   row.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   flash(row);
 }

@@ -99,86 +99,98 @@ function formatFigure(m) {
   return (q ? q + ' ' : '') + formatNumber(m.value);
 }
 
-// Groups figures that count the same thing in the same story:
-//  1. same kind and the same or a synonymous counted noun (UNIT_FAMILIES,
-//     plural folded to singular; money by currency);
-//  2. a country named within CONTEXT_CHARS of each figure in common (the
-//     story: a document with no place at all matches any story);
-//  3. values at most MAX_RATIO apart.
-// Among the candidates, the value range that the most sources share becomes a
-// group, then the next, as long as two sources or more agree. Mentions in
-// repeated paragraphs and identical documents are left out.
-function groupNumbers(mentions) {
-  const placesByDoc = new Map();
-  for (const x of mentions) {
-    if (typeof x.m.country === 'string' && x.m.country && typeof x.m.start16 === 'number') {
-      if (!placesByDoc.has(x.doc.id)) placesByDoc.set(x.doc.id, []);
-      placesByDoc.get(x.doc.id).push(x.m);
-    }
-  }
-  const byKey = new Map();
-  for (const x of mentions) {
-    const m = x.m;
-    if (x.repeat || typeof m.value !== 'number' || !(m.value > 0)) continue;
-    if (m.kind && !COMPARED_KINDS.has(m.kind)) continue;
-    const noun = m.kind === 'money' ? (m.currency || m.unit) : m.unit;
-    if (!noun || (m.kind === 'percent' && /^per ?cent$|^%$/.test(noun))) continue;  // a bare percentage says not of what
-    const family = m.kind === 'money' ? String(noun).toLowerCase() : unitFamily(String(noun));
-    const key = `${m.kind || ''}|${family}`;
-    const places = placesByDoc.get(x.doc.id);
-    let countries = null;  // null: the document names no place, any story fits
-    if (places) {
-      countries = new Set();
-      for (const p of places) if (Math.abs(p.start16 - m.start16) <= CONTEXT_CHARS) countries.add(p.country);
-    }
-    if (!byKey.has(key)) byKey.set(key, { kind: m.kind || '', family, items: [] });
-    byKey.get(key).items.push({ x, value: m.value, countries });
-  }
+// ---- the user's edits of the numbers groups ------------------------------------
+//
+// The reader may dismiss a group (not one thing, or not news) or merge two
+// (the same count split by the engine). app.groupEdits keeps them with the
+// workspace: {dismissed: [keys…], merged: [[keys of one, keys of the other]…]},
+// keys being a group's figure keys.
+// A figure's key is its document's file and its offset, which stay the same
+// across a reload and a workspace file (document ids do not). A saved edit
+// applies to the group sharing more than half of its figures both ways, so
+// it still holds after another document joins the group.
 
-  const groups = [];
-  for (const { kind, family, items } of byKey.values()) {
-    let left = items.slice().sort((a, b) => a.value - b.value);
-    for (;;) {
-      const best = bestWindow(left);
-      if (!best || best.sources < 2) break;
-      const taken = new Set(best.items);
-      left = left.filter((it) => !taken.has(it));
-      const figures = best.items.map((it) => it.x);
-      const values = best.items.map((it) => it.value);
-      const min = Math.min(...values);
-      const max = Math.max(...values);
-      groups.push({
-        kind, family, units: familyWords(family), country: best.country, figures,
-        sources: best.sources, min, max, ratio: max / min,
-        spread: max / min >= 1.25 || new Set(figures.map((f) => f.m.qualifier)).size > 1,
-      });
-    }
-  }
-  groups.sort((a, b) => b.sources - a.sources || b.figures.length - a.figures.length || b.max - a.max);
-  return groups;
+function figureKey(x) { return `${x.doc.file}#${x.m.start}`; }
+
+function groupKeys(g) { return Array.from(new Set(g.figures.map(figureKey))); }
+
+function sameFigures(keys, saved) {
+  const s = new Set(saved);
+  let n = 0;
+  for (const k of keys) if (s.has(k)) n++;
+  return n * 2 > keys.length && n * 2 > s.size;
 }
 
-// The story (country) and value window [v, v * MAX_RATIO] holding figures
-// from the most distinct sources. items are sorted by value.
-function bestWindow(items) {
-  const contexts = new Set();
-  for (const it of items) if (it.countries) for (const c of it.countries) contexts.add(c);
-  const tries = contexts.size ? Array.from(contexts) : [null];
-  let best = null;
-  for (const country of tries) {
-    const pool = items.filter((it) => !it.countries || country === null || it.countries.has(country));
-    for (let i = 0; i < pool.length; i++) {
-      const top = pool[i].value * MAX_RATIO;
-      const chosen = [];
-      const docs = new Set();
-      for (let j = i; j < pool.length && pool[j].value <= top; j++) { chosen.push(pool[j]); docs.add(pool[j].x.doc.id); }
-      const score = [docs.size, chosen.length];
-      if (!best || score[0] > best.sources || (score[0] === best.sources && score[1] > best.items.length)) {
-        best = { sources: docs.size, items: chosen, country };
-      }
-    }
+// One group of the figures of a and b (a's first), its numbers recomputed.
+function mergeNumberGroups(a, b) {
+  const seen = new Set(a.figures.map(figureKey));
+  const figures = a.figures.slice();
+  const claims = a.claims.slice();
+  b.figures.forEach((x, i) => {
+    if (seen.has(figureKey(x))) return;
+    seen.add(figureKey(x));
+    figures.push(x);
+    claims.push(b.claims[i] || {});
+  });
+  const values = figures.map((x) => x.m.value);
+  const tops = figures.map((x) => (typeof x.m.value_max === 'number' ? x.m.value_max : x.m.value));
+  const min = Math.min(...values);
+  const max = Math.max(...tops);
+  const ratio = min > 0 ? max / min : 1;
+  return {
+    kind: a.kind === b.kind ? a.kind : `${a.kind} / ${b.kind}`,
+    family: a.family === b.family ? a.family : `${a.family} + ${b.family}`,
+    units: Array.from(new Set(a.units.concat(b.units))),
+    country: a.country === b.country ? a.country : (a.country || b.country || null),
+    figures, claims, sources: new Set(figures.map((x) => x.doc.id)).size, min, max, ratio,
+    spread: ratio >= 1.25 || new Set(figures.map((x) => x.m.qualifier)).size > 1,
+    conflict: !!(a.conflict || b.conflict), merged: (a.merged || 1) + (b.merged || 1),
+  };
+}
+
+// The groups as the user left them: merges applied (in the order made),
+// dismissed ones set apart, the rest ranked by sources then figures.
+// Returns {groups, dismissed}; each group carries `keys` (groupKeys).
+function editedNumberGroups(groups, edits) {
+  let list = groups.map((g) => Object.assign({}, g, { keys: groupKeys(g) }));
+  for (const pair of (edits && edits.merged) || []) {
+    if (!Array.isArray(pair) || pair.length !== 2) continue;
+    const a = list.find((g) => sameFigures(g.keys, pair[0]));
+    const b = list.find((g) => g !== a && sameFigures(g.keys, pair[1]));
+    if (!a || !b) continue;
+    const m = mergeNumberGroups(a, b);
+    m.keys = groupKeys(m);
+    list = list.filter((g) => g !== a && g !== b);
+    list.push(m);
   }
-  return best;
+  const dismissed = [];
+  const kept = [];
+  for (const g of list) {
+    const saved = ((edits && edits.dismissed) || []).find((d) => Array.isArray(d) && sameFigures(g.keys, d));
+    if (saved) { g.dismissedAs = saved; dismissed.push(g); } else kept.push(g);
+  }
+  const rank = (a, b) => b.sources - a.sources || b.figures.length - a.figures.length || b.max - a.max;
+  kept.sort(rank);
+  dismissed.sort(rank);
+  return { groups: kept, dismissed };
+}
+
+// A group shown at once: three sources or more, in a story the sources
+// share. Others (two sources, or figures linked by their nouns only) are
+// folded behind "N more groups": they are more often two counts of
+// different things.
+const SURE_SOURCES = 3;
+function sureGroup(g) { return g.sources >= SURE_SOURCES && !!g.country; }
+
+// Edits are read from saved workspaces, old and new: anything else than
+// lists of strings is dropped.
+function cleanGroupEdits(e) {
+  const keys = (k) => Array.isArray(k) && k.length > 0 && k.every((s) => typeof s === 'string');
+  const out = { dismissed: [], merged: [] };
+  if (!e || typeof e !== 'object') return out;
+  if (Array.isArray(e.dismissed)) out.dismissed = e.dismissed.filter(keys);
+  if (Array.isArray(e.merged)) out.merged = e.merged.filter((p) => Array.isArray(p) && p.length === 2 && keys(p[0]) && keys(p[1]));
+  return out;
 }
 
 // ---- exports of the groups ----------------------------------------------------

@@ -119,6 +119,7 @@ function fieldText(plugin, key, v, m) {
   if (v === null || v === undefined || v === '') return '';
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
   if (key === 'country') return countryName(v);
+  if (key === 'said_date' && typeof v === 'string') return dayWords(v);
   if (typeof v === 'number') {
     if (key === 'lat' || key === 'lon') return v.toFixed(2);
     if (m && (m.kind === 'year' || m.kind === 'date' || m.kind === 'time') && (key === 'value' || key === 'value_max')) return String(v);
@@ -147,12 +148,37 @@ function figureWords(m) {
   return `${q}${n}${unit}`;
 }
 
+// Who gives a figure and when, from the claim fields of a numbers mention
+// (README, "JSON output"): "said by Colombia's migration agency on Monday
+// (25 February 2019)"; "" when the figure is not in reported speech.
+function claimWords(m) {
+  const when = m.said ? ` ${/^(on|in|at|last|this|next|yesterday|today|earlier|later)\b/i.test(m.said) ? '' : 'on '}${m.said}` : '';
+  const day = m.said_date ? dayWords(m.said_date) : '';
+  const dated = day && !when.toLowerCase().includes(day.toLowerCase()) ? ` (${day})` : '';
+  if (m.source) return `said by ${m.source}${when}${dated}`;
+  if (when) return `said${when}${dated}`;
+  return '';
+}
+
+// "2019-02-25" -> "25 February 2019" in the reader's locale; other text as it is.
+function dayWords(iso) {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(iso));
+  if (!d) return String(iso);
+  const date = new Date(Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3])));
+  if (isNaN(date)) return String(iso);
+  if (!numberFormats.day) numberFormats.day = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return numberFormats.day.format(date);
+}
+
 // What a mention says, in words, one line; never offsets.
 function mentionWords(m) {
   const p = m.plugin;
   const parts = [];
   if (p === 'numbers' && typeof m.value === 'number') {
     parts.push(figureWords(m));
+    const claim = claimWords(m);
+    if (claim) parts.push(claim);
+    if (m.period) parts.push(`covering ${m.period}`);
     if (m.kind) parts.push(m.kind);
   } else if (p === 'quotes' && 'speaker' in m) {
     if (m.kind === 'term') parts.push('quoted term');

@@ -52,7 +52,8 @@ function buildMap(box) {
   const legend = el('div', { class: 'map-legend', 'aria-hidden': 'true' }, el('span', {}, 'Sources naming a country: '),
     ...SHADE_BINS.map((b) => el('span', { class: 'legend-bin' }, el('span', { class: 'legend-sw', style: { background: b.fill } }), b.label)),
     el('span', { class: 'legend-marker' }, el('span', { class: 'legend-dot' }), 'other places, sized by sources (“+2”: two more places close by; zoom in to part them)'));
-  box.replaceChildren(el('div', { class: 'map-frame' }, mapState.svg, controls), legend);
+  box.replaceChildren(el('div', { class: 'map-frame' }, mapState.svg, controls), legend,
+    el('p', { id: 'map-spare-note', class: 'muted map-spare-note' }));
   mapState.t = d3.zoomIdentity;
   // The viewport is the part of the viewBox on screen (all of it on a wide
   // screen; the middle on a phone), so the cut-off sides can be panned to.
@@ -71,6 +72,12 @@ function buildMap(box) {
     });
   d3.select(mapState.svg).call(mapState.zoom);
   window.addEventListener('resize', () => { if (mapState.svg.isConnected) drawOverlay(); });
+}
+
+// Shows (or hides again) the name of country `code` where it did not fit.
+function showCountryLabel(code, on) {
+  const t = mapState.overlay && mapState.overlay.querySelector(`.label.country[data-code="${code}"]`);
+  if (t) t.classList.toggle('shown', on);
 }
 
 function zoomTo(t) { d3.select(mapState.svg).transition().duration(300).call(mapState.zoom.transform, t); }
@@ -119,6 +126,7 @@ function renderMap(app) {
     path.classList.remove('named', 'selected');
     path.onclick = null;
     path.onkeydown = null;
+    path.onfocus = path.onblur = path.onmouseenter = path.onmouseleave = null;
   }
   const selected = app.filter.place;
   mapState.countries = [];
@@ -140,9 +148,12 @@ function renderMap(app) {
     const place = { key: `country|${c.code}`, plugin: c.anchor ? c.anchor.plugin : places[0].plugin, name, docs: c.docs, countryCode: c.code };
     path.onclick = () => setPlaceFilter(place);
     path.onkeydown = (ev) => { if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); setPlaceFilter(place); } };
+    // A country's name that does not fit at this zoom shows while it is pointed at or focused.
+    path.onfocus = path.onmouseenter = () => showCountryLabel(c.code, true);
+    path.onblur = path.onmouseleave = () => showCountryLabel(c.code, path === document.activeElement);
     // The label sits where the country's own mention puts it.
     const at = c.anchor || places.find((p) => p.country === c.code);
-    mapState.countries.push({ name, sources: c.docs.size, xy: mapXY(at), path });
+    mapState.countries.push({ code: c.code, name, sources: c.docs.size, xy: mapXY(at), path });
   }
   mapState.markers = places.filter((p) => p.type !== 'country').concat(unplaced);
   mapState.maxSources = Math.max(1, ...mapState.markers.map((p) => p.docs.size));
@@ -209,7 +220,7 @@ function drawOverlay() {
     const x = t.applyX(c.xy[0]);
     const y = t.applyY(c.xy[1]);
     if (x < 0 || x > W || y < 0 || y > H) continue;
-    labels.push({ text: c.name, x, y, sources: c.sources + 0.5, kind: 'country', anchor: 'middle' });
+    labels.push({ text: c.name, x, y, sources: c.sources + 0.5, kind: 'country', anchor: 'middle', code: c.code, path: c.path });
   }
   // Labels where they fit, most sources first (a focused marker always shows its own).
   // Markers themselves are taken first: no label covers a marker.
@@ -218,6 +229,7 @@ function drawOverlay() {
     return { x0: c.x - h, y0: c.y - h, x1: c.x + h, y1: c.y + h };
   });
   const fs = MAP_LABEL_PX * upp;
+  let spare = 0;
   const texts = [];
   labels.sort((a, b) => b.sources - a.sources);
   for (const l of labels) {
@@ -243,9 +255,17 @@ function drawOverlay() {
       x: (l.g ? l.dx : l.x).toFixed(1), y: (l.g ? l.dy : l.y).toFixed(1),
       'text-anchor': l.anchor || 'start', 'stroke-width': (3 * upp).toFixed(2), 'aria-hidden': 'true' });
     text.textContent = l.text;
+    if (!fits) spare++;
+    if (l.code) {
+      text.dataset.code = l.code;
+      if (!fits && (l.path === active || l.path.matches(':hover'))) text.classList.add('shown');
+    }
     if (l.g) l.g.append(text);
     else texts.push(text);
   }
+  // Names left out at this zoom: said, with how to read them.
+  const note = document.getElementById('map-spare-note');
+  if (note) note.textContent = spare ? `${spare} name${spare === 1 ? ' does' : 's do'} not fit at this zoom: zoom in, or point at or focus a place to read its name.` : '';
   mapState.overlay.replaceChildren(svg('g', { class: 'country-labels' }, ...texts), svg('g', { class: 'markers' }, ...frag));
   if (focusKey) {
     const again = Array.from(mapState.overlay.querySelectorAll('.marker')).find((g) => g.dataset.key === focusKey);

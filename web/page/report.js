@@ -18,12 +18,17 @@ const REPORT_CSS = `
 .report td.num, .report th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .report .figures { font-size: 17px; font-weight: 600; margin: 2px 0 6px; }
 .report .flag { display: inline-block; margin-left: 8px; padding: 0 8px; border-radius: 9px; background: #fff4e0; color: #8a4200; border: 1px solid #f0c27a; font-size: 12px; font-weight: 600; }
-.report .fig-bar { display: inline-block; height: 9px; background: #0072B2; border-radius: 2px; vertical-align: middle; }
 .report blockquote { margin: 10px 0 2px; font: 16px/1.5 Georgia, "Times New Roman", serif; }
 .report .speakers { margin: 0 0 2px; font-weight: 600; }
 .report .src { margin: 0 0 8px; color: #555e6e; font-size: 13px; }
 .report section.item { break-inside: avoid; }
 .report .empty { color: #555e6e; font-style: italic; }
+.report .timeline-box { margin: 4px 0 8px; }
+.report .timeline { display: block; max-width: 100%; height: auto; }
+.report .timeline-legend { list-style: none; display: flex; flex-wrap: wrap; gap: 2px 14px; padding: 0; margin: 2px 0; font-size: 13px; }
+.report .timeline-key svg { vertical-align: -2px; margin-right: 4px; }
+.report .timeline-caption { font-size: 12px; color: #555e6e; margin: 0; }
+@media print { .report h2 { break-after: avoid; } .report .timeline { max-width: 16cm; } }
 `;
 
 (function addReportStyles() {
@@ -64,24 +69,24 @@ function buildReport(app, when) {
   }
 
   out.append(el('h2', {}, 'Numbers across sources'));
-  const groups = app.model.numbers || [];
+  // The groups as the user left them in the Numbers view (merged, dismissed).
+  const { groups, dismissed } = editedNumberGroups(app.model.numbers || [], app.groupEdits);
   if (!groups.length) out.append(el('p', { class: 'empty' }, 'No figure reported by two sources or more.'));
+  if (dismissed.length) out.append(el('p', { class: 'meta' }, `${plural(dismissed.length, 'group')} dismissed by the reader, not shown.`));
   for (const g of groups) {
-    const figs = g.figures.slice().sort((a, b) => a.m.value - b.m.value || a.doc.name.localeCompare(b.doc.name));
-    const seen = new Set();
-    const line = figs.filter((x) => { const k = `${x.doc.id}|${formatFigure(x.m)}`; if (seen.has(k)) return false; seen.add(k); return true; });
-    const nouns = Array.from(new Set(g.figures.map((x) => String(x.m.unit || '').toLowerCase()).filter(Boolean)));
-    const what = g.kind === 'money' ? `money (${g.family})` : `${g.kind} of ${nouns.join(' / ')}`;
-    out.append(el('section', { class: 'item' },
-      el('h3', {}, what, ` · ${plural(g.sources, 'source')}` + (g.country ? ` · story near ${countryName(g.country)}` : ''),
-        g.conflict ? el('span', { class: 'flag' }, 'conflict') : null,
-        g.spread ? el('span', {}, g.ratio >= 1.005 ? ` · spread ×${g.ratio.toFixed(g.ratio < 10 ? 2 : 0)}` : ' · qualifiers differ') : null),
-      el('p', { class: 'figures' }, line.map((x) => formatFigure(x.m)).join(' / ')),
-      el('table', {}, el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'source'), el('th', { scope: 'col', class: 'num' }, 'figure'),
-        el('th', { scope: 'col' }, 'as written'), el('th', { scope: 'col' }, ''))),
-      el('tbody', {}, ...line.map((x) => el('tr', {}, el('td', {}, x.doc.name), el('td', { class: 'num' }, formatFigure(x.m)),
-        el('td', {}, x.m.text),
-        el('td', {}, el('span', { class: 'fig-bar', style: { width: `${Math.max(2, Math.round(120 * x.m.value / g.max))}px` } }))))))));
+    const line = groupFigures(g);
+    out.append(el('section', { class: 'item number-item' },
+      el('h3', {}, groupWhat(g), ` · ${plural(g.sources, 'source')}` + (g.country ? ` · story in ${countryName(g.country)}` : '')
+        + (g.merged ? ` · ${g.merged} groups merged by the reader` : ''),
+        g.conflict ? el('span', { class: 'flag' }, 'conflict') : null),
+      el('p', { class: 'figures' }, line.map((f) => f.f).join(' / ')),
+      el('p', {}, groupHeadline(g)),
+      groupTimeline(g, { interactive: false }),
+      el('table', {}, el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'document'), el('th', { scope: 'col', class: 'num' }, 'figure'),
+        el('th', { scope: 'col' }, 'according to'), el('th', { scope: 'col' }, 'said'), el('th', { scope: 'col' }, 'as written'))),
+      el('tbody', {}, ...line.map(({ x, f, c }) => el('tr', {}, el('td', {}, x.doc.name), el('td', { class: 'num' }, f),
+        el('td', {}, c.source || ''), el('td', {}, [c.said, c.said_date ? dayWords(c.said_date) : '', c.period].filter(Boolean).join(' · ')),
+        el('td', {}, x.m.text)))))));
   }
 
   out.append(el('h2', {}, 'Quotes shared by sources'));

@@ -233,7 +233,7 @@ function applyWorkspace(m, records, keepIds) {
   app.disabled = new Set(m.disabled || []);
   app.hidden = new Set(m.hidden || []);
   app.hideRepeats = m.hideRepeats !== false;
-  app.groupEdits = m.groupEdits || app.groupEdits;
+  app.groupEdits = cleanGroupEdits(m.groupEdits);  // none in workspaces saved before they existed
   document.getElementById('hide-repeats').checked = app.hideRepeats;
   app.currentId = idMap.get(m.currentId) || (app.docs[0] ? app.docs[0].id : null);
   app.selectWhenDone = null;

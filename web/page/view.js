@@ -73,6 +73,8 @@ function renderDoc(app, doc) {
   view.hidden = !doc;
   app.marks = new Map();
   app.rows = new Map();
+  if (!doc || doc.id !== app.selectedDoc) app.selectedId = null;  // the selected row is of the document shown
+  app.selectedDoc = doc ? doc.id : null;
   if (!doc) return;
 
   document.getElementById('doc-title').textContent = doc.name;
@@ -133,35 +135,32 @@ function renderText(app, doc) {
   renderTextView(app, doc);
 }
 
-const TABLE_ROW_LIMIT = 500;
-const TABLE_SLICE_ROWS = 100;  // rows built per task: a long document's tables fill in without blocking the page
-let tableFill = 0;             // the current filling (a newer renderTables stops an older one)
+const DOC_VIRTUAL_ROWS = 300;  // a longer table is drawn as a window over its rows (vtable.js)
 
 // One table per plugin that found something: #, text, then the plugin's own
 // fields as columns (whatever it returns). Plugins that found nothing are
-// listed in one line.
+// listed in one line. Each table is one tab stop (rovingRows, or
+// virtualRows for a long one, whose rows are built as they come into view:
+// a multi-megabyte article's tables cost no more than a short one's).
 function renderTables(app, doc) {
   const box = document.getElementById('tables');
   app.rows = new Map();
+  app.docTables = {};
   box.replaceChildren();
-  const fill = ++tableFill;
-  const later = [];  // {body, make, items, next}: rows still to build
   if (doc.status !== 'done') { box.hidden = true; return; }
   box.hidden = false;
   const byPlugin = app.plugins.map(() => []);
   doc.result.mentions.forEach((m, id) => byPlugin[pluginIndex(app, m.plugin)].push({ m, id }));
   const empty = [];
+  const virtual = [];
   app.plugins.forEach((p, i) => {
     const items = byPlugin[i];
     if (!items.length) { empty.push(p.name); return; }
     const keys = visibleKeys(p.name, fieldKeys(items.map((x) => x.m)));
-    // Long tables cost seconds of layout on multi-megabyte articles: show the
-    // first rows and let the user ask for the rest.
-    const shown = app.expanded.has(p.name) ? items : items.slice(0, TABLE_ROW_LIMIT);
     const head = el('tr', {}, el('th', { class: 'num', scope: 'col' }, '#'), el('th', { scope: 'col' }, fieldLabel(p.name, 'text')),
       ...keys.map((k) => el('th', { scope: 'col', dataset: { key: k } }, fieldLabel(p.name, k))));
     const makeRow = ({ m, id }, n) => {
-      // One tab stop per table (rovingRows), Enter or a click shows the span.
+      // Enter or a click shows the span.
       const tr = el('tr', {
         tabIndex: -1, dataset: { id },
         title: 'Show in the text',
@@ -171,37 +170,24 @@ function renderTables(app, doc) {
       el('td', { class: 'num' }, String(n + 1)),
       el('td', { class: 'mention-text' }, m.text),
       ...keys.map((k) => fieldCell(p.name, k, m)));
+      if (app.selectedId === id) tr.classList.add('selected');
       app.rows.set(id, tr);
       return tr;
     };
-    const body = rovingBody(shown.slice(0, TABLE_SLICE_ROWS).map(makeRow));
-    if (shown.length > TABLE_SLICE_ROWS) later.push({ body, makeRow, items: shown, next: TABLE_SLICE_ROWS });
+    const long = items.length > DOC_VIRTUAL_ROWS;
+    const body = long ? el('tbody', {}) : rovingBody(items.map(makeRow));
+    const wrap = el('div', { class: 'table-wrap' + (long ? ' virtual' : '') },
+      el('table', { 'aria-label': `${p.name} results`, 'aria-rowcount': String(items.length + 1) }, el('thead', {}, head), body));
+    if (long) virtual.push({ plugin: p.name, wrap, body, items, makeRow, columns: keys.length + 2 });
     box.append(el('section', { class: 'plugin-table', dataset: { plugin: p.name } },
-      el('h3', {}, swatch(i), p.name, el('span', { class: 'muted' }, ` ${items.length} · ${p.description}`)),
-      el('div', { class: 'table-wrap' },
-        el('table', { 'aria-label': `${p.name} results` }, el('thead', {}, head), body)),
-      shown.length < items.length && el('button', {
-        type: 'button', class: 'more',
-        onclick: () => { app.expanded.add(p.name); renderTables(app, doc); },
-      }, `Show all ${items.length.toLocaleString()} rows`)));
+      el('h3', {}, swatch(i), p.name, el('span', { class: 'muted' }, ` ${items.length} · ${p.description}`)), wrap));
   });
   if (empty.length) box.append(el('p', { class: 'muted no-results' }, `No results from: ${empty.join(', ')}.`));
   if (!app.plugins.length) box.append(el('p', { class: 'muted' }, 'This build has no plugins.'));
-  // The rest of the rows, a slice per task.
-  const step = () => {
-    if (fill !== tableFill || !later.length) return;
-    const t = later[0];
-    const end = Math.min(t.items.length, t.next + TABLE_SLICE_ROWS);
-    const frag = document.createDocumentFragment();
-    for (let n = t.next; n < end; n++) frag.append(t.makeRow(t.items[n], n));
-    t.body.append(frag);
-    t.next = end;
-    if (end >= t.items.length) later.shift();
-    if (later.length) setTimeout(step, 0);
-  };
-  if (later.length) setTimeout(step, 0);
-  // A row asked for before its slice (app.js showRow): the rest at once.
-  app.finishTables = () => { while (fill === tableFill && later.length) step(); };
+  for (const v of virtual) {
+    const index = new Map(v.items.map((x, n) => [x.id, n]));
+    app.docTables[v.plugin] = Object.assign({ index }, virtualRows(v.wrap, v.body, v.items, v.makeRow, v.columns));
+  }
 }
 
 // A table cell of field `key`: the value in words, numbers right-aligned

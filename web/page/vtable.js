@@ -27,6 +27,12 @@ function virtualRows(wrap, tbody, items, makeRow, columns) {
     const last = Math.min(items.length, Math.ceil((top + view) / st.rh) + VIRTUAL_OVERSCAN);
     if (!force && first === st.start && last === st.end) return;
     const focused = tbody.contains(document.activeElement) && document.activeElement.dataset.index;
+    // Scroll anchoring on the active row: rows that wrap are taller than the
+    // spacers guess, so drawing another window moves what is on screen; the
+    // active row is kept where it was (the browser's own anchoring does not
+    // see rows replaced).
+    const anchor = st.laidOut ? tbody.querySelector(`tr[data-index="${st.active}"]`) : null;
+    const anchorTop = anchor ? anchor.getBoundingClientRect().top : null;
     st.start = first;
     st.end = last;
     const rows = [spacer(first * st.rh, 'before')];
@@ -43,6 +49,15 @@ function virtualRows(wrap, tbody, items, makeRow, columns) {
     if (focused !== false && focused !== undefined) {
       const again = tbody.querySelector(`tr[data-index="${focused}"]`);
       if (again) again.focus({ preventScroll: true });
+    }
+    if (anchorTop !== null) {
+      const again = tbody.querySelector(`tr[data-index="${st.active}"]`);
+      const shift = again ? again.getBoundingClientRect().top - anchorTop : 0;
+      if (Math.abs(shift) >= 1) {
+        const was = wrap.scrollTop;
+        wrap.scrollTop = was + shift;
+        st.anchored = wrap.scrollTop !== was;  // its scroll event is ours (none when nothing moved)
+      }
     }
   }
 
@@ -62,7 +77,8 @@ function virtualRows(wrap, tbody, items, makeRow, columns) {
     return true;
   }
 
-  function scrollToIndex(i) {
+  // Scrolls row i into view and (unless focus is false) focuses it.
+  function scrollToIndex(i, focus) {
     st.active = i;
     st.laidOut = true;
     const row = tbody.querySelector(`tr[data-index="${i}"]`);
@@ -76,12 +92,13 @@ function virtualRows(wrap, tbody, items, makeRow, columns) {
     if (again) {
       for (const r of tbody.querySelectorAll('tr[tabindex="0"]')) if (r !== again) r.tabIndex = -1;
       again.tabIndex = 0;
-      again.focus({ preventScroll: false });
+      if (focus !== false) again.focus({ preventScroll: false });
     }
   }
 
   let pending = false;
   wrap.addEventListener('scroll', () => {
+    if (st.anchored) { st.anchored = false; return; }  // draw() moved it back: the window is right
     if (pending) return;
     pending = true;
     requestAnimationFrame(() => { pending = false; st.laidOut = true; draw(false); });

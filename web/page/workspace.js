@@ -382,134 +382,7 @@ function sourceButton(x, label) {
   return el('button', { type: 'button', class: 'link', title: `Show in ${x.doc.name}`, onclick: () => openMention(x.doc.id, x.id) }, label);
 }
 
-function renderNumberGroups(app) {
-  const box = document.getElementById('number-groups');
-  const groups = app.model.numbers;
-  box.replaceChildren();
-  if (!groups.length) {
-    box.append(el('p', { class: 'muted' }, 'No figures shared by two sources yet.'));
-    return;
-  }
-  box.append(groupExports('numbers', 'number-groups', () => groups.flatMap((g, n) => numberGroupRecords(g, n + 1))));
-  groups.forEach((g, gi) => {
-    const figs = g.figures.slice().sort((a, b) => a.m.value - b.m.value || a.doc.name.localeCompare(b.doc.name));
-    // One entry per source and figure: the same figure twice in one source
-    // (a headline and its body) counts once.
-    const seen = new Set();
-    const line = [];
-    for (const x of figs) {
-      const f = formatFigure(x.m);
-      const k = `${x.doc.id}|${f}`;
-      if (seen.has(k)) continue;
-      seen.add(k);
-      line.push({ x, f });
-    }
-    const summary = [];
-    line.forEach(({ x, f }, n) => {
-      if (n) summary.push(el('span', { class: 'sep' }, ' / '));
-      summary.push(el('span', { class: 'figure', title: `${x.doc.name}: “${x.m.text}”` }, f));
-    });
-    // The nouns as the sources wrote them, not the whole synonym family.
-    const nouns = Array.from(new Set(g.figures.map((x) => String(x.m.unit || '').toLowerCase()).filter(Boolean)));
-    const what = g.kind === 'money' ? `money (${g.family})` : `${g.kind} of ${nouns.join(' / ')}`;
-    // Figures that differ are not a disagreement by themselves (a count that
-    // rose day by day): only a conflict of the claims (core/compare.h) is flagged.
-    box.append(el('section', { class: 'group number-group' + (g.conflict ? ' spread' : ''), dataset: { family: g.family, sources: g.sources } },
-      el('h3', { title: `same family: ${g.units.join(', ')}` }, what,
-        el('span', { class: 'muted' }, ` · ${g.sources} sources` + (g.country ? ` · story in ${countryName(g.country)}` : '')),
-        g.spread && el('span', { class: 'muted spread-note', title: 'The figures differ by 25% or more, or their qualifiers differ' },
-          g.ratio >= 1.005 ? ` · spread ×${g.ratio.toFixed(g.ratio < 10 ? 2 : 0)}` : ' · qualifiers differ'),
-        g.conflict && el('span', { class: 'flag', title: 'One source gives figures that cannot both hold for the same time or period' }, 'conflict')),
-      el('p', { class: 'figures' }, ...summary),
-      el('p', { class: 'group-headline' }, groupHeadline(g)),
-      groupTimeline(g),
-      groupExports('numbers', `number-group-${gi + 1}`, () => numberGroupRecords(g, gi + 1)),
-      el('div', { class: 'table-wrap' }, el('table', { class: 'compact' },
-        el('thead', {}, el('tr', {}, el('th', {}, 'source'), el('th', { class: 'num' }, 'figure'), el('th', {}, 'qualifier'),
-          el('th', {}, 'unit'), el('th', {}, 'as written'))),
-        el('tbody', {}, ...line.map(({ x, f }) => el('tr', {},
-          el('td', {}, sourceButton(x, x.doc.name)),
-          el('td', { class: 'num' }, f),
-          el('td', {}, fieldText('numbers', 'qualifier', x.m.qualifier, x.m)),
-          el('td', {}, formatValue(x.m.unit)),
-          el('td', { class: 'mention-text' }, x.m.text))))))));
-  });
-}
-
-// What the group says in one sentence: per source (the claim's source, else
-// the document), its figures in reporting order when the claims date them:
-// "rose from over 100 (2019-02-24) to 326 (2019-02-26), according to …".
-function groupHeadline(g) {
-  const claimed = g.claims.some((c) => c.source || c.said_date || c.said);
-  if (!claimed) {
-    // No claim fields yet (older results): the range, then the sources.
-    const figs = g.figures.slice().sort((a, b) => a.m.value - b.m.value);
-    return `${formatFigure(figs[0].m)} to ${formatFigure(figs[figs.length - 1].m)} across ${g.sources} sources`;
-  }
-  const bySource = new Map();
-  g.figures.forEach((x, i) => {
-    const c = g.claims[i] || {};
-    const who = c.source || null;
-    const key = who ? who.toLowerCase() : `doc:${x.doc.id}`;
-    if (!bySource.has(key)) bySource.set(key, { who, docs: new Set(), items: [] });
-    const s = bySource.get(key);
-    s.docs.add(x.doc.name);
-    s.items.push({ x, day: c.said_date || c.said || c.date || '' });
-  });
-  const parts = [];
-  for (const s of bySource.values()) {
-    const items = s.items.slice().sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
-    const first = items[0];
-    const last = items[items.length - 1];
-    const fig = (it) => formatFigure(it.x.m) + (it.day ? ` (${it.day})` : '');
-    let text = fig(first);
-    if (items.length > 1 && first.day && last.day && first.day !== last.day && last.x.m.value !== first.x.m.value) {
-      text = `${last.x.m.value > first.x.m.value ? 'rose' : 'fell'} from ${fig(first)} to ${fig(last)}`;
-    }
-    parts.push(`${text}, ${s.who ? `according to ${s.who}` : `in ${Array.from(s.docs).join(', ')}`}`);
-  }
-  return parts.slice(0, 4).join('; ') + (parts.length > 4 ? `; and ${parts.length - 4} more` : '') + (g.conflict ? ' — a source contradicts itself or another for the same time' : '');
-}
-
-// A group as a timeline, in plain SVG (a charting library would cost page
-// size for a few dots): x is the reporting day when the claims give one
-// (said_date, else the document's date), else the document order; y is the
-// value; "over"/"at least" draw an arrow up, "under"/"at most" one down, a
-// range a bar; one colour per source. Each point's title is its sentence.
-function groupTimeline(g) {
-  const W = 360, H = 120, PAD = 28;
-  const points = g.figures.map((x, i) => {
-    const c = g.claims[i] || {};
-    return { x, c, day: c.said_date || c.date || null, hi: c.qualifier === 'range' && typeof c.value_max === 'number' ? c.value_max : c.value };
-  });
-  const dated = points.every((p) => p.day);
-  const docs = Array.from(new Set(points.map((p) => p.x.doc.id)));
-  const slots = dated ? Array.from(new Set(points.map((p) => p.day))).sort() : docs;
-  const slotOf = (p) => slots.indexOf(dated ? p.day : p.x.doc.id);
-  const lo = Math.min(...points.map((p) => p.c.value));
-  const hi = Math.max(...points.map((p) => p.hi));
-  const y = (v) => (hi === lo ? H / 2 : H - PAD / 2 - ((v - lo) / (hi - lo)) * (H - PAD));
-  const x = (k) => (slots.length === 1 ? W / 2 : PAD + (k * (W - 2 * PAD)) / (slots.length - 1));
-  const marks = points.map((p) => {
-    const cx = x(slotOf(p));
-    const cy = y(p.c.value);
-    const color = pluginColor(docs.indexOf(p.x.doc.id)).line;
-    const q = p.c.qualifier;
-    const parts = [svg('circle', { cx, cy, r: 4, fill: color })];
-    if (q === 'over' || q === 'at_least') parts.push(svg('path', { d: `M${cx} ${cy - 6} l-3 5 h6 z`, fill: color }));
-    if (q === 'under' || q === 'at_most') parts.push(svg('path', { d: `M${cx} ${cy + 6} l-3 -5 h6 z`, fill: color }));
-    if (q === 'range') parts.push(svg('line', { x1: cx, x2: cx, y1: cy, y2: y(p.hi), stroke: color, 'stroke-width': 2 }));
-    const title = svg('title', {});
-    title.textContent = `${p.x.doc.name}: ${formatFigure(p.x.m)}${p.c.source ? ` according to ${p.c.source}` : ''}${p.c.said ? ` (${p.c.said})` : ''} — ${p.c.sentence || p.x.m.text}`;
-    return svg('g', { class: 'point' }, title, ...parts);
-  });
-  const label = `Timeline of ${points.length} figures from ${docs.length} sources, ${dated ? 'by reporting day' : 'in document order'}: `
-    + `from ${formatNumber(lo)} to ${formatNumber(hi)}`;
-  const axis = svg('text', { x: 2, y: H - 2, class: 'timeline-axis' });
-  axis.textContent = dated ? `${slots[0]} … ${slots[slots.length - 1]}` : 'document order';
-  return svg('svg', { class: 'timeline', viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: 'img', 'aria-label': label },
-    svg('line', { x1: PAD / 2, x2: W - PAD / 2, y1: H - PAD / 2, y2: H - PAD / 2, class: 'timeline-base' }), ...marks, axis);
-}
+// renderNumberGroups, its headline and timeline: numbers_view.js.
 
 // "CSV" and "JSON" buttons for one group or all of them; records() gives
 // the rows (numberGroupRecords / quoteGroupRecords in compare.js).
@@ -542,11 +415,18 @@ function renderQuoteGroups(app) {
       el('p', { class: 'speakers' }, '— ', speakers,
         g.conflict && el('span', { class: 'flag', title: 'Sources attribute this quote to different people' }, 'different speakers')),
       groupExports('quotes', `quote-group-${gi + 1}`, () => quoteGroupRecords(g, gi + 1)),
-      el('ul', { class: 'sources' }, ...g.members.map((x) => el('li', {},
-        sourceButton(x, x.doc.name), ': ',
-        el('span', { class: 'muted' }, x.m.speaker ? `${x.m.speaker}${x.m.verb ? ' ' + x.m.verb : ''}` : 'no speaker'),
-        x.m.text !== g.text ? el('span', { class: 'variant' }, ` — “${x.m.text}”`) : null)))));
+      sourceList(g)));
   });
+}
+
+// The sources of a quote group: one tab stop, the arrow keys between them.
+function sourceList(g) {
+  const list = el('ul', { class: 'sources', 'aria-label': 'Sources of this quotation' }, ...g.members.map((x) => el('li', {},
+    sourceButton(x, x.doc.name), ': ',
+    el('span', { class: 'muted' }, x.m.speaker ? `${x.m.speaker}${x.m.verb ? ' ' + x.m.verb : ''}` : 'no speaker'),
+    x.m.text !== g.text ? el('span', { class: 'variant' }, ` — “${x.m.text}”`) : null)));
+  rovingItems(list, 'button.link');
+  return list;
 }
 
 // ---- places ----------------------------------------------------------------
