@@ -231,8 +231,10 @@ bool short_stop_word(const std::u32string& w) {
 }
 
 // A word's stem for linking contexts: "taxes"/"tax", "sued"/"sues"/"suing",
-// "claims"/"claiming" meet (regular English inflections only).
+// "claims"/"claiming" meet; irregular verb forms take their base first
+// ("fled"/"flee", "sold"/"sell").
 std::u32string stem(std::u32string w) {
+    if (const std::string_view base = irregular_verb_base(utf8_of(w)); !base.empty()) w = to_u32(base);
     auto ends = [&](std::u32string_view x) {
         return w.size() > x.size() + 1 && std::u32string_view(w).substr(w.size() - x.size()) == x;
     };
@@ -404,10 +406,10 @@ void context_of(const Prepared& p, const CompareMention& m, CompareFigure& fig) 
 
 // Content words of a context: four letters or more, not a function word, not
 // inside a number or a place (places make the story, numbers the figure).
-// In text order, each once: the reduce step numbers words in the order it
-// first meets them.
+// In text order, each once, an irregular verb form as its base ("fled" and
+// "flee" meet): the reduce step numbers words in the order it first meets them.
 // An amount's context is the words next to it (kAmountWindowWords each side,
-// within its sentence): lower-case words of three letters or more, stemmed.
+// within its sentence): lower-case words of three letters or more.
 // Names are left to the story: "Yukos" is in the sentences of its tax bill
 // and of its lawsuit alike.
 std::vector<std::string> context_words(const Prepared& p, const CompareFigure& fig,
@@ -454,7 +456,12 @@ std::vector<std::string> context_words(const Prepared& p, const CompareFigure& f
             }
         } else if (!inside && j - i >= 4) {
             std::u32string w = loose(t.substr(i, j - i));
-            if (w != noun && !stop_words().count(w) && seen.insert(w).second) words.push_back(utf8_of(w));
+            if (w != noun && !stop_words().count(w)) {
+                // Only irregular forms take their base: stems would merge common
+                // words ("cuts", "cutting") whose document frequency then links nothing.
+                if (const std::string_view base = irregular_verb_base(utf8_of(w)); !base.empty()) w = to_u32(base);
+                if (seen.insert(w).second) words.push_back(utf8_of(w));
+            }
         }
         i = j;
     }

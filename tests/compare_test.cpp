@@ -228,6 +228,22 @@ TEST_CASE("compare: the first and the last of a series are different counts", "[
     CHECK(out["numbers"].size() == 2);
 }
 
+TEST_CASE("compare: irregular verb forms link sentences as their base does", "[compare]") {
+    // The only word the two sentences share is "flee", written "fled" in one.
+    const std::string t1 = "Some 104 soldiers fled across the border.\n";
+    const std::string t2 = "Over 100 soldiers flee each day, officials say.\n";
+    std::vector<CompareDocument> docs;
+    docs.push_back(doc("a.txt", t1, {count(t1, "Some 104", 104, "soldiers", "about")}));
+    docs.push_back(doc("b.txt", t2, {count(t2, "Over 100", 100, "soldiers", "over")}));
+    const auto out = newslens::compare_documents(docs);
+    const auto* g = group_with(out, 0, 104);
+    REQUIRE(g != nullptr);
+    CHECK(docs_of(*g) == std::set<std::size_t>{0, 1});
+    CHECK(newslens::irregular_verb_base("fled") == "flee");
+    CHECK(newslens::irregular_verb_base("sold") == "sell");
+    CHECK(newslens::irregular_verb_base("walked").empty());
+}
+
 TEST_CASE("compare: claim and segment fields when the results carry them", "[compare]") {
     const std::string t1 = "Colombia's migration agency said on Sunday that over 100 soldiers had crossed into Colombia.\n"
                            "Related: 5,000 soldiers parade in Bogota.\n";
