@@ -24,6 +24,15 @@ using ojson = nlohmann::ordered_json;
 
 constexpr std::size_t kMinRepeatChars = 30;  // shorter lines ("Advertisement", "Reuters") are not worth marking
 constexpr double kMaxRatio = 5;              // figures more than 5x apart describe different things
+// Amounts (money, percents, measures) are not counts that grow while a story
+// runs (100 deserters on Sunday, 326 on Tuesday): reports repeat one amount,
+// rounded ("$27bn", "$27.5bn", "more than $27bn"). Amounts further apart are
+// different things of one story (a $27.5bn tax bill, a $20bn lawsuit).
+constexpr double kMaxAmountRatio = 1.25;
+// An amount's context: this many words each side of it. Its currency or unit
+// says nothing of what it is of, the words next to it do ("a $27.5bn tax
+// claim", "sued ... for $28.3bn"), and the rest of its sentence is about others.
+constexpr std::size_t kAmountWindowWords = 4;
 constexpr std::size_t kContextChars = 300;   // a figure's context: its sentence or line, at most this far each side
 constexpr std::size_t kNearChars = 400;      // places near a figure when the text is not known
 // Texts up to this size get their sentences from the text layer; longer
@@ -203,6 +212,44 @@ const std::unordered_set<std::u32string>& stop_words() {
     return *words;
 }
 
+bool amount_kind(std::string_view kind) { return kind == "money" || kind == "percent" || kind == "measure"; }
+double max_ratio(std::string_view kind) { return amount_kind(kind) ? kMaxAmountRatio : kMaxRatio; }
+
+// Three-letter function words: an amount's window reads words of three
+// letters ("tax", "oil", "bid"), stop_words() has the longer ones.
+bool short_stop_word(const std::u32string& w) {
+    static const std::unordered_set<std::u32string> words = [] {
+        std::unordered_set<std::u32string> s;
+        for (const char* w : {"the", "and", "for", "was", "has", "had", "are", "but", "not", "you", "all", "can", "her",
+                              "his", "its", "our", "out", "who", "why", "how", "now", "new", "may", "get", "got", "let",
+                              "put", "see", "any", "few", "per", "via", "off", "yet", "she", "him", "one", "two", "six",
+                              "ten", "bn", "mln", "its", "did", "say", "won"})
+            s.insert(to_u32(w));
+        return s;
+    }();
+    return words.count(w) != 0;
+}
+
+// A word's stem for linking contexts: "taxes"/"tax", "sued"/"sues"/"suing",
+// "claims"/"claiming" meet; irregular verb forms take their base first
+// ("fled"/"flee", "sold"/"sell").
+std::u32string stem(std::u32string w) {
+    if (const std::string_view base = irregular_verb_base(utf8_of(w)); !base.empty()) w = to_u32(base);
+    auto ends = [&](std::u32string_view x) {
+        return w.size() > x.size() + 1 && std::u32string_view(w).substr(w.size() - x.size()) == x;
+    };
+    bool verb_ending = false;
+    if (ends(U"ies") || ends(U"ied")) w = w.substr(0, w.size() - 3) + U"y";
+    else if (ends(U"sses") || ends(U"xes") || ends(U"ches") || ends(U"shes")) w.resize(w.size() - 2);
+    else if (ends(U"s") && !ends(U"ss") && !ends(U"us") && !ends(U"is")) w.resize(w.size() - 1);
+    else if (ends(U"ed")) { w.resize(w.size() - 2); verb_ending = true; }
+    else if (ends(U"ing")) { w.resize(w.size() - 3); verb_ending = true; }
+    // "stopped", "stopping" -> "stop"
+    if (verb_ending && w.size() > 2 && w[w.size() - 1] == w[w.size() - 2]) w.pop_back();
+    if (w.size() > 2 && w.back() == U'e') w.pop_back();  // "sue", "owe", "damage"
+    return w;
+}
+
 const std::set<std::string>& compared_kinds() {
     static const std::set<std::string> kinds{"count", "money", "measure", "percent", "other"};
     return kinds;
@@ -303,8 +350,10 @@ std::vector<bool> conversions(const Prepared& p) {
 
 // Figures whose counted nouns share an anchor (a WordNet synset, a currency,
 // a unit) are candidates for the same count. A figure's keys: kind|anchor.
+std::string position_before(const std::u32string& t, std::size_t start);
+
 std::vector<std::string> figure_keys(const std::string& kind, const Fields& f, const std::string& noun,
-                                     const std::u32string& text, std::size_t end) {
+                                     const std::u32string& text, std::size_t start, std::size_t end) {
     std::vector<std::string> keys;
     if (kind == "money") return {kind + "|" + lower(noun)};
     if (kind == "measure" || kind == "percent") return {kind + "|" + lower(noun)};
@@ -313,8 +362,11 @@ std::vector<std::string> figure_keys(const std::string& kind, const Fields& f, c
         auto more = complement_family(text, end, noun);
         family.insert(family.end(), more.begin(), more.end());
     }
-    for (unsigned a : family) keys.push_back(kind + "|wn" + std::to_string(a));
-    if (keys.empty()) keys.push_back(kind + "|" + singular(lower(noun)));
+    // "their opening two matches" and "the last two games" count different ones.
+    const std::string position = text.empty() ? std::string() : position_before(text, start);
+    const std::string tail = position.empty() ? "" : "|" + position;
+    for (unsigned a : family) keys.push_back(kind + "|wn" + std::to_string(a) + tail);
+    if (keys.empty()) keys.push_back(kind + "|" + singular(lower(noun)) + tail);
     (void)f;
     return keys;
 }
@@ -354,25 +406,62 @@ void context_of(const Prepared& p, const CompareMention& m, CompareFigure& fig) 
 
 // Content words of a context: four letters or more, not a function word, not
 // inside a number or a place (places make the story, numbers the figure).
-// In text order, each once: the reduce step numbers words in the order it
-// first meets them.
+// In text order, each once, an irregular verb form as its base ("fled" and
+// "flee" meet): the reduce step numbers words in the order it first meets them.
+// An amount's context is the words next to it (kAmountWindowWords each side,
+// within its sentence): lower-case words of three letters or more.
+// Names are left to the story: "Yukos" is in the sentences of its tax bill
+// and of its lawsuit alike.
 std::vector<std::string> context_words(const Prepared& p, const CompareFigure& fig,
-                                       const std::vector<std::pair<std::size_t, std::size_t>>& masked) {
+                                       const std::vector<std::pair<std::size_t, std::size_t>>& masked, bool amount) {
     const std::u32string& t = p.text;
     std::vector<std::string> words;
     std::unordered_set<std::u32string> seen;
     const std::u32string noun = loose(to_u32(fig.noun));
-    std::size_t i = fig.sentence_start;
+    std::size_t from = fig.sentence_start, to = fig.sentence_end;
+    auto letter = [&](std::size_t k) { return chars::is_letter(t[k]) || chars::has(t[k], chars::kMark); };
+    if (amount) {
+        // Back and forth over kAmountWindowWords runs of letters.
+        std::size_t b = std::min(fig.start, to), n = 0;
+        while (b > from && n < kAmountWindowWords) {
+            while (b > from && !letter(b - 1)) --b;
+            while (b > from && letter(b - 1)) --b;
+            ++n;
+        }
+        std::size_t e = std::max(std::min(fig.end, to), b);
+        n = 0;
+        while (e < to && n < kAmountWindowWords) {
+            while (e < to && !letter(e)) ++e;
+            while (e < to && letter(e)) ++e;
+            ++n;
+        }
+        from = b;
+        to = e;
+    }
+    std::size_t i = from;
     auto mi = masked.begin();
-    while (i < fig.sentence_end) {
+    while (i < to) {
         if (!chars::is_letter(t[i])) { ++i; continue; }
         std::size_t j = i;
-        while (j < fig.sentence_end && (chars::is_letter(t[j]) || chars::has(t[j], chars::kMark))) ++j;
+        while (j < to && letter(j)) ++j;
         while (mi != masked.end() && mi->second <= i) ++mi;
         const bool inside = mi != masked.end() && mi->first < j;
-        if (!inside && j - i >= 4) {
+        if (amount) {
+            if (!inside && j - i >= 3 && !chars::is_upper(t[i])) {
+                std::u32string w = loose(t.substr(i, j - i));
+                if (w != noun && !stop_words().count(w) && !short_stop_word(w)) {
+                    w = stem(std::move(w));
+                    if (seen.insert(w).second) words.push_back(utf8_of(w));
+                }
+            }
+        } else if (!inside && j - i >= 4) {
             std::u32string w = loose(t.substr(i, j - i));
-            if (w != noun && !stop_words().count(w) && seen.insert(w).second) words.push_back(utf8_of(w));
+            if (w != noun && !stop_words().count(w)) {
+                // Only irregular forms take their base: stems would merge common
+                // words ("cuts", "cutting") whose document frequency then links nothing.
+                if (const std::string_view base = irregular_verb_base(utf8_of(w)); !base.empty()) w = to_u32(base);
+                if (seen.insert(w).second) words.push_back(utf8_of(w));
+            }
         }
         i = j;
     }
@@ -489,7 +578,7 @@ struct Sets {
 // Among `items` (sorted by value, linked by linked_parts), the story
 // (country) and value window [v, v * kMaxRatio] holding figures from the
 // most distinct sources.
-NumberGroup best_group(const std::vector<const Figure*>& items) {
+NumberGroup best_group(const std::vector<const Figure*>& items, double ratio) {
     std::set<std::string> stories;
     for (const Figure* f : items) stories.insert(f->countries.begin(), f->countries.end());
     if (stories.empty()) stories.insert("");
@@ -502,7 +591,7 @@ NumberGroup best_group(const std::vector<const Figure*>& items) {
         std::map<std::size_t, std::size_t> in;
         std::size_t j = 0;
         for (std::size_t i = 0; i < pool.size(); ++i) {
-            const double top = pool[i]->value * kMaxRatio;
+            const double top = pool[i]->value * ratio;
             while (j < pool.size() && pool[j]->value <= top) ++in[pool[j++]->doc];
             if (in.size() > best.sources || (in.size() == best.sources && j - i > best.figures.size())) {
                 best.sources = in.size();
@@ -548,10 +637,11 @@ std::vector<std::vector<const Figure*>> split_apart(std::vector<const Figure*> f
 // distinctive word in common), their stories and values: best_group then
 // reads each small set instead of every window of the whole key.
 std::vector<std::vector<const Figure*>> linked_parts(const std::vector<const Figure*>& items,
-                                                     const std::vector<std::size_t>& df, std::size_t max_df, Stories& stories) {
+                                                     const std::vector<std::size_t>& df, std::size_t max_df, Stories& stories,
+                                                     double ratio) {
     auto compatible = [&](const Figure* a, const Figure* b) {
         const double lo = std::min(a->value, b->value), hi = std::max(a->value, b->value);
-        if (hi > lo * kMaxRatio || !stories.same(a->doc, b->doc)) return false;
+        if (hi > lo * ratio || !stories.same(a->doc, b->doc)) return false;
         if (a->countries.empty() || b->countries.empty()) return true;
         for (const auto& c : a->countries)
             if (b->countries.count(c)) return true;
@@ -605,6 +695,58 @@ bool contradict(const Fields& a, const Fields& b) {
 
 const char* const kFigureFields[] = {"value", "value_max", "qualifier", "unit", "currency", "source", "said", "said_date", "period"};
 
+// The word before [start, ...) in loose form ("men's", "the"), "" at a line's start.
+std::u32string word_before(const std::u32string& t, std::size_t start) {
+    std::size_t b = std::min(start, t.size());
+    while (b > 0 && t[b - 1] == U' ') --b;
+    std::size_t pb = b;
+    while (pb > 0 && (chars::is_letter(t[pb - 1]) || chars::is_apostrophe(t[pb - 1]))) --pb;
+    return loose(t.substr(pb, b - pb));
+}
+
+// "the first two", "their opening two matches", "the last 200m": a position
+// word before a figure picks which ones of a series it counts. The series'
+// first figures and its last are different things. "" when there is none.
+std::string position_before(const std::u32string& t, std::size_t start) {
+    const std::u32string w = word_before(t, start);
+    if (w == U"first" || w == U"opening") return "first";
+    if (w == U"last" || w == U"final" || w == U"closing") return "last";
+    if (w == U"next" || w == U"coming") return "next";
+    if (w == U"past" || w == U"previous") return "past";
+    return "";
+}
+
+bool possessive_word(const std::u32string& w) {
+    return (w.size() > 2 && chars::is_apostrophe(w[w.size() - 2]) && w.back() == U's') ||
+           (w.size() > 1 && chars::is_apostrophe(w.back()));
+}
+
+// A measure that names a class or an event by its size, not a measurement
+// anyone states: "the 100m final", "Olympic 100m champion", "60m hurdles",
+// "the men's 200m", a stretch of a race ("over the last 200m"). A measure
+// after "a", "his" or a possessive name is a measurement ("a 10m rise in sea
+// level", "Morgan's 7.96m"), and so is one followed by no noun ("cleared 1.76m to win").
+bool names_a_class(const std::u32string& t, std::size_t start, std::size_t end) {
+    if (t.empty() || end > t.size()) return false;
+    const std::u32string before = word_before(t, start);
+    // Divisions of events: "the men's 200m", "the women's 400m".
+    for (const char32_t* d : {U"men's", U"women's", U"boys'", U"girls'"})
+        if (before == loose(d)) return true;
+    if (!position_before(t, start).empty()) return true;
+    if (before == U"a" || before == U"an" || before == U"his" || before == U"her" || before == U"their" ||
+        before == U"its" || before == U"my" || before == U"our" || before == U"your" || possessive_word(before))
+        return false;
+    // The word after: one space, then a lower-case content word.
+    std::size_t a = end;
+    if (a >= t.size() || t[a] != U' ') return false;
+    ++a;
+    std::size_t ae = a;
+    while (ae < t.size() && chars::is_letter(t[ae])) ++ae;
+    if (ae - a < 3 || chars::is_upper(t[a])) return false;
+    const std::u32string after = loose(t.substr(a, ae - a));
+    return !stop_words().count(after) && !short_stop_word(after);
+}
+
 // The map step's figures of one document.
 std::vector<CompareFigure> figures_of(const Prepared& p) {
     std::vector<CompareFigure> out;
@@ -629,6 +771,7 @@ std::vector<CompareFigure> figures_of(const Prepared& p) {
         std::string noun = kind == "money" && f.get("currency").is_string() ? f.get("currency").as_string() : f.get("unit").as_string();
         if (noun.empty()) continue;
         if (kind == "percent" && (noun == "percent" || noun == "per cent" || noun == "%")) continue;  // a bare percentage says not of what
+        if (kind == "measure" && names_a_class(p.text, m.start, m.end)) continue;
         CompareFigure fig;
         fig.mention = j;
         fig.start = m.start;
@@ -639,7 +782,7 @@ std::vector<CompareFigure> figures_of(const Prepared& p) {
         context_of(p, m, fig);
         std::set<std::string> countries;
         if (fig.context_known) {
-            fig.words = context_words(p, fig, masked);
+            fig.words = context_words(p, fig, masked, amount_kind(kind));
             for (const auto& [at, c] : places)
                 if (at >= fig.sentence_start && at < fig.sentence_end) countries.insert(c);
             fig.sentence = utf8_of(std::u32string_view(p.text).substr(fig.sentence_start, fig.sentence_end - fig.sentence_start));
@@ -649,7 +792,7 @@ std::vector<CompareFigure> figures_of(const Prepared& p) {
         }
         if (countries.empty() && !p.top_country.empty()) countries.insert(p.top_country);
         fig.countries.assign(countries.begin(), countries.end());
-        fig.keys = figure_keys(kind, f, noun, p.text, m.end);
+        fig.keys = figure_keys(kind, f, noun, p.text, m.start, m.end);
         for (const char* k : kFigureFields)
             if (const Value* v = f.find(k)) fig.fields.append(k, *v);
         out.push_back(std::move(fig));
@@ -719,12 +862,13 @@ ojson number_groups(const std::vector<CompareSummary>& docs, const std::vector<l
         for (std::size_t i : by_key[key])
             if (!taken[i]) left.push_back(&figures[i]);
         std::stable_sort(left.begin(), left.end(), [](const Figure* a, const Figure* b) { return a->value < b->value; });
-        for (auto& part : linked_parts(left, df, max_df, stories)) {
+        const double ratio = max_ratio(std::string_view(key).substr(0, key.find('|')));
+        for (auto& part : linked_parts(left, df, max_df, stories, ratio)) {
             for (;;) {
                 std::vector<const Figure*> rest;
                 for (const Figure* f : part)
                     if (!taken[static_cast<std::size_t>(f - figures.data())]) rest.push_back(f);
-                NumberGroup g = best_group(rest);
+                NumberGroup g = best_group(rest, ratio);
                 if (g.sources < 2) break;
                 for (const Figure* f : g.figures) taken[static_cast<std::size_t>(f - figures.data())] = true;
                 for (auto& figs : split_apart(g.figures)) {

@@ -167,5 +167,8 @@ bool is_summary_json(const nlohmann::ordered_json& j);
 // nouns that share one count the same kind of thing (core/gen_families.py).
 // Empty when WordNet has no such noun.
 std::vector<unsigned> noun_family(std::string_view noun);
+// The base of an irregular verb form, lower case ("fled" -> "flee", "sold" ->
+// "sell"; core/gen_irregular_verbs.py); empty when `form` is none.
+std::string_view irregular_verb_base(std::string_view form);
 
 }  // namespace newslens

@@ -10,6 +10,8 @@
 namespace newslens::family_data {
 extern const char kFamilies[];
 extern const std::size_t kFamiliesSize;
+extern const char kIrregularVerbs[];
+extern const std::size_t kIrregularVerbsSize;
 }  // namespace newslens::family_data
 
 namespace newslens {
@@ -74,6 +76,26 @@ std::vector<unsigned> noun_family(std::string_view noun) {
     for (const auto& candidate : lemma_candidates(w)) {
         auto it = t.find(candidate);
         if (it != t.end()) return it->second;
+    }
+    return {};
+}
+
+// "form\tbase" lines sorted by form: a binary search over the lines, no table to build.
+std::string_view irregular_verb_base(std::string_view form) {
+    const std::string_view all(family_data::kIrregularVerbs, family_data::kIrregularVerbsSize);
+    std::size_t lo = 0, hi = all.size();
+    while (lo < hi) {
+        std::size_t mid = lo + (hi - lo) / 2;
+        std::size_t b = all.rfind('\n', mid == 0 ? 0 : mid - 1);
+        b = (b == std::string_view::npos || mid == 0) ? 0 : b + 1;
+        std::size_t e = all.find('\n', b);
+        if (e == std::string_view::npos) e = all.size();
+        const std::string_view line = all.substr(b, e - b);
+        const std::size_t tab = line.find('\t');
+        const std::string_view key = line.substr(0, tab);
+        if (key == form) return line.substr(tab + 1);
+        if (key < form) lo = e + 1;
+        else hi = b;
     }
     return {};
 }

@@ -153,6 +153,97 @@ TEST_CASE("compare: figures that count the same thing in the same story", "[comp
     CHECK(docs_of(*h).count(2) == 1);  // troops and soldiers ("members of" needs the text)
 }
 
+json money(const std::string& text, const std::string& span, double value, const std::string& currency, std::size_t from = 0) {
+    return mention(text, "numbers", span, {{"value", value}, {"qualifier", "exact"}, {"kind", "money"}, {"currency", currency}, {"unit", "$"}}, from);
+}
+
+json count_from(const std::string& text, const std::string& span, double value, const std::string& unit, std::size_t from) {
+    return mention(text, "numbers", span, {{"value", value}, {"qualifier", "exact"}, {"kind", "count"}, {"unit", unit}}, from);
+}
+
+json measure(const std::string& text, const std::string& span, double value, const std::string& unit) {
+    return mention(text, "numbers", span, {{"value", value}, {"qualifier", "exact"}, {"kind", "measure"}, {"unit", unit}});
+}
+
+TEST_CASE("compare: amounts are one thing when close in value and in the words beside them", "[compare]") {
+    // One story, two amounts close in value: a tax bill and a lawsuit. Both
+    // sentences name Yukos; the words next to each amount tell them apart.
+    const std::string t1 = "Yukos was hit with a $27.5bn tax bill by the authorities in Russia.\n"
+                           "Yukos has sued the government of Russia for $28.3bn in damages.\n"
+                           "Yukos also wants $20bn in damages from four firms in Russia.\n";
+    const std::string t2 = "Yukos owes more than $27bn in back taxes, a court in Russia heard.\n"
+                           "Its owner is suing Russia for $28bn in damages, Yukos said.\n";
+    std::vector<CompareDocument> docs;
+    docs.push_back(doc("a.txt", t1, {money(t1, "$27.5bn", 27.5e9, "USD"), place(t1, "Russia", "RU"),
+                                     money(t1, "$28.3bn", 28.3e9, "USD"), place(t1, "Russia", "RU", 80),
+                                     money(t1, "$20bn", 20e9, "USD"), place(t1, "Russia", "RU", 150)}));
+    docs.push_back(doc("b.txt", t2, {money(t2, "$27bn", 27e9, "USD"), place(t2, "Russia", "RU"),
+                                     money(t2, "$28bn", 28e9, "USD"), place(t2, "Russia", "RU", 70)}));
+    const auto out = newslens::compare_documents(docs);
+    const auto* tax = group_with(out, 0, 27.5e9);
+    REQUIRE(tax != nullptr);
+    CHECK((*tax)["figures"].size() == 2);
+    CHECK(group_with(out, 1, 27e9) == tax);
+    const auto* suit = group_with(out, 0, 28.3e9);
+    REQUIRE(suit != nullptr);
+    CHECK(suit != tax);
+    CHECK(group_with(out, 1, 28e9) == suit);
+    // $20bn is another claim: counts may grow 5x in a story, amounts are repeated.
+    CHECK(group_with(out, 0, 20e9) == nullptr);
+}
+
+TEST_CASE("compare: a measure that names an event is no measurement", "[compare]") {
+    const std::string t1 = "Greene won the 100m final in Sheffield, where Jones cleared 1.95m to win the high jump.\n";
+    const std::string t2 = "Obikwelu was second in the 100m final in Sheffield.\nJones cleared 1.95m in the high jump.\n";
+    const std::string t3 = "Smith took the men's 200m in Sheffield.\n";
+    std::vector<CompareDocument> docs;
+    docs.push_back(doc("a.txt", t1, {measure(t1, "100m", 100, "m"), measure(t1, "1.95m", 1.95, "m")}));
+    docs.push_back(doc("b.txt", t2, {measure(t2, "100m", 100, "m"), measure(t2, "1.95m", 1.95, "m")}));
+    docs.push_back(doc("c.txt", t3, {measure(t3, "200m", 200, "m")}));
+    const auto out = newslens::compare_documents(docs);
+    CHECK(group_with(out, 0, 100) == nullptr);
+    CHECK(group_with(out, 2, 200) == nullptr);
+    const auto* jump = group_with(out, 0, 1.95);
+    REQUIRE(jump != nullptr);
+    CHECK(docs_of(*jump) == std::set<std::size_t>{0, 1});
+}
+
+TEST_CASE("compare: the first and the last of a series are different counts", "[compare]") {
+    const std::string t1 = "England lost their opening two matches of the Six Nations.\n"
+                           "Robinson will miss the last two games of the Six Nations.\n";
+    const std::string t2 = "Robinson is out of the final two games of the Six Nations.\n"
+                           "England have lost the first two matches of the Six Nations.\n";
+    std::vector<CompareDocument> docs;
+    docs.push_back(doc("a.txt", t1, {place(t1, "England", "GB"), count(t1, "two", 2, "matches"), count_from(t1, "two", 2, "games", 40)}));
+    docs.push_back(doc("b.txt", t2, {count(t2, "two", 2, "games"), place(t2, "England", "GB"), count_from(t2, "two", 2, "matches", 40)}));
+    const auto out = newslens::compare_documents(docs);
+    const auto* first = group_with(out, 0, 2);
+    REQUIRE(first != nullptr);
+    CHECK((*first)["figures"].size() == 2);
+    for (const auto& f : (*first)["figures"]) CHECK(f["text"] == "two");
+    std::set<std::size_t> starts;
+    for (const auto& f : (*first)["figures"]) starts.insert(f["start"].get<std::size_t>());
+    // Their opening two (a.txt, first line) with the first two (b.txt, second line).
+    CHECK(starts == std::set<std::size_t>{t1.find("two"), t2.find("two", 40)});
+    CHECK(out["numbers"].size() == 2);
+}
+
+TEST_CASE("compare: irregular verb forms link sentences as their base does", "[compare]") {
+    // The only word the two sentences share is "flee", written "fled" in one.
+    const std::string t1 = "Some 104 soldiers fled across the border.\n";
+    const std::string t2 = "Over 100 soldiers flee each day, officials say.\n";
+    std::vector<CompareDocument> docs;
+    docs.push_back(doc("a.txt", t1, {count(t1, "Some 104", 104, "soldiers", "about")}));
+    docs.push_back(doc("b.txt", t2, {count(t2, "Over 100", 100, "soldiers", "over")}));
+    const auto out = newslens::compare_documents(docs);
+    const auto* g = group_with(out, 0, 104);
+    REQUIRE(g != nullptr);
+    CHECK(docs_of(*g) == std::set<std::size_t>{0, 1});
+    CHECK(newslens::irregular_verb_base("fled") == "flee");
+    CHECK(newslens::irregular_verb_base("sold") == "sell");
+    CHECK(newslens::irregular_verb_base("walked").empty());
+}
+
 TEST_CASE("compare: claim and segment fields when the results carry them", "[compare]") {
     const std::string t1 = "Colombia's migration agency said on Sunday that over 100 soldiers had crossed into Colombia.\n"
                            "Related: 5,000 soldiers parade in Bogota.\n";

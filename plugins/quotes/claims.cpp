@@ -185,6 +185,28 @@ private:
             s.name = std::wstring(layer_.text(w_[b].start, s.end));
             s.start = w_[b].start;
         }
+        // "CNN en Español", "Bank of England", "Director of Public Prosecutions": the
+        // split of a person's title from their name cut an organisation's name at
+        // its lower-case particle. A name that is no person keeps the capitalised
+        // words before the particle ("Venezuela's Ministry of Defence" stops at the possessive).
+        // (The people plugin's persons: NameIndex::is_person holds every speaker's name, "England" too.)
+        const bool person = names_.person_in(s.start, s.end);
+        bool linked = false;
+        while (!person && b >= 2 && w_.is_word(b - 1) && !w_.capitalized(b - 1) &&
+               (lex_.name_particle(w_.key(b - 1)) || cl_.name_link(w_.key(b - 1))) && w_.is_word(b - 2) &&
+               w_.capitalized(b - 2) && !w_.possessive(b - 2) && !lex_.function_word(w_.key(b - 2)) &&
+               !w_.line_break_before(b - 1) && !w_.line_break_before(b)) {
+            b -= 2;
+            while (b > 0 && w_.is_word(b - 1) && w_.capitalized(b - 1) && !w_.possessive(b - 1) &&
+                   !lex_.function_word(w_.key(b - 1)) && !lex_.calendar_word(w_.key(b - 1)) && !w_.line_break_before(b))
+                --b;
+            linked = true;
+        }
+        if (linked) {
+            s.start = w_[b].start;
+            s.name = std::wstring(layer_.text(s.start, s.end));
+            s.role.clear();
+        }
         if (!s.role.empty() && lex_.organisation_word(w_.key(e - 1))) {
             const std::wstring_view text = layer_.document().wide();
             if (s.start >= s.role.size() + 1 && text.substr(s.start - s.role.size() - 1, s.role.size()) == s.role)
@@ -281,10 +303,45 @@ private:
             }
         }
         c.source = a_.named_after(from, s.last_word);
+        if (!c.source.found()) c.source = evidence_description(from, s.last_word);
         if (!c.source.found()) return;
+        // "according to CNN en Español and the Agence France-Presse news agency": both give it.
+        const std::size_t after = w_.first_at(c.source.end);
+        if (after + 1 < s.last_word && w_.key(after) == cl_.and_) {
+            std::size_t next = after + 1;
+            if (lex_.determiner(w_.key(next)) && next + 1 < s.last_word) ++next;
+            if (w_.capitalized(next)) {
+                const Speaker more = a_.named_after(after + 1, s.last_word);
+                // Up to its last capitalised word: "the Agence France-Presse news agency".
+                std::size_t last = w_.first_at(more.end);
+                while (more.found() && last > next && !w_.capitalized(last - 1)) --last;
+                if (more.found() && last > next && w_[last - 1].end > c.source.end) {
+                    c.source.end = name_end(w_, last - 1, lex_);
+                    c.source.name = std::wstring(layer_.text(c.source.start, c.source.end));
+                    c.source.role.clear();
+                }
+            }
+        }
         c.source.verb = L"according to";
         const std::size_t e = std::max(i + 2, w_.first_at(c.source.end));
         add(std::move(c), i, std::min<std::size_t>(e, s.last_word));
+    }
+
+    // "according to reports", "according to official figures": reports or figures
+    // with no author are described as written (GUIDELINES.md, "Number claims").
+    // A few lower-case words ending with an evidence noun, then the end of the phrase.
+    Speaker evidence_description(std::size_t from, std::size_t limit) const {
+        std::size_t j = from;
+        while (j < limit && j < from + kMaxReleaseWords && w_.is_word(j) && !w_.capitalized(j) &&
+               !cl_.evidence_noun(w_.key(j)))
+            ++j;
+        if (j >= limit || !w_.is_word(j) || w_.capitalized(j) || !cl_.evidence_noun(w_.key(j))) return {};
+        if (j + 1 < limit && w_.is_word(j + 1) && w_.key(j + 1) != cl_.and_) return {};  // "figures released by ...": its author
+        Speaker d;
+        d.start = w_[from].start;
+        d.end = w_[j].end;
+        d.name = std::wstring(layer_.text(d.start, d.end));
+        return d;
     }
 
     void verb(const Segment& s, std::size_t v, bool evidence_only) {
@@ -464,6 +521,7 @@ ClaimLexicon::ClaimLexicon() {
     add(kAudience, {L"reporters", L"journalists", L"lawmakers", L"parliament", L"congress", L"supporters",
                     L"listeners", L"viewers", L"residents", L"delegates"});
     add(kAccording, {L"according"});
+    add(kNameLink, {L"of", L"en", L"for", L"des", L"et", L"on"});
     add(kNumberWord, {L"zero", L"one", L"two", L"three", L"four", L"five", L"six", L"seven", L"eight", L"nine", L"ten",
                       L"eleven", L"twelve", L"thirteen", L"fourteen", L"fifteen", L"sixteen", L"seventeen",
                       L"eighteen", L"nineteen", L"twenty", L"thirty", L"forty", L"fifty", L"sixty", L"seventy",
@@ -473,6 +531,7 @@ ClaimLexicon::ClaimLexicon() {
                       L"couple", L"several", L"few", L"single", L"double", L"triple", L"once", L"twice", L"none"});
     according = Vocabulary::global().intern_text(L"according");
     to = Vocabulary::global().intern_text(L"to");
+    and_ = Vocabulary::global().intern_text(L"and");
     in = Vocabulary::global().intern_text(L"in");
     by = Vocabulary::global().intern_text(L"by");
     its = Vocabulary::global().intern_text(L"its");

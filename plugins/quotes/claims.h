@@ -49,14 +49,16 @@ public:
     bool cue(WordId w) const { return has(w, kClaimVerb | kEvidenceVerb | kAccording); }
     // add, claim: reporting only before a clause ("added that", "claimed it had")
     bool needs_clause(WordId w) const { return has(w, kNeedsClause); }
-    WordId according = kNoWord, to = kNoWord, in = kNoWord, by = kNoWord, its = kNoWord;
+    // of, en, for, des: lower-case words inside an organisation's name ("Bank of England", "CNN en Español")
+    bool name_link(WordId w) const { return has(w, kNameLink); }
+    WordId according = kNoWord, to = kNoWord, and_ = kNoWord, in = kNoWord, by = kNoWord, its = kNoWord;
 
 private:
     enum Flag : std::uint32_t {
         kClaimVerb = 1u << 0, kEvidenceVerb = 1u << 1, kEvidenceNoun = 1u << 2, kTellVerb = 1u << 3, kBe = 1u << 4,
         kSubordinator = 1u << 5, kWeekday = 1u << 6, kMonth = 1u << 7, kRelativeDay = 1u << 8, kTimeNoun = 1u << 9,
         kDayPart = 1u << 10, kTimeModifier = 1u << 11, kReleaseNoun = 1u << 12, kAudience = 1u << 13, kHave = 1u << 14,
-        kNeedsClause = 1u << 15, kAccording = 1u << 16, kNumberWord = 1u << 17, kFirstPerson = 1u << 18,
+        kNeedsClause = 1u << 15, kAccording = 1u << 16, kNumberWord = 1u << 17, kFirstPerson = 1u << 18, kNameLink = 1u << 19,
     };
     void add(std::uint32_t flags, std::initializer_list<const wchar_t*> words);
     bool has(WordId w, std::uint32_t flag) const { return w < flags_.size() && (flags_[w] & flag); }
