@@ -1365,6 +1365,15 @@ std::string string_of(const ojson& j, const char* key, const std::string& where)
     return v.get<std::string>();
 }
 
+// The mention a figure or quote of a summary comes from, and its span.
+template <class Item>
+void read_span(Item& item, const ojson& j, const std::string& where) {
+    item.mention = index_field(j, "mention", where);
+    item.start = index_field(j, "start", where);
+    item.end = index_field(j, "end", where);
+    item.text = string_of(j, "text", where);
+}
+
 const ojson& array_of(const ojson& j, const char* key, const std::string& where) {
     const ojson& v = member(j, key, where);
     if (!v.is_array()) throw std::invalid_argument(where + ": \"" + key + "\" is not an array");
@@ -1445,10 +1454,7 @@ CompareSummary summary_from_json(const ojson& j) {
     for (const auto& x : array_of(j, "figures", w)) {
         const std::string where = w + ": a figure";
         CompareFigure f;
-        f.mention = index_field(x, "mention", where);
-        f.start = index_field(x, "start", where);
-        f.end = index_field(x, "end", where);
-        f.text = string_of(x, "text", where);
+        read_span(f, x, where);
         if (!member(x, "value", where).is_number()) throw std::invalid_argument(where + ": \"value\" is not a number");
         f.value = x["value"].get<double>();
         f.noun = string_of(x, "noun", where);
@@ -1469,10 +1475,7 @@ CompareSummary summary_from_json(const ojson& j) {
     for (const auto& x : array_of(j, "quotes", w)) {
         const std::string where = w + ": a quote";
         CompareQuote q;
-        q.mention = index_field(x, "mention", where);
-        q.start = index_field(x, "start", where);
-        q.end = index_field(x, "end", where);
-        q.text = string_of(x, "text", where);
+        read_span(q, x, where);
         q.speaker = Value(member(x, "speaker", where));
         q.key = string_of(x, "key", where);
         q.speaker_key = string_of(x, "speaker_key", where);
