@@ -501,19 +501,6 @@ private:
     std::size_t line_ = 0;
 };
 
-// Where invalid UTF-8 starts in `s`, or npos: JSONL records must be UTF-8,
-// and "invalid UTF-8" says more than the JSON parser's message.
-std::size_t bad_utf8_at(std::string_view s) {
-    for (std::size_t i = 0; i < s.size();) {
-        if (static_cast<unsigned char>(s[i]) < 0x80) { ++i; continue; }
-        char32_t cp;
-        const std::size_t n = newslens::decode_utf8(s, i, cp);
-        if (n == 0) return i;
-        i += n;
-    }
-    return std::string_view::npos;
-}
-
 // Analyses one document into `out` (its JSON line, or its tree for the
 // other formats) and its plugins' errors.
 void analyze_into(Output& out, const Analyzer& analyzer, std::unique_ptr<Document> d, bool tree,
@@ -590,7 +577,7 @@ Output analyze_record(const Analyzer& analyzer, Task& t, bool tree, const newsle
         return std::move(out);
     };
     if (!t.error.empty()) return fail(t.error);
-    if (const std::size_t at = bad_utf8_at(t.record); at != std::string_view::npos)
+    if (const std::size_t at = newslens::invalid_utf8_at(t.record); at != std::string_view::npos)
         return fail("not valid UTF-8 (bad byte at byte " + std::to_string(at) + " of the line)");
     ojson record;
     try {

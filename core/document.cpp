@@ -107,6 +107,25 @@ void append_utf8(std::string& out, char32_t cp) {
     }
 }
 
+std::size_t invalid_utf8_at(std::string_view s) {
+    const auto* b = reinterpret_cast<const unsigned char*>(s.data());
+    for (std::size_t pos = 0; pos < s.size();) {
+        if (pos + 8 <= s.size() && (load8(b + pos) & kHighBits) == 0) {
+            pos += 8;
+            continue;
+        }
+        if (b[pos] < 0x80) {
+            ++pos;
+            continue;
+        }
+        char32_t cp;
+        const std::size_t len = decode_utf8(s, pos, cp);
+        if (len == 0) return pos;
+        pos += len;
+    }
+    return std::string_view::npos;
+}
+
 std::optional<std::string> check_input(std::string_view bytes) {
     if (bytes.size() > kMaxDocumentBytes)
         return "too large (" + std::to_string(bytes.size()) + " bytes; the limit is " +

@@ -92,6 +92,9 @@ private:
 // the bytes there are not valid UTF-8 (overlong forms, surrogates and values
 // above U+10FFFF are invalid too).
 std::size_t decode_utf8(std::string_view s, std::size_t pos, char32_t& cp);
+// Where the first invalid UTF-8 sequence of `s` starts, or npos when there is
+// none (ASCII is skipped eight bytes at a time).
+std::size_t invalid_utf8_at(std::string_view s);
 // Bytes of a code point in UTF-8.
 inline std::size_t utf8_length(char32_t c) { return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; }
 void append_utf8(std::string& out, char32_t cp);

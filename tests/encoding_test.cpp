@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "document.h"
 #include "encoding.h"
 
 using newslens::decode_to_utf8;
@@ -49,4 +50,15 @@ TEST_CASE("encoding: UTF-8 validation refuses overlong forms, surrogates and tru
     CHECK_FALSE(newslens::is_valid_utf8("\xED\xA0\x80"));      // surrogate
     CHECK_FALSE(newslens::is_valid_utf8("\xF4\x90\x80\x80"));  // above U+10FFFF
     CHECK_FALSE(newslens::is_valid_utf8("caf\xC3"));           // truncated
+}
+
+TEST_CASE("encoding: where invalid UTF-8 starts, past runs of ASCII") {
+    using newslens::invalid_utf8_at;
+    CHECK(invalid_utf8_at("") == std::string_view::npos);
+    CHECK(invalid_utf8_at("plain ASCII, more than eight bytes") == std::string_view::npos);
+    CHECK(invalid_utf8_at("Bogot\xc3\xa1 and Z\xc3\xbcrich \xe2\x80\x99quoted\xe2\x80\x99") == std::string_view::npos);
+    CHECK(invalid_utf8_at(std::string("0123456789abcdef\xff tail")) == 16);
+    CHECK(invalid_utf8_at(std::string("ab\xc3")) == 2);              // cut sequence at the end
+    CHECK(invalid_utf8_at(std::string("12345678\xc0\xaf")) == 8);     // overlong
+    CHECK(invalid_utf8_at(std::string("x\xed\xa0\x80 surrogate")) == 1);
 }
