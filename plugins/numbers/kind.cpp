@@ -72,6 +72,13 @@ bool metres_partner(const Tokens& t, std::size_t begin) {
     return t.is(p - 1, w.m) && t.glued(p - 1) && t.is_number(p - 2) && !t.lex(p - 3).currency_symbol;
 }
 
+// "1.8m tall", "a wall 3.5m high": an adjective of size after the number
+// makes it a length (not "a 2m long-term loan").
+bool size_after(const Tokens& t, std::size_t end) {
+    return t.spaced(end) && t.is_word(end) && t.lex(end).dimension && !(t.is_punct(end + 1) && t.glued(end + 1) &&
+                                                                         chars::is_dash(t.punct(end + 1)));
+}
+
 // A bare age set off after a name or noun: "Gomez, 35, said", "Gomez (35)".
 bool is_appositive_age(const Tokens& t, const Quantity& q, std::size_t begin, std::size_t end) {
     if (!q.plain || q.spelled || q.num_tok != begin || end != begin + 1 || q.value < 1 || q.value > 120) return false;
@@ -218,7 +225,7 @@ bool classify(const Tokens& t, const Quantity& q, Qualifier qual, Found& r) {
         r.currency = q.currency;
         set_unit(r, q.currency_unit);
     } else if (q.kind == Kind::Measure && q.unit && std::string_view(q.unit) == "m" && q.num_tok != kNone &&
-               !metres_partner(t, begin) &&
+               !metres_partner(t, begin) && !size_after(t, end) &&
                ((head = find_head(t, end, false, false)).first != kNone ||
                 ((!t.is_word(end) || !t.spaced(end) || millions_decimal(t, q.num_tok, prev)) &&
                  !metres_context(t, q.num_tok, prev)))) {

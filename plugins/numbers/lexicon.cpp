@@ -19,6 +19,15 @@ const WordValue kGluedScales[] = {{L"k", 1e3},   {L"mn", 1e6},   {L"mln", 1e6}, 
                                   {L"bln", 1e9}, {L"tn", 1e12}, {L"trn", 1e12}, {L"tln", 1e12}};
 // $3m, $2b: a scale only with money (else 3m is three metres).
 const WordValue kMoneyScales[] = {{L"m", 1e6}, {L"b", 1e9}, {L"t", 1e12}};
+// Scale letters as SI prefixes and finance write them: "10M", "1.2b",
+// "2.33 k", "1,674.5 G", "US$ 1MM". Only k and b count in lower case (3m
+// is metres, 5g grams, 2mm millimetres); quantity.cpp says where a letter
+// is a scale.
+const WordValue kLetterScales[] = {{L"k", 1e3}, {L"m", 1e6}, {L"mm", 1e6}, {L"b", 1e9}, {L"g", 1e9}};
+// Twelve after a number: "3 dozen", "five dozens", "3 dzs".
+const wchar_t* const kDozenWords[] = {L"dozen", L"dozens", L"doz", L"dozs", L"dz", L"dzs"};
+// Adjectives of size after a length: "1.8m tall", "a wall 3.5m high".
+const wchar_t* const kDimensionWords[] = {L"tall", L"high", L"long", L"wide", L"deep", L"thick", L"away"};
 const WordValue kVaguePlurals[] = {{L"dozens", 12},    {L"hundreds", 1e2}, {L"thousands", 1e3}, {L"millions", 1e6},
                                    {L"billions", 1e9}, {L"trillions", 1e12}, {L"tens", 10}, {L"scores", 20}};
 const WordNumber kMonthAbbrevs[] = {{L"jan", 1}, {L"feb", 2}, {L"mar", 3},  {L"apr", 4},   {L"jun", 6},  {L"jul", 7},
@@ -101,6 +110,9 @@ Lexicon::Lexicon() {
     for (const auto& [word, v] : kScales) add(word).scale = v;
     for (const auto& [word, v] : kGluedScales) add(word).glued_scale = v;
     for (const auto& [word, v] : kMoneyScales) add(word).money_scale = v;
+    for (const auto& [word, v] : kLetterScales) add(word).letter_scale = v;
+    for (const wchar_t* word : kDozenWords) add(word).dozen = true;
+    for (const wchar_t* word : kDimensionWords) add(word).dimension = true;
     for (const auto& [word, v] : kVaguePlurals) add(word).vague_plural = v;
 
     const wchar_t* const months[] = {L"january", L"february", L"march",     L"april",   L"may",      L"june",
@@ -313,6 +325,7 @@ Lexicon::Lexicon() {
     w.clock = word(L"clock");
     w.p = word(L"p");
     w.m = word(L"m");
+    w.b = word(L"b");
     w.square = word(L"square");
     w.cubic = word(L"cubic");
     w.number = word(L"number");

@@ -84,6 +84,9 @@ struct Entry {
     double scale = 0;                 // hundred .. trillion
     double glued_scale = 0;           // 3bn, 100k (always a scale)
     double money_scale = 0;           // $3m, $2b (a scale only with money)
+    double letter_scale = 0;          // 10M, 1.2b, 2.33 k, 1MM: an SI or finance letter (quantity.cpp says where)
+    bool dozen = false;               // dozen(s), doz, dz: twelve after a number
+    bool dimension = false;           // tall, high, long ...: "1.8m tall" is metres
     double vague_plural = 0;          // dozens, hundreds, thousands ...
     const char* time_unit = nullptr;      // days, minutes ... (canonical unit)
     const char* measure_unit = nullptr;   // km, tons ...
@@ -116,7 +119,7 @@ public:
     // Single words the rules name.
     struct Words {
         WordId a, an, half, dozen, hundred, and_, or_, of, to, from, few, tens, am, pm, s, k, percent, pct, per,
-            cent, percentage, point, points, pounds, sterling, plus, strong, time, way, old, olds, o, clock, p, m,
+            cent, percentage, point, points, pounds, sterling, plus, strong, time, way, old, olds, o, clock, p, m, b,
             square, cubic, number, no, how, one, www, by, age, quarter, minus, below, zero, through, thru, than, so, fourth, in, for_, never, not_, out, over, scores, couple, ft, feet, inch, inches;
     } w{};
 

@@ -20,9 +20,98 @@ bool is_dash_at(const Tokens& t, std::size_t k) { return t.is_punct(k) && chars:
 // A scale word after a space: "million", "lakh" (0 when there is none).
 double spaced_scale(const Tokens& t, std::size_t k) { return t.spaced(k) ? t.lex(k).scale : 0; }
 
-// "dozen" or "dozens" after a number: "3 dozen", "three dozens".
-bool is_dozen(const Tokens& t, std::size_t k) {
-    return t.is(k, t.lexicon().w.dozen) || (t.is_word(k) && t.lex(k).vague_plural == 12);
+// "dozen" or "dozens" after a number: "3 dozen", "three dozens", "3 dzs".
+bool is_dozen(const Tokens& t, std::size_t k) { return t.is_word(k) && t.lex(k).dozen; }
+
+// The digits of a number token as a whole number, its point and thousands
+// commas skipped ("1.111" -> 1111).
+double all_digits(const Tokens& t, std::size_t i) {
+    double v = 0;
+    for (wchar_t c : t.folded(i))
+        if (c >= L'0' && c <= L'9') v = v * 10 + (c - L'0');
+    return v;
+}
+
+// Digits before a number token's first comma or point.
+std::size_t whole_digits(const Tokens& t, std::size_t i) {
+    const std::wstring_view s = t.folded(i);
+    std::size_t n = 0;
+    while (n < s.size() && s[n] >= L'0' && s[n] <= L'9') ++n;
+    return n;
+}
+
+// A glued comma and a glued number after token k-1: the number's index, or kNone.
+std::size_t comma_then_number(const Tokens& t, std::size_t k) {
+    return t.punct(k) == L',' && t.glued(k) && t.is_number(k + 1) && t.glued(k + 1) ? k + 1 : kNone;
+}
+
+// Nothing glued after a number written with commas but the end of a
+// sentence part ("12,34,567.89.", "1,3)"), so "6,4-6" (a tennis score) and
+// "1,5,a" are not read as one.
+bool comma_number_ends(const Tokens& t, std::size_t k) {
+    if (!t.glued(k)) return true;
+    const wchar_t c = t.punct(k);
+    if (c == L',' || c == L'.') return !(t.is_alnum(k + 1) && t.glued(k + 1));
+    return c == L';' || c == L':' || c == L')' || c == L'!' || c == L'?' || c == L'"';
+}
+
+// Numbers written with commas the text layer does not join (it joins only
+// groups of three after a comma). Returns the token after the number and
+// sets `value`, or returns j when token j starts none:
+// - Indian grouping, "12,34,567.89" and "1,23,45,678": one or two digits,
+//   groups of two, then the last three (the layer's "34,567.89");
+// - a decimal comma, "1,3" and "5,00": one comma and one or two digits;
+// - dots for thousands and a decimal comma, "1.111,11".
+// A decimal comma after a currency sign is a thousands group short of a
+// digit ("sold for $110,00 (£59,000)"): English news writes sums with a
+// point, so no number is read there.
+std::size_t comma_number(const Tokens& t, std::size_t j, double& value) {
+    if (t.punct(j - 1) == L',' && t.glued(j)) return j;  // inside a list: "22,24,26,31"
+    std::size_t n = comma_then_number(t, j + 1);
+    if (n == kNone) return j;
+    if (t[j].plain && t.digit_count(j) <= 2) {
+        double v = t.digits_value(j);
+        std::size_t k = n;
+        while (t[k].plain && t.digit_count(k) == 2 && comma_then_number(t, k + 1) != kNone) {
+            v = v * 100 + t.digits_value(k);
+            k = comma_then_number(t, k + 1);
+        }
+        // The last token: two digits, a comma and three ("34,567", "34,567.89").
+        const std::wstring_view last = t.folded(k);
+        if (whole_digits(t, k) == 2 && last.size() >= 6 && last[2] == L',' &&
+            last.substr(3).find(L',') == std::wstring_view::npos &&
+            (last.size() == 6 || last[6] == L'.') && comma_number_ends(t, k + 1)) {
+            value = v * 100000 + t.digits_value(k);
+            return k + 1;
+        }
+    }
+    const bool dotted = t.decimals(j) == 3 && whole_digits(t, j) <= 3;  // "1.111"
+    const bool after_sign = j > 0 && t.near(j) && t.lex(j - 1).currency_symbol;
+    // "models 3,4 and 5": a list goes on after it.
+    const Lexicon::Words& w = t.lexicon().w;
+    const bool list_goes_on = (t.is(n + 1, w.and_) || t.is(n + 1, w.or_)) && t.is_number(n + 2);
+    if (!after_sign && !list_goes_on && (t[j].plain || dotted) && whole_digits(t, j) <= 3 && t[n].plain && t.digit_count(n) <= 2 &&
+        comma_number_ends(t, n + 1)) {
+        const double whole = dotted ? all_digits(t, j) : t.digits_value(j);
+        value = whole + t.digits_value(n) / std::pow(10.0, static_cast<double>(t.digit_count(n)));
+        return n + 1;
+    }
+    return j;
+}
+
+// Token j is one of three or more plain numbers joined by glued commas, a
+// list as exercise or page numbers are written: "22,24,26,31".
+bool in_comma_list(const Tokens& t, std::size_t j) {
+    if (!t[j].plain) return false;
+    std::size_t first = j, last = j;
+    while (first >= 2 && t.punct(first - 1) == L',' && t.glued(first) && t.glued(first - 1) &&
+           t.is_number(first - 2) && t[first - 2].plain)
+        first -= 2;
+    for (std::size_t n; (n = comma_then_number(t, last + 1)) != kNone && t[n].plain;) last = n;
+    if (last - first < 4) return false;
+    // Nothing glued before the first ("1-6,4-6,6-3" is a score) or after the last.
+    if (t.glued(first) && (t.is_alnum(first - 1) || t.is_punct(first - 1))) return false;
+    return comma_number_ends(t, last + 1) && !(t.punct(last + 1) == L',' && t.glued(last + 1));
 }
 
 // The fraction after a whole number that ends at token k: "and a half",
@@ -130,6 +219,35 @@ const char* temperature_letter(const Tokens& t, std::size_t j, std::size_t k) {
     return c == L'c' ? "degrees Celsius" : "degrees Fahrenheit";
 }
 
+// A capitalised word or '#' before the number at token j makes a letter
+// after it part of a code: "Tier 2B", "Room 10M", "#3F".
+bool code_before(const Tokens& t, std::size_t j) {
+    std::size_t p = j;
+    if (p > 0 && (t.punct(p - 1) == L'-' || t.punct(p - 1) == 0x2212) && t.glued(p)) --p;
+    return p > 0 && t.near(p) && ((t.is_word(p - 1) && (t[p - 1].cap || t[p - 1].upper)) || t.punct(p - 1) == L'#');
+}
+
+// A scale letter at token k after the digits at token j (kLetterScales),
+// glued ("10M", "1MM", "10B", "1.2b") or after a space with nothing after
+// it in its sentence part ("2.33 k", "1,674.5 G"). Not glued G ("3G", "4G"
+// are networks), nor lower-case b on a whole number ("question 2b") or
+// after two decimals ("802.11b": a version); after a space only k in lower
+// case. Returns the scale, or 0.
+double letter_scale(const Tokens& t, std::size_t j, std::size_t k) {
+    const Entry& e = t.lex(k);
+    if (!t.is_word(k) || !e.letter_scale || code_before(t, j)) return 0;
+    const bool lower_b = t.is(k, t.lexicon().w.b);
+    if (!t[k].upper && !t.is(k, t.lexicon().w.k) && !(lower_b && t.glued(k))) return 0;
+    if (t.glued(k)) {
+        if (t.folded(k) == L"g") return 0;
+        if (!t[k].upper && t.decimals(j) != 1) return 0;
+        if (t.decimals(j) > 1) return 0;
+        return e.letter_scale;
+    }
+    if (!t.spaced(k) || (t.is_alnum(k + 1) && t.near(k + 1)) || !comma_number_ends(t, k + 1)) return 0;
+    return e.letter_scale;
+}
+
 // Digits with an optional glued or spaced scale ("1.6 million", "3bn").
 bool parse_digits(const Tokens& t, std::size_t j, Quantity& q, bool range_end) {
     const Lexicon::Words& w = t.lexicon().w;
@@ -137,7 +255,8 @@ bool parse_digits(const Tokens& t, std::size_t j, Quantity& q, bool range_end) {
     const bool point_first =
         t.glued(j) && t.punct(j - 1) == L'.' && t[j].plain && !q.currency && (j == 1 || !t.glued(j - 1));
     // Glued to letters or to another code before: M23, G7, COVID-19, 737-800.
-    if (t.glued(j) && !q.currency && !range_end && !point_first) {
+    const bool listed = in_comma_list(t, j);  // "22,24,26,31": each a number
+    if (t.glued(j) && !q.currency && !range_end && !point_first && !listed) {
         const std::size_t p = j - 1;
         if (t.is_word(p)) return false;
         const wchar_t c = t.punct(p);
@@ -154,6 +273,13 @@ bool parse_digits(const Tokens& t, std::size_t j, Quantity& q, bool range_end) {
     q.plain = t[j].plain && !point_first;
     if (point_first) q.value /= std::pow(10.0, static_cast<double>(t.digit_count(j)));
     std::size_t k = j + 1;
+    if (!range_end && !point_first && !listed) {
+        const std::size_t after = comma_number(t, j, q.value);  // 12,34,567.89; 1,3; 1.111,11
+        if (after > k) {
+            q.plain = false;
+            k = after;
+        }
+    }
     if (q.plain && t.is_punct(k) && t.glued(k) && t.lex(k).vulgar) {
         q.value += t.lex(k).vulgar;  // 3½
         q.plain = false;
@@ -195,6 +321,9 @@ bool parse_digits(const Tokens& t, std::size_t j, Quantity& q, bool range_end) {
             q.ordinal = true;
         } else if (t.is(k, w.s) && q.plain && (t.digit_count(j) == 4 || t.digit_count(j) == 2)) {
             q.kind = Kind::Year;  // the 1990s
+        } else if (const double letter = letter_scale(t, j, k)) {
+            q.value *= letter;  // 10M, 1MM, 1.2b
+            q.scale = letter;
         } else if (e.glued_measure && !(t[k].upper && t.length(k) == 1)) {
             // (a single capital is a code: 3G, 4G networks)
             q.kind = Kind::Measure;
@@ -234,7 +363,7 @@ bool parse_digits(const Tokens& t, std::size_t j, Quantity& q, bool range_end) {
                 return true;
             }
         }
-        if (c == L'.' || c == L'/' || c == L',') return false;
+        if (c == L'.' || c == L'/' || (c == L',' && !listed)) return false;
         // Clock time 10:30.
         if (c == L':' && t.digit_count(k + 1) == 2 && q.value < 24 && q.plain) {
             q.value += t.digits_value(k + 1) / 60.0;
@@ -273,6 +402,10 @@ bool parse_digits(const Tokens& t, std::size_t j, Quantity& q, bool range_end) {
         } else if (is_dozen(t, k)) {
             q.value *= 12;
             q.scale = 12;
+            ++k;
+        } else if (const double letter = letter_scale(t, j, k)) {
+            q.value *= letter;  // "2.33 k", "1,674.5 G"
+            q.scale = letter;
             ++k;
         }
         if (q.scale >= 100 && q.value == std::floor(q.value)) k = smaller_groups(t, k, q);
@@ -348,13 +481,20 @@ bool parse_words(const Tokens& t, std::size_t j, Quantity& q) {
     bool hyphen = false;     // the last word followed a hyphen
     while (k < t.size()) {
         if (k > j && !t.near(k)) break;
-        if (t.is_punct(k) && chars::is_dash(t.punct(k)) && t.glued(k) && last == Tens && t.glued(k + 1)) {
+        // "twenty-one", and "fifty - two" as tokenised text writes it.
+        if (t.is_punct(k) && chars::is_dash(t.punct(k)) && t.glued(k) == t.glued(k + 1) && t.near(k) &&
+            t.near(k + 1) && last == Tens) {
             const Entry& u = t.lex(k + 1);
             if ((u.small > 0 && u.small < 10) || (u.ordinal > 0 && u.ordinal < 10)) {
                 ++k;  // twenty-one, twenty-first
                 hyphen = true;
                 continue;
             }
+        }
+        // "five hundred-fifths": a hyphen before the denominator.
+        if (any && is_dash_at(t, k) && t.glued(k) && t.glued(k + 1) && t.is_word(k + 1) && t.lex(k + 1).plural_ordinal) {
+            ++k;
+            continue;
         }
         if (!t.is_word(k)) break;
         if (k > j && !t[k].space_before && !t.is_punct(k - 1)) break;
