@@ -146,7 +146,8 @@ bool parse_tail(const Tokens& t, Quantity& q) {
                 } else if (!t.lex(word).subunit) {
                     k = subunits(t, k, q, true);
                 }
-            } else if (t[k].upper && t.lex(k).currency_code) {
+            } else if (t[k].upper && t.lex(k).currency_code && !(t.is_number(k + 1) && t.glued(k + 1))) {
+                // (not "3 USD50 cards": a code glued to digits is theirs)
                 q.currency = t.lex(k).currency_code->code;
                 q.currency_unit = t.lex(k).currency_code->unit;
                 if (t.lex(k).code_scale && q.scale == 1) {

@@ -133,9 +133,12 @@ bool is_name_part(const Tokens& t, const Quantity& q, const Found& r, std::size_
             !(digits.size() == 4 && q.value < 1000 && std::fmod(q.value, 100) < 60))
             return true;
     }
-    // Digits before a capitalised word that is no counted noun: "50 Cent said", "10 Downing Street".
+    // Digits before a capitalised word that is no counted noun: "50 Cent said", "10 Downing Street"
+    // (but "43 Celsius": a temperature scale is written with a capital).
+    const char* scale = t.lex(end).measure_unit;
+    const bool temperature = scale && std::string_view(scale).substr(0, 8) == "degrees ";
     if (q.plain && q.num_tok == begin && end == begin + 1 && t.is_word(end) && t.spaced(end) && t[end].cap &&
-        !t[end].upper && head.first == kNone && !t.lex(end).month && !t.has(end, kWeekday))
+        !t[end].upper && head.first == kNone && !t.lex(end).month && !t.has(end, kWeekday) && !temperature)
         return true;
     // A capitalised number word in mid-sentence after a name: "Group of Seven".
     if (q.spelled && t[begin].cap && !t.sentence_start(begin) && t.is(p, t.lexicon().w.of) && p > 0 &&
@@ -250,8 +253,10 @@ bool classify(const Tokens& t, const Quantity& q, Qualifier qual, Found& r) {
         set_unit_tokens(t, r, q.unit_tok, q.unit_tok);  // a 10-member team -> members
         pluralize(r.unit);
     } else if (const char* time_unit = t.spaced(end) ? t.lex(end).time_unit : nullptr) {
-        // "five days old", "a baby aged 11 months"
-        const bool age = (t.is(end + 1, w.old) && t.spaced(end + 1)) || age_context(t, begin);
+        // "five days old", "a baby aged 11 months", "18 months of age"
+        // "3 years of age", "at six weeks of age"
+        const bool of_age = t.is(end + 1, w.of) && t.is(end + 2, w.age) && t.spaced(end + 1) && t.spaced(end + 2);
+        const bool age = (t.is(end + 1, w.old) && t.spaced(end + 1)) || of_age || age_context(t, begin);
         r.kind = age ? Kind::Age : Kind::Duration;
         set_unit(r, time_unit);
     } else if (const NamePhrase* name = unit_name_at(t, end)) {

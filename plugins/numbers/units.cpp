@@ -82,10 +82,15 @@ const Unit kMeasureUnits[] = {
     {L"litre", "litres"}, {L"litres", "litres"}, {L"liter", "liters"}, {L"liters", "liters"},
     {L"gallon", "gallons"}, {L"gallons", "gallons"}, {L"barrel", "barrels"}, {L"barrels", "barrels"},
     {L"acre", "acres"}, {L"acres", "acres"}, {L"hectare", "hectares"}, {L"hectares", "hectares"},
-    {L"degree", "degrees"}, {L"degrees", "degrees"}, {L"mph", "mph"}, {L"kph", "kph"}, {L"knot", "knots"},
+    {L"degree", "degrees"}, {L"degrees", "degrees"}, {L"deg", "degrees"}, {L"mph", "mph"}, {L"kph", "kph"}, {L"knot", "knots"},
     {L"knots", "knots"}, {L"megawatt", "megawatts"}, {L"megawatts", "megawatts"}, {L"gigawatt", "gigawatts"},
     {L"gigawatts", "gigawatts"}, {L"kilowatt", "kilowatts"}, {L"kilowatts", "kilowatts"}, {L"mw", "MW"},
     {L"gw", "GW"}, {L"kw", "kW"}, {L"kwh", "kWh"}};
+// A temperature scale written without "degrees": "40 Celsius", "90
+// Fahrenheit", and as they are often misspelt ("celcius", "farenheit").
+const Unit kTemperatureScales[] = {{L"celsius", "degrees Celsius"},       {L"centigrade", "degrees Celsius"},
+                                   {L"celcius", "degrees Celsius"},       {L"fahrenheit", "degrees Fahrenheit"},
+                                   {L"farenheit", "degrees Fahrenheit"}, {L"fahrenhiet", "degrees Fahrenheit"}};
 const Unit kGluedMeasures[] = {
     {L"km", "km"}, {L"kg", "kg"}, {L"cm", "cm"},      {L"mm", "mm"},      {L"m", "m"},         {L"g", "g"},
     {L"ft", "feet"}, {L"mph", "mph"}, {L"kph", "kph"}, {L"kmph", "kph"}, {L"lb", "pounds"}, {L"lbs", "pounds"}, {L"oz", "ounces"},
@@ -114,6 +119,7 @@ const WordCode kCurrencyAdjectives[] = {
 void Lexicon::add_units() {
     for (const Unit& u : kTimeUnits) add(u.first).time_unit = u.second;
     for (const Unit& u : kMeasureUnits) add(u.first).measure_unit = u.second;
+    for (const Unit& u : kTemperatureScales) add(u.first).measure_unit = u.second;
     for (const Unit& u : kGluedMeasures) add(u.first).glued_measure = u.second;
 
     for (const CurrencyWord& c : kCurrencyWords) {
