@@ -108,6 +108,14 @@ bool parse_tail(const Tokens& t, Quantity& q) {
                    (t.is(k + 1, w.point) || t.is(k + 1, w.points))) {
             q.percent = q.points = true;
             k += 2;
+        } else if (t.spaced(k) && t.is(k, w.percentage) && t.punct(k + 1) == L'-' && t.glued(k + 1) &&
+                   t.glued(k + 2) && (t.is(k + 2, w.point) || t.is(k + 2, w.points))) {
+            q.percent = q.points = true;  // "a 2 percentage-point rise"
+            k += 3;
+        } else if (t.spaced(k) && (t.is(k, w.percentage) || t.is(k, w.percents)) &&
+                   !(t.is_punct(k + 1) && t.glued(k + 1) && chars::is_dash(t.punct(k + 1)))) {
+            q.percent = true;  // "30 percentage", "a hundred percents" (not "a 5 percentage-point rise")
+            ++k;
         }
     }
     if (!q.percent && !q.currency && q.kind == Kind::None && !q.vague) {
@@ -207,7 +215,13 @@ bool parse_tail(const Tokens& t, Quantity& q) {
         t.is_word(k + 1) && t.glued(k + 1)) {
         const std::size_t u = k + 1;
         const Entry& e = t.lex(u);
-        if (e.currency_word && !e.subunit) {
+        if (e.subunit && (e.currency_word || t.is(u, w.cent))) {
+            // "a 12-cent dividend", "a 5-pence rise": hundredths, as "12 cents" and
+            // "5 pence" are ("cent" names US cents, as "cents" does).
+            q.currency = e.currency_word ? e.currency_word->code : "USD";
+            q.currency_unit = e.currency_word ? e.currency_word->unit : "cents";
+            k = u + 1;
+        } else if (e.currency_word && !e.subunit) {
             q.currency = e.currency_word->code;  // "a one-yen bid", "a 5-dollar bill"
             q.currency_unit = e.currency_word->unit;
             k = u + 1;

@@ -307,6 +307,7 @@ Lexicon::Lexicon() {
     w.s = word(L"s");
     w.k = word(L"k");
     w.percent = word(L"percent");
+    w.percents = word(L"percents");
     w.pct = word(L"pct");
     w.per = word(L"per");
     w.cent = word(L"cent");

@@ -51,7 +51,7 @@ const CurrencyWord kCurrencyWords[] = {
     {L"hryvnias", {"UAH", "hryvnias"}}, {L"shekel", {"ILS", "shekels"}},   {L"shekels", {"ILS", "shekels"}},
     {L"rand", {"ZAR", "rand"}},        {L"riyal", {"SAR", "riyals"}},      {L"riyals", {"SAR", "riyals"}},
     {L"dirham", {"AED", "dirhams"}},   {L"dirhams", {"AED", "dirhams"}},   {L"cents", {"USD", "cents"}},
-    {L"pence", {"GBP", "pence"}},      {L"baht", {"THB", "baht"}},         {L"krona", {"SEK", "kronor"}},
+    {L"pence", {"GBP", "pence"}},      {L"penny", {"GBP", "pence"}},      {L"baht", {"THB", "baht"}},         {L"krona", {"SEK", "kronor"}},
     {L"kronor", {"SEK", "kronor"}},    {L"krone", {"NOK", "kroner"}},      {L"kroner", {"NOK", "kroner"}},
     {L"zloty", {"PLN", "zloty"}},      {L"zlotys", {"PLN", "zloty"}},      {L"rupiah", {"IDR", "rupiah"}},
     {L"ringgit", {"MYR", "ringgit"}},  {L"shilling", {"KES", "shillings"}}, {L"shillings", {"KES", "shillings"}},
