@@ -51,11 +51,12 @@ const CurrencyWord kCurrencyWords[] = {
     {L"hryvnias", {"UAH", "hryvnias"}}, {L"shekel", {"ILS", "shekels"}},   {L"shekels", {"ILS", "shekels"}},
     {L"rand", {"ZAR", "rand"}},        {L"riyal", {"SAR", "riyals"}},      {L"riyals", {"SAR", "riyals"}},
     {L"dirham", {"AED", "dirhams"}},   {L"dirhams", {"AED", "dirhams"}},   {L"cents", {"USD", "cents"}},
-    {L"pence", {"GBP", "pence"}},      {L"penny", {"GBP", "pence"}},      {L"baht", {"THB", "baht"}},         {L"krona", {"SEK", "kronor"}},
+    {L"pence", {"GBP", "pence"}},      {L"baht", {"THB", "baht"}},         {L"krona", {"SEK", "kronor"}},
     {L"kronor", {"SEK", "kronor"}},    {L"krone", {"NOK", "kroner"}},      {L"kroner", {"NOK", "kroner"}},
     {L"zloty", {"PLN", "zloty"}},      {L"zlotys", {"PLN", "zloty"}},      {L"rupiah", {"IDR", "rupiah"}},
     {L"ringgit", {"MYR", "ringgit"}},  {L"shilling", {"KES", "shillings"}}, {L"shillings", {"KES", "shillings"}},
-    {L"forint", {"HUF", "forint"}},    {L"koruna", {"CZK", "koruna"}},   {L"\u5143", {"CNY", "yuan"}}};
+    {L"forint", {"HUF", "forint"}},    {L"koruna", {"CZK", "koruna"}},   {L"\u5143", {"CNY", "yuan"}},
+    {L"penny", {"GBP", "pence"}},      {L"rmb", {"CNY", "yuan"}}};  // (rmb also in lower case: "45 rmb")
 
 // Unit words: the canonical name reported as `unit`.
 using Unit = std::pair<const wchar_t*, const char*>;
@@ -91,6 +92,11 @@ const Unit kMeasureUnits[] = {
 const Unit kTemperatureScales[] = {{L"celsius", "degrees Celsius"},       {L"centigrade", "degrees Celsius"},
                                    {L"celcius", "degrees Celsius"},       {L"fahrenheit", "degrees Fahrenheit"},
                                    {L"farenheit", "degrees Fahrenheit"}, {L"fahrenhiet", "degrees Fahrenheit"}};
+// British spellings CLDR's English names lack: "37.8 microgrammes".
+const Unit kGrammeSpellings[] = {{L"gramme", "grams"},          {L"grammes", "grams"},
+                                 {L"kilogramme", "kilograms"},  {L"kilogrammes", "kilograms"},
+                                 {L"milligramme", "milligrams"}, {L"milligrammes", "milligrams"},
+                                 {L"microgramme", "micrograms"}, {L"microgrammes", "micrograms"}};
 const Unit kGluedMeasures[] = {
     {L"km", "km"}, {L"kg", "kg"}, {L"cm", "cm"},      {L"mm", "mm"},      {L"m", "m"},         {L"g", "g"},
     {L"ft", "feet"}, {L"mph", "mph"}, {L"kph", "kph"}, {L"kmph", "kph"}, {L"lb", "pounds"}, {L"lbs", "pounds"}, {L"oz", "ounces"},
@@ -120,6 +126,7 @@ void Lexicon::add_units() {
     for (const Unit& u : kTimeUnits) add(u.first).time_unit = u.second;
     for (const Unit& u : kMeasureUnits) add(u.first).measure_unit = u.second;
     for (const Unit& u : kTemperatureScales) add(u.first).measure_unit = u.second;
+    for (const Unit& u : kGrammeSpellings) add(u.first).measure_unit = u.second;
     for (const Unit& u : kGluedMeasures) add(u.first).glued_measure = u.second;
 
     for (const CurrencyWord& c : kCurrencyWords) {
