@@ -118,8 +118,8 @@ public:
 
     // Single words the rules name.
     struct Words {
-        WordId a, an, half, dozen, hundred, and_, or_, of, to, from, few, tens, am, pm, s, k, percent, percents, pct, per,
-            cent, percentage, point, points, pounds, sterling, plus, strong, time, way, old, olds, o, clock, p, m, b,
+        WordId a, an, half, dozen, hundred, and_, or_, of, to, from, few, tens, am, pm, s, k, percent, percents, pct,
+            per, cent, percentage, point, points, pounds, sterling, plus, strong, time, way, old, olds, o, clock, p, m, b,
             square, cubic, number, no, how, one, www, by, age, quarter, minus, below, zero, through, thru, than, so, fourth, in, for_, never, not_, out, over, scores, couple, ft, feet, inch, inches;
     } w{};
 

@@ -66,7 +66,7 @@ bool comma_number_ends(const Tokens& t, std::size_t k) {
 // digit ("sold for $110,00 (£59,000)"): English news writes sums with a
 // point, so no number is read there.
 std::size_t comma_number(const Tokens& t, std::size_t j, double& value) {
-    if (t.punct(j - 1) == L',' && t.glued(j)) return j;  // inside a list: "22,24,26,31"
+    if (j > 0 && t.punct(j - 1) == L',' && t.glued(j)) return j;  // inside a list: "22,24,26,31"
     std::size_t n = comma_then_number(t, j + 1);
     if (n == kNone) return j;
     if (t[j].plain && t.digit_count(j) <= 2) {
@@ -85,13 +85,13 @@ std::size_t comma_number(const Tokens& t, std::size_t j, double& value) {
             return k + 1;
         }
     }
-    const bool dotted = t.decimals(j) == 3 && whole_digits(t, j) <= 3;  // "1.111"
+    const bool dotted = t.decimals(j) == 3;  // "1.111"
     const bool after_sign = j > 0 && t.near(j) && t.lex(j - 1).currency_symbol;
     // "models 3,4 and 5": a list goes on after it.
     const Lexicon::Words& w = t.lexicon().w;
     const bool list_goes_on = (t.is(n + 1, w.and_) || t.is(n + 1, w.or_)) && t.is_number(n + 2);
-    if (!after_sign && !list_goes_on && (t[j].plain || dotted) && whole_digits(t, j) <= 3 && t[n].plain && t.digit_count(n) <= 2 &&
-        comma_number_ends(t, n + 1)) {
+    if (!after_sign && !list_goes_on && (t[j].plain || dotted) && whole_digits(t, j) <= 3 && t[n].plain &&
+        t.digit_count(n) <= 2 && comma_number_ends(t, n + 1)) {
         const double whole = dotted ? all_digits(t, j) : t.digits_value(j);
         value = whole + t.digits_value(n) / std::pow(10.0, static_cast<double>(t.digit_count(n)));
         return n + 1;
@@ -492,7 +492,8 @@ bool parse_words(const Tokens& t, std::size_t j, Quantity& q) {
             }
         }
         // "five hundred-fifths": a hyphen before the denominator.
-        if (any && is_dash_at(t, k) && t.glued(k) && t.glued(k + 1) && t.is_word(k + 1) && t.lex(k + 1).plural_ordinal) {
+        if (any && is_dash_at(t, k) && t.glued(k) && t.glued(k + 1) && t.is_word(k + 1) &&
+            t.lex(k + 1).plural_ordinal) {
             ++k;
             continue;
         }

@@ -83,10 +83,10 @@ const Unit kMeasureUnits[] = {
     {L"litre", "litres"}, {L"litres", "litres"}, {L"liter", "liters"}, {L"liters", "liters"},
     {L"gallon", "gallons"}, {L"gallons", "gallons"}, {L"barrel", "barrels"}, {L"barrels", "barrels"},
     {L"acre", "acres"}, {L"acres", "acres"}, {L"hectare", "hectares"}, {L"hectares", "hectares"},
-    {L"degree", "degrees"}, {L"degrees", "degrees"}, {L"deg", "degrees"}, {L"mph", "mph"}, {L"kph", "kph"}, {L"knot", "knots"},
-    {L"knots", "knots"}, {L"megawatt", "megawatts"}, {L"megawatts", "megawatts"}, {L"gigawatt", "gigawatts"},
-    {L"gigawatts", "gigawatts"}, {L"kilowatt", "kilowatts"}, {L"kilowatts", "kilowatts"}, {L"mw", "MW"},
-    {L"gw", "GW"}, {L"kw", "kW"}, {L"kwh", "kWh"}};
+    {L"degree", "degrees"}, {L"degrees", "degrees"}, {L"deg", "degrees"}, {L"mph", "mph"}, {L"kph", "kph"},
+    {L"knot", "knots"}, {L"knots", "knots"}, {L"megawatt", "megawatts"}, {L"megawatts", "megawatts"},
+    {L"gigawatt", "gigawatts"}, {L"gigawatts", "gigawatts"}, {L"kilowatt", "kilowatts"}, {L"kilowatts", "kilowatts"},
+    {L"mw", "MW"}, {L"gw", "GW"}, {L"kw", "kW"}, {L"kwh", "kWh"}};
 // A temperature scale written without "degrees": "40 Celsius", "90
 // Fahrenheit", and as they are often misspelt ("celcius", "farenheit").
 const Unit kTemperatureScales[] = {{L"celsius", "degrees Celsius"},       {L"centigrade", "degrees Celsius"},
