@@ -86,6 +86,26 @@ std::size_t subunits(const Tokens& t, std::size_t k, Quantity& q, bool word_afte
 
 namespace {
 bool spaced_scale_word(const Tokens& t, std::size_t k) { return t.spaced(k) && t.lex(k).scale >= 1e3; }
+
+// Four plain digits that read as a 24-hour clock: under 2400, minutes under 60.
+bool clock_digits(const Tokens& t, std::size_t i) {
+    if (!t.is_number(i) || !t[i].plain || t.digit_count(i) != 4) return false;
+    const double v = t.digits_value(i);
+    return v < 2400 && std::fmod(v, 100) < 60;
+}
+
+// Token i and the number two tokens before or after it, joined by "and" or
+// "to", are both 24-hour clocks and one is written with a leading zero: "a
+// curfew between 2200 and 0700", "from 0800 to 1730".
+bool clock_pair(const Tokens& t, std::size_t i) {
+    const Lexicon::Words& w = t.lexicon().w;
+    auto pair = [&](std::size_t a) {  // the numbers a and a + 2
+        const bool joined = (t.is(a + 1, w.and_) || t.is(a + 1, w.to)) && t.spaced(a + 1) && t.spaced(a + 2);
+        return joined && clock_digits(t, a) && clock_digits(t, a + 2) &&
+               (t.folded(a)[0] == L'0' || t.folded(a + 2)[0] == L'0');
+    };
+    return pair(i) || (i >= 2 && pair(i - 2));
+}
 }  // namespace
 
 // Everything after the core number: percent, currency words, "-plus",
@@ -271,10 +291,13 @@ bool parse_tail(const Tokens& t, Quantity& q) {
             k += 3;
         }
     }
-    // 0900 GMT, 1500 hrs: a 24-hour clock (the zone itself stays outside the span).
+    // 0900 GMT, 1500 hrs: a 24-hour clock (the zone itself stays outside the span);
+    // "between 2200 and 0700": both.
     if (q.kind == Kind::None && q.plain && !q.currency && !q.percent && q.num_tok != kNone && k == q.num_tok + 1 &&
-        t.digit_count(q.num_tok) == 4 && q.value < 2400 && std::fmod(q.value, 100) < 60 && t.spaced(k) &&
-        ((t[k].upper && t.has(k, kTimeZone)) || t.has(k, kClockWord) || t.folded(q.num_tok)[0] == L'0')) {
+        clock_digits(t, q.num_tok) &&
+        ((t.spaced(k) && ((t[k].upper && t.has(k, kTimeZone)) || t.has(k, kClockWord) ||
+                          t.folded(q.num_tok)[0] == L'0')) ||
+         clock_pair(t, q.num_tok))) {
         q.value = std::floor(q.value / 100) + std::fmod(q.value, 100) / 60;
         q.kind = Kind::Time;
     }
