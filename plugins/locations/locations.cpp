@@ -57,6 +57,7 @@ struct Match {
     bool dateline = false;
     bool rejected = false;
     bool unconfirmed = false; // rejected only for want of evidence
+    bool in_org = false;      // rejected as part of an organisation's name: still tells what the article is about
     int best = -1;            // entry index
     std::string cc;           // for features / unknown places
     int near = -1;            // features / unknown places: entry of the town or state they lie in
@@ -67,7 +68,7 @@ public:
     Locations() {
         newslens::Vocabulary& vocab = newslens::Vocabulary::global();
         for (auto [id, word] : {std::pair{&w_and_, L"and"}, {&w_of_, L"of"}, {&w_the_, L"the"}, {&w_a_, L"a"},
-                                {&w_an_, L"an"}, {&w_to_, L"to"}, {&w_state_, L"state"}, {&w_bc_, L"bc"}, {&w_v_, L"v"}, {&w_vs_, L"vs"}})
+                                {&w_an_, L"an"}, {&w_to_, L"to"}, {&w_bc_, L"bc"}, {&w_v_, L"v"}, {&w_vs_, L"vs"}})
             *id = vocab.intern(word);
     }
 
@@ -78,7 +79,7 @@ private:
     bool in(List list, WordId w) const { return gaz_.in(list, w); }
 
     Gazetteer gaz_;
-    WordId w_and_ = 0, w_of_ = 0, w_the_ = 0, w_a_ = 0, w_an_ = 0, w_to_ = 0, w_state_ = 0, w_bc_ = 0, w_v_ = 0, w_vs_ = 0;
+    WordId w_and_ = 0, w_of_ = 0, w_the_ = 0, w_a_ = 0, w_an_ = 0, w_to_ = 0, w_bc_ = 0, w_v_ = 0, w_vs_ = 0;
 };
 
 void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out) const {
@@ -426,20 +427,36 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
         return owner[k] >= 0 && is_strong_kind(matches[owner[k]]);
     };
     for (auto& m : matches) {
-        if (m.feature || m.unknown || m.rejected) continue;
+        if (m.rejected) continue;
         const std::size_t a = m.first, b = m.first + m.count;  // tokens [a, b)
-        if (m.count == 1 && in(kCalendar, m.word)) { m.rejected = true; continue; }
         // "500 BC", "100 B.C.": an era after a year, not British Columbia.
         if (m.count == 1 && m.word == w_bc_ && toks[a].first > 0 &&
             ltoks[toks[a].first - 1].type == newslens::TokenType::Number && ltoks[toks[a].first].space_before()) {
             m.rejected = true;
             continue;
         }
-        // Organisations: "Los Angeles Times", "University of Belgrade", "Ethiopian Airlines".
-        if (b < T && toks[b].gap_before == ' ' && toks[b].cap && in(kOrgAfter, toks[b].key)) { m.rejected = true; continue; }
-        // "Ohio State University", "Arizona State College".
-        if (b + 1 < T && toks[b].key == w_state_ && toks[b].cap && toks[b + 1].gap_before == ' ' && toks[b + 1].cap &&
-            in(kOrgAfter, toks[b + 1].key)) { m.rejected = true; continue; }
+        // Organisations: "Los Angeles Times", "Ethiopian Airlines", and an
+        // organisation's word after more capitalised words: "Ohio State
+        // University", "Kentucky State Police", "Laurel County Sheriff's Office",
+        // "Alberta Liquor Store Association" (GUIDELINES.md: a place inside an
+        // organisation's name is not a location).
+        {
+            bool org = false;
+            for (std::size_t k = b; k < T && k < b + 4 && !org; ++k) {
+                if (toks[k].gap_before != ' ' || !toks[k].word || !toks[k].cap) break;
+                org = in(kOrgAfter, toks[k].key);
+                if (toks[k].possessive && !org) {
+                    // "Sheriff's Office": the possessive ends the name unless an organisation's word
+                    // follows (on the same line; the gap after a possessive's 's is never ' ').
+                    org = k + 1 < T && !ltoks[toks[k + 1].first].line_before() && toks[k + 1].cap &&
+                          in(kOrgAfter, toks[k + 1].key);
+                    break;
+                }
+            }
+            if (org) { m.rejected = m.in_org = true; continue; }
+        }
+        if (m.feature || m.unknown) continue;
+        if (m.count == 1 && in(kCalendar, m.word)) { m.rejected = true; continue; }
         if (m.demonym) {
             // Part of a longer name: "Latin American", "Afro Colombian".
             if (a > 0 && toks[a].gap_before == ' ' && toks[a - 1].cap && owner[a - 1] < 0 &&
@@ -454,9 +471,9 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
             continue;
         }
         if (a >= 2 && toks[a].gap_before == ' ' && toks[a - 1].key == w_of_ && toks[a - 1].gap_before == ' ' &&
-            toks[a - 2].cap && in(kOrgBefore, toks[a - 2].key)) { m.rejected = true; continue; }
+            toks[a - 2].cap && in(kOrgBefore, toks[a - 2].key)) { m.rejected = m.in_org = true; continue; }
         if (a >= 3 && toks[a - 1].key == w_the_ && toks[a - 2].key == w_of_ && toks[a - 3].cap &&
-            in(kOrgBefore, toks[a - 3].key)) { m.rejected = true; continue; }
+            in(kOrgBefore, toks[a - 3].key)) { m.rejected = m.in_org = true; continue; }
         // In headlines and lists every word is capitalised: only weak names
         // ("22 Magdalena Maleeva") are still judged by their neighbours there.
         if (m.dateline || (title_line[a] && is_strong_kind(m))) continue;
@@ -547,8 +564,12 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
             if (entry_of(m, c).kind != Kind::State || entry_of(m, c).well_known) return false;
         return !m.cands.empty() && !m.demonym;
     };
-    for (const auto& m : matches) {
-        if (m.rejected || m.feature || m.unknown || needs_evidence(m)) continue;
+    // What the article's places say it is about. When they say nothing,
+    // places named inside organisations' names do: "Minnesota State Chess
+    // Association" is no location, but its article's Rochester is Minnesota's
+    // (and where the places do speak, a "Massachusetts Institute of
+    // Technology" does not make Oxford a town in Massachusetts).
+    auto context_of = [&](const Match& m) {
         // A country name wins over towns named after it ("Colombia" the
         // country, not a village), but not over a state of another country
         // (Georgia); otherwise every candidate must agree.
@@ -587,7 +608,12 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
                 country_name = country_name || entry_of(m, c).kind == Kind::Country || m.demonym;
             if (!country_name) doc_place_countries.set(country_index(cc));
         }
-    }
+    };
+    for (const auto& m : matches)
+        if (!m.rejected && !m.feature && !m.unknown && !needs_evidence(m)) context_of(m);
+    if (doc_countries.none())
+        for (const auto& m : matches)
+            if (m.in_org && !m.feature && !m.unknown && !needs_evidence(m)) context_of(m);
 
     // The country most of the article's towns and states lie in, if it names
     // three or more: the country a local story is about.
