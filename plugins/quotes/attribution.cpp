@@ -58,6 +58,8 @@ bool Attributor::speech_verb_at(std::size_t i) const {
 std::size_t Attributor::sentence_start(std::size_t tb, std::size_t te) const {
     for (std::size_t i = te; i > tb; --i) {
         if (te - i >= kMaxSentenceTokens) return i;
+        // "Rep. Jane Doe (D-Md.) said": a dot before a closing bracket ends no sentence.
+        if (i < tokens_.size() && tokens_.is_punct(i, L')')) continue;
         if (tokens_.is_punct(i - 1, L'.') || tokens_.is_punct(i - 1, L'!') || tokens_.is_punct(i - 1, L'?')) return i;
     }
     return tb;
@@ -265,10 +267,33 @@ Speaker Attributor::subject_after_verb(std::size_t tb, std::size_t te) {
         ++j;
     }
     if (j == tb) return {};
+    // "said his best friend at Lehigh, Bruce Turry, who ...": a description
+    // that the name after its comma tells.
+    if (!tokens_.capitalized(tb)) {
+        const Speaker named = apposition_name(j, te);
+        if (named.found()) return named;
+    }
     // "said Nadal afterwards": a name ends at its last capitalised word.
     if (tokens_.capitalized(tb))
         while (j > tb + 1 && !tokens_.capitalized(j - 1)) --j;
     return subject(tb, j, 0);
+}
+
+// The person named between the first comma in [from, te) and the next
+// punctuation, when that part is a name and nothing else: ", John E. Herbst,".
+Speaker Attributor::apposition_name(std::size_t from, std::size_t te) const {
+    std::size_t c = from;
+    while (c < te && c < from + kMaxSubjectAfterVerb && tokens_.is_word(c)) ++c;
+    if (c >= te || !tokens_.is_punct(c, L',')) return {};
+    std::size_t e = c + 1;  // "Andrew J. Pincus of the law firm Mayer Brown": room for an employer
+    while (e < te && e < c + 1 + 2 * kMaxSubjectAfterVerb && tokens_.is_word(e)) ++e;
+    if (e == c + 1 || (e < te && tokens_.is_word(e))) return {};
+    const std::size_t name_stop = cut_affiliation(c + 1, e);
+    const NameSplit split = split_trailing_name(tokens_, c + 1, name_stop, lex_);
+    if (split.empty() || split.role_begin != c + 1 || split.name_end - split.name_begin < 2 ||
+        !person_name(c + 1, name_stop))
+        return {};
+    return name_from(split.name_begin, split.name_end, split.role_begin);
 }
 
 Speaker Attributor::subject(std::size_t tb, std::size_t te, std::size_t) {
@@ -284,6 +309,8 @@ Speaker Attributor::subject(std::size_t tb, std::size_t te, std::size_t) {
     if (cur < te) parts.push_back({cur, te});
     if (parts.empty()) return {};
     auto first_key = [&](std::size_t k) { return tokens_.key(parts[k].first); };
+    // "Rep. Jane Doe (D-Ore.)", "Paul Ryan (R-WI)": a bracketed part is an aside.
+    auto bracketed = [&](std::size_t k) { return parts[k].first > tb && tokens_.is_punct(parts[k].first - 1, L'('); };
     auto is_opener = [&](std::size_t k) {
         const WordId f = first_key(k);
         // "And Moya, nicknamed Charly, admitted": a conjunction leads the subject itself.
@@ -314,7 +341,7 @@ Speaker Attributor::subject(std::size_t tb, std::size_t te, std::size_t) {
     // The subject comes before its appositions: "Mike Pompeo, the US secretary of state,".
     std::size_t chosen = parts.size();
     for (std::size_t k = parts.size(); k-- > 0;) {
-        if (is_opener(k)) continue;
+        if (is_opener(k) || (bracketed(k) && k > 0)) continue;
         bool earlier = false;
         for (std::size_t j = 0; j < k && !earlier; ++j) earlier = !is_opener(j);
         if (is_apposition(k) && earlier) continue;
@@ -410,7 +437,13 @@ std::size_t Attributor::affiliation_at(std::size_t tb, std::size_t te) const {
 // before is a person ("Bank of America", "Secretary of State" stay whole).
 std::size_t Attributor::cut_affiliation(std::size_t tb, std::size_t te) const {
     const std::size_t t = affiliation_at(tb, te);
-    return t != kNone && person_name(tb, t) ? t : te;
+    if (t == kNone) return te;
+    // "undecided Republican voter Stephanie Hooton of Derry": words before a full name describe her.
+    const NameSplit split = split_trailing_name(tokens_, tb, t, lex_);
+    const bool full_name = !split.empty() && split.name_end - split.name_begin >= 2 &&
+                           (names_.is_person(tokens_.key(split.name_end - 1)) ||
+                            names_.person_in(tokens_[split.name_begin].start, tokens_[split.name_end - 1].end));
+    return full_name || person_name(tb, t) ? t : te;
 }
 
 // [tb, te) is a person's name with at most a title or role before it, and

@@ -56,6 +56,7 @@ private:
     Speaker subject_verb(std::size_t subject_begin, std::size_t verb, std::size_t limit);
     Speaker subject(std::size_t tb, std::size_t te, std::size_t anchor);
     Speaker subject_after_verb(std::size_t tb, std::size_t te);
+    Speaker apposition_name(std::size_t from, std::size_t te) const;
     Speaker relayed(std::size_t after_verb, std::size_t limit, const Speaker& reporter);
     Speaker pronoun(std::size_t anchor, Gender gender) const;
     Speaker group_pronoun(std::size_t anchor) const;
