@@ -213,6 +213,17 @@ Speaker Attributor::subject_verb(std::size_t subject_begin, std::size_t verb, st
         if (s.found()) s.verb = tokens_.key_text(verb);
         return s;
     }
+    // "Trump ratcheted up his attacks on Rubio, saying ...": a participle after
+    // a comma has the clause's subject, not the name just before it.
+    const std::wstring_view vk = tokens_.key_text(verb);
+    if (se > subject_begin + 1 && tokens_.is_punct(se - 1, L',') && vk.size() > 4 &&
+        vk.compare(vk.size() - 3, 3, L"ing") == 0) {
+        Speaker s = clause_lead(subject_begin, se - 1);
+        if (s.found()) {
+            s.verb = tokens_.key_text(verb);
+            return s;
+        }
+    }
     const Speaker reporter = subject(subject_begin, se, 0);
     std::size_t after = verb + 1;
     if (after < limit && tokens_.is_word(after) && lex_.verb_particle(tokens_.key(after))) ++after;  // cried out
@@ -277,6 +288,35 @@ Speaker Attributor::subject_after_verb(std::size_t tb, std::size_t te) {
     if (tokens_.capitalized(tb))
         while (j > tb + 1 && !tokens_.capitalized(j - 1)) --j;
     return subject(tb, j, 0);
+}
+
+// The name a clause opens with, after its openers ("At the debate, Sanders
+// compared ..."): "Mrs. Schlafly endorsed" -> Schlafly. Empty when the
+// clause opens with anything else.
+Speaker Attributor::clause_lead(std::size_t tb, std::size_t te) {
+    std::size_t b = tb;
+    // Skip opener parts up to their comma: "In 2016,", "At Sunday night's debate,".
+    while (b < te && tokens_.is_word(b) && lex_.opener(tokens_.key(b)) && !lex_.he(tokens_.key(b)) &&
+           !lex_.she(tokens_.key(b))) {
+        std::size_t c = b;
+        while (c < te && tokens_.is_word(c)) ++c;
+        if (c >= te || !tokens_.is_punct(c, L',')) return {};
+        b = c + 1;
+    }
+    if (b >= te || !tokens_.is_word(b)) return {};
+    const WordId first = tokens_.key(b);
+    if ((lex_.he(first) || lex_.she(first)) && b + 1 < te && tokens_.is_word(b + 1) && !tokens_.capitalized(b + 1))
+        return pronoun(tokens_[b].start, lex_.he(first) ? Gender::Male : Gender::Female);
+    std::size_t e = b;
+    while (e < te && (tokens_.capitalized(e) || (e > b && tokens_.is_word(e) && lex_.name_particle(tokens_.key(e)))) &&
+           (e == b || !tokens_.possessive(e - 1)))
+        ++e;
+    // The name must be followed by its verb: "Sanders compared", not "Trump's campaign".
+    if (e == b || e >= te || tokens_.possessive(e - 1) || !tokens_.is_word(e) || tokens_.capitalized(e)) return {};
+    if (lex_.function_word(tokens_.key(b)) || lex_.calendar_word(tokens_.key(b))) return {};
+    const NameSplit split = split_trailing_name(tokens_, b, e, lex_);
+    if (split.empty()) return {};
+    return name_from(split.name_begin, split.name_end, split.role_begin);
 }
 
 // The person named between the first comma in [from, te) and the next
@@ -590,6 +630,13 @@ Speaker Attributor::sentence_person(const QuoteSpan& q, std::size_t before_begin
     const PersonMention* m = names_.first_in(tokens_[sb].start, std::min<std::size_t>(q.open, tokens_[subject_end - 1].end));
     if (!m) return {};
     return speaker_at(m->name, m->start, m->end);
+}
+
+bool Attributor::one_sentence(std::size_t from, std::size_t to) const {
+    const std::size_t tb = tokens_.first_at(from), te = tokens_.first_at(to);
+    for (std::size_t t = tb; t + 1 < te; ++t)
+        if (tokens_.is_punct(t, L'.') || tokens_.is_punct(t, L'!') || tokens_.is_punct(t, L'?')) return false;
+    return true;
 }
 
 Speaker Attributor::previous_sentence_subject(const QuoteSpan& q, std::size_t before_begin) const {

@@ -35,6 +35,8 @@ public:
     Speaker clause_subject(const QuoteSpan& q, std::size_t before_begin);
     // For a quote that opens a sentence: the person the sentence before is about.
     Speaker previous_sentence_subject(const QuoteSpan& q, std::size_t before_begin) const;
+    // No sentence ends in [from, to) but at its last word: "…,” X said. “…".
+    bool one_sentence(std::size_t from, std::size_t to) const;
     // For a quote that opens its paragraph: a speaker named in the paragraph before.
     Speaker paragraph_context(const Segment& previous);
 
@@ -57,6 +59,7 @@ private:
     Speaker subject(std::size_t tb, std::size_t te, std::size_t anchor);
     Speaker subject_after_verb(std::size_t tb, std::size_t te);
     Speaker apposition_name(std::size_t from, std::size_t te) const;
+    Speaker clause_lead(std::size_t tb, std::size_t te);
     Speaker relayed(std::size_t after_verb, std::size_t limit, const Speaker& reporter);
     Speaker pronoun(std::size_t anchor, Gender gender) const;
     Speaker group_pronoun(std::size_t anchor) const;

@@ -222,6 +222,10 @@ void QuoteExtractor::extract(const newslens::Context& ctx, std::vector<Mention>&
         if (!s.found()) s = attributor.clause_subject(q, before_begin[k]);
         // A quote opening a sentence after narrative about someone else:
         // "US coach Patrick McEnroe wants ... "I think ..."" is McEnroe's.
+        // "“A,” X said in a statement. “B.”": B is X's too, not the first name of that sentence.
+        if (!s.found() && k > 0 && last_attributed == k - 1 && same_paragraph(k - 1, k) && direct[k - 1].found() &&
+            attributor.one_sentence(before_begin[k], q.open))
+            s = speaker[main[k - 1]];
         if (!s.found()) s = attributor.previous_sentence_subject(q, before_begin[k]);
         // "A," he said. "B." — B belongs to A's speaker.
         if (!s.found() && last_attributed != kNone && same_paragraph(last_attributed, k)) s = speaker[main[last_attributed]];
