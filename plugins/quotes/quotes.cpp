@@ -74,6 +74,13 @@ bool title_cue_before(const Words& tokens, const Lexicon& lex, const QuoteSpan& 
     return lex.work_noun(tokens.key(t - 1)) || (tokens.possessive(t - 1) && tokens.capitalized(t - 1));
 }
 
+// The mark follows a lower-case word: the quote sits inside a sentence
+// ("took the stage to ''Eye of the Tiger.''", "roles in “How the Grinch Stole Christmas,”").
+bool after_lower_case_word(const Words& tokens, const QuoteSpan& q) {
+    const std::size_t t = tokens.first_at(q.open);
+    return t > 0 && tokens.is_word(t - 1) && !tokens.capitalized(t - 1) && !tokens.line_break_before(t);
+}
+
 class QuoteExtractor : public Extractor {
 public:
     void extract(const newslens::Context& ctx, std::vector<Mention>& out) const override;
@@ -210,7 +217,7 @@ void QuoteExtractor::extract(const newslens::Context& ctx, std::vector<Mention>&
         const QuoteSpan& q = quotes[main[k]];
         const bool cued = title_cue_before(tokens, lex_, q);
         is_title[main[k]] = named_by_preceding_word(tokens, lex_, q) || (cued && title_case(text, tokens, lex_, q, true)) ||
-                            (!direct[k].found() && title_case(text, tokens, lex_, q, false));
+                            (!direct[k].found() && title_case(text, tokens, lex_, q, after_lower_case_word(tokens, q)));
     }
 
     std::size_t last_attributed = kNone;  // the latest quote with a speaker, to inherit from in O(1)
