@@ -319,6 +319,31 @@ Speaker Attributor::clause_lead(std::size_t tb, std::size_t te) {
     return name_from(split.name_begin, split.name_end, split.role_begin);
 }
 
+// Who wrote the document named by the noun at `noun`, its owner written in
+// [sb, noun): "Mr Tanzi's", "her", "An IAAF"; "The statement" is the last
+// document's. Empty when the words say nobody ("a statement").
+Speaker Attributor::document_author(std::size_t sb, std::size_t noun) {
+    const std::size_t owner = noun - 1;
+    Speaker s;
+    if (tokens_.possessive(owner) && tokens_.capitalized(owner)) {
+        const NameSplit split = split_trailing_name(tokens_, sb, owner + 1, lex_);
+        if (!split.empty()) s = name_from(split.name_begin, split.name_end, split.role_begin);
+    } else if (tokens_.key_text(owner) == L"his" || tokens_.key_text(owner) == L"her") {
+        s = pronoun(tokens_[owner].start, tokens_.key_text(owner) == L"his" ? Gender::Male : Gender::Female);
+    } else if (tokens_.key_text(owner) == L"its" || tokens_.key_text(owner) == L"their") {
+        s = group_pronoun(tokens_[owner].start);
+    } else if (tokens_.capitalized(owner) && owner > sb && lex_.determiner(tokens_.key(sb))) {
+        // "An IAAF statement", "A White House statement": the organisation.
+        s = speaker_at(span(sb + 1, owner + 1), tokens_[sb + 1].start, tokens_[owner].end);
+    } else if (owner == sb && tokens_.key(sb) == lex_.word.the && document_author_.found() &&
+               document_author_.start < tokens_[sb].start) {
+        s = document_author_;
+        s.verb.clear();
+    }
+    if (s.found()) document_author_ = s;
+    return s;
+}
+
 // The person named between the first comma in [from, te) and the next
 // punctuation, when that part is a name and nothing else: ", John E. Herbst,".
 Speaker Attributor::apposition_name(std::size_t from, std::size_t te) const {
@@ -403,6 +428,11 @@ Speaker Attributor::subject(std::size_t tb, std::size_t te, std::size_t) {
     se = cut_affiliation(sb, se);
     while (sb < se && lex_.opener(tokens_.key(sb)) && !lex_.he(tokens_.key(sb)) && !lex_.she(tokens_.key(sb))) ++sb;
     if (sb >= se) return {};
+    // "Mr Tanzi's statement said", "Her lawsuit said": the writer speaks, not the paper.
+    if (se - sb >= 2 && se - sb <= 4 && !tokens_.capitalized(se - 1) && lex_.document_noun(tokens_.key(se - 1))) {
+        Speaker author = document_author(sb, se - 1);
+        if (author.found()) return author;
+    }
 
     const WordId first = tokens_.key(sb);
     if (se - sb == 1 && (lex_.he(first) || lex_.she(first)))

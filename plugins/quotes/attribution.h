@@ -60,6 +60,7 @@ private:
     Speaker subject_after_verb(std::size_t tb, std::size_t te);
     Speaker apposition_name(std::size_t from, std::size_t te) const;
     Speaker clause_lead(std::size_t tb, std::size_t te);
+    Speaker document_author(std::size_t sb, std::size_t noun);
     Speaker relayed(std::size_t after_verb, std::size_t limit, const Speaker& reporter);
     Speaker pronoun(std::size_t anchor, Gender gender) const;
     Speaker group_pronoun(std::size_t anchor) const;
@@ -81,6 +82,7 @@ private:
     const NameIndex& names_;
     // Unnamed speakers ("the female soldier") a later "she said" may mean.
     std::vector<Speaker> described_;
+    Speaker document_author_;  // the writer of the last document that spoke ("An IAAF statement said")
     void enter_quote(const QuoteSpan& q);
     std::vector<WordId> named_in_quote_;  // keys of the capitalised words of the quote being attributed, sorted
 };

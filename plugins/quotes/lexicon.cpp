@@ -2,7 +2,7 @@
 
 namespace newslens::quotes {
 
-void Lexicon::add(std::uint32_t flags, std::initializer_list<const wchar_t*> words) {
+void Lexicon::add(std::uint64_t flags, std::initializer_list<const wchar_t*> words) {
     for (const wchar_t* w : words) {
         const WordId id = Vocabulary::global().intern_text(w);
         if (id >= flags_.size()) flags_.resize(id + 1, 0);
@@ -163,6 +163,9 @@ Lexicon::Lexicon() {
                             L"troops", L"rebels", L"militants", L"insurgents", L"crowds", L"voters", L"staff",
                             L"executives", L"ministers", L"lawmakers", L"legislators", L"senators", L"mps",
                             L"judges", L"medics", L"paramedics", L"firefighters", L"migrants", L"refugees"});
+    add(kDocumentNoun, {L"statement", L"statements", L"letter", L"lawsuit", L"suit", L"complaint", L"filing",
+                        L"release", L"email", L"e-mail", L"memo", L"tweet", L"blog", L"affidavit", L"petition",
+                        L"submission", L"testimony", L"indictment"});
     add(kRoleNoun, {L"politician", L"leader", L"president", L"minister", L"lawmaker", L"senator", L"governor",
                    L"mayor", L"spokesman", L"spokeswoman", L"premier", L"chancellor", L"congressman",
                    L"congresswoman", L"prime", L"secretary", L"ambassador", L"envoy", L"general",
