@@ -59,7 +59,8 @@ std::size_t Attributor::sentence_start(std::size_t tb, std::size_t te) const {
     for (std::size_t i = te; i > tb; --i) {
         if (te - i >= kMaxSentenceTokens) return i;
         // "Rep. Jane Doe (D-Md.) said": a dot before a closing bracket ends no sentence.
-        if (i < tokens_.size() && tokens_.is_punct(i, L')')) continue;
+        // Nor before a comma: "Sen. Ron Johnson, R-Wis., said".
+        if (i < tokens_.size() && (tokens_.is_punct(i, L')') || tokens_.is_punct(i, L','))) continue;
         if (tokens_.is_punct(i - 1, L'.') || tokens_.is_punct(i - 1, L'!') || tokens_.is_punct(i - 1, L'?')) return i;
     }
     return tb;
@@ -150,6 +151,8 @@ Speaker Attributor::before_quote(std::size_t begin, std::size_t end) {
     if (s.found()) return s;
     s = according_to(sb, te, end);
     if (s.found()) return s;
+    s = colon_name(sb, te);
+    if (s.found()) return s;
     // The first speech verb whose subject makes sense: "Mike Pompeo, the US
     // secretary of state, said that ...", "X told AFP he was ... when the soldiers “…”".
     for (std::size_t v = sb + 1; v < te; ++v) {
@@ -166,6 +169,24 @@ Speaker Attributor::before_quote(std::size_t begin, std::size_t end) {
         }
     }
     return {};
+}
+
+// A name and a colon, nothing else, before the quote: "- Pew Research: “…”",
+// "Trump: “…”" (a transcript or a digest). Not "on CNN:": the name must open
+// the sentence or follow a dash.
+Speaker Attributor::colon_name(std::size_t sb, std::size_t te) const {
+    if (te < sb + 2 || !tokens_.is_punct(te - 1, L':')) return {};
+    std::size_t b = te - 1;
+    while (b > sb && te - 1 - b < 5 && tokens_.is_word(b - 1) &&
+           (tokens_.capitalized(b - 1) || (lex_.name_particle(tokens_.key(b - 1)) && b < te - 1)))
+        --b;
+    if (b == te - 1 || te - 1 - b >= 5 || !tokens_.capitalized(b)) return {};
+    const bool opens = b == sb || tokens_.line_break_before(b) ||
+                       (!tokens_.is_word(b - 1) && chars::is_dash(static_cast<char32_t>(tokens_.text(b - 1)[0])));
+    if (!opens || lex_.function_word(tokens_.key(b)) || lex_.calendar_word(tokens_.key(b))) return {};
+    const NameSplit split = split_trailing_name(tokens_, b, te - 1, lex_);
+    if (split.empty()) return {};
+    return name_from(split.name_begin, split.name_end, split.role_begin);
 }
 
 // "Donald Trump’s warning that “…”"
@@ -379,7 +400,8 @@ Speaker Attributor::subject(std::size_t tb, std::size_t te, std::size_t) {
     auto is_opener = [&](std::size_t k) {
         const WordId f = first_key(k);
         // "And Moya, nicknamed Charly, admitted": a conjunction leads the subject itself.
-        if (lex_.conjunction(f)) return false;
+        // But alone before its comma it opens the sentence: "Or, as X put it,".
+        if (lex_.conjunction(f)) return parts.size() > 1 && parts[k].second == parts[k].first + 1;
         return parts.size() > 1 && lex_.opener(f) && !lex_.he(f) && !lex_.she(f);
     };
     auto is_apposition = [&](std::size_t k) {
@@ -394,7 +416,11 @@ Speaker Attributor::subject(std::size_t tb, std::size_t te, std::size_t) {
                 all_capitalised = tokens_.capitalized(t) || lex_.name_particle(tokens_.key(t)) || tokens_.key(t) == lex_.word.of;
             if (all_capitalised) return false;
         }
-        if (lex_.apposition_start(f) || (!tokens_.capitalized(parts[k].first) && !lex_.he(f) && !lex_.she(f)))
+        // "..., de Blasio said": a name may open with its particle.
+        const bool particle_name = lex_.name_particle(f) && parts[k].first + 1 < parts[k].second &&
+                                   tokens_.capitalized(parts[k].first + 1);
+        if (lex_.apposition_start(f) ||
+            (!tokens_.capitalized(parts[k].first) && !lex_.he(f) && !lex_.she(f) && !particle_name))
             return true;
         // "Tim Crawford, Group Economist at Halifax,": a role with a preposition.
         for (std::size_t t = parts[k].first + 1; t < parts[k].second; ++t) {
@@ -418,6 +444,10 @@ Speaker Attributor::subject(std::size_t tb, std::size_t te, std::size_t) {
     // follows describes them, capitalised or not: "Rep. Jane Doe (D-Ore.)",
     // "Mr. Berg, 70, of Salem, Mass.", "Sam Cole, Smith's chief strategist".
     for (std::size_t k = 0; k < chosen; ++k) {
+        // "Or, as Tom Ridge, a former secretary, put it": "as" leads the subject.
+        const bool as_person = first_key(k) == lex_.word.as && parts[k].first + 1 < parts[k].second &&
+                               person_part(parts[k].first + 1, parts[k].second);
+        if (as_person) { chosen = k; break; }
         if (is_opener(k)) continue;
         if (person_part(parts[k].first, parts[k].second)) chosen = k;
         break;

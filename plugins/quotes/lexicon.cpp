@@ -37,11 +37,12 @@ Lexicon::Lexicon() {
                       L"remarks", L"complains", L"jokes", L"quips", L"muses", L"counters", L"cautions",
                       L"laments", L"marvels", L"marveled", L"scoffed", L"scoffs", L"bristled", L"interjected",
                       L"interjects", L"intoned", L"declares", L"announces", L"insisting", L"emailed",
-                      L"texted", L"messaged", L"blogged", L"wrote", L"stated", L"implored", L"beseeched"});
+                      L"texted", L"messaged", L"blogged", L"sings", L"sang", L"wrote", L"stated", L"implored", L"beseeched"});
     add(kPhrasalSpeechVerb, {L"went", L"goes", L"chimed", L"chimes", L"pointed", L"points", L"shot", L"fired",
                              L"weighed", L"weighs", L"piped", L"spoke", L"speaks", L"summed", L"sums",
-                             L"spelled", L"lashed", L"hit"});
-    add(kSpeechParticle, {L"on", L"in", L"out", L"back", L"up"});
+                             L"spelled", L"lashed", L"hit", L"put", L"puts"});
+    // "as X put it": "it" makes "put" speech, as "in" does "chimed".
+    add(kSpeechParticle, {L"on", L"in", L"out", L"back", L"up", L"it"});
     add(kRelayVerb, {L"told", L"said", L"says", L"tells", L"asked", L"wrote", L"warned", L"urged"});
     add(kVerbParticle, {L"out", L"back", L"up", L"again", L"later", L"loudly", L"quietly"});
     add(kPersonTitle | kTitle, {L"mr", L"mrs", L"ms", L"miss", L"dr", L"sgt", L"sergeant", L"gen", L"general", L"col",
@@ -198,13 +199,13 @@ Lexicon::Lexicon() {
                     L"verde", L"faso", L"timor", L"york", L"jersey", L"orleans", L"mexico", L"hampshire",
                     L"dakota", L"carolina", L"virginia", L"ababa", L"salaam", L"strip", L"heights"});
     add(kAuxiliary, {L"is", L"was", L"has", L"had", L"will", L"would"});
-    add(kConjunction, {L"and", L"but", L"so", L"yet", L"then"});
+    add(kConjunction, {L"and", L"but", L"or", L"so", L"yet", L"then"});
     add(kNameSuffix, {L"jr", L"sr", L"inc", L"corp", L"ltd", L"co"});
     add(kRolePreposition, {L"at", L"of", L"for", L"with", L"from"});
     Vocabulary& v = Vocabulary::global();
     word = {v.intern(L"the"), v.intern(L"a"), v.intern(L"an"), v.intern(L"he"), v.intern(L"she"),
             v.intern(L"it"), v.intern(L"they"), v.intern(L"we"), v.intern(L"one"), v.intern(L"that"),
-            v.intern(L"of"), v.intern(L"to"), v.intern(L"according"), v.intern(L"which"), v.intern(L"whom")};
+            v.intern(L"of"), v.intern(L"to"), v.intern(L"according"), v.intern(L"which"), v.intern(L"whom"), v.intern(L"as")};
 }
 
 }  // namespace newslens::quotes

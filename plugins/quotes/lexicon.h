@@ -84,7 +84,7 @@ public:
 
     // Single words the rules name.
     struct Words {
-        WordId the, a, an, he, she, it, they, we, one, that, of, to, according, which, whom;
+        WordId the, a, an, he, she, it, they, we, one, that, of, to, according, which, whom, as;
     } word{};
 
 private:
