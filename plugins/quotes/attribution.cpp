@@ -692,6 +692,33 @@ Speaker Attributor::sentence_person(const QuoteSpan& q, std::size_t before_begin
     return speaker_at(m->name, m->start, m->end);
 }
 
+Speaker Attributor::sentence_end(const QuoteSpan& q, std::size_t after_end) {
+    if (q.close == kNone) return {};
+    constexpr std::size_t kMaxTail = 25;  // words from the quote to the end of its sentence
+    const std::size_t tb = tokens_.first_at(q.close + 1), te = tokens_.first_at(after_end);
+    std::size_t end = tb, comma = kNone;
+    for (; end < te && end < tb + kMaxTail; ++end) {
+        if (tokens_.is_punct(end, L'.') || tokens_.is_punct(end, L'!') || tokens_.is_punct(end, L'?')) break;
+        if (tokens_.is_punct(end, L',')) comma = end;
+        else if (!tokens_.is_word(end)) return {};  // another quote, a bracket, a dash: not a plain tail
+    }
+    if (end >= te || end >= tb + kMaxTail || comma == kNone || comma + 2 > end) return {};
+    // ", X said." / ", X told reporters." / ", said X."
+    if (speech_verb_at(comma + 1)) {
+        Speaker s = subject_after_verb(comma + 2, end);
+        if (s.found()) s.verb = tokens_.key_text(comma + 1);
+        return s;
+    }
+    for (std::size_t v = comma + 2; v < end && v <= comma + 1 + kMaxSentenceSubjectTokens; ++v) {
+        if (!speech_verb_at(v)) continue;
+        if (!tokens_.capitalized(comma + 1) && !lex_.he(tokens_.key(comma + 1)) && !lex_.she(tokens_.key(comma + 1)) &&
+            !lex_.determiner(tokens_.key(comma + 1)))
+            return {};
+        return subject_verb(comma + 1, v, end);
+    }
+    return {};
+}
+
 bool Attributor::one_sentence(std::size_t from, std::size_t to) const {
     const std::size_t tb = tokens_.first_at(from), te = tokens_.first_at(to);
     for (std::size_t t = tb; t + 1 < te; ++t)

@@ -35,6 +35,9 @@ public:
     Speaker clause_subject(const QuoteSpan& q, std::size_t before_begin);
     // For a quote that opens a sentence: the person the sentence before is about.
     Speaker previous_sentence_subject(const QuoteSpan& q, std::size_t before_begin) const;
+    // For a quote inside a sentence: the attribution that ends the sentence
+    // after it ("“…” for car sales, NAAMSA said."), within [q.close, after_end).
+    Speaker sentence_end(const QuoteSpan& q, std::size_t after_end);
     // No sentence ends in [from, to) but at its last word: "…,” X said. “…".
     bool one_sentence(std::size_t from, std::size_t to) const;
     // For a quote that opens its paragraph: a speaker named in the paragraph before.

@@ -227,6 +227,8 @@ void QuoteExtractor::extract(const newslens::Context& ctx, std::vector<Mention>&
         Speaker s = direct[k];
         // "X called the plan “…”": the subject of the sentence the quote is inside.
         if (!s.found()) s = attributor.clause_subject(q, before_begin[k]);
+        // "During 2004 “…” for car sales, NAAMSA said.": the attribution ends the sentence.
+        if (!s.found()) s = attributor.sentence_end(q, after_end[k]);
         // A quote opening a sentence after narrative about someone else:
         // "US coach Patrick McEnroe wants ... "I think ..."" is McEnroe's.
         // "“A,” X said in a statement. “B.”": B is X's too, not the first name of that sentence.
