@@ -234,6 +234,16 @@ Speaker Attributor::subject_verb(std::size_t subject_begin, std::size_t verb, st
         if (s.found()) s.verb = tokens_.key_text(verb);
         return s;
     }
+    // "a bill which critics claim would ...": the relative clause's own subject
+    // (a plural noun or a name of up to three words) speaks.
+    for (std::size_t r = se - 1; r > subject_begin && se - r <= 4; --r) {
+        if (!tokens_.is_word(r - 1) || !tokens_.is_word(r)) break;
+        if (!relative(tokens_.key(r - 1))) continue;
+        if (!(tokens_.capitalized(r) || lex_.collective_speaker(tokens_.key(r)))) break;
+        Speaker s = subject(r, se, 0);
+        if (s.found()) s.verb = tokens_.key_text(verb);
+        return s;
+    }
     // "Trump ratcheted up his attacks on Rubio, saying ...": a participle after
     // a comma has the clause's subject, not the name just before it.
     const std::wstring_view vk = tokens_.key_text(verb);

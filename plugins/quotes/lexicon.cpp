@@ -37,7 +37,7 @@ Lexicon::Lexicon() {
                       L"remarks", L"complains", L"jokes", L"quips", L"muses", L"counters", L"cautions",
                       L"laments", L"marvels", L"marveled", L"scoffed", L"scoffs", L"bristled", L"interjected",
                       L"interjects", L"intoned", L"declares", L"announces", L"insisting", L"emailed",
-                      L"texted", L"messaged", L"blogged", L"sings", L"sang", L"wrote", L"stated", L"implored", L"beseeched"});
+                      L"texted", L"messaged", L"blogged", L"sings", L"sang", L"claim", L"argue", L"warn", L"insist", L"allege", L"contend", L"wrote", L"stated", L"implored", L"beseeched"});
     add(kPhrasalSpeechVerb, {L"went", L"goes", L"chimed", L"chimes", L"pointed", L"points", L"shot", L"fired",
                              L"weighed", L"weighs", L"piped", L"spoke", L"speaks", L"summed", L"sums",
                              L"spelled", L"lashed", L"hit", L"put", L"puts"});
