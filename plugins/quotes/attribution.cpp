@@ -157,6 +157,19 @@ Speaker Attributor::before_quote(std::size_t begin, std::size_t end) {
     // secretary of state, said that ...", "X told AFP he was ... when the soldiers “…”".
     for (std::size_t v = sb + 1; v < te; ++v) {
         if (!speech_verb_at(v)) continue;
+        // "In other words, explained CBS moderator Nancy Cordes:": after a comma
+        // the verb comes first and its subject follows.
+        // Only after an opener ("In other words,"): "X, an adviser, said Obama …" is X's.
+        if (tokens_.is_punct(v - 1, L',') && v + 1 < te && tokens_.is_word(v + 1) && lex_.opener(tokens_.key(sb)) &&
+            !tokens_.capitalized(sb + 1) && std::none_of(&tokens_[sb], &tokens_[v - 1], [](const Word& w) {
+                return !w.alnum;
+            })) {
+            s = subject_after_verb(v + 1, te);
+            if (s.found()) {
+                s.verb = tokens_.key_text(v);
+                return s;
+            }
+        }
         s = subject_verb(sb, v, te);
         if (s.found()) return s;
         // "..., recalled Bill Forbes: “…”": the subject after its verb.
@@ -331,17 +344,31 @@ Speaker Attributor::clause_lead(std::size_t tb, std::size_t te) {
            !lex_.she(tokens_.key(b))) {
         std::size_t c = b;
         while (c < te && tokens_.is_word(c)) ++c;
-        if (c >= te || !tokens_.is_punct(c, L',')) return {};
-        b = c + 1;
+        // "In 2016, X ..." skips the part; "And then Trump went ..." only the word.
+        b = c < te && tokens_.is_punct(c, L',') ? c + 1 : b + 1;
     }
+    // "And then Trump went on the attack, saying": single opening words.
+    while (b + 1 < te && tokens_.is_word(b) && (lex_.conjunction(tokens_.key(b)) || lex_.pre_verb_word(tokens_.key(b))) &&
+           tokens_.is_word(b + 1))
+        ++b;
     if (b >= te || !tokens_.is_word(b)) return {};
     const WordId first = tokens_.key(b);
     if ((lex_.he(first) || lex_.she(first)) && b + 1 < te && tokens_.is_word(b + 1) && !tokens_.capitalized(b + 1))
         return pronoun(tokens_[b].start, lex_.he(first) ? Gender::Male : Gender::Female);
     std::size_t e = b;
-    while (e < te && (tokens_.capitalized(e) || (e > b && tokens_.is_word(e) && lex_.name_particle(tokens_.key(e)))) &&
-           (e == b || !tokens_.possessive(e - 1)))
-        ++e;
+    for (;;) {
+        while (e < te && (tokens_.capitalized(e) || (e > b && tokens_.is_word(e) && lex_.name_particle(tokens_.key(e)))) &&
+               (e == b || !tokens_.possessive(e - 1)))
+            ++e;
+        // "Republican presidential candidate Donald Trump": lower-case role words
+        // between capitalised ones, the last of them a title or role.
+        std::size_t l = e;
+        while (l < te && l < e + 3 && tokens_.is_word(l) && !tokens_.capitalized(l)) ++l;
+        if (e == b || l == e || l >= te || !tokens_.capitalized(l) || tokens_.possessive(e - 1)) break;
+        const WordId role = tokens_.key(l - 1);
+        if (!(is_title_token(tokens_, l - 1, lex_) || lex_.role_noun(role) || lex_.occupation(role))) break;
+        e = l;
+    }
     // The name must be followed by its verb: "Sanders compared", not "Trump's campaign".
     if (e == b || e >= te || tokens_.possessive(e - 1) || !tokens_.is_word(e) || tokens_.capitalized(e)) return {};
     if (lex_.function_word(tokens_.key(b)) || lex_.calendar_word(tokens_.key(b))) return {};

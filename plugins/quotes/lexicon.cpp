@@ -177,7 +177,8 @@ Lexicon::Lexicon() {
     add(kPossessivePronoun, {L"his", L"her", L"their"});
     add(kPreVerbWord, {L"also", L"then", L"later", L"again", L"still", L"just", L"once", L"never", L"always",
                        L"earlier", L"has", L"had", L"have", L"was", L"is", L"will", L"would", L"could", L"did",
-                       L"does", L"even", L"first", L"previously", L"recently", L"reportedly", L"simply", L"only"});
+                       L"does", L"even", L"first", L"previously", L"recently", L"reportedly", L"simply", L"only",
+                       L"himself", L"herself", L"itself", L"themselves"});  // "Cruz himself said"
     add(kNotSpeaker, {L"it", L"this", L"that", L"there", L"which", L"who", L"what", L"i", L"we", L"they", L"you",
                       L"he", L"she"});
     add(kNamingWord, {L"called", L"entitled", L"titled", L"named", L"dubbed", L"headlined", L"codenamed",
