@@ -151,7 +151,7 @@ Speaker Attributor::before_quote(std::size_t begin, std::size_t end) {
     if (s.found()) return s;
     s = according_to(sb, te, end);
     if (s.found()) return s;
-    s = colon_name(sb, te);
+    s = colon_name(sb, te, false);
     if (s.found()) return s;
     // The first speech verb whose subject makes sense: "Mike Pompeo, the US
     // secretary of state, said that ...", "X told AFP he was ... when the soldiers “…”".
@@ -181,13 +181,14 @@ Speaker Attributor::before_quote(std::size_t begin, std::size_t end) {
             }
         }
     }
-    return {};
+    // No speech verb: "... does not surprise pollster Daron Shaw: “…”".
+    return colon_name(sb, te, true);
 }
 
 // A name and a colon, nothing else, before the quote: "- Pew Research: “…”",
 // "Trump: “…”" (a transcript or a digest). Not "on CNN:": the name must open
 // the sentence or follow a dash.
-Speaker Attributor::colon_name(std::size_t sb, std::size_t te) const {
+Speaker Attributor::colon_name(std::size_t sb, std::size_t te, bool after_intro) const {
     if (te < sb + 2 || !tokens_.is_punct(te - 1, L':')) return {};
     std::size_t b = te - 1;
     while (b > sb && te - 1 - b < 5 && tokens_.is_word(b - 1) &&
@@ -196,9 +197,17 @@ Speaker Attributor::colon_name(std::size_t sb, std::size_t te) const {
     if (b == te - 1 || te - 1 - b >= 5 || !tokens_.capitalized(b)) return {};
     const bool opens = b == sb || tokens_.line_break_before(b) ||
                        (!tokens_.is_word(b - 1) && chars::is_dash(static_cast<char32_t>(tokens_.text(b - 1)[0])));
-    if (!opens || lex_.function_word(tokens_.key(b)) || lex_.calendar_word(tokens_.key(b))) return {};
+    if (lex_.function_word(tokens_.key(b)) || lex_.calendar_word(tokens_.key(b))) return {};
     const NameSplit split = split_trailing_name(tokens_, b, te - 1, lex_);
     if (split.empty()) return {};
+    // Or a person's full name after the words that introduce them:
+    // "... doesn't surprise Republican pollster Daron Shaw: “…”".
+    // Not "told the Evening Standard:": no article or preposition before it.
+    const bool full_person = after_intro && split.name_end - split.name_begin >= 2 && b > sb &&
+                             tokens_.is_word(b - 1) && !lex_.function_word(tokens_.key(b - 1)) &&
+                             (names_.is_person(tokens_.key(split.name_end - 1)) ||
+                              names_.person_in(tokens_[split.name_begin].start, tokens_[split.name_end - 1].end));
+    if (!opens && !full_person) return {};
     return name_from(split.name_begin, split.name_end, split.role_begin);
 }
 

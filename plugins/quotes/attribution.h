@@ -57,7 +57,8 @@ private:
     Speaker before_quote(std::size_t begin, std::size_t end);
     Speaker speaker_noun(std::size_t tb, std::size_t te) const;
     Speaker according_to(std::size_t tb, std::size_t te, std::size_t anchor);
-    Speaker colon_name(std::size_t sb, std::size_t te) const;
+    // after_intro: also a full name after the words introducing it, not only one opening the sentence.
+    Speaker colon_name(std::size_t sb, std::size_t te, bool after_intro) const;
     // Subject and verb: the speaker is the subject, or whoever it reports ("he said Guaido told him").
     Speaker subject_verb(std::size_t subject_begin, std::size_t verb, std::size_t limit);
     Speaker subject(std::size_t tb, std::size_t te, std::size_t anchor);
