@@ -58,6 +58,9 @@ bool Attributor::speech_verb_at(std::size_t i) const {
 std::size_t Attributor::sentence_start(std::size_t tb, std::size_t te) const {
     for (std::size_t i = te; i > tb; --i) {
         if (te - i >= kMaxSentenceTokens) return i;
+        // "Rep. Jane Doe (D-Md.) said": a dot before a closing bracket ends no sentence.
+        // Nor before a comma: "Sen. Ron Johnson, R-Wis., said".
+        if (i < tokens_.size() && (tokens_.is_punct(i, L')') || tokens_.is_punct(i, L','))) continue;
         if (tokens_.is_punct(i - 1, L'.') || tokens_.is_punct(i - 1, L'!') || tokens_.is_punct(i - 1, L'?')) return i;
     }
     return tb;
@@ -148,10 +151,25 @@ Speaker Attributor::before_quote(std::size_t begin, std::size_t end) {
     if (s.found()) return s;
     s = according_to(sb, te, end);
     if (s.found()) return s;
+    s = colon_name(sb, te, false);
+    if (s.found()) return s;
     // The first speech verb whose subject makes sense: "Mike Pompeo, the US
     // secretary of state, said that ...", "X told AFP he was ... when the soldiers “…”".
     for (std::size_t v = sb + 1; v < te; ++v) {
         if (!speech_verb_at(v)) continue;
+        // "In other words, explained CBS moderator Nancy Cordes:": after a comma
+        // the verb comes first and its subject follows.
+        // Only after an opener ("In other words,"): "X, an adviser, said Obama …" is X's.
+        if (tokens_.is_punct(v - 1, L',') && v + 1 < te && tokens_.is_word(v + 1) && lex_.opener(tokens_.key(sb)) &&
+            !tokens_.capitalized(sb + 1) && std::none_of(&tokens_[sb], &tokens_[v - 1], [](const Word& w) {
+                return !w.alnum;
+            })) {
+            s = subject_after_verb(v + 1, te);
+            if (s.found()) {
+                s.verb = tokens_.key_text(v);
+                return s;
+            }
+        }
         s = subject_verb(sb, v, te);
         if (s.found()) return s;
         // "..., recalled Bill Forbes: “…”": the subject after its verb.
@@ -163,7 +181,34 @@ Speaker Attributor::before_quote(std::size_t begin, std::size_t end) {
             }
         }
     }
-    return {};
+    // No speech verb: "... does not surprise pollster Daron Shaw: “…”".
+    return colon_name(sb, te, true);
+}
+
+// A name and a colon, nothing else, before the quote: "- Pew Research: “…”",
+// "Trump: “…”" (a transcript or a digest). Not "on CNN:": the name must open
+// the sentence or follow a dash.
+Speaker Attributor::colon_name(std::size_t sb, std::size_t te, bool after_intro) const {
+    if (te < sb + 2 || !tokens_.is_punct(te - 1, L':')) return {};
+    std::size_t b = te - 1;
+    while (b > sb && te - 1 - b < 5 && tokens_.is_word(b - 1) &&
+           (tokens_.capitalized(b - 1) || (lex_.name_particle(tokens_.key(b - 1)) && b < te - 1)))
+        --b;
+    if (b == te - 1 || te - 1 - b >= 5 || !tokens_.capitalized(b)) return {};
+    const bool opens = b == sb || tokens_.line_break_before(b) ||
+                       (!tokens_.is_word(b - 1) && chars::is_dash(static_cast<char32_t>(tokens_.text(b - 1)[0])));
+    if (lex_.function_word(tokens_.key(b)) || lex_.calendar_word(tokens_.key(b))) return {};
+    const NameSplit split = split_trailing_name(tokens_, b, te - 1, lex_);
+    if (split.empty()) return {};
+    // Or a person's full name after the words that introduce them:
+    // "... doesn't surprise Republican pollster Daron Shaw: “…”".
+    // Not "told the Evening Standard:": no article or preposition before it.
+    const bool full_person = after_intro && split.name_end - split.name_begin >= 2 && b > sb &&
+                             tokens_.is_word(b - 1) && !lex_.function_word(tokens_.key(b - 1)) &&
+                             (names_.is_person(tokens_.key(split.name_end - 1)) ||
+                              names_.person_in(tokens_[split.name_begin].start, tokens_[split.name_end - 1].end));
+    if (!opens && !full_person) return {};
+    return name_from(split.name_begin, split.name_end, split.role_begin);
 }
 
 // "Donald Trump’s warning that “…”"
@@ -210,6 +255,27 @@ Speaker Attributor::subject_verb(std::size_t subject_begin, std::size_t verb, st
         Speaker s = pronoun(tokens_[se - 1].start, lex_.he(tokens_.key(se - 1)) ? Gender::Male : Gender::Female);
         if (s.found()) s.verb = tokens_.key_text(verb);
         return s;
+    }
+    // "a bill which critics claim would ...": the relative clause's own subject
+    // (a plural noun or a name of up to three words) speaks.
+    for (std::size_t r = se - 1; r > subject_begin && se - r <= 4; --r) {
+        if (!tokens_.is_word(r - 1) || !tokens_.is_word(r)) break;
+        if (!relative(tokens_.key(r - 1))) continue;
+        if (!(tokens_.capitalized(r) || lex_.collective_speaker(tokens_.key(r)))) break;
+        Speaker s = subject(r, se, 0);
+        if (s.found()) s.verb = tokens_.key_text(verb);
+        return s;
+    }
+    // "Trump ratcheted up his attacks on Rubio, saying ...": a participle after
+    // a comma has the clause's subject, not the name just before it.
+    const std::wstring_view vk = tokens_.key_text(verb);
+    if (se > subject_begin + 1 && tokens_.is_punct(se - 1, L',') && vk.size() > 4 &&
+        vk.compare(vk.size() - 3, 3, L"ing") == 0) {
+        Speaker s = clause_lead(subject_begin, se - 1);
+        if (s.found()) {
+            s.verb = tokens_.key_text(verb);
+            return s;
+        }
     }
     const Speaker reporter = subject(subject_begin, se, 0);
     std::size_t after = verb + 1;
@@ -265,10 +331,101 @@ Speaker Attributor::subject_after_verb(std::size_t tb, std::size_t te) {
         ++j;
     }
     if (j == tb) return {};
+    // "said his best friend at Lehigh, Bruce Turry, who ...": a description
+    // that the name after its comma tells.
+    if (!tokens_.capitalized(tb)) {
+        const Speaker named = apposition_name(j, te);
+        if (named.found()) return named;
+    }
     // "said Nadal afterwards": a name ends at its last capitalised word.
     if (tokens_.capitalized(tb))
         while (j > tb + 1 && !tokens_.capitalized(j - 1)) --j;
     return subject(tb, j, 0);
+}
+
+// The name a clause opens with, after its openers ("At the debate, Sanders
+// compared ..."): "Mrs. Schlafly endorsed" -> Schlafly. Empty when the
+// clause opens with anything else.
+Speaker Attributor::clause_lead(std::size_t tb, std::size_t te) {
+    std::size_t b = tb;
+    // Skip opener parts up to their comma: "In 2016,", "At Sunday night's debate,".
+    while (b < te && tokens_.is_word(b) && lex_.opener(tokens_.key(b)) && !lex_.he(tokens_.key(b)) &&
+           !lex_.she(tokens_.key(b))) {
+        std::size_t c = b;
+        while (c < te && tokens_.is_word(c)) ++c;
+        // "In 2016, X ..." skips the part; "And then Trump went ..." only the word.
+        b = c < te && tokens_.is_punct(c, L',') ? c + 1 : b + 1;
+    }
+    // "And then Trump went on the attack, saying": single opening words.
+    while (b + 1 < te && tokens_.is_word(b) && (lex_.conjunction(tokens_.key(b)) || lex_.pre_verb_word(tokens_.key(b))) &&
+           tokens_.is_word(b + 1))
+        ++b;
+    if (b >= te || !tokens_.is_word(b)) return {};
+    const WordId first = tokens_.key(b);
+    if ((lex_.he(first) || lex_.she(first)) && b + 1 < te && tokens_.is_word(b + 1) && !tokens_.capitalized(b + 1))
+        return pronoun(tokens_[b].start, lex_.he(first) ? Gender::Male : Gender::Female);
+    std::size_t e = b;
+    for (;;) {
+        while (e < te && (tokens_.capitalized(e) || (e > b && tokens_.is_word(e) && lex_.name_particle(tokens_.key(e)))) &&
+               (e == b || !tokens_.possessive(e - 1)))
+            ++e;
+        // "Republican presidential candidate Donald Trump": lower-case role words
+        // between capitalised ones, the last of them a title or role.
+        std::size_t l = e;
+        while (l < te && l < e + 3 && tokens_.is_word(l) && !tokens_.capitalized(l)) ++l;
+        if (e == b || l == e || l >= te || !tokens_.capitalized(l) || tokens_.possessive(e - 1)) break;
+        const WordId role = tokens_.key(l - 1);
+        if (!(is_title_token(tokens_, l - 1, lex_) || lex_.role_noun(role) || lex_.occupation(role))) break;
+        e = l;
+    }
+    // The name must be followed by its verb: "Sanders compared", not "Trump's campaign".
+    if (e == b || e >= te || tokens_.possessive(e - 1) || !tokens_.is_word(e) || tokens_.capitalized(e)) return {};
+    if (lex_.function_word(tokens_.key(b)) || lex_.calendar_word(tokens_.key(b))) return {};
+    const NameSplit split = split_trailing_name(tokens_, b, e, lex_);
+    if (split.empty()) return {};
+    return name_from(split.name_begin, split.name_end, split.role_begin);
+}
+
+// Who wrote the document named by the noun at `noun`, its owner written in
+// [sb, noun): "Mr Tanzi's", "her", "An IAAF"; "The statement" is the last
+// document's. Empty when the words say nobody ("a statement").
+Speaker Attributor::document_author(std::size_t sb, std::size_t noun) {
+    const std::size_t owner = noun - 1;
+    Speaker s;
+    if (tokens_.possessive(owner) && tokens_.capitalized(owner)) {
+        const NameSplit split = split_trailing_name(tokens_, sb, owner + 1, lex_);
+        if (!split.empty()) s = name_from(split.name_begin, split.name_end, split.role_begin);
+    } else if (tokens_.key_text(owner) == L"his" || tokens_.key_text(owner) == L"her") {
+        s = pronoun(tokens_[owner].start, tokens_.key_text(owner) == L"his" ? Gender::Male : Gender::Female);
+    } else if (tokens_.key_text(owner) == L"its" || tokens_.key_text(owner) == L"their") {
+        s = group_pronoun(tokens_[owner].start);
+    } else if (tokens_.capitalized(owner) && owner > sb && lex_.determiner(tokens_.key(sb))) {
+        // "An IAAF statement", "A White House statement": the organisation.
+        s = speaker_at(span(sb + 1, owner + 1), tokens_[sb + 1].start, tokens_[owner].end);
+    } else if (owner == sb && tokens_.key(sb) == lex_.word.the && document_author_.found() &&
+               document_author_.start < tokens_[sb].start) {
+        s = document_author_;
+        s.verb.clear();
+    }
+    if (s.found()) document_author_ = s;
+    return s;
+}
+
+// The person named between the first comma in [from, te) and the next
+// punctuation, when that part is a name and nothing else: ", John E. Herbst,".
+Speaker Attributor::apposition_name(std::size_t from, std::size_t te) const {
+    std::size_t c = from;
+    while (c < te && c < from + kMaxSubjectAfterVerb && tokens_.is_word(c)) ++c;
+    if (c >= te || !tokens_.is_punct(c, L',')) return {};
+    std::size_t e = c + 1;  // "Andrew J. Pincus of the law firm Mayer Brown": room for an employer
+    while (e < te && e < c + 1 + 2 * kMaxSubjectAfterVerb && tokens_.is_word(e)) ++e;
+    if (e == c + 1 || (e < te && tokens_.is_word(e))) return {};
+    const std::size_t name_stop = cut_affiliation(c + 1, e);
+    const NameSplit split = split_trailing_name(tokens_, c + 1, name_stop, lex_);
+    if (split.empty() || split.role_begin != c + 1 || split.name_end - split.name_begin < 2 ||
+        !person_name(c + 1, name_stop))
+        return {};
+    return name_from(split.name_begin, split.name_end, split.role_begin);
 }
 
 Speaker Attributor::subject(std::size_t tb, std::size_t te, std::size_t) {
@@ -284,10 +441,13 @@ Speaker Attributor::subject(std::size_t tb, std::size_t te, std::size_t) {
     if (cur < te) parts.push_back({cur, te});
     if (parts.empty()) return {};
     auto first_key = [&](std::size_t k) { return tokens_.key(parts[k].first); };
+    // "Rep. Jane Doe (D-Ore.)", "Paul Ryan (R-WI)": a bracketed part is an aside.
+    auto bracketed = [&](std::size_t k) { return parts[k].first > tb && tokens_.is_punct(parts[k].first - 1, L'('); };
     auto is_opener = [&](std::size_t k) {
         const WordId f = first_key(k);
         // "And Moya, nicknamed Charly, admitted": a conjunction leads the subject itself.
-        if (lex_.conjunction(f)) return false;
+        // But alone before its comma it opens the sentence: "Or, as X put it,".
+        if (lex_.conjunction(f)) return parts.size() > 1 && parts[k].second == parts[k].first + 1;
         return parts.size() > 1 && lex_.opener(f) && !lex_.he(f) && !lex_.she(f);
     };
     auto is_apposition = [&](std::size_t k) {
@@ -302,7 +462,11 @@ Speaker Attributor::subject(std::size_t tb, std::size_t te, std::size_t) {
                 all_capitalised = tokens_.capitalized(t) || lex_.name_particle(tokens_.key(t)) || tokens_.key(t) == lex_.word.of;
             if (all_capitalised) return false;
         }
-        if (lex_.apposition_start(f) || (!tokens_.capitalized(parts[k].first) && !lex_.he(f) && !lex_.she(f)))
+        // "..., de Blasio said": a name may open with its particle.
+        const bool particle_name = lex_.name_particle(f) && parts[k].first + 1 < parts[k].second &&
+                                   tokens_.capitalized(parts[k].first + 1);
+        if (lex_.apposition_start(f) ||
+            (!tokens_.capitalized(parts[k].first) && !lex_.he(f) && !lex_.she(f) && !particle_name))
             return true;
         // "Tim Crawford, Group Economist at Halifax,": a role with a preposition.
         for (std::size_t t = parts[k].first + 1; t < parts[k].second; ++t) {
@@ -314,7 +478,7 @@ Speaker Attributor::subject(std::size_t tb, std::size_t te, std::size_t) {
     // The subject comes before its appositions: "Mike Pompeo, the US secretary of state,".
     std::size_t chosen = parts.size();
     for (std::size_t k = parts.size(); k-- > 0;) {
-        if (is_opener(k)) continue;
+        if (is_opener(k) || (bracketed(k) && k > 0)) continue;
         bool earlier = false;
         for (std::size_t j = 0; j < k && !earlier; ++j) earlier = !is_opener(j);
         if (is_apposition(k) && earlier) continue;
@@ -326,6 +490,10 @@ Speaker Attributor::subject(std::size_t tb, std::size_t te, std::size_t) {
     // follows describes them, capitalised or not: "Rep. Jane Doe (D-Ore.)",
     // "Mr. Berg, 70, of Salem, Mass.", "Sam Cole, Smith's chief strategist".
     for (std::size_t k = 0; k < chosen; ++k) {
+        // "Or, as Tom Ridge, a former secretary, put it": "as" leads the subject.
+        const bool as_person = first_key(k) == lex_.word.as && parts[k].first + 1 < parts[k].second &&
+                               person_part(parts[k].first + 1, parts[k].second);
+        if (as_person) { chosen = k; break; }
         if (is_opener(k)) continue;
         if (person_part(parts[k].first, parts[k].second)) chosen = k;
         break;
@@ -336,6 +504,11 @@ Speaker Attributor::subject(std::size_t tb, std::size_t te, std::size_t) {
     se = cut_affiliation(sb, se);
     while (sb < se && lex_.opener(tokens_.key(sb)) && !lex_.he(tokens_.key(sb)) && !lex_.she(tokens_.key(sb))) ++sb;
     if (sb >= se) return {};
+    // "Mr Tanzi's statement said", "Her lawsuit said": the writer speaks, not the paper.
+    if (se - sb >= 2 && se - sb <= 4 && !tokens_.capitalized(se - 1) && lex_.document_noun(tokens_.key(se - 1))) {
+        Speaker author = document_author(sb, se - 1);
+        if (author.found()) return author;
+    }
 
     const WordId first = tokens_.key(sb);
     if (se - sb == 1 && (lex_.he(first) || lex_.she(first)))
@@ -410,7 +583,13 @@ std::size_t Attributor::affiliation_at(std::size_t tb, std::size_t te) const {
 // before is a person ("Bank of America", "Secretary of State" stay whole).
 std::size_t Attributor::cut_affiliation(std::size_t tb, std::size_t te) const {
     const std::size_t t = affiliation_at(tb, te);
-    return t != kNone && person_name(tb, t) ? t : te;
+    if (t == kNone) return te;
+    // "undecided Republican voter Stephanie Hooton of Derry": words before a full name describe her.
+    const NameSplit split = split_trailing_name(tokens_, tb, t, lex_);
+    const bool full_name = !split.empty() && split.name_end - split.name_begin >= 2 &&
+                           (names_.is_person(tokens_.key(split.name_end - 1)) ||
+                            names_.person_in(tokens_[split.name_begin].start, tokens_[split.name_end - 1].end));
+    return full_name || person_name(tb, t) ? t : te;
 }
 
 // [tb, te) is a person's name with at most a title or role before it, and
@@ -557,6 +736,40 @@ Speaker Attributor::sentence_person(const QuoteSpan& q, std::size_t before_begin
     const PersonMention* m = names_.first_in(tokens_[sb].start, std::min<std::size_t>(q.open, tokens_[subject_end - 1].end));
     if (!m) return {};
     return speaker_at(m->name, m->start, m->end);
+}
+
+Speaker Attributor::sentence_end(const QuoteSpan& q, std::size_t after_end) {
+    if (q.close == kNone) return {};
+    constexpr std::size_t kMaxTail = 25;  // words from the quote to the end of its sentence
+    const std::size_t tb = tokens_.first_at(q.close + 1), te = tokens_.first_at(after_end);
+    std::size_t end = tb, comma = kNone;
+    for (; end < te && end < tb + kMaxTail; ++end) {
+        if (tokens_.is_punct(end, L'.') || tokens_.is_punct(end, L'!') || tokens_.is_punct(end, L'?')) break;
+        if (tokens_.is_punct(end, L',')) comma = end;
+        else if (!tokens_.is_word(end)) return {};  // another quote, a bracket, a dash: not a plain tail
+    }
+    if (end >= te || end >= tb + kMaxTail || comma == kNone || comma + 2 > end) return {};
+    // ", X said." / ", X told reporters." / ", said X."
+    if (speech_verb_at(comma + 1)) {
+        Speaker s = subject_after_verb(comma + 2, end);
+        if (s.found()) s.verb = tokens_.key_text(comma + 1);
+        return s;
+    }
+    for (std::size_t v = comma + 2; v < end && v <= comma + 1 + kMaxSentenceSubjectTokens; ++v) {
+        if (!speech_verb_at(v)) continue;
+        if (!tokens_.capitalized(comma + 1) && !lex_.he(tokens_.key(comma + 1)) && !lex_.she(tokens_.key(comma + 1)) &&
+            !lex_.determiner(tokens_.key(comma + 1)))
+            return {};
+        return subject_verb(comma + 1, v, end);
+    }
+    return {};
+}
+
+bool Attributor::one_sentence(std::size_t from, std::size_t to) const {
+    const std::size_t tb = tokens_.first_at(from), te = tokens_.first_at(to);
+    for (std::size_t t = tb; t + 1 < te; ++t)
+        if (tokens_.is_punct(t, L'.') || tokens_.is_punct(t, L'!') || tokens_.is_punct(t, L'?')) return false;
+    return true;
 }
 
 Speaker Attributor::previous_sentence_subject(const QuoteSpan& q, std::size_t before_begin) const {

@@ -35,6 +35,11 @@ public:
     Speaker clause_subject(const QuoteSpan& q, std::size_t before_begin);
     // For a quote that opens a sentence: the person the sentence before is about.
     Speaker previous_sentence_subject(const QuoteSpan& q, std::size_t before_begin) const;
+    // For a quote inside a sentence: the attribution that ends the sentence
+    // after it ("“…” for car sales, NAAMSA said."), within [q.close, after_end).
+    Speaker sentence_end(const QuoteSpan& q, std::size_t after_end);
+    // No sentence ends in [from, to) but at its last word: "…,” X said. “…".
+    bool one_sentence(std::size_t from, std::size_t to) const;
     // For a quote that opens its paragraph: a speaker named in the paragraph before.
     Speaker paragraph_context(const Segment& previous);
 
@@ -52,10 +57,15 @@ private:
     Speaker before_quote(std::size_t begin, std::size_t end);
     Speaker speaker_noun(std::size_t tb, std::size_t te) const;
     Speaker according_to(std::size_t tb, std::size_t te, std::size_t anchor);
+    // after_intro: also a full name after the words introducing it, not only one opening the sentence.
+    Speaker colon_name(std::size_t sb, std::size_t te, bool after_intro) const;
     // Subject and verb: the speaker is the subject, or whoever it reports ("he said Guaido told him").
     Speaker subject_verb(std::size_t subject_begin, std::size_t verb, std::size_t limit);
     Speaker subject(std::size_t tb, std::size_t te, std::size_t anchor);
     Speaker subject_after_verb(std::size_t tb, std::size_t te);
+    Speaker apposition_name(std::size_t from, std::size_t te) const;
+    Speaker clause_lead(std::size_t tb, std::size_t te);
+    Speaker document_author(std::size_t sb, std::size_t noun);
     Speaker relayed(std::size_t after_verb, std::size_t limit, const Speaker& reporter);
     Speaker pronoun(std::size_t anchor, Gender gender) const;
     Speaker group_pronoun(std::size_t anchor) const;
@@ -77,6 +87,7 @@ private:
     const NameIndex& names_;
     // Unnamed speakers ("the female soldier") a later "she said" may mean.
     std::vector<Speaker> described_;
+    Speaker document_author_;  // the writer of the last document that spoke ("An IAAF statement said")
     void enter_quote(const QuoteSpan& q);
     std::vector<WordId> named_in_quote_;  // keys of the capitalised words of the quote being attributed, sorted
 };

@@ -2,7 +2,7 @@
 
 namespace newslens::quotes {
 
-void Lexicon::add(std::uint32_t flags, std::initializer_list<const wchar_t*> words) {
+void Lexicon::add(std::uint64_t flags, std::initializer_list<const wchar_t*> words) {
     for (const wchar_t* w : words) {
         const WordId id = Vocabulary::global().intern_text(w);
         if (id >= flags_.size()) flags_.resize(id + 1, 0);
@@ -37,11 +37,12 @@ Lexicon::Lexicon() {
                       L"remarks", L"complains", L"jokes", L"quips", L"muses", L"counters", L"cautions",
                       L"laments", L"marvels", L"marveled", L"scoffed", L"scoffs", L"bristled", L"interjected",
                       L"interjects", L"intoned", L"declares", L"announces", L"insisting", L"emailed",
-                      L"texted", L"messaged", L"blogged", L"wrote", L"stated", L"implored", L"beseeched"});
+                      L"texted", L"messaged", L"blogged", L"sings", L"sang", L"claim", L"argue", L"warn", L"insist", L"allege", L"contend", L"wrote", L"stated", L"implored", L"beseeched"});
     add(kPhrasalSpeechVerb, {L"went", L"goes", L"chimed", L"chimes", L"pointed", L"points", L"shot", L"fired",
                              L"weighed", L"weighs", L"piped", L"spoke", L"speaks", L"summed", L"sums",
-                             L"spelled", L"lashed", L"hit"});
-    add(kSpeechParticle, {L"on", L"in", L"out", L"back", L"up"});
+                             L"spelled", L"lashed", L"hit", L"put", L"puts"});
+    // "as X put it": "it" makes "put" speech, as "in" does "chimed".
+    add(kSpeechParticle, {L"on", L"in", L"out", L"back", L"up", L"it"});
     add(kRelayVerb, {L"told", L"said", L"says", L"tells", L"asked", L"wrote", L"warned", L"urged"});
     add(kVerbParticle, {L"out", L"back", L"up", L"again", L"later", L"loudly", L"quietly"});
     add(kPersonTitle | kTitle, {L"mr", L"mrs", L"ms", L"miss", L"dr", L"sgt", L"sergeant", L"gen", L"general", L"col",
@@ -163,6 +164,9 @@ Lexicon::Lexicon() {
                             L"troops", L"rebels", L"militants", L"insurgents", L"crowds", L"voters", L"staff",
                             L"executives", L"ministers", L"lawmakers", L"legislators", L"senators", L"mps",
                             L"judges", L"medics", L"paramedics", L"firefighters", L"migrants", L"refugees"});
+    add(kDocumentNoun, {L"statement", L"statements", L"letter", L"lawsuit", L"suit", L"complaint", L"filing",
+                        L"release", L"email", L"e-mail", L"memo", L"tweet", L"blog", L"affidavit", L"petition",
+                        L"submission", L"testimony", L"indictment"});
     add(kRoleNoun, {L"politician", L"leader", L"president", L"minister", L"lawmaker", L"senator", L"governor",
                    L"mayor", L"spokesman", L"spokeswoman", L"premier", L"chancellor", L"congressman",
                    L"congresswoman", L"prime", L"secretary", L"ambassador", L"envoy", L"general",
@@ -173,7 +177,8 @@ Lexicon::Lexicon() {
     add(kPossessivePronoun, {L"his", L"her", L"their"});
     add(kPreVerbWord, {L"also", L"then", L"later", L"again", L"still", L"just", L"once", L"never", L"always",
                        L"earlier", L"has", L"had", L"have", L"was", L"is", L"will", L"would", L"could", L"did",
-                       L"does", L"even", L"first", L"previously", L"recently", L"reportedly", L"simply", L"only"});
+                       L"does", L"even", L"first", L"previously", L"recently", L"reportedly", L"simply", L"only",
+                       L"himself", L"herself", L"itself", L"themselves"});  // "Cruz himself said"
     add(kNotSpeaker, {L"it", L"this", L"that", L"there", L"which", L"who", L"what", L"i", L"we", L"they", L"you",
                       L"he", L"she"});
     add(kNamingWord, {L"called", L"entitled", L"titled", L"named", L"dubbed", L"headlined", L"codenamed",
@@ -195,13 +200,13 @@ Lexicon::Lexicon() {
                     L"verde", L"faso", L"timor", L"york", L"jersey", L"orleans", L"mexico", L"hampshire",
                     L"dakota", L"carolina", L"virginia", L"ababa", L"salaam", L"strip", L"heights"});
     add(kAuxiliary, {L"is", L"was", L"has", L"had", L"will", L"would"});
-    add(kConjunction, {L"and", L"but", L"so", L"yet", L"then"});
+    add(kConjunction, {L"and", L"but", L"or", L"so", L"yet", L"then"});
     add(kNameSuffix, {L"jr", L"sr", L"inc", L"corp", L"ltd", L"co"});
     add(kRolePreposition, {L"at", L"of", L"for", L"with", L"from"});
     Vocabulary& v = Vocabulary::global();
     word = {v.intern(L"the"), v.intern(L"a"), v.intern(L"an"), v.intern(L"he"), v.intern(L"she"),
             v.intern(L"it"), v.intern(L"they"), v.intern(L"we"), v.intern(L"one"), v.intern(L"that"),
-            v.intern(L"of"), v.intern(L"to"), v.intern(L"according"), v.intern(L"which"), v.intern(L"whom")};
+            v.intern(L"of"), v.intern(L"to"), v.intern(L"according"), v.intern(L"which"), v.intern(L"whom"), v.intern(L"as")};
 }
 
 }  // namespace newslens::quotes

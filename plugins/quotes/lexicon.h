@@ -77,16 +77,18 @@ public:
     bool name_suffix(WordId w) const { return has(w, kNameSuffix); }
     // Conjunctions that lead a subject rather than open a sentence: "And Moya, nicknamed Charly, admitted".
     bool conjunction(WordId w) const { return has(w, kConjunction); }
+    // What people write, as the subject of "said": "Mr Tanzi's statement said", "the suit added".
+    bool document_noun(WordId w) const { return has(w, kDocumentNoun); }
     // Prepositions that make a comma part a role: "Tim Crawford, Group Economist at Halifax,".
     bool role_preposition(WordId w) const { return has(w, kRolePreposition); }
 
     // Single words the rules name.
     struct Words {
-        WordId the, a, an, he, she, it, they, we, one, that, of, to, according, which, whom;
+        WordId the, a, an, he, she, it, they, we, one, that, of, to, according, which, whom, as;
     } word{};
 
 private:
-    enum Flag : std::uint32_t {
+    enum Flag : std::uint64_t {
         kSpeechVerb = 1u << 0, kRelayVerb = 1u << 1, kVerbParticle = 1u << 2, kTitle = 1u << 3,
         kPersonTitle = 1u << 4, kMaleTitle = 1u << 5, kFemaleTitle = 1u << 6, kFunctionWord = 1u << 7,
         kCalendarWord = 1u << 8, kOrganisationWord = 1u << 9, kNameParticle = 1u << 10, kOpener = 1u << 11,
@@ -95,12 +97,12 @@ private:
         kPreVerbWord = 1u << 19, kNotSpeaker = 1u << 20, kNamingWord = 1u << 21, kWordLikeGivenName = 1u << 22,
         kPlaceStart = 1u << 23, kPlaceEnd = 1u << 24, kWorkNoun = 1u << 25, kAuxiliary = 1u << 26,
         kConjunction = 1u << 27, kRolePreposition = 1u << 28, kNameSuffix = 1u << 29,
-        kPhrasalSpeechVerb = 1u << 30, kSpeechParticle = 1u << 31,
+        kPhrasalSpeechVerb = 1u << 30, kSpeechParticle = 1u << 31, kDocumentNoun = 1ull << 32,
     };
-    void add(std::uint32_t flags, std::initializer_list<const wchar_t*> words);
-    bool has(WordId w, std::uint32_t flag) const { return w < flags_.size() && (flags_[w] & flag); }
+    void add(std::uint64_t flags, std::initializer_list<const wchar_t*> words);
+    bool has(WordId w, std::uint64_t flag) const { return w < flags_.size() && (flags_[w] & flag); }
 
-    std::vector<std::uint32_t> flags_;  // Flag bits by WordId
+    std::vector<std::uint64_t> flags_;  // Flag bits by WordId
 };
 
 }  // namespace newslens::quotes

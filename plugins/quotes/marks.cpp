@@ -3,6 +3,7 @@
 #include "document.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace newslens::quotes {
 namespace {
@@ -51,7 +52,7 @@ void find_single_quotes(const std::wstring& text, const Marks& marks, std::size_
         const wchar_t before = p > 0 ? text[p - 1] : L' ';
         const wchar_t after = p + 1 < end ? text[p + 1] : L' ';
         if (!alnum(before) && alnum(after)) {
-            if (!elision_at(text, p, end)) openers.push_back(p);
+            if (before != L'=' && !elision_at(text, p, end)) openers.push_back(p);  // not an attribute value
         } else if (!space(before) && !alnum(after) && p > begin) {
             closers.push_back(p);
         }
@@ -117,6 +118,17 @@ void find_double_quotes(const std::wstring& text, const Marks& marks, const Segm
         if (p < skip_to) continue;
         const std::size_t width = double_mark_width(text, p, para.end, open);
         if (width == 0) continue;
+        // Markup: <tweet date="March 4, 2016"> holds an attribute value, not a
+        // quote; its closing mark is the next one.
+        if (!open && p > para.start && text[p - 1] == L'=') {
+            skip_to = p + width;
+            auto next = std::next(it);
+            if (next != marks.end() && *next < para.end) {
+                skip_to = *next + 1;
+                it = next;
+            }
+            continue;
+        }
         const std::size_t last = p + width - 1;  // the mark's last character
         const bool space_before = p == para.start || opens_after(text[p - 1]);
         const bool space_after = last + 1 == para.end || space(text[last + 1]);

@@ -241,6 +241,34 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
     }
     std::sort(roles_.begin(), roles_.end());
 
+    // Gender from the article's own pronouns: "Garcia said he ...", "Jane
+    // Sanders told reporters she ...": the first he or she after a
+    // person who speaks or opens a sentence, before any other name or the end of
+    // the sentence. A surname seen with both stays unknown.
+    constexpr std::size_t kPronounReach = 10;
+    std::unordered_map<WordId, Gender> said_gender;
+    for (const Run& r : runs) {
+        if (!r.person || !r.subject || r.gender != Gender::Unknown) continue;
+        Gender g = Gender::Unknown;
+        for (std::size_t t = r.e; t < n && t < r.e + kPronounReach; ++t) {
+            if (!tokens.is_word(t)) {
+                const wchar_t c = text[tokens[t].start];
+                if (c == L'.' || c == L'!' || c == L'?' || chars::is_double_quote(static_cast<char32_t>(c))) break;
+                continue;
+            }
+            if (tokens.capitalized(t)) break;
+            const std::wstring_view k = tokens.key_text(t);
+            if (k == L"he") { g = Gender::Male; break; }
+            if (k == L"she") { g = Gender::Female; break; }
+        }
+        if (g == Gender::Unknown) continue;
+        const WordId key = tokens.key(r.e - 1);
+        auto [it, fresh] = said_gender.emplace(key, g);
+        if (!fresh && it->second != g) it->second = Gender::Unknown;
+    }
+    for (const auto& [key, g] : said_gender)
+        if (g != Gender::Unknown && !gender_.count(key)) gender_[key] = g;
+
     // Mentions outside quotations, for pronouns. Quotes are sorted by start
     // and top-level ones do not overlap, so one forward pointer suffices.
     std::size_t q = 0;

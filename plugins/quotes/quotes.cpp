@@ -74,6 +74,13 @@ bool title_cue_before(const Words& tokens, const Lexicon& lex, const QuoteSpan& 
     return lex.work_noun(tokens.key(t - 1)) || (tokens.possessive(t - 1) && tokens.capitalized(t - 1));
 }
 
+// The mark follows a lower-case word: the quote sits inside a sentence
+// ("took the stage to ''Eye of the Tiger.''", "roles in “How the Grinch Stole Christmas,”").
+bool after_lower_case_word(const Words& tokens, const QuoteSpan& q) {
+    const std::size_t t = tokens.first_at(q.open);
+    return t > 0 && tokens.is_word(t - 1) && !tokens.capitalized(t - 1) && !tokens.line_break_before(t);
+}
+
 class QuoteExtractor : public Extractor {
 public:
     void extract(const newslens::Context& ctx, std::vector<Mention>& out) const override;
@@ -210,7 +217,7 @@ void QuoteExtractor::extract(const newslens::Context& ctx, std::vector<Mention>&
         const QuoteSpan& q = quotes[main[k]];
         const bool cued = title_cue_before(tokens, lex_, q);
         is_title[main[k]] = named_by_preceding_word(tokens, lex_, q) || (cued && title_case(text, tokens, lex_, q, true)) ||
-                            (!direct[k].found() && title_case(text, tokens, lex_, q, false));
+                            (!direct[k].found() && title_case(text, tokens, lex_, q, after_lower_case_word(tokens, q)));
     }
 
     std::size_t last_attributed = kNone;  // the latest quote with a speaker, to inherit from in O(1)
@@ -220,8 +227,14 @@ void QuoteExtractor::extract(const newslens::Context& ctx, std::vector<Mention>&
         Speaker s = direct[k];
         // "X called the plan “…”": the subject of the sentence the quote is inside.
         if (!s.found()) s = attributor.clause_subject(q, before_begin[k]);
+        // "During 2004 “…” for car sales, NAAMSA said.": the attribution ends the sentence.
+        if (!s.found()) s = attributor.sentence_end(q, after_end[k]);
         // A quote opening a sentence after narrative about someone else:
         // "US coach Patrick McEnroe wants ... "I think ..."" is McEnroe's.
+        // "“A,” X said in a statement. “B.”": B is X's too, not the first name of that sentence.
+        if (!s.found() && k > 0 && last_attributed == k - 1 && same_paragraph(k - 1, k) && direct[k - 1].found() &&
+            attributor.one_sentence(before_begin[k], q.open))
+            s = speaker[main[k - 1]];
         if (!s.found()) s = attributor.previous_sentence_subject(q, before_begin[k]);
         // "A," he said. "B." — B belongs to A's speaker.
         if (!s.found() && last_attributed != kNone && same_paragraph(last_attributed, k)) s = speaker[main[last_attributed]];
