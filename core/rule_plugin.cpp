@@ -598,7 +598,8 @@ std::string register_rule_plugin(const std::string& json_text, const std::string
     PluginInfo info = load_rule_plugin(json_text, source);
     const PluginInfo* existing = Registry::global().find(info.name);
     if (existing && existing->about.value("origin", "") != "rules")
-        throw RulePluginError({source + ": name: '" + info.name + "' is taken by a built-in plugin; choose another name"});
+        throw RulePluginError(std::vector<RuleProblem>{
+            {"name", -1, -1, source + ": name: '" + info.name + "' is taken by a built-in plugin; choose another name"}});
     const std::string name = info.name;
     Registry::global().add_or_replace(std::move(info));
     return name;

@@ -44,6 +44,7 @@ window.newslens = app;
 // are appended so that they still get a colour and a table.
 function pluginIndex(appState, name) {
   let i = appState.plugins.findIndex((p) => p.name === name);
+  if (i < 0 && appState.editor && appState.editor.info.name === name) return EDITOR_INDEX;  // the plugin editor's preview
   if (i < 0) { appState.plugins.push({ name, description: '' }); i = appState.plugins.length - 1; }
   return i;
 }
@@ -735,6 +736,7 @@ function showMention(id) {
 // Span -> its table row (the innermost mention when spans overlap). A row
 // of a long table may not be drawn: its table scrolls to it first.
 function showRow(ids) {
+  if (app.editor) return;  // the tables give way to the plugin editor
   const id = ids[ids.length - 1];
   const doc = findDoc(app.currentId);
   if (!doc || doc.status !== 'done') return;
@@ -777,6 +779,7 @@ function exportAll() {
 
 function wireInput() {
   wireDocList();
+  wireEditor();
   const zone = document.getElementById('dropzone');
   const picker = document.getElementById('file-input');
   document.getElementById('pick-files').addEventListener('click', () => picker.click());
