@@ -422,6 +422,8 @@ pool.onResults = (pairs) => {
   }
   progressStep(pairs.length - html);
   pump();
+  // New documents reach the plugin editor's preview (editor.js).
+  if (app.editor && pairs.some(([m, d]) => d && m.status === 'done' && !editor.texts.has(d.id))) schedulePreview();
 };
 
 function onResult(msg, sent) {

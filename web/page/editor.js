@@ -131,6 +131,7 @@ function previewWorker() {
 function schedulePreview() {
   if (app.editor) app.editor.info = editorInfo();
   clearTimeout(editor.timer);
+  editor.pending = true;
   editor.timer = setTimeout(runPreview, PREVIEW_DELAY_MS);
   renderJson();
 }
@@ -138,10 +139,12 @@ function schedulePreview() {
 // Sends the plugin and the documents (texts the worker has not seen yet);
 // the worker answers as it goes, and stops when a newer request comes.
 function runPreview() {
+  editor.pending = false;
   if (!app.editor) return;
   const w = previewWorker();
   // The open document first: its matches lead the list.
-  const docs = app.docs.filter((d) => d.status === 'done').sort((a, b) => (b.id === app.currentId) - (a.id === app.currentId));
+  // Every document with a text: one being analysed again keeps its text.
+  const docs = app.docs.filter((d) => d.text).sort((a, b) => (b.id === app.currentId) - (a.id === app.currentId));
   const fresh = docs.filter((d) => !editor.texts.has(d.id));
   for (const d of fresh) editor.texts.add(d.id);
   const json = JSON.stringify(toSpec(editor.model));
@@ -174,7 +177,7 @@ function previewed(msg) {
   editor.problems = msg.ok ? [] : msg.details.map((d, i) => Object.assign({ line: msg.problems[i] }, d));
   renderProblems();
   renderPreview();
-  if (msg.open && msg.open.id === app.currentId) renderPreviewText();
+  if (!msg.ok || (msg.open && msg.open.id === app.currentId)) renderPreviewText();  // a broken plugin shows nothing
 }
 
 // The open document with the preview's matches only (the plugin's own
@@ -196,6 +199,7 @@ function openEditor(spec, from) {
   editor.from = from || null;  // {name, version} of the loaded plugin being changed
   editor.problems = [];
   editor.preview = null;
+  document.getElementById('ed-saved').textContent = '';
   app.editor = { info: editorInfo() };
   document.body.classList.add('editing');
   if (app.tab !== 'doc') showTab('doc');
@@ -331,7 +335,7 @@ function ruleCard(ed, r, i) {
     options(from, [...captures.map((c) => [c, r.list !== null ? 'the words found' : `capture ${c}`]), ...known, ['=', 'a fixed value']], f.capture || '=');
     from.addEventListener('change', () => { f.capture = from.value === '=' ? '' : from.value; renderEditor(); });
     const norm = el('select', { 'aria-label': `rule ${r.id}, field ${f.name || k + 1}: normalised` });
-    options(norm, [...NORMALIZERS, ...plugins.map((p) => [`plugin:${p}`, `by the ${p} plugin`])], f.normalize === 'plugin' ? `plugin:${f.plugin}` : f.normalize);
+    options(norm, [...NORMALIZERS, ...plugins.map((p) => [`plugin:${p}`, `by ${p}`])], f.normalize === 'plugin' ? `plugin:${f.plugin}` : f.normalize);
     norm.addEventListener('change', () => {
       const v = norm.value;
       f.normalize = v.startsWith('plugin:') ? 'plugin' : v;
@@ -430,7 +434,7 @@ function renderPreviewStatus() {
   const p = editor.preview;
   const s = document.getElementById('ed-status');
   if (!p) { s.textContent = ''; return; }
-  const docs = app.docs.filter((d) => d.status === 'done').length;
+  const docs = app.docs.filter((d) => d.text).length;
   if (p.stopped) s.textContent = p.stopped;
   else if (!docs) s.textContent = 'Add documents (left) to see what the plugin finds in them.';
   else if (p.ok === false) s.textContent = 'The plugin has problems (marked above): nothing to preview.';
@@ -452,15 +456,25 @@ function renderPreview() {
   first.replaceChildren();
   errors.replaceChildren();
   if (!p || !p.counts) return;
-  const rows = app.docs.filter((d) => d.status === 'done' && p.counts[d.id] !== undefined);
+  const rows = app.docs.filter((d) => p.counts[d.id] !== undefined);
   counts.append(el('caption', {}, 'Matches per document'), el('tr', {}, el('th', { scope: 'col' }, 'Document'), el('th', { scope: 'col', class: 'num' }, 'Matches')),
     ...rows.map((d) => el('tr', { class: d.id === app.currentId ? 'current' : '', dataset: { doc: d.file } },
       el('td', {}, el('button', { type: 'button', class: 'link', onclick: () => { selectDoc(d.id); renderPreview(); } }, d.name)),
       el('td', { class: 'num' }, String(p.counts[d.id])))));
+  // A rule that failed on documents (the complexity limit) says so at the rule too.
+  const failed = {};
   for (const [id, why] of Object.entries(p.errors || {})) {
     const d = findDoc(Number(id));
-    errors.append(el('li', {}, `${d ? d.name : id}: ${why.replace(/^[^:]*: /, '')}`));
+    const said = why.replace(/^[^:]*: /, '');
+    errors.append(el('li', {}, `${d ? d.name : id}: ${said}`));
+    const r = /^rule '([^']*)': (.*)$/.exec(said);
+    if (r) failed[r[1]] = { why: r[2], n: (failed[r[1]] ? failed[r[1]].n : 0) + 1 };
   }
+  editor.model.rules.forEach((r, i) => {
+    const box = document.querySelector(`#ed-form [data-key="rules[${i}]"] > .ed-error`);
+    const f = failed[r.id];
+    if (box && f) box.replaceChildren(el('p', {}, `On ${f.n} document${f.n === 1 ? '' : 's'}: ${f.why}.`));
+  });
   errors.hidden = !errors.children.length;
   const label = (k) => fieldLabel(toSpec(editor.model).name, k);
   first.append(...(p.first || []).map((m) => {
