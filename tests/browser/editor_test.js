@@ -239,6 +239,20 @@ async function main() {
     return 'nothing wider than the screen; axe: no serious violation';
   });
 
+  await check('the saved plugin stays in the workspace: in its file, and after a reload (IndexedDB) listed and run', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save-workspace')]);
+    const ws = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+    const kept = JSON.stringify(ws).includes(name);
+    assert(kept, 'the workspace file does not hold the plugin');
+    await page.click('#ed-close');
+    await page.waitForFunction(() => !unsavedWork() && !store.writing && store.timer === null, null, { timeout: 30000 });
+    await page.reload();
+    await page.waitForFunction((n) => document.body.dataset.store && window.newslens.plugins.some((p) => p.name === n && p.about && p.about.origin === 'rules')
+      && window.newslens.docs.length && window.newslens.docs.every((d) => d.status === 'done' && d.result.mentions.some((m) => m.plugin === n)), name, { timeout: 60000 });
+    const v = await page.evaluate((n) => window.newslens.plugins.find((p) => p.name === n).about.version, name);
+    return `workspace file holds it; after the reload ${name} v${v} is listed and its mentions are in every document`;
+  });
+
   await check('no page error', async () => {
     assert(!problems.length, problems.join('; '));
   });

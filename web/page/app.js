@@ -894,8 +894,14 @@ function wireInput() {
 // ---- start ----------------------------------------------------------------
 
 function onReady(msg) {
-  if (app.plugins.length) return;  // a restarted worker (after a cancel)
+  if (app.readyOnce) return;  // a restarted worker (after a cancel)
+  app.readyOnce = true;
+  // A workspace restored before the module was ready may have named plugins
+  // already (pluginIndex): the build's come first, those stay after them
+  // until the restored plugin files below say what they are.
+  const early = app.plugins;
   app.plugins = msg.plugins;
+  for (const p of early) if (!app.plugins.some((q) => q.name === p.name)) app.plugins.push(p);
   // Plugins of a restored workspace: loaded once the module is there.
   const restored = app.restoredPlugins || [];
   app.restoredPlugins = null;
