@@ -351,6 +351,7 @@ PluginInfo load_checked(const std::string& json_text, const std::string& source)
 
     // Word lists, spliced into patterns as {{list}} (list_alternation).
     std::map<std::string, std::vector<std::string>> lists;
+    std::set<std::string> bad_lists;  // reported once, not again by each rule using them
     if (spec.contains("lists")) {
         if (!spec["lists"].is_object()) fail("lists", "must be an object of name: [words]");
         else
@@ -362,7 +363,11 @@ PluginInfo load_checked(const std::string& json_text, const std::string& source)
                         if (!w.is_string() || w.get<std::string>().empty()) { ok = false; break; }
                         words.push_back(w.get<std::string>());
                     }
-                if (!ok) { fail("lists." + it.key(), "must be a non-empty array of non-empty strings"); continue; }
+                if (!ok) {
+                    fail("lists." + it.key(), "must be a non-empty array of non-empty strings");
+                    bad_lists.insert(it.key());
+                    continue;
+                }
                 lists[it.key()] = std::move(words);
             }
     }
@@ -452,7 +457,10 @@ PluginInfo load_checked(const std::string& json_text, const std::string& source)
             std::wstring written;
             if (r.contains("list")) {
                 const std::string name = r["list"].is_string() ? r["list"].get<std::string>() : "";
-                if (!lists.count(name)) { fail(where + ".list", "no list named '" + name + "' in \"lists\"", index); continue; }
+                if (!lists.count(name)) {
+                    if (!bad_lists.count(name)) fail(where + ".list", "no list named '" + name + "' in \"lists\"", index);
+                    continue;
+                }
                 written = L"(?<match>{{" + to_wide(name) + L"}})";
             } else if (!r["pattern"].is_string() || r["pattern"].get<std::string>().empty()) {
                 fail(where + ".pattern", "must be a non-empty string", index);
@@ -469,7 +477,8 @@ PluginInfo load_checked(const std::string& json_text, const std::string& source)
                 if (close == std::wstring::npos) { pattern += written.substr(from); break; }
                 const std::string name = to_utf8(written.substr(open + 2, close - open - 2));
                 if (!lists.count(name)) {
-                    fail(where + ".pattern", "{{" + name + "}} names no list in \"lists\" (at offset " + std::to_string(open) + ")",
+                    if (!bad_lists.count(name))
+                        fail(where + ".pattern", "{{" + name + "}} names no list in \"lists\" (at offset " + std::to_string(open) + ")",
                          index, static_cast<long>(open));
                     bad_ref = true;
                     break;

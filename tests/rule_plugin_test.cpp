@@ -103,6 +103,11 @@ TEST_CASE("validation names the rule, the field and the regex offset", "[rules]"
     CHECK_THAT(all, Catch::Contains("name: 'Bad Name' must be lower-case"));
     CHECK_THAT(all, Catch::Contains("fields.text: is a reserved name"));
     CHECK_THAT(all, Catch::Contains("lists.empty: must be a non-empty array"));
+    // A rule using a broken list: the list's own problem is enough.
+    const std::string cascade = problems_of(R"J({"newslens_rule_plugin": 1, "name": "x", "description": "d", "lists": {"w": []},
+        "rules": [{"list": "w"}, {"pattern": "a {{w}}"}]})J");
+    CHECK_THAT(cascade, Catch::Contains("lists.w: must be a non-empty array") && !Catch::Contains("no list named") &&
+                            !Catch::Contains("names no list"));
     CHECK_THAT(all, Catch::Contains("rules[0] (id 'paren').pattern: regex error at offset") &&
                         Catch::Contains("Unmatched marking parenthesis"));
     CHECK_THAT(all, Catch::Contains("rules[1] (id 'nolist').pattern: {{missing}} names no list"));

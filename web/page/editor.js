@@ -398,7 +398,8 @@ function renderProblems() {
   general.replaceChildren();
   const ed = editor.model;
   for (const p of editor.problems) {
-    const words = p.line.replace(/^[^:]*: /, '').replace(/^[^:]*: /, '');
+    const words = p.line.replace(/^[^:]*: /, '').replace(/^[^:]*: /, '')
+      .replace('must be a non-empty array of non-empty strings', 'add at least one word (one a line)');
     const m = /^rules\[(\d+)\](?:\.(fields)\.([^.]+)|\.(\w+))?/.exec(p.path);
     let place = null;
     if (/^(name|description|label|color|version)$/.test(p.path) || /^lists\./.test(p.path)) place = form.querySelector(`[data-key="${CSS.escape(p.path)}"]`);
@@ -427,7 +428,7 @@ function renderProblems() {
 }
 function renderSaveHint() {
   document.getElementById('ed-save-hint').textContent = editor.problems.length
-    ? `Fix the ${editor.problems.length === 1 ? 'problem' : `${editor.problems.length} problems`} marked above to save.` : '';
+    ? `Fix the ${editor.problems.length === 1 ? 'problem' : `${editor.problems.length} problems`} marked in red to save.` : '';
 }
 
 function renderPreviewStatus() {
