@@ -11,6 +11,7 @@ const EDITOR_INDEX = 1000;   // the palette index of the plugin being edited (pl
 const PREVIEW_DELAY_MS = 250;
 const PREVIEW_STALL_MS = 8000;  // a preview worker silent this long is stopped
 const PREVIEW_FIRST = 12;       // matches listed
+const PREVIEW_MAX_CHARS = 2e6;  // longer documents are left out of the preview (seconds each); the saved plugin runs on them
 const NORMALIZERS = [['', 'as written'], ['lower', 'lower case'], ['upper', 'upper case'], ['trim', 'trimmed']];
 
 // The two worked examples of the guide.
@@ -128,6 +129,8 @@ function previewWorker() {
   return editor.worker;
 }
 
+function previewDocs() { return app.docs.filter((d) => d.text && d.text.length <= PREVIEW_MAX_CHARS); }
+
 function schedulePreview() {
   if (app.editor) app.editor.info = editorInfo();
   clearTimeout(editor.timer);
@@ -144,7 +147,7 @@ function runPreview() {
   const w = previewWorker();
   // The open document first: its matches lead the list.
   // Every document with a text: one being analysed again keeps its text.
-  const docs = app.docs.filter((d) => d.text).sort((a, b) => (b.id === app.currentId) - (a.id === app.currentId));
+  const docs = previewDocs().sort((a, b) => (b.id === app.currentId) - (a.id === app.currentId));
   const fresh = docs.filter((d) => !editor.texts.has(d.id));
   for (const d of fresh) editor.texts.add(d.id);
   const json = JSON.stringify(toSpec(editor.model));
@@ -435,14 +438,16 @@ function renderPreviewStatus() {
   const p = editor.preview;
   const s = document.getElementById('ed-status');
   if (!p) { s.textContent = ''; return; }
-  const docs = app.docs.filter((d) => d.text).length;
+  const docs = previewDocs().length;
+  const long = app.docs.filter((d) => d.text && d.text.length > PREVIEW_MAX_CHARS).length;
   if (p.stopped) s.textContent = p.stopped;
   else if (!docs) s.textContent = 'Add documents (left) to see what the plugin finds in them.';
-  else if (p.ok === false) s.textContent = 'The plugin has problems (marked above): nothing to preview.';
+  else if (p.ok === false) s.textContent = 'The plugin has problems (marked in red): nothing to preview.';
   else if (p.counts) {
     const total = Object.values(p.counts).reduce((a, b) => a + b, 0);
     const found = Object.values(p.counts).filter(Boolean).length;
-    s.textContent = `${total} match${total === 1 ? '' : 'es'} in ${found} of ${docs} document${docs === 1 ? '' : 's'}${p.running ? ` (${p.checked} checked so far…)` : ''}.`;
+    s.textContent = `${total} match${total === 1 ? '' : 'es'} in ${found} of ${docs} document${docs === 1 ? '' : 's'}${p.running ? ` (${p.checked} checked so far…)` : ''}.`
+      + (long ? ` ${long} document${long === 1 ? '' : 's'} over 2 million characters left out of the preview (a saved plugin runs on ${long === 1 ? 'it' : 'them'}).` : '');
   } else s.textContent = 'Checking…';
   s.classList.toggle('error', !!p.stopped);
 }
