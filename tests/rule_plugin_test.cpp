@@ -103,6 +103,11 @@ TEST_CASE("validation names the rule, the field and the regex offset", "[rules]"
     CHECK_THAT(all, Catch::Contains("name: 'Bad Name' must be lower-case"));
     CHECK_THAT(all, Catch::Contains("fields.text: is a reserved name"));
     CHECK_THAT(all, Catch::Contains("lists.empty: must be a non-empty array"));
+    // A rule using a broken list: the list's own problem is enough.
+    const std::string cascade = problems_of(R"J({"newslens_rule_plugin": 1, "name": "x", "description": "d", "lists": {"w": []},
+        "rules": [{"list": "w"}, {"pattern": "a {{w}}"}]})J");
+    CHECK_THAT(cascade, Catch::Contains("lists.w: must be a non-empty array") && !Catch::Contains("no list named") &&
+                            !Catch::Contains("names no list"));
     CHECK_THAT(all, Catch::Contains("rules[0] (id 'paren').pattern: regex error at offset") &&
                         Catch::Contains("Unmatched marking parenthesis"));
     CHECK_THAT(all, Catch::Contains("rules[1] (id 'nolist').pattern: {{missing}} names no list"));
@@ -211,4 +216,66 @@ TEST_CASE("a rule plugin reads an earlier plugin's mentions: inside and outside"
       "rules": [{"id": "a", "pattern": "\\w+", "inside": "test-caps"}]})");
     CHECK_THAT(bad, Catch::Contains("needs: 'no-such-plugin' is not a plugin of this build"));
     CHECK_THAT(bad, Catch::Contains("rules[0] (id 'a').inside: 'test-caps' must be listed in the manifest's \"needs\""));
+}
+
+TEST_CASE("word-list options: accents, plurals; the page's label and colour", "[rules]") {
+    newslens::register_rule_plugin(R"J({
+      "newslens_rule_plugin": 1, "name": "test-options", "description": "accents and plurals",
+      "label": "Opt", "color": "#009E73",
+      "lists": {"cities": ["Bogota", "Cucuta"], "nouns": ["family", "household", "bus", "church"]},
+      "rules": [
+        {"id": "city", "list": "cities", "accent_insensitive": true},
+        {"id": "noun", "pattern": "(?<n>\\d+) (?<what>{{nouns}}) displaced", "plurals": true, "case_insensitive": true,
+         "fields": {"what": "what"}}
+      ]})J", "options.json");
+    const auto out = run("test-options",
+                         "In Bogotá and CÚCUTA? No: Cúcuta. 40 families displaced, 3 Households displaced, 2 buses displaced, "
+                         "5 churches displaced, 1 family displaced, 7 familys displaced.");
+    REQUIRE(out["errors"].empty());
+    std::vector<std::string> texts;
+    for (const auto& m : out["mentions"]) texts.push_back(m["text"]);
+    CHECK(texts == std::vector<std::string>{"Bogotá", "Cúcuta", "40 families displaced", "3 Households displaced",
+                                             "2 buses displaced", "5 churches displaced", "1 family displaced"});
+    CHECK(out["mentions"][2]["what"] == "families");  // the capture as written, not the plain form
+    const auto* info = newslens::Registry::global().find("test-options");
+    CHECK(info->about["label"] == "Opt");
+    CHECK(info->about["color"] == "#009E73");
+    // Accents are removed from the pattern as from the text: an accented pattern finds the plain word.
+    newslens::register_rule_plugin(R"J({"newslens_rule_plugin": 1, "name": "test-accents", "description": "d",
+      "rules": [{"pattern": "Bogotá", "accent_insensitive": true}]})J", "a.json");
+    CHECK(run("test-accents", "Bogota, BOGOTA")["mentions"].size() == 1);  // case still matters
+    CHECK_THAT(problems_of(R"J({"newslens_rule_plugin": 1, "name": "x", "description": "d", "color": "green",
+      "label": "a label far too long for a tag", "rules": [{"pattern": "x", "plural": true}]})J"),
+               Catch::Contains("color: 'green' must be a colour as #RRGGBB") && Catch::Contains("label: at most 16") &&
+                   Catch::Contains("rules[0].plural: unknown key"));
+}
+
+TEST_CASE("problems are located for an editor: key path, rule, offset in the pattern as written", "[rules]") {
+    try {
+        newslens::load_rule_plugin(R"J({"newslens_rule_plugin": 1, "name": "x", "description": "d",
+          "lists": {"hurt": ["killed", "wounded", "injured"]},
+          "rules": [{"id": "ok", "pattern": "x"},
+                    {"id": "late", "pattern": "café {{hurt}} (oops"},
+                    {"id": "early", "pattern": "{{hurt}} [a-"},
+                    {"id": "ref", "pattern": "é{{nope}}"},
+                    {"id": "cap", "pattern": "(?<n>x)", "fields": {"f": {"capture": "m"}}}]})J",
+                                  "p.json");
+        FAIL("no error");
+    } catch (const newslens::RulePluginError& e) {
+        const auto& d = e.details();
+        REQUIRE(d.size() == 4);
+        CHECK(d[0].path == "rules[1].pattern");
+        CHECK(d[0].rule == 1);
+        CHECK(d[0].offset == 19);  // code points of "café {{hurt}} (oops": the end, not the expanded pattern's
+        CHECK_THAT(d[0].line, Catch::Contains("regex error at offset 19 of your pattern (at the end)") &&
+                                  !Catch::Contains("wounded") && !Catch::Contains("fragment"));
+        CHECK(d[1].path == "rules[2].pattern");
+        CHECK(d[1].offset == 12);  // Boost reports an unclosed "[" at the end
+        CHECK_THAT(d[1].line, Catch::Contains("offset 12 of your pattern (at the end)"));
+        CHECK(d[2].path == "rules[3].pattern");
+        CHECK(d[2].offset == 1);
+        CHECK(d[3].path == "rules[4].fields.f.capture");
+        CHECK(d[3].rule == 4);
+        CHECK(d[3].offset == -1);
+    }
 }

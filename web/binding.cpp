@@ -60,7 +60,9 @@ std::string analyze(const std::string& name, const std::string& text, const std:
 }
 
 // Loads (or replaces) a rule plugin from the text of its .json file.
-// {"ok": true, "name": ...} or {"ok": false, "problems": [one line each]}.
+// {"ok": true, "name": ...} or {"ok": false, "problems": [one line each],
+// "details": [{"path", "rule", "offset"}, one per problem]} (the page's
+// plugin editor shows each at its place: RuleProblem).
 std::string load_rule_plugin(const std::string& json_text, const std::string& source) {
     nlohmann::ordered_json out;
     try {
@@ -70,6 +72,8 @@ std::string load_rule_plugin(const std::string& json_text, const std::string& so
     } catch (const newslens::RulePluginError& e) {
         out["ok"] = false;
         out["problems"] = e.problems();
+        out["details"] = nlohmann::ordered_json::array();
+        for (const auto& d : e.details()) out["details"].push_back({{"path", d.path}, {"rule", d.rule}, {"offset", d.offset}});
     } catch (const std::exception& e) {
         out["ok"] = false;
         out["problems"] = {source + ": " + e.what()};

@@ -6,6 +6,9 @@
 //                          (in that order: a package after its dependencies),
 //   <!-- npm-file:PKG/FILE --> by node_modules/PKG/FILE as it is (Readability
 //                          ships no dist/ build),
+//   <!-- plugin-examples --> by `const NEWSLENS_EXAMPLE_PLUGINS = {FILE: text}`,
+//                          the rule plugins of examples/plugins/ (the editor
+//                          opens them with one click),
 //   <!-- worker-source --> by `const NEWSLENS_WORKER_SOURCE = "…";`, the
 //                          Emscripten module (wasm embedded) plus worker.js as
 //                          one string: over file:// a Worker can only be
@@ -100,6 +103,12 @@ const npmBundle = (names) => names.split(',').map((name) => {
 
 let html = read(path.join(pageDir, 'index.html'));
 html = html.replace(/<!-- npm-file:([\w@.\-/]+) -->/g, (_, file) => guard(read(path.join(nodeModules, file))));
+const examplesDir = path.resolve(pageDir, '../../examples/plugins');
+const examples = {};
+for (const f of fs.existsSync(examplesDir) ? fs.readdirSync(examplesDir).sort() : []) {
+  if (f.endsWith('.json')) examples[f] = JSON.stringify(JSON.parse(read(path.join(examplesDir, f))));
+}
+html = html.replace('<!-- plugin-examples -->', () => `const NEWSLENS_EXAMPLE_PLUGINS = ${JSON.stringify(examples).replace(/</g, '\\u003c')};`);
 html = html.replace(/<!-- (inline:([\w.\-]+)|npm:([\w.,\-]+)|worker-source) -->/g, (_, what, name, npm) => {
   if (what === 'worker-source') return `const NEWSLENS_WORKER_SOURCE = ${workerLiteral};\nconst NEWSLENS_WASM_GZIP = "${wasmGzip}";`;
   if (npm) return npmBundle(npm);

@@ -44,6 +44,7 @@ window.newslens = app;
 // are appended so that they still get a colour and a table.
 function pluginIndex(appState, name) {
   let i = appState.plugins.findIndex((p) => p.name === name);
+  if (i < 0 && appState.editor && appState.editor.info.name === name) return EDITOR_INDEX;  // the plugin editor's preview
   if (i < 0) { appState.plugins.push({ name, description: '' }); i = appState.plugins.length - 1; }
   return i;
 }
@@ -421,6 +422,8 @@ pool.onResults = (pairs) => {
   }
   progressStep(pairs.length - html);
   pump();
+  // New documents reach the plugin editor's preview (editor.js).
+  if (app.editor && pairs.some(([m, d]) => d && m.status === 'done' && !editor.texts.has(d.id))) schedulePreview();
 };
 
 function onResult(msg, sent) {
@@ -735,6 +738,7 @@ function showMention(id) {
 // Span -> its table row (the innermost mention when spans overlap). A row
 // of a long table may not be drawn: its table scrolls to it first.
 function showRow(ids) {
+  if (app.editor) return;  // the tables give way to the plugin editor
   const id = ids[ids.length - 1];
   const doc = findDoc(app.currentId);
   if (!doc || doc.status !== 'done') return;
@@ -777,6 +781,7 @@ function exportAll() {
 
 function wireInput() {
   wireDocList();
+  wireEditor();
   const zone = document.getElementById('dropzone');
   const picker = document.getElementById('file-input');
   document.getElementById('pick-files').addEventListener('click', () => picker.click());
@@ -889,8 +894,14 @@ function wireInput() {
 // ---- start ----------------------------------------------------------------
 
 function onReady(msg) {
-  if (app.plugins.length) return;  // a restarted worker (after a cancel)
+  if (app.readyOnce) return;  // a restarted worker (after a cancel)
+  app.readyOnce = true;
+  // A workspace restored before the module was ready may have named plugins
+  // already (pluginIndex): the build's come first, those stay after them
+  // until the restored plugin files below say what they are.
+  const early = app.plugins;
   app.plugins = msg.plugins;
+  for (const p of early) if (!app.plugins.some((q) => q.name === p.name)) app.plugins.push(p);
   // Plugins of a restored workspace: loaded once the module is there.
   const restored = app.restoredPlugins || [];
   app.restoredPlugins = null;

@@ -41,6 +41,7 @@ const VALUE_WORDS = {
 const ALWAYS_HIDDEN = new Set(['start16', 'end16', 'rule']);
 
 function pluginInfo(plugin) {
+  if (typeof app !== 'undefined' && app.editor && app.editor.info.name === plugin) return app.editor.info;
   const a = typeof app !== 'undefined' ? app.plugins.find((p) => p.name === plugin) : null;
   return a || { name: plugin, description: '', about: {} };
 }

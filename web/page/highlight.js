@@ -43,7 +43,7 @@ function makeHighlight(app, mentions, seg, piece) {
   // Colours and line styles come from classes (hl-pN, tag-pN, see
   // paletteStyles below): inline styles on tens of thousands of spans would
   // cost seconds of style work on a long article.
-  let cls = `hl hl-p${innerPlugin % PLUGIN_PALETTE.length}`;
+  let cls = `hl hl-p${colorSlot(innerPlugin)}`;
   if (seg.ids.length > 1) cls += ' overlap';
   const mark = document.createElement('mark');
   mark.tabIndex = 0;
@@ -54,7 +54,7 @@ function makeHighlight(app, mentions, seg, piece) {
   const ending = seg.ids.filter((id) => (mentions[id].end16 | 0) === seg.end);
   if (ending.length) {
     mark.dataset.tag = ending.map((id) => mentionTag(mentions[id])).join('  ');
-    cls += ` tag-p${pluginIndex(app, mentions[ending[ending.length - 1]].plugin) % PLUGIN_PALETTE.length}`;
+    cls += ` tag-p${colorSlot(pluginIndex(app, mentions[ending[ending.length - 1]].plugin))}`;
   }
   mark.className = cls;
   mark.textContent = piece;
@@ -63,14 +63,14 @@ function makeHighlight(app, mentions, seg, piece) {
 
 // The legend's sample of plugin i: its tag on its fill, underlined in its style.
 function legendSample(i, plugin) {
-  const k = i % PLUGIN_PALETTE.length;
+  const k = colorSlot(i);
   return el('span', { class: `legend-sample hl-p${k}`, 'aria-hidden': 'true' }, el('span', { class: `legend-tag tag-p${k}` }, pluginTag(plugin)));
 }
 
 // One rule per palette entry: fill, underline colour and style, tag colours.
 (function paletteStyles() {
   const rules = PLUGIN_PALETTE.map((_, i) => {
-    const c = pluginColor(i);
+    const c = paletteEntry(i);
     return `mark.hl-p${i} { background: ${c.fill}; border-bottom-color: ${c.line}; border-bottom-style: ${c.style}; }\n`
       + `mark.tag-p${i}::after, .legend-tag.tag-p${i} { background: ${c.line}; color: ${c.ink}; }\n`
       + `.legend-sample.hl-p${i} { background: ${c.fill}; border-bottom-color: ${c.line}; border-bottom-style: ${c.style}; }`;
@@ -135,9 +135,10 @@ function popBox() {
   return hlPop.box;
 }
 
+// The mentions of the text on screen (the plugin editor draws its preview's).
 function currentMentions() {
-  const doc = typeof findDoc === 'function' ? findDoc(app.currentId) : null;
-  return doc && doc.status === 'done' ? doc.result.mentions : null;
+  const tv = app.textView;
+  return tv && tv.doc.id === app.currentId && tv.doc.status === 'done' ? tv.doc.result.mentions : null;
 }
 
 function showPopover(mark) {

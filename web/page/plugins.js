@@ -1,43 +1,11 @@
 // The plugins panel: every plugin with its switch, origin and description; a
 // plugin loaded at run time can be removed, and one that replaces a built-in
-// plugin says so. Load problems are rewritten in the plugin author's terms
-// (the file, the rule, the field, the offset in their own pattern; no
-// library error codes, no paths of the worker's file system) and stay listed
+// plugin says so; a loaded rule plugin opens in the plugin editor (editor.js).
+// Load problems are in the plugin author's terms (the core gives the file,
+// the rule, the field, the offset in their own pattern; library error codes
+// and the worker's file system paths are taken out here) and stay listed
 // until dismissed.
 'use strict';
-
-// Length in code points of a {{list}} as the core splices it into a pattern:
-// "(?:" + the words, regex-escaped, joined by "|" + ")" (core/rule_plugin.cpp).
-function listExpansionLength(words) {
-  const escaped = words.map((w) => String(w).replace(/[\\^$.|?*+()[\]{}\-/]/g, '\\$&'));
-  return Array.from('(?:' + escaped.join('|') + ')').length;
-}
-
-// Offset `n` (code points) in the pattern after {{list}} expansion -> where it
-// is in the pattern as written: {at, list} (list: the reference it falls in).
-function offsetInOwnPattern(pattern, lists, n) {
-  const cps = Array.from(pattern);
-  let i = 0;   // in the written pattern
-  let e = 0;   // in the expanded one
-  while (i < cps.length) {
-    if (cps[i] === '{' && cps[i + 1] === '{') {
-      let j = i + 2;
-      while (j + 1 < cps.length && !(cps[j] === '}' && cps[j + 1] === '}')) j++;
-      const name = cps.slice(i + 2, j).join('');
-      if (j + 1 < cps.length && Array.isArray(lists[name])) {
-        const len = listExpansionLength(lists[name]);
-        if (n < e + len) return { at: i, list: name };
-        e += len;
-        i = j + 2;
-        continue;
-      }
-    }
-    if (e === n) return { at: i, list: null };
-    i++;
-    e++;
-  }
-  return { at: cps.length, list: null };
-}
 
 // One problem line from the worker, for the author of `spec` ({file, bytes}).
 function explainPluginProblem(line, spec) {
@@ -49,26 +17,6 @@ function explainPluginProblem(line, spec) {
   // nlohmann::json's codes: "[json.exception.parse_error.101] parse error at line 3, column 5: …"
   text = text.replace(/(not valid JSON: )?\[json\.exception\.parse_error\.\d+\]\s*parse error/g, 'not valid JSON: error');
   text = text.replace(/\[json\.exception\.(type_error|out_of_range|other_error|invalid_iterator)\.\d+\]\s*/g, 'not what a rule plugin holds here: ');
-  // "rules[2] (id 'r3').pattern: regex error at offset 40 (after {{list}} expansion) near '…': …"
-  const m = text.match(/rules\[(\d+)\][^:]*\.pattern: regex error at offset (\d+) \(after \{\{list\}\} expansion\)( near '[^']*'| \(at the end\))?/);
-  if (m && spec && spec.bytes) {
-    try {
-      const json = JSON.parse(new TextDecoder().decode(spec.bytes));
-      const rule = json.rules[Number(m[1])];
-      if (rule && typeof rule.pattern === 'string') {
-        const where = offsetInOwnPattern(rule.pattern, json.lists || {}, Number(m[2]));
-        const own = Array.from(rule.pattern);
-        const near = own.slice(where.at, where.at + 12).join('');
-        const said = where.list
-          ? `regex error in the words of {{${where.list}}} (used at offset ${where.at} of your pattern)`
-          : `regex error at offset ${where.at} of your pattern` + (near ? ` near '${near}'` : ' (at the end)');
-        text = text.replace(m[0], m[0].slice(0, m[0].indexOf('regex error')) + said);
-        // Boost quotes the expanded pattern around the error: quote the author's own.
-        const frag = own.slice(Math.max(0, where.at - 12), where.at).join('') + '>>>HERE>>>' + near;
-        text = text.replace(/The error occurred while parsing the regular expression fragment: '[\s\S]*?'\.?/, `In your pattern: '${frag}'.`);
-      }
-    } catch (e) { /* leave the core's wording */ }
-  }
   return text;
 }
 
@@ -119,6 +67,10 @@ function renderPluginPanel() {
     return el('li', { 'data-plugin': p.name },
       el('div', { class: 'plugin-row' },
         el('label', { class: 'check' }, box, swatch(i), el('strong', {}, p.name)),
+        loaded && about.origin === 'rules' && el('button', {
+          type: 'button', class: 'small edit-plugin', 'aria-label': `Edit the plugin ${p.name}`,
+          title: 'Open it in the plugin editor: change it, save it as a new version', onclick: () => editLoadedPlugin(p.name),
+        }, 'Edit'),
         loaded && el('button', {
           type: 'button', class: 'small remove-plugin', 'aria-label': `Remove the plugin ${p.name}`,
           title: about.replaces ? `Remove ${about.file}: the built-in ${p.name} comes back` : `Remove ${about.file || p.name}`,

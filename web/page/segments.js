@@ -74,7 +74,17 @@ const PLUGIN_PALETTE = [
   { fill: '#c8c8c8', line: '#000000', ink: '#fff' },  // black
 ];
 const UNDERLINE_STYLES = ['solid', 'dashed', 'dotted', 'double'];
-function pluginColor(index) {
-  const c = PLUGIN_PALETTE[index % PLUGIN_PALETTE.length];
-  return Object.assign({ style: UNDERLINE_STYLES[index % UNDERLINE_STYLES.length] }, c);
+function paletteEntry(k) {
+  return Object.assign({ style: UNDERLINE_STYLES[k % UNDERLINE_STYLES.length] }, PLUGIN_PALETTE[k]);
 }
+// The palette entry of plugin `index` (app.plugins order; EDITOR_INDEX: the
+// plugin editor's): the one its manifest's "color" names, else by position.
+function colorSlot(index) {
+  const a = typeof app !== 'undefined' ? app : null;
+  let p = a && (index === EDITOR_INDEX ? a.editor && a.editor.info : a.plugins[index]);
+  if (p && a.editor && a.editor.info.name === p.name) p = a.editor.info;
+  const c = p && p.about && typeof p.about.color === 'string' ? p.about.color.toLowerCase() : '';
+  const k = c ? PLUGIN_PALETTE.findIndex((e) => e.line.toLowerCase() === c) : -1;
+  return k >= 0 ? k : index % PLUGIN_PALETTE.length;
+}
+function pluginColor(index) { return paletteEntry(colorSlot(index)); }

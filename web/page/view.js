@@ -70,11 +70,12 @@ function countByPlugin(app, mentions) {
 function renderDoc(app, doc) {
   document.getElementById('welcome').hidden = !!doc;
   const view = document.getElementById('doc');
-  view.hidden = !doc;
+  view.hidden = !doc && !app.editor;  // the plugin editor sits beside the text
   app.marks = new Map();
   app.rows = new Map();
   if (!doc || doc.id !== app.selectedDoc) app.selectedId = null;  // the selected row is of the document shown
   app.selectedDoc = doc ? doc.id : null;
+  view.classList.toggle('no-doc', !doc);
   if (!doc) return;
 
   document.getElementById('doc-title').textContent = doc.name;
@@ -132,7 +133,7 @@ function renderLegend(app, doc) {
 // (textview.js). A segment covered by several plugins shows all of them
 // (makeHighlight, web/page/highlight.js).
 function renderText(app, doc) {
-  renderTextView(app, doc);
+  if (app.editor) renderPreviewText(); else renderTextView(app, doc);
 }
 
 const DOC_VIRTUAL_ROWS = 300;  // a longer table is drawn as a window over its rows (vtable.js)

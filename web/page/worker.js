@@ -9,6 +9,9 @@
 //        {type: 'load-plugin', file, kind: 'rules'|'compiled', bytes}
 //        {type: 'compare', seq, jsonl}: the documents' results compared by the
 //         core (compare.js builds the lines)
+//        {type: 'preview', seq, json, ids, docs: [{id, name, text}] (texts not
+//         sent before), open, first}: the plugin editor's rule plugin (editor.js)
+//         run on the documents `ids`; a newer preview stops it
 //   out: {type: 'ready', plugins, version} | {type: 'failed', message}
 //        {type: 'results', results: [{id, status: 'done'|'bad'|'html', message,
 //         text, result, ms, note (how the bytes were decoded, '' for UTF-8),
@@ -17,6 +20,9 @@
 //        {type: 'plugin', file, ok, name, problems, plugins}
 //        {type: 'saved', ids, ok, message}: those results are in IndexedDB
 //        {type: 'compared', seq, json}: the comparison (core/compare.h)
+//        {type: 'previewed', seq, ok, problems, details, counts: {id: n},
+//         errors: {id: line}, open: {id, mentions}, first: [mention + doc],
+//         checked, done}: sent as it goes (every 0.3 s) and at the end
 // A batch (pool.js sizes them) costs one message each way and one IndexedDB
 // transaction: per-document messages and transactions took more time than
 // the analysis of a short article.
@@ -157,6 +163,39 @@
         (e) => self.postMessage({ type: 'saved', ids, ok: false, message: String((e && e.message) || e) }));
   }
 
+  // The plugin editor's preview: its plugin loaded (replacing its last
+  // version in this worker, which analyses nothing else) and run as the page
+  // and the CLI run it. It yields every 0.3 s so that a newer request, which
+  // supersedes it, is seen.
+  const previewTexts = new Map();
+  let previewLatest = 0;
+  async function preview(m, msg) {
+    for (const d of msg.docs) previewTexts.set(d.id, d);
+    const reply = JSON.parse(m.loadRulePlugin(msg.json, 'editor'));
+    const out = { type: 'previewed', seq: msg.seq, ok: reply.ok, problems: reply.problems || [], details: reply.details || [],
+      counts: {}, errors: {}, open: null, first: [], checked: 0, done: false };
+    let last = performance.now();
+    for (const id of reply.ok ? msg.ids : []) {
+      if (previewLatest !== msg.seq) return;
+      const d = previewTexts.get(id);
+      if (!d) continue;
+      const r = JSON.parse(m.analyze(d.name, d.text, reply.name));
+      const mine = r.mentions.filter((x) => x.plugin === reply.name);
+      out.counts[id] = mine.length;
+      if (r.errors.length) out.errors[id] = r.errors[0];
+      if (id === msg.open) out.open = { id, mentions: mine };
+      for (const x of mine) if (out.first.length < msg.first) out.first.push(Object.assign({ doc: id }, x));
+      out.checked++;
+      if (performance.now() - last > 300) {
+        self.postMessage(out);
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        last = performance.now();
+      }
+    }
+    out.done = true;
+    self.postMessage(out);
+  }
+
   // Messages are handled one after the other, in arrival order, so a plugin
   // load applies to every document sent after it. The files of a batch are
   // read together first.
@@ -188,10 +227,12 @@
   self.onmessage = (ev) => {
     const msg = ev.data;
     if (msg.type === 'init') { received(msg); return; }
+    if (msg.type === 'preview') previewLatest = msg.seq;
     ++waiting;
     queue = queue.then((m) => handle(m, msg).catch((e) => {
       // Nothing of a batch may be left unanswered: the page waits for it.
       if (msg.type === 'load-plugin') return;
+      if (msg.type === 'preview') { self.postMessage({ type: 'previewed', seq: msg.seq, ok: false, problems: [`editor: ${(e && e.message) || e}`], details: [{ path: '', rule: -1, offset: -1 }], done: true }); return; }
       if (msg.type === 'compare') { self.postMessage({ type: 'compared', seq: msg.seq, json: JSON.stringify({ error: String((e && e.message) || e) }) }); return; }
       const message = `analysis failed (${(e && e.message) || e})`;
       self.postMessage({ type: 'results', results: msg.docs.map((d) => ({ id: d.id, status: 'bad', message, note: '', hash: '' })) });
@@ -201,6 +242,7 @@
   async function handle(m, msg) {
     if (msg.type === 'load-plugin') { self.postMessage(loadPlugin(m, msg.file, msg.kind, msg.bytes)); return; }
     if (msg.type === 'compare') { self.postMessage({ type: 'compared', seq: msg.seq, json: m.compare(msg.jsonl) }); return; }
+    if (msg.type === 'preview') { await preview(m, msg); return; }
     const reads = await Promise.allSettled(msg.docs.map((doc) => (doc.file ? doc.file.arrayBuffer() : null)));
     const results = [];
     const moved = [];
