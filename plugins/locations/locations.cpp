@@ -417,6 +417,11 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
                 if (space != std::wstring::npos &&
                     in(kGiven, newslens::Vocabulary::global().find(newslens::fold_text(name.substr(0, space)))))
                     m.rejected = true;
+                // Or the given name of one: the people plugin names a lone "Georgia" only
+                // after "Georgia Stevens" ("said Georgia", "Georgia's father").
+                if (space != std::wstring::npos && m.count == 1 &&
+                    newslens::fold_text(name.substr(0, space)) == layer.folded(toks[m.first].start, toks[m.first].key_end))
+                    m.rejected = true;
             }
         }
     }

@@ -108,7 +108,8 @@ bool ends_with(std::wstring_view s, std::wstring_view suffix) {
 bool adjective_like(std::wstring_view k) {  // "Fearful", "Smiling": sentence openers, not names
     for (const std::wstring_view suffix : {L"ful", L"ing", L"ed", L"less", L"ous", L"ly"})
         if (k.size() > suffix.size() + 2 && ends_with(k, suffix)) return true;
-    return false;
+    // An age: "Nine-year-old Georgia Stevens", "Two-month-old Amir".
+    return ends_with(k, L"-old");
 }
 
 // Are the words of `small` found in order in `big`? ("George Bush" in "George
@@ -316,7 +317,10 @@ private:
             t.end = w.end;
             t.line_before = i == 0 || w.line_before();
             const Token* prev = i == 0 ? nullptr : &tokens[i - 1];
-            t.sentence_start = !prev || t.line_before || prev->dot_after ||
+            // So does a dash after a dateline: "INNISFAIL - Nine-year-old Georgia Stevens".
+            const bool dateline_dash = prev && i >= 2 && std::wstring_view(L"-–—").find(prev->punct) != std::wstring_view::npos &&
+                                       tokens[i - 2].shout;
+            t.sentence_start = !prev || t.line_before || prev->dot_after || dateline_dash ||
                                (prev->punct && std::wstring_view(L".!?:;\"“”‘'(").find(prev->punct) != std::wstring_view::npos);
             if (!w.alnum) {
                 t.punct = text[0];
