@@ -318,7 +318,7 @@ private:
             t.line_before = i == 0 || w.line_before();
             const Token* prev = i == 0 ? nullptr : &tokens[i - 1];
             // So does a dash after a dateline: "INNISFAIL - Nine-year-old Georgia Stevens".
-            const bool dateline_dash = prev && i >= 2 && std::wstring_view(L"-–—").find(prev->punct) != std::wstring_view::npos &&
+            const bool dateline_dash = prev && i >= 2 && (prev->punct == L'-' || prev->punct == 0x2013 || prev->punct == 0x2014) &&
                                        tokens[i - 2].shout;
             t.sentence_start = !prev || t.line_before || prev->dot_after || dateline_dash ||
                                (prev->punct && std::wstring_view(L".!?:;\"“”‘'(").find(prev->punct) != std::wstring_view::npos);
