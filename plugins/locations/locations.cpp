@@ -448,7 +448,10 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
         {
             bool org = false;
             for (std::size_t k = b; k < T && k < b + 4 && !org; ++k) {
-                if (toks[k].gap_before != ' ' || !toks[k].word || !toks[k].cap) break;
+                // ("DETROIT The U.S. Transportation Department": a new sentence.)
+                if (toks[k].gap_before != ' ' || !toks[k].word || !toks[k].cap || toks[k].key == w_the_ ||
+                    toks[k].key == w_a_ || toks[k].key == w_an_)
+                    break;
                 org = in(kOrgAfter, toks[k].key);
                 if (toks[k].possessive && !org) {
                     // "Sheriff's Office": the possessive ends the name unless an organisation's word
