@@ -186,7 +186,7 @@ function renderTables(app, doc) {
   if (!app.plugins.length) box.append(el('p', { class: 'muted' }, 'This build has no plugins.'));
   for (const v of virtual) {
     const index = new Map(v.items.map((x, n) => [x.id, n]));
-    app.docTables[v.plugin] = Object.assign({ index }, virtualRows(v.wrap, v.body, v.items, v.makeRow, v.columns));
+    app.docTables[v.plugin] = Object.assign({ index }, virtualRows(v.wrap, v.body, v.items, v.makeRow, v.columns, `doc:${v.plugin}`));
   }
 }
 
