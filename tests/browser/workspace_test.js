@@ -362,6 +362,26 @@ async function main() {
     return `${specs.length} documents dropped, reloaded with ${mid} analysed: all ${r.files.length} back, in order, and analysed`;
   });
 
+  await check('a reload 0.1 s after a drop loses nothing (what waits is written as the page goes)', async () => {
+    const { context: ctx, page: p } = await openPage(browser, '?workers=1');
+    const all = examples.map((f) => fs.readFileSync(path.join(examplesDir, f), 'utf8')).join('\n');
+    const specs = Array.from({ length: 200 }, (_, i) => fileSpec(`quick/${i}.txt`, Buffer.from(`Quick ${i}.\n${all}`)));
+    await dropFiles(p, specs);
+    // Before the first flush (store.js SAVE_DELAY_MS) and before any input has waited INPUT_SAVE_MS.
+    const early = await p.evaluate(() => ({ records: store.inputRecords.size, waiting: store.inputs.size }));
+    await p.waitForTimeout(100);
+    await p.reload();
+    await p.waitForFunction(() => document.body.dataset.store, null, { timeout: 30000 });
+    await p.waitForFunction((n) => window.newslens.docs.length === n && window.newslens.docs.every((d) => d.status === 'done' || d.status === 'bad'),
+      specs.length, { timeout: 120000 }).catch(() => {});
+    const r = await p.evaluate(() => ({ files: window.newslens.docs.map((d) => d.file), done: window.newslens.docs.filter((d) => d.status === 'done').length }));
+    await ctx.close();
+    assert(JSON.stringify(r.files) === JSON.stringify(specs.map((f) => f.name)),
+      `${r.files.length} of ${specs.length} documents back after the reload (before it: ${early.records} input records written, ${early.waiting} inputs waiting)`);
+    assert(r.done === specs.length, `${r.done} of ${specs.length} analysed after the reload`);
+    return `${specs.length} documents dropped, reloaded 0.1 s later (${early.records} input records written then): all back, in order, and analysed`;
+  });
+
   await check('Save workspace writes one .newslens.json file; dropping it restores it exactly', async () => {
     const before = await snapshot(page);
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20000 }), page.click('#save-workspace')]);

@@ -99,10 +99,12 @@ function storeFailed(e) {
   setProgress(`Warning: the workspace is ${store.problem}. Use “Save workspace” to keep it.`);
 }
 
-function flushStore() {
+// leaving: the page is going (flushOnLeave): everything waiting is written
+// now, beside a write still on its way.
+function flushStore(leaving) {
   clearTimeout(store.timer);
   store.timer = null;
-  if (!store.available || store.writing) { if (store.available) saveLater(); return store.writing; }
+  if (!store.available || (store.writing && !leaving)) { if (store.available) saveLater(); return store.writing; }
   const deleted = Array.from(store.deleted);
   // Inputs of documents not analysed yet (or whose result is not saved yet)
   // that have waited long enough; the others wait for a later flush.
@@ -113,7 +115,7 @@ function flushStore() {
     const d = findDoc(id);
     // Not needed any more: the document is gone, refused, or its result is saved.
     if (!d || d.status === 'bad' || (d.status === 'done' && !store.unsavedData.has(id))) { store.inputs.delete(id); continue; }
-    if (now - at < INPUT_SAVE_MS || inputs.length >= INPUT_CHUNK) { waiting = true; continue; }
+    if (!leaving && (now - at < INPUT_SAVE_MS || inputs.length >= INPUT_CHUNK)) { waiting = true; continue; }
     inputs.push([id, input]);
     store.inputs.delete(id);
   }
@@ -134,6 +136,12 @@ function flushStore() {
   }).then(() => { store.problem = ''; }, storeFailed).then(() => { store.writing = null; });
   return store.writing;
 }
+
+// A reload or a closed tab: what has not been written yet (a drop of the
+// last half second, an edit of the last SAVE_DELAY_MS) is written at once.
+// The transaction is committed as it is made (idbWrite), so it completes
+// after the page is gone (the browser test reloads 0.1 s after a drop).
+window.addEventListener('pagehide', () => { if (store.available) flushStore(true); });
 
 // Something the user did is not in IndexedDB yet (or cannot be).
 function unsavedWork() {

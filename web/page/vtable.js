@@ -139,7 +139,18 @@ function virtualRows(wrap, tbody, items, makeRow, columns, kind) {
   });
   draw(true);
   // Until it is scrolled the table is at its top and its box at most 60vh
-  // high (draw's estimate): only a row height never measured needs a look.
-  if (!st.sampled) measureAtNextFrame({ read: () => wrap.isConnected && measure(), write: () => draw(true) });
+  // high (draw's estimate): only a row height never measured needs a look,
+  // on screen (a table out of view skips layout, style.css: reading its
+  // rows would lay it out; it is measured when first scrolled, in draw).
+  if (!st.sampled) {
+    measureAtNextFrame({
+      read: () => {
+        if (!wrap.isConnected) return false;
+        const r = wrap.getBoundingClientRect();
+        return r.bottom > 0 && r.top < window.innerHeight && measure();
+      },
+      write: () => draw(true),
+    });
+  }
   return { redraw: () => { st.laidOut = true; draw(true); }, scrollToIndex };
 }
