@@ -102,6 +102,9 @@ function virtualRows(wrap, tbody, items, makeRow, columns, kind) {
   function scrollToIndex(i, focus) {
     st.active = i;
     st.laidOut = true;
+    // Rows never measured (a table out of view when drawn): measured first,
+    // so that the scroll position below and the window drawn agree.
+    if (!st.sampled) measure();
     const row = tbody.querySelector(`tr[data-index="${i}"]`);
     if (row) {
       row.scrollIntoView({ block: 'nearest' });
