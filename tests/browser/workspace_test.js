@@ -362,6 +362,26 @@ async function main() {
     return `${specs.length} documents dropped, reloaded with ${mid} analysed: all ${r.files.length} back, in order, and analysed`;
   });
 
+  await check('a reload 0.1 s after a drop loses nothing (what waits is written as the page goes)', async () => {
+    const { context: ctx, page: p } = await openPage(browser, '?workers=1');
+    const all = examples.map((f) => fs.readFileSync(path.join(examplesDir, f), 'utf8')).join('\n');
+    const specs = Array.from({ length: 200 }, (_, i) => fileSpec(`quick/${i}.txt`, Buffer.from(`Quick ${i}.\n${all}`)));
+    await dropFiles(p, specs);
+    // Before the first flush (store.js SAVE_DELAY_MS) and before any input has waited INPUT_SAVE_MS.
+    const early = await p.evaluate(() => ({ records: store.inputRecords.size, waiting: store.inputs.size }));
+    await p.waitForTimeout(100);
+    await p.reload();
+    await p.waitForFunction(() => document.body.dataset.store, null, { timeout: 30000 });
+    await p.waitForFunction((n) => window.newslens.docs.length === n && window.newslens.docs.every((d) => d.status === 'done' || d.status === 'bad'),
+      specs.length, { timeout: 120000 }).catch(() => {});
+    const r = await p.evaluate(() => ({ files: window.newslens.docs.map((d) => d.file), done: window.newslens.docs.filter((d) => d.status === 'done').length }));
+    await ctx.close();
+    assert(JSON.stringify(r.files) === JSON.stringify(specs.map((f) => f.name)),
+      `${r.files.length} of ${specs.length} documents back after the reload (before it: ${early.records} input records written, ${early.waiting} inputs waiting)`);
+    assert(r.done === specs.length, `${r.done} of ${specs.length} analysed after the reload`);
+    return `${specs.length} documents dropped, reloaded 0.1 s later (${early.records} input records written then): all back, in order, and analysed`;
+  });
+
   await check('Save workspace writes one .newslens.json file; dropping it restores it exactly', async () => {
     const before = await snapshot(page);
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20000 }), page.click('#save-workspace')]);
@@ -401,9 +421,10 @@ async function main() {
 
   // ---- a 50 MB document ----
   // Issue 16 asks for the first screen 1 s after the analysis: 0.45-0.65 s
-  // here, timed from the result's arrival (the message that brings the
-  // 680,000 results is itself one task of 3-4 s on this machine, before
-  // it). Bounded at 2 s; the figure is printed. The long tasks after it: below.
+  // here, timed from the result's arrival. The 680,000 results come in
+  // parts of 5,000, a message each (worker.js sendMentionParts: one message
+  // was one task of 2.5-5 s): the longest task before the first screen is
+  // printed. Bounded at 2 s; the figure is printed. The long tasks after it: below.
   await check('a 50 MB document: first screen after the analysis, drawn near the view only, long tasks listed', async () => {
     const { context: ctx, page: big } = await openPage(browser);
     await big.evaluate(() => {
@@ -432,6 +453,7 @@ async function main() {
     assert(st.status === 'done', `${st.status}: ${st.message}`);
     await big.waitForFunction(() => window.newslens.textView && window.newslens.textView.firstScreenMs !== undefined, null, { timeout: 20000 });
     const first = await big.evaluate(() => window.newslens.textView.firstScreenMs);
+    const beforeFirst = await big.evaluate(() => window.__long.reduce((a, e) => Math.max(a, e.ms), 0));
     // The document's tables (web/page/view.js renderTables) are built once
     // after the text is on screen; timed apart, then the bound applies.
     const tablesAt = Date.now();
@@ -461,16 +483,17 @@ async function main() {
     const worst = r.after.reduce((a, e) => Math.max(a, e.ms), 0);
     assert(first <= 2000, `first screen ${first.toFixed(0)} ms after the result arrived`);
     // Issue 16 asks for no task over 100 ms after the first screen. A legend
-    // toggle used to lay the text out once per drawn chunk (0.8 s), the
-    // document's tables were built in one task (0.3-0.5 s); now the longest
-    // tasks are layouts of the page while scrolling, 60-240 ms on this shared
-    // machine depending on its load, and up to 630 ms when four builds share
-    // its two cores. Bounded at 1 s; the list is printed (bench/page_bench.js
-    // is where speed is measured).
+    // toggle used to lay the text out once per drawn chunk (0.8 s), then all
+    // the chunks near the view in one task (0.15-0.37 s; now those on screen,
+    // the others one per task), the document's tables were built in one task
+    // (0.3-0.6 s; now in steps of about 25 ms, view.js tableSteps); the
+    // longest tasks left are layouts of the text while scrolling, 50-170 ms
+    // on this shared machine depending on its load. Bounded at 1 s; the list
+    // is printed (bench/page_bench.js is where speed is measured).
     assert(worst <= 1000, `main-thread tasks after the first screen: ${r.after.map((e) => e.ms.toFixed(0)).join(', ')} ms`);
     assert(r.shown < 2e6, `${r.shown} characters in the DOM: not virtualised`);
     return `${(size / 1e6).toFixed(1)} MB, ${r.chars.toLocaleString()} chars, ${r.mentions.toLocaleString()} results; analysed in ${analysedS.toFixed(1)} s; ` +
-      `first screen ${first.toFixed(0)} ms after the result; the tables after it (${tablesMs} ms, longest task so far ${tablesTask.toFixed(0)} ms); ` +
+      `longest task until the first screen ${beforeFirst.toFixed(0)} ms; first screen ${first.toFixed(0)} ms after the result; the tables after it (${tablesMs} ms, longest task so far ${tablesTask.toFixed(0)} ms); ` +
       `then scrolling and toggles: ${r.after.length} long tasks (${r.after.map((e) => e.ms.toFixed(0)).join(', ')} ms); ` +
       `${r.drawn} marks and ${r.shown.toLocaleString()} characters in the DOM`;
   });
@@ -543,6 +566,20 @@ async function main() {
       });
       mo.observe(document.getElementById('all-tables'), { childList: true, subtree: true });
     }));
+    // Two more keystrokes, each timed from its redraw: 'pro' widens the
+    // filter (every row again), 'prof' narrows it (the last rows again).
+    const keysMs = await timed(async () => {
+      const out = [];
+      for (const q of ['pro', 'prof']) {
+        const t0 = performance.now();
+        document.getElementById('filter-text').value = q;
+        window.newslens.filter.text = q;
+        renderAllTables(window.newslens);
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        out.push(performance.now() - t0);
+      }
+      return out;
+    });
     await shot(p, 'many-1000-tables.png');
     await p.click('.tabs [data-tab="doc"]');
     await shot(p, 'many-1000.png');
@@ -550,7 +587,8 @@ async function main() {
     const worstSwitch = Math.max(...switchMs);
     const fmt = (v) => (v === null || v === undefined ? 'n/a' : `${Math.round(v)} ms`);
     const line = `drop → all analysed and the first shown ${(t / 1000).toFixed(2)} s; switch documents ${fmt(worstSwitch)} (worst of 10); ` +
-      `first Tables view ${fmt(tableMs)}; sort ${fmt(sortMs)}; filter ${fmt(filterMs.work)} (${fmt(filterMs.total)} with the typing pause)`;
+      `first Tables view ${fmt(tableMs)}; sort ${fmt(sortMs)}; filter ${fmt(filterMs.work)} (${fmt(filterMs.total)} with the typing pause), ` +
+      `then ${keysMs.map(fmt).join(' and ')} ('pro', 'prof')`;
     // Issue 16's goals: 2 s, 100 ms (switch, sort, filter), 300 ms (first
     // table) are measured by bench/page_bench.js, not here: this test runs on
     // a shared machine (with other builds and tests, its figures vary by 5x).
@@ -563,6 +601,7 @@ async function main() {
     if (tableMs > 6000) over.push('the first table');
     if (sortMs !== null && sortMs > 2000) over.push('the sort');
     if (filterMs.work > 3000) over.push('the filter');
+    if (keysMs.some((v) => v > 3000)) over.push('a later keystroke');
     assert(!over.length, `too slow: ${over.join(', ')}: ${line}`);
     return line;
   });

@@ -30,11 +30,15 @@ function openWorkspaceDb() {
   });
 }
 
-// Runs fn(stores) in one readwrite transaction; resolves when it commits.
+// Runs fn(stores) in one readwrite transaction (fn makes its requests at
+// once); resolves when it commits.
 function idbWrite(db, names, fn) {
   return new Promise((resolve, reject) => {
     const tx = db.transaction(names, 'readwrite');
     fn(Object.fromEntries(names.map((n) => [n, tx.objectStore(n)])));
+    // Every request is made: committed now, not when the page next idles
+    // (a write made as the page unloads is then kept).
+    if (typeof tx.commit === 'function') tx.commit();
     tx.oncomplete = () => resolve();
     tx.onerror = () => reject(tx.error || new Error('IndexedDB write failed'));
     tx.onabort = () => reject(tx.error || new Error('IndexedDB write aborted'));

@@ -84,7 +84,7 @@ const pool = {
   },
 
   startOne(plugins) {
-    const slot = { worker: new Worker(this.url), inflight: new Map(), batches: 0, waiters: [] };
+    const slot = { worker: new Worker(this.url), inflight: new Map(), batches: 0, waiters: [], parts: new Map() };
     this.workers.push(slot);
     const init = this.init(slot.worker);
     for (const spec of plugins) {
@@ -100,11 +100,19 @@ const pool = {
         else if (msg.type === 'results') {
           slot.batches--;
           const pairs = msg.results.map((r) => {
+            if (r.parts) {  // its mentions came ahead, in parts (worker.js sendMentionParts)
+              r.result.mentions = [].concat(...(slot.parts.get(r.id) || []));
+              slot.parts.delete(r.id);
+              delete r.parts;
+            }
             const doc = slot.inflight.get(r.id);
             slot.inflight.delete(r.id);
             return [r, doc];
           });
           if (this.onResults) this.onResults(pairs);
+        } else if (msg.type === 'mentions') {
+          if (!slot.parts.has(msg.id)) slot.parts.set(msg.id, []);
+          slot.parts.get(msg.id).push(msg.mentions);
         } else if (msg.type === 'saved') {
           if (this.onSaved) this.onSaved(msg);
         } else if (msg.type === 'plugin') {

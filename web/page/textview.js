@@ -270,14 +270,15 @@ function renderTextView(app, doc) {
     return;
   }
   if (same) {
-    // Drawn again: the chunks near the view; the others are emptied (drawn
-    // when they come back), so a toggle costs a screen or two of marks.
+    // Drawn again: the chunks on screen now; the others are emptied, and
+    // those near the view drawn again one per task (the observer below),
+    // so a toggle costs a screen of marks in one task.
     // Every drawn chunk measured first (one layout), then changed.
     const view = box.getBoundingClientRect();
     const drawn = tv.chunks.filter((c) => c.drawn).map((c) => ({ c, r: c.el.getBoundingClientRect() }));
     for (const { c, r } of drawn) {
       c.drawn = false;
-      if (r.bottom >= view.top - NEAR_PX && r.top <= view.bottom + NEAR_PX) drawChunk(app, tv, c);
+      if (r.bottom >= view.top && r.top <= view.bottom) drawChunk(app, tv, c);
       else { c.drawn = true; tv.drawnCount++; undrawChunk(app, tv, c, r.height); }
     }
   } else {
@@ -321,7 +322,10 @@ function renderTextView(app, doc) {
     }
   }, { root: box, rootMargin: `${NEAR_PX}px 0px` });
   for (const c of tv.chunks) tv.observer.observe(c.el);
-  // The first screen now, not on the observer's first callback.
+  // The first screen now, not on the observer's first callback (drawn
+  // again, the chunks on screen are drawn above: reading the scroll position
+  // here would lay the changed text out at once).
+  if (same) return;
   let y = 0;
   for (const c of tv.chunks) {
     if (y > box.scrollTop + box.clientHeight + 600) break;

@@ -108,7 +108,8 @@ function renderDoc(app, doc) {
   if (doc.status === 'done' && doc.text.length > EAGER_CHARS) {
     const box = document.getElementById('tables');
     box.replaceChildren(el('p', { class: 'muted' }, 'Building the tables…'));
-    requestAnimationFrame(() => setTimeout(() => { if (findDoc(app.currentId) === doc) renderTables(app, doc); }, 0));
+    app.tableSteps = null;
+    requestAnimationFrame(() => setTimeout(() => { if (findDoc(app.currentId) === doc) renderTables(app, doc, true); }, 0));
   } else renderTables(app, doc);
 }
 
@@ -137,27 +138,54 @@ function renderText(app, doc) {
 }
 
 const DOC_VIRTUAL_ROWS = 300;  // a longer table is drawn as a window over its rows (vtable.js)
+const TABLE_STEP_ITEMS = 20000;  // mentions gone through between two yields of tableSteps
+const TABLE_TASK_MS = 25;        // and the work of one task, at most about this long
 
 // One table per plugin that found something: #, text, then the plugin's own
 // fields as columns (whatever it returns). Plugins that found nothing are
 // listed in one line. Each table is one tab stop (rovingRows, or
 // virtualRows for a long one, whose rows are built as they come into view:
-// a multi-megabyte article's tables cost no more than a short one's).
-function renderTables(app, doc) {
+// a multi-megabyte article's tables cost no more than a short one's). The
+// tables of a long text are built over several tasks (tableSteps), so
+// that the page answers meanwhile.
+function renderTables(app, doc, inSteps) {
+  const steps = tableSteps(app, doc);
+  if (!inSteps) { app.tableSteps = null; while (!steps.next().done); return; }
+  const run = () => {
+    if (findDoc(app.currentId) !== doc || app.tableSteps !== steps) return;
+    const t0 = performance.now();
+    while (performance.now() - t0 < TABLE_TASK_MS) if (steps.next().done) return;
+    setTimeout(run, 0);
+  };
+  app.tableSteps = steps;
+  run();
+}
+
+function* tableSteps(app, doc) {
   const box = document.getElementById('tables');
   app.rows = new Map();
   app.docTables = {};
-  box.replaceChildren();
-  if (doc.status !== 'done') { box.hidden = true; return; }
-  box.hidden = false;
+  if (doc.status !== 'done') { box.replaceChildren(); box.hidden = true; return; }
   const byPlugin = app.plugins.map(() => []);
-  doc.result.mentions.forEach((m, id) => byPlugin[pluginIndex(app, m.plugin)].push({ m, id }));
+  const mentions = doc.result.mentions;
+  for (let id = 0; id < mentions.length; id++) {
+    byPlugin[pluginIndex(app, mentions[id].plugin)].push({ m: mentions[id], id });
+    if (id % TABLE_STEP_ITEMS === TABLE_STEP_ITEMS - 1) yield;
+  }
+  const sections = [];
   const empty = [];
-  const virtual = [];
-  app.plugins.forEach((p, i) => {
+  for (let i = 0; i < app.plugins.length; i++) {
+    const p = app.plugins[i];
     const items = byPlugin[i];
-    if (!items.length) { empty.push(p.name); return; }
-    const keys = visibleKeys(p.name, fieldKeys(items.map((x) => x.m)));
+    if (!items.length) { empty.push(p.name); continue; }
+    // fieldKeys (segments.js), a step at a time.
+    const found = [];
+    const seen = new Set();
+    for (let n = 0; n < items.length; n++) {
+      for (const k of Object.keys(items[n].m)) if (!POSITION_KEYS.has(k) && !seen.has(k)) { seen.add(k); found.push(k); }
+      if (n % TABLE_STEP_ITEMS === TABLE_STEP_ITEMS - 1) yield;
+    }
+    const keys = visibleKeys(p.name, found);
     const head = el('tr', {}, el('th', { class: 'num', scope: 'col' }, '#'), el('th', { scope: 'col' }, fieldLabel(p.name, 'text')),
       ...keys.map((k) => el('th', { scope: 'col', dataset: { key: k } }, fieldLabel(p.name, k))));
     const makeRow = ({ m, id }, n) => {
@@ -179,16 +207,24 @@ function renderTables(app, doc) {
     const body = long ? el('tbody', {}) : rovingBody(items.map(makeRow));
     const wrap = el('div', { class: 'table-wrap' + (long ? ' virtual' : '') },
       el('table', { 'aria-label': `${p.name} results`, 'aria-rowcount': String(items.length + 1) }, el('thead', {}, head), body));
-    if (long) virtual.push({ plugin: p.name, wrap, body, items, makeRow, columns: keys.length + 2 });
-    box.append(el('section', { class: 'plugin-table', dataset: { plugin: p.name } },
+    if (long) {
+      // Mention id -> row, for showRow (app.js).
+      const index = new Map();
+      for (let n = 0; n < items.length; n++) {
+        index.set(items[n].id, n);
+        if (n % TABLE_STEP_ITEMS === TABLE_STEP_ITEMS - 1) yield;
+      }
+      // Its first rows drawn before the table is on the page (no layout is read).
+      app.docTables[p.name] = Object.assign({ index }, virtualRows(wrap, body, items, makeRow, keys.length + 2, `doc:${p.name}`));
+      yield;
+    }
+    sections.push(el('section', { class: 'plugin-table', dataset: { plugin: p.name } },
       el('h3', {}, swatch(i), p.name, el('span', { class: 'muted' }, ` ${items.length} · ${p.description}`)), wrap));
-  });
+  }
+  box.hidden = false;
+  box.replaceChildren(...sections);
   if (empty.length) box.append(el('p', { class: 'muted no-results' }, `No results from: ${empty.join(', ')}.`));
   if (!app.plugins.length) box.append(el('p', { class: 'muted' }, 'This build has no plugins.'));
-  for (const v of virtual) {
-    const index = new Map(v.items.map((x, n) => [x.id, n]));
-    app.docTables[v.plugin] = Object.assign({ index }, virtualRows(v.wrap, v.body, v.items, v.makeRow, v.columns));
-  }
 }
 
 // A table cell of field `key`: the value in words, numbers right-aligned

@@ -5,13 +5,33 @@
 // move through all the rows, drawn or not.
 'use strict';
 
-const VIRTUAL_OVERSCAN = 30;
-let measuredRowHeight = 26;  // the last table's average row height: the next one starts from it
+const VIRTUAL_OVERSCAN = 15;   // rows drawn above and below the view (each costs layout on every redraw)
+// The average row height of each kind of table ('all:quotes', 'doc:numbers'...),
+// measured once: a table drawn again (a filter, a sort, another document)
+// starts right and reads no layout; a new kind starts from the last measured.
+const rowHeights = new Map();
+let lastRowHeight = 26;
+
+// The first measure of new tables, all in one animation frame: every table
+// read first, then those whose estimate was off drawn again (a read after
+// another table's change laid the whole view out once per table).
+const pendingMeasures = [];
+function measureAtNextFrame(table) {
+  if (!pendingMeasures.length) requestAnimationFrame(runMeasures);
+  pendingMeasures.push(table);
+}
+function runMeasures() {
+  const tables = pendingMeasures.splice(0);
+  const changed = tables.map((t) => t.read());
+  tables.forEach((t, i) => { if (changed[i]) t.write(); });
+}
 
 // wrap: the scrolling element; tbody: the table's body; items: the data;
-// makeRow(item, index) -> <tr>. Returns {redraw, scrollToIndex}.
-function virtualRows(wrap, tbody, items, makeRow, columns) {
-  const st = { start: 0, end: 0, rh: measuredRowHeight, active: 0, sampled: false, laidOut: false };
+// makeRow(item, index) -> <tr>; kind: what its rows look like (their
+// height is remembered by it). Returns {redraw, scrollToIndex}.
+function virtualRows(wrap, tbody, items, makeRow, columns, kind) {
+  const known = kind ? rowHeights.get(kind) : undefined;
+  const st = { start: 0, end: 0, rh: known || lastRowHeight, active: 0, sampled: known !== undefined, laidOut: false };
   const spacer = (h, cls) => el('tr', { class: `spacer ${cls}`, 'aria-hidden': 'true' },
     el('td', { colSpan: columns, style: { height: `${Math.max(0, Math.round(h))}px`, padding: '0', border: '0' } }));
   const headHeight = () => { const h = wrap.querySelector('thead'); return h ? h.offsetHeight : 0; };
@@ -71,7 +91,8 @@ function virtualRows(wrap, tbody, items, makeRow, columns) {
     if (h <= 0) return false;
     st.sampled = true;
     const rh = Math.max(18, h / drawn);
-    measuredRowHeight = rh;
+    lastRowHeight = rh;
+    if (kind) rowHeights.set(kind, rh);
     if (Math.abs(rh - st.rh) <= 0.5) return false;
     st.rh = rh;
     return true;
@@ -81,6 +102,9 @@ function virtualRows(wrap, tbody, items, makeRow, columns) {
   function scrollToIndex(i, focus) {
     st.active = i;
     st.laidOut = true;
+    // Rows never measured (a table out of view when drawn): measured first,
+    // so that the scroll position below and the window drawn agree.
+    if (!st.sampled) measure();
     const row = tbody.querySelector(`tr[data-index="${i}"]`);
     if (row) {
       row.scrollIntoView({ block: 'nearest' });
@@ -117,11 +141,19 @@ function virtualRows(wrap, tbody, items, makeRow, columns) {
     scrollToIndex(j);
   });
   draw(true);
-  requestAnimationFrame(() => {
-    if (!wrap.isConnected) return;
-    st.laidOut = true;
-    measure();
-    draw(false);
-  });
+  // Until it is scrolled the table is at its top and its box at most 60vh
+  // high (draw's estimate): only a row height never measured needs a look,
+  // on screen (a table out of view skips layout, style.css: reading its
+  // rows would lay it out; it is measured when first scrolled, in draw).
+  if (!st.sampled) {
+    measureAtNextFrame({
+      read: () => {
+        if (!wrap.isConnected) return false;
+        const r = wrap.getBoundingClientRect();
+        return r.bottom > 0 && r.top < window.innerHeight && measure();
+      },
+      write: () => draw(true),
+    });
+  }
   return { redraw: () => { st.laidOut = true; draw(true); }, scrollToIndex };
 }

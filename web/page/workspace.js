@@ -5,14 +5,43 @@
 
 const ALL_ROW_LIMIT = 300;
 
+// One plugin's mentions in the model and the field keys they have, split
+// once per model (each redraw went through every mention once per plugin).
+function pluginMentions(app, plugin) {
+  const model = app.model;
+  if (!model.byPlugin) {
+    model.byPlugin = new Map();
+    for (const x of model.mentions) {
+      let list = model.byPlugin.get(x.m.plugin);
+      if (!list) { list = []; list.keys = null; model.byPlugin.set(x.m.plugin, list); }
+      list.push(x);
+    }
+  }
+  return model.byPlugin.get(plugin) || [];
+}
+function pluginFieldKeys(all) {
+  if (!all.keys) all.keys = fieldKeys(all.map((x) => x.m));
+  return all.keys;
+}
+
+// The last rows each plugin's filters left, before sorting: a keystroke
+// that adds to the text filter (the other filters as they were) only
+// filters those again. Model order is kept, so the rows and their sorted
+// order are the same as from all the mentions.
+const lastFiltered = new Map();  // plugin -> {all, q, signature, doc, place, hideRepeats, rows}
+
 // Rows of one plugin's cross-document table after the filters.
 function filteredRows(app, plugin) {
   const f = app.filter;
   const q = f.text.trim().toLowerCase();
   const columns = app.columns[plugin];
   const signature = columns.join('\u0001');
-  const rows = app.model.mentions.filter((x) => {
-    if (x.m.plugin !== plugin) return false;
+  const all = pluginMentions(app, plugin);
+  const last = lastFiltered.get(plugin);
+  const narrower = last && last.all === all && last.signature === signature && last.doc === f.doc && last.place === f.place
+    && last.hideRepeats === app.hideRepeats && q.startsWith(last.q);
+  const from = narrower ? last.rows : all;
+  const rows = narrower && q === last.q ? from.slice() : from.filter((x) => {
     if (app.hideRepeats && x.repeat) return false;
     if (f.doc && String(x.doc.id) !== f.doc) return false;
     if (f.place) {
@@ -30,6 +59,7 @@ function filteredRows(app, plugin) {
     }
     return true;
   });
+  lastFiltered.set(plugin, { all, q, signature, doc: f.doc, place: f.place, hideRepeats: app.hideRepeats, rows: rows.slice() });
   const s = app.sort[plugin];
   if (s) {
     const idx = app.columns[plugin].indexOf(s.key);
@@ -56,8 +86,12 @@ function compareCells(a, b) {
   const eb = b === null || b === undefined || b === '';
   if (ea || eb) return ea - eb;
   if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return formatValue(a).localeCompare(formatValue(b), undefined, { numeric: true });
+  return cellCollator.compare(formatValue(a), formatValue(b));
 }
+// The same order as localeCompare(b, undefined, {numeric: true}), without
+// making a collator per comparison.
+const cellCollator = new Intl.Collator(undefined, { numeric: true });
+const labelCollator = new Intl.Collator();  // as localeCompare(b)
 
 // ---- grouped tables: one row per place, person or speaker -------------------
 
@@ -100,7 +134,7 @@ function sortGroups(groups, sort) {
   return groups.sort((a, b) => {
     if (!a.key !== !b.key) return a.key ? -1 : 1;  // "not identified" last
     const c = compareCells(val(a), val(b));
-    return dir * c || b.items.length - a.items.length || a.label.localeCompare(b.label);
+    return dir * c || b.items.length - a.items.length || labelCollator.compare(a.label, b.label);
   });
 }
 
@@ -211,9 +245,9 @@ function renderAllTables(app) {
   }
   const virtual = [];
   app.plugins.forEach((p, i) => {
-    const all = app.model.mentions.filter((x) => x.m.plugin === p.name);
+    const all = pluginMentions(app, p.name);
     if (!all.length) return;
-    const columns = ['document', 'text', ...visibleKeys(p.name, fieldKeys(all.map((x) => x.m)))];
+    const columns = ['document', 'text', ...visibleKeys(p.name, pluginFieldKeys(all))];
     app.columns[p.name] = columns;
     const rows = filteredRows(app, p.name);
     const field = groupField(all);
@@ -224,7 +258,7 @@ function renderAllTables(app) {
       const g = groupedTable(app, p, rows, columns, field);
       table = g.table;
       counted = `${g.count.toLocaleString()} ${field === 'speaker' ? 'speakers' : 'names'} · ${rows.length.toLocaleString()} of ${all.length.toLocaleString()} mentions`;
-      if (g.virtual) virtual.push(Object.assign({ plugin: p.name }, g.virtual));
+      if (g.virtual) virtual.push(Object.assign({ plugin: p.name, kind: `group:${p.name}` }, g.virtual));
     } else {
       const sort = app.sort[p.name];
       const head = el('tr', {}, ...columns.map((k) => el('th', {
@@ -245,7 +279,7 @@ function renderAllTables(app) {
       const tbody = el('tbody', {});
       table = el('table', { 'aria-label': `${p.name} results`, 'aria-rowcount': String(rows.length + 1) }, el('thead', {}, head), tbody);
       // Long tables are drawn as a window over the rows (vtable.js).
-      if (rows.length > ALL_ROW_LIMIT) virtual.push({ plugin: p.name, tbody, rows, makeRow, columns: columns.length });
+      if (rows.length > ALL_ROW_LIMIT) virtual.push({ plugin: p.name, kind: `all:${p.name}`, tbody, rows, makeRow, columns: columns.length });
       else {
         tbody.append(...rows.map(makeRow));
         rovingRows(tbody);
@@ -267,7 +301,7 @@ function renderAllTables(app) {
   prepareSearch(app);
   app.virtualTables = {};
   for (const v of virtual) {
-    app.virtualTables[v.plugin] = Object.assign({ items: v.rows }, virtualRows(v.tbody.closest('.table-wrap'), v.tbody, v.rows, v.makeRow, v.columns));
+    app.virtualTables[v.plugin] = Object.assign({ items: v.rows }, virtualRows(v.tbody.closest('.table-wrap'), v.tbody, v.rows, v.makeRow, v.columns, v.kind));
   }
 }
 
@@ -358,8 +392,8 @@ function csvCell(v) {
 // first, or Excel reads ’ and é as two or three odd characters.
 function exportCsv(app, plugin) {
   const rows = filteredRows(app, plugin);
-  const all = app.model.mentions.filter((x) => x.m.plugin === plugin);
-  const keys = fieldKeys(all.map((x) => x.m)).filter((k) => k !== 'start16' && k !== 'end16');
+  const all = pluginMentions(app, plugin);
+  const keys = pluginFieldKeys(all).filter((k) => k !== 'start16' && k !== 'end16');
   const lines = [['document', 'plugin', 'start', 'end', 'text', ...keys].map(csvCell).join(',')];
   for (const x of rows) {
     lines.push([x.doc.name, plugin, x.m.start, x.m.end, x.m.text, ...keys.map((k) => x.m[k])].map(csvCell).join(','));
