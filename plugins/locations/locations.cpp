@@ -414,14 +414,14 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
             } else if (last == m.first + m.count) {  // the whole name as written: the surname of a fuller one?
                 const std::wstring name = newslens::to_wide(people[p].fields.get("name").as_string());
                 const std::size_t space = name.find(L' ');
-                if (space != std::wstring::npos &&
-                    in(kGiven, newslens::Vocabulary::global().find(newslens::fold_text(name.substr(0, space)))))
-                    m.rejected = true;
-                // Or the given name of one: the people plugin names a lone "Georgia" only
-                // after "Georgia Stevens" ("said Georgia", "Georgia's father").
-                if (space != std::wstring::npos && m.count == 1 &&
-                    newslens::fold_text(name.substr(0, space)) == layer.folded(toks[m.first].start, toks[m.first].key_end))
-                    m.rejected = true;
+                if (space != std::wstring::npos) {
+                    const std::wstring first = newslens::fold_text(name.substr(0, space));
+                    // Or the given name of one: the people plugin names a lone "Georgia" only
+                    // after "Georgia Stevens" ("said Georgia", "Georgia's father").
+                    if (in(kGiven, newslens::Vocabulary::global().find(first)) ||
+                        (m.count == 1 && first == layer.folded(toks[m.first].start, toks[m.first].key_end)))
+                        m.rejected = true;
+                }
             }
         }
     }
