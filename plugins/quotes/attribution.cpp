@@ -6,9 +6,9 @@ namespace newslens::quotes {
 namespace {
 
 // A speaker known by name and the span of the mention it comes from.
-Speaker speaker_at(std::wstring name, std::size_t start, std::size_t end) {
+Speaker speaker_at(std::wstring_view name, std::size_t start, std::size_t end) {
     Speaker s;
-    s.name = std::move(name);
+    s.name = name;
     s.start = start;
     s.end = end;
     return s;
@@ -615,7 +615,7 @@ Speaker Attributor::name_from(std::size_t nb, std::size_t ne, std::size_t rb) co
     Speaker s;
     s.start = tokens_[nb].start;
     s.end = name_end(tokens_, ne - 1, lex_);
-    s.name = names_.fullest_at(s.start, s.end, text_.substr(s.start, s.end - s.start), tokens_.key(ne - 1));
+    s.name = names_.fullest_at(s.start, s.end, std::wstring_view(text_).substr(s.start, s.end - s.start), tokens_.key(ne - 1));
     if (rb < nb) s.role = span(rb, nb);
     return s;
 }
@@ -654,7 +654,7 @@ Speaker Attributor::group_pronoun(std::size_t anchor) const {
         return s;
     }
     if (!org) return {};
-    return speaker_at(text_.substr(org->start, org->end - org->start), org->start, org->end);
+    return speaker_at(std::wstring_view(text_).substr(org->start, org->end - org->start), org->start, org->end);
 }
 
 // A quote inside a sentence that has no speech verb: the subject of that

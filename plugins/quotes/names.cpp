@@ -104,7 +104,7 @@ NameSplit split_trailing_name(const Words& tokens, std::size_t begin, std::size_
 
 NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexicon& lex,
                      const std::vector<QuoteSpan>& quotes, const std::vector<Mention>& people)
-    : text_(text), people_(people) {
+    : text_(text), tokens_(tokens), people_(people) {
     struct Run {
         std::size_t b, e;  // name tokens
         bool person;
@@ -119,13 +119,6 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
     const std::size_t n = tokens.size();
     for (const QuoteSpan& q : quotes)
         if (q.parent == kNone) quoted_.emplace_back(q.open, q.close == kNone ? q.end : q.close + 1);
-    // Words the article writes in lower case somewhere: capitalised at a
-    // sentence start they are common words, not the first word of a name.
-    WordSet& lower_words = lower_words_;
-    lower_words.reserve(tokens.size() / 2);  // about one word in two is a new lower-case word
-    for (std::size_t i = 0; i < n; ++i)
-        if (tokens.is_word(i) && !tokens.capitalized(i) && chars::is_letter(static_cast<char32_t>(tokens.text(i)[0])))
-            lower_words.insert(tokens.key(i));
     auto boundary_before = [&](std::size_t t) {  // is a sentence boundary just before token t?
         if (t == 0) return true;
         if (!tokens.is_word(t - 1) &&
@@ -189,7 +182,7 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
             // article also writes it in lower case or it reads as an adjective.
             if (person && !titled && sentence_start && e - b >= 2) {
                 const WordId k = tokens.key(b);
-                const bool common = (e - b >= 3 && ((lower_words.contains(k) && !lex.word_like_given_name(k)) || lex.occupation(k))) ||
+                const bool common = (e - b >= 3 && ((written_lower(k) && !lex.word_like_given_name(k)) || lex.occupation(k))) ||
                                     adjective_like(tokens.key_text(b));
                 if (common) ++b;
             }
@@ -285,37 +278,48 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
         if (!best_.count(key)) continue;
         // A title's gender belongs to this person, not to everyone with the surname (Mrs and Mr Price).
         const Gender g = r.gender != Gender::Unknown ? r.gender : gender(key);
-        mentions_.push_back({start, word_end(tokens, r.e - 1, lex), fullest(text.substr(start, end - start), key), key,
+        mentions_.push_back({start, word_end(tokens, r.e - 1, lex), fullest(std::wstring_view(text).substr(start, end - start), key), key,
                              g, r.subject});
     }
 }
 
-std::wstring NameIndex::fullest(const std::wstring& name, WordId surname) const {
+std::wstring_view NameIndex::fullest(std::wstring_view name, WordId surname) const {
     auto it = best_.find(surname);
     if (it == best_.end()) return name;
     const std::size_t words = static_cast<std::size_t>(std::count(name.begin(), name.end(), L' ')) + 1;
     if (it->second.words < words) return name;
     // "Lars Berg" is not "Anna Berg": a name with a first name only grows
     // into a form that ends with it.
-    const std::wstring full = text_.substr(it->second.start, it->second.end - it->second.start);
+    const std::wstring_view full = std::wstring_view(text_).substr(it->second.start, it->second.end - it->second.start);
     if (words >= 2 && (full.size() < name.size() || full.compare(full.size() - name.size(), name.size(), name) != 0))
         return name;
     return full;
 }
 
-std::wstring NameIndex::fullest_at(std::size_t start, std::size_t end, const std::wstring& name,
-                                   WordId surname) const {
+std::wstring NameIndex::fullest_at(std::size_t start, std::size_t end, std::wstring_view name, WordId surname) const {
     auto it = std::lower_bound(people_.begin(), people_.end(), end,
                                [](const Mention& m, std::size_t p) { return m.start < p; });
-    std::wstring own = fullest(name, surname);
+    const std::wstring_view own = fullest(name, surname);
     // The latest person starting before `end` that reaches into [start, end).
-    if (it == people_.begin() || (--it)->end <= start) return own;
+    if (it == people_.begin() || (--it)->end <= start) return std::wstring(own);
     std::wstring full = to_wide(it->fields.get("name").as_string());
     // Same surname ("Torres" -> "Jorge Torres"); a lone first name ("Richard"
     // -> "Richard Madeley") only when the article has no one of that surname.
-    const std::wstring_view last = std::wstring_view(name).substr(name.find_last_of(L' ') + 1);
+    const std::wstring_view last = name.substr(name.find_last_of(L' ') + 1);
     const bool same_surname = full.size() >= last.size() && full.compare(full.size() - last.size(), last.size(), last) == 0;
-    return same_surname || own == name ? full : own;
+    return same_surname || own == name ? full : std::wstring(own);
+}
+
+// Capitalised at a sentence start, a word the article also writes in lower
+// case is a common word, not the first word of a name. Asked a few times per
+// article at most, so a scan beats indexing every word up front.
+bool NameIndex::written_lower(WordId key) const {
+    if (key == kNoWord) return false;
+    for (std::size_t i = 0; i < tokens_.size(); ++i)
+        if (tokens_.key(i) == key && tokens_.is_word(i) && !tokens_.capitalized(i) &&
+            chars::is_letter(static_cast<char32_t>(tokens_.text(i)[0])))
+            return true;
+    return false;
 }
 
 Gender NameIndex::gender(WordId surname) const {

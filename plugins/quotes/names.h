@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -20,7 +21,7 @@ enum class Gender { Unknown, Male, Female };
 
 struct PersonMention {
     std::size_t start = 0, end = 0;  // the name as written here ("Torres")
-    std::wstring name;               // fullest form ("Jorge Torres")
+    std::wstring_view name;          // fullest form ("Jorge Torres"), a part of the text
     WordId surname = kNoWord;        // key of its last word ("torres")
     Gender gender = Gender::Unknown;
     bool subject = false;  // opens its sentence or speaks ("Torres said"): a likely antecedent of "he"
@@ -60,14 +61,15 @@ public:
 
     // The fullest form of a name (as written, its last word's key `surname`)
     // that shares its surname: "Torres" -> "Jorge Torres".
-    std::wstring fullest(const std::wstring& name, WordId surname) const;
+    // Both are parts of the text.
+    std::wstring_view fullest(std::wstring_view name, WordId surname) const;
     // The fullest name of the person written at [start, end): the people
     // plugin's name for a person it found there, else fullest(name, surname).
-    std::wstring fullest_at(std::size_t start, std::size_t end, const std::wstring& name, WordId surname) const;
+    std::wstring fullest_at(std::size_t start, std::size_t end, std::wstring_view name, WordId surname) const;
     Gender gender(WordId surname) const;
     bool is_person(WordId surname) const;
     // The article writes this word in lower case somewhere (a common word).
-    bool written_lower(WordId key) const { return lower_words_.contains(key); }
+    bool written_lower(WordId key) const;
     // The people plugin found a person overlapping [start, end).
     bool person_in(std::size_t start, std::size_t end) const;
     // The person mentioned last before `pos` (not before `floor`) whose gender does not clash.
@@ -92,6 +94,7 @@ private:
     };
 
     const std::wstring& text_;
+    const Words& tokens_;
     std::unordered_map<WordId, Form> best_;      // surname -> fullest form
     std::unordered_map<WordId, Gender> gender_;  // surname -> from Mr / Mrs
     std::unordered_set<WordId> titled_;          // surnames seen after a title ("Mr Guaido")
@@ -99,7 +102,6 @@ private:
     std::vector<std::pair<WordId, WordId>> roles_;
     std::vector<PersonMention> mentions_;              // in text order
     std::vector<OrgMention> orgs_;                     // in text order
-    WordSet lower_words_;                              // words written in lower case somewhere
     const std::vector<Mention>& people_;
     std::vector<std::pair<std::size_t, std::size_t>> quoted_;  // top-level quotations, marks included, by start
     std::size_t quoted_between(std::size_t from, std::size_t to) const;

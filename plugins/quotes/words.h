@@ -16,17 +16,17 @@ namespace newslens::quotes {
 
 class Words {
 public:
-    explicit Words(const TextLayer& layer) : layer_(layer), words_(layer.words()) {}
+    explicit Words(const TextLayer& layer)
+        : layer_(layer), words_(layer.words().data()), size_(layer.words().size()) {}
 
     const TextLayer& layer() const { return layer_; }
-    std::size_t size() const { return words_.size(); }
+    std::size_t size() const { return size_; }
     const Word& operator[](std::size_t i) const { return words_[i]; }
     // Index of the first word starting at or after `pos`.
     std::size_t first_at(std::size_t pos) const {
         return static_cast<std::size_t>(
-            std::lower_bound(words_.begin(), words_.end(), pos,
-                             [](const Word& w, std::size_t p) { return w.start < p; }) -
-            words_.begin());
+            std::lower_bound(words_, words_ + size_, pos, [](const Word& w, std::size_t p) { return w.start < p; }) -
+            words_);
     }
     std::wstring_view text(std::size_t i) const { return layer_.word_text(i); }
     bool is_word(std::size_t i) const { return words_[i].alnum; }
@@ -47,7 +47,9 @@ public:
 
 private:
     const TextLayer& layer_;
-    const std::vector<Word>& words_;
+    // The layer's words, held directly: every rule reads them, many times a word.
+    const Word* words_;
+    std::size_t size_;
 };
 
 // Words as the scorer counts them: \w+ joined by inner apostrophes.
