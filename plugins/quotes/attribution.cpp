@@ -99,7 +99,8 @@ Speaker Attributor::after_quote(const QuoteSpan& q, std::size_t end) {
     // running sentence (over a "politically motivated" tax claims): only
     // "said X" or "he said" directly after it attribute it.
     const wchar_t last_char = text_[q.end - 1];
-    if (!punctuated && std::wstring_view(L",.!?…;:-–—").find(last_char) == std::wstring_view::npos) {
+    static constexpr std::wstring_view kClosingPunctuation = L",.!?…;:-–—";
+    if (!punctuated && kClosingPunctuation.find(last_char) == std::wstring_view::npos) {
         const bool pronoun_verb = i + 1 < te && (lex_.he(tokens_.key(i)) || lex_.she(tokens_.key(i))) &&
                                   speech_verb_at(i + 1);
         if (!speech_verb_at(i) && !pronoun_verb) return {};

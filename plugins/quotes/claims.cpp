@@ -130,7 +130,7 @@ private:
 
     // A quotation, not a quoted term ("colectivo"): three words or more, as quotes.cpp counts them.
     bool quotation(const QuoteSpan& q) const {
-        return q.parent == kNone && count_words(layer_.document().wide(), q.start, q.end) >= 3;
+        return q.parent == kNone && count_words(layer_.document().wide(), q.start, q.end, 3) >= 3;
     }
     // The quotation whose closing (opening) mark is word i, or kNone.
     std::size_t at(const std::vector<std::pair<std::size_t, std::size_t>>& marks, std::size_t pos) const {

@@ -119,10 +119,10 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
     const std::size_t n = tokens.size();
     for (const QuoteSpan& q : quotes)
         if (q.parent == kNone) quoted_.emplace_back(q.open, q.close == kNone ? q.end : q.close + 1);
+    static constexpr std::wstring_view kBoundaryMarks = L".!?\"“”:";
     auto boundary_before = [&](std::size_t t) {  // is a sentence boundary just before token t?
         if (t == 0) return true;
-        if (!tokens.is_word(t - 1) &&
-            std::wstring_view(L".!?\"“”:").find(text[tokens[t - 1].start]) != std::wstring_view::npos)
+        if (!tokens.is_word(t - 1) && kBoundaryMarks.find(text[tokens[t - 1].start]) != std::wstring_view::npos)
             return true;
         return tokens.line_break_before(t);
     };
@@ -250,9 +250,8 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
                 continue;
             }
             if (tokens.capitalized(t)) break;
-            const std::wstring_view k = tokens.key_text(t);
-            if (k == L"he") { g = Gender::Male; break; }
-            if (k == L"she") { g = Gender::Female; break; }
+            if (lex.he(tokens.key(t))) { g = Gender::Male; break; }
+            if (lex.she(tokens.key(t))) { g = Gender::Female; break; }
         }
         if (g == Gender::Unknown) continue;
         const WordId key = tokens.key(r.e - 1);

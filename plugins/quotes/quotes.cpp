@@ -158,7 +158,7 @@ void QuoteExtractor::extract(const newslens::Context& ctx, std::vector<Mention>&
 
     const std::size_t n = quotes.size();
     std::vector<bool> is_quote(n);
-    for (std::size_t i = 0; i < n; ++i) is_quote[i] = count_words(text, quotes[i].start, quotes[i].end) >= kMinQuoteWords;
+    for (std::size_t i = 0; i < n; ++i) is_quote[i] = count_words(text, quotes[i].start, quotes[i].end, kMinQuoteWords) >= kMinQuoteWords;
 
     // Top-level quotations (not terms, not nested), in text order, and where
     // each paragraph's first and last ones are.
@@ -265,12 +265,14 @@ void QuoteExtractor::extract(const newslens::Context& ctx, std::vector<Mention>&
         Mention m;
         m.start = q.start;
         m.end = q.end;
-        m.fields["speaker"] = optional_text(s.name);
-        m.fields["speaker_start"] = optional_offset(s.found() ? s.start : kNone);
-        m.fields["speaker_end"] = optional_offset(s.found() ? s.end : kNone);
-        m.fields["role"] = optional_text(s.role);
-        m.fields["verb"] = optional_text(s.verb);
-        m.fields["kind"] = is_quote[i] ? "quote" : "term";
+        Fields& f = m.fields;  // each key is new
+        f.reserve(6);
+        f.append("speaker", optional_text(s.name));
+        f.append("speaker_start", optional_offset(s.found() ? s.start : kNone));
+        f.append("speaker_end", optional_offset(s.found() ? s.end : kNone));
+        f.append("role", optional_text(s.role));
+        f.append("verb", optional_text(s.verb));
+        f.append("kind", is_quote[i] ? "quote" : "term");
         out.push_back(std::move(m));
     }
     annotate_claims(layer, tokens, names, quotes, is_quote, is_title, speaker, out);

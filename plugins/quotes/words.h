@@ -52,14 +52,16 @@ private:
     std::size_t size_;
 };
 
-// Words as the scorer counts them: \w+ joined by inner apostrophes.
-inline std::size_t count_words(std::wstring_view text, std::size_t begin, std::size_t end) {
+// Words as the scorer counts them: \w+ joined by inner apostrophes. Counting
+// stops at `enough`: callers ask whether a span has that many.
+inline std::size_t count_words(std::wstring_view text, std::size_t begin, std::size_t end,
+                               std::size_t enough = static_cast<std::size_t>(-1)) {
     auto word_char = [&](std::size_t i) { return chars::is_alnum(static_cast<char32_t>(text[i])) || text[i] == L'_'; };
     std::size_t words = 0;
     std::size_t i = begin;
     while (i < end) {
         if (!word_char(i)) { ++i; continue; }
-        ++words;
+        if (++words == enough) break;
         while (i < end) {
             if (word_char(i)) ++i;
             else if (chars::is_apostrophe(static_cast<char32_t>(text[i])) && i + 1 < end && word_char(i + 1)) i += 2;
