@@ -197,7 +197,7 @@ Speaker Attributor::colon_name(std::size_t sb, std::size_t te, bool after_intro)
         --b;
     if (b == te - 1 || te - 1 - b >= 5 || !tokens_.capitalized(b)) return {};
     const bool opens = b == sb || tokens_.line_break_before(b) ||
-                       (!tokens_.is_word(b - 1) && chars::is_dash(static_cast<char32_t>(tokens_.text(b - 1)[0])));
+                       (!tokens_.is_word(b - 1) && chars::is_dash(static_cast<char32_t>(tokens_.first_char(b - 1))));
     if (lex_.function_word(tokens_.key(b)) || lex_.calendar_word(tokens_.key(b))) return {};
     const NameSplit split = split_trailing_name(tokens_, b, te - 1, lex_);
     if (split.empty()) return {};

@@ -23,7 +23,7 @@ bool digits(const Words& w, std::size_t i) { return w[i].shape == Shape::Digits;
 bool figure_word(const Words& w, const ClaimLexicon& cl, std::size_t i) {
     const Word& word = w[i];
     if (!word.alnum) return false;
-    if (cl.number_word(word.key) || chars::is_digit(static_cast<char32_t>(w.text(i)[0]))) return true;
+    if (cl.number_word(word.key) || chars::is_digit(static_cast<char32_t>(w.first_char(i)))) return true;
     if (word.last - word.first < 3) return false;  // no compound
     const std::wstring_view k = w.key_text(i);  // "twenty-five", "two-thirds"
     const std::size_t dash = k.find(L'-');
@@ -66,7 +66,7 @@ private:
     mutable bool runs_built_ = false;
 
     bool punct(std::size_t i) const { return !w_.is_word(i); }
-    bool quote_mark(std::size_t i) const { return punct(i) && chars::is_double_quote(static_cast<char32_t>(w_.text(i)[0])); }
+    bool quote_mark(std::size_t i) const { return punct(i) && chars::is_double_quote(static_cast<char32_t>(w_.first_char(i))); }
 
     // A finite verb, not a noun after "the", "his", "Trump's", nor a passive or an infinitive.
     bool verb_at(std::size_t i, std::size_t sb, std::size_t se) const {

@@ -39,10 +39,7 @@ std::size_t name_end(const Words& tokens, std::size_t last, const Lexicon& lex) 
     return tokens.possessive(last) ? tokens[last].end - 2 : word_end(tokens, last, lex);
 }
 
-bool is_title_token(const Words& tokens, std::size_t i, const Lexicon& lex) {
-    if (!tokens.is_word(i)) return false;
-    if (lex.title(tokens.key(i))) return true;
-    if (tokens[i].last - tokens[i].first < 3) return false;  // one token: no parts
+bool compound_title(const Words& tokens, std::size_t i, const Lexicon& lex) {
     // Secretary-General, Vice-President: a title among its parts.
     const std::wstring_view k = tokens.key_text(i);
     const TextLayer& layer = tokens.layer();
@@ -117,6 +114,7 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
     };
     std::vector<Run> runs;
     const std::size_t n = tokens.size();
+    runs.reserve(n / 8);  // about one word in ten starts a capitalised run
     for (const QuoteSpan& q : quotes)
         if (q.parent == kNone) quoted_.emplace_back(q.open, q.close == kNone ? q.end : q.close + 1);
     static constexpr std::wstring_view kBoundaryMarks = L".!?\"“”:";
@@ -166,8 +164,8 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
             for (std::size_t t = b; t < e; ++t) {
                 const WordId k = tokens.key(t);
                 // An acronym ends organisations ("Migration NGO"), not names ("JD Vance").
-                if (lex.organisation_word(k) || (all_caps(tokens.text(t)) && t + 1 == e) ||
-                    chars::is_digit(static_cast<char32_t>(tokens.text(t)[0])))
+                if (lex.organisation_word(k) || (t + 1 == e && all_caps(tokens.text(t))) ||
+                    chars::is_digit(static_cast<char32_t>(tokens.first_char(t))))
                     organisation = true;
             }
             // Sentence-initial runs may carry a capitalised non-name word ("Fearful Gomez").
@@ -212,10 +210,8 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
         if (!r.person) continue;
         const WordId key = tokens.key(r.e - 1);
         const Form form{tokens[r.b].start, name_end(tokens, r.e - 1, lex), r.e - r.b, r.reliable};
-        auto it = best_.find(key);
-        if (it == best_.end()) {
-            best_[key] = form;
-        } else {
+        auto [it, fresh] = best_.try_emplace(key, form);
+        if (!fresh) {
             Form& f = it->second;
             const bool better = form.words > f.words || (form.words == f.words && r.reliable && !f.reliable);
             if (better) f = form;
@@ -264,6 +260,7 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
     // Mentions outside quotations, for pronouns. Quotes are sorted by start
     // and top-level ones do not overlap, so one forward pointer suffices.
     std::size_t q = 0;
+    mentions_.reserve(runs.size());
     for (const Run& r : runs) {
         const std::size_t start = tokens[r.b].start;
         while (q < quotes.size() && (quotes[q].parent != kNone || quotes[q].end <= start)) ++q;
@@ -316,7 +313,7 @@ bool NameIndex::written_lower(WordId key) const {
     if (key == kNoWord) return false;
     for (std::size_t i = 0; i < tokens_.size(); ++i)
         if (tokens_.key(i) == key && tokens_.is_word(i) && !tokens_.capitalized(i) &&
-            chars::is_letter(static_cast<char32_t>(tokens_.text(i)[0])))
+            chars::is_letter(static_cast<char32_t>(tokens_.first_char(i))))
             return true;
     return false;
 }

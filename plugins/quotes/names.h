@@ -48,8 +48,16 @@ std::size_t word_end(const Words& tokens, std::size_t i, const Lexicon& lex);
 std::size_t name_end(const Words& tokens, std::size_t last, const Lexicon& lex);
 // Splits "US Secretary of State Mike Pompeo" into role and name tokens.
 NameSplit split_trailing_name(const Words& tokens, std::size_t begin, std::size_t end, const Lexicon& lex);
-// True for Secretary, Sgt., Secretary-General, ...
-bool is_title_token(const Words& tokens, std::size_t i, const Lexicon& lex);
+// Word i (of three tokens or more) is a compound with a title among its parts.
+bool compound_title(const Words& tokens, std::size_t i, const Lexicon& lex);
+// True for Secretary, Sgt., Secretary-General, ... Asked of every word of
+// every capitalised run, so the common answers are inline.
+inline bool is_title_token(const Words& tokens, std::size_t i, const Lexicon& lex) {
+    if (!tokens.is_word(i)) return false;
+    if (lex.title(tokens.key(i))) return true;
+    if (tokens[i].last - tokens[i].first < 3) return false;  // one token: no parts
+    return compound_title(tokens, i, lex);
+}
 
 class NameIndex {
 public:

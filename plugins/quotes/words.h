@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "chars.h"
+#include "document.h"
 #include "text.h"
 
 namespace newslens::quotes {
@@ -17,7 +18,10 @@ namespace newslens::quotes {
 class Words {
 public:
     explicit Words(const TextLayer& layer)
-        : layer_(layer), words_(layer.words().data()), size_(layer.words().size()) {}
+        : layer_(layer),
+          words_(layer.words().data()),
+          size_(layer.words().size()),
+          chars_(layer.document().wide().data()) {}
 
     const TextLayer& layer() const { return layer_; }
     std::size_t size() const { return size_; }
@@ -29,14 +33,16 @@ public:
             words_);
     }
     std::wstring_view text(std::size_t i) const { return layer_.word_text(i); }
+    // The first character of word i (words are never empty).
+    wchar_t first_char(std::size_t i) const { return chars_[words_[i].start]; }
     bool is_word(std::size_t i) const { return words_[i].alnum; }
-    bool is_punct(std::size_t i, wchar_t c) const { return !words_[i].alnum && text(i)[0] == c; }
+    bool is_punct(std::size_t i, wchar_t c) const { return !words_[i].alnum && first_char(i) == c; }
     // Starts with a capital letter. The shape says so, but for an all-caps
     // word that starts with a digit ("1AB").
     bool capitalized(std::size_t i) const {
         const Word& w = words_[i];
         return w.alnum && (w.shape == Shape::Capitalized ||
-                           (w.shape == Shape::AllCaps && chars::is_upper(static_cast<char32_t>(text(i)[0]))));
+                           (w.shape == Shape::AllCaps && chars::is_upper(static_cast<char32_t>(first_char(i)))));
     }
     WordId key(std::size_t i) const { return words_[i].key; }
     // The key as text ("secretary-general"), for suffix tests.
@@ -50,6 +56,7 @@ private:
     // The layer's words, held directly: every rule reads them, many times a word.
     const Word* words_;
     std::size_t size_;
+    const wchar_t* chars_;  // the document's text
 };
 
 // Words as the scorer counts them: \w+ joined by inner apostrophes. Counting
