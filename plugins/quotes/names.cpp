@@ -125,7 +125,9 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
         return tokens.line_break_before(t);
     };
     for (std::size_t i = 0; i < n;) {
-        if (!tokens.capitalized(i)) { ++i; continue; }
+        // Most words open no run: a tight loop finds the next capitalised one.
+        while (i < n && !tokens.capitalized(i)) ++i;
+        if (i == n) break;
         // Grow a run of capitalised words (with particles: "Simon de la Cruz"),
         // ending after a possessive ("Maduro’s").
         std::size_t e = i + 1;
@@ -261,6 +263,7 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
     // and top-level ones do not overlap, so one forward pointer suffices.
     std::size_t q = 0;
     mentions_.reserve(runs.size());
+    orgs_.reserve(runs.size());
     for (const Run& r : runs) {
         const std::size_t start = tokens[r.b].start;
         while (q < quotes.size() && (quotes[q].parent != kNone || quotes[q].end <= start)) ++q;
