@@ -10,6 +10,11 @@ namespace {
 
 using Marks = std::vector<std::size_t>;  // positions of quotation marks, in order
 
+// Candidate single marks, kept across calls so that their storage is reused.
+struct SingleMarks {
+    std::vector<std::size_t> openers, closers;
+};
+
 // Longest single-quoted span we believe in: beyond it an "opening" mark was
 // more likely an apostrophe (’90s, rock ’n’ roll) that happens to be followed
 // by a plural possessive (soldiers’) much later.
@@ -44,8 +49,11 @@ bool elision_at(const std::wstring& text, std::size_t p, std::size_t limit) {
 // a non-space before and no word character after. An apostrophe inside a word
 // (don’t, Venezuela’s) has word characters on both sides, so it is neither.
 void find_single_quotes(const std::wstring& text, const Marks& marks, std::size_t begin, std::size_t end,
-                        std::size_t paragraph, std::size_t parent, std::vector<QuoteSpan>& out) {
-    std::vector<std::size_t> openers, closers;
+                        std::size_t paragraph, std::size_t parent, SingleMarks& scratch, std::vector<QuoteSpan>& out) {
+    std::vector<std::size_t>& openers = scratch.openers;
+    std::vector<std::size_t>& closers = scratch.closers;
+    openers.clear();
+    closers.clear();
     for (auto it = std::lower_bound(marks.begin(), marks.end(), begin); it != marks.end() && *it < end; ++it) {
         const std::size_t p = *it;
         if (!chars::is_single_quote(text[p])) continue;
@@ -160,24 +168,35 @@ std::vector<QuoteSpan> find_quotes(const TextLayer& layer, const std::vector<Seg
     // Every quotation mark is a punctuation token of its own: the scans
     // below visit these positions, not every character.
     Marks marks;
-    for (const Token& t : layer.tokens())
-        if (t.type == TokenType::Punct &&
-            (chars::is_double_quote(text[t.start]) || chars::is_single_quote(text[t.start])))
+    marks.reserve(64);
+    for (const Token& t : layer.tokens()) {
+        if (t.type != TokenType::Punct) continue;
+        const wchar_t c = text[t.start];
+        // Below « (U+00AB) only the ASCII marks are quotation marks.
+        if (c == L'"' || c == L'\'' || (c >= 0xAB && (chars::is_double_quote(c) || chars::is_single_quote(c))))
             marks.push_back(t.start);
+    }
     std::vector<QuoteSpan> out;
+    out.reserve(marks.size() / 2);
+    std::vector<QuoteSpan> doubles;
+    SingleMarks scratch;
+    std::size_t next_mark = 0;  // the first mark not before the paragraph
     for (std::size_t pi = 0; pi < paragraphs.size(); ++pi) {
         const Segment& para = paragraphs[pi];
-        std::vector<QuoteSpan> doubles;
+        // Most paragraphs hold no mark at all: nothing to pair there.
+        while (next_mark < marks.size() && marks[next_mark] < para.start) ++next_mark;
+        if (next_mark == marks.size() || marks[next_mark] >= para.end) continue;
+        doubles.clear();
         find_double_quotes(text, marks, para, pi, doubles);
         std::size_t gap = para.start;  // single quotes between double ones stand alone
         for (const QuoteSpan& d : doubles) {
-            find_single_quotes(text, marks, gap, d.open, pi, kNone, out);
+            find_single_quotes(text, marks, gap, d.open, pi, kNone, scratch, out);
             const std::size_t parent = out.size();
             out.push_back(d);
-            find_single_quotes(text, marks, d.start, d.end, pi, parent, out);
+            find_single_quotes(text, marks, d.start, d.end, pi, parent, scratch, out);
             gap = d.close == kNone ? d.end : d.close + 1;
         }
-        find_single_quotes(text, marks, gap, para.end, pi, kNone, out);
+        find_single_quotes(text, marks, gap, para.end, pi, kNone, scratch, out);
     }
     // Already in order except that stand-alone single quotes before a double
     // one were pushed first, which is their text order too.
