@@ -69,10 +69,19 @@ std::size_t Attributor::sentence_start(std::size_t tb, std::size_t te) const {
 // Capitalised words inside the quote: a person it names in the third
 // person ("Senator Sanders's message") is talked about, not talking.
 void Attributor::enter_quote(const QuoteSpan& q) {
+    quote_start_ = q.start;
+    quote_end_ = q.end;
+    named_in_quote_ready_ = false;
+}
+
+const std::vector<WordId>& Attributor::named_in_quote() const {
+    if (named_in_quote_ready_) return named_in_quote_;
+    named_in_quote_ready_ = true;
     named_in_quote_.clear();
-    for (std::size_t i = tokens_.first_at(q.start); i < tokens_.size() && tokens_[i].start < q.end; ++i)
+    for (std::size_t i = tokens_.first_at(quote_start_); i < tokens_.size() && tokens_[i].start < quote_end_; ++i)
         if (tokens_.capitalized(i)) named_in_quote_.push_back(tokens_.key(i));
     std::sort(named_in_quote_.begin(), named_in_quote_.end());
+    return named_in_quote_;
 }
 
 Speaker Attributor::direct(const QuoteSpan& q, std::size_t before_begin, std::size_t after_end) {
@@ -624,7 +633,7 @@ Speaker Attributor::name_from(std::size_t nb, std::size_t ne, std::size_t rb) co
 // he / she: the person named last before `anchor`, or an unnamed speaker
 // described since ("the female soldier").
 Speaker Attributor::pronoun(std::size_t anchor, Gender gender) const {
-    const PersonMention* m = names_.last_before(anchor, gender, 0, &named_in_quote_);
+    const PersonMention* m = names_.last_before(anchor, gender, 0, &named_in_quote());
     const Speaker* d = nullptr;
     for (auto it = described_.rbegin(); it != described_.rend(); ++it)
         if (it->start < anchor) { d = &*it; break; }

@@ -89,7 +89,12 @@ private:
     std::vector<Speaker> described_;
     Speaker document_author_;  // the writer of the last document that spoke ("An IAAF statement said")
     void enter_quote(const QuoteSpan& q);
-    std::vector<WordId> named_in_quote_;  // keys of the capitalised words of the quote being attributed, sorted
+    // Keys of the capitalised words of the quote being attributed, sorted.
+    // Only "he said" reads them, so they are gathered on its first ask.
+    const std::vector<WordId>& named_in_quote() const;
+    std::size_t quote_start_ = 0, quote_end_ = 0;  // the quote being attributed
+    mutable std::vector<WordId> named_in_quote_;
+    mutable bool named_in_quote_ready_ = true;
 };
 
 }  // namespace newslens::quotes
