@@ -18,16 +18,21 @@ constexpr std::size_t kMaxSentenceWords = 250;
 
 bool digits(const Words& w, std::size_t i) { return w[i].shape == Shape::Digits; }
 
+// A compound that opens with a number word: "twenty-five", "two-thirds".
+bool compound_figure(const Words& w, const ClaimLexicon& cl, std::size_t i) {
+    const std::wstring_view k = w.key_text(i);
+    const std::size_t dash = k.find(L'-');
+    return dash != std::wstring_view::npos && cl.number_word_text(k.substr(0, dash));
+}
+
 // Digits or a number word ("two", "hundreds", "twenty-five"): a figure the
-// numbers plugin may report.
-bool figure_word(const Words& w, const ClaimLexicon& cl, std::size_t i) {
+// numbers plugin may report. Asked word after word, so inline but for compounds.
+inline bool figure_word(const Words& w, const ClaimLexicon& cl, std::size_t i) {
     const Word& word = w[i];
     if (!word.alnum) return false;
     if (cl.number_word(word.key) || chars::is_digit(static_cast<char32_t>(w.first_char(i)))) return true;
     if (word.last - word.first < 3) return false;  // no compound
-    const std::wstring_view k = w.key_text(i);  // "twenty-five", "two-thirds"
-    const std::size_t dash = k.find(L'-');
-    return dash != std::wstring_view::npos && cl.number_word_text(k.substr(0, dash));
+    return compound_figure(w, cl, i);
 }
 
 class ClaimFinder {

@@ -252,7 +252,7 @@ void QuoteExtractor::extract(const newslens::Context& ctx, std::vector<Mention>&
             if (!s.found()) s = attributor.paragraph_context(paragraphs[q.paragraph - 1]);
         }
         if (s.found()) last_attributed = k;
-        speaker[main[k]] = s;
+        speaker[main[k]] = std::move(s);
     }
 
     for (std::size_t i = 0; i < n; ++i) {

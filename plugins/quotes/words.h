@@ -39,10 +39,12 @@ public:
     bool is_punct(std::size_t i, wchar_t c) const { return !words_[i].alnum && first_char(i) == c; }
     // Starts with a capital letter. The shape says so, but for an all-caps
     // word that starts with a digit ("1AB").
+    // Asked of nearly every word: the shape, which rules most words out, first.
     bool capitalized(std::size_t i) const {
         const Word& w = words_[i];
-        return w.alnum && (w.shape == Shape::Capitalized ||
-                           (w.shape == Shape::AllCaps && chars::is_upper(static_cast<char32_t>(first_char(i)))));
+        return (w.shape == Shape::Capitalized ||
+                (w.shape == Shape::AllCaps && chars::is_upper(static_cast<char32_t>(first_char(i))))) &&
+               w.alnum;
     }
     WordId key(std::size_t i) const { return words_[i].key; }
     // The key as text ("secretary-general"), for suffix tests.
