@@ -41,6 +41,8 @@ public:
                 const NameIndex& names, const std::vector<QuoteSpan>& quotes)
         : layer_(layer), w_(w), lex_(lex), cl_(cl), a_(a), names_(names), quotes_(quotes) {
         // Quotations by the position of their marks, for the tags (binary searches, not a scan per claim).
+        opens_.reserve(quotes_.size());
+        closes_.reserve(quotes_.size());
         for (std::size_t k = 0; k < quotes_.size(); ++k) {
             if (quotes_[k].parent != kNone) continue;
             opens_.push_back({quotes_[k].open, k});
