@@ -441,7 +441,8 @@ Speaker Attributor::apposition_name(std::size_t from, std::size_t te) const {
 Speaker Attributor::subject(std::size_t tb, std::size_t te, std::size_t) {
     if (tb >= te) return {};
     // Comma (or dash, bracket) separated parts: openers, the subject, appositions.
-    std::vector<std::pair<std::size_t, std::size_t>> parts;
+    std::vector<std::pair<std::size_t, std::size_t>>& parts = subject_parts_;
+    parts.clear();
     std::size_t cur = tb;
     for (std::size_t i = tb; i < te; ++i) {
         if (tokens_.is_word(i)) continue;

@@ -88,6 +88,8 @@ private:
     // Unnamed speakers ("the female soldier") a later "she said" may mean.
     std::vector<Speaker> described_;
     Speaker document_author_;  // the writer of the last document that spoke ("An IAAF statement said")
+    // subject()'s comma-separated parts, kept to reuse their storage (subject() never re-enters itself).
+    std::vector<std::pair<std::size_t, std::size_t>> subject_parts_;
     void enter_quote(const QuoteSpan& q);
     // Keys of the capitalised words of the quote being attributed, sorted.
     // Only "he said" reads them, so they are gathered on its first ask.
