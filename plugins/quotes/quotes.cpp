@@ -132,6 +132,7 @@ void QuoteExtractor::annotate_claims(const TextLayer& layer, const Words& tokens
     std::vector<std::size_t> tag(quotes.size(), kNone);  // the claim that is each quote's tag
     for (std::size_t c = 0; c < claims.size(); ++c)
         if (claims[c].quote != kNone && tag[claims[c].quote] == kNone) tag[claims[c].quote] = c;
+    out.reserve(out.size() + quotes.size() + claims.size());
     for (std::size_t i = 0; i < quotes.size(); ++i) {
         if (!is_quote[i] || is_title[i] || quotes[i].parent != kNone || !speaker[i].found() ||
             !holds_figure(tokens, claim_lex_, quotes[i].start, quotes[i].end))
@@ -255,6 +256,7 @@ void QuoteExtractor::extract(const newslens::Context& ctx, std::vector<Mention>&
         speaker[main[k]] = std::move(s);
     }
 
+    out.reserve(out.size() + n);
     for (std::size_t i = 0; i < n; ++i) {
         const QuoteSpan& q = quotes[i];
         // Nested quotes are spoken by whoever the outer quote says spoke them.
