@@ -21,6 +21,7 @@
 #include "name_tokens.h"
 #include "plugin.h"
 #include "text.h"
+#include "word_bits.h"
 
 namespace {
 
@@ -138,8 +139,7 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
         i = j - 1;
     }
     // Words seen in lower case somewhere in the document are common words here.
-    newslens::WordSet lower_words;
-    lower_words.reserve(T);
+    WordBits lower_words;
     for (const auto& t : toks)
         if (t.word && !t.cap) lower_words.insert(t.key);
 
