@@ -101,6 +101,26 @@ std::vector<NameToken> name_tokens(const TextLayer& layer, std::size_t first, st
     for (std::size_t wi = layer.word_of_token(first); wi < words.size() && words[wi].first < last; ++wi) {
         const newslens::Word& w = words[wi];
         if (!w.alnum || w.first < first || w.last > last) continue;
+        if (w.last == w.first + 1) {
+            // Most words are one layer token (no hyphen, dot or ’s): their
+            // key, capitals and gap come straight off the token.
+            const Token& tok = toks[w.first];
+            NameToken& nt = out.emplace_back();
+            nt.first = w.first;
+            nt.last = w.last;
+            nt.start = tok.start;
+            nt.end = nt.key_end = tok.end;
+            nt.key = tok.key;
+            nt.word = chars::is_letter(static_cast<char32_t>(text[tok.start]));
+            nt.cap = tok.shape == Shape::Capitalized || tok.shape == Shape::AllCaps;
+            nt.allcaps = tok.shape == Shape::AllCaps;
+            if (!have_prev) nt.gap_before = '|';
+            else if (prev_end == w.first) nt.gap_before = tok.line_before() || !tok.space_before() ? '|' : ' ';
+            else nt.gap_before = gap_between(layer, prev_end, w.first);
+            have_prev = true;
+            prev_end = w.last;
+            continue;
+        }
         std::size_t body_end = w.last;  // without the abbreviation dot and the possessive ’s
         if (w.abbreviation) --body_end;
         if (w.possessive) body_end -= 2;
