@@ -1,5 +1,7 @@
 #include "name_tokens.h"
 
+#include <algorithm>
+
 #include "document.h"
 
 namespace newslens_locations {
@@ -49,7 +51,9 @@ std::vector<NameToken> name_tokens(const TextLayer& layer, std::size_t first, st
     const auto& words = layer.words();
     const std::wstring& text = layer.document().wide();
     if (first >= last || first >= toks.size()) return out;
-    out.reserve((last - first) / 2 + 1);
+    // One name token a word, more where hyphens split words: room for a few more.
+    const std::size_t word_count = layer.word_of_token(std::min(last, toks.size()) - 1) - layer.word_of_token(first) + 1;
+    out.reserve(word_count + word_count / 8 + 4);
     std::size_t prev_end = first;  // the layer token after the previous name token
     bool have_prev = false;
     std::wstring buffer;

@@ -371,9 +371,12 @@ private:
                 text[2] == L'-' && chars::is_upper(static_cast<char32_t>(text[3])))
                 t.cap = true;
             const std::size_t length = t.end - t.start;  // of the key: the text up to a dot or possessive
-            bool lower = false;
-            for (std::size_t c = 0; c < t.end - t.start && !lower; ++c) lower = chars::is_lower(static_cast<char32_t>(text[c]));
-            t.shout = t.cap && !t.initial && !lower && length > 1;  // also "V8", "W1"
+            // Shouted: all capitals (also "V8", "W1"); only a capitalised word needs the scan.
+            if (t.cap && !t.initial && length > 1) {
+                bool lower = false;
+                for (std::size_t c = 0; c < length && !lower; ++c) lower = chars::is_lower(static_cast<char32_t>(text[c]));
+                t.shout = !lower;
+            }
             for (std::size_t k = w.first + 1; k + 1 < key_last; ++k)
                 if (text[layer_tokens[k].start - w.start] == L'.' &&
                     (layer_tokens[k - 1].end - layer_tokens[k - 1].start > 1 || layer_tokens[k + 1].end - layer_tokens[k + 1].start > 1))
