@@ -333,10 +333,13 @@ private:
     std::vector<Token> read(const TextLayer& layer) const {
         const auto& words = layer.words();
         const auto& layer_tokens = layer.tokens();
-        std::vector<Token> tokens(words.size());
+        // Reserved and filled one by one: value-initialising the whole vector
+        // first would clear its memory once more.
+        std::vector<Token> tokens;
+        tokens.reserve(words.size());
         for (std::size_t i = 0; i < words.size(); ++i) {
             const newslens::Word& w = words[i];
-            Token& t = tokens[i];
+            Token& t = tokens.emplace_back();
             const std::wstring_view text = layer.text(w.start, w.end);
             t.start = w.start;
             t.end = w.end;
