@@ -112,6 +112,19 @@ bool adjective_like(std::wstring_view k) {  // "Fearful", "Smiling": sentence op
     return ends_with(k, L"-old");
 }
 
+// Punctuation after which a sentence starts: . ! ? : ; quotes and an opening bracket.
+bool opens_sentence(wchar_t c) {
+    switch (c) {
+        case L'.': case L'!': case L'?': case L':': case L';': case L'"': case L'\'': case L'(':
+        case 0x201C: case 0x201D: case 0x2018:  // “ ” ‘
+            return true;
+        default:
+            return false;
+    }
+}
+
+bool is_dash(wchar_t c) { return c == L'-' || c == 0x2013 || c == 0x2014; }
+
 // Are the words of `small` found in order in `big`? ("George Bush" in "George
 // W. Bush", "O Barkley" in "Olly Barkley": an initial matches its word.)
 bool in_order(const TextLayer& layer, const std::vector<WordId>& small, const std::vector<WordId>& big) {
@@ -345,11 +358,11 @@ private:
             t.end = w.end;
             t.line_before = i == 0 || w.line_before();
             const Token* prev = i == 0 ? nullptr : &tokens[i - 1];
-            // So does a dash after a dateline: "INNISFAIL - Nine-year-old Georgia Stevens".
-            const bool dateline_dash = prev && i >= 2 && (prev->punct == L'-' || prev->punct == 0x2013 || prev->punct == 0x2014) &&
-                                       tokens[i - 2].shout;
-            t.sentence_start = !prev || t.line_before || prev->dot_after || dateline_dash ||
-                               (prev->punct && std::wstring_view(L".!?:;\"“”‘'(").find(prev->punct) != std::wstring_view::npos);
+            // A sentence starts after a line break, an abbreviation's dot, sentence
+            // punctuation, or a dash after a dateline ("INNISFAIL - Nine-year-old Georgia Stevens").
+            t.sentence_start = !prev || t.line_before || prev->dot_after ||
+                               (prev->punct && (opens_sentence(prev->punct) ||
+                                                (is_dash(prev->punct) && i >= 2 && tokens[i - 2].shout)));
             if (!w.alnum) {
                 t.punct = text[0];
                 continue;
