@@ -99,11 +99,10 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
         for (const auto& line : layer.lines()) {
             if (a >= T) break;
             if (toks[a].first >= line.last) continue;
-            std::size_t b = a;
-            while (b < T && toks[b].first < line.last) ++b;
+            std::size_t b = a;  // the line's tokens are [a, b)
             int words = 0, caps = 0;
-            for (std::size_t k = a; k < b; ++k)
-                if (toks[k].word && toks[k].end - toks[k].start >= 4) { ++words; caps += toks[k].cap; }
+            for (; b < T && toks[b].first < line.last; ++b)
+                if (toks[b].word && toks[b].end - toks[b].start >= 4) { ++words; caps += toks[b].cap; }
             // Headlines: every long word capitalised (one slip allowed in a
             // long one), and no full stop at the end.
             bool full_stop = false;
