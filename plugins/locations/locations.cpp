@@ -21,6 +21,7 @@
 #include "name_tokens.h"
 #include "plugin.h"
 #include "text.h"
+#include "word_bits.h"
 
 namespace {
 
@@ -98,11 +99,10 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
         for (const auto& line : layer.lines()) {
             if (a >= T) break;
             if (toks[a].first >= line.last) continue;
-            std::size_t b = a;
-            while (b < T && toks[b].first < line.last) ++b;
+            std::size_t b = a;  // the line's tokens are [a, b)
             int words = 0, caps = 0;
-            for (std::size_t k = a; k < b; ++k)
-                if (toks[k].word && toks[k].end - toks[k].start >= 4) { ++words; caps += toks[k].cap; }
+            for (; b < T && toks[b].first < line.last; ++b)
+                if (toks[b].word && toks[b].end - toks[b].start >= 4) { ++words; caps += toks[b].cap; }
             // Headlines: every long word capitalised (one slip allowed in a
             // long one), and no full stop at the end.
             bool full_stop = false;
@@ -138,8 +138,7 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
         i = j - 1;
     }
     // Words seen in lower case somewhere in the document are common words here.
-    newslens::WordSet lower_words;
-    lower_words.reserve(T);
+    WordBits lower_words;
     for (const auto& t : toks)
         if (t.word && !t.cap) lower_words.insert(t.key);
 
@@ -151,7 +150,7 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
         return toks[k].word && toks[k].cap && !in(kStop, toks[k].key) && !in(kCalendar, toks[k].key);
     };
     for (std::size_t i = 0; i < T; ++i) {
-        if (owner[i] >= 0 || !toks[i].cap || !in(kPrefixStart, toks[i].key)) continue;
+        if (!toks[i].cap || owner[i] >= 0 || !in(kPrefixStart, toks[i].key)) continue;
         // "Salt Lake City": a prefix word inside a longer name starts nothing.
         if (i > 0 && toks[i].gap_before == ' ' && toks[i - 1].cap && toks[i - 1].word && !in(kStop, toks[i - 1].key))
             continue;
@@ -174,7 +173,7 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
         }
     }
     for (std::size_t i = 1; i < T; ++i) {
-        if (owner[i] >= 0 || !toks[i].cap || !in(kSuffixStart, toks[i].key)) continue;
+        if (!toks[i].cap || owner[i] >= 0 || !in(kSuffixStart, toks[i].key)) continue;
         for (const auto& f : gaz_.suffix_features()) {
             const std::size_t w = f.words.size();
             if (i + w > T) continue;
@@ -206,7 +205,7 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
 
     // 2. Gazetteer: longest match from each capitalised token.
     for (std::size_t i = 0; i < T; ++i) {
-        if (owner[i] >= 0 || !toks[i].word || !toks[i].cap || !in(kFormStart, toks[i].key)) continue;
+        if (!toks[i].cap || !toks[i].word || owner[i] >= 0 || !in(kFormStart, toks[i].key)) continue;
         std::uint32_t nodes[kMaxTokens];
         std::size_t longest = 0;
         for (std::size_t n = 0; n < kMaxTokens && i + n < T && owner[i + n] < 0; ++n) {
@@ -303,7 +302,7 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
         return e < T && toks[e].gap_before == ',';
     };
     for (std::size_t i = 0; i < T; ++i) {
-        if (owner[i] >= 0 || !toks[i].cap || !toks[i].word || (i && toks[i].gap_before != ' ')) continue;
+        if (!toks[i].cap || !toks[i].word || owner[i] >= 0 || (i && toks[i].gap_before != ' ')) continue;
         const bool locative = i > 0 && (in(kLocative, toks[i - 1].key) || toks[i - 1].key == w_to_);
         std::size_t j = i;
         while (j < T && j - i < 4 && owner[j] < 0 && (j == i || toks[j].gap_before == ' ') &&
@@ -366,7 +365,7 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
             return nullptr;
         };
         for (std::size_t i = 0; i < T && !learnt.empty(); ++i) {
-            if (owner[i] >= 0 || !toks[i].cap || !toks[i].word || !first_keys.contains(toks[i].key)) continue;
+            if (!toks[i].cap || !toks[i].word || owner[i] >= 0 || !first_keys.contains(toks[i].key)) continue;
             for (std::size_t n = 1; n <= longest && i + n <= T && owner[i + n - 1] < 0; ++n) {
                 if (n > 1 && toks[i + n - 1].gap_before != ' ') break;
                 const Learnt* l = learnt_at(i, n);

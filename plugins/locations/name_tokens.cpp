@@ -1,5 +1,7 @@
 #include "name_tokens.h"
 
+#include <algorithm>
+
 #include "document.h"
 
 namespace newslens_locations {
@@ -49,7 +51,9 @@ std::vector<NameToken> name_tokens(const TextLayer& layer, std::size_t first, st
     const auto& words = layer.words();
     const std::wstring& text = layer.document().wide();
     if (first >= last || first >= toks.size()) return out;
-    out.reserve((last - first) / 2 + 1);
+    // One name token a word, more where hyphens split words: room for a few more.
+    const std::size_t word_count = layer.word_of_token(std::min(last, toks.size()) - 1) - layer.word_of_token(first) + 1;
+    out.reserve(word_count + word_count / 8 + 4);
     std::size_t prev_end = first;  // the layer token after the previous name token
     bool have_prev = false;
     std::wstring buffer;
@@ -101,6 +105,26 @@ std::vector<NameToken> name_tokens(const TextLayer& layer, std::size_t first, st
     for (std::size_t wi = layer.word_of_token(first); wi < words.size() && words[wi].first < last; ++wi) {
         const newslens::Word& w = words[wi];
         if (!w.alnum || w.first < first || w.last > last) continue;
+        if (w.last == w.first + 1) {
+            // Most words are one layer token (no hyphen, dot or ’s): their
+            // key, capitals and gap come straight off the token.
+            const Token& tok = toks[w.first];
+            NameToken& nt = out.emplace_back();
+            nt.first = w.first;
+            nt.last = w.last;
+            nt.start = tok.start;
+            nt.end = nt.key_end = tok.end;
+            nt.key = tok.key;
+            nt.word = chars::is_letter(static_cast<char32_t>(text[tok.start]));
+            nt.cap = tok.shape == Shape::Capitalized || tok.shape == Shape::AllCaps;
+            nt.allcaps = tok.shape == Shape::AllCaps;
+            if (!have_prev) nt.gap_before = '|';
+            else if (prev_end == w.first) nt.gap_before = tok.line_before() || !tok.space_before() ? '|' : ' ';
+            else nt.gap_before = gap_between(layer, prev_end, w.first);
+            have_prev = true;
+            prev_end = w.last;
+            continue;
+        }
         std::size_t body_end = w.last;  // without the abbreviation dot and the possessive ’s
         if (w.abbreviation) --body_end;
         if (w.possessive) body_end -= 2;

@@ -112,6 +112,19 @@ bool adjective_like(std::wstring_view k) {  // "Fearful", "Smiling": sentence op
     return ends_with(k, L"-old");
 }
 
+// Punctuation after which a sentence starts: . ! ? : ; quotes and an opening bracket.
+bool opens_sentence(wchar_t c) {
+    switch (c) {
+        case L'.': case L'!': case L'?': case L':': case L';': case L'"': case L'\'': case L'(':
+        case 0x201C: case 0x201D: case 0x2018:  // “ ” ‘
+            return true;
+        default:
+            return false;
+    }
+}
+
+bool is_dash(wchar_t c) { return c == L'-' || c == 0x2013 || c == 0x2014; }
+
 // Are the words of `small` found in order in `big`? ("George Bush" in "George
 // W. Bush", "O Barkley" in "Olly Barkley": an initial matches its word.)
 bool in_order(const TextLayer& layer, const std::vector<WordId>& small, const std::vector<WordId>& big) {
@@ -137,6 +150,32 @@ bool initials(const TextLayer& layer, const newslens::Word& w) {
     }
     return true;
 }
+
+// A set of word ids kept as one bit per id, for the mark made on most words
+// ("written in lower case somewhere"): setting a bit costs far less than a
+// hash-set insert (newslens::WordSet), and the bitmap covers only the ids up
+// to the largest one marked (one bit per vocabulary word, a few KB), so
+// filling it per document stays cheap. kNoWord (0) is never a member.
+class WordBits {
+public:
+    void insert(WordId id) {
+        if (id == newslens::kNoWord) return;
+        std::vector<std::uint64_t>& bits = id >= newslens::kFirstLocalWord ? local_ : global_;
+        const std::size_t i = id & ~newslens::kFirstLocalWord;
+        if (i / 64 >= bits.size()) bits.resize(std::max(i / 64 + 1, 2 * bits.size()), 0);
+        bits[i / 64] |= std::uint64_t{1} << (i % 64);
+    }
+    bool contains(WordId id) const {
+        if (id == newslens::kNoWord) return false;
+        const std::vector<std::uint64_t>& bits = id >= newslens::kFirstLocalWord ? local_ : global_;
+        const std::size_t i = id & ~newslens::kFirstLocalWord;
+        return i / 64 < bits.size() && (bits[i / 64] >> (i % 64) & 1);
+    }
+
+private:
+    std::vector<std::uint64_t> global_;  // vocabulary ids
+    std::vector<std::uint64_t> local_;   // ids local to the document, from kFirstLocalWord
+};
 
 class People : public newslens::Extractor {
 public:
@@ -229,8 +268,7 @@ public:
         const TextLayer& layer = ctx.layer();
         const std::vector<Token> tokens = read(layer);
         // Words the article writes in lower case.
-        newslens::WordSet lower_words;
-        lower_words.reserve(tokens.size() / 2);
+        WordBits lower_words;
         for (const Token& t : tokens)
             if (t.word && !t.cap) lower_words.insert(t.key);
         auto lower = [&](WordId k) { return lower_words.contains(k); };
@@ -308,20 +346,23 @@ private:
     std::vector<Token> read(const TextLayer& layer) const {
         const auto& words = layer.words();
         const auto& layer_tokens = layer.tokens();
-        std::vector<Token> tokens(words.size());
+        // Reserved and filled one by one: value-initialising the whole vector
+        // first would clear its memory once more.
+        std::vector<Token> tokens;
+        tokens.reserve(words.size());
         for (std::size_t i = 0; i < words.size(); ++i) {
             const newslens::Word& w = words[i];
-            Token& t = tokens[i];
+            Token& t = tokens.emplace_back();
             const std::wstring_view text = layer.text(w.start, w.end);
             t.start = w.start;
             t.end = w.end;
             t.line_before = i == 0 || w.line_before();
             const Token* prev = i == 0 ? nullptr : &tokens[i - 1];
-            // So does a dash after a dateline: "INNISFAIL - Nine-year-old Georgia Stevens".
-            const bool dateline_dash = prev && i >= 2 && (prev->punct == L'-' || prev->punct == 0x2013 || prev->punct == 0x2014) &&
-                                       tokens[i - 2].shout;
-            t.sentence_start = !prev || t.line_before || prev->dot_after || dateline_dash ||
-                               (prev->punct && std::wstring_view(L".!?:;\"“”‘'(").find(prev->punct) != std::wstring_view::npos);
+            // A sentence starts after a line break, an abbreviation's dot, sentence
+            // punctuation, or a dash after a dateline ("INNISFAIL - Nine-year-old Georgia Stevens").
+            t.sentence_start = !prev || t.line_before || prev->dot_after ||
+                               (prev->punct && (opens_sentence(prev->punct) ||
+                                                (is_dash(prev->punct) && i >= 2 && tokens[i - 2].shout)));
             if (!w.alnum) {
                 t.punct = text[0];
                 continue;
@@ -346,9 +387,12 @@ private:
                 text[2] == L'-' && chars::is_upper(static_cast<char32_t>(text[3])))
                 t.cap = true;
             const std::size_t length = t.end - t.start;  // of the key: the text up to a dot or possessive
-            bool lower = false;
-            for (std::size_t c = 0; c < t.end - t.start && !lower; ++c) lower = chars::is_lower(static_cast<char32_t>(text[c]));
-            t.shout = t.cap && !t.initial && !lower && length > 1;  // also "V8", "W1"
+            // Shouted: all capitals (also "V8", "W1"); only a capitalised word needs the scan.
+            if (t.cap && !t.initial && length > 1) {
+                bool lower = false;
+                for (std::size_t c = 0; c < length && !lower; ++c) lower = chars::is_lower(static_cast<char32_t>(text[c]));
+                t.shout = !lower;
+            }
             for (std::size_t k = w.first + 1; k + 1 < key_last; ++k)
                 if (text[layer_tokens[k].start - w.start] == L'.' &&
                     (layer_tokens[k - 1].end - layer_tokens[k - 1].start > 1 || layer_tokens[k + 1].end - layer_tokens[k + 1].start > 1))
