@@ -45,6 +45,7 @@ inline bool is_letter(char32_t c) { return has(c, kLetter); }
 inline bool is_upper(char32_t c) { return has(c, kUpper); }
 inline bool is_lower(char32_t c) { return has(c, kLower); }
 inline bool is_ascii_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
+inline bool is_ascii_letter(char32_t c) { return ((c | 0x20) - U'a') < 26; }
 inline bool is_digit(char32_t c) { return has(c, kDigit); }
 // A character that belongs to a word: letters, combining marks, digits.
 inline bool is_word_char(char32_t c) { return has(c, kLetter | kMark | kDigit); }

@@ -99,16 +99,6 @@ nlohmann::ordered_json Fields::to_json() const {
 }
 
 
-namespace {
-// Bytes a JSON string can hold as they are: printable ASCII but " and \.
-struct PlainBytes {
-    bool plain[256] = {};
-    PlainBytes() {
-        for (int c = 0x20; c < 0x80; ++c) plain[c] = c != '"' && c != '\\';
-    }
-};
-const PlainBytes kPlain;
-}  // namespace
 
 void JsonSink::grow(std::size_t n) {
     const auto used = static_cast<std::size_t>(p_ - out_.data());
@@ -119,17 +109,14 @@ void JsonSink::grow(std::size_t n) {
     end_ = out_.data() + out_.size();
 }
 
-void JsonSink::string(std::string_view s) {
+void JsonSink::string_rest(std::string_view s, std::size_t i) {
     static const char* const hex = "0123456789abcdef";
-    reserve(s.size() + 2);
-    *p_++ = '"';
     const auto* b = reinterpret_cast<const unsigned char*>(s.data());
     const std::size_t n = s.size();
-    std::size_t i = 0;
     while (i < n) {
         // Copy a run of plain characters at once.
         std::size_t j = i;
-        while (j < n && kPlain.plain[b[j]]) ++j;
+        while (j < n && detail::kJsonPlain.plain[b[j]]) ++j;
         std::memcpy(p_, b + i, j - i);
         p_ += j - i;
         i = j;
@@ -172,10 +159,6 @@ void JsonSink::string(std::string_view s) {
     *p_++ = '"';
 }
 
-void JsonSink::number(std::int64_t v) {
-    reserve(24);
-    p_ = std::to_chars(p_, p_ + 24, static_cast<long long>(v)).ptr;
-}
 
 void JsonSink::number(double v) {
     if (!std::isfinite(v)) { raw("null"); return; }

@@ -12,6 +12,19 @@
 
 namespace newslens {
 
+namespace detail {
+// Printable ASCII but '"' and '\\', by byte: copied into a JSON string as is.
+struct JsonPlainTable {
+    bool plain[256] = {};
+};
+constexpr JsonPlainTable make_json_plain_table() {
+    JsonPlainTable t{};
+    for (int c = 0x20; c < 0x80; ++c) t.plain[c] = c != '"' && c != '\\';
+    return t;
+}
+inline constexpr JsonPlainTable kJsonPlain = make_json_plain_table();
+}  // namespace detail
+
 class JsonSink {
 public:
     // `room`: bytes the caller expects to write (more are made as needed).
@@ -37,11 +50,53 @@ public:
         std::memcpy(p_, s.data(), s.size());
         p_ += s.size();
     }
+    // A literal: its length is known at compile time, so the copy is a few
+    // moves instead of a call.
+    template <std::size_t N>
+    void raw(const char (&s)[N]) {
+        reserve(N - 1);
+        std::memcpy(p_, s, N - 1);
+        p_ += N - 1;
+    }
     // A JSON string literal: UTF-8 kept, quotes, backslashes and control
     // characters escaped, invalid UTF-8 replaced by U+FFFD.
-    void string(std::string_view s);
+    __attribute__((always_inline)) void string(std::string_view s) {
+        // Most strings written (keys, names, a mention's text) are short and
+        // plain ASCII: copied byte by byte as they are checked.
+        reserve(s.size() + 2);
+        char* p = p_;
+        *p++ = '"';
+        const std::size_t n = s.size();
+        std::size_t i = 0;
+        for (; i < n; ++i) {
+            const char c = s[i];
+            if (!plain(c)) break;
+            p[i] = c;
+        }
+        p_ = p + i;
+        if (i < n) {
+            string_rest(s, i);
+            return;
+        }
+        *p_++ = '"';
+    }
     // As nlohmann's dump() writes them (doubles: shortest round trip).
-    void number(std::int64_t v);
+    void number(std::int64_t v) {
+        reserve(24);
+        std::uint64_t u = static_cast<std::uint64_t>(v);
+        if (v < 0) {
+            *p_++ = '-';
+            u = 0 - u;
+        }
+        std::size_t digits = 1;
+        for (std::uint64_t x = u; x >= 10; x /= 10) ++digits;
+        char* q = p_ + digits;
+        p_ = q;
+        do {
+            *--q = static_cast<char>('0' + u % 10);
+            u /= 10;
+        } while (u);
+    }
     void number(double v);
 
     // Hands everything in the string so far to `emit` (the text it held
@@ -55,6 +110,9 @@ public:
     }
 
 private:
+    static bool plain(char c) { return detail::kJsonPlain.plain[static_cast<unsigned char>(c)]; }
+    // string() from byte i on, the opening quote and s[0, i) written.
+    void string_rest(std::string_view s, std::size_t i);
     void grow(std::size_t n);
     std::string& out_;
     char* p_ = nullptr;

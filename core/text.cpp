@@ -158,19 +158,47 @@ void TextLayer::tokenize() {
             byte += j - i;
         } else if (f & (chars::kLetter | chars::kMark | chars::kDigit)) {
             t.type = TokenType::Word;
-            LetterCounts counts;  // the shape from the same pass
-            for (std::uint16_t g = f;;) {
+            // The shape from the same pass (see LetterCounts, which shape_of
+            // uses): ASCII letters, most of a news text, take a short path.
+            std::size_t upper = 0, lower = 0;
+            bool digits = true;
+            const bool first_upper = (f & chars::kUpper) != 0;
+            for (;;) {
                 const auto d = static_cast<char32_t>(s[j]);
-                const auto fd = static_cast<char32_t>(chars::fold(d));
-                folded[j] = static_cast<wchar_t>(fd);
-                h = StringTable::hash_step(h, fd);
-                byte += utf8_length(d);
-                counts.add(g, j == i);
+                if (d < 0x80) {
+                    // An ASCII character here is a letter: digits and
+                    // punctuation end the word below.
+                    const bool up = d <= U'Z';
+                    const char32_t fd = d | 0x20;
+                    folded[j] = static_cast<wchar_t>(fd);
+                    h = StringTable::hash_step(h, fd);
+                    upper += up;
+                    lower += !up;
+                    digits = false;
+                    ++byte;
+                } else {
+                    const std::uint16_t g = chars::flags(d);
+                    const auto fd = static_cast<char32_t>(chars::fold(d));
+                    folded[j] = static_cast<wchar_t>(fd);
+                    h = StringTable::hash_step(h, fd);
+                    byte += utf8_length(d);
+                    if (!(g & chars::kDigit)) digits = false;
+                    if (g & chars::kUpper) ++upper;
+                    else if (g & chars::kLower) ++lower;
+                }
                 if (++j == n) break;
                 const auto e = static_cast<char32_t>(s[j]);
-                g = chars::flags(e);
-                if (chars::is_ascii_digit(e) || !(g & (chars::kLetter | chars::kMark | chars::kDigit))) break;
+                if (e < 0x80) {
+                    if (!chars::is_ascii_letter(e)) break;
+                } else if (!(chars::flags(e) & (chars::kLetter | chars::kMark | chars::kDigit))) {
+                    break;
+                }
             }
+            LetterCounts counts;
+            counts.upper = upper;
+            counts.lower = lower;
+            counts.first_upper = first_upper;
+            counts.digits = digits;
             t.shape = counts.shape();
         } else {
             t.type = (f & chars::kPunct) ? TokenType::Punct : TokenType::Symbol;
