@@ -318,8 +318,14 @@ void write_head(JsonSink& out, const Document& doc) {
     if (doc.date().empty()) out.raw("null");
     else out.string(doc.date());
     out.raw(",\"date_from\":");
-    if (doc.date_from()) out.string(doc.date_from());
-    else out.raw("null");
+    // date_from() is a plain word ("text", "user"): quoted as it is.
+    if (const char* from = doc.date_from()) {
+        out.put('"');
+        out.raw(std::string_view(from));
+        out.put('"');
+    } else {
+        out.raw("null");
+    }
     out.raw(",\"mentions\":[");
 }
 
