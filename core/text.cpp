@@ -160,22 +160,20 @@ void TextLayer::tokenize() {
             t.type = TokenType::Word;
             // The shape from the same pass (see LetterCounts, which shape_of
             // uses): ASCII letters, most of a news text, take a short path.
-            std::size_t upper = 0, lower = 0;
+            // In the ASCII path only upper case is counted: an ASCII
+            // character there is a letter, so the rest are lower case, and
+            // each is one byte.
+            std::size_t upper = 0, lower = 0, ascii = 0, ascii_upper = 0;
             bool digits = true;
             const bool first_upper = (f & chars::kUpper) != 0;
             for (;;) {
                 const auto d = static_cast<char32_t>(s[j]);
                 if (d < 0x80) {
-                    // An ASCII character here is a letter: digits and
-                    // punctuation end the word below.
-                    const bool up = d <= U'Z';
                     const char32_t fd = d | 0x20;
                     folded[j] = static_cast<wchar_t>(fd);
                     h = StringTable::hash_step(h, fd);
-                    upper += up;
-                    lower += !up;
-                    digits = false;
-                    ++byte;
+                    ascii_upper += d <= U'Z';
+                    ++ascii;
                 } else {
                     const std::uint16_t g = chars::flags(d);
                     const auto fd = static_cast<char32_t>(chars::fold(d));
@@ -193,6 +191,12 @@ void TextLayer::tokenize() {
                 } else if (!(chars::flags(e) & (chars::kLetter | chars::kMark | chars::kDigit))) {
                     break;
                 }
+            }
+            if (ascii) {
+                digits = false;
+                byte += ascii;
+                upper += ascii_upper;
+                lower += ascii - ascii_upper;
             }
             LetterCounts counts;
             counts.upper = upper;
