@@ -236,6 +236,21 @@ void TextLayer::build_words() {
         Word w;
         w.first = static_cast<std::uint32_t>(t);
         w.gap = tokens_[t].gap;
+        // Most words are one word or number token with space or a mark of
+        // its own after it: no joining, abbreviation or possessive to look for.
+        if (alnum(t) && (t + 1 == n || !tokens_[t + 1].glued())) {
+            const Token& only = tokens_[t];
+            w.alnum = true;
+            w.last = static_cast<std::uint32_t>(t + 1);
+            w.start = only.start;
+            w.end = only.end;
+            w.full_key = w.key = only.key;
+            w.shape = only.shape;
+            token_word_[t] = static_cast<std::uint32_t>(words_.size());
+            words_.push_back(w);
+            ++t;
+            continue;
+        }
         std::size_t j = t + 1;
         bool inner_dot = false;
         if (alnum(t)) {
