@@ -21,7 +21,6 @@
 #include "name_tokens.h"
 #include "plugin.h"
 #include "text.h"
-#include "word_bits.h"
 
 namespace {
 
@@ -138,7 +137,7 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
         i = j - 1;
     }
     // Words seen in lower case somewhere in the document are common words here.
-    WordBits lower_words;
+    newslens::WordBits lower_words;
     for (const auto& t : toks)
         if (t.word && !t.cap) lower_words.insert(t.key);
 
