@@ -27,7 +27,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "plugin.h"
@@ -123,18 +122,28 @@ bool opens_sentence(wchar_t c) {
     }
 }
 
+void sort_unique(std::vector<std::uint64_t>& v) {
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
+bool member(const std::vector<std::uint64_t>& sorted, std::uint64_t x) {
+    return std::binary_search(sorted.begin(), sorted.end(), x);
+}
+
 bool is_dash(wchar_t c) { return c == L'-' || c == 0x2013 || c == 0x2014; }
 
 // Are the words of `small` found in order in `big`? ("George Bush" in "George
 // W. Bush", "O Barkley" in "Olly Barkley": an initial matches its word.)
-bool in_order(const TextLayer& layer, const std::vector<WordId>& small, const std::vector<WordId>& big) {
+bool in_order(const TextLayer& layer, const WordId* small, std::size_t small_size, const WordId* big,
+              std::size_t big_size) {
     std::size_t j = 0;
-    for (std::size_t i = 0; i < big.size() && j < small.size(); ++i) {
+    for (std::size_t i = 0; i < big_size && j < small_size; ++i) {
         if (small[j] == big[i]) { ++j; continue; }
         const std::wstring_view a = layer.key_text(small[j]), b = layer.key_text(big[i]);
         if ((a.size() == 1 || b.size() == 1) && !a.empty() && !b.empty() && a[0] == b[0]) ++j;
     }
-    return j == small.size();
+    return j == small_size;
 }
 
 // "U.S.", "J.K.": single capitals, each with its dot.
@@ -274,29 +283,34 @@ public:
         auto lower = [&](WordId k) { return lower_words.contains(k); };
 
         std::vector<Run> runs;
-        std::unordered_set<std::uint64_t> places;  // names the article uses as places
+        // Name hashes kept as sorted vectors: a handful per article, so
+        // sorting once beats a hash set's node allocation per insert.
+        std::vector<std::uint64_t> places;  // names the article uses as places
         for (std::size_t i = 0; i < tokens.size();) {
             if (!tokens[i].cap) { ++i; continue; }
             const std::size_t e = run_end(tokens, i);
             consider(layer, tokens, i, e, lower, places, runs);
             i = e;
         }
-        std::unordered_set<std::uint64_t> alone;
+        sort_unique(places);
+        std::vector<std::uint64_t> alone;
         for (Run& r : runs) {
-            if (!r.titled && places.count(r.name)) r.place = true;
-            if (r.end - r.begin == 1 && !r.place) alone.insert(r.surname);
+            if (!r.titled && member(places, r.name)) r.place = true;
+            if (r.end - r.begin == 1 && !r.place) alone.push_back(r.surname);
         }
+        sort_unique(alone);
         // Surnames of persons established by a title or other evidence (the
         // full name of a person the article also calls by surname is evidence).
-        std::unordered_set<std::uint64_t> established;
+        std::vector<std::uint64_t> established;
         for (Run& r : runs) {
-            r.evidence = r.evidence || (r.end - r.begin > 1 && alone.count(r.surname) && !places.count(r.surname));
-            if (r.titled || (r.evidence && !r.place)) established.insert(r.surname);
+            r.evidence = r.evidence || (r.end - r.begin > 1 && member(alone, r.surname) && !member(places, r.surname));
+            if (r.titled || (r.evidence && !r.place)) established.push_back(r.surname);
         }
+        sort_unique(established);
         std::vector<Person> persons;
         std::vector<const Run*> found;
         for (Run& r : runs) {
-            if (!(r.titled || (!r.place && (r.evidence || established.count(r.surname))))) continue;
+            if (!(r.titled || (!r.place && (r.evidence || member(established, r.surname))))) continue;
             r.person = resolve(layer, tokens, r, found.size(), persons);
             found.push_back(&r);
         }
@@ -312,11 +326,12 @@ public:
             Mention m;
             m.start = tokens[r->begin].start;
             m.end = tokens[r->end - 1].end;
-            m.fields["name"] = doc.slice(p.start, p.end);
-            m.fields["title"] = nullptr;
-            if (r->title < r->begin)
-                m.fields["title"] = doc.slice(tokens[r->title].start, tokens[r->begin - 1].end);
-            m.fields["first"] = !seen[r->person];
+            newslens::Fields& f = m.fields;  // each key is new: appended in order
+            f.reserve(3);
+            f.append("name", doc.slice(p.start, p.end));
+            f.append("title", r->title < r->begin ? newslens::Value(doc.slice(tokens[r->title].start, tokens[r->begin - 1].end))
+                                                  : newslens::Value());
+            f.append("first", !seen[r->person]);
             seen[r->person] = true;
             out.push_back(std::move(m));
         }
@@ -350,10 +365,11 @@ private:
         // first would clear its memory once more.
         std::vector<Token> tokens;
         tokens.reserve(words.size());
+        const wchar_t* const chars = layer.text(0, 0).data();  // the document's text
         for (std::size_t i = 0; i < words.size(); ++i) {
             const newslens::Word& w = words[i];
             Token& t = tokens.emplace_back();
-            const std::wstring_view text = layer.text(w.start, w.end);
+            const wchar_t* const text = chars + w.start;  // the word's text, unchecked: read once per word
             t.start = w.start;
             t.end = w.end;
             t.line_before = i == 0 || w.line_before();
@@ -431,7 +447,7 @@ private:
     // it in `runs` when it may name a person.
     template <class Lower>
     void consider(const TextLayer& layer, const std::vector<Token>& tokens, std::size_t b, std::size_t e,
-                  const Lower& lower_word, std::unordered_set<std::uint64_t>& places, std::vector<Run>& runs) const {
+                  const Lower& lower_word, std::vector<std::uint64_t>& places, std::vector<Run>& runs) const {
         auto has = [&](std::size_t i, unsigned kind) { return i < tokens.size() && (tokens[i].kind & kind); };
         // Openers and dates ("But", "On Saturday"), then titles ("Prime Minister").
         std::size_t nb = b;
@@ -490,7 +506,7 @@ private:
         // Places: "in Caracas", "Colombia’s border", "New York", "Russia said".
         if ((!titled && ne - nb == 1 && has(title - 1, kPlaceCue) && !tokens[title - 1].dot_after) ||
             (last.possessive && has(ne, kPlaceNoun)))
-            places.insert(r.name);
+            places.push_back(r.name);
         r.place = has(nb, kPlaceStart) || has(ne - 1, kPlace);  // "New York", "Russia", "Migration Colombia"
         // A speech verb after ("Torres said", "Torres later said", "Theresa May, said")...
         std::size_t v = ne;
@@ -521,22 +537,32 @@ private:
     // or, for a lone first name ("Jorge said"), an earlier "Jorge Torres".
     std::size_t resolve(const TextLayer& layer, const std::vector<Token>& tokens, const Run& r, std::size_t index,
                         std::vector<Person>& persons) const {
-        std::vector<WordId> words;
-        for (std::size_t t = r.begin; t < r.end; ++t) words.push_back(tokens[t].key);
+        // The run's keys, in a fixed buffer: runs hold a few words (a long
+        // one falls back to the heap), and most runs need no copy at all.
+        WordId buffer[16];
+        std::vector<WordId> heap;
+        const std::size_t size = r.end - r.begin;
+        WordId* words = buffer;
+        if (size > 16) {
+            heap.resize(size);
+            words = heap.data();
+        }
+        for (std::size_t t = r.begin; t < r.end; ++t) words[t - r.begin] = tokens[t].key;
         std::size_t best = persons.size();
         for (std::size_t p = 0; p < persons.size(); ++p) {
             const std::vector<WordId>& w = persons[p].words;
-            const bool same = w.back() == words.back() && (in_order(layer, words, w) || in_order(layer, w, words));
-            const bool given = (!r.titled || (tokens[r.begin - 1].kind & kByFirstName)) && words.size() == 1 &&
-                               w.size() > 1 && w.front() == words.front();
+            const bool same = w.back() == words[size - 1] &&
+                              (in_order(layer, words, size, w.data(), w.size()) || in_order(layer, w.data(), w.size(), words, size));
+            const bool given = (!r.titled || (tokens[r.begin - 1].kind & kByFirstName)) && size == 1 &&
+                               w.size() > 1 && w.front() == words[0];
             if ((same || given) && (best == persons.size() || persons[p].last_seen > persons[best].last_seen))
                 best = p;
         }
         if (best == persons.size()) persons.push_back({});
         Person& p = persons[best];
         const std::uint32_t start = tokens[r.begin].start, end = tokens[r.end - 1].end;
-        if (words.size() > p.words.size() || (words.size() == p.words.size() && end - start > p.end - p.start)) {
-            p.words = std::move(words);
+        if (size > p.words.size() || (size == p.words.size() && end - start > p.end - p.start)) {
+            p.words.assign(words, words + size);
             p.start = start;
             p.end = end;
         }
