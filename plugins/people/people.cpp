@@ -366,21 +366,32 @@ private:
         std::vector<Token> tokens;
         tokens.reserve(words.size());
         const wchar_t* const chars = layer.text(0, 0).data();  // the document's text
-        for (std::size_t i = 0; i < words.size(); ++i) {
+        const std::size_t n = words.size();
+        // Whether the next word starts a sentence, decided by the word before it.
+        bool next_starts = true;
+        for (std::size_t i = 0; i < n; ++i) {
             const newslens::Word& w = words[i];
             Token& t = tokens.emplace_back();
             const wchar_t* const text = chars + w.start;  // the word's text, unchecked: read once per word
             t.start = w.start;
             t.end = w.end;
             t.line_before = i == 0 || w.line_before();
-            const Token* prev = i == 0 ? nullptr : &tokens[i - 1];
             // A sentence starts after a line break, an abbreviation's dot, sentence
             // punctuation, or a dash after a dateline ("INNISFAIL - Nine-year-old Georgia Stevens").
-            t.sentence_start = !prev || t.line_before || prev->dot_after ||
-                               (prev->punct && (opens_sentence(prev->punct) ||
-                                                (is_dash(prev->punct) && i >= 2 && tokens[i - 2].shout)));
+            t.sentence_start = next_starts || t.line_before;
             if (!w.alnum) {
                 t.punct = text[0];
+                next_starts = opens_sentence(t.punct) || (is_dash(t.punct) && i >= 1 && tokens[i - 1].shout);
+                continue;
+            }
+            // Most words are one lower-case token ("the", "said"): nothing
+            // below applies to them but their key.
+            if (w.last - w.first == 1 && !w.abbreviation && !w.possessive && text[0] >= L'a' && text[0] <= L'z') {
+                t.word = true;
+                t.key = w.key;
+                t.kind = kind_of(w.key);
+                t.end = layer_tokens[w.first].end;
+                next_starts = false;
                 continue;
             }
             // The key's text ends before an abbreviation dot and a possessive ’s.
@@ -389,6 +400,7 @@ private:
             if (layer_tokens[w.first].type == newslens::TokenType::Number) {
                 t.number = true;
                 t.dot_after = w.abbreviation;
+                next_starts = t.dot_after;
                 continue;
             }
             t.word = true;
@@ -424,6 +436,7 @@ private:
                     t.dot_after = true;
                 }
             }
+            next_starts = t.dot_after;
         }
         return tokens;
     }
