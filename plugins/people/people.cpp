@@ -275,11 +275,9 @@ public:
     void extract(const newslens::Context& ctx, std::vector<Mention>& out) const override {
         const newslens::Document& doc = ctx.document();
         const TextLayer& layer = ctx.layer();
-        const std::vector<Token> tokens = read(layer);
-        // Words the article writes in lower case.
+        // Words the article writes in lower case, marked while reading.
         WordBits lower_words;
-        for (const Token& t : tokens)
-            if (t.word && !t.cap) lower_words.insert(t.key);
+        const std::vector<Token> tokens = read(layer, lower_words);
         auto lower = [&](WordId k) { return lower_words.contains(k); };
 
         std::vector<Run> runs;
@@ -357,8 +355,9 @@ private:
     bool is(const Token& t, std::size_t word) const { return t.key == ids_[word]; }
     enum { kOf, kTo, kAccording };
 
-    // The layer's words with what this plugin needs to know of each.
-    std::vector<Token> read(const TextLayer& layer) const {
+    // The layer's words with what this plugin needs to know of each; the
+    // keys of words written in lower case go to `lower_words`.
+    std::vector<Token> read(const TextLayer& layer, WordBits& lower_words) const {
         const auto& words = layer.words();
         const auto& layer_tokens = layer.tokens();
         // Reserved and filled one by one: value-initialising the whole vector
@@ -391,6 +390,7 @@ private:
                 t.key = w.key;
                 t.kind = kind_of(w.key);
                 t.end = layer_tokens[w.first].end;
+                lower_words.insert(t.key);
                 next_starts = false;
                 continue;
             }
@@ -436,6 +436,7 @@ private:
                     t.dot_after = true;
                 }
             }
+            if (!t.cap) lower_words.insert(t.key);
             next_starts = t.dot_after;
         }
         return tokens;
