@@ -163,16 +163,27 @@ bool initials(const TextLayer& layer, const newslens::Word& w) {
 // A set of word ids kept as one bit per id, for the mark made on most words
 // ("written in lower case somewhere"): setting a bit costs far less than a
 // hash-set insert (newslens::WordSet), and the bitmap covers only the ids up
-// to the largest one marked (one bit per vocabulary word, a few KB), so
-// filling it per document stays cheap. kNoWord (0) is never a member.
+// to the largest one marked (one bit per vocabulary word, a few KB).
+// kNoWord (0) is never a member. One bitmap serves a thread's documents in
+// turn (clear() resets only the 64-bit words it set), so it is neither
+// allocated nor zeroed per document.
 class WordBits {
 public:
     void insert(WordId id) {
         if (id == newslens::kNoWord) return;
-        std::vector<std::uint64_t>& bits = id >= newslens::kFirstLocalWord ? local_ : global_;
+        const bool local = id >= newslens::kFirstLocalWord;
+        std::vector<std::uint64_t>& bits = local ? local_ : global_;
         const std::size_t i = id & ~newslens::kFirstLocalWord;
         if (i / 64 >= bits.size()) bits.resize(std::max(i / 64 + 1, 2 * bits.size()), 0);
-        bits[i / 64] |= std::uint64_t{1} << (i % 64);
+        std::uint64_t& word = bits[i / 64];
+        if (word == 0) (local ? touched_local_ : touched_global_).push_back(static_cast<std::uint32_t>(i / 64));
+        word |= std::uint64_t{1} << (i % 64);
+    }
+    void clear() {
+        for (const std::uint32_t w : touched_global_) global_[w] = 0;
+        for (const std::uint32_t w : touched_local_) local_[w] = 0;
+        touched_global_.clear();
+        touched_local_.clear();
     }
     bool contains(WordId id) const {
         if (id == newslens::kNoWord) return false;
@@ -184,6 +195,7 @@ public:
 private:
     std::vector<std::uint64_t> global_;  // vocabulary ids
     std::vector<std::uint64_t> local_;   // ids local to the document, from kFirstLocalWord
+    std::vector<std::uint32_t> touched_global_, touched_local_;  // the 64-bit words made non-zero
 };
 
 class People : public newslens::Extractor {
@@ -276,7 +288,8 @@ public:
         const newslens::Document& doc = ctx.document();
         const TextLayer& layer = ctx.layer();
         // Words the article writes in lower case, marked while reading.
-        WordBits lower_words;
+        static thread_local WordBits lower_words;
+        lower_words.clear();
         const std::vector<Token> tokens = read(layer, lower_words);
         auto lower = [&](WordId k) { return lower_words.contains(k); };
 
@@ -284,6 +297,7 @@ public:
         // Name hashes kept as sorted vectors: a handful per article, so
         // sorting once beats a hash set's node allocation per insert.
         std::vector<std::uint64_t> places;  // names the article uses as places
+        places.reserve(32);
         for (std::size_t i = 0; i < tokens.size();) {
             if (!tokens[i].cap) { ++i; continue; }
             const std::size_t e = run_end(tokens, i);
@@ -292,6 +306,7 @@ public:
         }
         sort_unique(places);
         std::vector<std::uint64_t> alone;
+        alone.reserve(runs.size());
         for (Run& r : runs) {
             if (!r.titled && member(places, r.name)) r.place = true;
             if (r.end - r.begin == 1 && !r.place) alone.push_back(r.surname);
@@ -300,6 +315,7 @@ public:
         // Surnames of persons established by a title or other evidence (the
         // full name of a person the article also calls by surname is evidence).
         std::vector<std::uint64_t> established;
+        established.reserve(runs.size());
         for (Run& r : runs) {
             r.evidence = r.evidence || (r.end - r.begin > 1 && member(alone, r.surname) && !member(places, r.surname));
             if (r.titled || (r.evidence && !r.place)) established.push_back(r.surname);
@@ -331,6 +347,7 @@ public:
                                                   : newslens::Value());
             f.append("first", !seen[r->person]);
             seen[r->person] = true;
+            if (out.capacity() == out.size()) out.reserve(out.size() + found.size());
             out.push_back(std::move(m));
         }
     }
