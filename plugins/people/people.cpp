@@ -294,6 +294,7 @@ public:
         auto lower = [&](WordId k) { return lower_words.contains(k); };
 
         std::vector<Run> runs;
+        runs.reserve(tokens.size() / 16 + 8);  // a run every twenty words or so
         // Name hashes kept as sorted vectors: a handful per article, so
         // sorting once beats a hash set's node allocation per insert.
         std::vector<std::uint64_t> places;  // names the article uses as places
@@ -323,6 +324,8 @@ public:
         sort_unique(established);
         std::vector<Person> persons;
         std::vector<const Run*> found;
+        persons.reserve(runs.size());
+        found.reserve(runs.size());
         for (Run& r : runs) {
             if (!(r.titled || (!r.place && (r.evidence || member(established, r.surname))))) continue;
             r.person = resolve(layer, tokens, r, found.size(), persons);
