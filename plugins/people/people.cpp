@@ -394,7 +394,7 @@ private:
             const wchar_t* const text = chars + w.start;  // the word's text, unchecked: read once per word
             t.start = w.start;
             t.end = w.end;
-            t.line_before = i == 0 || w.line_before();
+            t.line_before = w.line_before();  // the layer gives the first word a line break before it
             // A sentence starts after a line break, an abbreviation's dot, sentence
             // punctuation, or a dash after a dateline ("INNISFAIL - Nine-year-old Georgia Stevens").
             t.sentence_start = next_starts || t.line_before;
@@ -404,12 +404,12 @@ private:
                 continue;
             }
             // Most words are one lower-case token ("the", "said"): nothing
-            // below applies to them but their key.
-            if (w.last - w.first == 1 && !w.abbreviation && !w.possessive && text[0] >= L'a' && text[0] <= L'z') {
+            // below applies to them but their key. (One token: no
+            // abbreviation dot, no possessive, and the word ends where it does.)
+            if (w.last - w.first == 1 && text[0] >= L'a' && text[0] <= L'z') {
                 t.word = true;
                 t.key = w.key;
                 t.kind = kind_of(w.key);
-                t.end = layer_tokens[w.first].end;
                 lower_words.insert(t.key);
                 next_starts = false;
                 continue;
