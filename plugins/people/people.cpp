@@ -61,22 +61,25 @@ enum Kind : unsigned {
 };
 
 // One word of the text layer as this plugin reads it (same index as in
-// layer.words()).
+// layer.words()). A plain aggregate, value-initialised (all zero, kNoWord,
+// false) where read() adds it: zeroing it whole is a couple of wide stores
+// rather than one store per member.
 struct Token {
-    std::uint32_t start = 0, end = 0;  // code points; `end` excludes a possessive ’s and a dot not kept
-    WordId key = newslens::kNoWord;    // folded, without dot or possessive
-    unsigned kind = 0;                 // Kind bits of `key`
-    bool word = false, number = false;
-    bool cap = false;         // starts with a capital (or is al-Assad)
-    bool shout = false;       // all capitals: BBC, US, CUCUTA
-    bool initial = false;     // W. or J.K.
-    bool possessive = false;  // Maduro’s
-    bool dot_after = false;   // ends with a dot that is punctuation here ("Jan.", "Co."): a run ends
-    bool address = false;     // dotted like a web address: OneStat.com, Whatsonstage.com
-    bool sentence_start = false;
-    bool line_before = false;  // a line break before it: names never run over one
-    wchar_t punct = 0;         // the character of a punctuation word
+    std::uint32_t start, end;  // code points; `end` excludes a possessive ’s and a dot not kept
+    WordId key;                // folded, without dot or possessive
+    unsigned kind;             // Kind bits of `key`
+    bool word, number;
+    bool cap;             // starts with a capital (or is al-Assad)
+    bool shout;           // all capitals: BBC, US, CUCUTA
+    bool initial;         // W. or J.K.
+    bool possessive;      // Maduro’s
+    bool dot_after;       // ends with a dot that is punctuation here ("Jan.", "Co."): a run ends
+    bool address;         // dotted like a web address: OneStat.com, Whatsonstage.com
+    bool sentence_start;
+    bool line_before;  // a line break before it: names never run over one
+    wchar_t punct;     // the character of a punctuation word
 };
+static_assert(newslens::kNoWord == 0, "a zeroed Token has no key");
 
 // A capitalised run that may name a person: tokens [title, begin) are its
 // title, [begin, end) the name. Names are compared by their words' keys.
@@ -379,7 +382,7 @@ private:
     // keys of words written in lower case go to `lower_words`.
     std::vector<Token> read(const TextLayer& layer, WordBits& lower_words) const {
         const auto& words = layer.words();
-        const auto& layer_tokens = layer.tokens();
+        const newslens::Token* const layer_tokens = layer.tokens().data();
         // Reserved and filled one by one: value-initialising the whole vector
         // first would clear its memory once more.
         std::vector<Token> tokens;
