@@ -340,7 +340,7 @@ std::wstring NameIndex::fullest_at(std::size_t start, std::size_t end, std::wstr
     const std::wstring_view own = fullest(name, surname);
     // The latest person starting before `end` that reaches into [start, end).
     if (it == people_.begin() || (--it)->end <= start) return std::wstring(own);
-    std::wstring full = to_wide(it->fields.get("name").as_string());
+    std::wstring full = wide_of(it->fields.get("name").as_string());
     // Same surname ("Torres" -> "Jorge Torres"); a lone first name ("Richard"
     // -> "Richard Madeley") only when the article has no one of that surname.
     const std::wstring_view last = name.substr(name.find_last_of(L' ') + 1);

@@ -32,7 +32,7 @@ constexpr std::size_t kMaxLookAhead = 300;     // characters after it
 constexpr std::size_t kMaxChainParagraphs = 20;  // a multi-paragraph quote looks this far for its speaker
 
 newslens::Value optional_text(const std::wstring& s) {
-    return s.empty() ? newslens::Value() : newslens::Value(to_utf8(s));
+    return s.empty() ? newslens::Value() : newslens::Value(utf8_of(s));
 }
 
 newslens::Value optional_offset(std::size_t v) { return v == kNone ? newslens::Value() : newslens::Value(v); }
@@ -110,7 +110,7 @@ Mention claim_annotation(std::size_t start, std::size_t end, const char* kind, c
     Fields& f = m.fields;
     f.reserve(9);
     f.append("kind", kind);
-    f.append("source", to_utf8(s.name));
+    f.append("source", utf8_of(s.name));
     f.append("source_start", optional_offset(s.start));
     f.append("source_end", optional_offset(s.end));
     f.append("verb", optional_text(s.verb));
