@@ -302,7 +302,7 @@ public:
         // sorting once beats a hash set's node allocation per insert.
         std::vector<std::uint64_t> places;  // names the article uses as places
         places.reserve(32);
-        for (std::size_t i = 0; i < tokens.size();) {
+        for (std::size_t i = 0, n = tokens.size(); i < n;) {
             if (!tokens[i].cap) { ++i; continue; }
             const std::size_t e = run_end(tokens, i);
             consider(layer, tokens, i, e, lower, places, runs);

@@ -117,11 +117,17 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
     runs.reserve(n / 8);  // about one word in ten starts a capitalised run
     for (const QuoteSpan& q : quotes)
         if (q.parent == kNone) quoted_.emplace_back(q.open, q.close == kNone ? q.end : q.close + 1);
-    static constexpr std::wstring_view kBoundaryMarks = L".!?\"“”:";
     auto boundary_before = [&](std::size_t t) {  // is a sentence boundary just before token t?
         if (t == 0) return true;
-        if (!tokens.is_word(t - 1) && kBoundaryMarks.find(text[tokens[t - 1].start]) != std::wstring_view::npos)
-            return true;
+        if (!tokens.is_word(t - 1)) {
+            switch (text[tokens[t - 1].start]) {
+                case L'.': case L'!': case L'?': case L'"': case L':':
+                case 0x201C: case 0x201D:  // “ ”
+                    return true;
+                default:
+                    break;
+            }
+        }
         return tokens.line_break_before(t);
     };
     for (std::size_t i = 0; i < n;) {

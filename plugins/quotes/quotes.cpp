@@ -262,8 +262,8 @@ void QuoteExtractor::extract(const newslens::Context& ctx, std::vector<Mention>&
         // Nested quotes are spoken by whoever the outer quote says spoke them.
         // Titles are left out altogether: scorers count any 3+-word span as a quote.
         if (is_title[i] || (q.parent != kNone && is_title[q.parent])) continue;
-        Speaker s;
-        if (is_quote[i]) s = q.parent == kNone ? speaker[i] : speaker[q.parent];
+        static const Speaker kNobody;  // terms have no speaker
+        const Speaker& s = !is_quote[i] ? kNobody : q.parent == kNone ? speaker[i] : speaker[q.parent];
         Mention m;
         m.start = q.start;
         m.end = q.end;
