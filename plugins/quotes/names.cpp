@@ -115,6 +115,7 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
     std::vector<Run> runs;
     const std::size_t n = tokens.size();
     runs.reserve(n / 8);  // about one word in ten starts a capitalised run
+    quoted_.reserve(quotes.size());
     for (const QuoteSpan& q : quotes)
         if (q.parent == kNone) quoted_.emplace_back(q.open, q.close == kNone ? q.end : q.close + 1);
     auto boundary_before = [&](std::size_t t) {  // is a sentence boundary just before token t?
@@ -214,6 +215,7 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
         i = std::max(run_end, i + 1);
     }
 
+    roles_.reserve(runs.size());  // a role for about one run in three
     for (const Run& r : runs) {
         if (!r.person) continue;
         const WordId key = tokens.key(r.e - 1);
