@@ -293,7 +293,8 @@ public:
         // Words the article writes in lower case, marked while reading.
         static thread_local WordBits lower_words;
         lower_words.clear();
-        const std::vector<Token> tokens = read(layer, lower_words);
+        std::vector<std::uint32_t> capitalised;  // indices of the capitalised tokens, in order
+        const std::vector<Token> tokens = read(layer, lower_words, capitalised);
         auto lower = [&](WordId k) { return lower_words.contains(k); };
 
         std::vector<Run> runs;
@@ -302,11 +303,13 @@ public:
         // sorting once beats a hash set's node allocation per insert.
         std::vector<std::uint64_t> places;  // names the article uses as places
         places.reserve(32);
-        for (std::size_t i = 0, n = tokens.size(); i < n;) {
-            if (!tokens[i].cap) { ++i; continue; }
+        // Runs start at capitalised tokens not inside the run before.
+        for (std::size_t c = 0, next = 0; c < capitalised.size(); ++c) {
+            const std::size_t i = capitalised[c];
+            if (i < next) continue;
             const std::size_t e = run_end(tokens, i);
             consider(layer, tokens, i, e, lower, places, runs);
-            i = e;
+            next = e;
         }
         sort_unique(places);
         std::vector<std::uint64_t> alone;
@@ -379,16 +382,19 @@ private:
     enum { kOf, kTo, kAccording };
 
     // The layer's words with what this plugin needs to know of each; the
-    // keys of words written in lower case go to `lower_words`.
-    std::vector<Token> read(const TextLayer& layer, WordBits& lower_words) const {
-        const auto& words = layer.words();
+    // keys of words written in lower case go to `lower_words`, the indices
+    // of capitalised ones to `capitalised`.
+    std::vector<Token> read(const TextLayer& layer, WordBits& lower_words, std::vector<std::uint32_t>& capitalised) const {
+        const std::vector<newslens::Word>& word_list = layer.words();
+        const newslens::Word* const words = word_list.data();
         const newslens::Token* const layer_tokens = layer.tokens().data();
         // Reserved and filled one by one: value-initialising the whole vector
         // first would clear its memory once more.
         std::vector<Token> tokens;
-        tokens.reserve(words.size());
+        tokens.reserve(word_list.size());
+        capitalised.reserve(word_list.size() / 4);
         const wchar_t* const chars = layer.text(0, 0).data();  // the document's text
-        const std::size_t n = words.size();
+        const std::size_t n = word_list.size();
         // Whether the next word starts a sentence, decided by the word before it.
         bool next_starts = true;
         for (std::size_t i = 0; i < n; ++i) {
@@ -437,6 +443,7 @@ private:
             if (!t.cap && w.last - w.first >= 3 && head.end - head.start == 2 && (kind_of(head.key) & kParticle) &&
                 text[2] == L'-' && chars::is_upper(static_cast<char32_t>(text[3])))
                 t.cap = true;
+            if (t.cap) capitalised.push_back(static_cast<std::uint32_t>(i));
             const std::size_t length = t.end - t.start;  // of the key: the text up to a dot or possessive
             // Shouted: all capitals (also "V8", "W1"); only a capitalised word needs the scan.
             if (t.cap && !t.initial && length > 1) {
