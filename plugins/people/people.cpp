@@ -414,8 +414,9 @@ private:
             }
             // Most words are one lower-case token ("the", "said"): nothing
             // below applies to them but their key. (One token: no
-            // abbreviation dot, no possessive, and the word ends where it does.)
-            if (w.last - w.first == 1 && text[0] >= L'a' && text[0] <= L'z') {
+            // abbreviation dot, no possessive, and the word ends where it
+            // does; Lower: letters and no capital, so not cap, a number or shouted.)
+            if (w.last - w.first == 1 && w.shape == newslens::Shape::Lower) {
                 t.word = true;
                 t.key = w.key;
                 t.kind = kind_of(w.key);
