@@ -133,7 +133,7 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
     };
     for (std::size_t i = 0; i < n;) {
         // Most words open no run: a tight loop finds the next capitalised one.
-        while (i < n && !tokens.capitalized(i)) ++i;
+        while (i < n && !(tokens.may_be_capitalized(i) && tokens.capitalized(i))) ++i;
         if (i == n) break;
         // Grow a run of capitalised words (with particles: "Simon de la Cruz"),
         // ending after a possessive ("Maduro’s").

@@ -48,6 +48,12 @@ public:
                 (w.shape == Shape::AllCaps && chars::is_upper(static_cast<char32_t>(first_char(i))))) &&
                w.alnum;
     }
+    // False for a word that cannot be capitalized(): one compare of its
+    // shape (Capitalized or AllCaps), for scans over every word.
+    bool may_be_capitalized(std::size_t i) const {
+        static_assert(static_cast<int>(Shape::AllCaps) == static_cast<int>(Shape::Capitalized) + 1, "adjacent shapes");
+        return static_cast<unsigned>(words_[i].shape) - static_cast<unsigned>(Shape::Capitalized) < 2u;
+    }
     WordId key(std::size_t i) const { return words_[i].key; }
     // The key as text ("secretary-general"), for suffix tests.
     std::wstring_view key_text(std::size_t i) const { return layer_.key_text(words_[i].key); }
