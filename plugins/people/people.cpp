@@ -27,7 +27,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "plugin.h"
@@ -62,22 +61,25 @@ enum Kind : unsigned {
 };
 
 // One word of the text layer as this plugin reads it (same index as in
-// layer.words()).
+// layer.words()). A plain aggregate, value-initialised (all zero, kNoWord,
+// false) where read() adds it: zeroing it whole is a couple of wide stores
+// rather than one store per member.
 struct Token {
-    std::uint32_t start = 0, end = 0;  // code points; `end` excludes a possessive ’s and a dot not kept
-    WordId key = newslens::kNoWord;    // folded, without dot or possessive
-    unsigned kind = 0;                 // Kind bits of `key`
-    bool word = false, number = false;
-    bool cap = false;         // starts with a capital (or is al-Assad)
-    bool shout = false;       // all capitals: BBC, US, CUCUTA
-    bool initial = false;     // W. or J.K.
-    bool possessive = false;  // Maduro’s
-    bool dot_after = false;   // ends with a dot that is punctuation here ("Jan.", "Co."): a run ends
-    bool address = false;     // dotted like a web address: OneStat.com, Whatsonstage.com
-    bool sentence_start = false;
-    bool line_before = false;  // a line break before it: names never run over one
-    wchar_t punct = 0;         // the character of a punctuation word
+    std::uint32_t start, end;  // code points; `end` excludes a possessive ’s and a dot not kept
+    WordId key;                // folded, without dot or possessive
+    unsigned kind;             // Kind bits of `key`
+    bool word, number;
+    bool cap;             // starts with a capital (or is al-Assad)
+    bool shout;           // all capitals: BBC, US, CUCUTA
+    bool initial;         // W. or J.K.
+    bool possessive;      // Maduro’s
+    bool dot_after;       // ends with a dot that is punctuation here ("Jan.", "Co."): a run ends
+    bool address;         // dotted like a web address: OneStat.com, Whatsonstage.com
+    bool sentence_start;
+    bool line_before;  // a line break before it: names never run over one
+    wchar_t punct;     // the character of a punctuation word
 };
+static_assert(newslens::kNoWord == 0, "a zeroed Token has no key");
 
 // A capitalised run that may name a person: tokens [title, begin) are its
 // title, [begin, end) the name. Names are compared by their words' keys.
@@ -123,18 +125,28 @@ bool opens_sentence(wchar_t c) {
     }
 }
 
+void sort_unique(std::vector<std::uint64_t>& v) {
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
+bool member(const std::vector<std::uint64_t>& sorted, std::uint64_t x) {
+    return std::binary_search(sorted.begin(), sorted.end(), x);
+}
+
 bool is_dash(wchar_t c) { return c == L'-' || c == 0x2013 || c == 0x2014; }
 
 // Are the words of `small` found in order in `big`? ("George Bush" in "George
 // W. Bush", "O Barkley" in "Olly Barkley": an initial matches its word.)
-bool in_order(const TextLayer& layer, const std::vector<WordId>& small, const std::vector<WordId>& big) {
+bool in_order(const TextLayer& layer, const WordId* small, std::size_t small_size, const WordId* big,
+              std::size_t big_size) {
     std::size_t j = 0;
-    for (std::size_t i = 0; i < big.size() && j < small.size(); ++i) {
+    for (std::size_t i = 0; i < big_size && j < small_size; ++i) {
         if (small[j] == big[i]) { ++j; continue; }
         const std::wstring_view a = layer.key_text(small[j]), b = layer.key_text(big[i]);
         if ((a.size() == 1 || b.size() == 1) && !a.empty() && !b.empty() && a[0] == b[0]) ++j;
     }
-    return j == small.size();
+    return j == small_size;
 }
 
 // "U.S.", "J.K.": single capitals, each with its dot.
@@ -154,16 +166,27 @@ bool initials(const TextLayer& layer, const newslens::Word& w) {
 // A set of word ids kept as one bit per id, for the mark made on most words
 // ("written in lower case somewhere"): setting a bit costs far less than a
 // hash-set insert (newslens::WordSet), and the bitmap covers only the ids up
-// to the largest one marked (one bit per vocabulary word, a few KB), so
-// filling it per document stays cheap. kNoWord (0) is never a member.
+// to the largest one marked (one bit per vocabulary word, a few KB).
+// kNoWord (0) is never a member. One bitmap serves a thread's documents in
+// turn (clear() resets only the 64-bit words it set), so it is neither
+// allocated nor zeroed per document.
 class WordBits {
 public:
     void insert(WordId id) {
         if (id == newslens::kNoWord) return;
-        std::vector<std::uint64_t>& bits = id >= newslens::kFirstLocalWord ? local_ : global_;
+        const bool local = id >= newslens::kFirstLocalWord;
+        std::vector<std::uint64_t>& bits = local ? local_ : global_;
         const std::size_t i = id & ~newslens::kFirstLocalWord;
         if (i / 64 >= bits.size()) bits.resize(std::max(i / 64 + 1, 2 * bits.size()), 0);
-        bits[i / 64] |= std::uint64_t{1} << (i % 64);
+        std::uint64_t& word = bits[i / 64];
+        if (word == 0) (local ? touched_local_ : touched_global_).push_back(static_cast<std::uint32_t>(i / 64));
+        word |= std::uint64_t{1} << (i % 64);
+    }
+    void clear() {
+        for (const std::uint32_t w : touched_global_) global_[w] = 0;
+        for (const std::uint32_t w : touched_local_) local_[w] = 0;
+        touched_global_.clear();
+        touched_local_.clear();
     }
     bool contains(WordId id) const {
         if (id == newslens::kNoWord) return false;
@@ -175,6 +198,7 @@ public:
 private:
     std::vector<std::uint64_t> global_;  // vocabulary ids
     std::vector<std::uint64_t> local_;   // ids local to the document, from kFirstLocalWord
+    std::vector<std::uint32_t> touched_global_, touched_local_;  // the 64-bit words made non-zero
 };
 
 class People : public newslens::Extractor {
@@ -266,37 +290,50 @@ public:
     void extract(const newslens::Context& ctx, std::vector<Mention>& out) const override {
         const newslens::Document& doc = ctx.document();
         const TextLayer& layer = ctx.layer();
-        const std::vector<Token> tokens = read(layer);
-        // Words the article writes in lower case.
-        WordBits lower_words;
-        for (const Token& t : tokens)
-            if (t.word && !t.cap) lower_words.insert(t.key);
+        // Words the article writes in lower case, marked while reading.
+        static thread_local WordBits lower_words;
+        lower_words.clear();
+        std::vector<std::uint32_t> capitalised;  // indices of the capitalised tokens, in order
+        const std::vector<Token> tokens = read(layer, lower_words, capitalised);
         auto lower = [&](WordId k) { return lower_words.contains(k); };
 
         std::vector<Run> runs;
-        std::unordered_set<std::uint64_t> places;  // names the article uses as places
-        for (std::size_t i = 0; i < tokens.size();) {
-            if (!tokens[i].cap) { ++i; continue; }
+        runs.reserve(tokens.size() / 16 + 8);  // a run every twenty words or so
+        // Name hashes kept as sorted vectors: a handful per article, so
+        // sorting once beats a hash set's node allocation per insert.
+        std::vector<std::uint64_t> places;  // names the article uses as places
+        places.reserve(32);
+        // Runs start at capitalised tokens not inside the run before.
+        for (std::size_t c = 0, next = 0; c < capitalised.size(); ++c) {
+            const std::size_t i = capitalised[c];
+            if (i < next) continue;
             const std::size_t e = run_end(tokens, i);
             consider(layer, tokens, i, e, lower, places, runs);
-            i = e;
+            next = e;
         }
-        std::unordered_set<std::uint64_t> alone;
+        sort_unique(places);
+        std::vector<std::uint64_t> alone;
+        alone.reserve(runs.size());
         for (Run& r : runs) {
-            if (!r.titled && places.count(r.name)) r.place = true;
-            if (r.end - r.begin == 1 && !r.place) alone.insert(r.surname);
+            if (!r.titled && member(places, r.name)) r.place = true;
+            if (r.end - r.begin == 1 && !r.place) alone.push_back(r.surname);
         }
+        sort_unique(alone);
         // Surnames of persons established by a title or other evidence (the
         // full name of a person the article also calls by surname is evidence).
-        std::unordered_set<std::uint64_t> established;
+        std::vector<std::uint64_t> established;
+        established.reserve(runs.size());
         for (Run& r : runs) {
-            r.evidence = r.evidence || (r.end - r.begin > 1 && alone.count(r.surname) && !places.count(r.surname));
-            if (r.titled || (r.evidence && !r.place)) established.insert(r.surname);
+            r.evidence = r.evidence || (r.end - r.begin > 1 && member(alone, r.surname) && !member(places, r.surname));
+            if (r.titled || (r.evidence && !r.place)) established.push_back(r.surname);
         }
+        sort_unique(established);
         std::vector<Person> persons;
         std::vector<const Run*> found;
+        persons.reserve(runs.size());
+        found.reserve(runs.size());
         for (Run& r : runs) {
-            if (!(r.titled || (!r.place && (r.evidence || established.count(r.surname))))) continue;
+            if (!(r.titled || (!r.place && (r.evidence || member(established, r.surname))))) continue;
             r.person = resolve(layer, tokens, r, found.size(), persons);
             found.push_back(&r);
         }
@@ -312,12 +349,14 @@ public:
             Mention m;
             m.start = tokens[r->begin].start;
             m.end = tokens[r->end - 1].end;
-            m.fields["name"] = doc.slice(p.start, p.end);
-            m.fields["title"] = nullptr;
-            if (r->title < r->begin)
-                m.fields["title"] = doc.slice(tokens[r->title].start, tokens[r->begin - 1].end);
-            m.fields["first"] = !seen[r->person];
+            newslens::Fields& f = m.fields;  // each key is new: appended in order
+            f.reserve(3);
+            f.append("name", doc.slice(p.start, p.end));
+            f.append("title", r->title < r->begin ? newslens::Value(doc.slice(tokens[r->title].start, tokens[r->begin - 1].end))
+                                                  : newslens::Value());
+            f.append("first", !seen[r->person]);
             seen[r->person] = true;
+            if (out.capacity() == out.size()) out.reserve(out.size() + found.size());
             out.push_back(std::move(m));
         }
     }
@@ -342,29 +381,47 @@ private:
     bool is(const Token& t, std::size_t word) const { return t.key == ids_[word]; }
     enum { kOf, kTo, kAccording };
 
-    // The layer's words with what this plugin needs to know of each.
-    std::vector<Token> read(const TextLayer& layer) const {
-        const auto& words = layer.words();
-        const auto& layer_tokens = layer.tokens();
+    // The layer's words with what this plugin needs to know of each; the
+    // keys of words written in lower case go to `lower_words`, the indices
+    // of capitalised ones to `capitalised`.
+    std::vector<Token> read(const TextLayer& layer, WordBits& lower_words, std::vector<std::uint32_t>& capitalised) const {
+        const std::vector<newslens::Word>& word_list = layer.words();
+        const newslens::Word* const words = word_list.data();
+        const newslens::Token* const layer_tokens = layer.tokens().data();
         // Reserved and filled one by one: value-initialising the whole vector
         // first would clear its memory once more.
         std::vector<Token> tokens;
-        tokens.reserve(words.size());
-        for (std::size_t i = 0; i < words.size(); ++i) {
+        tokens.reserve(word_list.size());
+        capitalised.reserve(word_list.size() / 4);
+        const wchar_t* const chars = layer.text(0, 0).data();  // the document's text
+        const std::size_t n = word_list.size();
+        // Whether the next word starts a sentence, decided by the word before it.
+        bool next_starts = true;
+        for (std::size_t i = 0; i < n; ++i) {
             const newslens::Word& w = words[i];
             Token& t = tokens.emplace_back();
-            const std::wstring_view text = layer.text(w.start, w.end);
+            const wchar_t* const text = chars + w.start;  // the word's text, unchecked: read once per word
             t.start = w.start;
             t.end = w.end;
-            t.line_before = i == 0 || w.line_before();
-            const Token* prev = i == 0 ? nullptr : &tokens[i - 1];
+            t.line_before = w.line_before();  // the layer gives the first word a line break before it
             // A sentence starts after a line break, an abbreviation's dot, sentence
             // punctuation, or a dash after a dateline ("INNISFAIL - Nine-year-old Georgia Stevens").
-            t.sentence_start = !prev || t.line_before || prev->dot_after ||
-                               (prev->punct && (opens_sentence(prev->punct) ||
-                                                (is_dash(prev->punct) && i >= 2 && tokens[i - 2].shout)));
+            t.sentence_start = next_starts || t.line_before;
             if (!w.alnum) {
                 t.punct = text[0];
+                next_starts = opens_sentence(t.punct) || (is_dash(t.punct) && i >= 1 && tokens[i - 1].shout);
+                continue;
+            }
+            // Most words are one lower-case token ("the", "said"): nothing
+            // below applies to them but their key. (One token: no
+            // abbreviation dot, no possessive, and the word ends where it
+            // does; Lower: letters and no capital, so not cap, a number or shouted.)
+            if (w.last - w.first == 1 && w.shape == newslens::Shape::Lower) {
+                t.word = true;
+                t.key = w.key;
+                t.kind = kind_of(w.key);
+                lower_words.insert(t.key);
+                next_starts = false;
                 continue;
             }
             // The key's text ends before an abbreviation dot and a possessive ’s.
@@ -373,6 +430,7 @@ private:
             if (layer_tokens[w.first].type == newslens::TokenType::Number) {
                 t.number = true;
                 t.dot_after = w.abbreviation;
+                next_starts = t.dot_after;
                 continue;
             }
             t.word = true;
@@ -386,6 +444,7 @@ private:
             if (!t.cap && w.last - w.first >= 3 && head.end - head.start == 2 && (kind_of(head.key) & kParticle) &&
                 text[2] == L'-' && chars::is_upper(static_cast<char32_t>(text[3])))
                 t.cap = true;
+            if (t.cap) capitalised.push_back(static_cast<std::uint32_t>(i));
             const std::size_t length = t.end - t.start;  // of the key: the text up to a dot or possessive
             // Shouted: all capitals (also "V8", "W1"); only a capitalised word needs the scan.
             if (t.cap && !t.initial && length > 1) {
@@ -408,6 +467,8 @@ private:
                     t.dot_after = true;
                 }
             }
+            if (!t.cap) lower_words.insert(t.key);
+            next_starts = t.dot_after;
         }
         return tokens;
     }
@@ -431,7 +492,7 @@ private:
     // it in `runs` when it may name a person.
     template <class Lower>
     void consider(const TextLayer& layer, const std::vector<Token>& tokens, std::size_t b, std::size_t e,
-                  const Lower& lower_word, std::unordered_set<std::uint64_t>& places, std::vector<Run>& runs) const {
+                  const Lower& lower_word, std::vector<std::uint64_t>& places, std::vector<Run>& runs) const {
         auto has = [&](std::size_t i, unsigned kind) { return i < tokens.size() && (tokens[i].kind & kind); };
         // Openers and dates ("But", "On Saturday"), then titles ("Prime Minister").
         std::size_t nb = b;
@@ -490,7 +551,7 @@ private:
         // Places: "in Caracas", "Colombia’s border", "New York", "Russia said".
         if ((!titled && ne - nb == 1 && has(title - 1, kPlaceCue) && !tokens[title - 1].dot_after) ||
             (last.possessive && has(ne, kPlaceNoun)))
-            places.insert(r.name);
+            places.push_back(r.name);
         r.place = has(nb, kPlaceStart) || has(ne - 1, kPlace);  // "New York", "Russia", "Migration Colombia"
         // A speech verb after ("Torres said", "Torres later said", "Theresa May, said")...
         std::size_t v = ne;
@@ -521,22 +582,32 @@ private:
     // or, for a lone first name ("Jorge said"), an earlier "Jorge Torres".
     std::size_t resolve(const TextLayer& layer, const std::vector<Token>& tokens, const Run& r, std::size_t index,
                         std::vector<Person>& persons) const {
-        std::vector<WordId> words;
-        for (std::size_t t = r.begin; t < r.end; ++t) words.push_back(tokens[t].key);
+        // The run's keys, in a fixed buffer: runs hold a few words (a long
+        // one falls back to the heap), and most runs need no copy at all.
+        WordId buffer[16];
+        std::vector<WordId> heap;
+        const std::size_t size = r.end - r.begin;
+        WordId* words = buffer;
+        if (size > 16) {
+            heap.resize(size);
+            words = heap.data();
+        }
+        for (std::size_t t = r.begin; t < r.end; ++t) words[t - r.begin] = tokens[t].key;
         std::size_t best = persons.size();
         for (std::size_t p = 0; p < persons.size(); ++p) {
             const std::vector<WordId>& w = persons[p].words;
-            const bool same = w.back() == words.back() && (in_order(layer, words, w) || in_order(layer, w, words));
-            const bool given = (!r.titled || (tokens[r.begin - 1].kind & kByFirstName)) && words.size() == 1 &&
-                               w.size() > 1 && w.front() == words.front();
+            const bool same = w.back() == words[size - 1] &&
+                              (in_order(layer, words, size, w.data(), w.size()) || in_order(layer, w.data(), w.size(), words, size));
+            const bool given = (!r.titled || (tokens[r.begin - 1].kind & kByFirstName)) && size == 1 &&
+                               w.size() > 1 && w.front() == words[0];
             if ((same || given) && (best == persons.size() || persons[p].last_seen > persons[best].last_seen))
                 best = p;
         }
         if (best == persons.size()) persons.push_back({});
         Person& p = persons[best];
         const std::uint32_t start = tokens[r.begin].start, end = tokens[r.end - 1].end;
-        if (words.size() > p.words.size() || (words.size() == p.words.size() && end - start > p.end - p.start)) {
-            p.words = std::move(words);
+        if (size > p.words.size() || (size == p.words.size() && end - start > p.end - p.start)) {
+            p.words.assign(words, words + size);
             p.start = start;
             p.end = end;
         }

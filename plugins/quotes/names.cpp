@@ -115,18 +115,25 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
     std::vector<Run> runs;
     const std::size_t n = tokens.size();
     runs.reserve(n / 8);  // about one word in ten starts a capitalised run
+    quoted_.reserve(quotes.size());
     for (const QuoteSpan& q : quotes)
         if (q.parent == kNone) quoted_.emplace_back(q.open, q.close == kNone ? q.end : q.close + 1);
-    static constexpr std::wstring_view kBoundaryMarks = L".!?\"“”:";
     auto boundary_before = [&](std::size_t t) {  // is a sentence boundary just before token t?
         if (t == 0) return true;
-        if (!tokens.is_word(t - 1) && kBoundaryMarks.find(text[tokens[t - 1].start]) != std::wstring_view::npos)
-            return true;
+        if (!tokens.is_word(t - 1)) {
+            switch (text[tokens[t - 1].start]) {
+                case L'.': case L'!': case L'?': case L'"': case L':':
+                case 0x201C: case 0x201D:  // “ ”
+                    return true;
+                default:
+                    break;
+            }
+        }
         return tokens.line_break_before(t);
     };
     for (std::size_t i = 0; i < n;) {
         // Most words open no run: a tight loop finds the next capitalised one.
-        while (i < n && !tokens.capitalized(i)) ++i;
+        while (i < n && !(tokens.may_be_capitalized(i) && tokens.capitalized(i))) ++i;
         if (i == n) break;
         // Grow a run of capitalised words (with particles: "Simon de la Cruz"),
         // ending after a possessive ("Maduro’s").
@@ -208,18 +215,22 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
         i = std::max(run_end, i + 1);
     }
 
+    roles_.reserve(runs.size());  // a role for about one run in three
     for (const Run& r : runs) {
         if (!r.person) continue;
         const WordId key = tokens.key(r.e - 1);
         const Form form{tokens[r.b].start, name_end(tokens, r.e - 1, lex), r.e - r.b, r.reliable};
-        auto [it, fresh] = best_.try_emplace(key, form);
-        if (!fresh) {
-            Form& f = it->second;
+        bool fresh = false;
+        Surname& entry = surnames_.insert(key, fresh);
+        if (fresh) {
+            entry.best = form;
+        } else {
+            Form& f = entry.best;
             const bool better = form.words > f.words || (form.words == f.words && r.reliable && !f.reliable);
             if (better) f = form;
         }
-        if (r.gender != Gender::Unknown) gender_[key] = r.gender;
-        if (r.titled) titled_.insert(key);
+        if (r.gender != Gender::Unknown) entry.gender = r.gender;
+        if (r.titled) entry.titled = true;
         for (std::size_t t = r.role_begin; t < r.b; ++t)
             if (tokens.is_word(t)) roles_.push_back({key, tokens.key(t)});
         // An apposition gives roles too: "Juan Guaido, the country’s opposition leader,".
@@ -237,7 +248,6 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
     // person who speaks or opens a sentence, before any other name or the end of
     // the sentence. A surname seen with both stays unknown.
     constexpr std::size_t kPronounReach = 10;
-    std::unordered_map<WordId, Gender> said_gender;
     for (const Run& r : runs) {
         if (!r.person || !r.subject || r.gender != Gender::Unknown) continue;
         Gender g = Gender::Unknown;
@@ -252,12 +262,18 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
             if (lex.she(tokens.key(t))) { g = Gender::Female; break; }
         }
         if (g == Gender::Unknown) continue;
-        const WordId key = tokens.key(r.e - 1);
-        auto [it, fresh] = said_gender.emplace(key, g);
-        if (!fresh && it->second != g) it->second = Gender::Unknown;
+        bool fresh = false;
+        Surname& entry = surnames_.insert(tokens.key(r.e - 1), fresh);  // a person's: never fresh
+        if (!entry.said_seen) {
+            entry.said_seen = true;
+            entry.said = g;
+        } else if (entry.said != g) {
+            entry.said = Gender::Unknown;
+        }
     }
-    for (const auto& [key, g] : said_gender)
-        if (g != Gender::Unknown && !gender_.count(key)) gender_[key] = g;
+    surnames_.for_each([](Surname& entry) {
+        if (entry.said_seen && entry.said != Gender::Unknown && entry.gender == Gender::Unknown) entry.gender = entry.said;
+    });
 
     // Mentions outside quotations, for pronouns. Quotes are sorted by start
     // and top-level ones do not overlap, so one forward pointer suffices.
@@ -274,7 +290,7 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
             continue;
         }
         const WordId key = tokens.key(r.e - 1);
-        if (!best_.count(key)) continue;
+        if (!surnames_.find(key)) continue;
         // A title's gender belongs to this person, not to everyone with the surname (Mrs and Mr Price).
         const Gender g = r.gender != Gender::Unknown ? r.gender : gender(key);
         mentions_.push_back({start, word_end(tokens, r.e - 1, lex), fullest(std::wstring_view(text).substr(start, end - start), key), key,
@@ -282,14 +298,45 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
     }
 }
 
+std::size_t NameIndex::SurnameTable::slot_of(WordId key) const {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t s = (key * 0x9E3779B1u) & mask;; s = (s + 1) & mask)
+        if (!slots_[s].used || slots_[s].key == key) return s;
+}
+
+void NameIndex::SurnameTable::grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 64 : 2 * old.size(), Slot{});
+    for (Slot& s : old)
+        if (s.used) slots_[slot_of(s.key)] = std::move(s);
+}
+
+NameIndex::Surname& NameIndex::SurnameTable::insert(WordId key, bool& fresh) {
+    if (2 * (size_ + 1) > slots_.size()) grow();  // at most half full: probes stay short
+    Slot& s = slots_[slot_of(key)];
+    fresh = !s.used;
+    if (fresh) {
+        s.used = true;
+        s.key = key;
+        ++size_;
+    }
+    return s.value;
+}
+
+const NameIndex::Surname* NameIndex::SurnameTable::find(WordId key) const {
+    if (slots_.empty()) return nullptr;
+    const Slot& s = slots_[slot_of(key)];
+    return s.used ? &s.value : nullptr;
+}
+
 std::wstring_view NameIndex::fullest(std::wstring_view name, WordId surname) const {
-    auto it = best_.find(surname);
-    if (it == best_.end()) return name;
+    const Surname* entry = surnames_.find(surname);
+    if (!entry) return name;
     const std::size_t words = static_cast<std::size_t>(std::count(name.begin(), name.end(), L' ')) + 1;
-    if (it->second.words < words) return name;
+    if (entry->best.words < words) return name;
     // "Lars Berg" is not "Anna Berg": a name with a first name only grows
     // into a form that ends with it.
-    const std::wstring_view full = std::wstring_view(text_).substr(it->second.start, it->second.end - it->second.start);
+    const std::wstring_view full = std::wstring_view(text_).substr(entry->best.start, entry->best.end - entry->best.start);
     if (words >= 2 && (full.size() < name.size() || full.compare(full.size() - name.size(), name.size(), name) != 0))
         return name;
     return full;
@@ -301,7 +348,7 @@ std::wstring NameIndex::fullest_at(std::size_t start, std::size_t end, std::wstr
     const std::wstring_view own = fullest(name, surname);
     // The latest person starting before `end` that reaches into [start, end).
     if (it == people_.begin() || (--it)->end <= start) return std::wstring(own);
-    std::wstring full = to_wide(it->fields.get("name").as_string());
+    std::wstring full = wide_of(it->fields.get("name").as_string());
     // Same surname ("Torres" -> "Jorge Torres"); a lone first name ("Richard"
     // -> "Richard Madeley") only when the article has no one of that surname.
     const std::wstring_view last = name.substr(name.find_last_of(L' ') + 1);
@@ -322,11 +369,11 @@ bool NameIndex::written_lower(WordId key) const {
 }
 
 Gender NameIndex::gender(WordId surname) const {
-    auto it = gender_.find(surname);
-    return it == gender_.end() ? Gender::Unknown : it->second;
+    const Surname* entry = surnames_.find(surname);
+    return entry ? entry->gender : Gender::Unknown;
 }
 
-bool NameIndex::is_person(WordId surname) const { return best_.count(surname) != 0; }
+bool NameIndex::is_person(WordId surname) const { return surnames_.find(surname) != nullptr; }
 
 bool NameIndex::person_in(std::size_t start, std::size_t end) const {
     auto it = std::lower_bound(people_.begin(), people_.end(), end,
@@ -360,8 +407,10 @@ const PersonMention* NameIndex::last_before(std::size_t pos, Gender wanted, std:
         if (it->start < floor || ++looked > 50) break;
         if (nearest && it->start + kSubjectWindow + quoted_between(it->start, pos) < pos) break;
         // Only someone known as a person by a full name or a title: "he" is not "Russia".
-        if (it->name.find(L' ') == std::wstring::npos && gender_.count(it->surname) == 0 && !titled_.count(it->surname))
-            continue;
+        if (it->name.find(L' ') == std::wstring::npos) {
+            const Surname* entry = surnames_.find(it->surname);
+            if (!entry || (entry->gender == Gender::Unknown && !entry->titled)) continue;
+        }
         if (!(wanted == Gender::Unknown || it->gender == Gender::Unknown || it->gender == wanted)) continue;
         if (skip && std::binary_search(skip->begin(), skip->end(), it->surname)) continue;
         if (it->subject) return &*it;

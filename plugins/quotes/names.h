@@ -101,11 +101,42 @@ private:
         bool reliable = false;  // titled or not sentence-initial (so not "Yesterday Torres")
     };
 
+    // What the article says of one surname. Every surname in the table is
+    // a person's (it has a fullest form).
+    struct Surname {
+        Form best;                        // the fullest form
+        Gender gender = Gender::Unknown;  // from Mr / Mrs, else from "he" / "she" after it
+        Gender said = Gender::Unknown;    // from pronouns; Unknown after both were seen
+        bool said_seen = false;           // a pronoun gave a gender
+        bool titled = false;              // seen after a title ("Mr Guaido")
+    };
+    // Surnames by key, open addressing: a few dozen per article, asked for
+    // by every attribution, so one flat probe beats node-based hash maps.
+    class SurnameTable {
+    public:
+        Surname& insert(WordId key, bool& fresh);
+        const Surname* find(WordId key) const;
+        template <class F>
+        void for_each(F f) {
+            for (Slot& s : slots_)
+                if (s.used) f(s.value);
+        }
+
+    private:
+        struct Slot {
+            WordId key = kNoWord;
+            bool used = false;
+            Surname value;
+        };
+        std::size_t slot_of(WordId key) const;  // the key's slot, or the free one where it would go
+        void grow();
+        std::vector<Slot> slots_;
+        std::size_t size_ = 0;
+    };
+
     const std::wstring& text_;
     const Words& tokens_;
-    std::unordered_map<WordId, Form> best_;      // surname -> fullest form
-    std::unordered_map<WordId, Gender> gender_;  // surname -> from Mr / Mrs
-    std::unordered_set<WordId> titled_;          // surnames seen after a title ("Mr Guaido")
+    SurnameTable surnames_;
     // (surname, title or role word written before it: "president", "coach"), sorted
     std::vector<std::pair<WordId, WordId>> roles_;
     std::vector<PersonMention> mentions_;              // in text order

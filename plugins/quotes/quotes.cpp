@@ -32,7 +32,7 @@ constexpr std::size_t kMaxLookAhead = 300;     // characters after it
 constexpr std::size_t kMaxChainParagraphs = 20;  // a multi-paragraph quote looks this far for its speaker
 
 newslens::Value optional_text(const std::wstring& s) {
-    return s.empty() ? newslens::Value() : newslens::Value(to_utf8(s));
+    return s.empty() ? newslens::Value() : newslens::Value(utf8_of(s));
 }
 
 newslens::Value optional_offset(std::size_t v) { return v == kNone ? newslens::Value() : newslens::Value(v); }
@@ -110,7 +110,7 @@ Mention claim_annotation(std::size_t start, std::size_t end, const char* kind, c
     Fields& f = m.fields;
     f.reserve(9);
     f.append("kind", kind);
-    f.append("source", to_utf8(s.name));
+    f.append("source", utf8_of(s.name));
     f.append("source_start", optional_offset(s.start));
     f.append("source_end", optional_offset(s.end));
     f.append("verb", optional_text(s.verb));
@@ -221,11 +221,15 @@ void QuoteExtractor::extract(const newslens::Context& ctx, std::vector<Mention>&
                             (!direct[k].found() && title_case(text, tokens, lex_, q, after_lower_case_word(tokens, q)));
     }
 
+    // direct[k] is moved into its quote's speaker below (later quotes read
+    // only the direct attributions of later quotes, and this).
+    std::vector<bool> direct_found(main.size());
+    for (std::size_t k = 0; k < main.size(); ++k) direct_found[k] = direct[k].found();
     std::size_t last_attributed = kNone;  // the latest quote with a speaker, to inherit from in O(1)
     for (std::size_t k = 0; k < main.size(); ++k) {
         const QuoteSpan& q = quotes[main[k]];
         if (is_title[main[k]]) continue;
-        Speaker s = direct[k];
+        Speaker s = std::move(direct[k]);
         // "X called the plan “…”": the subject of the sentence the quote is inside.
         if (!s.found()) s = attributor.clause_subject(q, before_begin[k]);
         // "During 2004 “…” for car sales, NAAMSA said.": the attribution ends the sentence.
@@ -233,7 +237,7 @@ void QuoteExtractor::extract(const newslens::Context& ctx, std::vector<Mention>&
         // A quote opening a sentence after narrative about someone else:
         // "US coach Patrick McEnroe wants ... "I think ..."" is McEnroe's.
         // "“A,” X said in a statement. “B.”": B is X's too, not the first name of that sentence.
-        if (!s.found() && k > 0 && last_attributed == k - 1 && same_paragraph(k - 1, k) && direct[k - 1].found() &&
+        if (!s.found() && k > 0 && last_attributed == k - 1 && same_paragraph(k - 1, k) && direct_found[k - 1] &&
             attributor.one_sentence(before_begin[k], q.open))
             s = speaker[main[k - 1]];
         if (!s.found()) s = attributor.previous_sentence_subject(q, before_begin[k]);
@@ -262,8 +266,8 @@ void QuoteExtractor::extract(const newslens::Context& ctx, std::vector<Mention>&
         // Nested quotes are spoken by whoever the outer quote says spoke them.
         // Titles are left out altogether: scorers count any 3+-word span as a quote.
         if (is_title[i] || (q.parent != kNone && is_title[q.parent])) continue;
-        Speaker s;
-        if (is_quote[i]) s = q.parent == kNone ? speaker[i] : speaker[q.parent];
+        static const Speaker kNobody;  // terms have no speaker
+        const Speaker& s = !is_quote[i] ? kNobody : q.parent == kNone ? speaker[i] : speaker[q.parent];
         Mention m;
         m.start = q.start;
         m.end = q.end;

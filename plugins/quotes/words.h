@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -46,6 +48,12 @@ public:
                 (w.shape == Shape::AllCaps && chars::is_upper(static_cast<char32_t>(first_char(i))))) &&
                w.alnum;
     }
+    // False for a word that cannot be capitalized(): one compare of its
+    // shape (Capitalized or AllCaps), for scans over every word.
+    bool may_be_capitalized(std::size_t i) const {
+        static_assert(static_cast<int>(Shape::AllCaps) == static_cast<int>(Shape::Capitalized) + 1, "adjacent shapes");
+        return static_cast<unsigned>(words_[i].shape) - static_cast<unsigned>(Shape::Capitalized) < 2u;
+    }
     WordId key(std::size_t i) const { return words_[i].key; }
     // The key as text ("secretary-general"), for suffix tests.
     std::wstring_view key_text(std::size_t i) const { return layer_.key_text(words_[i].key); }
@@ -60,6 +68,29 @@ private:
     std::size_t size_;
     const wchar_t* chars_;  // the document's text
 };
+
+// UTF-8 of a name, role or verb. Those are nearly always plain ASCII, which
+// is copied byte for byte; anything else goes through to_utf8 (same bytes).
+inline std::string utf8_of(std::wstring_view s) {
+    std::string out(s.size(), '\0');
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (static_cast<std::uint32_t>(s[i]) >= 0x80) return to_utf8(s);
+        out[i] = static_cast<char>(s[i]);
+    }
+    return out;
+}
+
+// The wide text of a UTF-8 name (the people plugin's): printable ASCII is
+// widened byte by byte; anything else goes through to_wide (same text).
+inline std::wstring wide_of(std::string_view s) {
+    std::wstring out(s.size(), L'\0');
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 || c >= 0x7F) return to_wide(s);
+        out[i] = static_cast<wchar_t>(c);
+    }
+    return out;
+}
 
 // Words as the scorer counts them: \w+ joined by inner apostrophes. Counting
 // stops at `enough`: callers ask whether a span has that many.
