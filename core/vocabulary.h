@@ -140,10 +140,13 @@ class WordBits {
 public:
     void insert(WordId id) {
         if (id == kNoWord) return;
-        std::vector<std::uint64_t>& bits = id >= kFirstLocalWord ? local_ : global_;
+        const bool local = id >= kFirstLocalWord;
+        std::vector<std::uint64_t>& bits = local ? local_ : global_;
         const std::size_t i = id & ~kFirstLocalWord;
         if (i / 64 >= bits.size()) bits.resize(std::max(i / 64 + 1, 2 * bits.size()), 0);
-        bits[i / 64] |= std::uint64_t{1} << (i % 64);
+        std::uint64_t& word = bits[i / 64];
+        if (word == 0) (local ? touched_local_ : touched_global_).push_back(static_cast<std::uint32_t>(i / 64));
+        word |= std::uint64_t{1} << (i % 64);
     }
     bool contains(WordId id) const {
         if (id == kNoWord) return false;
@@ -151,10 +154,19 @@ public:
         const std::size_t i = id & ~kFirstLocalWord;
         return i / 64 < bits.size() && (bits[i / 64] >> (i % 64) & 1);
     }
+    // Empty again, keeping the bitmaps: a set reused for each document (one
+    // per thread) is cleared where bits were set, not zeroed whole.
+    void clear() {
+        for (const std::uint32_t w : touched_global_) global_[w] = 0;
+        for (const std::uint32_t w : touched_local_) local_[w] = 0;
+        touched_global_.clear();
+        touched_local_.clear();
+    }
 
 private:
     std::vector<std::uint64_t> global_;  // vocabulary ids
     std::vector<std::uint64_t> local_;   // ids local to the document, from kFirstLocalWord
+    std::vector<std::uint32_t> touched_global_, touched_local_;  // the 64-bit words made non-zero
 };
 
 // The folded form of `text` (core/chars.h fold), one code point for one.

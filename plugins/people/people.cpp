@@ -163,43 +163,7 @@ bool initials(const TextLayer& layer, const newslens::Word& w) {
     return true;
 }
 
-// A set of word ids kept as one bit per id, for the mark made on most words
-// ("written in lower case somewhere"): setting a bit costs far less than a
-// hash-set insert (newslens::WordSet), and the bitmap covers only the ids up
-// to the largest one marked (one bit per vocabulary word, a few KB).
-// kNoWord (0) is never a member. One bitmap serves a thread's documents in
-// turn (clear() resets only the 64-bit words it set), so it is neither
-// allocated nor zeroed per document.
-class WordBits {
-public:
-    void insert(WordId id) {
-        if (id == newslens::kNoWord) return;
-        const bool local = id >= newslens::kFirstLocalWord;
-        std::vector<std::uint64_t>& bits = local ? local_ : global_;
-        const std::size_t i = id & ~newslens::kFirstLocalWord;
-        if (i / 64 >= bits.size()) bits.resize(std::max(i / 64 + 1, 2 * bits.size()), 0);
-        std::uint64_t& word = bits[i / 64];
-        if (word == 0) (local ? touched_local_ : touched_global_).push_back(static_cast<std::uint32_t>(i / 64));
-        word |= std::uint64_t{1} << (i % 64);
-    }
-    void clear() {
-        for (const std::uint32_t w : touched_global_) global_[w] = 0;
-        for (const std::uint32_t w : touched_local_) local_[w] = 0;
-        touched_global_.clear();
-        touched_local_.clear();
-    }
-    bool contains(WordId id) const {
-        if (id == newslens::kNoWord) return false;
-        const std::vector<std::uint64_t>& bits = id >= newslens::kFirstLocalWord ? local_ : global_;
-        const std::size_t i = id & ~newslens::kFirstLocalWord;
-        return i / 64 < bits.size() && (bits[i / 64] >> (i % 64) & 1);
-    }
-
-private:
-    std::vector<std::uint64_t> global_;  // vocabulary ids
-    std::vector<std::uint64_t> local_;   // ids local to the document, from kFirstLocalWord
-    std::vector<std::uint32_t> touched_global_, touched_local_;  // the 64-bit words made non-zero
-};
+using newslens::WordBits;
 
 class People : public newslens::Extractor {
 public:
