@@ -31,8 +31,16 @@ std::size_t Masker::mask_end(const TextLayer& layer, std::size_t first) const {
     const std::vector<Token>& lt = layer.tokens();
     const std::wstring& text = layer.document().wide();
     const std::size_t begin = lt[first].start;
+    // A ':', '@' or '#' token is part of every URL, address or handle the
+    // loop below finds; most chunks ("don't", "U.S.", "2.5%") have none.
+    const auto sign = [&](std::size_t k) {
+        if (lt[k].type != TokenType::Punct && lt[k].type != TokenType::Symbol) return false;
+        const wchar_t c = text[lt[k].start];
+        return c == L':' || c == L'@' || c == L'#';
+    };
+    bool signs = sign(first);
     std::size_t last = first + 1;  // the chunk is tokens [first, last)
-    while (last < lt.size() && lt[last].glued()) ++last;
+    while (last < lt.size() && lt[last].glued()) signs |= sign(last++);
 
     // "://" anywhere or "www." at the start: a URL. The first '@' with
     // something before it and a letter after it: an e-mail address. '#' or
@@ -40,7 +48,7 @@ std::size_t Masker::mask_end(const TextLayer& layer, std::size_t first) const {
     bool mask = last > first + 1 && lt[first].type == TokenType::Word && lt[first].end - lt[first].start == 3 &&
                 lt[first].key == www_ && char_is(text, lt[first + 1], L'.');
     bool seen_at = false;
-    for (std::size_t k = first; k < last && !mask; ++k) {
+    for (std::size_t k = first; k < last && signs && !mask; ++k) {
         if (lt[k].type != TokenType::Punct && lt[k].type != TokenType::Symbol) continue;
         const wchar_t c = text[lt[k].start];
         if (c == L':' && k + 2 < last && char_is(text, lt[k + 1], L'/') && char_is(text, lt[k + 2], L'/')) mask = true;
@@ -78,24 +86,36 @@ std::size_t Masker::mask_end(const TextLayer& layer, std::size_t first) const {
     return begin;
 }
 
-// One layer token as the rules read it, from code point `start` on.
-inline Tok Tokens::convert(const Token& t, std::uint32_t start, bool space, bool line) const {
+// One word token as the rules read it, from code point `start` on. Most
+// tokens are words: this path is short and inlined.
+inline Tok Tokens::convert_word(const Token& t, std::uint32_t start, bool space, bool line) const {
     Tok k;
     k.start = start;
     k.end = t.end;
     k.space_before = space;
     k.line_before = line;
-    if (t.type == TokenType::Word) {
-        k.type = TokType::Word;
-        k.key = t.key;
-        k.entry = lex_.index(t.key);
-        k.starts = lex_.starts(k.entry);
-        // The layer's shape says whether the first letter is a capital,
-        // but for words in capitals that start with a mark or caseless letter.
-        k.cap = t.shape == Shape::Capitalized ||
-                (t.shape == Shape::AllCaps && chars::is_upper(static_cast<char32_t>(text_[start])));
-        k.upper = t.shape == Shape::AllCaps || (k.cap && t.end - start == 1);
-    } else if (t.type == TokenType::Number) {
+    k.type = TokType::Word;
+    k.key = t.key;
+    const std::uint32_t info = lex_.word_info(t.key);
+    k.entry = static_cast<std::uint16_t>(info);
+    k.starts = (info & Lexicon::kStartsBit) != 0;
+    // The layer's shape says whether the first letter is a capital,
+    // but for words in capitals that start with a mark or caseless letter.
+    k.cap = t.shape == Shape::Capitalized ||
+            (t.shape == Shape::AllCaps && chars::is_upper(static_cast<char32_t>(text_[start])));
+    k.upper = t.shape == Shape::AllCaps || (k.cap && t.end - start == 1);
+    return k;
+}
+
+// Any layer token as the rules read it, from code point `start` on.
+Tok Tokens::convert(const Token& t, std::uint32_t start, bool space, bool line) const {
+    if (t.type == TokenType::Word) return convert_word(t, start, space, line);
+    Tok k;
+    k.start = start;
+    k.end = t.end;
+    k.space_before = space;
+    k.line_before = line;
+    if (t.type == TokenType::Number) {
         k.type = TokType::Number;
         k.starts = true;
         k.plain = true;
@@ -172,7 +192,10 @@ Tokens::Tokens(const TextLayer& layer, const Lexicon& lexicon, const Masker& mas
                 continue;
             }
         }
-        toks_.push_back(convert(t, t.start, t.space_before(), t.line_before()));
+        if (t.type == TokenType::Word)
+            toks_.push_back(convert_word(t, t.start, t.space_before(), t.line_before()));
+        else
+            toks_.push_back(convert(t, t.start, t.space_before(), t.line_before()));
     }
     // The layer puts a line break before the first token; here, as before,
     // only a real one in the white space the text starts with counts.

@@ -91,6 +91,7 @@ public:
 
 private:
     Tok convert(const Token& t, std::uint32_t start, bool space, bool line) const;
+    Tok convert_word(const Token& t, std::uint32_t start, bool space, bool line) const;
 
     const TextLayer& layer_;
     const Lexicon& lex_;
