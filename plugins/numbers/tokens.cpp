@@ -86,14 +86,25 @@ std::size_t Masker::mask_end(const TextLayer& layer, std::size_t first) const {
     return begin;
 }
 
-// One word token as the rules read it, from code point `start` on. Most
-// tokens are words: this path is short and inlined.
-inline Tok Tokens::convert_word(const Token& t, std::uint32_t start, bool space, bool line) const {
-    Tok k;
-    k.start = start;
-    k.end = t.end;
-    k.space_before = space;
-    k.line_before = line;
+// A chunk that starts with a word other than "www" can only be masked
+// when a ':', '@' or '#' is glued into it (a URL, address or handle), or
+// when the word starts with a digit (a phone number). Most chunks are
+// "don't", "U.S.", "well-known": checked here without the full scan.
+inline bool Masker::may_mask(const TextLayer& layer, std::size_t first) const {
+    const std::vector<Token>& lt = layer.tokens();
+    if (lt[first].type != TokenType::Word || lt[first].key == www_) return true;
+    const std::wstring& text = layer.document().wide();
+    if (chars::is_ascii_digit(static_cast<char32_t>(text[lt[first].start]))) return true;
+    for (std::size_t k = first + 1; k < lt.size() && lt[k].glued(); ++k) {
+        if (lt[k].type != TokenType::Punct && lt[k].type != TokenType::Symbol) continue;
+        const wchar_t c = text[lt[k].start];
+        if (c == L':' || c == L'@' || c == L'#') return true;
+    }
+    return false;
+}
+
+// The word fields of token k, a layer word token read from code point `start` on.
+inline void Tokens::set_word(Tok& k, const Token& t, std::uint32_t start) const {
     k.type = TokType::Word;
     k.key = t.key;
     const std::uint32_t info = lex_.word_info(t.key);
@@ -104,18 +115,28 @@ inline Tok Tokens::convert_word(const Token& t, std::uint32_t start, bool space,
     k.cap = t.shape == Shape::Capitalized ||
             (t.shape == Shape::AllCaps && chars::is_upper(static_cast<char32_t>(text_[start])));
     k.upper = t.shape == Shape::AllCaps || (k.cap && t.end - start == 1);
-    return k;
+}
+
+// A whole word token, most tokens: built in place, no copy.
+inline void Tokens::add_word(const Token& t) {
+    Tok& k = toks_.emplace_back();
+    k.start = t.start;
+    k.end = t.end;
+    k.space_before = t.space_before();
+    k.line_before = t.line_before();
+    set_word(k, t, t.start);
 }
 
 // Any layer token as the rules read it, from code point `start` on.
 Tok Tokens::convert(const Token& t, std::uint32_t start, bool space, bool line) const {
-    if (t.type == TokenType::Word) return convert_word(t, start, space, line);
     Tok k;
     k.start = start;
     k.end = t.end;
     k.space_before = space;
     k.line_before = line;
-    if (t.type == TokenType::Number) {
+    if (t.type == TokenType::Word) {
+        set_word(k, t, start);
+    } else if (t.type == TokenType::Number) {
         k.type = TokType::Number;
         k.starts = true;
         k.plain = true;
@@ -179,7 +200,7 @@ Tokens::Tokens(const TextLayer& layer, const Lexicon& lexicon, const Masker& mas
         }
         // A chunk starts at the first token and after white space. A chunk
         // of one token is never masked (every pattern spans several).
-        if ((i == 0 || t.space_before()) && i + 1 < n && lt[i + 1].glued()) {
+        if ((i == 0 || t.space_before()) && i + 1 < n && lt[i + 1].glued() && masker.may_mask(layer, i)) {
             masked_until = masker.mask_end(layer, i);
             if (masked_until > t.start) {
                 Tok m;
@@ -193,7 +214,7 @@ Tokens::Tokens(const TextLayer& layer, const Lexicon& lexicon, const Masker& mas
             }
         }
         if (t.type == TokenType::Word)
-            toks_.push_back(convert_word(t, t.start, t.space_before(), t.line_before()));
+            add_word(t);
         else
             toks_.push_back(convert(t, t.start, t.space_before(), t.line_before()));
     }
