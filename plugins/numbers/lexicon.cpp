@@ -372,8 +372,9 @@ void Lexicon::mark_starts() {
     for (const WordId id : {w.from, w.a, w.an, w.half, w.quarter}) entries_[index(id)].starts = true;
     for (Entry& e : entries_)
         if (e.has(kMinusWord)) e.starts = true;
-    starts_.clear();
-    for (const Entry& e : entries_) starts_.push_back(e.starts);
+    word_info_.assign(index_.size(), 0);
+    for (std::size_t id = 0; id < index_.size(); ++id)
+        word_info_[id] = index_[id] | (entries_[index_[id]].starts ? kStartsBit : 0);
 }
 
 }  // namespace newslens::numbers

@@ -112,7 +112,10 @@ public:
     // entry, for words in no list.
     std::uint16_t index(WordId id) const { return id < index_.size() ? index_[id] : 0; }
     const Entry& at(std::uint16_t index) const { return entries_[index]; }
-    bool starts(std::uint16_t index) const { return starts_[index]; }
+    // A word's entry index (low 16 bits) and whether a rule can start with
+    // it (bit 16), in one load: the tokens ask this for every word.
+    static constexpr std::uint32_t kStartsBit = 1u << 16;
+    std::uint32_t word_info(WordId id) const { return id < word_info_.size() ? word_info_[id] : 0; }
     const std::vector<QualifierPhrase>& phrases() const { return phrases_; }
     const std::vector<NamePhrase>& names() const { return names_; }
 
@@ -136,7 +139,7 @@ private:
 
     std::vector<std::uint16_t> index_;  // WordId -> entries_ index (0: none)
     std::vector<Entry> entries_;        // entries_[0] is the empty entry
-    std::vector<bool> starts_;          // Entry::starts by entry, compact (read for every word)
+    std::vector<std::uint32_t> word_info_;  // WordId -> index_ | kStartsBit when the entry starts a rule
     std::vector<QualifierPhrase> phrases_;
     std::vector<NamePhrase> names_;  // grouped by first word
 };

@@ -172,44 +172,21 @@ Value json_number(double v) {
     return v;
 }
 
-// The fields of a mention in output order, set up once per shape (with or
-// without value_max and currency): a mention copies its shape (one
-// allocation) and fills the values in.
-class FieldShapes {
-public:
-    FieldShapes() {
-        for (int range = 0; range < 2; ++range) {
-            for (int money = 0; money < 2; ++money) {
-                Fields& f = shapes_[range][money];
-                f["value"];
-                if (range) f["value_max"];
-                f["qualifier"];
-                f["kind"];
-                f["unit"];
-                if (money) f["currency"];
-            }
-        }
-    }
-    const Fields& of(bool range, bool money) const { return shapes_[range][money]; }
-
-private:
-    Fields shapes_[2][2];  // [range][money], every value null
-};
-
-Mention to_mention(const Tokens& t, const FieldShapes& shapes, const Found& f) {
+// A mention with its fields appended in output order (value, value_max,
+// qualifier, kind, unit, currency): no key is looked up.
+Mention to_mention(const Tokens& t, const Found& f) {
     Mention m;
     m.start = t[f.begin].start;
     m.end = t[f.end - 1].end;
     const bool money = f.kind == Kind::Money && f.currency;
-    const Fields& shape = shapes.of(f.range, money);
-    m.fields.reserve(shape.size() + ClaimFields::kFields);  // room for the claim fields (claims.h): one allocation
-    m.fields = shape;
-    m.fields["value"] = json_number(f.value);
-    if (f.range) m.fields["value_max"] = json_number(f.value_max);
-    m.fields["qualifier"] = qualifier_name(f.qualifier);
-    m.fields["kind"] = kind_name(f.kind);
-    if (f.has_unit) m.fields["unit"] = f.unit;  // else null
-    if (money) m.fields["currency"] = f.currency;
+    Fields& fields = m.fields;
+    fields.reserve(6 + ClaimFields::kFields);  // room for the claim fields (claims.h): one allocation
+    fields.append("value", json_number(f.value));
+    if (f.range) fields.append("value_max", json_number(f.value_max));
+    fields.append("qualifier", qualifier_name(f.qualifier));
+    fields.append("kind", kind_name(f.kind));
+    fields.append("unit", f.has_unit ? Value(f.unit) : Value());
+    if (money) fields.append("currency", f.currency);
     return m;
 }
 
@@ -230,7 +207,7 @@ public:
             Found f;
             if (try_at(t, i, f)) {
                 if (f.emit) {
-                    out.push_back(to_mention(t, shapes_, f));
+                    out.push_back(to_mention(t, f));
                     periodic.push_back(f.kind == Kind::Count || f.kind == Kind::None || f.kind == Kind::Percent ||
                                        f.kind == Kind::Money || f.kind == Kind::Measure);
                 }
@@ -250,7 +227,6 @@ public:
 private:
     Lexicon lexicon_;  // before masker_, which reads it
     Masker masker_;
-    FieldShapes shapes_;
     ClaimFields claims_;
 };
 

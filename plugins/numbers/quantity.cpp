@@ -757,6 +757,16 @@ bool parse_vague(const Tokens& t, std::size_t j, Quantity& q) {
     return true;
 }
 
+// A vague amount, spelled fraction or number word can start at token j:
+// what parse_vague, parse_fraction and parse_words test first, so when this
+// is false all three fail without touching the quantity.
+bool may_spell(const Tokens& t, std::size_t j) {
+    const Lexicon::Words& w = t.lexicon().w;
+    const Entry& e = t.lex(j);
+    return e.small >= 0 || e.tens || e.has(kFewWord) || e.vague_plural || t.is(j, w.a) || t.is(j, w.an) ||
+           t.is(j, w.half) || t.is(j, w.quarter);
+}
+
 }  // namespace
 
 bool parse_quantity(const Tokens& t, std::size_t i, Quantity& q, bool range_end) {
@@ -792,6 +802,8 @@ bool parse_quantity(const Tokens& t, std::size_t i, Quantity& q, bool range_end)
         if (!parse_digits(t, j, q, range_end)) return false;
     } else if (q.currency) {
         return false;
+    } else if (!may_spell(t, j)) {
+        return false;  // most tokens here: no vague amount, fraction or number word starts with them
     } else if (parse_vague(t, j, q)) {
         return true;  // vague amounts take no tail
     } else if (parse_fraction(t, j, q)) {

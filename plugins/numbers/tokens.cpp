@@ -31,8 +31,16 @@ std::size_t Masker::mask_end(const TextLayer& layer, std::size_t first) const {
     const std::vector<Token>& lt = layer.tokens();
     const std::wstring& text = layer.document().wide();
     const std::size_t begin = lt[first].start;
+    // A ':', '@' or '#' token is part of every URL, address or handle the
+    // loop below finds; most chunks ("don't", "U.S.", "2.5%") have none.
+    const auto sign = [&](std::size_t k) {
+        if (lt[k].type != TokenType::Punct && lt[k].type != TokenType::Symbol) return false;
+        const wchar_t c = text[lt[k].start];
+        return c == L':' || c == L'@' || c == L'#';
+    };
+    bool signs = sign(first);
     std::size_t last = first + 1;  // the chunk is tokens [first, last)
-    while (last < lt.size() && lt[last].glued()) ++last;
+    while (last < lt.size() && lt[last].glued()) signs |= sign(last++);
 
     // "://" anywhere or "www." at the start: a URL. The first '@' with
     // something before it and a letter after it: an e-mail address. '#' or
@@ -40,7 +48,7 @@ std::size_t Masker::mask_end(const TextLayer& layer, std::size_t first) const {
     bool mask = last > first + 1 && lt[first].type == TokenType::Word && lt[first].end - lt[first].start == 3 &&
                 lt[first].key == www_ && char_is(text, lt[first + 1], L'.');
     bool seen_at = false;
-    for (std::size_t k = first; k < last && !mask; ++k) {
+    for (std::size_t k = first; k < last && signs && !mask; ++k) {
         if (lt[k].type != TokenType::Punct && lt[k].type != TokenType::Symbol) continue;
         const wchar_t c = text[lt[k].start];
         if (c == L':' && k + 2 < last && char_is(text, lt[k + 1], L'/') && char_is(text, lt[k + 2], L'/')) mask = true;
@@ -78,23 +86,56 @@ std::size_t Masker::mask_end(const TextLayer& layer, std::size_t first) const {
     return begin;
 }
 
-// One layer token as the rules read it, from code point `start` on.
-inline Tok Tokens::convert(const Token& t, std::uint32_t start, bool space, bool line) const {
+// A chunk that starts with a word other than "www" can only be masked
+// when a ':', '@' or '#' is glued into it (a URL, address or handle), or
+// when the word starts with a digit (a phone number). Most chunks are
+// "don't", "U.S.", "well-known": checked here without the full scan.
+inline bool Masker::may_mask(const TextLayer& layer, std::size_t first) const {
+    const std::vector<Token>& lt = layer.tokens();
+    if (lt[first].type != TokenType::Word || lt[first].key == www_) return true;
+    const std::wstring& text = layer.document().wide();
+    if (chars::is_ascii_digit(static_cast<char32_t>(text[lt[first].start]))) return true;
+    for (std::size_t k = first + 1; k < lt.size() && lt[k].glued(); ++k) {
+        if (lt[k].type != TokenType::Punct && lt[k].type != TokenType::Symbol) continue;
+        const wchar_t c = text[lt[k].start];
+        if (c == L':' || c == L'@' || c == L'#') return true;
+    }
+    return false;
+}
+
+// The word fields of token k, a layer word token read from code point `start` on.
+inline void Tokens::set_word(Tok& k, const Token& t, std::uint32_t start) const {
+    k.type = TokType::Word;
+    k.key = t.key;
+    const std::uint32_t info = lex_.word_info(t.key);
+    k.entry = static_cast<std::uint16_t>(info);
+    k.starts = (info & Lexicon::kStartsBit) != 0;
+    // The layer's shape says whether the first letter is a capital,
+    // but for words in capitals that start with a mark or caseless letter.
+    k.cap = t.shape == Shape::Capitalized ||
+            (t.shape == Shape::AllCaps && chars::is_upper(static_cast<char32_t>(text_[start])));
+    k.upper = t.shape == Shape::AllCaps || (k.cap && t.end - start == 1);
+}
+
+// A whole word token, most tokens: built in place, no copy.
+inline void Tokens::add_word(const Token& t) {
+    Tok& k = toks_.emplace_back();
+    k.start = t.start;
+    k.end = t.end;
+    k.space_before = t.space_before();
+    k.line_before = t.line_before();
+    set_word(k, t, t.start);
+}
+
+// Any layer token as the rules read it, from code point `start` on.
+Tok Tokens::convert(const Token& t, std::uint32_t start, bool space, bool line) const {
     Tok k;
     k.start = start;
     k.end = t.end;
     k.space_before = space;
     k.line_before = line;
     if (t.type == TokenType::Word) {
-        k.type = TokType::Word;
-        k.key = t.key;
-        k.entry = lex_.index(t.key);
-        k.starts = lex_.starts(k.entry);
-        // The layer's shape says whether the first letter is a capital,
-        // but for words in capitals that start with a mark or caseless letter.
-        k.cap = t.shape == Shape::Capitalized ||
-                (t.shape == Shape::AllCaps && chars::is_upper(static_cast<char32_t>(text_[start])));
-        k.upper = t.shape == Shape::AllCaps || (k.cap && t.end - start == 1);
+        set_word(k, t, start);
     } else if (t.type == TokenType::Number) {
         k.type = TokType::Number;
         k.starts = true;
@@ -159,7 +200,7 @@ Tokens::Tokens(const TextLayer& layer, const Lexicon& lexicon, const Masker& mas
         }
         // A chunk starts at the first token and after white space. A chunk
         // of one token is never masked (every pattern spans several).
-        if ((i == 0 || t.space_before()) && i + 1 < n && lt[i + 1].glued()) {
+        if ((i == 0 || t.space_before()) && i + 1 < n && lt[i + 1].glued() && masker.may_mask(layer, i)) {
             masked_until = masker.mask_end(layer, i);
             if (masked_until > t.start) {
                 Tok m;
@@ -172,7 +213,10 @@ Tokens::Tokens(const TextLayer& layer, const Lexicon& lexicon, const Masker& mas
                 continue;
             }
         }
-        toks_.push_back(convert(t, t.start, t.space_before(), t.line_before()));
+        if (t.type == TokenType::Word)
+            add_word(t);
+        else
+            toks_.push_back(convert(t, t.start, t.space_before(), t.line_before()));
     }
     // The layer puts a line break before the first token; here, as before,
     // only a real one in the white space the text starts with counts.

@@ -42,6 +42,8 @@ public:
     // `first`, the first token of a chunk (a run of tokens without white
     // space between them); the token's start when nothing is masked there.
     std::size_t mask_end(const TextLayer& layer, std::size_t first) const;
+    // False when mask_end would find nothing at `first`, told cheaply.
+    bool may_mask(const TextLayer& layer, std::size_t first) const;
 
 private:
     boost::wregex phone_;
@@ -91,6 +93,8 @@ public:
 
 private:
     Tok convert(const Token& t, std::uint32_t start, bool space, bool line) const;
+    void set_word(Tok& k, const Token& t, std::uint32_t start) const;
+    void add_word(const Token& t);
 
     const TextLayer& layer_;
     const Lexicon& lex_;
