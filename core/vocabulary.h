@@ -130,10 +130,9 @@ private:
     unsigned shift_ = 32;
 };
 
-// A set of ids kept as one bit per id, for lexicons (stop words, a phrase
-// list's first words) and for marks made on most words of a document
-// ("written in lower case somewhere"): a test is one load, and an insert far
-// cheaper than WordSet's. The bitmap covers the ids up to the largest one
+// A set of ids kept as one bit per id, for a mark made on most words of a
+// document ("written in lower case somewhere", in locations and people): a
+// test is one load, and an insert far cheaper than WordSet's. The bitmap covers the ids up to the largest one
 // inserted (one bit per vocabulary word, a few KB); ids local to a document
 // get a bitmap of their own. kNoWord (0) is never a member.
 class WordBits {

@@ -23,6 +23,14 @@ bool trailing_mark(wchar_t c) {
 
 bool char_is(const std::wstring& text, const Token& t, wchar_t c) { return text[t.start] == c; }
 
+// Token k is ':', '@' or '#': one of them is part of every URL, e-mail
+// address or handle that Masker masks.
+bool is_sign(const std::vector<Token>& lt, const std::wstring& text, std::size_t k) {
+    if (lt[k].type != TokenType::Punct && lt[k].type != TokenType::Symbol) return false;
+    const wchar_t c = text[lt[k].start];
+    return c == L':' || c == L'@' || c == L'#';
+}
+
 }  // namespace
 
 Masker::Masker(const Lexicon& lexicon) : phone_(make_regex(kPhonePattern)), www_(lexicon.w.www) {}
@@ -31,16 +39,11 @@ std::size_t Masker::mask_end(const TextLayer& layer, std::size_t first) const {
     const std::vector<Token>& lt = layer.tokens();
     const std::wstring& text = layer.document().wide();
     const std::size_t begin = lt[first].start;
-    // A ':', '@' or '#' token is part of every URL, address or handle the
-    // loop below finds; most chunks ("don't", "U.S.", "2.5%") have none.
-    const auto sign = [&](std::size_t k) {
-        if (lt[k].type != TokenType::Punct && lt[k].type != TokenType::Symbol) return false;
-        const wchar_t c = text[lt[k].start];
-        return c == L':' || c == L'@' || c == L'#';
-    };
-    bool signs = sign(first);
+    // The loop below finds URLs, addresses and handles only in a chunk
+    // with a sign (see is_sign); most chunks ("don't", "U.S.", "2.5%") have none.
+    bool signs = is_sign(lt, text, first);
     std::size_t last = first + 1;  // the chunk is tokens [first, last)
-    while (last < lt.size() && lt[last].glued()) signs |= sign(last++);
+    while (last < lt.size() && lt[last].glued()) signs |= is_sign(lt, text, last++);
 
     // "://" anywhere or "www." at the start: a URL. The first '@' with
     // something before it and a letter after it: an e-mail address. '#' or
@@ -95,11 +98,8 @@ inline bool Masker::may_mask(const TextLayer& layer, std::size_t first) const {
     if (lt[first].type != TokenType::Word || lt[first].key == www_) return true;
     const std::wstring& text = layer.document().wide();
     if (chars::is_ascii_digit(static_cast<char32_t>(text[lt[first].start]))) return true;
-    for (std::size_t k = first + 1; k < lt.size() && lt[k].glued(); ++k) {
-        if (lt[k].type != TokenType::Punct && lt[k].type != TokenType::Symbol) continue;
-        const wchar_t c = text[lt[k].start];
-        if (c == L':' || c == L'@' || c == L'#') return true;
-    }
+    for (std::size_t k = first + 1; k < lt.size() && lt[k].glued(); ++k)
+        if (is_sign(lt, text, k)) return true;
     return false;
 }
 

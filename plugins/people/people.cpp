@@ -307,6 +307,7 @@ public:
         std::vector<bool> introduced(persons.size(), false), seen(persons.size(), false);
         for (const Run* r : found)
             introduced[r->person] = introduced[r->person] || r->titled || persons[r->person].words.size() > 1;
+        if (!found.empty()) out.reserve(out.size() + found.size());
         for (const Run* r : found) {
             if (!introduced[r->person]) continue;
             const Person& p = persons[r->person];
@@ -320,7 +321,6 @@ public:
                                                   : newslens::Value());
             f.append("first", !seen[r->person]);
             seen[r->person] = true;
-            if (out.capacity() == out.size()) out.reserve(out.size() + found.size());
             out.push_back(std::move(m));
         }
     }
