@@ -46,7 +46,7 @@ std::size_t currency_prefix(const Tokens& t, std::size_t i, Quantity& q) {
     }
     // USD 5, USD4.25, MAUD 60 (codes only count in capitals: "try" is a
     // word, "TRY" a code).
-    if (t[i].upper && t.is_number(i + 1) && t.near(i + 1) && e.currency_code) {
+    if (t.upper(i) && t.is_number(i + 1) && t.near(i + 1) && e.currency_code) {
         q.currency = e.currency_code->code;
         q.currency_unit = e.currency_code->unit;
         if (e.code_scale) q.scale = e.code_scale;
@@ -89,7 +89,7 @@ bool spaced_scale_word(const Tokens& t, std::size_t k) { return t.spaced(k) && t
 
 // Four plain digits that read as a 24-hour clock: under 2400, minutes under 60.
 bool clock_digits(const Tokens& t, std::size_t i) {
-    if (!t.is_number(i) || !t[i].plain || t.digit_count(i) != 4) return false;
+    if (!t.is_number(i) || !t.plain(i) || t.digit_count(i) != 4) return false;
     const double v = t.digits_value(i);
     return v < 2400 && std::fmod(v, 100) < 60;
 }
@@ -174,7 +174,7 @@ bool parse_tail(const Tokens& t, Quantity& q) {
                 } else if (!t.lex(word).subunit) {
                     k = subunits(t, k, q, true);
                 }
-            } else if (t[k].upper && t.lex(k).currency_code && !(t.is_number(k + 1) && t.glued(k + 1))) {
+            } else if (t.upper(k) && t.lex(k).currency_code && !(t.is_number(k + 1) && t.glued(k + 1))) {
                 // (not "3 USD50 cards": a code glued to digits is theirs)
                 q.currency = t.lex(k).currency_code->code;
                 q.currency_unit = t.lex(k).currency_code->unit;
@@ -199,7 +199,7 @@ bool parse_tail(const Tokens& t, Quantity& q) {
     // 5' 10" (and 5′10″): a height in feet and inches.
     if (q.kind == Kind::None && q.plain && !q.currency && !q.percent && q.num_tok != kNone && k == q.num_tok + 1 &&
         q.value <= 8 && (t.apostrophe(k) || t.punct(k) == 0x2032) && t.glued(k) && t.is_number(k + 1) &&
-        t.near(k + 1) && t[k + 1].plain && t.digits_value(k + 1) < 12 && t.glued(k + 2) &&
+        t.near(k + 1) && t.plain(k + 1) && t.digits_value(k + 1) < 12 && t.glued(k + 2) &&
         (t.punct(k + 2) == L'"' || t.punct(k + 2) == 0x2033 || t.punct(k + 2) == 0x201D)) {
         q.value += t.digits_value(k + 1) / 12;
         q.kind = Kind::Measure;
@@ -212,7 +212,7 @@ bool parse_tail(const Tokens& t, Quantity& q) {
         q.kind = Kind::Measure;
         q.unit = "degrees";
         ++k;
-        if (t.is_word(k) && t.glued(k) && t[k].upper && t.length(k) == 1) {
+        if (t.is_word(k) && t.glued(k) && t.upper(k) && t.length(k) == 1) {
             const wchar_t c = t.folded(k)[0];
             if (c == L'c' || c == L'f') {
                 q.unit = c == L'c' ? "degrees Celsius" : "degrees Fahrenheit";
@@ -258,7 +258,7 @@ bool parse_tail(const Tokens& t, Quantity& q) {
             q.unit = e.measure_unit;
             q.kind = Kind::Measure;
             k = u + 1;
-        } else if (t[u].upper && t.length(u) > 1) {
+        } else if (t.upper(u) && t.length(u) > 1) {
             return false;  // 737-MAX: a model name
         } else if (t.is(u, w.strong)) {
             q.strong = true;  // a 2,700-strong crowd
@@ -295,7 +295,7 @@ bool parse_tail(const Tokens& t, Quantity& q) {
     // "between 2200 and 0700": both.
     if (q.kind == Kind::None && q.plain && !q.currency && !q.percent && q.num_tok != kNone && k == q.num_tok + 1 &&
         clock_digits(t, q.num_tok) &&
-        ((t.spaced(k) && ((t[k].upper && t.has(k, kTimeZone)) || t.has(k, kClockWord) ||
+        ((t.spaced(k) && ((t.upper(k) && t.has(k, kTimeZone)) || t.has(k, kClockWord) ||
                           t.folded(q.num_tok)[0] == L'0')) ||
          clock_pair(t, q.num_tok))) {
         q.value = std::floor(q.value / 100) + std::fmod(q.value, 100) / 60;

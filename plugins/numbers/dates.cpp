@@ -37,10 +37,10 @@ bool try_date(const Tokens& t, std::size_t i, Found& f) {
     // February 24 / Feb. 24th
     if (t.lex(i).month) {
         // "may" and "march" are words too: only capitalised are they months.
-        if (t.has(i, kCapitalMonth) && !t[i].cap) return false;
+        if (t.has(i, kCapitalMonth) && !t.cap(i)) return false;
         std::size_t k = i + 1;
         if (t.has(i, kMonthAbbrev) && t.punct(k) == L'.' && t.glued(k)) ++k;
-        if (t.is_number(k) && t.spaced(k) && t[k].plain && t.digit_count(k) <= 2) {
+        if (t.is_number(k) && t.spaced(k) && t.plain(k) && t.digit_count(k) <= 2) {
             double day = 0;
             const std::size_t end = day_end(t, k, day);
             if (end == kNone) return false;
@@ -53,9 +53,9 @@ bool try_date(const Tokens& t, std::size_t i, Found& f) {
     }
     // 17/5/2018, 5/17/2018: the day is the part above 12, else the first
     // (day before month, as British and most news write it).
-    if (t.is_number(i) && t[i].plain && t.digit_count(i) <= 2 && t.punct(i + 1) == L'/' && t.glued(i + 1) &&
-        t.is_number(i + 2) && t.glued(i + 2) && t[i + 2].plain && t.digit_count(i + 2) <= 2 && t.punct(i + 3) == L'/' &&
-        t.glued(i + 3) && t.is_number(i + 4) && t.glued(i + 4) && t[i + 4].plain &&
+    if (t.is_number(i) && t.plain(i) && t.digit_count(i) <= 2 && t.punct(i + 1) == L'/' && t.glued(i + 1) &&
+        t.is_number(i + 2) && t.glued(i + 2) && t.plain(i + 2) && t.digit_count(i + 2) <= 2 && t.punct(i + 3) == L'/' &&
+        t.glued(i + 3) && t.is_number(i + 4) && t.glued(i + 4) && t.plain(i + 4) &&
         (t.digit_count(i + 4) == 4 || t.digit_count(i + 4) == 2) && !(t.glued(i) && t.is_alnum(i - 1)) &&
         !(t.glued(i + 5) && (t.is_alnum(i + 5) || t.punct(i + 5) == L'/'))) {
         const double a = t.digits_value(i), b = t.digits_value(i + 2);
@@ -65,13 +65,13 @@ bool try_date(const Tokens& t, std::size_t i, Found& f) {
         }
     }
     // 24 February / 24th of February
-    if (t.is_number(i) && t[i].plain && t.digit_count(i) <= 2 && !(t.glued(i) && t.is_alnum(i - 1))) {
+    if (t.is_number(i) && t.plain(i) && t.digit_count(i) <= 2 && !(t.glued(i) && t.is_alnum(i - 1))) {
         double day = 0;
         std::size_t k = day_end(t, i, day);
         if (k == kNone) return false;
         if (t.is(k, t.lexicon().w.of) && t.spaced(k)) ++k;
         if (t.spaced(k) && t.lex(k).month) {
-            if (t.has(k, kCapitalMonth) && !t[k].cap) return false;
+            if (t.has(k, kCapitalMonth) && !t.cap(k)) return false;
             std::size_t end = k + 1;
             if (t.has(k, kMonthAbbrev) && t.punct(end) == L'.' && t.glued(end)) ++end;
             f = date_found(i, end, day);
@@ -86,7 +86,7 @@ bool day_range(const Tokens& t, const Quantity& q1, const Quantity& q2, Found& f
     if (q1.num_tok == kNone || q2.num_tok == kNone || !q1.plain || !q2.plain || q2.end != q2.num_tok + 1) return false;
     if (q1.value < 1 || q2.value > 31 || q1.kind != Kind::None || q2.kind != Kind::None) return false;
     const std::size_t m = q2.end;
-    if (!t.spaced(m) || !t.lex(m).month || !(t[m].cap || t[m].upper)) return false;
+    if (!t.spaced(m) || !t.lex(m).month || !(t.cap(m) || t.upper(m))) return false;
     std::size_t end = m + 1;
     if (t.has(m, kMonthAbbrev) && t.punct(end) == L'.' && t.glued(end)) ++end;
     f = date_found(q1.begin, end, q1.value);
@@ -102,7 +102,7 @@ bool day_range(const Tokens& t, const Quantity& q1, const Quantity& q2, Found& f
 bool names_year(const Tokens& t, const Quantity& q, Qualifier qual, const Found& r, Span head) {
     const Lexicon::Words& w = t.lexicon().w;
     const std::size_t prev = r.begin > 0 ? r.begin - 1 : kNone;
-    const bool after_month = prev != kNone && t.lex(prev).month && (t[prev].cap || t[prev].upper);
+    const bool after_month = prev != kNone && t.lex(prev).month && (t.cap(prev) || t.upper(prev));
     const bool year_like = q.plain && !q.spelled && q.scale == 1 && !r.range && q.value >= 1000 &&
                            q.value <= 2100 && q.num_tok != kNone && t.digit_count(q.num_tok) == 4 &&
                            (qual == Qualifier::Exact || qual == Qualifier::About);

@@ -20,8 +20,8 @@ Found ordinal_found(const Tokens& t, const Quantity& q) {
     f.value = q.value;
     f.kind = Kind::Ordinal;
     const std::size_t p = q.begin - 1;
-    const bool cap_before = q.begin > 0 && t.is_word(p) && t[p].cap && !t.sentence_start(p) && !t.lex(p).month;
-    const bool cap_after = t.is_word(q.end) && t.spaced(q.end) && t[q.end].cap && !t.lex(q.end).month;
+    const bool cap_before = q.begin > 0 && t.is_word(p) && t.cap(p) && !t.sentence_start(p) && !t.lex(p).month;
+    const bool cap_after = t.is_word(q.end) && t.spaced(q.end) && t.cap(q.end) && !t.lex(q.end).month;
     f.emit = !cap_before && !cap_after;
     return f;
 }
@@ -37,7 +37,7 @@ bool age_context(const Tokens& t, std::size_t begin) {
     if (t.is(p, w.of) && p > 0 && t.is(p - 1, w.age)) return true;
     // The answer right after a "how old" question in the same sentence.
     if (t.punct(p) == L':' || t.has(p, kIsWas)) {
-        for (std::size_t k = p, n = 0; k > 0 && n < 8 && !t[k].line_before; --k, ++n) {
+        for (std::size_t k = p, n = 0; k > 0 && n < 8 && !t.line_before(k); --k, ++n) {
             const wchar_t c = t.punct(k - 1);
             if (c == L'.' || c == L'!' || c == L'?') break;
             if (t.is(k, w.old) && t.is(k - 1, w.how)) return true;
@@ -85,7 +85,7 @@ bool is_appositive_age(const Tokens& t, const Quantity& q, std::size_t begin, st
     if (begin < 2 || !t.is_word(begin - 2)) return false;
     const wchar_t open = t.punct(begin - 1), close = t.punct(end);
     // "with Eileen Lee, 24." ends a sentence after a name.
-    const bool name_then_stop = open == L',' && (close == L'.' || close == L';') && t.glued(end) && t[begin - 2].cap;
+    const bool name_then_stop = open == L',' && (close == L'.' || close == L';') && t.glued(end) && t.cap(begin - 2);
     return (open == L',' && close == L',') || name_then_stop ||
            (open == L'(' && close == L')' && t.glued(begin) && t.glued(end));
 }
@@ -96,28 +96,28 @@ bool is_name_part(const Tokens& t, const Quantity& q, const Found& r, std::size_
     if (r.kind == Kind::Year || r.kind == Kind::Money || r.kind == Kind::Percent || r.kind == Kind::Time ||
         (r.kind == Kind::Measure && q.kind == Kind::Measure))  // "Add 250ml": a unit written with the number
         return false;
-    if (begin == 0 || t[begin].line_before) return false;
+    if (begin == 0 || t.line_before(begin)) return false;
     const std::size_t p = begin - 1;
     // A capitalised word right before the number that is no function
     // word ("Flight 302", "Apollo 11"; but "Only 3", "In 2019").
-    const bool cap_before = t.is_word(p) && t[p].cap && !t.lex(p).month && !t.has(p, kWeekday) &&
+    const bool cap_before = t.is_word(p) && t.cap(p) && !t.lex(p).month && !t.has(p, kWeekday) &&
                             !(t.sentence_start(p) && (t.has(p, kStopWord) || t.has(p, kSentenceOpener)));
     if (cap_before) {
         // A code written right after: "737 MAX".
-        const bool caps_after = t.is_word(end) && t.spaced(end) && t[end].upper && t.length(end) > 1;
+        const bool caps_after = t.is_word(end) && t.spaced(end) && t.upper(end) && t.length(end) > 1;
         // Title case keeps counts: "Colombia Says 326 Venezuelan Army Deserters".
-        const bool title_case_count = head.first != kNone && t[head.first].cap && t[p].space_before;
+        const bool title_case_count = head.first != kNone && t.cap(head.first) && t.space_before(p);
         return caps_after || !title_case_count;
     }
     // A capitalised number word before a capitalised word in mid-sentence: "four Six Nations captains".
-    if (q.spelled && t[begin].cap && !t.sentence_start(begin) && t.is_word(end) && t.spaced(end) && t[end].cap &&
-        !(t.is_word(p) && t[p].cap && !t.sentence_start(p)))
+    if (q.spelled && t.cap(begin) && !t.sentence_start(begin) && t.is_word(end) && t.spaced(end) && t.cap(end) &&
+        !(t.is_word(p) && t.cap(p) && !t.sentence_start(p)))
         return true;
     // A title after a name's possessive, with no counted noun: "displacing Ocean's 12."
     // (not "She's 17", "Ireland's 3:49.78")
     const wchar_t after = t.glued(end) ? t.punct(end) : L' ';
     if (q.plain && q.num_tok == begin && head.first == kNone && begin > 2 && t.is(p, t.lexicon().w.s) &&
-        t.apostrophe(p - 1) && t.glued(p) && t.is_word(p - 2) && t[p - 2].cap && !t.has(p - 2, kStopWord) &&
+        t.apostrophe(p - 1) && t.glued(p) && t.is_word(p - 2) && t.cap(p - 2) && !t.has(p - 2, kStopWord) &&
         !t.sentence_start(p - 2) && !t.is_word(end) && std::wstring_view(L" .,;!?)").find(after) != std::wstring_view::npos)
         return true;
     // A model or code: "the 7610's functions" (a possessive after a number
@@ -137,12 +137,12 @@ bool is_name_part(const Tokens& t, const Quantity& q, const Found& r, std::size_
     // (but "43 Celsius": a temperature scale is written with a capital).
     const char* scale = t.lex(end).measure_unit;
     const bool temperature = scale && std::string_view(scale).substr(0, 8) == "degrees ";
-    if (q.plain && q.num_tok == begin && end == begin + 1 && t.is_word(end) && t.spaced(end) && t[end].cap &&
-        !t[end].upper && head.first == kNone && !t.lex(end).month && !t.has(end, kWeekday) && !temperature)
+    if (q.plain && q.num_tok == begin && end == begin + 1 && t.is_word(end) && t.spaced(end) && t.cap(end) &&
+        !t.upper(end) && head.first == kNone && !t.lex(end).month && !t.has(end, kWeekday) && !temperature)
         return true;
     // A capitalised number word in mid-sentence after a name: "Group of Seven".
-    if (q.spelled && t[begin].cap && !t.sentence_start(begin) && t.is(p, t.lexicon().w.of) && p > 0 &&
-        t.is_word(p - 1) && t[p - 1].cap)
+    if (q.spelled && t.cap(begin) && !t.sentence_start(begin) && t.is(p, t.lexicon().w.of) && p > 0 &&
+        t.is_word(p - 1) && t.cap(p - 1))
         return true;
     return false;
 }
@@ -160,7 +160,7 @@ void feet_and_inches(const Tokens& t, std::size_t k, Found& r) {
     const Lexicon::Words& w = t.lexicon().w;
     std::size_t n = k;
     if (t.is(n, w.and_) && t.spaced(n)) ++n;
-    if (!t.spaced(n) || !t.is_number(n) || !t[n].plain || t.digits_value(n) >= 12) return;
+    if (!t.spaced(n) || !t.is_number(n) || !t.plain(n) || t.digits_value(n) >= 12) return;
     const std::size_t u = n + 1;
     const bool inches = t.is_word(u) && (t.is(u, w.in) || t.is(u, w.inch) || t.is(u, w.inches)) &&
                         (t.glued(u) || t.spaced(u)) && !(t.is_alnum(u + 1) && t.glued(u + 1));
@@ -177,7 +177,7 @@ void set_unit(Found& r, const char* unit) {
 // Unit from the text, lower-cased (ASCII letters only change).
 void set_unit_tokens(const Tokens& t, Found& r, std::size_t first, std::size_t last) {
     r.has_unit = true;
-    r.unit = t.layer().document().slice(t[first].start, t[last].end);
+    r.unit = t.layer().document().slice(t.start(first), t.end(last));
     for (char& c : r.unit)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
 }
@@ -208,9 +208,9 @@ bool classify(const Tokens& t, const Quantity& q, Qualifier qual, Found& r) {
     const bool plain_start = qual == Qualifier::Exact && !q.currency;
 
     // List markers at a line start: "1. ", "2) ".
-    if (plain_start && t.is_number(begin) && t.sentence_start(begin) && (begin == 0 || t[begin].line_before) &&
+    if (plain_start && t.is_number(begin) && t.sentence_start(begin) && (begin == 0 || t.line_before(begin)) &&
         (t.punct(end) == L'.' || t.punct(end) == L')') && t.glued(end) && !(t.is_alnum(end + 1) && t.glued(end + 1))) {
-        if (end + 1 < t.size() && t[end + 1].space_before) return false;  // ("192." alone is a number)
+        if (end + 1 < t.size() && t.space_before(end + 1)) return false;  // ("192." alone is a number)
     }
     // "No. 5", "#5", "number 5": a rank or an identifier.
     if (plain_start && prev != kNone &&
@@ -303,7 +303,7 @@ bool classify(const Tokens& t, const Quantity& q, Qualifier qual, Found& r) {
 
     // "the 9-11 Commission": a small pair before a name is a name.
     if (r.range && q.plain && q.num_tok == begin && r.value_max < 100 && t.punct(begin + 1) == L'-' &&
-        t.glued(begin + 1) && end == begin + 3 && t.is_word(end) && t.spaced(end) && t[end].cap &&
+        t.glued(begin + 1) && end == begin + 3 && t.is_word(end) && t.spaced(end) && t.cap(end) &&
         !t.lex(end).month && !t.sentence_start(end))
         return false;
     if (plain_start && !r.range) {

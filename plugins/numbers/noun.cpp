@@ -29,7 +29,7 @@ bool looks_plural(const Tokens& t, std::size_t i) {
 Span find_head(const Tokens& t, std::size_t k, bool allow_of, bool singular) {
     const Span none{kNone, kNone};
     // Headlines in capitals: "ONE HUNDRED SOLDIERS DEFECT".
-    const bool caps_text = k > 0 && t.is_word(k - 1) && t[k - 1].upper && t.length(k - 1) > 2;
+    const bool caps_text = k > 0 && t.is_word(k - 1) && t.upper(k - 1) && t.length(k - 1) > 2;
     if (allow_of && t.is(k, t.lexicon().w.of) && t.spaced(k)) {
         ++k;
         if (t.has(k, kOfDeterminer) && t.spaced(k)) ++k;
@@ -50,7 +50,7 @@ Span find_head(const Tokens& t, std::size_t k, bool allow_of, bool singular) {
         // A short word in capitals is an acronym or model name ("737 MAX",
         // "One ECCAS official"), unless the whole phrase is in capitals.
         const std::size_t letters = t.length(k);
-        if (t[k].upper && letters > 1 && letters <= 5 && !caps_text) break;
+        if (t.upper(k) && letters > 1 && letters <= 5 && !caps_text) break;
         // A possessive ends the phrase: "Venezuela's armed forces".
         if (t.apostrophe(last + 1) && t.glued(last + 1)) break;
         const std::size_t next = last + 1;
@@ -62,7 +62,7 @@ Span find_head(const Tokens& t, std::size_t k, bool allow_of, bool singular) {
             // A plural noun modifier before the head: "five Wimbledon doubles titles".
             const std::size_t n2 = last + 1;
             if (t.is_word(n2) && t.spaced(n2) && looks_plural(t, n2) && !ends_with(t.folded(n2), L"ly") &&
-                (!t[n2].cap || t[last].cap) && !(t[n2].upper && !caps_text))
+                (!t.cap(n2) || t.cap(last)) && !(t.upper(n2) && !caps_text))
                 return {n2, n2};
             return {k, last};
         }

@@ -62,7 +62,7 @@ const char* kind_name(Kind k) {
 
 bool try_at(const Tokens& t, std::size_t i, Found& f) {
     const Lexicon::Words& w = t.lexicon().w;
-    if (t[i].type == TokType::Masked) return false;
+    if (t.masked(i)) return false;
     if (try_date(t, i, f)) return true;
 
     Qualifier qual = Qualifier::Exact;
@@ -176,8 +176,8 @@ Value json_number(double v) {
 // qualifier, kind, unit, currency): no key is looked up.
 Mention to_mention(const Tokens& t, const Found& f) {
     Mention m;
-    m.start = t[f.begin].start;
-    m.end = t[f.end - 1].end;
+    m.start = t.start(f.begin);
+    m.end = t.end(f.end - 1);
     const bool money = f.kind == Kind::Money && f.currency;
     Fields& fields = m.fields;
     fields.reserve(6 + ClaimFields::kFields);  // room for the claim fields (claims.h): one allocation
@@ -200,7 +200,7 @@ public:
         std::vector<bool> periodic;  // a kind that is counted over a period
         std::size_t i = 0;
         while (i < t.size()) {
-            if (!t[i].starts) {  // most tokens: nothing can start there
+            if (!t.starts(i)) {  // most tokens: nothing can start there
                 ++i;
                 continue;
             }

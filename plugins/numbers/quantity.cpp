@@ -69,10 +69,10 @@ std::size_t comma_number(const Tokens& t, std::size_t j, double& value) {
     if (j > 0 && t.punct(j - 1) == L',' && t.glued(j)) return j;  // inside a list: "22,24,26,31"
     std::size_t n = comma_then_number(t, j + 1);
     if (n == kNone) return j;
-    if (t[j].plain && t.digit_count(j) <= 2) {
+    if (t.plain(j) && t.digit_count(j) <= 2) {
         double v = t.digits_value(j);
         std::size_t k = n;
-        while (t[k].plain && t.digit_count(k) == 2 && comma_then_number(t, k + 1) != kNone) {
+        while (t.plain(k) && t.digit_count(k) == 2 && comma_then_number(t, k + 1) != kNone) {
             v = v * 100 + t.digits_value(k);
             k = comma_then_number(t, k + 1);
         }
@@ -90,7 +90,7 @@ std::size_t comma_number(const Tokens& t, std::size_t j, double& value) {
     // "models 3,4 and 5": a list goes on after it.
     const Lexicon::Words& w = t.lexicon().w;
     const bool list_goes_on = (t.is(n + 1, w.and_) || t.is(n + 1, w.or_)) && t.is_number(n + 2);
-    if (!after_sign && !list_goes_on && (t[j].plain || dotted) && whole_digits(t, j) <= 3 && t[n].plain &&
+    if (!after_sign && !list_goes_on && (t.plain(j) || dotted) && whole_digits(t, j) <= 3 && t.plain(n) &&
         t.digit_count(n) <= 2 && comma_number_ends(t, n + 1)) {
         const double whole = dotted ? all_digits(t, j) : t.digits_value(j);
         value = whole + t.digits_value(n) / std::pow(10.0, static_cast<double>(t.digit_count(n)));
@@ -102,12 +102,12 @@ std::size_t comma_number(const Tokens& t, std::size_t j, double& value) {
 // Token j is one of three or more plain numbers joined by glued commas, a
 // list as exercise or page numbers are written: "22,24,26,31".
 bool in_comma_list(const Tokens& t, std::size_t j) {
-    if (!t[j].plain) return false;
+    if (!t.plain(j)) return false;
     std::size_t first = j, last = j;
     while (first >= 2 && t.punct(first - 1) == L',' && t.glued(first) && t.glued(first - 1) &&
-           t.is_number(first - 2) && t[first - 2].plain)
+           t.is_number(first - 2) && t.plain(first - 2))
         first -= 2;
-    for (std::size_t n; (n = comma_then_number(t, last + 1)) != kNone && t[n].plain;) last = n;
+    for (std::size_t n; (n = comma_then_number(t, last + 1)) != kNone && t.plain(n);) last = n;
     if (last - first < 4) return false;
     // Nothing glued before the first ("1-6,4-6,6-3" is a score) or after the last.
     if (t.glued(first) && (t.is_alnum(first - 1) || t.is_punct(first - 1))) return false;
@@ -178,7 +178,7 @@ std::size_t smaller_groups(const Tokens& t, std::size_t k, Quantity& q) {
         if (!t.spaced(n)) break;
         double v = 0, s = 0;
         std::size_t e = n;
-        if (t.is_number(n) && t[n].plain) {
+        if (t.is_number(n) && t.plain(n)) {
             v = t.digits_value(n);
             e = n + 1;
             s = spaced_scale(t, e);
@@ -209,12 +209,12 @@ std::size_t smaller_groups(const Tokens& t, std::size_t k, Quantity& q) {
 // for numbers of four digits and more and after a capitalised word or a
 // '#' ("Room 5C", "Block 4F", "#3F"). Returns the unit, or null.
 const char* temperature_letter(const Tokens& t, std::size_t j, std::size_t k) {
-    if (!t[k].upper || t.length(k) != 1 || t.digit_count(j) > 3) return nullptr;
+    if (!t.upper(k) || t.length(k) != 1 || t.digit_count(j) > 3) return nullptr;
     const wchar_t c = t.folded(k)[0];
     if (c != L'c' && c != L'f') return nullptr;
     std::size_t p = j;
     if (p > 0 && (t.punct(p - 1) == L'-' || t.punct(p - 1) == 0x2212) && t.glued(p)) --p;
-    if (p > 0 && t.near(p) && ((t.is_word(p - 1) && (t[p - 1].cap || t[p - 1].upper)) || t.punct(p - 1) == L'#'))
+    if (p > 0 && t.near(p) && ((t.is_word(p - 1) && (t.cap(p - 1) || t.upper(p - 1))) || t.punct(p - 1) == L'#'))
         return nullptr;
     return c == L'c' ? "degrees Celsius" : "degrees Fahrenheit";
 }
@@ -224,7 +224,7 @@ const char* temperature_letter(const Tokens& t, std::size_t j, std::size_t k) {
 bool code_before(const Tokens& t, std::size_t j) {
     std::size_t p = j;
     if (p > 0 && (t.punct(p - 1) == L'-' || t.punct(p - 1) == 0x2212) && t.glued(p)) --p;
-    return p > 0 && t.near(p) && ((t.is_word(p - 1) && (t[p - 1].cap || t[p - 1].upper)) || t.punct(p - 1) == L'#');
+    return p > 0 && t.near(p) && ((t.is_word(p - 1) && (t.cap(p - 1) || t.upper(p - 1))) || t.punct(p - 1) == L'#');
 }
 
 // A scale letter at token k after the digits at token j (kLetterScales),
@@ -237,10 +237,10 @@ double letter_scale(const Tokens& t, std::size_t j, std::size_t k) {
     const Entry& e = t.lex(k);
     if (!t.is_word(k) || !e.letter_scale || code_before(t, j)) return 0;
     const bool lower_b = t.is(k, t.lexicon().w.b);
-    if (!t[k].upper && !t.is(k, t.lexicon().w.k) && !(lower_b && t.glued(k))) return 0;
+    if (!t.upper(k) && !t.is(k, t.lexicon().w.k) && !(lower_b && t.glued(k))) return 0;
     if (t.glued(k)) {
         if (t.folded(k) == L"g") return 0;
-        if (!t[k].upper && t.decimals(j) != 1) return 0;
+        if (!t.upper(k) && t.decimals(j) != 1) return 0;
         if (t.decimals(j) > 1) return 0;
         return e.letter_scale;
     }
@@ -253,7 +253,7 @@ bool parse_digits(const Tokens& t, std::size_t j, Quantity& q, bool range_end) {
     const Lexicon::Words& w = t.lexicon().w;
     // ".08", "a .22 rifle": a decimal point with no whole part.
     const bool point_first =
-        t.glued(j) && t.punct(j - 1) == L'.' && t[j].plain && !q.currency && (j == 1 || !t.glued(j - 1));
+        t.glued(j) && t.punct(j - 1) == L'.' && t.plain(j) && !q.currency && (j == 1 || !t.glued(j - 1));
     // Glued to letters or to another code before: M23, G7, COVID-19, 737-800.
     const bool listed = in_comma_list(t, j);  // "22,24,26,31": each a number
     if (t.glued(j) && !q.currency && !range_end && !point_first && !listed) {
@@ -262,7 +262,7 @@ bool parse_digits(const Tokens& t, std::size_t j, Quantity& q, bool range_end) {
         const wchar_t c = t.punct(p);
         if (c && t.glued(p) && p > 0 && t.is_alnum(p - 1) && c != L'>' && c != L'<' && c != L'=') {
             // "mid-2019", "pre-1990": a lower-case prefix is no code.
-            const bool lower_prefix = c == L'-' && t.is_word(p - 1) && !t[p - 1].cap && !t[p - 1].upper;
+            const bool lower_prefix = c == L'-' && t.is_word(p - 1) && !t.cap(p - 1) && !t.upper(p - 1);
             if (!lower_prefix) return false;
         }
         if (c == L'#' || c == L'@' || c == L'_' || c == L'/' || c == L'\\' || c == L'.') return false;
@@ -270,7 +270,7 @@ bool parse_digits(const Tokens& t, std::size_t j, Quantity& q, bool range_end) {
     const double code_scale = q.scale;  // MAUD 60: set by the currency prefix
     q.scale = 1;
     q.value = t.digits_value(j);
-    q.plain = t[j].plain && !point_first;
+    q.plain = t.plain(j) && !point_first;
     if (point_first) q.value /= std::pow(10.0, static_cast<double>(t.digit_count(j)));
     std::size_t k = j + 1;
     if (!range_end && !point_first && !listed) {
@@ -324,14 +324,14 @@ bool parse_digits(const Tokens& t, std::size_t j, Quantity& q, bool range_end) {
         } else if (const double letter = letter_scale(t, j, k)) {
             q.value *= letter;  // 10M, 1MM, 1.2b
             q.scale = letter;
-        } else if (e.glued_measure && !(t[k].upper && t.length(k) == 1)) {
+        } else if (e.glued_measure && !(t.upper(k) && t.length(k) == 1)) {
             // (a single capital is a code: 3G, 4G networks)
             q.kind = Kind::Measure;
             q.unit = e.glued_measure;
         } else if (e.currency_word && !q.currency && t.folded(k)[0] > 0x2E7F) {
             q.currency = e.currency_word->code;  // 100元: a CJK sign written as a letter
             q.currency_unit = e.currency_word->unit;
-        } else if (e.currency_code && t[k].upper && !q.currency) {
+        } else if (e.currency_code && t.upper(k) && !q.currency) {
             q.currency = e.currency_code->code;  // 115USD, 300EUR, 25MEUR
             q.currency_unit = e.currency_code->unit;
             if (e.code_scale) {
@@ -351,10 +351,10 @@ bool parse_digits(const Tokens& t, std::size_t j, Quantity& q, bool range_end) {
     if (t.is_punct(k) && t.glued(k) && t.is_number(k + 1) && t.glued(k + 1)) {
         const wchar_t c = t.punct(k);
         // 1/5, 3/4: a fraction; 24/7, 9/11 and 1/5/2019 are not.
-        if (c == L'/' && q.plain && !q.currency && q.scale == 1 && q.value >= 1 && t[k + 1].plain) {
+        if (c == L'/' && q.plain && !q.currency && q.scale == 1 && q.value >= 1 && t.plain(k + 1)) {
             const double den = t.digits_value(k + 1);
             // (not "the weekend of 8/9 January": two days)
-            const bool days = t.spaced(k + 2) && t.lex(k + 2).month && (t[k + 2].cap || t[k + 2].upper);
+            const bool days = t.spaced(k + 2) && t.lex(k + 2).month && (t.cap(k + 2) || t.upper(k + 2));
             if (q.value < den && den <= 10 && !days && !(t.is_punct(k + 2) && t.glued(k + 2) && t.is_number(k + 3))) {
                 q.value /= den;
                 q.fraction = true;
@@ -372,8 +372,8 @@ bool parse_digits(const Tokens& t, std::size_t j, Quantity& q, bool range_end) {
         }
     }
     // "3 1/2 inches": a whole number and a fraction.
-    if (q.plain && q.scale == 1 && q.kind == Kind::None && k == j + 1 && t.spaced(k) && t.is_number(k) && t[k].plain &&
-        t.punct(k + 1) == L'/' && t.glued(k + 1) && t.glued(k + 2) && t.is_number(k + 2) && t[k + 2].plain &&
+    if (q.plain && q.scale == 1 && q.kind == Kind::None && k == j + 1 && t.spaced(k) && t.is_number(k) && t.plain(k) &&
+        t.punct(k + 1) == L'/' && t.glued(k + 1) && t.glued(k + 2) && t.is_number(k + 2) && t.plain(k + 2) &&
         !(t.glued(k + 3) && (t.is_alnum(k + 3) || t.punct(k + 3) == L'/'))) {
         const double num = t.digits_value(k), den = t.digits_value(k + 2);
         if (num >= 1 && num < den && den <= 16) {
@@ -498,7 +498,7 @@ bool parse_words(const Tokens& t, std::size_t j, Quantity& q) {
             continue;
         }
         if (!t.is_word(k)) break;
-        if (k > j && !t[k].space_before && !t.is_punct(k - 1)) break;
+        if (k > j && !t.space_before(k) && !t.is_punct(k - 1)) break;
         const Entry& e = t.lex(k);
         if (e.plural_ordinal && any) {
             denominator = e.fraction;  // "twenty-three fifths", "fifty-four hundredths"
@@ -787,9 +787,9 @@ bool parse_quantity(const Tokens& t, std::size_t i, Quantity& q, bool range_end)
     bool negative = false;
     // -4.5: a minus sign glued to the digits, not after another number.
     if (!q.currency && t.is_punct(j) && (t.punct(j) == L'-' || t.punct(j) == 0x2212) && t.is_number(j + 1) &&
-        t.glued(j + 1) && (j == 0 || t[j].space_before || t.punct(j - 1) == L'(' || t.punct(j - 1) == L'<' ||
+        t.glued(j + 1) && (j == 0 || t.space_before(j) || t.punct(j - 1) == L'(' || t.punct(j - 1) == L'<' ||
                            t.punct(j - 1) == L'>' || t.punct(j - 1) == L'=') &&
-        !(j > 0 && t.is_number(j - 1) && !t[j].line_before)) {
+        !(j > 0 && t.is_number(j - 1) && !t.line_before(j))) {
         negative = true;
         ++j;
     }

@@ -180,7 +180,7 @@ bool after_change_verb(const Tokens& t, std::size_t i) {
 // "raise the pension age from 60 to 65", "increased this from £6 to £10":
 // a verb of change earlier in the clause makes "from X to Y" a change.
 bool change_in_clause(const Tokens& t, std::size_t i) {
-    for (std::size_t k = i, n = 0; k > 0 && n < 8 && !t[k].line_before; --k, ++n) {
+    for (std::size_t k = i, n = 0; k > 0 && n < 8 && !t.line_before(k); --k, ++n) {
         const wchar_t c = t.punct(k - 1);
         if (c == L'.' || c == L';' || c == L'!' || c == L'?' || c == L':') break;
         if (t.has(k - 1, kChangeVerb)) return true;
@@ -194,12 +194,12 @@ bool is_score(const Tokens& t, const Quantity& q1, const Quantity& q2) {
     const std::size_t dash = q1.end;
     if (!(t.is_punct(dash) && chars::is_dash(t.punct(dash)) && t.glued(dash) && t.glued(dash + 1))) return false;
     if (q1.num_tok == kNone || q1.num_tok + 1 != dash || q2.num_tok != dash + 1 || q2.end != dash + 2) return false;
-    if (!t[q1.num_tok].plain || !t[q2.num_tok].plain) return false;
+    if (!t.plain(q1.num_tok) || !t.plain(q2.num_tok)) return false;
     const std::size_t before = q1.num_tok - 1, after = q2.end;
-    const bool has_before = q1.num_tok > 0 && !t[q1.num_tok].line_before;
+    const bool has_before = q1.num_tok > 0 && !t.line_before(q1.num_tok);
     const bool number_near = (has_before && t.is_number(before)) || (t.is_number(after) && t.near(after));
-    const bool names_around = has_before && t.is_word(before) && t[before].cap && t.is_word(after) && t.near(after) &&
-                              t[after].cap;
+    const bool names_around = has_before && t.is_word(before) && t.cap(before) && t.is_word(after) && t.near(after) &&
+                              t.cap(after);
     const bool from_love = q1.value == 0;  // "from 0-40 down"
     // "6-7 (2-7) 6-2": a tie-break in brackets, and the scores around it.
     const bool tie_break = (has_before && t.punct(before) == L'(' && q1.num_tok > 1 && t.is_number(before - 1) &&

@@ -103,81 +103,16 @@ inline bool Masker::may_mask(const TextLayer& layer, std::size_t first) const {
     return false;
 }
 
-// The word fields of token k, a layer word token read from code point `start` on.
-inline void Tokens::set_word(Tok& k, const Token& t, std::uint32_t start) const {
-    k.type = TokType::Word;
-    k.key = t.key;
-    const std::uint32_t info = lex_.word_info(t.key);
-    k.entry = static_cast<std::uint16_t>(info);
-    k.starts = (info & Lexicon::kStartsBit) != 0;
-    // The layer's shape says whether the first letter is a capital,
-    // but for words in capitals that start with a mark or caseless letter.
-    k.cap = t.shape == Shape::Capitalized ||
-            (t.shape == Shape::AllCaps && chars::is_upper(static_cast<char32_t>(text_[start])));
-    k.upper = t.shape == Shape::AllCaps || (k.cap && t.end - start == 1);
-}
-
-// A whole word token, most tokens: built in place, no copy.
-inline void Tokens::add_word(const Token& t) {
-    Tok& k = toks_.emplace_back();
-    k.start = t.start;
-    k.end = t.end;
-    k.space_before = t.space_before();
-    k.line_before = t.line_before();
-    set_word(k, t, t.start);
-}
-
-// Any layer token as the rules read it, from code point `start` on.
-Tok Tokens::convert(const Token& t, std::uint32_t start, bool space, bool line) const {
-    Tok k;
-    k.start = start;
-    k.end = t.end;
-    k.space_before = space;
-    k.line_before = line;
-    if (t.type == TokenType::Word) {
-        set_word(k, t, start);
-    } else if (t.type == TokenType::Number) {
-        k.type = TokType::Number;
-        k.starts = true;
-        k.plain = true;
-        for (std::uint32_t c = start; c < t.end; ++c)
-            if (!chars::is_ascii_digit(static_cast<char32_t>(text_[c]))) k.plain = false;
-    } else {
-        k.key = t.key;
-        k.entry = lex_.index(t.key);  // a currency sign
-        const wchar_t c = text_[start];
-        // "-4.5", "> 10", "≤ 5"
-        k.starts = k.entry != 0 || c == L'-' || c == 0x2212 || c == L'<' || c == L'>' || c == 0x2264 || c == 0x2265;
-    }
-    return k;
-}
-
-Tokens::Tokens(const TextLayer& layer, const Lexicon& lexicon, const Masker& masker)
-    : layer_(layer), lex_(lexicon), text_(layer.document().wide()) {
-    const std::vector<Token>& lt = layer.tokens();
+// The masked runs, in text order: the zero-led phone numbers and the
+// chunks Masker masks.
+std::vector<Tokens::Run> Tokens::find_masked(const Masker& masker) const {
+    const std::vector<Token>& lt = layer_.tokens();
     const std::size_t n = lt.size();
-    toks_.reserve(n);
+    std::vector<Run> runs;
     std::size_t masked_until = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const Token& t = lt[i];
-        if (t.start < masked_until) {
-            if (t.end <= masked_until) continue;  // inside a masked run
-            // A phone number ended inside this digit run ("+1 234,567"): the
-            // rest is read as a glued token of its own, its comma or point
-            // apart. (A rest that starts inside decimals and is followed by
-            // ",ddd" would have been one longer number before; no phone
-            // pattern ends there in practice.)
-            std::uint32_t start = static_cast<std::uint32_t>(masked_until);
-            if (text_[start] == L',' || text_[start] == L'.') {
-                Tok p;
-                p.start = start;
-                p.end = start + 1;
-                toks_.push_back(p);
-                ++start;
-            }
-            if (start < t.end) toks_.push_back(convert(t, start, false, false));
-            continue;
-        }
+        if (t.start < masked_until) continue;  // inside a masked run, or the rest after one (copy_masked)
         // "0845 8 505 505", "0800 555 111": a number from 0 and groups of
         // digits after spaces is a phone number.
         if (t.type == TokenType::Number && text_[t.start] == L'0' && t.end - t.start >= 3 && t.end - t.start <= 5) {
@@ -187,51 +122,87 @@ Tokens::Tokens(const TextLayer& layer, const Lexicon& lexicon, const Masker& mas
                                                                [](wchar_t c) { return c >= L'0' && c <= L'9'; }))
                 ++g;
             if (g >= i + 3 && !(g < n && lt[g].glued() && lt[g].type != TokenType::Punct)) {
-                Tok m;
-                m.start = t.start;
-                m.end = lt[g - 1].end;
-                m.type = TokType::Masked;
-                m.space_before = t.space_before();
-                m.line_before = t.line_before();
-                toks_.push_back(m);
-                masked_until = m.end;
+                masked_until = lt[g - 1].end;
+                runs.push_back({i, masked_until});
                 continue;
             }
         }
         // A chunk starts at the first token and after white space. A chunk
         // of one token is never masked (every pattern spans several).
-        if ((i == 0 || t.space_before()) && i + 1 < n && lt[i + 1].glued() && masker.may_mask(layer, i)) {
-            masked_until = masker.mask_end(layer, i);
-            if (masked_until > t.start) {
-                Tok m;
-                m.start = t.start;
-                m.end = static_cast<std::uint32_t>(masked_until);
-                m.type = TokType::Masked;
-                m.space_before = t.space_before();
-                m.line_before = t.line_before();
-                toks_.push_back(m);
-                continue;
-            }
+        if ((i == 0 || t.space_before()) && i + 1 < n && lt[i + 1].glued() && masker.may_mask(layer_, i)) {
+            masked_until = masker.mask_end(layer_, i);
+            if (masked_until > t.start) runs.push_back({i, masked_until});
         }
-        if (t.type == TokenType::Word)
-            add_word(t);
-        else
-            toks_.push_back(convert(t, t.start, t.space_before(), t.line_before()));
     }
-    // The layer puts a line break before the first token; here, as before,
-    // only a real one in the white space the text starts with counts.
-    if (!toks_.empty())
-        toks_[0].line_before = std::any_of(text_.begin(), text_.begin() + toks_[0].start, [](wchar_t c) {
-            return chars::is_newline(static_cast<char32_t>(c));
-        });
+    return runs;
+}
+
+// The layer's tokens with each run one masked token, into masked_.
+void Tokens::copy_masked(const std::vector<Run>& runs) {
+    const std::vector<Token>& lt = layer_.tokens();
+    masked_.reserve(lt.size());
+    std::size_t r = 0, masked_until = 0;
+    for (std::size_t i = 0; i < lt.size(); ++i) {
+        const Token& t = lt[i];
+        if (t.start < masked_until) {
+            if (t.end <= masked_until) continue;  // inside a masked run
+            // A phone number ended inside this digit run ("+1 234,567"): the
+            // rest is read as a glued token of its own, its comma or point
+            // apart. (A rest that starts inside decimals and is followed by
+            // ",ddd" would have been one longer number before; no phone
+            // pattern ends there in practice.) Their byte offsets are not kept.
+            Token rest = t;
+            rest.start = static_cast<std::uint32_t>(masked_until);
+            rest.gap = 0;
+            if (text_[rest.start] == L',' || text_[rest.start] == L'.') {
+                Token p;
+                p.start = rest.start;
+                p.end = rest.start + 1;
+                masked_.push_back(p);
+                ++rest.start;
+            }
+            if (rest.start < t.end) masked_.push_back(rest);
+            continue;
+        }
+        if (r < runs.size() && runs[r].first == i) {
+            Token m = t;
+            m.end = static_cast<std::uint32_t>(runs[r].end);
+            m.type = kMasked;
+            m.key = kNoWord;
+            m.shape = Shape::Other;
+            masked_.push_back(m);
+            masked_until = runs[r++].end;
+            continue;
+        }
+        masked_.push_back(t);
+    }
+}
+
+Tokens::Tokens(const TextLayer& layer, const Lexicon& lexicon, const Masker& masker)
+    : layer_(layer), lex_(lexicon), text_(layer.document().wide()) {
+    const std::vector<Token>& lt = layer.tokens();
+    toks_ = lt.data();
+    size_ = lt.size();
+    const std::vector<Run> runs = find_masked(masker);
+    if (!runs.empty()) {
+        copy_masked(runs);
+        toks_ = masked_.data();
+        size_ = masked_.size();
+    }
+    if (size_ > 0) {
+        // The layer puts a line break before the first token; here, as
+        // before, only a real one in the white space the text starts with counts.
+        const bool line = std::any_of(text_.begin(), text_.begin() + toks_[0].start,
+                                      [](wchar_t c) { return chars::is_newline(static_cast<char32_t>(c)); });
+        first_gap_ = static_cast<std::uint8_t>((toks_[0].gap & ~kLineBefore) | (line ? kLineBefore : 0));
+    }
 }
 
 bool Tokens::sentence_start(std::size_t i) const {
-    if (i == 0 || toks_[i].line_before) return true;
-    const Tok& p = toks_[i - 1];
-    if (p.type == TokType::Masked) return true;
-    if (p.type != TokType::Punct) return false;
-    const wchar_t c = text_[p.start];
+    if (i == 0 || line_before(i)) return true;
+    if (masked(i - 1)) return true;
+    if (!is_punct(i - 1)) return false;
+    const wchar_t c = text_[toks_[i - 1].start];
     return c == L'.' || c == L'!' || c == L'?' || c == L':' || c == L';' || c == L'"' || c == 0x201C ||
            c == 0x201D || apostrophe(i - 1) || c == L'(' || c == L'[' || chars::is_dash(static_cast<char32_t>(c)) ||
            c == 0x2022 || c == L'|' || c == L'*';

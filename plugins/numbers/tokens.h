@@ -1,7 +1,7 @@
-// The tokens the numbers rules walk: the text layer's tokens (core/text.h)
-// with two changes. URLs, e-mail addresses, handles and phone numbers become
-// one Masked token (their digits are no quantities), and each token carries
-// the flags and lexicon entry the rules test, computed once.
+// The tokens the numbers rules walk: the text layer's tokens (core/text.h),
+// read in place, with one change: URLs, e-mail addresses, handles and phone
+// numbers become one masked token (their digits are no quantities). Only a
+// document that has such a run gets a copy of the layer's tokens.
 #pragma once
 
 #include <cstddef>
@@ -17,21 +17,6 @@
 namespace newslens::numbers {
 
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
-
-enum class TokType : std::uint8_t { Word, Number, Punct, Masked };
-
-struct Tok {
-    std::uint32_t start = 0, end = 0;  // code points
-    WordId key = kNoWord;              // the layer's folded key (kNoWord when masked)
-    std::uint16_t entry = 0;           // Lexicon entry of `key`; 0: in no list
-    TokType type = TokType::Punct;     // punctuation and symbols alike
-    bool space_before = false;  // white space between this token and the previous one
-    bool line_before = false;   // a line break in that white space
-    bool cap = false;           // word starting with a capital
-    bool upper = false;         // word written in capitals only (MAX, USD, A)
-    bool plain = false;         // digits only: no thousands separator, no decimals
-    bool starts = false;        // digits, a currency or minus sign, or a word some rule starts with
-};
 
 // Finds the runs to mask. Built once per extractor (it holds the compiled
 // phone pattern).
@@ -53,20 +38,71 @@ private:
 class Tokens {
 public:
     Tokens(const TextLayer& layer, const Lexicon& lexicon, const Masker& masker);
+    Tokens(const Tokens&) = delete;  // toks_ may point into masked_
+    Tokens& operator=(const Tokens&) = delete;
 
     const TextLayer& layer() const { return layer_; }
     const Lexicon& lexicon() const { return lex_; }
-    std::size_t size() const { return toks_.size(); }
-    const Tok& operator[](std::size_t i) const { return toks_[i]; }
+    std::size_t size() const { return size_; }
 
-    bool is_word(std::size_t i) const { return i < size() && toks_[i].type == TokType::Word; }
-    bool is_number(std::size_t i) const { return i < size() && toks_[i].type == TokType::Number; }
-    bool is_punct(std::size_t i) const { return i < size() && toks_[i].type == TokType::Punct; }
+    // Token i (i < size()): its code points, its gap, what it is.
+    std::uint32_t start(std::size_t i) const { return toks_[i].start; }
+    std::uint32_t end(std::size_t i) const { return toks_[i].end; }
+    // White space between token i and the one before it.
+    bool space_before(std::size_t i) const { return gap(i) & kSpaceBefore; }
+    // A line break in that white space.
+    bool line_before(std::size_t i) const { return gap(i) & kLineBefore; }
+    bool masked(std::size_t i) const { return toks_[i].type == kMasked; }
+    // A word starting with a capital. The layer's shape says whether the
+    // first letter is one, but for words in capitals that start with a mark
+    // or caseless letter.
+    bool cap(std::size_t i) const {
+        const Token& k = toks_[i];
+        return k.type == TokenType::Word &&
+               (k.shape == Shape::Capitalized ||
+                (k.shape == Shape::AllCaps && chars::is_upper(static_cast<char32_t>(text_[k.start]))));
+    }
+    // A word written in capitals only (MAX, USD, A).
+    bool upper(std::size_t i) const {
+        const Token& k = toks_[i];
+        return k.type == TokenType::Word && (k.shape == Shape::AllCaps || (k.end - k.start == 1 && cap(i)));
+    }
+    // A number of digits only: no thousands separator, no decimals.
+    bool plain(std::size_t i) const {
+        const Token& k = toks_[i];
+        if (k.type != TokenType::Number) return false;
+        for (std::uint32_t c = k.start; c < k.end; ++c)
+            if (!chars::is_ascii_digit(static_cast<char32_t>(text_[c]))) return false;
+        return true;
+    }
+    // Digits, a currency or minus sign, or a word some rule starts with.
+    bool starts(std::size_t i) const {
+        const Token& k = toks_[i];
+        switch (k.type) {
+            case TokenType::Word: return (lex_.word_info(k.key) & Lexicon::kStartsBit) != 0;
+            case TokenType::Number: return true;
+            case TokenType::Punct:
+            case TokenType::Symbol: {
+                const wchar_t c = text_[k.start];
+                // a currency sign; "-4.5", "> 10", "≤ 5"
+                return lex_.index(k.key) != 0 || c == L'-' || c == 0x2212 || c == L'<' || c == L'>' || c == 0x2264 ||
+                       c == 0x2265;
+            }
+            default: return false;  // masked
+        }
+    }
+
+    bool is_word(std::size_t i) const { return i < size_ && toks_[i].type == TokenType::Word; }
+    bool is_number(std::size_t i) const { return i < size_ && toks_[i].type == TokenType::Number; }
+    // Punctuation and symbols alike.
+    bool is_punct(std::size_t i) const {
+        return i < size_ && (toks_[i].type == TokenType::Punct || toks_[i].type == TokenType::Symbol);
+    }
     bool is_alnum(std::size_t i) const { return is_word(i) || is_number(i); }
     // Token i is the word `w` (a Lexicon id).
     bool is(std::size_t i, WordId w) const { return is_word(i) && toks_[i].key == w; }
     // What the word lists say about token i (empty past the end).
-    const Entry& lex(std::size_t i) const { return lex_.at(i < size() ? toks_[i].entry : 0); }
+    const Entry& lex(std::size_t i) const { return lex_.at(entry(i)); }
     bool has(std::size_t i, std::uint32_t flag) const { return lex(i).has(flag); }
     // The character of a punctuation token, else 0.
     wchar_t punct(std::size_t i) const { return is_punct(i) ? text_[toks_[i].start] : 0; }
@@ -77,11 +113,11 @@ public:
     std::size_t length(std::size_t i) const { return toks_[i].end - toks_[i].start; }
 
     // Token i touches token i-1 (no space between).
-    bool glued(std::size_t i) const { return i < size() && i > 0 && !toks_[i].space_before; }
+    bool glued(std::size_t i) const { return i < size_ && i > 0 && !space_before(i); }
     // Token i follows token i-1 on the same line after a space.
-    bool spaced(std::size_t i) const { return i < size() && toks_[i].space_before && !toks_[i].line_before; }
+    bool spaced(std::size_t i) const { return i < size_ && (gap(i) & (kSpaceBefore | kLineBefore)) == kSpaceBefore; }
     // Token i follows i-1 on the same line, with or without a space.
-    bool near(std::size_t i) const { return i < size() && i > 0 && !toks_[i].line_before; }
+    bool near(std::size_t i) const { return i < size_ && i > 0 && !line_before(i); }
     // A new sentence or clause starts at token i (capitals there mean nothing).
     bool sentence_start(std::size_t i) const;
 
@@ -92,14 +128,33 @@ public:
     std::size_t decimals(std::size_t i) const;
 
 private:
-    Tok convert(const Token& t, std::uint32_t start, bool space, bool line) const;
-    void set_word(Tok& k, const Token& t, std::uint32_t start) const;
-    void add_word(const Token& t);
+    // A token type the layer never gives: a masked run.
+    static constexpr TokenType kMasked = static_cast<TokenType>(0xFF);
+
+    // The layer puts a line break before the first token; here only a real
+    // one in the white space the text starts with counts.
+    std::uint8_t gap(std::size_t i) const { return i == 0 ? first_gap_ : toks_[i].gap; }
+    // Lexicon entry of token i: 0 for numbers, masked runs and past the end.
+    std::uint16_t entry(std::size_t i) const {
+        if (i >= size_ || toks_[i].type == TokenType::Number) return 0;
+        return lex_.index(toks_[i].key);
+    }
+    // A masked run: layer tokens from `first` on, up to code point `end`.
+    struct Run {
+        std::size_t first;
+        std::size_t end;
+    };
+    std::vector<Run> find_masked(const Masker& masker) const;
+    void copy_masked(const std::vector<Run>& runs);
 
     const TextLayer& layer_;
     const Lexicon& lex_;
     const std::wstring& text_;
-    std::vector<Tok> toks_;
+    // The layer's own tokens, or, in a document with masked runs, masked_.
+    const Token* toks_ = nullptr;
+    std::size_t size_ = 0;
+    std::uint8_t first_gap_ = 0;
+    std::vector<Token> masked_;  // the layer's tokens with each masked run one token
 };
 
 }  // namespace newslens::numbers
