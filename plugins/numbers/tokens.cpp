@@ -74,10 +74,18 @@ std::size_t Masker::mask_end(const TextLayer& layer, std::size_t first) const {
     bool phone = c == L'+' || c == L'(';
     if (chars::is_ascii_digit(static_cast<char32_t>(c))) {
         // Starting with a digit, only the first alternative can match, and
-        // it begins with 2 to 4 digits and a dot or dash.
-        std::size_t d = 0;
-        while (d < 5 && begin + d < text.size() && chars::is_digit(static_cast<char32_t>(text[begin + d]))) ++d;
-        phone = d >= 2 && d <= 4 && begin + d < text.size() && (text[begin + d] == L'.' || text[begin + d] == L'-');
+        // it begins with two groups of 2 to 4 digits, each with a dot or
+        // dash after it, and a digit ("12.5" and "2014-15" are no phone).
+        auto group_end = [&](std::size_t at) {  // the dot or dash after a group at `at`, or kNone
+            std::size_t d = 0;
+            while (d < 5 && at + d < text.size() && chars::is_digit(static_cast<char32_t>(text[at + d]))) ++d;
+            const bool sep = at + d < text.size() && (text[at + d] == L'.' || text[at + d] == L'-');
+            return d >= 2 && d <= 4 && sep ? at + d : kNone;
+        };
+        const std::size_t first_sep = group_end(begin);
+        const std::size_t second_sep = first_sep == kNone ? kNone : group_end(first_sep + 1);
+        phone = second_sep != kNone && second_sep + 1 < text.size() &&
+                chars::is_digit(static_cast<char32_t>(text[second_sep + 1]));
     }
     if (phone) {
         boost::wsmatch m;
@@ -89,49 +97,66 @@ std::size_t Masker::mask_end(const TextLayer& layer, std::size_t first) const {
     return begin;
 }
 
-// A chunk that starts with a word other than "www" can only be masked
-// when a ':', '@' or '#' is glued into it (a URL, address or handle), or
-// when the word starts with a digit (a phone number). Most chunks are
-// "don't", "U.S.", "well-known": checked here without the full scan.
-inline bool Masker::may_mask(const TextLayer& layer, std::size_t first) const {
-    const std::vector<Token>& lt = layer.tokens();
-    if (lt[first].type != TokenType::Word || lt[first].key == www_) return true;
-    const std::wstring& text = layer.document().wide();
-    if (chars::is_ascii_digit(static_cast<char32_t>(text[lt[first].start]))) return true;
-    for (std::size_t k = first + 1; k < lt.size() && lt[k].glued(); ++k)
-        if (is_sign(lt, text, k)) return true;
-    return false;
-}
-
 // The masked runs, in text order: the zero-led phone numbers and the
-// chunks Masker masks.
+// chunks (runs of tokens without white space between them) Masker masks.
+// Masker masks a chunk only when it starts with "www", a number, '+' or
+// '(', or holds a ':', '@' or '#' (see is_sign): only those chunks are
+// tried, the last kind when its first sign is reached.
 std::vector<Tokens::Run> Tokens::find_masked(const Masker& masker) const {
     const std::vector<Token>& lt = layer_.tokens();
     const std::size_t n = lt.size();
+    const WordId www = lex_.w.www;
     std::vector<Run> runs;
     std::size_t masked_until = 0;
+    std::size_t tried = kNone;  // the last chunk tried
     for (std::size_t i = 0; i < n; ++i) {
         const Token& t = lt[i];
-        if (t.start < masked_until) continue;  // inside a masked run, or the rest after one (copy_masked)
-        // "0845 8 505 505", "0800 555 111": a number from 0 and groups of
-        // digits after spaces is a phone number.
-        if (t.type == TokenType::Number && text_[t.start] == L'0' && t.end - t.start >= 3 && t.end - t.start <= 5) {
-            std::size_t g = i + 1;
-            while (g < n && lt[g].type == TokenType::Number && lt[g].space_before() && !lt[g].line_before() &&
-                   lt[g].end - lt[g].start <= 4 && std::all_of(text_.begin() + lt[g].start, text_.begin() + lt[g].end,
-                                                               [](wchar_t c) { return c >= L'0' && c <= L'9'; }))
-                ++g;
-            if (g >= i + 3 && !(g < n && lt[g].glued() && lt[g].type != TokenType::Punct)) {
-                masked_until = lt[g - 1].end;
-                runs.push_back({i, masked_until});
+        std::size_t chunk = kNone;  // the first token of a chunk to try
+        if (t.type == TokenType::Word) {
+            if (t.key != www) continue;  // most tokens
+            chunk = i;
+        } else if (t.type == TokenType::Number) {
+            // "0845 8 505 505", "0800 555 111": a number from 0 and groups of
+            // digits after spaces is a phone number.
+            if (text_[t.start] == L'0' && t.end - t.start >= 3 && t.end - t.start <= 5) {
+                std::size_t g = i + 1;
+                while (g < n && lt[g].type == TokenType::Number && lt[g].space_before() && !lt[g].line_before() &&
+                       lt[g].end - lt[g].start <= 4 &&
+                       std::all_of(text_.begin() + lt[g].start, text_.begin() + lt[g].end,
+                                   [](wchar_t c) { return c >= L'0' && c <= L'9'; }))
+                    ++g;
+                if (g >= i + 3 && !(g < n && lt[g].glued() && lt[g].type != TokenType::Punct)) {
+                    masked_until = lt[g - 1].end;
+                    runs.push_back({i, masked_until});
+                    i = g - 1;
+                    continue;
+                }
+            }
+            chunk = i;
+        } else {
+            const wchar_t c = text_[t.start];
+            if (c == L'+' || c == L'(') {
+                chunk = i;
+            } else if (c == L':' || c == L'@' || c == L'#') {
+                // The chunk began where the white space before it ended
+                // (not tried when that is inside a masked run).
+                chunk = i;
+                while (chunk > 0 && !lt[chunk].space_before()) --chunk;
+                if (lt[chunk].start < masked_until) continue;
+            } else {
                 continue;
             }
         }
         // A chunk starts at the first token and after white space. A chunk
         // of one token is never masked (every pattern spans several).
-        if ((i == 0 || t.space_before()) && i + 1 < n && lt[i + 1].glued() && masker.may_mask(layer_, i)) {
-            masked_until = masker.mask_end(layer_, i);
-            if (masked_until > t.start) runs.push_back({i, masked_until});
+        if (chunk == tried || !(chunk == 0 || lt[chunk].space_before()) || chunk + 1 >= n || !lt[chunk + 1].glued())
+            continue;
+        tried = chunk;
+        masked_until = masker.mask_end(layer_, chunk);
+        if (masked_until > lt[chunk].start) {
+            runs.push_back({chunk, masked_until});
+            // Past the tokens inside the run, and the rest of one it ends in (copy_masked).
+            while (i + 1 < n && lt[i + 1].start < masked_until) ++i;
         }
     }
     return runs;

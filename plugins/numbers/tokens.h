@@ -27,8 +27,6 @@ public:
     // `first`, the first token of a chunk (a run of tokens without white
     // space between them); the token's start when nothing is masked there.
     std::size_t mask_end(const TextLayer& layer, std::size_t first) const;
-    // False when mask_end would find nothing at `first`, told cheaply.
-    bool may_mask(const TextLayer& layer, std::size_t first) const;
 
 private:
     boost::wregex phone_;
