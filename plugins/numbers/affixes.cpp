@@ -39,14 +39,14 @@ std::size_t currency_prefix(const Tokens& t, std::size_t i, Quantity& q) {
     if (!t.is_word(i)) return i;
     const Entry& e = t.lex(i);
     // US$5, HK$3bn: a country prefix glued to the dollar sign.
-    if (t.punct(i + 1) == L'$' && t.glued(i + 1) && t.is_number(i + 2) && t.glued(i + 2) && e.dollar_prefix) {
+    if (e.dollar_prefix && t.punct(i + 1) == L'$' && t.glued(i + 1) && t.is_number(i + 2) && t.glued(i + 2)) {
         q.currency = e.dollar_prefix->code;
         q.currency_unit = e.dollar_prefix->unit;
         return i + 2;
     }
     // USD 5, USD4.25, MAUD 60 (codes only count in capitals: "try" is a
     // word, "TRY" a code).
-    if (t.upper(i) && t.is_number(i + 1) && t.near(i + 1) && e.currency_code) {
+    if (e.currency_code && t.upper(i) && t.is_number(i + 1) && t.near(i + 1)) {
         q.currency = e.currency_code->code;
         q.currency_unit = e.currency_code->unit;
         if (e.code_scale) q.scale = e.code_scale;

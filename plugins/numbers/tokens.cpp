@@ -234,20 +234,25 @@ bool Tokens::sentence_start(std::size_t i) const {
 }
 
 double Tokens::digits_value(std::size_t i) const {
-    // Whole numbers below 2^53 are exact in a double: add the digits up.
-    // Decimals go through strtod (the nearest double: 2.86 stays 2.86, not
-    // 2.8600000000000003).
+    // The digits as a whole number, and the count after the point. Both a
+    // whole number below 2^53 and a power of ten up to 10^22 are exact in a
+    // double, so their quotient is the nearest double to the decimal, as
+    // strtod gives it (2.86 stays 2.86, not 2.8600000000000003); longer
+    // numbers go through strtod.
+    static constexpr double kPowers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
     std::uint64_t whole = 0;
     bool point = false;
-    std::size_t digits = 0;
+    std::size_t digits = 0, decimals = 0;
     for (std::size_t k = toks_[i].start; k < toks_[i].end; ++k) {
         const wchar_t c = text_[k];
         if (c == L'.') point = true;
         if (c == L'.' || c == L',') continue;
         whole = whole * 10 + static_cast<std::uint64_t>(c - L'0');
         ++digits;
+        if (point) ++decimals;
     }
-    if (!point && digits <= 15) return static_cast<double>(whole);
+    if (digits <= 15) return point ? static_cast<double>(whole) / kPowers[decimals] : static_cast<double>(whole);
     char buf[64];
     std::size_t n = 0;
     for (std::size_t k = toks_[i].start; k < toks_[i].end && n + 1 < sizeof buf; ++k) {
