@@ -366,12 +366,16 @@ Lexicon::Lexicon() {
 // a currency prefix or code, an article ("a dozen", "a third", "a few"), a
 // vague amount, a number word or "half"; or a currency sign.
 void Lexicon::mark_starts() {
-    for (Entry& e : entries_)
-        e.starts = e.month || e.phrase_count || e.dollar_prefix || e.currency_code || e.has(kFewWord) ||
-                   e.vague_plural || e.small >= 0 || e.tens || e.currency_symbol || e.vulgar;
-    for (const WordId id : {w.from, w.a, w.an, w.half, w.quarter}) entries_[index(id)].starts = true;
-    for (Entry& e : entries_)
-        if (e.has(kMinusWord)) e.starts = true;
+    for (Entry& e : entries_) {
+        const bool other = e.month || e.dollar_prefix || e.currency_code || e.has(kFewWord) || e.vague_plural ||
+                           e.small >= 0 || e.tens || e.currency_symbol || e.vulgar || e.has(kMinusWord);
+        e.starts = other || e.phrase_count;
+        e.phrase_only = !other && e.phrase_count;
+    }
+    for (const WordId id : {w.from, w.a, w.an, w.half, w.quarter}) {
+        entries_[index(id)].starts = true;
+        entries_[index(id)].phrase_only = false;
+    }
     word_info_.assign(index_.size(), 0);
     for (std::size_t id = 0; id < index_.size(); ++id)
         word_info_[id] = index_[id] | (entries_[index_[id]].starts ? kStartsBit : 0);

@@ -101,6 +101,9 @@ struct Entry {
     std::uint16_t phrase_first = 0, phrase_count = 0;  // qualifier phrases starting here
     std::uint16_t name_first = 0, name_count = 0;      // currency and unit names starting here
     bool starts = false;  // a date, qualifier or quantity can start with this word or sign
+    // Only a qualifier phrase starts with this word ("in excess of", "at
+    // least"): where none does, nothing else can.
+    bool phrase_only = false;
     bool has(std::uint32_t f) const { return (flags & f) != 0; }
 };
 

@@ -70,6 +70,8 @@ bool try_at(const Tokens& t, std::size_t i, Found& f) {
     bool have = false;
     std::size_t after_qual = match_qualifier(t, i, qual);
     if (after_qual == i) after_qual = match_sign_qualifier(t, i, qual);  // "> 10", "<= 30"
+    // "in" without "excess of", "at" without "least": no quantity or date either.
+    if (after_qual == i && t.lex(i).phrase_only) return false;
     // "should never exceed five years", "did not surpass": at most.
     if (after_qual > i && qual == Qualifier::Over && i > 0 && (t.is(i - 1, w.never) || t.is(i - 1, w.not_)) &&
         (t.folded(i).substr(0, 6) == L"exceed" || t.folded(i).substr(0, 7) == L"surpass"))
