@@ -2,12 +2,15 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <string_view>
 
 #include "article_date.h"
 #include "chars.h"
 
 namespace newslens::numbers {
 namespace {
+
+using namespace std::string_view_literals;
 
 constexpr std::size_t kMaxPeriodWords = 12;  // "since the latest violence in the country erupted on 7 July"
 constexpr std::size_t kMaxSpanWords = 3;     // "over the past three weeks"
@@ -96,9 +99,9 @@ ClaimFields::ClaimFields() {
     add(kTimeNoun, {L"day", L"days", L"week", L"weeks", L"month", L"months", L"year", L"years", L"decade",
                     L"decades", L"quarter", L"quarters", L"season", L"hours", L"hour", L"fortnight", L"weekend",
                     L"century", L"period", L"half", L"spring", L"summer", L"autumn", L"winter", L"session", L"term"});
-    add(kSpanPrep, {L"in", L"over", L"during", L"for", L"within", L"across", L"throughout"});
+    add(kSpanPrep | kPeriodStart, {L"in", L"over", L"during", L"for", L"within", L"across", L"throughout"});
     add(kSpanMod, {L"past", L"last", L"next", L"previous", L"coming", L"first", L"final", L"latest", L"same", L"whole"});
-    add(kDeictic, {L"this", L"last", L"next"});
+    add(kDeictic | kPeriodStart, {L"this", L"last", L"next"});
     add(kWeekday, {L"monday", L"tuesday", L"wednesday", L"thursday", L"friday", L"saturday", L"sunday"});
     add(kMonth, {L"january", L"february", L"march", L"april", L"may", L"june", L"july", L"august", L"september",
                  L"october", L"november", L"december", L"jan", L"feb", L"mar", L"apr", L"jun", L"jul", L"aug",
@@ -106,6 +109,7 @@ ClaimFields::ClaimFields() {
     add(kPronoun, {L"he", L"she", L"they", L"it", L"we", L"i", L"you"});
     add(kCount, {L"two", L"three", L"four", L"five", L"six", L"seven", L"eight", L"nine", L"ten", L"eleven",
                  L"twelve", L"few", L"several", L"many"});
+    add(kPeriodStart, {L"since", L"between", L"prior", L"so", L"to", L"thus"});
     Vocabulary& v = Vocabulary::global();
     w_ = {v.intern_text(L"since"), v.intern_text(L"so"),     v.intern_text(L"far"),   v.intern_text(L"to"),
           v.intern_text(L"date"),  v.intern_text(L"thus"),   v.intern_text(L"in"),    v.intern_text(L"a"),
@@ -121,6 +125,10 @@ std::size_t ClaimFields::period_at(const TextLayer& layer, std::size_t i, std::s
     const auto& words = layer.words();
     auto key = [&](std::size_t j) { return j < ce && words[j].alnum ? words[j].key : kNoWord; };
     const WordId k = key(i);
+    if (!has(k, kPeriodStart)) {  // most words: every rule below starts with one of these
+        bounded = false;
+        return i;
+    }
     bounded = true;
     // "since Saturday", "since the latest violence ... erupted on 7 July", "between Friday and Sunday", "prior to Friday".
     if (k == w_.since || k == w_.between || (k == w_.prior && key(i + 1) == w_.to)) {
@@ -339,7 +347,8 @@ void ClaimFields::set(const Context& ctx, std::vector<Mention>& out, std::size_t
                 f.append("said_date", Value());
             }
         } else {
-            for (const char* key : {"source", "source_start", "source_end", "said", "said_date"}) f.append(key, Value());
+            for (const std::string_view key : {"source"sv, "source_start"sv, "source_end"sv, "said"sv, "said_date"sv})
+                f.append(key, Value());
         }
         const std::size_t nb = layer.word_at(m.start);
         std::size_t ne = nb;

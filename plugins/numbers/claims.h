@@ -48,6 +48,7 @@ private:
         kMonth = 1u << 6,
         kCount = 1u << 7,       // two, three, few, several: "the past three weeks"
         kPronoun = 1u << 8,     // he, she, they: "and he said" starts a clause
+        kPeriodStart = 1u << 9, // since, between, prior, so, to, thus, span prepositions, deictics: a period starts only here
     };
     void add(std::uint32_t flags, std::initializer_list<const wchar_t*> words);
     bool has(WordId w, std::uint32_t f) const { return w < flags_.size() && (flags_[w] & f); }

@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -32,7 +33,7 @@
 namespace newslens::numbers {
 namespace {
 
-const char* qualifier_name(Qualifier q) {
+std::string_view qualifier_name(Qualifier q) {
     switch (q) {
         case Qualifier::Over: return "over";
         case Qualifier::Under: return "under";
@@ -45,7 +46,7 @@ const char* qualifier_name(Qualifier q) {
     }
 }
 
-const char* kind_name(Kind k) {
+std::string_view kind_name(Kind k) {
     switch (k) {
         case Kind::Percent: return "percent";
         case Kind::Money: return "money";
