@@ -67,7 +67,7 @@ bool try_at(const Tokens& t, std::size_t i, Found& f) {
     if (try_date(t, i, f)) return true;
 
     Qualifier qual = Qualifier::Exact;
-    Quantity q, q2;
+    Quantity q;
     bool have = false;
     std::size_t after_qual = match_qualifier(t, i, qual);
     if (after_qual == i) after_qual = match_sign_qualifier(t, i, qual);  // "> 10", "<= 30"
@@ -111,6 +111,7 @@ bool try_at(const Tokens& t, std::size_t i, Found& f) {
     // only Y carries the unit or scale: "rose 20 to 30 percent".
     const bool after_from = qual == Qualifier::Exact && i > 0 && t.is(i - 1, w.from);
     const Quantity alone = q;
+    Quantity q2;  // the second value of a range, ratio or pair of bounds
     int range = after_from ? 0 : parse_range(t, q, q2, between);
     if (range > 0 && qual == Qualifier::Exact && t.is(alone.end, w.to) && after_change_verb(t, i)) {
         const bool shared = (q2.percent && !alone.percent) || (q2.currency && !alone.currency) ||
@@ -175,10 +176,11 @@ Value json_number(double v) {
     return v;
 }
 
-// A mention with its fields appended in output order (value, value_max,
-// qualifier, kind, unit, currency): no key is looked up.
-Mention to_mention(const Tokens& t, const Found& f) {
-    Mention m;
+// A mention, built in place at the end of the output, with its fields
+// appended in output order (value, value_max, qualifier, kind, unit,
+// currency): no key is looked up.
+void add_mention(const Tokens& t, const Found& f, std::vector<Mention>& out) {
+    Mention& m = out.emplace_back();
     m.start = t.start(f.begin);
     m.end = t.end(f.end - 1);
     const bool money = f.kind == Kind::Money && f.currency;
@@ -190,9 +192,8 @@ Mention to_mention(const Tokens& t, const Found& f) {
     if (f.range) fields.append("value_max", json_number(f.value_max));
     fields.append("qualifier", qualifier_name(f.qualifier));
     fields.append("kind", kind_name(f.kind));
-    fields.append("unit", f.has_unit ? Value(f.unit) : Value());
+    fields.append("unit", f.has_unit ? Value(std::string_view(f.unit)) : Value());
     if (money) fields.append("currency", f.currency);
-    return m;
 }
 
 class NumbersExtractor : public Extractor {
@@ -212,7 +213,7 @@ public:
             Found f;
             if (try_at(t, i, f)) {
                 if (f.emit) {
-                    out.push_back(to_mention(t, f));
+                    add_mention(t, f, out);
                     periodic.push_back(f.kind == Kind::Count || f.kind == Kind::None || f.kind == Kind::Percent ||
                                        f.kind == Kind::Money || f.kind == Kind::Measure);
                 }
