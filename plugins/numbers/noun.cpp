@@ -3,7 +3,11 @@
 namespace newslens::numbers {
 
 bool ends_with(std::wstring_view w, std::wstring_view tail) {
-    return w.size() > tail.size() + 2 && w.substr(w.size() - tail.size()) == tail;
+    if (w.size() <= tail.size() + 2) return false;
+    // Compared from the end, where most words already differ (no wmemcmp call for a few letters).
+    for (std::size_t k = 1; k <= tail.size(); ++k)
+        if (w[w.size() - k] != tail[tail.size() - k]) return false;
+    return true;
 }
 
 bool looks_plural(const Tokens& t, std::size_t i) {
@@ -12,8 +16,10 @@ bool looks_plural(const Tokens& t, std::size_t i) {
     if (w.size() < 3) return false;
     if (t.has(i, kIrregularPlural)) return true;
     // gunmen, policewomen, grandchildren, townspeople (not specimen, omen)
-    if (ends_with(w, L"children") || ends_with(w, L"people") || ends_with(w, L"women") ||
-        (ends_with(w, L"men") && !ends_with(w, L"imen") && !ends_with(w, L"omen")))
+    const wchar_t last = w.back();  // each of these ends in n or e
+    if ((last == L'n' || last == L'e') &&
+        (ends_with(w, L"children") || ends_with(w, L"people") || ends_with(w, L"women") ||
+         (ends_with(w, L"men") && !ends_with(w, L"imen") && !ends_with(w, L"omen"))))
         return true;
     if (w.back() != L's' || t.has(i, kStopWord)) return false;
     const std::wstring_view tail = w.substr(w.size() - 2);
