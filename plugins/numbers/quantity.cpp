@@ -771,9 +771,11 @@ bool may_spell(const Tokens& t, std::size_t j) {
 
 bool parse_quantity(const Tokens& t, std::size_t i, Quantity& q, bool range_end) {
     // "minus 5", "negative one" (not "10 minus 5", "tested negative").
-    const bool number_before = i > 0 && t.near(i) &&
-                               (t.is_number(i - 1) || t.lex(i - 1).small >= 0 || t.lex(i - 1).tens || t.lex(i - 1).scale);
-    if (t.has(i, kMinusWord) && t.spaced(i + 1) && !number_before &&
+    auto number_before = [&] {
+        return i > 0 && t.near(i) &&
+               (t.is_number(i - 1) || t.lex(i - 1).small >= 0 || t.lex(i - 1).tens || t.lex(i - 1).scale);
+    };
+    if (t.has(i, kMinusWord) && t.spaced(i + 1) && !number_before() &&
         !(i > 0 && t.is_word(i - 1) && ends_with(t.folded(i - 1), L"ed") && !t.is(i, t.lexicon().w.minus))) {
         if (!parse_quantity(t, i + 1, q, range_end) || q.vague || q.ordinal || q.value <= 0) return false;
         q.value = -q.value;
