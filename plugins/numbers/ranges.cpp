@@ -15,9 +15,10 @@ std::size_t match_qualifier(const Tokens& t, std::size_t i, Qualifier& q) {
     const std::vector<QualifierPhrase>& phrases = t.lexicon().phrases();
     for (std::size_t p = e.phrase_first; p < e.phrase_first + e.phrase_count; ++p) {
         const QualifierPhrase& phrase = phrases[p];
-        std::size_t k = i;
+        // Its first word is token i's (the lexicon groups phrases by their first word).
+        std::size_t k = i + 1;
         bool ok = true;
-        for (std::size_t n = 0; n < phrase.size; ++n) {
+        for (std::size_t n = 1; n < phrase.size; ++n) {
             if (!t.is(k, phrase.words[n]) || (k > i && !t.spaced(k))) {
                 ok = false;
                 break;
