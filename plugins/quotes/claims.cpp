@@ -493,6 +493,7 @@ void ClaimLexicon::add(std::uint32_t flags, std::initializer_list<const wchar_t*
         if (id >= flags_.size()) flags_.resize(id + 1, 0);
         flags_[id] |= flags;
     }
+    size_ = static_cast<WordId>(flags_.size());
 }
 
 ClaimLexicon::ClaimLexicon() {
