@@ -108,9 +108,10 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
         bool reliable;
         bool titled;
         Gender gender;
-        bool subject;
+        bool subject;            // set for persons; for others when a mention needs it
         bool organisation;
         std::size_t role_begin;  // title and role tokens are [role_begin, b)
+        std::size_t first;       // where the capitalised run starts (before openers and titles)
     };
     std::vector<Run> runs;
     const std::size_t n = tokens.size();
@@ -130,6 +131,28 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
             }
         }
         return tokens.line_break_before(t);
+    };
+    // The role: title tokens inside the run and lower-case titles just
+    // before it ("senior Conservative MP Sir Teddy Taylor"), for the run starting at word `first`.
+    auto role_begin_of = [&](std::size_t first) {
+        std::size_t role_begin = first;
+        while (role_begin > 0 && first - role_begin < 4 && tokens.is_word(role_begin - 1) &&
+               !tokens.capitalized(role_begin - 1) && is_title_token(tokens, role_begin - 1, lex))
+            --role_begin;
+        return role_begin;
+    };
+    // The run [first, e) is the subject of its sentence: nothing but openers, titles and
+    // determiners before it ("But Mr X", "The president, Y"), or a speech verb after it.
+    auto subject_of = [&](std::size_t first, std::size_t e) {
+        const std::size_t role_begin = role_begin_of(first);
+        std::size_t s0 = role_begin;
+        while (s0 > 0 && role_begin - s0 < 3 && tokens.is_word(s0 - 1) &&
+               (lex.opener(tokens.key(s0 - 1)) || lex.determiner(tokens.key(s0 - 1)) || tokens.capitalized(s0 - 1)))
+            --s0;
+        bool verb_follows = false;
+        for (std::size_t t = e; t < n && t < e + 3 && tokens.is_word(t) && !tokens.capitalized(t); ++t)
+            if (lex.speech_verb(tokens.key(t))) { verb_follows = true; break; }
+        return boundary_before(s0) || (s0 > 0 && tokens.is_punct(s0 - 1, L',')) || verb_follows;
     };
     for (std::size_t i = 0; i < n;) {
         // Most words open no run: a tight loop finds the next capitalised one.
@@ -170,20 +193,23 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
                 lex.person_title(tokens.key(i - 1)))
                 titled = true;
             bool organisation = false;
-            for (std::size_t t = b; t < e; ++t) {
+            for (std::size_t t = b; t < e && !organisation; ++t) {
                 const WordId k = tokens.key(t);
                 // An acronym ends organisations ("Migration NGO"), not names ("JD Vance").
                 if (lex.organisation_word(k) || (t + 1 == e && all_caps(tokens.text(t))) ||
                     chars::is_digit(static_cast<char32_t>(tokens.first_char(t))))
                     organisation = true;
             }
-            // Sentence-initial runs may carry a capitalised non-name word ("Fearful Gomez").
-            const bool sentence_start = boundary_before(b);
             // A single word next to a speech verb is a speaker: "Kruger said", "said Kruger".
-            const bool speaks = (e < n && tokens.is_word(e) && lex.speech_verb(tokens.key(e))) ||
-                                (b > 0 && tokens.is_word(b - 1) && lex.speech_verb(tokens.key(b - 1)));
+            auto speaks = [&] {
+                return (e < n && tokens.is_word(e) && lex.speech_verb(tokens.key(e))) ||
+                       (b > 0 && tokens.is_word(b - 1) && lex.speech_verb(tokens.key(b - 1)));
+            };
             const bool place = !titled && place_like(tokens, b, e, lex);
-            const bool person = !place && (titled || (!organisation && (e - b >= 2 || speaks)));
+            const bool person = !place && (titled || (!organisation && (e - b >= 2 || speaks())));
+            // Sentence-initial runs may carry a capitalised non-name word ("Fearful Gomez").
+            // Only a person's form reads it.
+            const bool sentence_start = person && boundary_before(b);
             // At a sentence start a capitalised common word may lead the run
             // ("Farmer Luis Vega", "Fearful Jose Gomez"): drop it when the
             // article also writes it in lower case or it reads as an adjective.
@@ -193,24 +219,14 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
                                     adjective_like(tokens.key_text(b));
                 if (common) ++b;
             }
-            // The role: title tokens inside the run and lower-case titles just
-            // before it ("senior Conservative MP Sir Teddy Taylor").
-            std::size_t role_begin = i;
-            while (role_begin > 0 && i - role_begin < 4 && tokens.is_word(role_begin - 1) &&
-                   !tokens.capitalized(role_begin - 1) && is_title_token(tokens, role_begin - 1, lex))
-                --role_begin;
-            // The subject of its sentence: nothing but openers, titles and
-            // determiners before it ("But Mr X", "The president, Y").
-            std::size_t s0 = role_begin;
-            while (s0 > 0 && role_begin - s0 < 3 && tokens.is_word(s0 - 1) &&
-                   (lex.opener(tokens.key(s0 - 1)) || lex.determiner(tokens.key(s0 - 1)) || tokens.capitalized(s0 - 1)))
-                --s0;
-            bool verb_follows = false;
-            for (std::size_t t = e; t < n && t < e + 3 && tokens.is_word(t) && !tokens.capitalized(t); ++t)
-                if (lex.speech_verb(tokens.key(t))) { verb_follows = true; break; }
-            const bool subject = boundary_before(s0) || (s0 > 0 && tokens.is_punct(s0 - 1, L',')) || verb_follows;
-            runs.push_back({b, e, person, titled || !sentence_start, titled, gender, subject,
-                            organisation && !place, std::min(role_begin, b)});
+            Run r{b, e, person, titled || !sentence_start, titled, gender, false, organisation && !place, b, i};
+            // Most runs are no person: their role and subject are worked out
+            // only if a mention of a known surname needs them (below).
+            if (person) {
+                r.role_begin = std::min(role_begin_of(i), b);
+                r.subject = subject_of(i, e);
+            }
+            runs.push_back(r);
         }
         i = std::max(run_end, i + 1);
     }
@@ -293,8 +309,9 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
         if (!surnames_.find(key)) continue;
         // A title's gender belongs to this person, not to everyone with the surname (Mrs and Mr Price).
         const Gender g = r.gender != Gender::Unknown ? r.gender : gender(key);
+        const bool subject = r.person ? r.subject : subject_of(r.first, r.e);
         mentions_.push_back({start, word_end(tokens, r.e - 1, lex), fullest(std::wstring_view(text).substr(start, end - start), key), key,
-                             g, r.subject});
+                             g, subject});
     }
 }
 
