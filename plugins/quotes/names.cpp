@@ -99,21 +99,62 @@ NameSplit split_trailing_name(const Words& tokens, std::size_t begin, std::size_
     return s;
 }
 
+namespace {
+struct Run {
+    std::size_t b, e;  // name tokens
+    bool person;
+    bool reliable;
+    bool titled;
+    Gender gender;
+    bool subject;            // set for persons; for others when a mention needs it
+    bool organisation;
+    std::size_t role_begin;  // title and role tokens are [role_begin, b)
+    std::size_t first;       // where the capitalised run starts (before openers and titles)
+};
+}  // namespace
+
+// Every document builds one index (two when nested, which then allocate):
+// the vectors of the last one are kept, emptied, for the next.
+struct NameIndex::Pool {
+    SurnameTable surnames;
+    std::vector<std::pair<WordId, WordId>> roles;
+    std::vector<PersonMention> mentions;
+    std::vector<OrgMention> orgs;
+    std::vector<std::pair<std::size_t, std::size_t>> quoted;
+    std::vector<Run> runs;
+    static Pool& of_this_thread() {
+        static thread_local Pool pool;
+        return pool;
+    }
+};
+
+template <class T>
+static std::vector<T> take_emptied(std::vector<T>& spare) {
+    std::vector<T> v = std::move(spare);
+    spare = std::vector<T>();
+    v.clear();
+    return v;
+}
+
+NameIndex::~NameIndex() {
+    Pool& pool = Pool::of_this_thread();
+    surnames_.release_to(pool.surnames);
+    pool.roles = std::move(roles_);
+    pool.mentions = std::move(mentions_);
+    pool.orgs = std::move(orgs_);
+    pool.quoted = std::move(quoted_);
+}
+
 NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexicon& lex,
                      const std::vector<QuoteSpan>& quotes, const std::vector<Mention>& people)
     : text_(text), tokens_(tokens), people_(people) {
-    struct Run {
-        std::size_t b, e;  // name tokens
-        bool person;
-        bool reliable;
-        bool titled;
-        Gender gender;
-        bool subject;            // set for persons; for others when a mention needs it
-        bool organisation;
-        std::size_t role_begin;  // title and role tokens are [role_begin, b)
-        std::size_t first;       // where the capitalised run starts (before openers and titles)
-    };
-    std::vector<Run> runs;
+    Pool& pool = Pool::of_this_thread();
+    surnames_.adopt(std::move(pool.surnames));
+    roles_ = take_emptied(pool.roles);
+    mentions_ = take_emptied(pool.mentions);
+    orgs_ = take_emptied(pool.orgs);
+    quoted_ = take_emptied(pool.quoted);
+    std::vector<Run> runs = take_emptied(pool.runs);
     const std::size_t n = tokens.size();
     runs.reserve(n / 8);  // about one word in ten starts a capitalised run
     quoted_.reserve(quotes.size());
@@ -313,6 +354,22 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
         mentions_.push_back({start, word_end(tokens, r.e - 1, lex), fullest(std::wstring_view(text).substr(start, end - start), key), key,
                              g, subject});
     }
+    pool.runs = std::move(runs);
+}
+
+void NameIndex::SurnameTable::adopt(SurnameTable&& spare) {
+    slots_ = std::move(spare.slots_);  // already emptied by release_to
+    spare.slots_ = std::vector<Slot>();
+    spare.size_ = 0;
+    size_ = 0;
+}
+
+void NameIndex::SurnameTable::release_to(SurnameTable& spare) {
+    if (slots_.size() < spare.slots_.size()) return;  // keep the larger table
+    for (Slot& s : slots_)
+        if (s.used) s = Slot{};
+    spare.slots_ = std::move(slots_);
+    spare.size_ = 0;
 }
 
 std::size_t NameIndex::SurnameTable::slot_of(WordId key) const {

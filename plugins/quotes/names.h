@@ -66,6 +66,10 @@ public:
     // `people` are the mentions of the people plugin (plugins/people), sorted by start.
     NameIndex(const std::wstring& text, const Words& tokens, const Lexicon& lex, const std::vector<QuoteSpan>& quotes,
               const std::vector<Mention>& people);
+    // The tables' storage goes back to this thread's pool, for the next document.
+    ~NameIndex();
+    NameIndex(const NameIndex&) = delete;
+    NameIndex& operator=(const NameIndex&) = delete;
 
     // The fullest form of a name (as written, its last word's key `surname`)
     // that shares its surname: "Torres" -> "Jorge Torres".
@@ -116,6 +120,10 @@ private:
     public:
         Surname& insert(WordId key, bool& fresh);
         const Surname* find(WordId key) const;
+        // Takes (gives back) the slots of an earlier document's table, emptied:
+        // a table per document without an allocation per document.
+        void adopt(SurnameTable&& spare);
+        void release_to(SurnameTable& spare);
         template <class F>
         void for_each(F f) {
             for (Slot& s : slots_)
@@ -133,6 +141,8 @@ private:
         std::vector<Slot> slots_;
         std::size_t size_ = 0;
     };
+
+    struct Pool;  // storage kept per thread between documents (names.cpp)
 
     const std::wstring& text_;
     const Words& tokens_;
