@@ -163,12 +163,15 @@ void find_double_quotes(const std::wstring& text, const Marks& marks, const Segm
 
 }  // namespace
 
-std::vector<QuoteSpan> find_quotes(const TextLayer& layer, const std::vector<Segment>& paragraphs) {
+void find_quotes(const TextLayer& layer, const std::vector<Segment>& paragraphs, std::vector<QuoteSpan>& out) {
     const std::wstring& text = layer.document().wide();
     // Every quotation mark is a punctuation token of its own: the scans
-    // below visit these positions, not every character.
-    Marks marks;
-    marks.reserve(64);
+    // below visit these positions, not every character. The scratch vectors
+    // are kept per thread, to reuse their storage.
+    static thread_local Marks marks;
+    static thread_local std::vector<QuoteSpan> doubles;
+    static thread_local SingleMarks scratch;
+    marks.clear();
     for (const Token& t : layer.tokens()) {
         if (t.type != TokenType::Punct) continue;
         const wchar_t c = text[t.start];
@@ -176,10 +179,8 @@ std::vector<QuoteSpan> find_quotes(const TextLayer& layer, const std::vector<Seg
         if (c == L'"' || c == L'\'' || (c >= 0xAB && (chars::is_double_quote(c) || chars::is_single_quote(c))))
             marks.push_back(t.start);
     }
-    std::vector<QuoteSpan> out;
+    out.clear();
     out.reserve(marks.size() / 2);
-    std::vector<QuoteSpan> doubles;
-    SingleMarks scratch;
     std::size_t next_mark = 0;  // the first mark not before the paragraph
     for (std::size_t pi = 0; pi < paragraphs.size(); ++pi) {
         const Segment& para = paragraphs[pi];
@@ -200,7 +201,6 @@ std::vector<QuoteSpan> find_quotes(const TextLayer& layer, const std::vector<Seg
     }
     // Already in order except that stand-alone single quotes before a double
     // one were pushed first, which is their text order too.
-    return out;
 }
 
 }  // namespace newslens::quotes
