@@ -347,12 +347,13 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
             continue;
         }
         const WordId key = tokens.key(r.e - 1);
-        if (!surnames_.find(key)) continue;
+        const Surname* entry = surnames_.find(key);
+        if (!entry) continue;
         // A title's gender belongs to this person, not to everyone with the surname (Mrs and Mr Price).
-        const Gender g = r.gender != Gender::Unknown ? r.gender : gender(key);
+        const Gender g = r.gender != Gender::Unknown ? r.gender : entry->gender;
         const bool subject = r.person ? r.subject : subject_of(r.first, r.e);
-        mentions_.push_back({start, word_end(tokens, r.e - 1, lex), fullest(std::wstring_view(text).substr(start, end - start), key), key,
-                             g, subject});
+        mentions_.push_back({start, word_end(tokens, r.e - 1, lex),
+                             fullest_of(std::wstring_view(text).substr(start, end - start), *entry), key, g, subject});
     }
     pool.runs = std::move(runs);
 }
@@ -405,12 +406,15 @@ const NameIndex::Surname* NameIndex::SurnameTable::find(WordId key) const {
 
 std::wstring_view NameIndex::fullest(std::wstring_view name, WordId surname) const {
     const Surname* entry = surnames_.find(surname);
-    if (!entry) return name;
+    return entry ? fullest_of(name, *entry) : name;
+}
+
+std::wstring_view NameIndex::fullest_of(std::wstring_view name, const Surname& entry) const {
     const std::size_t words = static_cast<std::size_t>(std::count(name.begin(), name.end(), L' ')) + 1;
-    if (entry->best.words < words) return name;
+    if (entry.best.words < words) return name;
     // "Lars Berg" is not "Anna Berg": a name with a first name only grows
     // into a form that ends with it.
-    const std::wstring_view full = std::wstring_view(text_).substr(entry->best.start, entry->best.end - entry->best.start);
+    const std::wstring_view full = std::wstring_view(text_).substr(entry.best.start, entry.best.end - entry.best.start);
     if (words >= 2 && (full.size() < name.size() || full.compare(full.size() - name.size(), name.size(), name) != 0))
         return name;
     return full;

@@ -144,6 +144,9 @@ private:
 
     struct Pool;  // storage kept per thread between documents (names.cpp)
 
+    // fullest() for a surname already looked up.
+    std::wstring_view fullest_of(std::wstring_view name, const Surname& entry) const;
+
     const std::wstring& text_;
     const Words& tokens_;
     SurnameTable surnames_;

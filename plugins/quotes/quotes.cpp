@@ -57,8 +57,8 @@ bool title_case(const std::wstring& text, const Words& tokens, const Lexicon& le
 }
 
 // A book, film or operation name: a documentary called "…", dubbed "…".
-bool named_by_preceding_word(const Words& tokens, const Lexicon& lex, const QuoteSpan& q) {
-    const std::size_t t = tokens.first_at(q.open);
+// `t` is the first word at the quote's opening mark (Words::first_at), here and below.
+bool named_by_preceding_word(const Words& tokens, const Lexicon& lex, std::size_t t) {
     for (std::size_t back = 1; back <= 2 && back <= t; ++back) {
         if (!tokens.is_word(t - back)) continue;
         return lex.naming_word(tokens.key(t - back));
@@ -68,16 +68,14 @@ bool named_by_preceding_word(const Words& tokens, const Lexicon& lex, const Quot
 
 // Words that announce a title in Title Case: the film “…”, appeared on
 // “…”, NBC’s “…”.
-bool title_cue_before(const Words& tokens, const Lexicon& lex, const QuoteSpan& q) {
-    const std::size_t t = tokens.first_at(q.open);
+bool title_cue_before(const Words& tokens, const Lexicon& lex, std::size_t t) {
     if (t == 0 || !tokens.is_word(t - 1)) return false;
     return lex.work_noun(tokens.key(t - 1)) || (tokens.possessive(t - 1) && tokens.capitalized(t - 1));
 }
 
 // The mark follows a lower-case word: the quote sits inside a sentence
 // ("took the stage to ''Eye of the Tiger.''", "roles in “How the Grinch Stole Christmas,”").
-bool after_lower_case_word(const Words& tokens, const QuoteSpan& q) {
-    const std::size_t t = tokens.first_at(q.open);
+bool after_lower_case_word(const Words& tokens, std::size_t t) {
     return t > 0 && tokens.is_word(t - 1) && !tokens.capitalized(t - 1) && !tokens.line_break_before(t);
 }
 
@@ -241,9 +239,10 @@ void QuoteExtractor::extract(const newslens::Context& ctx, std::vector<Mention>&
     is_title.assign(n, false);
     for (std::size_t k = 0; k < main.size(); ++k) {
         const QuoteSpan& q = quotes[main[k]];
-        const bool cued = title_cue_before(tokens, lex_, q);
-        is_title[main[k]] = named_by_preceding_word(tokens, lex_, q) || (cued && title_case(text, tokens, lex_, q, true)) ||
-                            (!direct[k].found() && title_case(text, tokens, lex_, q, after_lower_case_word(tokens, q)));
+        const std::size_t t = tokens.first_at(q.open);
+        const bool cued = title_cue_before(tokens, lex_, t);
+        is_title[main[k]] = named_by_preceding_word(tokens, lex_, t) || (cued && title_case(text, tokens, lex_, q, true)) ||
+                            (!direct[k].found() && title_case(text, tokens, lex_, q, after_lower_case_word(tokens, t)));
     }
 
     // direct[k] is moved into its quote's speaker below (later quotes read
