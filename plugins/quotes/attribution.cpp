@@ -415,7 +415,7 @@ Speaker Attributor::document_author(std::size_t sb, std::size_t noun) {
     } else if (owner == sb && tokens_.key(sb) == lex_.word.the && document_author_.found() &&
                document_author_.start < tokens_[sb].start) {
         s = document_author_;
-        s.verb.clear();
+        s.verb = {};
     }
     if (s.found()) document_author_ = s;
     return s;
@@ -627,7 +627,7 @@ Speaker Attributor::name_from(std::size_t nb, std::size_t ne, std::size_t rb) co
     s.start = tokens_[nb].start;
     s.end = name_end(tokens_, ne - 1, lex_);
     s.name = names_.fullest_at(s.start, s.end, std::wstring_view(text_).substr(s.start, s.end - s.start), tokens_.key(ne - 1));
-    if (rb < nb) s.role = span(rb, nb);
+    if (rb < nb) s.role = std::wstring_view(text_).substr(tokens_[rb].start, tokens_[nb - 1].end - tokens_[rb].start);
     return s;
 }
 
@@ -660,8 +660,8 @@ Speaker Attributor::group_pronoun(std::size_t anchor) const {
         if (it->start < anchor) { d = &*it; break; }
     if (d && d->start >= floor && (!org || d->start > org->start)) {
         Speaker s = *d;
-        s.verb.clear();
-        s.role.clear();
+        s.verb = {};
+        s.role = {};
         return s;
     }
     if (!org) return {};

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "lexicon.h"
@@ -17,8 +18,10 @@ namespace newslens::quotes {
 struct Speaker {
     std::wstring name;  // empty: unknown
     std::size_t start = kNone, end = kNone;  // the mention the name comes from
-    std::wstring role;  // title split off the name; empty: none
-    std::wstring verb;  // speech verb of the attribution; empty: none
+    // Views into the document's text or the vocabulary (or a literal), which
+    // outlive every Speaker of an extract() call: no copy, no allocation.
+    std::wstring_view role;  // title split off the name; empty: none
+    std::wstring_view verb;  // speech verb of the attribution; empty: none
     bool found() const { return !name.empty(); }
 };
 

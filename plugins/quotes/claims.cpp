@@ -212,14 +212,14 @@ private:
         if (linked) {
             s.start = w_[b].start;
             s.name = std::wstring(layer_.text(s.start, s.end));
-            s.role.clear();
+            s.role = {};
         }
         if (!s.role.empty() && lex_.organisation_word(w_.key(e - 1))) {
             const std::wstring_view text = layer_.document().wide();
             if (s.start >= s.role.size() + 1 && text.substr(s.start - s.role.size() - 1, s.role.size()) == s.role)
                 s.start -= s.role.size() + 1;
-            s.name = s.role + L" " + s.name;
-            s.role.clear();
+            s.name = std::wstring(s.role) + L" " + s.name;
+            s.role = {};
         }
         // The word before the noun names the author: "The report" has none
         // (its capital is the sentence's), and keeps its span as written.
@@ -325,7 +325,7 @@ private:
                 if (more.found() && last > next && w_[last - 1].end > c.source.end) {
                     c.source.end = name_end(w_, last - 1, lex_);
                     c.source.name = std::wstring(layer_.text(c.source.start, c.source.end));
-                    c.source.role.clear();
+                    c.source.role = {};
                 }
             }
         }

@@ -31,7 +31,7 @@ constexpr std::size_t kMaxLookBack = 600;      // characters before a quote sear
 constexpr std::size_t kMaxLookAhead = 300;     // characters after it
 constexpr std::size_t kMaxChainParagraphs = 20;  // a multi-paragraph quote looks this far for its speaker
 
-newslens::Value optional_text(const std::wstring& s) {
+newslens::Value optional_text(std::wstring_view s) {
     return s.empty() ? newslens::Value() : newslens::Value(utf8_of(s));
 }
 
