@@ -39,8 +39,8 @@ bool ends_with_ly(std::wstring_view w) { return w.size() > 4 && w.substr(w.size(
 Attributor::Attributor(const std::wstring& text, const Words& tokens, const Lexicon& lex, const NameIndex& names)
     : text_(text), tokens_(tokens), lex_(lex), names_(names) {}
 
-std::wstring Attributor::span(std::size_t tb, std::size_t te) const {
-    return text_.substr(tokens_[tb].start, tokens_[te - 1].end - tokens_[tb].start);
+std::wstring_view Attributor::span(std::size_t tb, std::size_t te) const {
+    return std::wstring_view(text_).substr(tokens_[tb].start, tokens_[te - 1].end - tokens_[tb].start);
 }
 
 bool Attributor::speech_verb_at(std::size_t i) const {
@@ -309,7 +309,7 @@ Speaker Attributor::relayed(std::size_t a, std::size_t limit, const Speaker& rep
             ++j;
         if (j > i + 1 && j < limit && tokens_.is_word(j) && lex_.relay_verb(tokens_.key(j)) && reporter.found()) {
             Speaker s;
-            s.name = reporter.name + L"'s " + span(i + 1, j);
+            s.name = NameStore::of_this_thread().keep(reporter.name, L"'s ", span(i + 1, j));
             s.start = tokens_[i].start;
             s.end = tokens_[j - 1].end;
             s.verb = tokens_.key_text(j);
@@ -627,7 +627,7 @@ Speaker Attributor::name_from(std::size_t nb, std::size_t ne, std::size_t rb) co
     s.start = tokens_[nb].start;
     s.end = name_end(tokens_, ne - 1, lex_);
     s.name = names_.fullest_at(s.start, s.end, std::wstring_view(text_).substr(s.start, s.end - s.start), tokens_.key(ne - 1));
-    if (rb < nb) s.role = std::wstring_view(text_).substr(tokens_[rb].start, tokens_[nb - 1].end - tokens_[rb].start);
+    if (rb < nb) s.role = span(rb, nb);
     return s;
 }
 

@@ -16,7 +16,7 @@
 namespace newslens::quotes {
 
 struct Speaker {
-    std::wstring name;  // empty: unknown
+    std::wstring_view name;  // empty: unknown (a view, as role and verb below)
     std::size_t start = kNone, end = kNone;  // the mention the name comes from
     // Views into the document's text or the vocabulary (or a literal), which
     // outlive every Speaker of an extract() call: no copy, no allocation.
@@ -82,7 +82,7 @@ private:
     bool person_part(std::size_t tb, std::size_t te) const;
     bool person_name(std::size_t tb, std::size_t te) const;
     bool speech_verb_at(std::size_t i) const;
-    std::wstring span(std::size_t tb, std::size_t te) const;
+    std::wstring_view span(std::size_t tb, std::size_t te) const;  // the text of words [tb, te)
 
     const std::wstring& text_;
     const Words& tokens_;

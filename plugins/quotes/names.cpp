@@ -420,18 +420,18 @@ std::wstring_view NameIndex::fullest_of(std::wstring_view name, const Surname& e
     return full;
 }
 
-std::wstring NameIndex::fullest_at(std::size_t start, std::size_t end, std::wstring_view name, WordId surname) const {
+std::wstring_view NameIndex::fullest_at(std::size_t start, std::size_t end, std::wstring_view name, WordId surname) const {
     auto it = std::lower_bound(people_.begin(), people_.end(), end,
                                [](const Mention& m, std::size_t p) { return m.start < p; });
     const std::wstring_view own = fullest(name, surname);
     // The latest person starting before `end` that reaches into [start, end).
-    if (it == people_.begin() || (--it)->end <= start) return std::wstring(own);
-    std::wstring full = wide_of(it->fields.get("name").as_string());
+    if (it == people_.begin() || (--it)->end <= start) return own;
+    const std::wstring_view full = NameStore::of_this_thread().keep_utf8(it->fields.get("name").as_string());
     // Same surname ("Torres" -> "Jorge Torres"); a lone first name ("Richard"
     // -> "Richard Madeley") only when the article has no one of that surname.
     const std::wstring_view last = name.substr(name.find_last_of(L' ') + 1);
     const bool same_surname = full.size() >= last.size() && full.compare(full.size() - last.size(), last.size(), last) == 0;
-    return same_surname || own == name ? full : std::wstring(own);
+    return same_surname || own == name ? full : own;
 }
 
 // Capitalised at a sentence start, a word the article also writes in lower

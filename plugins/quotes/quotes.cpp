@@ -164,6 +164,7 @@ void QuoteExtractor::extract(const newslens::Context& ctx, std::vector<Mention>&
     const TextLayer& layer = ctx.layer();
     const std::vector<Segment>& paragraphs = layer.lines();
     Workspace& work = Workspace::of_this_thread();
+    NameStore::of_this_thread().clear();  // the names of the document before are no longer read
     std::vector<QuoteSpan>& quotes = work.quotes;
     find_quotes(layer, paragraphs, quotes);
     const Words tokens(layer);
