@@ -3,6 +3,7 @@
 // the context (the previous quote of the paragraph, the paragraph before).
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -83,6 +84,15 @@ private:
     bool person_name(std::size_t tb, std::size_t te) const;
     bool speech_verb_at(std::size_t i) const;
     std::wstring_view span(std::size_t tb, std::size_t te) const;  // the text of words [tb, te)
+    // tokens_.first_at(pos). Each quote asks about the same few positions
+    // (its marks, its window's ends) many times: a small cache of answers
+    // saves most binary searches.
+    std::size_t first_at(std::size_t pos) const {
+        std::pair<std::size_t, std::size_t>& slot = first_at_cache_[(pos * 0x9E3779B1u) % first_at_cache_.size()];
+        if (slot.first != pos) slot = {pos, tokens_.first_at(pos)};
+        return slot.second;
+    }
+    mutable std::array<std::pair<std::size_t, std::size_t>, 16> first_at_cache_;
 
     const std::wstring& text_;
     const Words& tokens_;
