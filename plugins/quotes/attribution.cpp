@@ -37,10 +37,12 @@ bool ends_with_ly(std::wstring_view w) { return w.size() > 4 && w.substr(w.size(
 }  // namespace
 
 Attributor::Attributor(const std::wstring& text, const Words& tokens, const Lexicon& lex, const NameIndex& names)
-    : text_(text), tokens_(tokens), lex_(lex), names_(names) {}
+    : text_(text), tokens_(tokens), lex_(lex), names_(names) {
+    first_at_cache_.fill({kNone, 0});  // kNone is no position
+}
 
-std::wstring Attributor::span(std::size_t tb, std::size_t te) const {
-    return text_.substr(tokens_[tb].start, tokens_[te - 1].end - tokens_[tb].start);
+std::wstring_view Attributor::span(std::size_t tb, std::size_t te) const {
+    return std::wstring_view(text_).substr(tokens_[tb].start, tokens_[te - 1].end - tokens_[tb].start);
 }
 
 bool Attributor::speech_verb_at(std::size_t i) const {
@@ -78,7 +80,7 @@ const std::vector<WordId>& Attributor::named_in_quote() const {
     if (named_in_quote_ready_) return named_in_quote_;
     named_in_quote_ready_ = true;
     named_in_quote_.clear();
-    for (std::size_t i = tokens_.first_at(quote_start_); i < tokens_.size() && tokens_[i].start < quote_end_; ++i)
+    for (std::size_t i = first_at(quote_start_); i < tokens_.size() && tokens_[i].start < quote_end_; ++i)
         if (tokens_.capitalized(i)) named_in_quote_.push_back(tokens_.key(i));
     std::sort(named_in_quote_.begin(), named_in_quote_.end());
     return named_in_quote_;
@@ -94,8 +96,8 @@ Speaker Attributor::direct(const QuoteSpan& q, std::size_t before_begin, std::si
 }
 
 Speaker Attributor::after_quote(const QuoteSpan& q, std::size_t end) {
-    const std::size_t te = tokens_.first_at(end);
-    std::size_t i = tokens_.first_at(q.close + 1);
+    const std::size_t te = first_at(end);
+    std::size_t i = first_at(q.close + 1);
     // "…,” he said" / "…” — said X": skip the comma or dash; a full stop means a new sentence.
     bool punctuated = false;
     for (int skipped = 0; i < te && !tokens_.is_word(i) && skipped < 2; ++skipped, ++i) {
@@ -152,8 +154,8 @@ Speaker Attributor::after_quote(const QuoteSpan& q, std::size_t end) {
 }
 
 Speaker Attributor::before_quote(std::size_t begin, std::size_t end) {
-    const std::size_t tb = tokens_.first_at(begin);
-    const std::size_t te = tokens_.first_at(end);
+    const std::size_t tb = first_at(begin);
+    const std::size_t te = first_at(end);
     if (tb >= te) return {};
     const std::size_t sb = sentence_start(tb, te);
     if (sb >= te) return {};
@@ -309,7 +311,7 @@ Speaker Attributor::relayed(std::size_t a, std::size_t limit, const Speaker& rep
             ++j;
         if (j > i + 1 && j < limit && tokens_.is_word(j) && lex_.relay_verb(tokens_.key(j)) && reporter.found()) {
             Speaker s;
-            s.name = reporter.name + L"'s " + span(i + 1, j);
+            s.name = NameStore::of_this_thread().keep(reporter.name, L"'s ", span(i + 1, j));
             s.start = tokens_[i].start;
             s.end = tokens_[j - 1].end;
             s.verb = tokens_.key_text(j);
@@ -415,7 +417,7 @@ Speaker Attributor::document_author(std::size_t sb, std::size_t noun) {
     } else if (owner == sb && tokens_.key(sb) == lex_.word.the && document_author_.found() &&
                document_author_.start < tokens_[sb].start) {
         s = document_author_;
-        s.verb.clear();
+        s.verb = {};
     }
     if (s.found()) document_author_ = s;
     return s;
@@ -660,8 +662,8 @@ Speaker Attributor::group_pronoun(std::size_t anchor) const {
         if (it->start < anchor) { d = &*it; break; }
     if (d && d->start >= floor && (!org || d->start > org->start)) {
         Speaker s = *d;
-        s.verb.clear();
-        s.role.clear();
+        s.verb = {};
+        s.role = {};
         return s;
     }
     if (!org) return {};
@@ -673,8 +675,8 @@ Speaker Attributor::group_pronoun(std::size_t anchor) const {
 // “…” campaign"), or a pronoun just before the quote ("what she called “…”").
 Speaker Attributor::clause_subject(const QuoteSpan& q, std::size_t before_begin) {
     enter_quote(q);
-    const std::size_t tb = tokens_.first_at(before_begin);
-    const std::size_t te = tokens_.first_at(q.open);
+    const std::size_t tb = first_at(before_begin);
+    const std::size_t te = first_at(q.open);
     if (te <= tb || !tokens_.is_word(te - 1)) return {};  // the mark must follow a word
     // "a plan he called “…”", "which she described as “…”".
     for (std::size_t t = te - 1; t > tb && te - t <= kMaxPronounBeforeQuote; --t) {
@@ -737,8 +739,8 @@ Speaker Attributor::clause_subject(const QuoteSpan& q, std::size_t before_begin)
 }
 
 Speaker Attributor::sentence_person(const QuoteSpan& q, std::size_t before_begin) const {
-    const std::size_t tb = tokens_.first_at(before_begin);
-    const std::size_t te = tokens_.first_at(q.open);
+    const std::size_t tb = first_at(before_begin);
+    const std::size_t te = first_at(q.open);
     if (tb >= te) return {};
     const std::size_t sb = sentence_start(tb, te);
     if (sb >= te) return {};
@@ -752,7 +754,7 @@ Speaker Attributor::sentence_person(const QuoteSpan& q, std::size_t before_begin
 Speaker Attributor::sentence_end(const QuoteSpan& q, std::size_t after_end) {
     if (q.close == kNone) return {};
     constexpr std::size_t kMaxTail = 25;  // words from the quote to the end of its sentence
-    const std::size_t tb = tokens_.first_at(q.close + 1), te = tokens_.first_at(after_end);
+    const std::size_t tb = first_at(q.close + 1), te = first_at(after_end);
     std::size_t end = tb, comma = kNone;
     for (; end < te && end < tb + kMaxTail; ++end) {
         if (tokens_.is_punct(end, L'.') || tokens_.is_punct(end, L'!') || tokens_.is_punct(end, L'?')) break;
@@ -777,15 +779,15 @@ Speaker Attributor::sentence_end(const QuoteSpan& q, std::size_t after_end) {
 }
 
 bool Attributor::one_sentence(std::size_t from, std::size_t to) const {
-    const std::size_t tb = tokens_.first_at(from), te = tokens_.first_at(to);
+    const std::size_t tb = first_at(from), te = first_at(to);
     for (std::size_t t = tb; t + 1 < te; ++t)
         if (tokens_.is_punct(t, L'.') || tokens_.is_punct(t, L'!') || tokens_.is_punct(t, L'?')) return false;
     return true;
 }
 
 Speaker Attributor::previous_sentence_subject(const QuoteSpan& q, std::size_t before_begin) const {
-    const std::size_t tb = tokens_.first_at(before_begin);
-    const std::size_t te = tokens_.first_at(q.open);
+    const std::size_t tb = first_at(before_begin);
+    const std::size_t te = first_at(q.open);
     if (te < tb + 2) return {};
     const bool opens_sentence =
         tokens_.is_punct(te - 1, L'.') || tokens_.is_punct(te - 1, L'!') || tokens_.is_punct(te - 1, L'?');
@@ -799,8 +801,8 @@ Speaker Attributor::previous_sentence_subject(const QuoteSpan& q, std::size_t be
 }
 
 Speaker Attributor::paragraph_context(const Segment& previous) {
-    const std::size_t tb = tokens_.first_at(previous.start);
-    std::size_t te = tokens_.first_at(previous.end);
+    const std::size_t tb = first_at(previous.start);
+    std::size_t te = first_at(previous.end);
     while (te > tb && !tokens_.is_word(te - 1)) --te;  // the final "." or ":"
     const std::size_t sb = sentence_start(tb, te);
     // "Torres said:" / "Torres told reporters on Monday."

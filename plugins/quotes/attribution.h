@@ -3,8 +3,10 @@
 // the context (the previous quote of the paragraph, the paragraph before).
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "lexicon.h"
@@ -15,10 +17,12 @@
 namespace newslens::quotes {
 
 struct Speaker {
-    std::wstring name;  // empty: unknown
+    std::wstring_view name;  // empty: unknown (a view, as role and verb below)
     std::size_t start = kNone, end = kNone;  // the mention the name comes from
-    std::wstring role;  // title split off the name; empty: none
-    std::wstring verb;  // speech verb of the attribution; empty: none
+    // Views into the document's text or the vocabulary (or a literal), which
+    // outlive every Speaker of an extract() call: no copy, no allocation.
+    std::wstring_view role;  // title split off the name; empty: none
+    std::wstring_view verb;  // speech verb of the attribution; empty: none
     bool found() const { return !name.empty(); }
 };
 
@@ -79,7 +83,16 @@ private:
     bool person_part(std::size_t tb, std::size_t te) const;
     bool person_name(std::size_t tb, std::size_t te) const;
     bool speech_verb_at(std::size_t i) const;
-    std::wstring span(std::size_t tb, std::size_t te) const;
+    std::wstring_view span(std::size_t tb, std::size_t te) const;  // the text of words [tb, te)
+    // tokens_.first_at(pos). Each quote asks about the same few positions
+    // (its marks, its window's ends) many times: a small cache of answers
+    // saves most binary searches.
+    std::size_t first_at(std::size_t pos) const {
+        std::pair<std::size_t, std::size_t>& slot = first_at_cache_[(pos * 0x9E3779B1u) % first_at_cache_.size()];
+        if (slot.first != pos) slot = {pos, tokens_.first_at(pos)};
+        return slot.second;
+    }
+    mutable std::array<std::pair<std::size_t, std::size_t>, 16> first_at_cache_;
 
     const std::wstring& text_;
     const Words& tokens_;

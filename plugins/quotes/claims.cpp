@@ -175,7 +175,7 @@ private:
             const auto run = runs_.find(w_.key(t));
             if (run == runs_.end()) continue;
             const auto [rb, re] = run->second;
-            s.name = std::wstring(layer_.text(w_[rb].start, name_end(w_, re - 1, lex_)));
+            s.name = layer_.text(w_[rb].start, name_end(w_, re - 1, lex_));
             return;
         }
     }
@@ -189,7 +189,7 @@ private:
         // "Food & Agriculture Organisation": the subject's parts were cut at the "&".
         while (b >= 2 && w_.is_punct(b - 1, L'&') && w_.capitalized(b - 2) && w_.capitalized(b) && !w_.line_break_before(b - 1)) {
             b -= 2;
-            s.name = std::wstring(layer_.text(w_[b].start, s.end));
+            s.name = layer_.text(w_[b].start, s.end);
             s.start = w_[b].start;
         }
         // "CNN en Español", "Bank of England", "Director of Public Prosecutions": the
@@ -211,15 +211,15 @@ private:
         }
         if (linked) {
             s.start = w_[b].start;
-            s.name = std::wstring(layer_.text(s.start, s.end));
-            s.role.clear();
+            s.name = layer_.text(s.start, s.end);
+            s.role = {};
         }
         if (!s.role.empty() && lex_.organisation_word(w_.key(e - 1))) {
             const std::wstring_view text = layer_.document().wide();
             if (s.start >= s.role.size() + 1 && text.substr(s.start - s.role.size() - 1, s.role.size()) == s.role)
                 s.start -= s.role.size() + 1;
-            s.name = s.role + L" " + s.name;
-            s.role.clear();
+            s.name = NameStore::of_this_thread().keep(s.role, L" ", s.name);
+            s.role = {};
         }
         // The word before the noun names the author: "The report" has none
         // (its capital is the sentence's), and keeps its span as written.
@@ -227,7 +227,7 @@ private:
             w_.capitalized(e - 2) && !lex_.determiner(w_.key(e - 2))) {
             std::size_t nb = b;
             while (nb + 1 < e && lex_.determiner(w_.key(nb))) ++nb;
-            s.name = std::wstring(layer_.text(w_[nb].start, name_end(w_, e - 2, lex_)));
+            s.name = layer_.text(w_[nb].start, name_end(w_, e - 2, lex_));
             s.start = w_[nb].start;
             s.end = name_end(w_, e - 2, lex_);
         }
@@ -324,8 +324,8 @@ private:
                 while (more.found() && last > next && !w_.capitalized(last - 1)) --last;
                 if (more.found() && last > next && w_[last - 1].end > c.source.end) {
                     c.source.end = name_end(w_, last - 1, lex_);
-                    c.source.name = std::wstring(layer_.text(c.source.start, c.source.end));
-                    c.source.role.clear();
+                    c.source.name = layer_.text(c.source.start, c.source.end);
+                    c.source.role = {};
                 }
             }
         }
@@ -347,7 +347,7 @@ private:
         Speaker d;
         d.start = w_[from].start;
         d.end = w_[j].end;
-        d.name = std::wstring(layer_.text(d.start, d.end));
+        d.name = layer_.text(d.start, d.end);
         return d;
     }
 
@@ -439,7 +439,7 @@ private:
             if (!evidence_subject || lex_.possessive_pronoun(w_.key(subject_begin)) || w_.key(subject_begin) == cl_.its) return;
             std::size_t he = v;
             while (he > subject_begin + 1 && (lex_.pre_verb_word(w_.key(he - 1)) || cl_.have(w_.key(he - 1)))) --he;
-            c.source.name = std::wstring(layer_.text(w_[subject_begin].start, w_[he - 1].end));
+            c.source.name = layer_.text(w_[subject_begin].start, w_[he - 1].end);
             c.source.start = w_[subject_begin].start;
             c.source.end = w_[he - 1].end;
         } else {
@@ -459,7 +459,7 @@ private:
             const bool group = !w_.capitalized(he - 1) && w_.is_word(he - 1) &&
                                (lex_.collective_speaker(head) || lex_.organisation_word(head) || (plural && past));
             if (!c.source.found() && (evidence_subject || group) && he - subject_begin <= kMaxGroupWords) {
-                c.source.name = std::wstring(layer_.text(w_[subject_begin].start, w_[he - 1].end));
+                c.source.name = layer_.text(w_[subject_begin].start, w_[he - 1].end);
                 c.source.start = w_[subject_begin].start;
                 c.source.end = w_[he - 1].end;
             }
@@ -493,6 +493,7 @@ void ClaimLexicon::add(std::uint32_t flags, std::initializer_list<const wchar_t*
         if (id >= flags_.size()) flags_.resize(id + 1, 0);
         flags_[id] |= flags;
     }
+    size_ = static_cast<WordId>(flags_.size());
 }
 
 ClaimLexicon::ClaimLexicon() {

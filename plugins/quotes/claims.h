@@ -61,8 +61,10 @@ private:
         kNeedsClause = 1u << 15, kAccording = 1u << 16, kNumberWord = 1u << 17, kFirstPerson = 1u << 18, kNameLink = 1u << 19,
     };
     void add(std::uint32_t flags, std::initializer_list<const wchar_t*> words);
-    bool has(WordId w, std::uint32_t flag) const { return w < flags_.size() && (flags_[w] & flag); }
+    // The bound is a member of its own, as in Lexicon::has.
+    bool has(WordId w, std::uint32_t flag) const { return w < size_ && (flags_[w] & flag); }
     std::vector<std::uint32_t> flags_;
+    WordId size_ = 0;  // flags_.size()
 };
 
 struct Claim {

@@ -8,6 +8,7 @@ void Lexicon::add(std::uint64_t flags, std::initializer_list<const wchar_t*> wor
         if (id >= flags_.size()) flags_.resize(id + 1, 0);
         flags_[id] |= flags;
     }
+    size_ = static_cast<WordId>(flags_.size());
 }
 
 Lexicon::Lexicon() {

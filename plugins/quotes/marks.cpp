@@ -48,13 +48,14 @@ bool elision_at(const std::wstring& text, std::size_t p, std::size_t limit) {
 // non-word character before it and a word character after; a closing mark has
 // a non-space before and no word character after. An apostrophe inside a word
 // (don’t, Venezuela’s) has word characters on both sides, so it is neither.
-void find_single_quotes(const std::wstring& text, const Marks& marks, std::size_t begin, std::size_t end,
+// Marks before marks[from] lie before `begin` (the paragraph's first mark).
+void find_single_quotes(const std::wstring& text, const Marks& marks, std::size_t from, std::size_t begin, std::size_t end,
                         std::size_t paragraph, std::size_t parent, SingleMarks& scratch, std::vector<QuoteSpan>& out) {
     std::vector<std::size_t>& openers = scratch.openers;
     std::vector<std::size_t>& closers = scratch.closers;
     openers.clear();
     closers.clear();
-    for (auto it = std::lower_bound(marks.begin(), marks.end(), begin); it != marks.end() && *it < end; ++it) {
+    for (auto it = std::lower_bound(marks.begin() + from, marks.end(), begin); it != marks.end() && *it < end; ++it) {
         const std::size_t p = *it;
         if (!chars::is_single_quote(text[p])) continue;
         const wchar_t before = p > 0 ? text[p - 1] : L' ';
@@ -104,7 +105,8 @@ std::size_t double_mark_width(const std::wstring& text, std::size_t p, std::size
 // after) while one is open restarts the quote there. A quote still open at
 // the paragraph end stops there: it runs over paragraphs (each one repeats
 // the opening mark) or is unbalanced, and never swallows the next paragraph.
-void find_double_quotes(const std::wstring& text, const Marks& marks, const Segment& para, std::size_t index,
+// marks[first] is the paragraph's first mark.
+void find_double_quotes(const std::wstring& text, const Marks& marks, std::size_t first, const Segment& para, std::size_t index,
                         std::vector<QuoteSpan>& out) {
     bool open = false;
     std::size_t open_at = 0, open_width = 1;
@@ -121,7 +123,7 @@ void find_double_quotes(const std::wstring& text, const Marks& marks, const Segm
         if (q.start < q.end) out.push_back(q);
     };
     std::size_t skip_to = para.start;  // past the second character of a two-character mark
-    for (auto it = std::lower_bound(marks.begin(), marks.end(), para.start); it != marks.end() && *it < para.end; ++it) {
+    for (auto it = marks.begin() + first; it != marks.end() && *it < para.end; ++it) {
         std::size_t p = *it;
         if (p < skip_to) continue;
         const std::size_t width = double_mark_width(text, p, para.end, open);
@@ -163,12 +165,15 @@ void find_double_quotes(const std::wstring& text, const Marks& marks, const Segm
 
 }  // namespace
 
-std::vector<QuoteSpan> find_quotes(const TextLayer& layer, const std::vector<Segment>& paragraphs) {
+void find_quotes(const TextLayer& layer, const std::vector<Segment>& paragraphs, std::vector<QuoteSpan>& out) {
     const std::wstring& text = layer.document().wide();
     // Every quotation mark is a punctuation token of its own: the scans
-    // below visit these positions, not every character.
-    Marks marks;
-    marks.reserve(64);
+    // below visit these positions, not every character. The scratch vectors
+    // are kept per thread, to reuse their storage.
+    static thread_local Marks marks;
+    static thread_local std::vector<QuoteSpan> doubles;
+    static thread_local SingleMarks scratch;
+    marks.clear();
     for (const Token& t : layer.tokens()) {
         if (t.type != TokenType::Punct) continue;
         const wchar_t c = text[t.start];
@@ -176,10 +181,8 @@ std::vector<QuoteSpan> find_quotes(const TextLayer& layer, const std::vector<Seg
         if (c == L'"' || c == L'\'' || (c >= 0xAB && (chars::is_double_quote(c) || chars::is_single_quote(c))))
             marks.push_back(t.start);
     }
-    std::vector<QuoteSpan> out;
+    out.clear();
     out.reserve(marks.size() / 2);
-    std::vector<QuoteSpan> doubles;
-    SingleMarks scratch;
     std::size_t next_mark = 0;  // the first mark not before the paragraph
     for (std::size_t pi = 0; pi < paragraphs.size(); ++pi) {
         const Segment& para = paragraphs[pi];
@@ -187,20 +190,19 @@ std::vector<QuoteSpan> find_quotes(const TextLayer& layer, const std::vector<Seg
         while (next_mark < marks.size() && marks[next_mark] < para.start) ++next_mark;
         if (next_mark == marks.size() || marks[next_mark] >= para.end) continue;
         doubles.clear();
-        find_double_quotes(text, marks, para, pi, doubles);
+        find_double_quotes(text, marks, next_mark, para, pi, doubles);
         std::size_t gap = para.start;  // single quotes between double ones stand alone
         for (const QuoteSpan& d : doubles) {
-            find_single_quotes(text, marks, gap, d.open, pi, kNone, scratch, out);
+            find_single_quotes(text, marks, next_mark, gap, d.open, pi, kNone, scratch, out);
             const std::size_t parent = out.size();
             out.push_back(d);
-            find_single_quotes(text, marks, d.start, d.end, pi, parent, scratch, out);
+            find_single_quotes(text, marks, next_mark, d.start, d.end, pi, parent, scratch, out);
             gap = d.close == kNone ? d.end : d.close + 1;
         }
-        find_single_quotes(text, marks, gap, para.end, pi, kNone, scratch, out);
+        find_single_quotes(text, marks, next_mark, gap, para.end, pi, kNone, scratch, out);
     }
     // Already in order except that stand-alone single quotes before a double
     // one were pushed first, which is their text order too.
-    return out;
 }
 
 }  // namespace newslens::quotes

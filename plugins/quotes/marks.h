@@ -22,7 +22,8 @@ struct QuoteSpan {
     std::size_t parent = kNone;  // enclosing quote (index) for a nested one
 };
 
-// Spans sorted by start; a nested quote comes after its parent.
-std::vector<QuoteSpan> find_quotes(const TextLayer& layer, const std::vector<Segment>& paragraphs);
+// Spans sorted by start; a nested quote comes after its parent. `out` is
+// emptied first (a caller may reuse its storage from document to document).
+void find_quotes(const TextLayer& layer, const std::vector<Segment>& paragraphs, std::vector<QuoteSpan>& out);
 
 }  // namespace newslens::quotes

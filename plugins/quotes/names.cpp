@@ -99,20 +99,62 @@ NameSplit split_trailing_name(const Words& tokens, std::size_t begin, std::size_
     return s;
 }
 
+namespace {
+struct Run {
+    std::size_t b, e;  // name tokens
+    bool person;
+    bool reliable;
+    bool titled;
+    Gender gender;
+    bool subject;            // set for persons; for others when a mention needs it
+    bool organisation;
+    std::size_t role_begin;  // title and role tokens are [role_begin, b)
+    std::size_t first;       // where the capitalised run starts (before openers and titles)
+};
+}  // namespace
+
+// Every document builds one index (two when nested, which then allocate):
+// the vectors of the last one are kept, emptied, for the next.
+struct NameIndex::Pool {
+    SurnameTable surnames;
+    std::vector<std::pair<WordId, WordId>> roles;
+    std::vector<PersonMention> mentions;
+    std::vector<OrgMention> orgs;
+    std::vector<std::pair<std::size_t, std::size_t>> quoted;
+    std::vector<Run> runs;
+    static Pool& of_this_thread() {
+        static thread_local Pool pool;
+        return pool;
+    }
+};
+
+template <class T>
+static std::vector<T> take_emptied(std::vector<T>& spare) {
+    std::vector<T> v = std::move(spare);
+    spare = std::vector<T>();
+    v.clear();
+    return v;
+}
+
+NameIndex::~NameIndex() {
+    Pool& pool = Pool::of_this_thread();
+    surnames_.release_to(pool.surnames);
+    pool.roles = std::move(roles_);
+    pool.mentions = std::move(mentions_);
+    pool.orgs = std::move(orgs_);
+    pool.quoted = std::move(quoted_);
+}
+
 NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexicon& lex,
                      const std::vector<QuoteSpan>& quotes, const std::vector<Mention>& people)
     : text_(text), tokens_(tokens), people_(people) {
-    struct Run {
-        std::size_t b, e;  // name tokens
-        bool person;
-        bool reliable;
-        bool titled;
-        Gender gender;
-        bool subject;
-        bool organisation;
-        std::size_t role_begin;  // title and role tokens are [role_begin, b)
-    };
-    std::vector<Run> runs;
+    Pool& pool = Pool::of_this_thread();
+    surnames_.adopt(std::move(pool.surnames));
+    roles_ = take_emptied(pool.roles);
+    mentions_ = take_emptied(pool.mentions);
+    orgs_ = take_emptied(pool.orgs);
+    quoted_ = take_emptied(pool.quoted);
+    std::vector<Run> runs = take_emptied(pool.runs);
     const std::size_t n = tokens.size();
     runs.reserve(n / 8);  // about one word in ten starts a capitalised run
     quoted_.reserve(quotes.size());
@@ -130,6 +172,28 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
             }
         }
         return tokens.line_break_before(t);
+    };
+    // The role: title tokens inside the run and lower-case titles just
+    // before it ("senior Conservative MP Sir Teddy Taylor"), for the run starting at word `first`.
+    auto role_begin_of = [&](std::size_t first) {
+        std::size_t role_begin = first;
+        while (role_begin > 0 && first - role_begin < 4 && tokens.is_word(role_begin - 1) &&
+               !tokens.capitalized(role_begin - 1) && is_title_token(tokens, role_begin - 1, lex))
+            --role_begin;
+        return role_begin;
+    };
+    // The run [first, e) is the subject of its sentence: nothing but openers, titles and
+    // determiners before it ("But Mr X", "The president, Y"), or a speech verb after it.
+    auto subject_of = [&](std::size_t first, std::size_t e) {
+        const std::size_t role_begin = role_begin_of(first);
+        std::size_t s0 = role_begin;
+        while (s0 > 0 && role_begin - s0 < 3 && tokens.is_word(s0 - 1) &&
+               (lex.opener(tokens.key(s0 - 1)) || lex.determiner(tokens.key(s0 - 1)) || tokens.capitalized(s0 - 1)))
+            --s0;
+        bool verb_follows = false;
+        for (std::size_t t = e; t < n && t < e + 3 && tokens.is_word(t) && !tokens.capitalized(t); ++t)
+            if (lex.speech_verb(tokens.key(t))) { verb_follows = true; break; }
+        return boundary_before(s0) || (s0 > 0 && tokens.is_punct(s0 - 1, L',')) || verb_follows;
     };
     for (std::size_t i = 0; i < n;) {
         // Most words open no run: a tight loop finds the next capitalised one.
@@ -170,20 +234,23 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
                 lex.person_title(tokens.key(i - 1)))
                 titled = true;
             bool organisation = false;
-            for (std::size_t t = b; t < e; ++t) {
+            for (std::size_t t = b; t < e && !organisation; ++t) {
                 const WordId k = tokens.key(t);
                 // An acronym ends organisations ("Migration NGO"), not names ("JD Vance").
                 if (lex.organisation_word(k) || (t + 1 == e && all_caps(tokens.text(t))) ||
                     chars::is_digit(static_cast<char32_t>(tokens.first_char(t))))
                     organisation = true;
             }
-            // Sentence-initial runs may carry a capitalised non-name word ("Fearful Gomez").
-            const bool sentence_start = boundary_before(b);
             // A single word next to a speech verb is a speaker: "Kruger said", "said Kruger".
-            const bool speaks = (e < n && tokens.is_word(e) && lex.speech_verb(tokens.key(e))) ||
-                                (b > 0 && tokens.is_word(b - 1) && lex.speech_verb(tokens.key(b - 1)));
+            auto speaks = [&] {
+                return (e < n && tokens.is_word(e) && lex.speech_verb(tokens.key(e))) ||
+                       (b > 0 && tokens.is_word(b - 1) && lex.speech_verb(tokens.key(b - 1)));
+            };
             const bool place = !titled && place_like(tokens, b, e, lex);
-            const bool person = !place && (titled || (!organisation && (e - b >= 2 || speaks)));
+            const bool person = !place && (titled || (!organisation && (e - b >= 2 || speaks())));
+            // Sentence-initial runs may carry a capitalised non-name word ("Fearful Gomez").
+            // Only a person's form reads it.
+            const bool sentence_start = person && boundary_before(b);
             // At a sentence start a capitalised common word may lead the run
             // ("Farmer Luis Vega", "Fearful Jose Gomez"): drop it when the
             // article also writes it in lower case or it reads as an adjective.
@@ -193,24 +260,14 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
                                     adjective_like(tokens.key_text(b));
                 if (common) ++b;
             }
-            // The role: title tokens inside the run and lower-case titles just
-            // before it ("senior Conservative MP Sir Teddy Taylor").
-            std::size_t role_begin = i;
-            while (role_begin > 0 && i - role_begin < 4 && tokens.is_word(role_begin - 1) &&
-                   !tokens.capitalized(role_begin - 1) && is_title_token(tokens, role_begin - 1, lex))
-                --role_begin;
-            // The subject of its sentence: nothing but openers, titles and
-            // determiners before it ("But Mr X", "The president, Y").
-            std::size_t s0 = role_begin;
-            while (s0 > 0 && role_begin - s0 < 3 && tokens.is_word(s0 - 1) &&
-                   (lex.opener(tokens.key(s0 - 1)) || lex.determiner(tokens.key(s0 - 1)) || tokens.capitalized(s0 - 1)))
-                --s0;
-            bool verb_follows = false;
-            for (std::size_t t = e; t < n && t < e + 3 && tokens.is_word(t) && !tokens.capitalized(t); ++t)
-                if (lex.speech_verb(tokens.key(t))) { verb_follows = true; break; }
-            const bool subject = boundary_before(s0) || (s0 > 0 && tokens.is_punct(s0 - 1, L',')) || verb_follows;
-            runs.push_back({b, e, person, titled || !sentence_start, titled, gender, subject,
-                            organisation && !place, std::min(role_begin, b)});
+            Run r{b, e, person, titled || !sentence_start, titled, gender, false, organisation && !place, b, i};
+            // Most runs are no person: their role and subject are worked out
+            // only if a mention of a known surname needs them (below).
+            if (person) {
+                r.role_begin = std::min(role_begin_of(i), b);
+                r.subject = subject_of(i, e);
+            }
+            runs.push_back(r);
         }
         i = std::max(run_end, i + 1);
     }
@@ -290,12 +347,30 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
             continue;
         }
         const WordId key = tokens.key(r.e - 1);
-        if (!surnames_.find(key)) continue;
+        const Surname* entry = surnames_.find(key);
+        if (!entry) continue;
         // A title's gender belongs to this person, not to everyone with the surname (Mrs and Mr Price).
-        const Gender g = r.gender != Gender::Unknown ? r.gender : gender(key);
-        mentions_.push_back({start, word_end(tokens, r.e - 1, lex), fullest(std::wstring_view(text).substr(start, end - start), key), key,
-                             g, r.subject});
+        const Gender g = r.gender != Gender::Unknown ? r.gender : entry->gender;
+        const bool subject = r.person ? r.subject : subject_of(r.first, r.e);
+        mentions_.push_back({start, word_end(tokens, r.e - 1, lex),
+                             fullest_of(std::wstring_view(text).substr(start, end - start), *entry), key, g, subject});
     }
+    pool.runs = std::move(runs);
+}
+
+void NameIndex::SurnameTable::adopt(SurnameTable&& spare) {
+    slots_ = std::move(spare.slots_);  // already emptied by release_to
+    spare.slots_ = std::vector<Slot>();
+    spare.size_ = 0;
+    size_ = 0;
+}
+
+void NameIndex::SurnameTable::release_to(SurnameTable& spare) {
+    if (slots_.size() < spare.slots_.size()) return;  // keep the larger table
+    for (Slot& s : slots_)
+        if (s.used) s = Slot{};
+    spare.slots_ = std::move(slots_);
+    spare.size_ = 0;
 }
 
 std::size_t NameIndex::SurnameTable::slot_of(WordId key) const {
@@ -331,29 +406,32 @@ const NameIndex::Surname* NameIndex::SurnameTable::find(WordId key) const {
 
 std::wstring_view NameIndex::fullest(std::wstring_view name, WordId surname) const {
     const Surname* entry = surnames_.find(surname);
-    if (!entry) return name;
+    return entry ? fullest_of(name, *entry) : name;
+}
+
+std::wstring_view NameIndex::fullest_of(std::wstring_view name, const Surname& entry) const {
     const std::size_t words = static_cast<std::size_t>(std::count(name.begin(), name.end(), L' ')) + 1;
-    if (entry->best.words < words) return name;
+    if (entry.best.words < words) return name;
     // "Lars Berg" is not "Anna Berg": a name with a first name only grows
     // into a form that ends with it.
-    const std::wstring_view full = std::wstring_view(text_).substr(entry->best.start, entry->best.end - entry->best.start);
+    const std::wstring_view full = std::wstring_view(text_).substr(entry.best.start, entry.best.end - entry.best.start);
     if (words >= 2 && (full.size() < name.size() || full.compare(full.size() - name.size(), name.size(), name) != 0))
         return name;
     return full;
 }
 
-std::wstring NameIndex::fullest_at(std::size_t start, std::size_t end, std::wstring_view name, WordId surname) const {
+std::wstring_view NameIndex::fullest_at(std::size_t start, std::size_t end, std::wstring_view name, WordId surname) const {
     auto it = std::lower_bound(people_.begin(), people_.end(), end,
                                [](const Mention& m, std::size_t p) { return m.start < p; });
     const std::wstring_view own = fullest(name, surname);
     // The latest person starting before `end` that reaches into [start, end).
-    if (it == people_.begin() || (--it)->end <= start) return std::wstring(own);
-    std::wstring full = wide_of(it->fields.get("name").as_string());
+    if (it == people_.begin() || (--it)->end <= start) return own;
+    const std::wstring_view full = NameStore::of_this_thread().keep_utf8(it->fields.get("name").as_string());
     // Same surname ("Torres" -> "Jorge Torres"); a lone first name ("Richard"
     // -> "Richard Madeley") only when the article has no one of that surname.
     const std::wstring_view last = name.substr(name.find_last_of(L' ') + 1);
     const bool same_surname = full.size() >= last.size() && full.compare(full.size() - last.size(), last.size(), last) == 0;
-    return same_surname || own == name ? full : std::wstring(own);
+    return same_surname || own == name ? full : own;
 }
 
 // Capitalised at a sentence start, a word the article also writes in lower

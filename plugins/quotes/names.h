@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -59,6 +60,50 @@ inline bool is_title_token(const Words& tokens, std::size_t i, const Lexicon& le
     return compound_title(tokens, i, lex);
 }
 
+// Names that are no part of the text (the people plugin's fullest forms,
+// "the company's spokesman" put together), kept until the next document so
+// that a Speaker holds every name as a view. One per thread: extract() runs
+// on several threads at once and empties it when it starts a document; the
+// strings keep their storage from one document to the next.
+class NameStore {
+public:
+    static NameStore& of_this_thread() {
+        static thread_local NameStore store;
+        return store;
+    }
+    void clear() { used_ = 0; }
+    std::wstring_view keep(std::wstring_view a, std::wstring_view b = {}, std::wstring_view c = {}) {
+        std::wstring& s = next();
+        s.assign(a);
+        s.append(b);
+        s.append(c);
+        return s;
+    }
+    // The wide text of a UTF-8 name: printable ASCII is widened byte by byte,
+    // anything else goes through to_wide (the same text).
+    std::wstring_view keep_utf8(std::string_view utf8) {
+        std::wstring& s = next();
+        s.resize(utf8.size());
+        for (std::size_t i = 0; i < utf8.size(); ++i) {
+            const unsigned char c = static_cast<unsigned char>(utf8[i]);
+            if (c < 0x20 || c >= 0x7F) {
+                s = to_wide(utf8);
+                break;
+            }
+            s[i] = static_cast<wchar_t>(c);
+        }
+        return s;
+    }
+
+private:
+    std::wstring& next() {
+        if (used_ == names_.size()) names_.emplace_back();  // a deque: earlier names stay where they are
+        return names_[used_++];
+    }
+    std::deque<std::wstring> names_;
+    std::size_t used_ = 0;
+};
+
 class NameIndex {
 public:
     // `quotes` are excluded from person mentions: names inside a quotation
@@ -66,6 +111,10 @@ public:
     // `people` are the mentions of the people plugin (plugins/people), sorted by start.
     NameIndex(const std::wstring& text, const Words& tokens, const Lexicon& lex, const std::vector<QuoteSpan>& quotes,
               const std::vector<Mention>& people);
+    // The tables' storage goes back to this thread's pool, for the next document.
+    ~NameIndex();
+    NameIndex(const NameIndex&) = delete;
+    NameIndex& operator=(const NameIndex&) = delete;
 
     // The fullest form of a name (as written, its last word's key `surname`)
     // that shares its surname: "Torres" -> "Jorge Torres".
@@ -73,7 +122,8 @@ public:
     std::wstring_view fullest(std::wstring_view name, WordId surname) const;
     // The fullest name of the person written at [start, end): the people
     // plugin's name for a person it found there, else fullest(name, surname).
-    std::wstring fullest_at(std::size_t start, std::size_t end, std::wstring_view name, WordId surname) const;
+    // A view of the text, or of a name in NameStore::of_this_thread().
+    std::wstring_view fullest_at(std::size_t start, std::size_t end, std::wstring_view name, WordId surname) const;
     Gender gender(WordId surname) const;
     bool is_person(WordId surname) const;
     // The article writes this word in lower case somewhere (a common word).
@@ -116,6 +166,10 @@ private:
     public:
         Surname& insert(WordId key, bool& fresh);
         const Surname* find(WordId key) const;
+        // Takes (gives back) the slots of an earlier document's table, emptied:
+        // a table per document without an allocation per document.
+        void adopt(SurnameTable&& spare);
+        void release_to(SurnameTable& spare);
         template <class F>
         void for_each(F f) {
             for (Slot& s : slots_)
@@ -133,6 +187,11 @@ private:
         std::vector<Slot> slots_;
         std::size_t size_ = 0;
     };
+
+    struct Pool;  // storage kept per thread between documents (names.cpp)
+
+    // fullest() for a surname already looked up.
+    std::wstring_view fullest_of(std::wstring_view name, const Surname& entry) const;
 
     const std::wstring& text_;
     const Words& tokens_;

@@ -31,7 +31,7 @@ constexpr std::size_t kMaxLookBack = 600;      // characters before a quote sear
 constexpr std::size_t kMaxLookAhead = 300;     // characters after it
 constexpr std::size_t kMaxChainParagraphs = 20;  // a multi-paragraph quote looks this far for its speaker
 
-newslens::Value optional_text(const std::wstring& s) {
+newslens::Value optional_text(std::wstring_view s) {
     return s.empty() ? newslens::Value() : newslens::Value(utf8_of(s));
 }
 
@@ -57,8 +57,8 @@ bool title_case(const std::wstring& text, const Words& tokens, const Lexicon& le
 }
 
 // A book, film or operation name: a documentary called "…", dubbed "…".
-bool named_by_preceding_word(const Words& tokens, const Lexicon& lex, const QuoteSpan& q) {
-    const std::size_t t = tokens.first_at(q.open);
+// `t` is the first word at the quote's opening mark (Words::first_at), here and below.
+bool named_by_preceding_word(const Words& tokens, const Lexicon& lex, std::size_t t) {
     for (std::size_t back = 1; back <= 2 && back <= t; ++back) {
         if (!tokens.is_word(t - back)) continue;
         return lex.naming_word(tokens.key(t - back));
@@ -68,18 +68,29 @@ bool named_by_preceding_word(const Words& tokens, const Lexicon& lex, const Quot
 
 // Words that announce a title in Title Case: the film “…”, appeared on
 // “…”, NBC’s “…”.
-bool title_cue_before(const Words& tokens, const Lexicon& lex, const QuoteSpan& q) {
-    const std::size_t t = tokens.first_at(q.open);
+bool title_cue_before(const Words& tokens, const Lexicon& lex, std::size_t t) {
     if (t == 0 || !tokens.is_word(t - 1)) return false;
     return lex.work_noun(tokens.key(t - 1)) || (tokens.possessive(t - 1) && tokens.capitalized(t - 1));
 }
 
 // The mark follows a lower-case word: the quote sits inside a sentence
 // ("took the stage to ''Eye of the Tiger.''", "roles in “How the Grinch Stole Christmas,”").
-bool after_lower_case_word(const Words& tokens, const QuoteSpan& q) {
-    const std::size_t t = tokens.first_at(q.open);
+bool after_lower_case_word(const Words& tokens, std::size_t t) {
     return t > 0 && tokens.is_word(t - 1) && !tokens.capitalized(t - 1) && !tokens.line_break_before(t);
 }
+
+// The per-document vectors of extract(), kept per thread so that their
+// storage is reused from document to document (extract runs on several
+// threads at once, and is never re-entered on one).
+struct Workspace {
+    std::vector<QuoteSpan> quotes;
+    std::vector<std::size_t> main, first_in_para, last_in_para, before_begin, after_end, predecessor;
+    std::vector<bool> is_quote, is_title, direct_found;
+    static Workspace& of_this_thread() {
+        static thread_local Workspace w;
+        return w;
+    }
+};
 
 class QuoteExtractor : public Extractor {
 public:
@@ -152,21 +163,29 @@ void QuoteExtractor::extract(const newslens::Context& ctx, std::vector<Mention>&
     const std::wstring& text = doc.wide();
     const TextLayer& layer = ctx.layer();
     const std::vector<Segment>& paragraphs = layer.lines();
-    const std::vector<QuoteSpan> quotes = find_quotes(layer, paragraphs);
+    Workspace& work = Workspace::of_this_thread();
+    NameStore::of_this_thread().clear();  // the names of the document before are no longer read
+    std::vector<QuoteSpan>& quotes = work.quotes;
+    find_quotes(layer, paragraphs, quotes);
     const Words tokens(layer);
     const NameIndex names(text, tokens, lex_, quotes, ctx.mentions("people"));
     Attributor attributor(text, tokens, lex_, names);
 
     const std::size_t n = quotes.size();
-    std::vector<bool> is_quote(n);
+    std::vector<bool>& is_quote = work.is_quote;
+    is_quote.assign(n, false);
     for (std::size_t i = 0; i < n; ++i) is_quote[i] = count_words(text, quotes[i].start, quotes[i].end, kMinQuoteWords) >= kMinQuoteWords;
 
     // Top-level quotations (not terms, not nested), in text order, and where
     // each paragraph's first and last ones are.
-    std::vector<std::size_t> main;
+    std::vector<std::size_t>& main = work.main;
+    main.clear();
     for (std::size_t i = 0; i < n; ++i)
         if (is_quote[i] && quotes[i].parent == kNone) main.push_back(i);
-    std::vector<std::size_t> first_in_para(paragraphs.size(), kNone), last_in_para(paragraphs.size(), kNone);
+    std::vector<std::size_t>& first_in_para = work.first_in_para;
+    std::vector<std::size_t>& last_in_para = work.last_in_para;
+    first_in_para.assign(paragraphs.size(), kNone);
+    last_in_para.assign(paragraphs.size(), kNone);
     for (std::size_t k = 0; k < main.size(); ++k) {
         const std::size_t p = quotes[main[k]].paragraph;
         if (first_in_para[p] == kNone) first_in_para[p] = k;
@@ -187,7 +206,10 @@ void QuoteExtractor::extract(const newslens::Context& ctx, std::vector<Mention>&
 
     // Windows: from the previous quote of the paragraph to the next one,
     // never more than a few hundred characters either side.
-    std::vector<std::size_t> before_begin(main.size()), after_end(main.size());
+    std::vector<std::size_t>& before_begin = work.before_begin;
+    std::vector<std::size_t>& after_end = work.after_end;
+    before_begin.assign(main.size(), 0);
+    after_end.assign(main.size(), 0);
     std::vector<Speaker> direct(main.size());
     for (std::size_t k = 0; k < main.size(); ++k) {
         const QuoteSpan& q = quotes[main[k]];
@@ -206,24 +228,28 @@ void QuoteExtractor::extract(const newslens::Context& ctx, std::vector<Mention>&
     }
 
     std::vector<Speaker> speaker(n);
-    std::vector<std::size_t> predecessor(main.size(), kNone);
+    std::vector<std::size_t>& predecessor = work.predecessor;
+    predecessor.assign(main.size(), kNone);
     for (std::size_t k = 0; k < main.size(); ++k) {
         const std::size_t next = continuation(k);
         if (next != kNone) predecessor[next] = k;
     }
     // Titles and names in quotes are nobody's speech: "called “…”", or Title
     // Case with no attribution next to it.
-    std::vector<bool> is_title(n);
+    std::vector<bool>& is_title = work.is_title;
+    is_title.assign(n, false);
     for (std::size_t k = 0; k < main.size(); ++k) {
         const QuoteSpan& q = quotes[main[k]];
-        const bool cued = title_cue_before(tokens, lex_, q);
-        is_title[main[k]] = named_by_preceding_word(tokens, lex_, q) || (cued && title_case(text, tokens, lex_, q, true)) ||
-                            (!direct[k].found() && title_case(text, tokens, lex_, q, after_lower_case_word(tokens, q)));
+        const std::size_t t = tokens.first_at(q.open);
+        const bool cued = title_cue_before(tokens, lex_, t);
+        is_title[main[k]] = named_by_preceding_word(tokens, lex_, t) || (cued && title_case(text, tokens, lex_, q, true)) ||
+                            (!direct[k].found() && title_case(text, tokens, lex_, q, after_lower_case_word(tokens, t)));
     }
 
     // direct[k] is moved into its quote's speaker below (later quotes read
     // only the direct attributions of later quotes, and this).
-    std::vector<bool> direct_found(main.size());
+    std::vector<bool>& direct_found = work.direct_found;
+    direct_found.assign(main.size(), false);
     for (std::size_t k = 0; k < main.size(); ++k) direct_found[k] = direct[k].found();
     std::size_t last_attributed = kNone;  // the latest quote with a speaker, to inherit from in O(1)
     for (std::size_t k = 0; k < main.size(); ++k) {

@@ -80,18 +80,6 @@ inline std::string utf8_of(std::wstring_view s) {
     return out;
 }
 
-// The wide text of a UTF-8 name (the people plugin's): printable ASCII is
-// widened byte by byte; anything else goes through to_wide (same text).
-inline std::wstring wide_of(std::string_view s) {
-    std::wstring out(s.size(), L'\0');
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c < 0x20 || c >= 0x7F) return to_wide(s);
-        out[i] = static_cast<wchar_t>(c);
-    }
-    return out;
-}
-
 // Words as the scorer counts them: \w+ joined by inner apostrophes. Counting
 // stops at `enough`: callers ask whether a span has that many.
 inline std::size_t count_words(std::wstring_view text, std::size_t begin, std::size_t end,
