@@ -3,7 +3,7 @@
 // view.js, data only ever reaches the page as text nodes.
 'use strict';
 
-const ALL_ROW_LIMIT = 300;
+const ALL_ROW_LIMIT = 100;  // a longer cross-document table is drawn as a window (vtable.js): 300 rows in full took 0.1-0.2 s of layout per redraw
 
 // One plugin's mentions in the model and the field keys they have, split
 // once per model (each redraw went through every mention once per plugin).
