@@ -62,7 +62,7 @@ function filteredRows(app, plugin) {
       }
       return true;
     });
-    entry = { all, q, signature, doc: f.doc, place: f.place, hideRepeats: app.hideRepeats, rows, groups: null, groupsKey: '' };
+    entry = { all, q, signature, doc: f.doc, place: f.place, hideRepeats: app.hideRepeats, rows, groups: null, groupsKey: '', sorted: null, sortedKey: '' };
     lastFiltered.set(plugin, entry);
   }
   const rows = entry.rows.slice();
@@ -81,11 +81,15 @@ function filteredRows(app, plugin) {
 // opened) does not group 20,000 mentions again.
 function filteredGroups(app, plugin, rows, field) {
   const entry = lastFiltered.get(plugin);
-  const key = `${field}\u0001${JSON.stringify(app.sort[plugin] || null)}\u0001${JSON.stringify(app.groupSort[plugin] || null)}`;
-  if (entry && entry.groups && entry.groupsKey === key && entry.rows.length === rows.length) return entry.groups;
-  const groups = sortGroups(groupRows(rows, field), app.groupSort[plugin]);
-  if (entry) { entry.groups = groups; entry.groupsKey = key; }
-  return groups;
+  const rowsKey = `${field}\u0001${JSON.stringify(app.sort[plugin] || null)}`;
+  const sortKey = JSON.stringify(app.groupSort[plugin] || null);
+  const mine = entry && entry.rows.length === rows.length;
+  if (mine && entry.groups && entry.groupsKey === rowsKey && entry.sortedKey === sortKey) return entry.sorted;
+  // Sorting by another column groups the same rows again only in another order.
+  const groups = mine && entry.groups && entry.groupsKey === rowsKey ? entry.groups : groupRows(rows, field);
+  const sorted = sortGroups(groups.slice(), app.groupSort[plugin]);
+  if (mine) Object.assign(entry, { groups, groupsKey: rowsKey, sorted, sortedKey: sortKey });
+  return sorted;
 }
 
 function rowValue(x, key) {
