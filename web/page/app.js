@@ -361,17 +361,20 @@ function removeAllDocs() {
   renderNow();
 }
 
-function selectDoc(id) {
-  if (id !== app.currentId) markMetaDirty();
+// listAsIs: only the current mark moves in the document list (the user
+// picked another document; nothing else in the list changed).
+function selectDoc(id, listAsIs) {
+  const was = app.currentId;
+  if (id !== was) markViewDirty();
   app.currentId = id;
-  renderList(app);
+  if (listAsIs) moveCurrentMark(app, was); else renderList(app);
   renderDoc(app, findDoc(id));
 }
 
 // A document chosen in the list: a step Back can undo.
 function userSelectDoc(id) {
   if (app.tab !== 'doc') showTab('doc');
-  selectDoc(id);
+  selectDoc(id, true);
   navPush();
 }
 
@@ -609,6 +612,8 @@ function renderNow() {
     lastList = now;
   } else scheduleRender();
   updateSummary();
+  // After a run, the Tables view's data is made ready while the page is idle.
+  if (app.tab !== 'tables' && app.modelDirty && !app.batch && !app.restoring) warmTables(app);
   if (app.tab !== 'doc' && app.modelDirty) {
     if (!app.batch || now - lastCompare > COMPARE_MS) { lastCompare = now; renderTab(); }
     else scheduleRender();
@@ -680,7 +685,7 @@ function compared(msg) {
 }
 
 function showTab(name) {
-  if (name !== app.tab) markMetaDirty();
+  if (name !== app.tab) markViewDirty();
   app.tab = name;
   for (const b of document.querySelectorAll('.tabs [data-tab]')) b.setAttribute('aria-selected', String(b.dataset.tab === name));
   syncTabs();
@@ -702,7 +707,7 @@ function renderTab() {
 // From any view to a mention in its document's text.
 function openMention(docId, id) {
   if (app.tab !== 'doc') showTab('doc');
-  if (app.currentId !== docId) selectDoc(docId);
+  if (app.currentId !== docId) selectDoc(docId, true);
   navPush();
   showMention(id);
 }

@@ -24,6 +24,7 @@ const store = {
   dirtyDocs: new Set(),     // documents whose small record changed (written with the meta record)
   deleted: new Set(),
   dirtyMeta: false,
+  dirtyView: false,         // only the view changed (the document shown, the tab): a small record
   unsavedData: new Set(),  // ids whose results a worker has not confirmed saved
   inputs: new Map(),       // id -> {input, at} of a document waiting for analysis, not written yet
   inputRecords: new Map(), // key in 'inputs' -> ids whose inputs it holds (deleted once they are analysed)
@@ -64,6 +65,11 @@ function saveLater() {
 }
 function markDocDirty(doc) { store.dirtyDocs.add(doc.id); store.dirtyMeta = true; saveLater(); }
 function markMetaDirty() { store.dirtyMeta = true; saveLater(); }
+// The document shown or the tab changed: written as a record of its own
+// (the workspace record holds every document's small record: with 1,000
+// documents, writing it after each switch cost the page 10-15 ms).
+function markViewDirty() { store.dirtyView = true; saveLater(); }
+function viewRecord() { return { currentId: app.currentId, tab: app.tab }; }
 
 // Input of a document waiting for analysis, saved so that a reload in the
 // middle of a long run loses nothing: all those of a flush in one record of
@@ -118,10 +124,12 @@ function flushStore(leaving) {
   if (waiting) setTimeout(saveLater, 0);
   const spent = spentInputRecords();
   const meta = store.dirtyMeta || store.dirtyDocs.size ? metaRecord() : null;
+  const view = meta || store.dirtyView ? viewRecord() : null;
   store.dirtyDocs.clear();
   store.deleted.clear();
   store.dirtyMeta = false;
-  if (!deleted.length && !meta && !inputs.length && !spent.length) return Promise.resolve();
+  store.dirtyView = false;
+  if (!deleted.length && !meta && !view && !inputs.length && !spent.length) return Promise.resolve();
   const inputKey = inputs.length ? `inputs-${Date.now()}-${store.inputCount++}` : null;
   if (inputKey) store.inputRecords.set(inputKey, new Set(inputs.map(([id]) => id)));
   store.writing = idbWrite(store.db, ['docs', 'data', 'meta', 'inputs'], (s) => {
@@ -129,6 +137,7 @@ function flushStore(leaving) {
     for (const key of spent) s.inputs.delete(key);
     for (const id of deleted) { s.docs.delete(id); s.data.delete(id); }
     if (meta) s.meta.put(meta, 'workspace');
+    if (view) s.meta.put(view, 'view');
   }).then(() => { store.problem = ''; }, storeFailed).then(() => { store.writing = null; });
   return store.writing;
 }
@@ -143,7 +152,7 @@ window.addEventListener('pagehide', () => { if (store.available) flushStore(true
 function unsavedWork() {
   if (!app.docs.length) return false;
   if ([...store.failedDocs].some((id) => findDoc(id))) return true;
-  return !store.available || !!store.problem || store.dirtyMeta || store.dirtyDocs.size > 0 || store.inputs.size > 0 ||
+  return !store.available || !!store.problem || store.dirtyMeta || store.dirtyView || store.dirtyDocs.size > 0 || store.inputs.size > 0 ||
     store.unsavedData.size > 0 || !!store.writing;
 }
 
@@ -172,6 +181,9 @@ async function openStore() {
   const [meta, docs, data, inputRecords] = await Promise.all(['meta', 'docs', 'data', 'inputs'].map((name) => readAll(store.db, name)));
   const m = meta.get('workspace');
   if (!m || !m.order || !m.order.length) return 0;
+  // The view as last saved (written after the workspace record when only it changed).
+  const view = meta.get('view');
+  if (view) Object.assign(m, { currentId: view.currentId, tab: view.tab });
   // The small records: in the meta record (version 2), else one per document.
   const small = Array.isArray(m.records) ? new Map(m.records.map((r) => [r.id, r])) : docs;
   const inputs = new Map();

@@ -3,7 +3,7 @@
 // view.js, data only ever reaches the page as text nodes.
 'use strict';
 
-const ALL_ROW_LIMIT = 300;
+const ALL_ROW_LIMIT = 100;  // a longer cross-document table is drawn as a window (vtable.js): 300 rows in full took 0.1-0.2 s of layout per redraw
 
 // One plugin's mentions in the model and the field keys they have, split
 // once per model (each redraw went through every mention once per plugin).
@@ -40,26 +40,32 @@ function filteredRows(app, plugin) {
   const last = lastFiltered.get(plugin);
   const narrower = last && last.all === all && last.signature === signature && last.doc === f.doc && last.place === f.place
     && last.hideRepeats === app.hideRepeats && q.startsWith(last.q);
-  const from = narrower ? last.rows : all;
-  const rows = narrower && q === last.q ? from.slice() : from.filter((x) => {
-    if (app.hideRepeats && x.repeat) return false;
-    if (f.doc && String(x.doc.id) !== f.doc) return false;
-    if (f.place) {
-      if (!f.place.docs.has(x.doc.id)) return false;
-      // The place's own plugin: only its mentions of that place (of that
-      // country and its places, for a country picked on the map).
-      if (x.m.plugin === f.place.plugin) {
-        if (f.place.countryCode ? x.m.country !== f.place.countryCode : (x.m.name || x.m.text) !== f.place.name) return false;
+  // The same filters as last time: the same entry (its grouped rows are
+  // kept on it, filteredGroups).
+  let entry = last;
+  if (!(narrower && q === last.q)) {
+    const rows = (narrower ? last.rows : all).filter((x) => {
+      if (app.hideRepeats && x.repeat) return false;
+      if (f.doc && String(x.doc.id) !== f.doc) return false;
+      if (f.place) {
+        if (!f.place.docs.has(x.doc.id)) return false;
+        // The place's own plugin: only its mentions of that place (of that
+        // country and its places, for a country picked on the map).
+        if (x.m.plugin === f.place.plugin) {
+          if (f.place.countryCode ? x.m.country !== f.place.countryCode : (x.m.name || x.m.text) !== f.place.name) return false;
+        }
       }
-    }
-    if (q) {
-      // The cells' text, kept on the row for the next keystroke.
-      if (x.searchColumns !== signature) { x.search = rowCells(x, columns).join('\u0001').toLowerCase(); x.searchColumns = signature; }
-      if (!x.search.includes(q)) return false;
-    }
-    return true;
-  });
-  lastFiltered.set(plugin, { all, q, signature, doc: f.doc, place: f.place, hideRepeats: app.hideRepeats, rows: rows.slice() });
+      if (q) {
+        // The cells' text, kept on the row for the next keystroke.
+        if (x.searchColumns !== signature) { x.search = rowCells(x, columns).join('\u0001').toLowerCase(); x.searchColumns = signature; }
+        if (!x.search.includes(q)) return false;
+      }
+      return true;
+    });
+    entry = { all, q, signature, doc: f.doc, place: f.place, hideRepeats: app.hideRepeats, rows, groups: null, groupsKey: '', sorted: null, sortedKey: '' };
+    lastFiltered.set(plugin, entry);
+  }
+  const rows = entry.rows.slice();
   const s = app.sort[plugin];
   if (s) {
     const idx = app.columns[plugin].indexOf(s.key);
@@ -67,6 +73,23 @@ function filteredRows(app, plugin) {
     rows.sort((a, b) => s.dir * compareCells(val(a), val(b)));
   }
   return rows;
+}
+
+// The groups of a grouped table (groupRows, sortGroups) of the rows
+// filteredRows gave last: kept with those rows, so that drawing the table
+// again with the same filters and order (another view and back, a group
+// opened) does not group 20,000 mentions again.
+function filteredGroups(app, plugin, rows, field) {
+  const entry = lastFiltered.get(plugin);
+  const rowsKey = `${field}\u0001${JSON.stringify(app.sort[plugin] || null)}`;
+  const sortKey = JSON.stringify(app.groupSort[plugin] || null);
+  const mine = entry && entry.rows.length === rows.length;
+  if (mine && entry.groups && entry.groupsKey === rowsKey && entry.sortedKey === sortKey) return entry.sorted;
+  // Sorting by another column groups the same rows again only in another order.
+  const groups = mine && entry.groups && entry.groupsKey === rowsKey ? entry.groups : groupRows(rows, field);
+  const sorted = sortGroups(groups.slice(), app.groupSort[plugin]);
+  if (mine) Object.assign(entry, { groups, groupsKey: rowsKey, sorted, sortedKey: sortKey });
+  return sorted;
 }
 
 function rowValue(x, key) {
@@ -161,7 +184,7 @@ function groupedTable(app, p, rows, columns, field) {
   }, label, sortKey === key ? (sortDir > 0 ? ' ▲' : ' ▼') : ''));
   const head = el('tr', {}, headCell('group', what), headCell('mentions', 'mentions', 'num'),
     headCell('sources', 'sources', 'num'), el('th', { scope: 'col' }, 'share of sources'));
-  const groups = sortGroups(groupRows(rows, field), app.groupSort[p.name]);
+  const groups = filteredGroups(app, p.name, rows, field);
   // A group row, then its mention rows when it is open. A long table is
   // drawn as a window over these entries (vtable.js), rows built on demand.
   const entries = [];
@@ -309,28 +332,84 @@ function renderAllTables(app) {
 // their names change (a list of 1,000 options costs a layout each time).
 let docFilterKey = '';
 // The text filter reads each row's cells as shown (filteredRows): computed
-// for every row in slices while the page is idle, so that the first
-// keystroke does not format 100,000 rows at once.
+// for every row while the page is idle (requestIdleCallback, a few
+// milliseconds at a time), so that the first keystroke does not format
+// 100,000 rows at once. Slices of a fixed number of rows were tasks of
+// 25-120 ms on a loaded machine, some of them just after the view was drawn.
+const IDLE_SLICE_MS = 8;
 let searchWarm = 0;
+function whenIdle(fn) {
+  if (window.requestIdleCallback) requestIdleCallback(fn, { timeout: 2000 });
+  else setTimeout(() => fn(null), 0);
+}
+function sliceUntil(deadline) {
+  const budget = deadline && !deadline.didTimeout ? Math.min(IDLE_SLICE_MS, deadline.timeRemaining()) : IDLE_SLICE_MS;
+  return performance.now() + Math.max(1, budget);
+}
 function prepareSearch(app) {
   const run = ++searchWarm;
   const mentions = app.model.mentions;
   const signatures = {};
   for (const [plugin, columns] of Object.entries(app.columns)) signatures[plugin] = { columns, signature: columns.join('\u0001') };
   let i = 0;
-  const slice = () => {
+  const slice = (deadline) => {
     if (run !== searchWarm || mentions !== app.model.mentions) return;
-    const end = Math.min(mentions.length, i + 4000);
-    for (; i < end; i++) {
-      const x = mentions[i];
-      const c = signatures[x.m.plugin];
-      if (c && x.searchColumns !== c.signature) { x.search = rowCells(x, c.columns).join('\u0001').toLowerCase(); x.searchColumns = c.signature; }
+    const until = sliceUntil(deadline);
+    while (i < mentions.length) {
+      const end = Math.min(mentions.length, i + 200);
+      for (; i < end; i++) {
+        const x = mentions[i];
+        const c = signatures[x.m.plugin];
+        if (c && x.searchColumns !== c.signature) { x.search = rowCells(x, c.columns).join('\u0001').toLowerCase(); x.searchColumns = c.signature; }
+      }
+      if (performance.now() >= until) break;
     }
-    if (i < mentions.length) setTimeout(slice, 0);
+    if (i < mentions.length) whenIdle(slice);
   };
-  setTimeout(slice, 0);
+  whenIdle(slice);
 }
 
+// The cross-document tables' data, made ready while the page is idle
+// after a run (the mentions by plugin, their columns, the rows and groups
+// of the filters as they are), a step per plugin: the first Tables view
+// then only draws (with 1,000 documents this was 100-200 ms of it). Not for
+// a model over WARM_MAX_MENTIONS (a 50 MB text): one step would be a long
+// task of its own, which the view is not.
+const WARM_MAX_MENTIONS = 200000;
+let tablesWarm = 0;
+function warmTables(app) {
+  const run = ++tablesWarm;
+  const steps = (function* () {
+    const count = app.docs.reduce((n, d) => n + (d.status === 'done' ? d.result.mentions.length : 0), 0);
+    if (count > WARM_MAX_MENTIONS) return;
+    refreshModel();
+    yield;
+    for (const p of app.plugins) {
+      const all = pluginMentions(app, p.name);
+      if (!all.length) continue;
+      app.columns[p.name] = ['document', 'text', ...visibleKeys(p.name, pluginFieldKeys(all))];
+      yield;
+      const rows = filteredRows(app, p.name);
+      const field = groupField(all);
+      if (field && !app.ungrouped.has(p.name)) { yield; filteredGroups(app, p.name, rows, field); }
+      yield;
+    }
+    prepareSearch(app);
+  })();
+  const step = (deadline) => {
+    if (run !== tablesWarm || app.tab === 'tables') return;  // the view draws them itself
+    const until = sliceUntil(deadline);
+    while (!steps.next().done) if (performance.now() >= until) { whenIdle(step); return; }
+  };
+  whenIdle(step);
+}
+
+// The options are filled while the page is idle after the view is drawn
+// (or at once when the select is focused or pressed): 1,000 options were
+// 120-290 ms of the first Tables view's layout on this machine, even with
+// the select's width fixed (style.css) some 30 ms. Until then it holds
+// "All documents" and the document picked.
+let docFilterFill = null;  // the options waiting to be put in
 function renderDocFilter(app) {
   const sel = document.getElementById('filter-doc');
   const want = app.filter.doc;
@@ -338,7 +417,23 @@ function renderDocFilter(app) {
   const key = docs.map((d) => `${d.id}\u0001${d.name}`).join('\u0002');
   if (key !== docFilterKey || !sel.options.length) {
     docFilterKey = key;
-    sel.replaceChildren(el('option', { value: '' }, 'All documents'), ...docs.map((d) => el('option', { value: String(d.id) }, d.name)));
+    const option = (d) => el('option', { value: String(d.id) }, d.name);
+    const fill = () => {
+      if (docFilterFill !== fill) return;
+      docFilterFill = null;
+      const value = sel.value;
+      sel.replaceChildren(el('option', { value: '' }, 'All documents'), ...docs.map(option));
+      sel.value = value;
+    };
+    docFilterFill = fill;
+    if (!sel.dataset.wired) {
+      sel.dataset.wired = '1';
+      for (const type of ['focus', 'pointerdown', 'mousedown']) sel.addEventListener(type, () => { if (docFilterFill) docFilterFill(); });
+    }
+    const picked = docs.find((d) => String(d.id) === want);
+    sel.replaceChildren(el('option', { value: '' }, 'All documents'), ...(picked ? [option(picked)] : []));
+    if (document.activeElement === sel) fill();
+    else requestAnimationFrame(() => setTimeout(() => whenIdle(fill), 0));
   }
   sel.value = want;
   if (sel.value !== want) app.filter.doc = '';
