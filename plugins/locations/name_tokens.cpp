@@ -43,117 +43,141 @@ char gap_between(const TextLayer& layer, std::size_t from, std::size_t to) {
 
 bool one_char(const Token& t) { return t.end == t.start + 1; }
 
+// One name token: layer tokens [p, q) of word `w`, whose body (without an
+// abbreviation dot and a possessive ’s) ends at `body_end`.
+NameToken part_of_word(const TextLayer& layer, const newslens::Word& w, std::size_t p, std::size_t q,
+                       std::size_t body_end, bool final_dot, bool dotted, std::wstring& buffer) {
+    const auto& toks = layer.tokens();
+    const std::wstring& text = layer.document().wide();
+    NameToken nt;
+    nt.first = static_cast<std::uint32_t>(p);
+    nt.last = static_cast<std::uint32_t>(final_dot ? q + 1 : q);
+    nt.start = toks[p].start;
+    nt.key_end = toks[q - 1].end;
+    nt.end = toks[nt.last - 1].end;
+    nt.dotted = dotted;
+    nt.possessive = w.possessive && q == body_end;
+    for (std::size_t k = p + 1; k + 1 < q && !nt.apostrophe; ++k)
+        nt.apostrophe = toks[k].type == TokenType::Punct && chars::is_apostrophe(static_cast<char32_t>(text[toks[k].start]));
+    nt.word = chars::is_letter(static_cast<char32_t>(text[nt.start]));
+    if (q - p == 1) {
+        nt.key = toks[p].key;
+        nt.cap = toks[p].shape == Shape::Capitalized || toks[p].shape == Shape::AllCaps;
+        nt.allcaps = toks[p].shape == Shape::AllCaps;
+        return nt;
+    }
+    if (p == w.first && q == body_end && !nt.dotted && !nt.apostrophe) {
+        nt.key = w.key;
+    } else {
+        key_text(layer, nt, buffer);
+        nt.key = layer.find_key(buffer);
+    }
+    int letters = 0, lowers = 0;
+    for (std::size_t k = nt.start; k < nt.key_end; ++k) {
+        const auto c = static_cast<char32_t>(text[k]);
+        if (chars::is_letter(c)) {
+            ++letters;
+            if (!chars::is_upper(c)) ++lowers;
+            if (letters == 1) nt.cap = chars::is_upper(c);
+        } else if (chars::is_apostrophe(c) && letters <= 2 && k + 1 < nt.key_end &&
+                   chars::is_upper(static_cast<char32_t>(text[k + 1]))) {
+            nt.cap = true;  // d’Ivoire, l’Aquila: an elided article before a capitalised name
+        }
+    }
+    nt.allcaps = letters >= 2 && lowers == 0;
+    return nt;
+}
+
+// The name tokens of a word of several layer tokens (a hyphen, a dot, an
+// apostrophe, a possessive ’s), appended to `out`. Kept out of name_tokens'
+// loop, which it would slow down for the one-token words that are most of a
+// text (inlined, it makes the compiler spill that loop's registers).
+[[gnu::noinline]] void split_word(const TextLayer& layer, const newslens::Word& w, std::size_t& prev_end, std::vector<NameToken>& out,
+                std::wstring& buffer) {
+    const auto& toks = layer.tokens();
+    const std::wstring& text = layer.document().wide();
+    std::size_t body_end = w.last;  // without the abbreviation dot and the possessive ’s
+    if (w.abbreviation) --body_end;
+    if (w.possessive) body_end -= 2;
+    std::size_t p = w.first;
+    bool dotted = false;
+    for (std::size_t k = w.first + 1; k <= body_end; ++k) {
+        if (k < body_end) {
+            if (toks[k].type != TokenType::Punct) continue;
+            const auto c = static_cast<char32_t>(text[toks[k].start]);
+            if (chars::is_apostrophe(c)) continue;  // d’Ivoire, O’Brien
+            // U.S., D.C.: one letter, a dot, one letter (or W.Va.).
+            const bool one_letter_before = one_char(toks[k - 1]) && (k - 1 == p || toks[k - 2].type == TokenType::Punct);
+            const bool one_letter_after = toks[k + 1].type == TokenType::Word && one_char(toks[k + 1]) &&
+                                          chars::is_letter(static_cast<char32_t>(text[toks[k + 1].start])) &&
+                                          !(k + 2 < body_end && toks[k + 2].type == TokenType::Number);
+            // W.Va.: one letter, a dot, and a short last word before the final dot.
+            const bool short_last = w.abbreviation && k + 2 == body_end && toks[k + 1].type == TokenType::Word &&
+                                    toks[k + 1].end - toks[k + 1].start <= 2;
+            if (c == U'.' && one_letter_before && (one_letter_after || short_last)) {
+                dotted = true;
+                continue;
+            }
+        }
+        // A hyphen, an ampersand, another dot, or the end of the body.
+        const bool final_dot = k == body_end && dotted && w.abbreviation && !w.possessive;
+        NameToken nt = part_of_word(layer, w, p, k, body_end, final_dot, dotted, buffer);
+        nt.gap_before = out.empty() ? '|' : gap_between(layer, prev_end, p);
+        prev_end = nt.last;
+        out.push_back(nt);
+        p = k + 1;
+        dotted = false;
+    }
+}
+
 }  // namespace
 
 std::vector<NameToken> name_tokens(const TextLayer& layer, std::size_t first, std::size_t last) {
     std::vector<NameToken> out;
     const auto& toks = layer.tokens();
     const auto& words = layer.words();
-    const std::wstring& text = layer.document().wide();
     if (first >= last || first >= toks.size()) return out;
+    last = std::min(last, toks.size());
+    // Every token belongs to a word: the words of tokens [first, last), but
+    // those that reach outside them.
+    std::size_t word_begin = layer.word_of_token(first), word_end = layer.word_of_token(last - 1) + 1;
+    if (words[word_begin].first < first) ++word_begin;
+    if (word_end > word_begin && words[word_end - 1].last > last) --word_end;
     // One name token a word, more where hyphens split words: room for a few more.
-    const std::size_t word_count = layer.word_of_token(std::min(last, toks.size()) - 1) - layer.word_of_token(first) + 1;
+    const std::size_t word_count = word_end - word_begin;
     out.reserve(word_count + word_count / 8 + 4);
+    // Raw pointers: the stores into `out` would make the compiler reload the vectors' data.
+    const Token* const tok_data = toks.data();
+    const newslens::Word* const word_data = words.data();
+    const wchar_t* const text = layer.document().wide().data();
     std::size_t prev_end = first;  // the layer token after the previous name token
-    bool have_prev = false;
     std::wstring buffer;
-
-    auto emit = [&](const newslens::Word& w, std::size_t p, std::size_t q, std::size_t body_end, bool final_dot,
-                    bool dotted) {
-        NameToken nt;
-        nt.first = static_cast<std::uint32_t>(p);
-        nt.last = static_cast<std::uint32_t>(final_dot ? q + 1 : q);
-        nt.start = toks[p].start;
-        nt.key_end = toks[q - 1].end;
-        nt.end = toks[nt.last - 1].end;
-        nt.dotted = dotted;
-        nt.possessive = w.possessive && q == body_end;
-        for (std::size_t k = p + 1; k + 1 < q && !nt.apostrophe; ++k)
-            nt.apostrophe = toks[k].type == TokenType::Punct && chars::is_apostrophe(static_cast<char32_t>(text[toks[k].start]));
-        nt.word = chars::is_letter(static_cast<char32_t>(text[nt.start]));
-        if (q - p == 1) {
-            nt.key = toks[p].key;
-            nt.cap = toks[p].shape == Shape::Capitalized || toks[p].shape == Shape::AllCaps;
-            nt.allcaps = toks[p].shape == Shape::AllCaps;
-        } else {
-            if (p == w.first && q == body_end && !nt.dotted && !nt.apostrophe) {
-                nt.key = w.key;
-            } else {
-                key_text(layer, nt, buffer);
-                nt.key = layer.find_key(buffer);
-            }
-            int letters = 0, lowers = 0;
-            for (std::size_t k = nt.start; k < nt.key_end; ++k) {
-                const auto c = static_cast<char32_t>(text[k]);
-                if (chars::is_letter(c)) {
-                    ++letters;
-                    if (!chars::is_upper(c)) ++lowers;
-                    if (letters == 1) nt.cap = chars::is_upper(c);
-                } else if (chars::is_apostrophe(c) && letters <= 2 && k + 1 < nt.key_end &&
-                           chars::is_upper(static_cast<char32_t>(text[k + 1]))) {
-                    nt.cap = true;  // d’Ivoire, l’Aquila: an elided article before a capitalised name
-                }
-            }
-            nt.allcaps = letters >= 2 && lowers == 0;
-        }
-        nt.gap_before = have_prev ? gap_between(layer, prev_end, p) : '|';
-        have_prev = true;
-        prev_end = nt.last;
-        out.push_back(nt);
-    };
-
-    for (std::size_t wi = layer.word_of_token(first); wi < words.size() && words[wi].first < last; ++wi) {
-        const newslens::Word& w = words[wi];
-        if (!w.alnum || w.first < first || w.last > last) continue;
-        if (w.last == w.first + 1) {
-            // Most words are one layer token (no hyphen, dot or ’s): their
-            // key, capitals and gap come straight off the token.
-            const Token& tok = toks[w.first];
-            NameToken& nt = out.emplace_back();
-            nt.first = w.first;
-            nt.last = w.last;
-            nt.start = tok.start;
-            nt.end = nt.key_end = tok.end;
-            nt.key = tok.key;
-            nt.word = chars::is_letter(static_cast<char32_t>(text[tok.start]));
-            nt.cap = tok.shape == Shape::Capitalized || tok.shape == Shape::AllCaps;
-            nt.allcaps = tok.shape == Shape::AllCaps;
-            if (!have_prev) nt.gap_before = '|';
-            else if (prev_end == w.first) nt.gap_before = tok.line_before() || !tok.space_before() ? '|' : ' ';
-            else nt.gap_before = gap_between(layer, prev_end, w.first);
-            have_prev = true;
-            prev_end = w.last;
+    for (std::size_t wi = word_begin; wi < word_end; ++wi) {
+        const newslens::Word& w = word_data[wi];
+        if (!w.alnum) continue;
+        if (w.last != w.first + 1) {
+            split_word(layer, w, prev_end, out, buffer);
             continue;
         }
-        std::size_t body_end = w.last;  // without the abbreviation dot and the possessive ’s
-        if (w.abbreviation) --body_end;
-        if (w.possessive) body_end -= 2;
-        std::size_t p = w.first;
-        bool dotted = false;
-        for (std::size_t k = w.first + 1; k <= body_end; ++k) {
-            if (k < body_end) {
-                if (toks[k].type != TokenType::Punct) continue;
-                const auto c = static_cast<char32_t>(text[toks[k].start]);
-                if (chars::is_apostrophe(c)) continue;  // d’Ivoire, O’Brien
-                // U.S., D.C.: one letter, a dot, one letter (or W.Va.).
-                const bool one_letter_before = one_char(toks[k - 1]) && (k - 1 == p || toks[k - 2].type == TokenType::Punct);
-                const bool one_letter_after = toks[k + 1].type == TokenType::Word && one_char(toks[k + 1]) &&
-                                              chars::is_letter(static_cast<char32_t>(text[toks[k + 1].start])) &&
-                                              !(k + 2 < body_end && toks[k + 2].type == TokenType::Number);
-                // W.Va.: one letter, a dot, and a short last word before the final dot.
-                const bool short_last = w.abbreviation && k + 2 == body_end && toks[k + 1].type == TokenType::Word &&
-                                        toks[k + 1].end - toks[k + 1].start <= 2;
-                if (c == U'.' && one_letter_before && (one_letter_after || short_last)) {
-                    dotted = true;
-                    continue;
-                }
-            }
-            // A hyphen, an ampersand, another dot, or the end of the body.
-            const bool final_dot = k == body_end && dotted && w.abbreviation && !w.possessive;
-            emit(w, p, k, body_end, final_dot, dotted);
-            p = k + 1;
-            dotted = false;
-        }
+        // Most words are one layer token (no hyphen, dot or ’s): their key,
+        // capitals and gap come straight off the token.
+        const Token& tok = tok_data[w.first];
+        const auto c = static_cast<char32_t>(text[tok.start]);
+        NameToken nt;
+        nt.first = w.first;
+        nt.last = w.last;
+        nt.start = tok.start;
+        nt.end = nt.key_end = tok.end;
+        nt.key = tok.key;
+        nt.word = c < 0x80 ? chars::is_ascii_letter(c) : chars::is_letter(c);
+        nt.cap = tok.shape == Shape::Capitalized || tok.shape == Shape::AllCaps;
+        nt.allcaps = tok.shape == Shape::AllCaps;
+        if (out.empty()) nt.gap_before = '|';
+        else if (prev_end == w.first)
+            nt.gap_before = (tok.gap & (newslens::kSpaceBefore | newslens::kLineBefore)) == newslens::kSpaceBefore ? ' ' : '|';
+        else nt.gap_before = gap_between(layer, prev_end, w.first);
+        prev_end = w.last;
+        out.push_back(nt);
     }
     return out;
 }
