@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <iterator>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -82,39 +83,78 @@ private:
     WordId w_and_ = 0, w_of_ = 0, w_the_ = 0, w_a_ = 0, w_an_ = 0, w_to_ = 0, w_bc_ = 0, w_v_ = 0, w_vs_ = 0;
 };
 
+// Storage of one thread, reused for each document: the vectors keep their
+// capacity, and the lower-case word bits are cleared where they were set
+// (a fresh WordBits grows and zeroes a bitmap the size of the vocabulary).
+struct Workspace {
+    std::vector<NameToken> toks;
+    std::vector<std::uint32_t> capitalised;
+    newslens::WordBits lower_words;
+    std::vector<char> dateline;
+    std::vector<int> owner, person;
+    std::vector<Cand> fitting;
+};
+
 void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out) const {
     const Document& doc = ctx.document();
     const newslens::TextLayer& layer = ctx.layer();
     const std::wstring& text = doc.wide();
     const auto& ltoks = layer.tokens();
-    const std::vector<NameToken> toks = name_tokens(layer, 0, ltoks.size());
+    static thread_local Workspace work;
+    name_tokens(layer, 0, ltoks.size(), work.toks);
+    const std::vector<NameToken>& toks = work.toks;
     const std::size_t T = toks.size();
     auto initial = [&](std::size_t k) { return sentence_initial(layer, toks[k].first); };
 
-    // Lines written in title case (headlines): capitalisation says little there.
-    std::vector<char> title_line(T, 0);
-    {
-        std::size_t a = 0;
-        for (const auto& line : layer.lines()) {
-            if (a >= T) break;
-            if (toks[a].first >= line.last) continue;
-            std::size_t b = a;  // the line's tokens are [a, b)
-            int words = 0, caps = 0;
-            for (; b < T && toks[b].first < line.last; ++b)
-                if (toks[b].word && toks[b].end - toks[b].start >= 4) { ++words; caps += toks[b].cap; }
-            // Headlines: every long word capitalised (one slip allowed in a
-            // long one), and no full stop at the end.
-            bool full_stop = false;
-            for (std::size_t k = toks[b - 1].last; k < line.last && !full_stop; ++k)
-                full_stop = ltoks[k].type == newslens::TokenType::Punct && text[ltoks[k].start] == L'.';
-            if (words >= 3 && !full_stop && (caps == words || (words >= 6 && caps + 1 >= words)))
-                for (std::size_t k = a; k < b; ++k) title_line[k] = 1;
-            a = b;
-        }
+    // One pass over the tokens. Every stage below starts at a capitalised
+    // token, so each walks this list rather than the whole text; and words
+    // seen in lower case somewhere in the document are common words here.
+    std::vector<std::uint32_t>& capitalised = work.capitalised;
+    newslens::WordBits& lower_words = work.lower_words;
+    capitalised.clear();
+    lower_words.clear();
+    for (std::size_t k = 0; k < T; ++k) {
+        if (toks[k].cap) capitalised.push_back(static_cast<std::uint32_t>(k));
+        else if (toks[k].word) lower_words.insert(toks[k].key);
     }
+
+    // Lines written in title case (headlines): capitalisation says little
+    // there. Only the lines that hold a match are asked about (stage 4),
+    // each once. A line's name tokens are those that begin in its layer
+    // tokens, from the end of the line before.
+    const auto& lines = layer.lines();
+    std::vector<signed char> title_of_line(lines.size(), -1);  // -1: not judged yet
+    auto first_token_from = [&](std::uint32_t layer_token) {  // the first name token at or after it
+        return static_cast<std::size_t>(
+            std::lower_bound(toks.begin(), toks.end(), layer_token,
+                             [](const NameToken& t, std::uint32_t v) { return t.first < v; }) -
+            toks.begin());
+    };
+    auto title_line = [&](std::size_t tok) {
+        const auto line = std::upper_bound(lines.begin(), lines.end(), toks[tok].first,
+                                           [](std::uint32_t v, const newslens::Segment& l) { return v < l.last; });
+        if (line == lines.end()) return false;
+        signed char& known = title_of_line[static_cast<std::size_t>(line - lines.begin())];
+        if (known >= 0) return known > 0;
+        const std::size_t a = line == lines.begin() ? 0 : first_token_from(std::prev(line)->last);
+        const std::size_t b = first_token_from(line->last);  // the line's tokens are [a, b)
+        int words = 0, caps = 0;
+        for (std::size_t k = a; k < b; ++k)
+            if (toks[k].word && toks[k].end - toks[k].start >= 4) { ++words; caps += toks[k].cap; }
+        // Headlines: every long word capitalised (one slip allowed in a
+        // long one), and no full stop at the end.
+        bool full_stop = false;
+        for (std::size_t k = toks[b - 1].last; k < line->last && !full_stop; ++k)
+            full_stop = ltoks[k].type == newslens::TokenType::Punct && text[ltoks[k].start] == L'.';
+        known = words >= 3 && !full_stop && (caps == words || (words >= 6 && caps + 1 >= words));
+        return known > 0;
+    };
     // Datelines: capitals at the start of a sentence, then , : ( or a dash.
-    std::vector<char> dateline(T, 0);
-    for (std::size_t i = 0; i < T; ++i) {
+    std::vector<char>& dateline = work.dateline;
+    dateline.assign(T, 0);
+    for (std::size_t c = 0, next = 0; c < capitalised.size(); ++c) {
+        const std::size_t i = capitalised[c];
+        if (i < next) continue;
         // ("THE END OF AN ERA:" is a shouted phrase, not a place.)
         const WordId w0 = toks[i].key;
         if (!toks[i].allcaps || !initial(i) || w0 == w_the_ || w0 == w_a_ || w0 == w_an_ || w0 == w_of_ ||
@@ -134,21 +174,21 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
             // sentence (not an acronym before a title: "UN Secretary-General").
             for (std::size_t m = i; m < j; ++m) dateline[m] = 1;
         }
-        i = j - 1;
+        next = j;
     }
-    // Words seen in lower case somewhere in the document are common words here.
-    newslens::WordBits lower_words;
-    for (const auto& t : toks)
-        if (t.word && !t.cap) lower_words.insert(t.key);
 
     std::vector<Match> matches;
-    std::vector<int> owner(T, -1);  // token -> match index
+    matches.reserve(capitalised.size() / 4 + 8);  // every match starts at a capitalised token
+    std::vector<int>& owner = work.owner;  // token -> match index
+    owner.assign(T, -1);
 
     // 1. Named features: X River, X International Bridge, Lake X, Gulf of X.
     auto name_token = [&](std::size_t k) {
         return toks[k].word && toks[k].cap && !in(kStop, toks[k].key) && !in(kCalendar, toks[k].key);
     };
-    for (std::size_t i = 0; i < T; ++i) {
+    for (std::size_t c = 0, next = 0; c < capitalised.size(); ++c) {
+        const std::size_t i = capitalised[c];
+        if (i < next) continue;
         if (!toks[i].cap || owner[i] >= 0 || !in(kPrefixStart, toks[i].key)) continue;
         // "Salt Lake City": a prefix word inside a longer name starts nothing.
         if (i > 0 && toks[i].gap_before == ' ' && toks[i - 1].cap && toks[i - 1].word && !in(kStop, toks[i - 1].key))
@@ -166,12 +206,13 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
             Match m;
             m.first = i; m.count = j - i; m.feature = true; m.feature_type = f.type;
             for (std::size_t k = i; k < j; ++k) owner[k] = static_cast<int>(matches.size());
-            matches.push_back(m);
-            i = j - 1;
+            matches.push_back(std::move(m));
+            next = j;
             break;
         }
     }
-    for (std::size_t i = 1; i < T; ++i) {
+    for (const std::size_t i : capitalised) {
+        if (i == 0) continue;
         if (!toks[i].cap || owner[i] >= 0 || !in(kSuffixStart, toks[i].key)) continue;
         for (const auto& f : gaz_.suffix_features()) {
             const std::size_t w = f.words.size();
@@ -197,13 +238,15 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
             Match m;
             m.first = s; m.count = i + w - s; m.feature = true; m.feature_type = f.type;
             for (std::size_t k = s; k < i + w; ++k) owner[k] = static_cast<int>(matches.size());
-            matches.push_back(m);
+            matches.push_back(std::move(m));
             break;
         }
     }
 
     // 2. Gazetteer: longest match from each capitalised token.
-    for (std::size_t i = 0; i < T; ++i) {
+    for (std::size_t c = 0, next = 0; c < capitalised.size(); ++c) {
+        const std::size_t i = capitalised[c];
+        if (i < next) continue;
         if (!toks[i].cap || !toks[i].word || owner[i] >= 0 || !in(kFormStart, toks[i].key)) continue;
         std::uint32_t nodes[kMaxTokens];
         std::size_t longest = 0;
@@ -231,20 +274,25 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
             // "Trenton, N.J.": an abbreviation right after a place and a comma.
             const bool after_place = i > 0 && toks[i].gap_before == ',' && owner[i - 1] >= 0 &&
                                      !matches[owner[i - 1]].demonym;
-            for (int pass = after_place ? -1 : 0; pass < 2 && m.cands.empty(); ++pass) {
+            // The entries that fit go to a reused buffer first: most names
+            // tried this way fit none, and their Match is never kept.
+            std::vector<Cand>& fitting = work.fitting;
+            fitting.clear();
+            for (int pass = after_place ? -1 : 0; pass < 2 && fitting.empty(); ++pass) {
                 const CandRange found = pass < 0    ? gaz_.abbreviations(m.node)
                                         : pass == 0 ? gaz_.places(m.node)
                                                     : gaz_.demonyms(m.node);
                 if (found.empty()) continue;
                 m.total = found.size();
                 for (const auto& c : found)
-                    if (c.caps == caps || (c.caps == 0 && in_dateline)) m.cands.push_back(c);
+                    if (c.caps == caps || (c.caps == 0 && in_dateline)) fitting.push_back(c);
                 m.demonym = pass == 1;
             }
-            if (m.cands.empty()) continue;
+            if (fitting.empty()) continue;
+            m.cands.assign(fitting.begin(), fitting.end());
             for (std::size_t k = i; k < i + n; ++k) owner[k] = static_cast<int>(matches.size());
             matches.push_back(std::move(m));
-            i += n - 1;
+            next = i + n;
             break;
         }
     }
@@ -300,7 +348,9 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
         const std::size_t e = k + matches[owner[k]].count;
         return e < T && toks[e].gap_before == ',';
     };
-    for (std::size_t i = 0; i < T; ++i) {
+    for (std::size_t c = 0, next = 0; c < capitalised.size(); ++c) {
+        const std::size_t i = capitalised[c];
+        if (i < next) continue;
         if (!toks[i].cap || !toks[i].word || owner[i] >= 0 || (i && toks[i].gap_before != ' ')) continue;
         const bool locative = i > 0 && (in(kLocative, toks[i - 1].key) || toks[i - 1].key == w_to_);
         std::size_t j = i;
@@ -338,8 +388,8 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
         }
         if (after < text.size() && chars::is_apostrophe(static_cast<char32_t>(text[after]))) continue;  // "Maduro, Venezuela's leader"
         for (std::size_t k = i; k < j; ++k) owner[k] = static_cast<int>(matches.size());
-        matches.push_back(m);
-        i = j;
+        matches.push_back(std::move(m));
+        next = j + 1;
     }
 
     // A place learnt that way is the same place wherever the article names it again.
@@ -363,7 +413,9 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
             }
             return nullptr;
         };
-        for (std::size_t i = 0; i < T && !learnt.empty(); ++i) {
+        for (std::size_t c = 0, next = 0; c < capitalised.size() && !learnt.empty(); ++c) {
+            const std::size_t i = capitalised[c];
+            if (i < next) continue;
             if (!toks[i].cap || !toks[i].word || owner[i] >= 0 || !first_keys.contains(toks[i].key)) continue;
             for (std::size_t n = 1; n <= longest && i + n <= T && owner[i + n - 1] < 0; ++n) {
                 if (n > 1 && toks[i + n - 1].gap_before != ' ') break;
@@ -373,8 +425,8 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
                 Match m;
                 m.first = i; m.count = n; m.unknown = true; m.cc = l->cc; m.near = l->near;
                 for (std::size_t k = i; k < i + n; ++k) owner[k] = static_cast<int>(matches.size());
-                matches.push_back(m);
-                i += n - 1;
+                matches.push_back(std::move(m));
+                next = i + n;
                 break;
             }
         }
@@ -387,11 +439,16 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
     // Indonesia" for persons, and glues modifiers to names ("Austrian Jurgen
     // Melzer", "Paris-based Euronext"), whose first word is left to the rules below.
     {
-        std::vector<int> person(T, -1);  // token -> index of its person mention
+        std::vector<int>& person = work.person;  // token -> index of its person mention
+        person.assign(T, -1);
         const auto& people = ctx.mentions("people");
         std::size_t k = 0;
         for (std::size_t p = 0; p < people.size(); ++p) {
-            while (k < T && toks[k].start < people[p].start) ++k;
+            // The first token from k on that does not start before the person.
+            k = static_cast<std::size_t>(
+                std::lower_bound(toks.begin() + static_cast<std::ptrdiff_t>(k), toks.end(), people[p].start,
+                                 [](const NameToken& t, std::size_t start) { return t.start < start; }) -
+                toks.begin());
             for (std::size_t j = k; j < T && toks[j].end <= people[p].end; ++j) person[j] = static_cast<int>(p);
         }
         for (auto& m : matches) {
@@ -482,7 +539,7 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
             in(kOrgBefore, toks[a - 3].key)) { m.rejected = m.in_org = true; continue; }
         // In headlines and lists every word is capitalised: only weak names
         // ("22 Magdalena Maleeva") are still judged by their neighbours there.
-        if (m.dateline || (title_line[a] && is_strong_kind(m))) continue;
+        if (m.dateline || (is_strong_kind(m) && title_line(a))) continue;
         // People and organisations named after a place: "Karen Bass",
         // "Migration Colombia", "Chad Smith", "Washington Post".
         auto plain_capitalised = [&](std::size_t k) {
@@ -907,7 +964,9 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
         Mention out_m;
         out_m.start = toks[m.first].start;
         out_m.end = toks[m.first + m.count - 1].end;
+        // Each field is set once, in order: appended without a look-up.
         Fields& f = out_m.fields;
+        f.reserve(8);
         if (m.feature || m.unknown) {
             std::string name = doc.slice(out_m.start, out_m.end);
             if (m.unknown && toks[m.first].allcaps) {  // PACARAIMA -> Pacaraima
@@ -920,15 +979,15 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
                 }
                 name = newslens::to_utf8(w);
             }
-            f["name"] = name;
-            if (!m.cc.empty()) f["country"] = m.cc;
-            f["type"] = m.feature ? m.feature_type : "city";
+            f.append("name", std::move(name));
+            if (!m.cc.empty()) f.append("country", m.cc);
+            f.append("type", m.feature ? m.feature_type : "city");
             if (m.near >= 0) {  // the whereabouts of the town or state named near it
                 const Entry& e = gaz_.entry(m.near);
-                f["lat"] = e.lat; f["lon"] = e.lon;
-                f["located_by"] = e.name;
+                f.append("lat", e.lat); f.append("lon", e.lon);
+                f.append("located_by", e.name);
             }
-            f["candidates"] = 0;
+            f.append("candidates", 0);
             out.push_back(std::move(out_m));
             continue;
         }
@@ -937,13 +996,13 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
         // matched so that it gives no country ("American"), but not reported:
         // ../shared/eval/GUIDELINES.md lists the demonyms of countries.
         if (m.demonym && e.cc.empty()) continue;
-        f["name"] = e.name;
-        if (!e.cc.empty()) f["country"] = e.cc;
-        f["type"] = type_name(e.kind);
-        if (e.has_ll) { f["lat"] = e.lat; f["lon"] = e.lon; }
-        if (e.pop > 0) f["population"] = e.pop;
-        f["candidates"] = m.total;
-        if (m.demonym) f["demonym"] = true;
+        f.append("name", e.name);
+        if (!e.cc.empty()) f.append("country", e.cc);
+        f.append("type", type_name(e.kind));
+        if (e.has_ll) { f.append("lat", e.lat); f.append("lon", e.lon); }
+        if (e.pop > 0) f.append("population", e.pop);
+        f.append("candidates", m.total);
+        if (m.demonym) f.append("demonym", true);
         out.push_back(std::move(out_m));
     }
     std::sort(out.begin() + static_cast<std::ptrdiff_t>(base), out.end(),

@@ -134,9 +134,15 @@ NameToken part_of_word(const TextLayer& layer, const newslens::Word& w, std::siz
 
 std::vector<NameToken> name_tokens(const TextLayer& layer, std::size_t first, std::size_t last) {
     std::vector<NameToken> out;
+    name_tokens(layer, first, last, out);
+    return out;
+}
+
+void name_tokens(const TextLayer& layer, std::size_t first, std::size_t last, std::vector<NameToken>& out) {
+    out.clear();
     const auto& toks = layer.tokens();
     const auto& words = layer.words();
-    if (first >= last || first >= toks.size()) return out;
+    if (first >= last || first >= toks.size()) return;
     last = std::min(last, toks.size());
     // Every token belongs to a word: the words of tokens [first, last), but
     // those that reach outside them.
@@ -179,7 +185,6 @@ std::vector<NameToken> name_tokens(const TextLayer& layer, std::size_t first, st
         prev_end = w.last;
         out.push_back(nt);
     }
-    return out;
 }
 
 void key_text(const TextLayer& layer, const NameToken& t, std::wstring& out) {

@@ -36,6 +36,8 @@ struct NameToken {
 
 // The name tokens of layer tokens [first, last) (whole words only).
 std::vector<NameToken> name_tokens(const newslens::TextLayer& layer, std::size_t first, std::size_t last);
+// The same into `out` (cleared first): a vector reused for each document keeps its storage.
+void name_tokens(const newslens::TextLayer& layer, std::size_t first, std::size_t last, std::vector<NameToken>& out);
 
 // The folded text that `t.key` stands for (what the gazetteer interns):
 // without the dots of a dotted abbreviation and without apostrophes, as
