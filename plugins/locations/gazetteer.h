@@ -113,6 +113,7 @@ public:
     CandRange abbreviations(std::uint32_t node) const { return abbrevs_.find(node); }
 
     bool in(List list, WordId w) const { return w < lists_.size() && (lists_[w] & list); }
+    std::uint16_t lists(WordId w) const { return w < lists_.size() ? lists_[w] : 0; }  // all its List bits
 
     const Entry& entry(std::size_t i) const { return entries_[i]; }
     const std::vector<Feature>& prefix_features() const { return prefix_features_; }

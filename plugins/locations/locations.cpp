@@ -86,9 +86,19 @@ private:
 // Storage of one thread, reused for each document: the vectors keep their
 // capacity, and the lower-case word bits are cleared where they were set
 // (a fresh WordBits grows and zeroes a bitmap the size of the vocabulary).
+// A capitalised token, where the stages below may start a name, with what
+// they ask of it first.
+struct Start {
+    std::uint32_t tok = 0;
+    std::uint16_t lists = 0;  // List bits of its key
+    bool word = false;        // NameToken::word
+    bool allcaps = false;     // NameToken::allcaps
+    bool spaced = false;      // the first token, or white space before it (gap ' ')
+};
+
 struct Workspace {
     std::vector<NameToken> toks;
-    std::vector<std::uint32_t> capitalised;
+    std::vector<Start> starts;
     newslens::WordBits lower_words;
     std::vector<char> dateline;
     std::vector<int> owner, person;
@@ -106,17 +116,22 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
     const std::size_t T = toks.size();
     auto initial = [&](std::size_t k) { return sentence_initial(layer, toks[k].first); };
 
-    // One pass over the tokens. Every stage below starts at a capitalised
-    // token, so each walks this list rather than the whole text; and words
-    // seen in lower case somewhere in the document are common words here.
-    std::vector<std::uint32_t>& capitalised = work.capitalised;
+    // Every stage below starts at a capitalised token, so each walks this
+    // list rather than the whole text.
+    std::vector<Start>& starts = work.starts;
+    starts.clear();
+    // Words seen in lower case somewhere in the document are common words here.
     newslens::WordBits& lower_words = work.lower_words;
-    capitalised.clear();
     lower_words.clear();
     for (std::size_t k = 0; k < T; ++k) {
-        if (toks[k].cap) capitalised.push_back(static_cast<std::uint32_t>(k));
-        else if (toks[k].word) lower_words.insert(toks[k].key);
+        const NameToken& t = toks[k];
+        if (t.cap)
+            starts.push_back({static_cast<std::uint32_t>(k), gaz_.lists(t.key), t.word, t.allcaps,
+                              k == 0 || t.gap_before == ' '});
+        else if (t.word)
+            lower_words.insert(t.key);
     }
+    auto written_lower = [&](std::size_t k) { return lower_words.contains(toks[k].key); };
 
     // Lines written in title case (headlines): capitalisation says little
     // there. Only the lines that hold a match are asked about (stage 4),
@@ -138,11 +153,11 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
         if (known >= 0) return known > 0;
         const std::size_t a = line == lines.begin() ? 0 : first_token_from(std::prev(line)->last);
         const std::size_t b = first_token_from(line->last);  // the line's tokens are [a, b)
-        int words = 0, caps = 0;
-        for (std::size_t k = a; k < b; ++k)
-            if (toks[k].word && toks[k].end - toks[k].start >= 4) { ++words; caps += toks[k].cap; }
         // Headlines: every long word capitalised (one slip allowed in a
         // long one), and no full stop at the end.
+        int words = 0, caps = 0;
+        for (std::size_t k = a; k < b && words - caps < 2; ++k)  // (two slips settle it)
+            if (toks[k].word && toks[k].end - toks[k].start >= 4) { ++words; caps += toks[k].cap; }
         bool full_stop = false;
         for (std::size_t k = toks[b - 1].last; k < line->last && !full_stop; ++k)
             full_stop = ltoks[k].type == newslens::TokenType::Punct && text[ltoks[k].start] == L'.';
@@ -152,9 +167,9 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
     // Datelines: capitals at the start of a sentence, then , : ( or a dash.
     std::vector<char>& dateline = work.dateline;
     dateline.assign(T, 0);
-    for (std::size_t c = 0, next = 0; c < capitalised.size(); ++c) {
-        const std::size_t i = capitalised[c];
-        if (i < next) continue;
+    for (std::size_t c = 0, next = 0; c < starts.size(); ++c) {
+        const std::size_t i = starts[c].tok;
+        if (i < next || !starts[c].allcaps) continue;
         // ("THE END OF AN ERA:" is a shouted phrase, not a place.)
         const WordId w0 = toks[i].key;
         if (!toks[i].allcaps || !initial(i) || w0 == w_the_ || w0 == w_a_ || w0 == w_an_ || w0 == w_of_ ||
@@ -178,7 +193,7 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
     }
 
     std::vector<Match> matches;
-    matches.reserve(capitalised.size() / 4 + 8);  // every match starts at a capitalised token
+    matches.reserve(starts.size() / 4 + 8);  // every match starts at a capitalised token
     std::vector<int>& owner = work.owner;  // token -> match index
     owner.assign(T, -1);
 
@@ -186,10 +201,9 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
     auto name_token = [&](std::size_t k) {
         return toks[k].word && toks[k].cap && !in(kStop, toks[k].key) && !in(kCalendar, toks[k].key);
     };
-    for (std::size_t c = 0, next = 0; c < capitalised.size(); ++c) {
-        const std::size_t i = capitalised[c];
-        if (i < next) continue;
-        if (!toks[i].cap || owner[i] >= 0 || !in(kPrefixStart, toks[i].key)) continue;
+    for (std::size_t c = 0, next = 0; c < starts.size(); ++c) {
+        const std::size_t i = starts[c].tok;
+        if (i < next || !(starts[c].lists & kPrefixStart) || owner[i] >= 0) continue;
         // "Salt Lake City": a prefix word inside a longer name starts nothing.
         if (i > 0 && toks[i].gap_before == ' ' && toks[i - 1].cap && toks[i - 1].word && !in(kStop, toks[i - 1].key))
             continue;
@@ -211,9 +225,9 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
             break;
         }
     }
-    for (const std::size_t i : capitalised) {
-        if (i == 0) continue;
-        if (!toks[i].cap || owner[i] >= 0 || !in(kSuffixStart, toks[i].key)) continue;
+    for (const Start& start : starts) {
+        const std::size_t i = start.tok;
+        if (i == 0 || !(start.lists & kSuffixStart) || owner[i] >= 0) continue;
         for (const auto& f : gaz_.suffix_features()) {
             const std::size_t w = f.words.size();
             if (i + w > T) continue;
@@ -227,14 +241,14 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
                 --s;
             // "Former Downing Street", "Neither Main Street": a sentence's
             // first word that the article also writes in lower case is not part of it.
-            while (s < i && initial(s) && (in(kStop, toks[s].key) || lower_words.contains(toks[s].key))) ++s;
+            while (s < i && initial(s) && (in(kStop, toks[s].key) || written_lower(s))) ++s;
             if (s == i) continue;
             // "Salt Lake City", "Lake Placid": the word is inside a longer name
             // (but "Laurel County Clerk Dean Johnson" names the county).
             if (i + w < T && toks[i + w].gap_before == ' ' && toks[i + w].cap && toks[i + w].word &&
                 !in(kStop, toks[i + w].key) && !in(kCalendar, toks[i + w].key) && !(f.type == "region" && in(kRoles, toks[i + w].key)))
                 continue;
-            if (initial(s) && s + 1 == i && lower_words.contains(toks[s].key)) continue;
+            if (initial(s) && s + 1 == i && written_lower(s)) continue;
             Match m;
             m.first = s; m.count = i + w - s; m.feature = true; m.feature_type = f.type;
             for (std::size_t k = s; k < i + w; ++k) owner[k] = static_cast<int>(matches.size());
@@ -244,10 +258,9 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
     }
 
     // 2. Gazetteer: longest match from each capitalised token.
-    for (std::size_t c = 0, next = 0; c < capitalised.size(); ++c) {
-        const std::size_t i = capitalised[c];
-        if (i < next) continue;
-        if (!toks[i].cap || !toks[i].word || owner[i] >= 0 || !in(kFormStart, toks[i].key)) continue;
+    for (std::size_t c = 0, next = 0; c < starts.size(); ++c) {
+        const std::size_t i = starts[c].tok;
+        if (i < next || !starts[c].word || !(starts[c].lists & kFormStart) || owner[i] >= 0) continue;
         std::uint32_t nodes[kMaxTokens];
         std::size_t longest = 0;
         for (std::size_t n = 0; n < kMaxTokens && i + n < T && owner[i + n] < 0; ++n) {
@@ -348,10 +361,9 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
         const std::size_t e = k + matches[owner[k]].count;
         return e < T && toks[e].gap_before == ',';
     };
-    for (std::size_t c = 0, next = 0; c < capitalised.size(); ++c) {
-        const std::size_t i = capitalised[c];
-        if (i < next) continue;
-        if (!toks[i].cap || !toks[i].word || owner[i] >= 0 || (i && toks[i].gap_before != ' ')) continue;
+    for (std::size_t c = 0, next = 0; c < starts.size(); ++c) {
+        const std::size_t i = starts[c].tok;
+        if (i < next || !starts[c].word || !starts[c].spaced || owner[i] >= 0) continue;
         const bool locative = i > 0 && (in(kLocative, toks[i - 1].key) || toks[i - 1].key == w_to_);
         std::size_t j = i;
         while (j < T && j - i < 4 && owner[j] < 0 && (j == i || toks[j].gap_before == ' ') &&
@@ -413,10 +425,9 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
             }
             return nullptr;
         };
-        for (std::size_t c = 0, next = 0; c < capitalised.size() && !learnt.empty(); ++c) {
-            const std::size_t i = capitalised[c];
-            if (i < next) continue;
-            if (!toks[i].cap || !toks[i].word || owner[i] >= 0 || !first_keys.contains(toks[i].key)) continue;
+        for (std::size_t c = 0, next = 0; c < starts.size() && !learnt.empty(); ++c) {
+            const std::size_t i = starts[c].tok;
+            if (i < next || !starts[c].word || owner[i] >= 0 || !first_keys.contains(toks[i].key)) continue;
             for (std::size_t n = 1; n <= longest && i + n <= T && owner[i + n - 1] < 0; ++n) {
                 if (n > 1 && toks[i + n - 1].gap_before != ' ') break;
                 const Learnt* l = learnt_at(i, n);
@@ -562,7 +573,7 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
         // A capitalised word at a sentence start that the article also writes
         // in lower case is an ordinary word ("Migrants Colombia..." is not).
         if (a > 0 && toks[a].gap_before == ' ' && plain_capitalised(a - 1) &&
-            !(initial(a - 1) && lower_words.contains(toks[a - 1].key))) {
+            !(initial(a - 1) && written_lower(a - 1))) {
             m.rejected = true;
             // A surname elsewhere too, unless an organisation word comes
             // before it ("United Bank Charleston Market" is no person).
@@ -854,7 +865,8 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
         if (e.kind == Kind::Country || e.kind == Kind::Continent || e.kind == Kind::Region || e.kind == Kind::State)
             continue;
         if (m.cands[0].caps) continue;  // acronyms already matched exactly
-        const bool common = single && (in(kStop, m.word) || lower_words.contains(m.word));
+        // (A one-token name's key is its token's.)
+        const bool common = single && (in(kStop, m.word) || written_lower(a));
         if (common) {
             if (!(known_country && locative)) m.rejected = true;
         } else if (e.kind == Kind::City && single && e.pop < kStrongPopulation) {
