@@ -98,6 +98,7 @@ struct Start {
 
 struct Workspace {
     std::vector<NameToken> toks;
+    std::vector<std::uint32_t> capitalised;
     std::vector<Start> starts;
     newslens::WordBits lower_words;
     std::vector<char> dateline;
@@ -111,7 +112,7 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
     const std::wstring& text = doc.wide();
     const auto& ltoks = layer.tokens();
     static thread_local Workspace work;
-    name_tokens(layer, 0, ltoks.size(), work.toks);
+    name_tokens(layer, 0, ltoks.size(), work.toks, work.capitalised);
     const std::vector<NameToken>& toks = work.toks;
     const std::size_t T = toks.size();
     auto initial = [&](std::size_t k) { return sentence_initial(layer, toks[k].first); };
@@ -120,18 +121,23 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
     // list rather than the whole text.
     std::vector<Start>& starts = work.starts;
     starts.clear();
-    // Words seen in lower case somewhere in the document are common words here.
+    for (const std::uint32_t k : work.capitalised) {
+        const NameToken& t = toks[k];
+        starts.push_back({k, gaz_.lists(t.key), t.word, t.allcaps, k == 0 || t.gap_before == ' '});
+    }
+    // Words seen in lower case somewhere in the document are common words
+    // here. Gathered at the first question: many articles never ask.
     newslens::WordBits& lower_words = work.lower_words;
     lower_words.clear();
-    for (std::size_t k = 0; k < T; ++k) {
-        const NameToken& t = toks[k];
-        if (t.cap)
-            starts.push_back({static_cast<std::uint32_t>(k), gaz_.lists(t.key), t.word, t.allcaps,
-                              k == 0 || t.gap_before == ' '});
-        else if (t.word)
-            lower_words.insert(t.key);
-    }
-    auto written_lower = [&](std::size_t k) { return lower_words.contains(toks[k].key); };
+    bool lower_gathered = false;
+    auto written_lower = [&](std::size_t k) {
+        if (!lower_gathered) {
+            for (const NameToken& t : toks)
+                if (t.word && !t.cap) lower_words.insert(t.key);
+            lower_gathered = true;
+        }
+        return lower_words.contains(toks[k].key);
+    };
 
     // Lines written in title case (headlines): capitalisation says little
     // there. Only the lines that hold a match are asked about (stage 4),
@@ -281,30 +287,34 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
                 if (toks[i + k].allcaps) caps |= 1u << k;
                 in_dateline = in_dateline && dateline[i + k];
             }
-            Match m;
-            m.first = i; m.count = n; m.node = nodes[n - 1]; m.dateline = in_dateline;
-            if (n == 1) m.word = toks[i].key;
+            const std::uint32_t node = nodes[n - 1];
             // "Trenton, N.J.": an abbreviation right after a place and a comma.
             const bool after_place = i > 0 && toks[i].gap_before == ',' && owner[i - 1] >= 0 &&
                                      !matches[owner[i - 1]].demonym;
             // The entries that fit go to a reused buffer first: most names
-            // tried this way fit none, and their Match is never kept.
+            // tried this way fit none, and no Match is made for them.
             std::vector<Cand>& fitting = work.fitting;
             fitting.clear();
+            std::size_t total = 0;
+            bool demonym = false;
             for (int pass = after_place ? -1 : 0; pass < 2 && fitting.empty(); ++pass) {
-                const CandRange found = pass < 0    ? gaz_.abbreviations(m.node)
-                                        : pass == 0 ? gaz_.places(m.node)
-                                                    : gaz_.demonyms(m.node);
+                const CandRange found = pass < 0    ? gaz_.abbreviations(node)
+                                        : pass == 0 ? gaz_.places(node)
+                                                    : gaz_.demonyms(node);
                 if (found.empty()) continue;
-                m.total = found.size();
+                total = found.size();
                 for (const auto& c : found)
                     if (c.caps == caps || (c.caps == 0 && in_dateline)) fitting.push_back(c);
-                m.demonym = pass == 1;
+                demonym = pass == 1;
             }
             if (fitting.empty()) continue;
-            m.cands.assign(fitting.begin(), fitting.end());
             for (std::size_t k = i; k < i + n; ++k) owner[k] = static_cast<int>(matches.size());
-            matches.push_back(std::move(m));
+            Match& m = matches.emplace_back();
+            m.first = i; m.count = n; m.node = node; m.dateline = in_dateline;
+            if (n == 1) m.word = toks[i].key;
+            m.total = total;
+            m.demonym = demonym;
+            m.cands.assign(fitting.begin(), fitting.end());
             next = i + n;
             break;
         }

@@ -132,13 +132,13 @@ NameToken part_of_word(const TextLayer& layer, const newslens::Word& w, std::siz
 
 }  // namespace
 
-std::vector<NameToken> name_tokens(const TextLayer& layer, std::size_t first, std::size_t last) {
-    std::vector<NameToken> out;
-    name_tokens(layer, first, last, out);
-    return out;
-}
+namespace {
 
-void name_tokens(const TextLayer& layer, std::size_t first, std::size_t last, std::vector<NameToken>& out) {
+// The name tokens of layer tokens [first, last) into `out`, each handed to
+// `note` with its index as it is made.
+template <class Note>
+void read_name_tokens(const TextLayer& layer, std::size_t first, std::size_t last, std::vector<NameToken>& out,
+                      Note&& note) {
     out.clear();
     const auto& toks = layer.tokens();
     const auto& words = layer.words();
@@ -162,7 +162,9 @@ void name_tokens(const TextLayer& layer, std::size_t first, std::size_t last, st
         const newslens::Word& w = word_data[wi];
         if (!w.alnum) continue;
         if (w.last != w.first + 1) {
+            const std::size_t before = out.size();
             split_word(layer, w, prev_end, out, buffer);
+            for (std::size_t k = before; k < out.size(); ++k) note(out[k], k);
             continue;
         }
         // Most words are one layer token (no hyphen, dot or ’s): their key,
@@ -183,8 +185,25 @@ void name_tokens(const TextLayer& layer, std::size_t first, std::size_t last, st
             nt.gap_before = (tok.gap & (newslens::kSpaceBefore | newslens::kLineBefore)) == newslens::kSpaceBefore ? ' ' : '|';
         else nt.gap_before = gap_between(layer, prev_end, w.first);
         prev_end = w.last;
+        note(nt, out.size());
         out.push_back(nt);
     }
+}
+
+}  // namespace
+
+std::vector<NameToken> name_tokens(const TextLayer& layer, std::size_t first, std::size_t last) {
+    std::vector<NameToken> out;
+    read_name_tokens(layer, first, last, out, [](const NameToken&, std::size_t) {});
+    return out;
+}
+
+void name_tokens(const TextLayer& layer, std::size_t first, std::size_t last, std::vector<NameToken>& out,
+                 std::vector<std::uint32_t>& capitalised) {
+    capitalised.clear();
+    read_name_tokens(layer, first, last, out, [&capitalised](const NameToken& t, std::size_t k) {
+        if (t.cap) capitalised.push_back(static_cast<std::uint32_t>(k));
+    });
 }
 
 void key_text(const TextLayer& layer, const NameToken& t, std::wstring& out) {

@@ -36,8 +36,11 @@ struct NameToken {
 
 // The name tokens of layer tokens [first, last) (whole words only).
 std::vector<NameToken> name_tokens(const newslens::TextLayer& layer, std::size_t first, std::size_t last);
-// The same into `out` (cleared first): a vector reused for each document keeps its storage.
-void name_tokens(const newslens::TextLayer& layer, std::size_t first, std::size_t last, std::vector<NameToken>& out);
+// The same into `out`, and the indices of its `cap` tokens into
+// `capitalised` (both cleared first: kept for each document, they keep
+// their storage).
+void name_tokens(const newslens::TextLayer& layer, std::size_t first, std::size_t last, std::vector<NameToken>& out,
+                 std::vector<std::uint32_t>& capitalised);
 
 // The folded text that `t.key` stands for (what the gazetteer interns):
 // without the dots of a dotted abbreviation and without apostrophes, as
