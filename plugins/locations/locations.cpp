@@ -92,7 +92,6 @@ struct Start {
     std::uint32_t tok = 0;
     std::uint16_t lists = 0;  // List bits of its key
     bool word = false;        // NameToken::word
-    bool allcaps = false;     // NameToken::allcaps
     bool spaced = false;      // the first token, or white space before it (gap ' ')
 };
 
@@ -100,6 +99,7 @@ struct Workspace {
     std::vector<NameToken> toks;
     std::vector<std::uint32_t> capitalised;
     std::vector<Start> starts;
+    std::vector<std::uint32_t> shouted, prefixes, suffixes;  // the starts all in capitals, of feature words
     newslens::WordBits lower_words;
     std::vector<char> dateline;
     std::vector<int> owner, person;
@@ -121,9 +121,20 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
     // list rather than the whole text.
     std::vector<Start>& starts = work.starts;
     starts.clear();
+    // The stages that start at few of them have their own lists.
+    std::vector<std::uint32_t>& shouted = work.shouted;  // all capitals: datelines
+    std::vector<std::uint32_t>& prefixes = work.prefixes;  // Lake X
+    std::vector<std::uint32_t>& suffixes = work.suffixes;  // X River
+    shouted.clear();
+    prefixes.clear();
+    suffixes.clear();
     for (const std::uint32_t k : work.capitalised) {
         const NameToken& t = toks[k];
-        starts.push_back({k, gaz_.lists(t.key), t.word, t.allcaps, k == 0 || t.gap_before == ' '});
+        const std::uint16_t lists = gaz_.lists(t.key);
+        starts.push_back({k, lists, t.word, k == 0 || t.gap_before == ' '});
+        if (t.allcaps) shouted.push_back(k);
+        if (lists & kPrefixStart) prefixes.push_back(k);
+        if (lists & kSuffixStart) suffixes.push_back(k);
     }
     // Words seen in lower case somewhere in the document are common words
     // here. Gathered at the first question: many articles never ask.
@@ -173,9 +184,9 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
     // Datelines: capitals at the start of a sentence, then , : ( or a dash.
     std::vector<char>& dateline = work.dateline;
     dateline.assign(T, 0);
-    for (std::size_t c = 0, next = 0; c < starts.size(); ++c) {
-        const std::size_t i = starts[c].tok;
-        if (i < next || !starts[c].allcaps) continue;
+    for (std::size_t c = 0, next = 0; c < shouted.size(); ++c) {
+        const std::size_t i = shouted[c];
+        if (i < next) continue;
         // ("THE END OF AN ERA:" is a shouted phrase, not a place.)
         const WordId w0 = toks[i].key;
         if (!toks[i].allcaps || !initial(i) || w0 == w_the_ || w0 == w_a_ || w0 == w_an_ || w0 == w_of_ ||
@@ -207,9 +218,9 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
     auto name_token = [&](std::size_t k) {
         return toks[k].word && toks[k].cap && !in(kStop, toks[k].key) && !in(kCalendar, toks[k].key);
     };
-    for (std::size_t c = 0, next = 0; c < starts.size(); ++c) {
-        const std::size_t i = starts[c].tok;
-        if (i < next || !(starts[c].lists & kPrefixStart) || owner[i] >= 0) continue;
+    for (std::size_t c = 0, next = 0; c < prefixes.size(); ++c) {
+        const std::size_t i = prefixes[c];
+        if (i < next || owner[i] >= 0) continue;
         // "Salt Lake City": a prefix word inside a longer name starts nothing.
         if (i > 0 && toks[i].gap_before == ' ' && toks[i - 1].cap && toks[i - 1].word && !in(kStop, toks[i - 1].key))
             continue;
@@ -231,9 +242,8 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
             break;
         }
     }
-    for (const Start& start : starts) {
-        const std::size_t i = start.tok;
-        if (i == 0 || !(start.lists & kSuffixStart) || owner[i] >= 0) continue;
+    for (const std::size_t i : suffixes) {
+        if (i == 0 || owner[i] >= 0) continue;
         for (const auto& f : gaz_.suffix_features()) {
             const std::size_t w = f.words.size();
             if (i + w > T) continue;
@@ -981,6 +991,7 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
 
     // 8. Output.
     const std::size_t base = out.size();
+    out.reserve(base + matches.size());
     for (const auto& m : matches) {
         if (m.rejected) continue;
         Mention out_m;

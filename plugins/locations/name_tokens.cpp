@@ -19,6 +19,19 @@ namespace {
 char gap_between(const TextLayer& layer, std::size_t from, std::size_t to) {
     const auto& toks = layer.tokens();
     const std::wstring& text = layer.document().wide();
+    if (to == from + 1) {
+        // One token between, the most common case ("Valencia, Venezuela",
+        // "end. Next"): the loop below, unrolled.
+        const Token& p = toks[from];
+        const std::uint8_t after = toks[to].gap;
+        if ((p.gap | after) & newslens::kLineBefore || p.type != TokenType::Punct) return '|';
+        const bool space_before = p.gap & newslens::kSpaceBefore, space_after = after & newslens::kSpaceBefore;
+        const wchar_t c = text[p.start];
+        if (chars::is_hyphen(c)) return !space_before && !space_after ? ' ' : '|';
+        if (c == L',') return !space_before && space_after ? ',' : '|';
+        if (c == L'.') return !space_before && space_after ? '.' : '|';
+        return '|';
+    }
     int hyphens = 0, commas = 0, periods = 0;
     bool spaces = false;
     for (std::size_t k = from; k <= to; ++k) {
