@@ -386,9 +386,11 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
         if (i < next || !starts[c].word || !starts[c].spaced || owner[i] >= 0) continue;
         const bool locative = i > 0 && (in(kLocative, toks[i - 1].key) || toks[i - 1].key == w_to_);
         std::size_t j = i;
-        while (j < T && j - i < 4 && owner[j] < 0 && (j == i || toks[j].gap_before == ' ') &&
-               (name_token(j) || (j > i && in(kConnectors, toks[j].key))) && !in(kRoles, toks[j].key))
-            ++j;
+        for (; j < T && j - i < 4 && owner[j] < 0 && (j == i || toks[j].gap_before == ' '); ++j) {
+            const std::uint16_t lists = gaz_.lists(toks[j].key);  // name_token(j), read off one look-up
+            const bool name = toks[j].word && toks[j].cap && !(lists & (kStop | kCalendar));
+            if (!(name || (j > i && (lists & kConnectors))) || (lists & kRoles)) break;
+        }
         if (j == i || j >= T || toks[j].gap_before != ',' || !toks[j - 1].cap) continue;
         Match m;
         m.first = i; m.count = j - i; m.unknown = true;
@@ -994,7 +996,11 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
     out.reserve(base + matches.size());
     for (const auto& m : matches) {
         if (m.rejected) continue;
-        Mention out_m;
+        // A continent's or region's demonym ("South American", "African") is
+        // matched so that it gives no country ("American"), but not reported:
+        // ../shared/eval/GUIDELINES.md lists the demonyms of countries.
+        if (!m.feature && !m.unknown && m.demonym && gaz_.entry(m.best).cc.empty()) continue;
+        Mention& out_m = out.emplace_back();
         out_m.start = toks[m.first].start;
         out_m.end = toks[m.first + m.count - 1].end;
         // Each field is set once, in order: appended without a look-up.
@@ -1021,14 +1027,9 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
                 f.append("located_by", e.name);
             }
             f.append("candidates", 0);
-            out.push_back(std::move(out_m));
             continue;
         }
         const Entry& e = gaz_.entry(m.best);
-        // A continent's or region's demonym ("South American", "African") is
-        // matched so that it gives no country ("American"), but not reported:
-        // ../shared/eval/GUIDELINES.md lists the demonyms of countries.
-        if (m.demonym && e.cc.empty()) continue;
         f.append("name", e.name);
         if (!e.cc.empty()) f.append("country", e.cc);
         f.append("type", type_name(e.kind));
@@ -1036,7 +1037,6 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
         if (e.pop > 0) f.append("population", e.pop);
         f.append("candidates", m.total);
         if (m.demonym) f.append("demonym", true);
-        out.push_back(std::move(out_m));
     }
     std::sort(out.begin() + static_cast<std::ptrdiff_t>(base), out.end(),
               [](const Mention& x, const Mention& y) { return x.start < y.start; });

@@ -184,7 +184,8 @@ void read_name_tokens(const TextLayer& layer, std::size_t first, std::size_t las
         // capitals and gap come straight off the token.
         const Token& tok = tok_data[w.first];
         const auto c = static_cast<char32_t>(text[tok.start]);
-        NameToken nt;
+        const std::size_t k = out.size();
+        NameToken& nt = out.emplace_back();  // filled in place: no copy
         nt.first = w.first;
         nt.last = w.last;
         nt.start = tok.start;
@@ -193,14 +194,13 @@ void read_name_tokens(const TextLayer& layer, std::size_t first, std::size_t las
         nt.word = c < 0x80 ? chars::is_ascii_letter(c) : chars::is_letter(c);
         nt.cap = tok.shape == Shape::Capitalized || tok.shape == Shape::AllCaps;
         nt.allcaps = tok.shape == Shape::AllCaps;
-        if (out.empty()) nt.gap_before = '|';
-        else if (prev_end == w.first)
+        if (prev_end == w.first)  // (the first token's gap is set to '|' below)
             nt.gap_before = (tok.gap & (newslens::kSpaceBefore | newslens::kLineBefore)) == newslens::kSpaceBefore ? ' ' : '|';
         else nt.gap_before = gap_between(layer, prev_end, w.first);
         prev_end = w.last;
-        note(nt, out.size());
-        out.push_back(nt);
+        note(nt, k);
     }
+    if (!out.empty()) out.front().gap_before = '|';  // nothing before it
 }
 
 }  // namespace
