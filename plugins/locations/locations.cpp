@@ -100,7 +100,6 @@ struct Workspace {
     std::vector<std::uint32_t> capitalised;
     std::vector<Start> starts;
     std::vector<std::uint32_t> shouted, prefixes, suffixes;  // the starts all in capitals, of feature words
-    newslens::WordBits lower_words;
     std::vector<char> dateline;
     std::vector<int> owner, person;
     std::vector<Cand> fitting;
@@ -137,17 +136,15 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
         if (lists & kSuffixStart) suffixes.push_back(k);
     }
     // Words seen in lower case somewhere in the document are common words
-    // here. Gathered at the first question: many articles never ask.
-    newslens::WordBits& lower_words = work.lower_words;
-    lower_words.clear();
-    bool lower_gathered = false;
+    // here. A few rules ask it of a token or two an article (some 1.6 on
+    // average), so each question scans the tokens: cheaper than a set of
+    // every lower-case word, built for each document.
     auto written_lower = [&](std::size_t k) {
-        if (!lower_gathered) {
-            for (const NameToken& t : toks)
-                if (t.word && !t.cap) lower_words.insert(t.key);
-            lower_gathered = true;
-        }
-        return lower_words.contains(toks[k].key);
+        const WordId key = toks[k].key;
+        if (key == newslens::kNoWord) return false;
+        for (const NameToken& t : toks)
+            if (t.key == key && t.word && !t.cap) return true;
+        return false;
     };
 
     // Lines written in title case (headlines): capitalisation says little
