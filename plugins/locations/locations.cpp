@@ -83,9 +83,6 @@ private:
     WordId w_and_ = 0, w_of_ = 0, w_the_ = 0, w_a_ = 0, w_an_ = 0, w_to_ = 0, w_bc_ = 0, w_v_ = 0, w_vs_ = 0;
 };
 
-// Storage of one thread, reused for each document: the vectors keep their
-// capacity, and the lower-case word bits are cleared where they were set
-// (a fresh WordBits grows and zeroes a bitmap the size of the vocabulary).
 // A capitalised token, where the stages below may start a name, with what
 // they ask of it first.
 struct Start {
@@ -95,6 +92,8 @@ struct Start {
     bool spaced = false;      // the first token, or white space before it (gap ' ')
 };
 
+// Storage of one thread, reused for each document: the vectors keep their
+// capacity instead of being allocated again for every article.
 struct Workspace {
     std::vector<NameToken> toks;
     std::vector<std::uint32_t> capitalised;
