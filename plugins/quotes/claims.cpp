@@ -20,6 +20,7 @@ bool digits(const Words& w, std::size_t i) { return w[i].shape == Shape::Digits;
 
 // A compound that opens with a number word: "twenty-five", "two-thirds".
 bool compound_figure(const Words& w, const ClaimLexicon& cl, std::size_t i) {
+    if (!w.hyphenated(i)) return false;  // most compounds are possessives ("Guaido’s")
     const std::wstring_view k = w.key_text(i);
     const std::size_t dash = k.find(L'-');
     return dash != std::wstring_view::npos && cl.number_word_text(k.substr(0, dash));

@@ -41,6 +41,7 @@ std::size_t name_end(const Words& tokens, std::size_t last, const Lexicon& lex) 
 
 bool compound_title(const Words& tokens, std::size_t i, const Lexicon& lex) {
     // Secretary-General, Vice-President: a title among its parts.
+    if (!tokens.hyphenated(i)) return false;  // most compounds are possessives ("Guaido’s")
     const std::wstring_view k = tokens.key_text(i);
     const TextLayer& layer = tokens.layer();
     std::size_t from = 0;

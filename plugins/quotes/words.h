@@ -58,6 +58,15 @@ public:
     // The key as text ("secretary-general"), for suffix tests.
     std::wstring_view key_text(std::size_t i) const { return layer_.key_text(words_[i].key); }
     bool possessive(std::size_t i) const { return words_[i].possessive; }
+    // Word i joins parts with a hyphen ("Secretary-General", "twenty-five"):
+    // its key holds a '-'. Its joiners are tokens of their own, so a look at
+    // their first characters answers without the key's text.
+    bool hyphenated(std::size_t i) const {
+        const Token* tokens = layer_.tokens().data();
+        for (std::size_t t = words_[i].first + 1; t < words_[i].last; ++t)
+            if (chars::is_hyphen(static_cast<char32_t>(chars_[tokens[t].start]))) return true;
+        return false;
+    }
     // A line break between word i-1 and word i: names never run over one.
     bool line_break_before(std::size_t i) const { return i == 0 || words_[i].line_before(); }
 
