@@ -214,20 +214,24 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
         const std::size_t run_end = e;
         std::size_t b = i;
         // Sentence openers and dates in front: "On Saturday Mr Guaido".
-        while (b < e && (lex.function_word(tokens.key(b)) || lex.calendar_word(tokens.key(b)))) ++b;
-        // The name follows the last title: "US Vice President Mike Pence".
+        while (b < e && lex.function_or_calendar(tokens.key(b))) ++b;
+        // The name follows the last title ("US Vice President Mike Pence"),
+        // and a date after that ends it ("Guaido Saturday"): one pass finds both.
         bool titled = false;
         Gender gender = Gender::Unknown;
+        std::size_t cut = e;  // the first date or function word after the last title
         for (std::size_t t = b; t < e; ++t) {
-            if (!is_title_token(tokens, t, lex)) continue;
-            titled = true;
-            const WordId k = tokens.key(t);
-            gender = lex.male_title(k) ? Gender::Male : lex.female_title(k) ? Gender::Female : Gender::Unknown;
-            b = t + 1;
+            if (is_title_token(tokens, t, lex)) {
+                titled = true;
+                const WordId k = tokens.key(t);
+                gender = lex.male_title(k) ? Gender::Male : lex.female_title(k) ? Gender::Female : Gender::Unknown;
+                b = t + 1;
+                cut = e;
+            } else if (cut == e && lex.function_or_calendar(tokens.key(t))) {
+                cut = t;
+            }
         }
-        // A date inside ends the name: "Guaido Saturday".
-        for (std::size_t t = b; t < e; ++t)
-            if (lex.calendar_word(tokens.key(t)) || lex.function_word(tokens.key(t))) { e = t; break; }
+        e = cut;
         if (b < e && !tokens.capitalized(b)) ++b;
         if (b < e) {
             // "leader Juan Guaido", "director Christian Kruger": a role word just before.
