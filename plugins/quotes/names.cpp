@@ -15,6 +15,17 @@ bool all_caps(std::wstring_view w) {
     return letters >= 2;
 }
 
+// all_caps() of word t, the last of a capitalised run: it starts with a
+// capital letter, so a lower-case letter after it ("Guaido") answers at once.
+bool all_caps_word(const Words& tokens, std::size_t t) {
+    const Word& w = tokens[t];
+    if (w.end - w.start >= 2) {
+        const wchar_t second = tokens.char_at(w.start + 1);
+        if (second >= L'a' && second <= L'z') return false;
+    }
+    return all_caps(tokens.text(t));
+}
+
 // Adjective and participle endings: "Fearful", "Smiling", "Frustrated" open
 // sentences, they do not start names.
 bool adjective_like(std::wstring_view k) {
@@ -198,7 +209,7 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
     };
     for (std::size_t i = 0; i < n;) {
         // Most words open no run: a tight loop finds the next capitalised one.
-        while (i < n && !(tokens.may_be_capitalized(i) && tokens.capitalized(i))) ++i;
+        i = tokens.next_capitalized(i);
         if (i == n) break;
         // Grow a run of capitalised words (with particles: "Simon de la Cruz"),
         // ending after a possessive ("Maduro’s").
@@ -242,7 +253,7 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
             for (std::size_t t = b; t < e && !organisation; ++t) {
                 const WordId k = tokens.key(t);
                 // An acronym ends organisations ("Migration NGO"), not names ("JD Vance").
-                if (lex.organisation_word(k) || (t + 1 == e && all_caps(tokens.text(t))) ||
+                if (lex.organisation_word(k) || (t + 1 == e && all_caps_word(tokens, t)) ||
                     chars::is_digit(static_cast<char32_t>(tokens.first_char(t))))
                     organisation = true;
             }
@@ -365,16 +376,19 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
 
 void NameIndex::SurnameTable::adopt(SurnameTable&& spare) {
     slots_ = std::move(spare.slots_);  // already emptied by release_to
+    used_ = std::move(spare.used_);
     spare.slots_ = std::vector<Slot>();
+    spare.used_ = std::vector<std::uint32_t>();
     spare.size_ = 0;
     size_ = 0;
 }
 
 void NameIndex::SurnameTable::release_to(SurnameTable& spare) {
     if (slots_.size() < spare.slots_.size()) return;  // keep the larger table
-    for (Slot& s : slots_)
-        if (s.used) s = Slot{};
+    for (const std::uint32_t s : used_) slots_[s] = Slot{};
+    used_.clear();
     spare.slots_ = std::move(slots_);
+    spare.used_ = std::move(used_);
     spare.size_ = 0;
 }
 
@@ -387,8 +401,13 @@ std::size_t NameIndex::SurnameTable::slot_of(WordId key) const {
 void NameIndex::SurnameTable::grow() {
     std::vector<Slot> old = std::move(slots_);
     slots_.assign(old.empty() ? 64 : 2 * old.size(), Slot{});
-    for (Slot& s : old)
-        if (s.used) slots_[slot_of(s.key)] = std::move(s);
+    used_.clear();
+    for (Slot& s : old) {
+        if (!s.used) continue;
+        const std::size_t to = slot_of(s.key);
+        slots_[to] = std::move(s);
+        used_.push_back(static_cast<std::uint32_t>(to));
+    }
 }
 
 NameIndex::Surname& NameIndex::SurnameTable::insert(WordId key, bool& fresh) {
@@ -398,6 +417,7 @@ NameIndex::Surname& NameIndex::SurnameTable::insert(WordId key, bool& fresh) {
     if (fresh) {
         s.used = true;
         s.key = key;
+        used_.push_back(static_cast<std::uint32_t>(&s - slots_.data()));
         ++size_;
     }
     return s.value;

@@ -172,8 +172,7 @@ private:
         void release_to(SurnameTable& spare);
         template <class F>
         void for_each(F f) {
-            for (Slot& s : slots_)
-                if (s.used) f(s.value);
+            for (const std::uint32_t s : used_) f(slots_[s].value);
         }
 
     private:
@@ -185,6 +184,8 @@ private:
         std::size_t slot_of(WordId key) const;  // the key's slot, or the free one where it would go
         void grow();
         std::vector<Slot> slots_;
+        // The slots in use: for_each and emptying the table visit these, not every slot.
+        std::vector<std::uint32_t> used_;
         std::size_t size_ = 0;
     };
 

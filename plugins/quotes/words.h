@@ -37,6 +37,8 @@ public:
     std::wstring_view text(std::size_t i) const { return layer_.word_text(i); }
     // The first character of word i (words are never empty).
     wchar_t first_char(std::size_t i) const { return chars_[words_[i].start]; }
+    // The document's character at code point `pos`.
+    wchar_t char_at(std::size_t pos) const { return chars_[pos]; }
     bool is_word(std::size_t i) const { return words_[i].alnum; }
     bool is_punct(std::size_t i, wchar_t c) const { return !words_[i].alnum && first_char(i) == c; }
     // Starts with a capital letter. The shape says so, but for an all-caps
@@ -53,6 +55,17 @@ public:
     bool may_be_capitalized(std::size_t i) const {
         static_assert(static_cast<int>(Shape::AllCaps) == static_cast<int>(Shape::Capitalized) + 1, "adjacent shapes");
         return static_cast<unsigned>(words_[i].shape) - static_cast<unsigned>(Shape::Capitalized) < 2u;
+    }
+    // The first capitalised word at or after word i, size() when none: a
+    // scan over every word, on a pointer with its shape test first.
+    std::size_t next_capitalized(std::size_t i) const {
+        const Word* p = words_ + i;
+        const Word* const end = words_ + size_;
+        for (; p != end; ++p)
+            if (static_cast<unsigned>(p->shape) - static_cast<unsigned>(Shape::Capitalized) < 2u &&
+                capitalized(static_cast<std::size_t>(p - words_)))
+                break;
+        return static_cast<std::size_t>(p - words_);
     }
     WordId key(std::size_t i) const { return words_[i].key; }
     // The key as text ("secretary-general"), for suffix tests.
