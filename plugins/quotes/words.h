@@ -28,6 +28,8 @@ public:
     const TextLayer& layer() const { return layer_; }
     std::size_t size() const { return size_; }
     const Word& operator[](std::size_t i) const { return words_[i]; }
+    // The words as an array, for scans over many of them.
+    const Word* data() const { return words_; }
     // Index of the first word starting at or after `pos`.
     std::size_t first_at(std::size_t pos) const {
         return static_cast<std::size_t>(
