@@ -26,6 +26,16 @@ bool compound_figure(const Words& w, const ClaimLexicon& cl, std::size_t i) {
     return dash != std::wstring_view::npos && cl.number_word_text(k.substr(0, dash));
 }
 
+// Digits or a number word ("two", "hundreds", "twenty-five"): a figure the
+// numbers plugin may report. Asked word after word, so inline but for compounds.
+inline bool figure_word(const Words& w, const ClaimLexicon& cl, std::size_t i) {
+    const Word& word = w[i];
+    if (!word.alnum) return false;
+    if (cl.number_word(word.key) || chars::is_digit(static_cast<char32_t>(w.first_char(i)))) return true;
+    if (word.last - word.first < 3) return false;  // no compound
+    return compound_figure(w, cl, i);
+}
+
 class ClaimFinder {
 public:
     ClaimFinder(const TextLayer& layer, const Words& w, const Lexicon& lex, const ClaimLexicon& cl, Attributor& a,
@@ -554,7 +564,9 @@ bool ClaimLexicon::figure_in(const Words& words, std::size_t from, std::size_t t
 // Sentences and quotations without a figure need no attribution (the
 // annotations are for number claims).
 bool holds_figure(const Words& w, const ClaimLexicon& cl, std::size_t start, std::size_t end) {
-    return cl.figure_in(w, w.first_at(start), w.first_at(end));
+    for (std::size_t i = w.first_at(start); i < w.size() && w[i].start < end; ++i)
+        if (figure_word(w, cl, i)) return true;
+    return false;
 }
 
 std::vector<Claim> find_claims(const TextLayer& layer, const Words& words, const Lexicon& lex, const ClaimLexicon& cl,
