@@ -435,7 +435,9 @@ std::wstring_view NameIndex::fullest(std::wstring_view name, WordId surname) con
 }
 
 std::wstring_view NameIndex::fullest_of(std::wstring_view name, const Surname& entry) const {
-    const std::size_t words = static_cast<std::size_t>(std::count(name.begin(), name.end(), L' ')) + 1;
+    // Names are a few characters: a plain loop, not std::count's vector set-up.
+    std::size_t words = 1;
+    for (const wchar_t c : name) words += c == L' ';
     if (entry.best.words < words) return name;
     // "Lars Berg" is not "Anna Berg": a name with a first name only grows
     // into a form that ends with it.
