@@ -111,8 +111,7 @@ NameSplit split_trailing_name(const Words& tokens, std::size_t begin, std::size_
     return s;
 }
 
-namespace {
-struct Run {
+struct NameIndex::Run {
     std::size_t b, e;  // name tokens
     bool person;
     bool reliable;
@@ -123,7 +122,6 @@ struct Run {
     std::size_t role_begin;  // title and role tokens are [role_begin, b)
     std::size_t first;       // where the capitalised run starts (before openers and titles)
 };
-}  // namespace
 
 // Every document builds one index (two when nested, which then allocate):
 // the vectors of the last one are kept, emptied, for the next.
@@ -155,58 +153,25 @@ NameIndex::~NameIndex() {
     pool.mentions = std::move(mentions_);
     pool.orgs = std::move(orgs_);
     pool.quoted = std::move(quoted_);
+    pool.runs = std::move(runs_);
 }
 
 NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexicon& lex,
                      const std::vector<QuoteSpan>& quotes, const std::vector<Mention>& people)
-    : text_(text), tokens_(tokens), people_(people) {
+    : text_(text), tokens_(tokens), lex_(lex), quotes_(quotes), people_(people) {
     Pool& pool = Pool::of_this_thread();
     surnames_.adopt(std::move(pool.surnames));
     roles_ = take_emptied(pool.roles);
     mentions_ = take_emptied(pool.mentions);
     orgs_ = take_emptied(pool.orgs);
     quoted_ = take_emptied(pool.quoted);
-    std::vector<Run> runs = take_emptied(pool.runs);
+    runs_ = take_emptied(pool.runs);
+    std::vector<Run>& runs = runs_;
     const std::size_t n = tokens.size();
     runs.reserve(n / 8);  // about one word in ten starts a capitalised run
     quoted_.reserve(quotes.size());
     for (const QuoteSpan& q : quotes)
         if (q.parent == kNone) quoted_.emplace_back(q.open, q.close == kNone ? q.end : q.close + 1);
-    auto boundary_before = [&](std::size_t t) {  // is a sentence boundary just before token t?
-        if (t == 0) return true;
-        if (!tokens.is_word(t - 1)) {
-            switch (text[tokens[t - 1].start]) {
-                case L'.': case L'!': case L'?': case L'"': case L':':
-                case 0x201C: case 0x201D:  // “ ”
-                    return true;
-                default:
-                    break;
-            }
-        }
-        return tokens.line_break_before(t);
-    };
-    // The role: title tokens inside the run and lower-case titles just
-    // before it ("senior Conservative MP Sir Teddy Taylor"), for the run starting at word `first`.
-    auto role_begin_of = [&](std::size_t first) {
-        std::size_t role_begin = first;
-        while (role_begin > 0 && first - role_begin < 4 && tokens.is_word(role_begin - 1) &&
-               !tokens.capitalized(role_begin - 1) && is_title_token(tokens, role_begin - 1, lex))
-            --role_begin;
-        return role_begin;
-    };
-    // The run [first, e) is the subject of its sentence: nothing but openers, titles and
-    // determiners before it ("But Mr X", "The president, Y"), or a speech verb after it.
-    auto subject_of = [&](std::size_t first, std::size_t e) {
-        const std::size_t role_begin = role_begin_of(first);
-        std::size_t s0 = role_begin;
-        while (s0 > 0 && role_begin - s0 < 3 && tokens.is_word(s0 - 1) &&
-               (lex.opener(tokens.key(s0 - 1)) || lex.determiner(tokens.key(s0 - 1)) || tokens.capitalized(s0 - 1)))
-            --s0;
-        bool verb_follows = false;
-        for (std::size_t t = e; t < n && t < e + 3 && tokens.is_word(t) && !tokens.capitalized(t); ++t)
-            if (lex.speech_verb(tokens.key(t))) { verb_follows = true; break; }
-        return boundary_before(s0) || (s0 > 0 && tokens.is_punct(s0 - 1, L',')) || verb_follows;
-    };
     for (std::size_t i = 0; i < n;) {
         // Most words open no run: a tight loop finds the next capitalised one.
         i = tokens.next_capitalized(i);
@@ -288,7 +253,6 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
         i = std::max(run_end, i + 1);
     }
 
-    roles_.reserve(runs.size());  // a role for about one run in three
     for (const Run& r : runs) {
         if (!r.person) continue;
         const WordId key = tokens.key(r.e - 1);
@@ -304,17 +268,7 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
         }
         if (r.gender != Gender::Unknown) entry.gender = r.gender;
         if (r.titled) entry.titled = true;
-        for (std::size_t t = r.role_begin; t < r.b; ++t)
-            if (tokens.is_word(t)) roles_.push_back({key, tokens.key(t)});
-        // An apposition gives roles too: "Juan Guaido, the country’s opposition leader,".
-        if (r.e < n && tokens.is_punct(r.e, L',')) {
-            for (std::size_t t = r.e + 1; t < n && t < r.e + 9 && tokens.is_word(t); ++t) {
-                const WordId k = tokens.key(t);
-                if (is_title_token(tokens, t, lex) || lex.role_noun(k) || lex.occupation(k)) roles_.push_back({key, k});
-            }
-        }
     }
-    std::sort(roles_.begin(), roles_.end());
 
     // Gender from the article's own pronouns: "Garcia said he ...", "Jane
     // Sanders told reporters she ...": the first he or she after a
@@ -348,30 +302,92 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
         if (entry.said_seen && entry.said != Gender::Unknown && entry.gender == Gender::Unknown) entry.gender = entry.said;
     });
 
+}
+
+bool NameIndex::boundary_before(std::size_t t) const {  // is a sentence boundary just before token t?
+    if (t == 0) return true;
+    if (!tokens_.is_word(t - 1)) {
+        switch (text_[tokens_[t - 1].start]) {
+            case L'.': case L'!': case L'?': case L'"': case L':':
+            case 0x201C: case 0x201D:  // “ ”
+                return true;
+            default:
+                break;
+        }
+    }
+    return tokens_.line_break_before(t);
+}
+
+// The role: title tokens inside the run and lower-case titles just
+// before it ("senior Conservative MP Sir Teddy Taylor"), for the run starting at word `first`.
+std::size_t NameIndex::role_begin_of(std::size_t first) const {
+    std::size_t role_begin = first;
+    while (role_begin > 0 && first - role_begin < 4 && tokens_.is_word(role_begin - 1) &&
+           !tokens_.capitalized(role_begin - 1) && is_title_token(tokens_, role_begin - 1, lex_))
+        --role_begin;
+    return role_begin;
+}
+
+// The run [first, e) is the subject of its sentence: nothing but openers, titles and
+// determiners before it ("But Mr X", "The president, Y"), or a speech verb after it.
+bool NameIndex::subject_of(std::size_t first, std::size_t e) const {
+    const std::size_t n = tokens_.size();
+    const std::size_t role_begin = role_begin_of(first);
+    std::size_t s0 = role_begin;
+    while (s0 > 0 && role_begin - s0 < 3 && tokens_.is_word(s0 - 1) &&
+           (lex_.opener(tokens_.key(s0 - 1)) || lex_.determiner(tokens_.key(s0 - 1)) || tokens_.capitalized(s0 - 1)))
+        --s0;
+    bool verb_follows = false;
+    for (std::size_t t = e; t < n && t < e + 3 && tokens_.is_word(t) && !tokens_.capitalized(t); ++t)
+        if (lex_.speech_verb(tokens_.key(t))) { verb_follows = true; break; }
+    return boundary_before(s0) || (s0 > 0 && tokens_.is_punct(s0 - 1, L',')) || verb_follows;
+}
+
+void NameIndex::build_roles() const {
+    roles_built_ = true;
+    const std::size_t n = tokens_.size();
+    roles_.reserve(runs_.size());  // a role for about one run in three
+    for (const Run& r : runs_) {
+        if (!r.person) continue;
+        const WordId key = tokens_.key(r.e - 1);
+        for (std::size_t t = r.role_begin; t < r.b; ++t)
+            if (tokens_.is_word(t)) roles_.push_back({key, tokens_.key(t)});
+        // An apposition gives roles too: "Juan Guaido, the country’s opposition leader,".
+        if (r.e < n && tokens_.is_punct(r.e, L',')) {
+            for (std::size_t t = r.e + 1; t < n && t < r.e + 9 && tokens_.is_word(t); ++t) {
+                const WordId k = tokens_.key(t);
+                if (is_title_token(tokens_, t, lex_) || lex_.role_noun(k) || lex_.occupation(k)) roles_.push_back({key, k});
+            }
+        }
+    }
+    std::sort(roles_.begin(), roles_.end());
+}
+
+void NameIndex::build_mentions() const {
+    mentions_built_ = true;
     // Mentions outside quotations, for pronouns. Quotes are sorted by start
     // and top-level ones do not overlap, so one forward pointer suffices.
     std::size_t q = 0;
-    mentions_.reserve(runs.size());
-    orgs_.reserve(runs.size());
-    for (const Run& r : runs) {
-        const std::size_t start = tokens[r.b].start;
-        while (q < quotes.size() && (quotes[q].parent != kNone || quotes[q].end <= start)) ++q;
-        if (q < quotes.size() && quotes[q].start <= start) continue;
-        const std::size_t end = name_end(tokens, r.e - 1, lex);
+    mentions_.reserve(runs_.size());
+    orgs_.reserve(runs_.size());
+    for (const Run& r : runs_) {
+        const std::size_t start = tokens_[r.b].start;
+        while (q < quotes_.size() && (quotes_[q].parent != kNone || quotes_[q].end <= start)) ++q;
+        if (q < quotes_.size() && quotes_[q].start <= start) continue;
+        const std::size_t end = name_end(tokens_, r.e - 1, lex_);
         if (r.organisation && !r.person) {
             orgs_.push_back({start, end});
             continue;
         }
-        const WordId key = tokens.key(r.e - 1);
+        const WordId key = tokens_.key(r.e - 1);
         const Surname* entry = surnames_.find(key);
         if (!entry) continue;
         // A title's gender belongs to this person, not to everyone with the surname (Mrs and Mr Price).
         const Gender g = r.gender != Gender::Unknown ? r.gender : entry->gender;
         const bool subject = r.person ? r.subject : subject_of(r.first, r.e);
-        mentions_.push_back({start, word_end(tokens, r.e - 1, lex),
-                             fullest_of(std::wstring_view(text).substr(start, end - start), *entry), key, g, subject});
+        mentions_.push_back({start, word_end(tokens_, r.e - 1, lex_),
+                             fullest_of(std::wstring_view(text_).substr(start, end - start), *entry), key, g, subject});
     }
-    pool.runs = std::move(runs);
 }
 
 void NameIndex::SurnameTable::adopt(SurnameTable&& spare) {
@@ -500,6 +516,7 @@ std::size_t NameIndex::quoted_between(std::size_t from, std::size_t to) const {
 
 const PersonMention* NameIndex::last_before(std::size_t pos, Gender wanted, std::size_t floor,
                                             const std::vector<WordId>* skip) const {
+    if (!mentions_built_) build_mentions();
     auto it = std::lower_bound(mentions_.begin(), mentions_.end(), pos,
                                [](const PersonMention& m, std::size_t p) { return m.start < p; });
     // "he" prefers the subject of a recent sentence over a person merely
@@ -525,6 +542,8 @@ const PersonMention* NameIndex::last_before(std::size_t pos, Gender wanted, std:
 }
 
 const PersonMention* NameIndex::last_with_role(std::size_t pos, WordId role) const {
+    if (!mentions_built_) build_mentions();
+    if (!roles_built_) build_roles();
     auto it = std::lower_bound(mentions_.begin(), mentions_.end(), pos,
                                [](const PersonMention& m, std::size_t p) { return m.start < p; });
     for (int looked = 0; it != mentions_.begin() && looked < 50; ++looked) {
@@ -535,6 +554,7 @@ const PersonMention* NameIndex::last_with_role(std::size_t pos, WordId role) con
 }
 
 const OrgMention* NameIndex::last_org_before(std::size_t pos, std::size_t floor) const {
+    if (!mentions_built_) build_mentions();
     auto it = std::lower_bound(orgs_.begin(), orgs_.end(), pos,
                                [](const OrgMention& m, std::size_t p) { return m.start < p; });
     if (it == orgs_.begin()) return nullptr;
@@ -543,6 +563,7 @@ const OrgMention* NameIndex::last_org_before(std::size_t pos, std::size_t floor)
 }
 
 const PersonMention* NameIndex::first_in(std::size_t from, std::size_t to) const {
+    if (!mentions_built_) build_mentions();
     auto it = std::lower_bound(mentions_.begin(), mentions_.end(), from,
                                [](const PersonMention& m, std::size_t p) { return m.start < p; });
     return it != mentions_.end() && it->start < to ? &*it : nullptr;
