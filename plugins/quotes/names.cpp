@@ -147,6 +147,7 @@ static std::vector<T> take_emptied(std::vector<T>& spare) {
 }
 
 NameIndex::~NameIndex() {
+    if (!built_) return;  // the pool keeps its storage
     Pool& pool = Pool::of_this_thread();
     surnames_.release_to(pool.surnames);
     pool.roles = std::move(roles_);
@@ -158,7 +159,14 @@ NameIndex::~NameIndex() {
 
 NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexicon& lex,
                      const std::vector<QuoteSpan>& quotes, const std::vector<Mention>& people)
-    : text_(text), tokens_(tokens), lex_(lex), quotes_(quotes), people_(people) {
+    : text_(text), tokens_(tokens), lex_(lex), quotes_(quotes), people_(people) {}
+
+void NameIndex::build() const {
+    built_ = true;
+    const std::wstring& text = text_;
+    const Words& tokens = tokens_;
+    const Lexicon& lex = lex_;
+    const std::vector<QuoteSpan>& quotes = quotes_;
     Pool& pool = Pool::of_this_thread();
     surnames_.adopt(std::move(pool.surnames));
     roles_ = take_emptied(pool.roles);
@@ -344,6 +352,7 @@ bool NameIndex::subject_of(std::size_t first, std::size_t e) const {
 }
 
 void NameIndex::build_roles() const {
+    ensure_built();
     roles_built_ = true;
     const std::size_t n = tokens_.size();
     roles_.reserve(runs_.size());  // a role for about one run in three
@@ -364,6 +373,7 @@ void NameIndex::build_roles() const {
 }
 
 void NameIndex::build_mentions() const {
+    ensure_built();
     mentions_built_ = true;
     // Mentions outside quotations, for pronouns. Quotes are sorted by start
     // and top-level ones do not overlap, so one forward pointer suffices.
@@ -446,6 +456,7 @@ const NameIndex::Surname* NameIndex::SurnameTable::find(WordId key) const {
 }
 
 std::wstring_view NameIndex::fullest(std::wstring_view name, WordId surname) const {
+    ensure_built();
     const Surname* entry = surnames_.find(surname);
     return entry ? fullest_of(name, *entry) : name;
 }
@@ -490,11 +501,15 @@ bool NameIndex::written_lower(WordId key) const {
 }
 
 Gender NameIndex::gender(WordId surname) const {
+    ensure_built();
     const Surname* entry = surnames_.find(surname);
     return entry ? entry->gender : Gender::Unknown;
 }
 
-bool NameIndex::is_person(WordId surname) const { return surnames_.find(surname) != nullptr; }
+bool NameIndex::is_person(WordId surname) const {
+    ensure_built();
+    return surnames_.find(surname) != nullptr;
+}
 
 bool NameIndex::person_in(std::size_t start, std::size_t end) const {
     auto it = std::lower_bound(people_.begin(), people_.end(), end,

@@ -107,7 +107,8 @@ private:
 class NameIndex {
 public:
     // `quotes` are excluded from person mentions: names inside a quotation
-    // are talked about, not talking.
+    // are talked about, not talking. Every argument is read when the index
+    // is first asked something (it is built then), so must outlive it.
     // `people` are the mentions of the people plugin (plugins/people), sorted by start.
     NameIndex(const std::wstring& text, const Words& tokens, const Lexicon& lex, const std::vector<QuoteSpan>& quotes,
               const std::vector<Mention>& people);
@@ -200,9 +201,15 @@ private:
     bool boundary_before(std::size_t t) const;
     std::size_t role_begin_of(std::size_t first) const;
     bool subject_of(std::size_t first, std::size_t e) const;
-    // The mentions and organisations, and the roles, are built on first use:
-    // many articles never ask for them (about half for mentions, four in five
-    // for roles, in the BBC sample).
+    // The index is built on first use (some articles ask nothing of it), and
+    // of its parts the mentions and organisations, and the roles, on their
+    // own first use: many articles never ask for them (about half for
+    // mentions, four in five for roles, in the BBC sample). Hence the
+    // mutable tables: every query is const.
+    void build() const;
+    void ensure_built() const {
+        if (!built_) build();
+    }
     void build_mentions() const;
     void build_roles() const;
 
@@ -210,15 +217,16 @@ private:
     const Words& tokens_;
     const Lexicon& lex_;
     const std::vector<QuoteSpan>& quotes_;
-    SurnameTable surnames_;
+    mutable bool built_ = false;
+    mutable SurnameTable surnames_;
     // (surname, title or role word written before it: "president", "coach"), sorted
     mutable std::vector<std::pair<WordId, WordId>> roles_;
     mutable std::vector<PersonMention> mentions_;      // in text order
     mutable std::vector<OrgMention> orgs_;             // in text order
     mutable bool mentions_built_ = false, roles_built_ = false;
     const std::vector<Mention>& people_;
-    std::vector<std::pair<std::size_t, std::size_t>> quoted_;  // top-level quotations, marks included, by start
-    std::vector<Run> runs_;  // in text order
+    mutable std::vector<std::pair<std::size_t, std::size_t>> quoted_;  // top-level quotations, marks included, by start
+    mutable std::vector<Run> runs_;  // in text order
     std::size_t quoted_between(std::size_t from, std::size_t to) const;
 };
 
