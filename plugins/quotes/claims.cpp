@@ -20,6 +20,12 @@ bool digits(const Words& w, std::size_t i) { return w[i].shape == Shape::Digits;
 
 // A compound that opens with a number word: "twenty-five", "two-thirds".
 bool compound_figure(const Words& w, const ClaimLexicon& cl, std::size_t i) {
+    // "twenty-five": a hyphen right after the first token, whose key is the
+    // key text's part before the '-' (a token's key is the global word's when
+    // there is one, as number words are).
+    const Token* const tokens = w.layer().tokens().data();
+    const Token& first = tokens[w[i].first];
+    if (chars::is_hyphen(static_cast<char32_t>(w.char_at(tokens[w[i].first + 1].start)))) return cl.number_word(first.key);
     if (!w.hyphenated(i)) return false;  // most compounds are possessives ("Guaido’s")
     const std::wstring_view k = w.key_text(i);
     const std::size_t dash = k.find(L'-');
