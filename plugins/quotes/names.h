@@ -197,15 +197,14 @@ private:
 
     struct Run;  // a capitalised run of words (names.cpp)
 
-    // Sentence structure around the runs (the constructor's and build_mentions').
+    // Sentence structure around the runs (for build() and build_mentions()).
     bool boundary_before(std::size_t t) const;
     std::size_t role_begin_of(std::size_t first) const;
     bool subject_of(std::size_t first, std::size_t e) const;
-    // The index is built on first use (some articles ask nothing of it), and
-    // of its parts the mentions and organisations, and the roles, on their
-    // own first use: many articles never ask for them (about half for
-    // mentions, four in five for roles, in the BBC sample). Hence the
-    // mutable tables: every query is const.
+    // The index is built on first use, and of its parts the mentions and
+    // organisations, and the roles, on their own first use: of the 400 BBC
+    // sample articles 29 ask nothing, 172 never ask for a mention and 312
+    // never for a role. Hence the mutable tables: every query is const.
     void build() const;
     void ensure_built() const {
         if (!built_) build();
