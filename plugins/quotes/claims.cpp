@@ -20,6 +20,13 @@ bool digits(const Words& w, std::size_t i) { return w[i].shape == Shape::Digits;
 
 // A compound that opens with a number word: "twenty-five", "two-thirds".
 bool compound_figure(const Words& w, const ClaimLexicon& cl, std::size_t i) {
+    // "twenty-five": a hyphen right after the first token, whose key is the
+    // key text's part before the '-' (a token's key is the global word's when
+    // there is one, as number words are).
+    const Token* const tokens = w.layer().tokens().data();
+    const Token& first = tokens[w[i].first];
+    if (chars::is_hyphen(static_cast<char32_t>(w.char_at(tokens[w[i].first + 1].start)))) return cl.number_word(first.key);
+    if (!w.hyphenated(i)) return false;  // most compounds are possessives ("Guaido’s")
     const std::wstring_view k = w.key_text(i);
     const std::size_t dash = k.find(L'-');
     return dash != std::wstring_view::npos && cl.number_word_text(k.substr(0, dash));
@@ -268,22 +275,13 @@ private:
         if (c.source.found()) claims_.push_back(std::move(c));
     }
 
-    bool figure_at(std::size_t i) const { return figure_word(w_, cl_, i); }
-
     void sentence(const Segment& s) {
         const std::size_t sb = s.first_word, se = s.last_word;
         if (se - sb > kMaxSentenceWords) return;
         // Most sentences have no reporting verb: one look-up a word tells.
-        std::size_t first_cue = se;
-        for (std::size_t v = sb; v < se; ++v)
-            if (cl_.cue(w_.key(v))) {
-                first_cue = v;
-                break;
-            }
+        const std::size_t first_cue = cl_.first_cue(w_, sb, se);
         if (first_cue == se) return;
-        bool figure = false;
-        for (std::size_t v = sb; v < se && !figure; ++v) figure = figure_at(v);
-        if (!figure) return;
+        if (!cl_.figure_in(w_, sb, se)) return;
         for (std::size_t v = first_cue; v < se; ++v) {
             const WordId k = w_.key(v);
             if (!cl_.cue(k) || !w_.is_word(v)) continue;
@@ -543,6 +541,30 @@ ClaimLexicon::ClaimLexicon() {
     in = Vocabulary::global().intern_text(L"in");
     by = Vocabulary::global().intern_text(L"by");
     its = Vocabulary::global().intern_text(L"its");
+}
+
+std::size_t ClaimLexicon::first_cue(const Words& words, std::size_t from, std::size_t to) const {
+    const std::uint32_t* const flags = flags_.data();
+    const WordId size = size_;
+    const Word* const all = words.data();
+    for (const Word* p = all + from; p != all + to; ++p)
+        if (p->key < size && (flags[p->key] & (kClaimVerb | kEvidenceVerb | kAccording))) return static_cast<std::size_t>(p - all);
+    return to;
+}
+
+bool ClaimLexicon::figure_in(const Words& words, std::size_t from, std::size_t to) const {
+    const std::uint32_t* const flags = flags_.data();
+    const WordId size = size_;
+    const Word* const all = words.data();
+    for (std::size_t i = from; i < to; ++i) {
+        const Word& w = all[i];
+        if (!w.alnum) continue;
+        // Digits or a number word ("two", "hundreds", "twenty-five"): a figure the numbers plugin may report.
+        if ((w.key < size && (flags[w.key] & kNumberWord)) || chars::is_digit(static_cast<char32_t>(words.first_char(i))))
+            return true;
+        if (w.last - w.first >= 3 && compound_figure(words, *this, i)) return true;
+    }
+    return false;
 }
 
 // Sentences and quotations without a figure need no attribution (the

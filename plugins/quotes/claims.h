@@ -47,6 +47,11 @@ public:
     bool number_word_text(std::wstring_view w) const { return number_word(Vocabulary::global().find(w)); }
     // A reporting or evidence verb, or "according": where an attribution may be.
     bool cue(WordId w) const { return has(w, kClaimVerb | kEvidenceVerb | kAccording); }
+    // The first word of [from, to) that is a cue(), else `to`; whether
+    // [from, to) holds a figure (digits or a number word: "2,400", "two",
+    // "twenty-five"). Scans of whole sentences, on local copies of the arrays.
+    std::size_t first_cue(const Words& words, std::size_t from, std::size_t to) const;
+    bool figure_in(const Words& words, std::size_t from, std::size_t to) const;
     // add, claim: reporting only before a clause ("added that", "claimed it had")
     bool needs_clause(WordId w) const { return has(w, kNeedsClause); }
     // of, en, for, des: lower-case words inside an organisation's name ("Bank of England", "CNN en Español")

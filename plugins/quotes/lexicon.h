@@ -34,6 +34,8 @@ public:
     // Capitalised words that start sentences rather than names: The, On, But, ...
     bool function_word(WordId w) const { return has(w, kFunctionWord); }
     bool calendar_word(WordId w) const { return has(w, kCalendarWord); }
+    // function_word() or calendar_word(), in one look-up.
+    bool function_or_calendar(WordId w) const { return has(w, kFunctionWord | kCalendarWord); }
     // Words that make a capitalised run an organisation or a place.
     bool organisation_word(WordId w) const { return has(w, kOrganisationWord); }
     // de, van, bin: lower-case particles inside names.

@@ -15,6 +15,17 @@ bool all_caps(std::wstring_view w) {
     return letters >= 2;
 }
 
+// all_caps() of word t, the last of a capitalised run: it starts with a
+// capital letter, so a lower-case letter after it ("Guaido") answers at once.
+bool all_caps_word(const Words& tokens, std::size_t t) {
+    const Word& w = tokens[t];
+    if (w.end - w.start >= 2) {
+        const wchar_t second = tokens.char_at(w.start + 1);
+        if (second >= L'a' && second <= L'z') return false;
+    }
+    return all_caps(tokens.text(t));
+}
+
 // Adjective and participle endings: "Fearful", "Smiling", "Frustrated" open
 // sentences, they do not start names.
 bool adjective_like(std::wstring_view k) {
@@ -41,6 +52,7 @@ std::size_t name_end(const Words& tokens, std::size_t last, const Lexicon& lex) 
 
 bool compound_title(const Words& tokens, std::size_t i, const Lexicon& lex) {
     // Secretary-General, Vice-President: a title among its parts.
+    if (!tokens.hyphenated(i)) return false;  // most compounds are possessives ("Guaido’s")
     const std::wstring_view k = tokens.key_text(i);
     const TextLayer& layer = tokens.layer();
     std::size_t from = 0;
@@ -99,8 +111,7 @@ NameSplit split_trailing_name(const Words& tokens, std::size_t begin, std::size_
     return s;
 }
 
-namespace {
-struct Run {
+struct NameIndex::Run {
     std::size_t b, e;  // name tokens
     bool person;
     bool reliable;
@@ -111,7 +122,6 @@ struct Run {
     std::size_t role_begin;  // title and role tokens are [role_begin, b)
     std::size_t first;       // where the capitalised run starts (before openers and titles)
 };
-}  // namespace
 
 // Every document builds one index (two when nested, which then allocate):
 // the vectors of the last one are kept, emptied, for the next.
@@ -137,67 +147,42 @@ static std::vector<T> take_emptied(std::vector<T>& spare) {
 }
 
 NameIndex::~NameIndex() {
+    if (!built_) return;  // the pool keeps its storage
     Pool& pool = Pool::of_this_thread();
     surnames_.release_to(pool.surnames);
     pool.roles = std::move(roles_);
     pool.mentions = std::move(mentions_);
     pool.orgs = std::move(orgs_);
     pool.quoted = std::move(quoted_);
+    pool.runs = std::move(runs_);
 }
 
 NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexicon& lex,
                      const std::vector<QuoteSpan>& quotes, const std::vector<Mention>& people)
-    : text_(text), tokens_(tokens), people_(people) {
+    : text_(text), tokens_(tokens), lex_(lex), quotes_(quotes), people_(people) {}
+
+void NameIndex::build() const {
+    built_ = true;
+    const std::wstring& text = text_;
+    const Words& tokens = tokens_;
+    const Lexicon& lex = lex_;
+    const std::vector<QuoteSpan>& quotes = quotes_;
     Pool& pool = Pool::of_this_thread();
     surnames_.adopt(std::move(pool.surnames));
     roles_ = take_emptied(pool.roles);
     mentions_ = take_emptied(pool.mentions);
     orgs_ = take_emptied(pool.orgs);
     quoted_ = take_emptied(pool.quoted);
-    std::vector<Run> runs = take_emptied(pool.runs);
+    runs_ = take_emptied(pool.runs);
+    std::vector<Run>& runs = runs_;
     const std::size_t n = tokens.size();
     runs.reserve(n / 8);  // about one word in ten starts a capitalised run
     quoted_.reserve(quotes.size());
     for (const QuoteSpan& q : quotes)
         if (q.parent == kNone) quoted_.emplace_back(q.open, q.close == kNone ? q.end : q.close + 1);
-    auto boundary_before = [&](std::size_t t) {  // is a sentence boundary just before token t?
-        if (t == 0) return true;
-        if (!tokens.is_word(t - 1)) {
-            switch (text[tokens[t - 1].start]) {
-                case L'.': case L'!': case L'?': case L'"': case L':':
-                case 0x201C: case 0x201D:  // “ ”
-                    return true;
-                default:
-                    break;
-            }
-        }
-        return tokens.line_break_before(t);
-    };
-    // The role: title tokens inside the run and lower-case titles just
-    // before it ("senior Conservative MP Sir Teddy Taylor"), for the run starting at word `first`.
-    auto role_begin_of = [&](std::size_t first) {
-        std::size_t role_begin = first;
-        while (role_begin > 0 && first - role_begin < 4 && tokens.is_word(role_begin - 1) &&
-               !tokens.capitalized(role_begin - 1) && is_title_token(tokens, role_begin - 1, lex))
-            --role_begin;
-        return role_begin;
-    };
-    // The run [first, e) is the subject of its sentence: nothing but openers, titles and
-    // determiners before it ("But Mr X", "The president, Y"), or a speech verb after it.
-    auto subject_of = [&](std::size_t first, std::size_t e) {
-        const std::size_t role_begin = role_begin_of(first);
-        std::size_t s0 = role_begin;
-        while (s0 > 0 && role_begin - s0 < 3 && tokens.is_word(s0 - 1) &&
-               (lex.opener(tokens.key(s0 - 1)) || lex.determiner(tokens.key(s0 - 1)) || tokens.capitalized(s0 - 1)))
-            --s0;
-        bool verb_follows = false;
-        for (std::size_t t = e; t < n && t < e + 3 && tokens.is_word(t) && !tokens.capitalized(t); ++t)
-            if (lex.speech_verb(tokens.key(t))) { verb_follows = true; break; }
-        return boundary_before(s0) || (s0 > 0 && tokens.is_punct(s0 - 1, L',')) || verb_follows;
-    };
     for (std::size_t i = 0; i < n;) {
         // Most words open no run: a tight loop finds the next capitalised one.
-        while (i < n && !(tokens.may_be_capitalized(i) && tokens.capitalized(i))) ++i;
+        i = tokens.next_capitalized(i);
         if (i == n) break;
         // Grow a run of capitalised words (with particles: "Simon de la Cruz"),
         // ending after a possessive ("Maduro’s").
@@ -213,20 +198,24 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
         const std::size_t run_end = e;
         std::size_t b = i;
         // Sentence openers and dates in front: "On Saturday Mr Guaido".
-        while (b < e && (lex.function_word(tokens.key(b)) || lex.calendar_word(tokens.key(b)))) ++b;
-        // The name follows the last title: "US Vice President Mike Pence".
+        while (b < e && lex.function_or_calendar(tokens.key(b))) ++b;
+        // The name follows the last title ("US Vice President Mike Pence"),
+        // and a date after that ends it ("Guaido Saturday"): one pass finds both.
         bool titled = false;
         Gender gender = Gender::Unknown;
+        std::size_t cut = e;  // the first date or function word after the last title
         for (std::size_t t = b; t < e; ++t) {
-            if (!is_title_token(tokens, t, lex)) continue;
-            titled = true;
-            const WordId k = tokens.key(t);
-            gender = lex.male_title(k) ? Gender::Male : lex.female_title(k) ? Gender::Female : Gender::Unknown;
-            b = t + 1;
+            if (is_title_token(tokens, t, lex)) {
+                titled = true;
+                const WordId k = tokens.key(t);
+                gender = lex.male_title(k) ? Gender::Male : lex.female_title(k) ? Gender::Female : Gender::Unknown;
+                b = t + 1;
+                cut = e;
+            } else if (cut == e && lex.function_or_calendar(tokens.key(t))) {
+                cut = t;
+            }
         }
-        // A date inside ends the name: "Guaido Saturday".
-        for (std::size_t t = b; t < e; ++t)
-            if (lex.calendar_word(tokens.key(t)) || lex.function_word(tokens.key(t))) { e = t; break; }
+        e = cut;
         if (b < e && !tokens.capitalized(b)) ++b;
         if (b < e) {
             // "leader Juan Guaido", "director Christian Kruger": a role word just before.
@@ -237,7 +226,7 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
             for (std::size_t t = b; t < e && !organisation; ++t) {
                 const WordId k = tokens.key(t);
                 // An acronym ends organisations ("Migration NGO"), not names ("JD Vance").
-                if (lex.organisation_word(k) || (t + 1 == e && all_caps(tokens.text(t))) ||
+                if (lex.organisation_word(k) || (t + 1 == e && all_caps_word(tokens, t)) ||
                     chars::is_digit(static_cast<char32_t>(tokens.first_char(t))))
                     organisation = true;
             }
@@ -272,7 +261,6 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
         i = std::max(run_end, i + 1);
     }
 
-    roles_.reserve(runs.size());  // a role for about one run in three
     for (const Run& r : runs) {
         if (!r.person) continue;
         const WordId key = tokens.key(r.e - 1);
@@ -288,17 +276,7 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
         }
         if (r.gender != Gender::Unknown) entry.gender = r.gender;
         if (r.titled) entry.titled = true;
-        for (std::size_t t = r.role_begin; t < r.b; ++t)
-            if (tokens.is_word(t)) roles_.push_back({key, tokens.key(t)});
-        // An apposition gives roles too: "Juan Guaido, the country’s opposition leader,".
-        if (r.e < n && tokens.is_punct(r.e, L',')) {
-            for (std::size_t t = r.e + 1; t < n && t < r.e + 9 && tokens.is_word(t); ++t) {
-                const WordId k = tokens.key(t);
-                if (is_title_token(tokens, t, lex) || lex.role_noun(k) || lex.occupation(k)) roles_.push_back({key, k});
-            }
-        }
     }
-    std::sort(roles_.begin(), roles_.end());
 
     // Gender from the article's own pronouns: "Garcia said he ...", "Jane
     // Sanders told reporters she ...": the first he or she after a
@@ -332,44 +310,111 @@ NameIndex::NameIndex(const std::wstring& text, const Words& tokens, const Lexico
         if (entry.said_seen && entry.said != Gender::Unknown && entry.gender == Gender::Unknown) entry.gender = entry.said;
     });
 
+}
+
+bool NameIndex::boundary_before(std::size_t t) const {  // is a sentence boundary just before token t?
+    if (t == 0) return true;
+    if (!tokens_.is_word(t - 1)) {
+        switch (text_[tokens_[t - 1].start]) {
+            case L'.': case L'!': case L'?': case L'"': case L':':
+            case 0x201C: case 0x201D:  // “ ”
+                return true;
+            default:
+                break;
+        }
+    }
+    return tokens_.line_break_before(t);
+}
+
+// The role: title tokens inside the run and lower-case titles just
+// before it ("senior Conservative MP Sir Teddy Taylor"), for the run starting at word `first`.
+std::size_t NameIndex::role_begin_of(std::size_t first) const {
+    std::size_t role_begin = first;
+    while (role_begin > 0 && first - role_begin < 4 && tokens_.is_word(role_begin - 1) &&
+           !tokens_.capitalized(role_begin - 1) && is_title_token(tokens_, role_begin - 1, lex_))
+        --role_begin;
+    return role_begin;
+}
+
+// The run [first, e) is the subject of its sentence: nothing but openers, titles and
+// determiners before it ("But Mr X", "The president, Y"), or a speech verb after it.
+bool NameIndex::subject_of(std::size_t first, std::size_t e) const {
+    const std::size_t n = tokens_.size();
+    const std::size_t role_begin = role_begin_of(first);
+    std::size_t s0 = role_begin;
+    while (s0 > 0 && role_begin - s0 < 3 && tokens_.is_word(s0 - 1) &&
+           (lex_.opener(tokens_.key(s0 - 1)) || lex_.determiner(tokens_.key(s0 - 1)) || tokens_.capitalized(s0 - 1)))
+        --s0;
+    bool verb_follows = false;
+    for (std::size_t t = e; t < n && t < e + 3 && tokens_.is_word(t) && !tokens_.capitalized(t); ++t)
+        if (lex_.speech_verb(tokens_.key(t))) { verb_follows = true; break; }
+    return boundary_before(s0) || (s0 > 0 && tokens_.is_punct(s0 - 1, L',')) || verb_follows;
+}
+
+void NameIndex::build_roles() const {
+    ensure_built();
+    roles_built_ = true;
+    const std::size_t n = tokens_.size();
+    roles_.reserve(runs_.size());  // a role for about one run in three
+    for (const Run& r : runs_) {
+        if (!r.person) continue;
+        const WordId key = tokens_.key(r.e - 1);
+        for (std::size_t t = r.role_begin; t < r.b; ++t)
+            if (tokens_.is_word(t)) roles_.push_back({key, tokens_.key(t)});
+        // An apposition gives roles too: "Juan Guaido, the country’s opposition leader,".
+        if (r.e < n && tokens_.is_punct(r.e, L',')) {
+            for (std::size_t t = r.e + 1; t < n && t < r.e + 9 && tokens_.is_word(t); ++t) {
+                const WordId k = tokens_.key(t);
+                if (is_title_token(tokens_, t, lex_) || lex_.role_noun(k) || lex_.occupation(k)) roles_.push_back({key, k});
+            }
+        }
+    }
+    std::sort(roles_.begin(), roles_.end());
+}
+
+void NameIndex::build_mentions() const {
+    ensure_built();
+    mentions_built_ = true;
     // Mentions outside quotations, for pronouns. Quotes are sorted by start
     // and top-level ones do not overlap, so one forward pointer suffices.
     std::size_t q = 0;
-    mentions_.reserve(runs.size());
-    orgs_.reserve(runs.size());
-    for (const Run& r : runs) {
-        const std::size_t start = tokens[r.b].start;
-        while (q < quotes.size() && (quotes[q].parent != kNone || quotes[q].end <= start)) ++q;
-        if (q < quotes.size() && quotes[q].start <= start) continue;
-        const std::size_t end = name_end(tokens, r.e - 1, lex);
+    mentions_.reserve(runs_.size());
+    orgs_.reserve(runs_.size());
+    for (const Run& r : runs_) {
+        const std::size_t start = tokens_[r.b].start;
+        while (q < quotes_.size() && (quotes_[q].parent != kNone || quotes_[q].end <= start)) ++q;
+        if (q < quotes_.size() && quotes_[q].start <= start) continue;
+        const std::size_t end = name_end(tokens_, r.e - 1, lex_);
         if (r.organisation && !r.person) {
             orgs_.push_back({start, end});
             continue;
         }
-        const WordId key = tokens.key(r.e - 1);
+        const WordId key = tokens_.key(r.e - 1);
         const Surname* entry = surnames_.find(key);
         if (!entry) continue;
         // A title's gender belongs to this person, not to everyone with the surname (Mrs and Mr Price).
         const Gender g = r.gender != Gender::Unknown ? r.gender : entry->gender;
         const bool subject = r.person ? r.subject : subject_of(r.first, r.e);
-        mentions_.push_back({start, word_end(tokens, r.e - 1, lex),
-                             fullest_of(std::wstring_view(text).substr(start, end - start), *entry), key, g, subject});
+        mentions_.push_back({start, word_end(tokens_, r.e - 1, lex_),
+                             fullest_of(std::wstring_view(text_).substr(start, end - start), *entry), key, g, subject});
     }
-    pool.runs = std::move(runs);
 }
 
 void NameIndex::SurnameTable::adopt(SurnameTable&& spare) {
     slots_ = std::move(spare.slots_);  // already emptied by release_to
+    used_ = std::move(spare.used_);
     spare.slots_ = std::vector<Slot>();
+    spare.used_ = std::vector<std::uint32_t>();
     spare.size_ = 0;
     size_ = 0;
 }
 
 void NameIndex::SurnameTable::release_to(SurnameTable& spare) {
     if (slots_.size() < spare.slots_.size()) return;  // keep the larger table
-    for (Slot& s : slots_)
-        if (s.used) s = Slot{};
+    for (const std::uint32_t s : used_) slots_[s] = Slot{};
+    used_.clear();
     spare.slots_ = std::move(slots_);
+    spare.used_ = std::move(used_);
     spare.size_ = 0;
 }
 
@@ -382,8 +427,13 @@ std::size_t NameIndex::SurnameTable::slot_of(WordId key) const {
 void NameIndex::SurnameTable::grow() {
     std::vector<Slot> old = std::move(slots_);
     slots_.assign(old.empty() ? 64 : 2 * old.size(), Slot{});
-    for (Slot& s : old)
-        if (s.used) slots_[slot_of(s.key)] = std::move(s);
+    used_.clear();
+    for (Slot& s : old) {
+        if (!s.used) continue;
+        const std::size_t to = slot_of(s.key);
+        slots_[to] = std::move(s);
+        used_.push_back(static_cast<std::uint32_t>(to));
+    }
 }
 
 NameIndex::Surname& NameIndex::SurnameTable::insert(WordId key, bool& fresh) {
@@ -393,6 +443,7 @@ NameIndex::Surname& NameIndex::SurnameTable::insert(WordId key, bool& fresh) {
     if (fresh) {
         s.used = true;
         s.key = key;
+        used_.push_back(static_cast<std::uint32_t>(&s - slots_.data()));
         ++size_;
     }
     return s.value;
@@ -405,12 +456,15 @@ const NameIndex::Surname* NameIndex::SurnameTable::find(WordId key) const {
 }
 
 std::wstring_view NameIndex::fullest(std::wstring_view name, WordId surname) const {
+    ensure_built();
     const Surname* entry = surnames_.find(surname);
     return entry ? fullest_of(name, *entry) : name;
 }
 
 std::wstring_view NameIndex::fullest_of(std::wstring_view name, const Surname& entry) const {
-    const std::size_t words = static_cast<std::size_t>(std::count(name.begin(), name.end(), L' ')) + 1;
+    // Names are a few characters: a plain loop, not std::count's vector set-up.
+    std::size_t words = 1;
+    for (const wchar_t c : name) words += c == L' ';
     if (entry.best.words < words) return name;
     // "Lars Berg" is not "Anna Berg": a name with a first name only grows
     // into a form that ends with it.
@@ -447,11 +501,15 @@ bool NameIndex::written_lower(WordId key) const {
 }
 
 Gender NameIndex::gender(WordId surname) const {
+    ensure_built();
     const Surname* entry = surnames_.find(surname);
     return entry ? entry->gender : Gender::Unknown;
 }
 
-bool NameIndex::is_person(WordId surname) const { return surnames_.find(surname) != nullptr; }
+bool NameIndex::is_person(WordId surname) const {
+    ensure_built();
+    return surnames_.find(surname) != nullptr;
+}
 
 bool NameIndex::person_in(std::size_t start, std::size_t end) const {
     auto it = std::lower_bound(people_.begin(), people_.end(), end,
@@ -473,6 +531,7 @@ std::size_t NameIndex::quoted_between(std::size_t from, std::size_t to) const {
 
 const PersonMention* NameIndex::last_before(std::size_t pos, Gender wanted, std::size_t floor,
                                             const std::vector<WordId>* skip) const {
+    if (!mentions_built_) build_mentions();
     auto it = std::lower_bound(mentions_.begin(), mentions_.end(), pos,
                                [](const PersonMention& m, std::size_t p) { return m.start < p; });
     // "he" prefers the subject of a recent sentence over a person merely
@@ -498,6 +557,8 @@ const PersonMention* NameIndex::last_before(std::size_t pos, Gender wanted, std:
 }
 
 const PersonMention* NameIndex::last_with_role(std::size_t pos, WordId role) const {
+    if (!mentions_built_) build_mentions();
+    if (!roles_built_) build_roles();
     auto it = std::lower_bound(mentions_.begin(), mentions_.end(), pos,
                                [](const PersonMention& m, std::size_t p) { return m.start < p; });
     for (int looked = 0; it != mentions_.begin() && looked < 50; ++looked) {
@@ -508,6 +569,7 @@ const PersonMention* NameIndex::last_with_role(std::size_t pos, WordId role) con
 }
 
 const OrgMention* NameIndex::last_org_before(std::size_t pos, std::size_t floor) const {
+    if (!mentions_built_) build_mentions();
     auto it = std::lower_bound(orgs_.begin(), orgs_.end(), pos,
                                [](const OrgMention& m, std::size_t p) { return m.start < p; });
     if (it == orgs_.begin()) return nullptr;
@@ -516,6 +578,7 @@ const OrgMention* NameIndex::last_org_before(std::size_t pos, std::size_t floor)
 }
 
 const PersonMention* NameIndex::first_in(std::size_t from, std::size_t to) const {
+    if (!mentions_built_) build_mentions();
     auto it = std::lower_bound(mentions_.begin(), mentions_.end(), from,
                                [](const PersonMention& m, std::size_t p) { return m.start < p; });
     return it != mentions_.end() && it->start < to ? &*it : nullptr;

@@ -107,7 +107,8 @@ private:
 class NameIndex {
 public:
     // `quotes` are excluded from person mentions: names inside a quotation
-    // are talked about, not talking.
+    // are talked about, not talking. Every argument is read when the index
+    // is first asked something (it is built then), so must outlive it.
     // `people` are the mentions of the people plugin (plugins/people), sorted by start.
     NameIndex(const std::wstring& text, const Words& tokens, const Lexicon& lex, const std::vector<QuoteSpan>& quotes,
               const std::vector<Mention>& people);
@@ -172,8 +173,7 @@ private:
         void release_to(SurnameTable& spare);
         template <class F>
         void for_each(F f) {
-            for (Slot& s : slots_)
-                if (s.used) f(s.value);
+            for (const std::uint32_t s : used_) f(slots_[s].value);
         }
 
     private:
@@ -185,6 +185,8 @@ private:
         std::size_t slot_of(WordId key) const;  // the key's slot, or the free one where it would go
         void grow();
         std::vector<Slot> slots_;
+        // The slots in use: for_each and emptying the table visit these, not every slot.
+        std::vector<std::uint32_t> used_;
         std::size_t size_ = 0;
     };
 
@@ -193,15 +195,37 @@ private:
     // fullest() for a surname already looked up.
     std::wstring_view fullest_of(std::wstring_view name, const Surname& entry) const;
 
+    struct Run;  // a capitalised run of words (names.cpp)
+
+    // Sentence structure around the runs (for build() and build_mentions()).
+    bool boundary_before(std::size_t t) const;
+    std::size_t role_begin_of(std::size_t first) const;
+    bool subject_of(std::size_t first, std::size_t e) const;
+    // The index is built on first use, and of its parts the mentions and
+    // organisations, and the roles, on their own first use: of the 400 BBC
+    // sample articles 29 ask nothing, 172 never ask for a mention and 312
+    // never for a role. Hence the mutable tables: every query is const.
+    void build() const;
+    void ensure_built() const {
+        if (!built_) build();
+    }
+    void build_mentions() const;
+    void build_roles() const;
+
     const std::wstring& text_;
     const Words& tokens_;
-    SurnameTable surnames_;
+    const Lexicon& lex_;
+    const std::vector<QuoteSpan>& quotes_;
+    mutable bool built_ = false;
+    mutable SurnameTable surnames_;
     // (surname, title or role word written before it: "president", "coach"), sorted
-    std::vector<std::pair<WordId, WordId>> roles_;
-    std::vector<PersonMention> mentions_;              // in text order
-    std::vector<OrgMention> orgs_;                     // in text order
+    mutable std::vector<std::pair<WordId, WordId>> roles_;
+    mutable std::vector<PersonMention> mentions_;      // in text order
+    mutable std::vector<OrgMention> orgs_;             // in text order
+    mutable bool mentions_built_ = false, roles_built_ = false;
     const std::vector<Mention>& people_;
-    std::vector<std::pair<std::size_t, std::size_t>> quoted_;  // top-level quotations, marks included, by start
+    mutable std::vector<std::pair<std::size_t, std::size_t>> quoted_;  // top-level quotations, marks included, by start
+    mutable std::vector<Run> runs_;  // in text order
     std::size_t quoted_between(std::size_t from, std::size_t to) const;
 };
 

@@ -101,10 +101,10 @@ public:
 private:
     // Annotations for the numbers plugin (docs/plugins.md): who states what
     // each quotation and each reporting verb covers.
-    void annotate_claims(const TextLayer& layer, const Words& tokens, const NameIndex& names,
-                         const std::vector<QuoteSpan>& quotes, const std::vector<bool>& is_quote,
-                         const std::vector<bool>& is_title, const std::vector<Speaker>& speaker,
-                         std::vector<Mention>& out) const;
+    // `claims` are find_claims' (claims.h).
+    void annotate_claims(const Words& tokens, const std::vector<Claim>& claims, const std::vector<QuoteSpan>& quotes,
+                         const std::vector<bool>& is_quote, const std::vector<bool>& is_title,
+                         const std::vector<Speaker>& speaker, std::vector<Mention>& out) const;
 
     Lexicon lex_;  // built once per Analyzer
     ClaimLexicon claim_lex_;
@@ -132,18 +132,13 @@ Mention claim_annotation(std::size_t start, std::size_t end, const char* kind, c
     return m;
 }
 
-void QuoteExtractor::annotate_claims(const TextLayer& layer, const Words& tokens, const NameIndex& names,
+void QuoteExtractor::annotate_claims(const Words& tokens, const std::vector<Claim>& claims,
                                      const std::vector<QuoteSpan>& quotes, const std::vector<bool>& is_quote,
                                      const std::vector<bool>& is_title, const std::vector<Speaker>& speaker,
                                      std::vector<Mention>& out) const {
-    // An attributor of its own: resolving subjects remembers descriptions,
-    // which must not change the quotes' speakers.
-    Attributor attributor(layer.document().wide(), tokens, lex_, names);
-    const std::vector<Claim> claims = find_claims(layer, tokens, lex_, claim_lex_, attributor, names, quotes);
     std::vector<std::size_t> tag(quotes.size(), kNone);  // the claim that is each quote's tag
     for (std::size_t c = 0; c < claims.size(); ++c)
         if (claims[c].quote != kNone && tag[claims[c].quote] == kNone) tag[claims[c].quote] = c;
-    out.reserve(out.size() + quotes.size() + claims.size());
     for (std::size_t i = 0; i < quotes.size(); ++i) {
         if (!is_quote[i] || is_title[i] || quotes[i].parent != kNone || !speaker[i].found() ||
             !holds_figure(tokens, claim_lex_, quotes[i].start, quotes[i].end))
@@ -286,7 +281,13 @@ void QuoteExtractor::extract(const newslens::Context& ctx, std::vector<Mention>&
         speaker[main[k]] = std::move(s);
     }
 
-    out.reserve(out.size() + n);
+    // The claims first, so that `out` grows once: a mention per quote, an
+    // annotation per attributed quote and one per claim. Their attributor is
+    // one of its own: resolving subjects remembers descriptions, which must
+    // not change the quotes' speakers.
+    Attributor claim_attributor(text, tokens, lex_, names);
+    const std::vector<Claim> claims = find_claims(layer, tokens, lex_, claim_lex_, claim_attributor, names, quotes);
+    out.reserve(out.size() + 2 * n + claims.size());
     for (std::size_t i = 0; i < n; ++i) {
         const QuoteSpan& q = quotes[i];
         // Nested quotes are spoken by whoever the outer quote says spoke them.
@@ -307,7 +308,7 @@ void QuoteExtractor::extract(const newslens::Context& ctx, std::vector<Mention>&
         f.append("kind", is_quote[i] ? "quote" : "term");
         out.push_back(std::move(m));
     }
-    annotate_claims(layer, tokens, names, quotes, is_quote, is_title, speaker, out);
+    annotate_claims(tokens, claims, quotes, is_quote, is_title, speaker, out);
 }
 
 }  // namespace

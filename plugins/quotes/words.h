@@ -28,6 +28,8 @@ public:
     const TextLayer& layer() const { return layer_; }
     std::size_t size() const { return size_; }
     const Word& operator[](std::size_t i) const { return words_[i]; }
+    // The words as an array, for scans over many of them.
+    const Word* data() const { return words_; }
     // Index of the first word starting at or after `pos`.
     std::size_t first_at(std::size_t pos) const {
         return static_cast<std::size_t>(
@@ -37,6 +39,8 @@ public:
     std::wstring_view text(std::size_t i) const { return layer_.word_text(i); }
     // The first character of word i (words are never empty).
     wchar_t first_char(std::size_t i) const { return chars_[words_[i].start]; }
+    // The document's character at code point `pos`.
+    wchar_t char_at(std::size_t pos) const { return chars_[pos]; }
     bool is_word(std::size_t i) const { return words_[i].alnum; }
     bool is_punct(std::size_t i, wchar_t c) const { return !words_[i].alnum && first_char(i) == c; }
     // Starts with a capital letter. The shape says so, but for an all-caps
@@ -54,10 +58,30 @@ public:
         static_assert(static_cast<int>(Shape::AllCaps) == static_cast<int>(Shape::Capitalized) + 1, "adjacent shapes");
         return static_cast<unsigned>(words_[i].shape) - static_cast<unsigned>(Shape::Capitalized) < 2u;
     }
+    // The first capitalised word at or after word i, size() when none: a
+    // scan over every word, on a pointer with its shape test first.
+    std::size_t next_capitalized(std::size_t i) const {
+        const Word* p = words_ + i;
+        const Word* const end = words_ + size_;
+        for (; p != end; ++p)
+            if (static_cast<unsigned>(p->shape) - static_cast<unsigned>(Shape::Capitalized) < 2u &&
+                capitalized(static_cast<std::size_t>(p - words_)))
+                break;
+        return static_cast<std::size_t>(p - words_);
+    }
     WordId key(std::size_t i) const { return words_[i].key; }
     // The key as text ("secretary-general"), for suffix tests.
     std::wstring_view key_text(std::size_t i) const { return layer_.key_text(words_[i].key); }
     bool possessive(std::size_t i) const { return words_[i].possessive; }
+    // Word i joins parts with a hyphen ("Secretary-General", "twenty-five"):
+    // its key holds a '-'. Its joiners are tokens of their own, so a look at
+    // their first characters answers without the key's text.
+    bool hyphenated(std::size_t i) const {
+        const Token* tokens = layer_.tokens().data();
+        for (std::size_t t = words_[i].first + 1; t < words_[i].last; ++t)
+            if (chars::is_hyphen(static_cast<char32_t>(chars_[tokens[t].start]))) return true;
+        return false;
+    }
     // A line break between word i-1 and word i: names never run over one.
     bool line_break_before(std::size_t i) const { return i == 0 || words_[i].line_before(); }
 
