@@ -71,6 +71,17 @@ enum WordFlag : std::uint32_t {
     kOrLess = 1u << 31,           // "five or fewer", "100 or less": at most
 };
 
+// Why a word can start a rule, each with what must follow it (bits of
+// Entry::start_needs; numbers.cpp tests them before trying the word).
+enum StartNeed : std::uint8_t {
+    kStartsAlone = 1u << 0,    // a number word, month, vague amount, "half": nothing
+    kStartsPhrase = 1u << 1,   // first word of a qualifier phrase: the rest of one
+    kStartsDollar = 1u << 2,   // "US", "A" of US$5, A$3: a glued '$'
+    kStartsCode = 1u << 3,     // "USD" of USD 5: a number
+    kStartsFrom = 1u << 4,     // "from 3 to 4": a token a quantity can start with
+    kStartsArticle = 1u << 5,  // "a", "an": a word Entry::after_article
+};
+
 // Everything the lists say about one word. Zero / null: not in that list.
 struct Entry {
     std::uint32_t flags = 0;
@@ -101,6 +112,11 @@ struct Entry {
     std::uint16_t phrase_first = 0, phrase_count = 0;  // qualifier phrases starting here
     std::uint16_t name_first = 0, name_count = 0;      // currency and unit names starting here
     bool starts = false;  // a date, qualifier or quantity can start with this word or sign
+    // What a rule starting with this word needs after it (StartNeed bits):
+    // the scanner tries a word only where one of these holds.
+    std::uint8_t start_needs = 0;
+    // Can follow "a" or "an" in a quantity: "a dozen", "a third", "a few".
+    bool after_article = false;
     // Only a qualifier phrase starts with this word ("in excess of", "at
     // least"): where none does, nothing else can.
     bool phrase_only = false;

@@ -61,6 +61,30 @@ std::string_view kind_name(Kind k) {
     }
 }
 
+// Whether a rule can match at token i, a token Tokens::starts: what the
+// word's start needs after it (StartNeed) is there. A cheap necessary test,
+// so the common words that start a rule only with the right word after
+// them ("in", "a", "from", "-") are not tried everywhere.
+bool worth_trying(const Tokens& t, std::size_t i) {
+    if (t.is_number(i)) return true;
+    if (!t.is_word(i)) {
+        // A minus sign with no other role starts only "-4.5" (parse_quantity).
+        const wchar_t c = t.punct(i);
+        if ((c == L'-' || c == 0x2212) && t.lex(i).start_needs == 0) return t.is_number(i + 1) && t.glued(i + 1);
+        return true;
+    }
+    const Entry& e = t.lex(i);
+    const std::uint8_t needs = e.start_needs;
+    if (needs & kStartsAlone) return true;
+    if (needs & kStartsDollar && t.punct(i + 1) == L'$' && t.glued(i + 1)) return true;
+    if (needs & kStartsCode && t.is_number(i + 1)) return true;
+    // "from 3 to 4": every quantity starts with a token Tokens::starts.
+    if (needs & kStartsFrom && i + 1 < t.size() && t.starts(i + 1)) return true;
+    if (needs & kStartsArticle && t.is_word(i + 1) && t.lex(i + 1).after_article) return true;
+    Qualifier unused = Qualifier::Exact;
+    return needs & kStartsPhrase && match_qualifier(t, i, unused) > i;
+}
+
 bool try_at(const Tokens& t, std::size_t i, Found& f) {
     const Lexicon::Words& w = t.lexicon().w;
     if (t.masked(i)) return false;
@@ -206,7 +230,7 @@ public:
         std::vector<bool> periodic;  // a kind that is counted over a period
         std::size_t i = 0;
         while (i < t.size()) {
-            if (!t.starts(i)) {  // most tokens: nothing can start there
+            if (!t.starts(i) || !worth_trying(t, i)) {  // most tokens: nothing can start there
                 ++i;
                 continue;
             }
