@@ -135,6 +135,8 @@ public:
     // it (bit 16), in one load: the tokens ask this for every word.
     static constexpr std::uint32_t kStartsBit = 1u << 16;
     std::uint32_t word_info(WordId id) const { return id < word_info_.size() ? word_info_[id] : 0; }
+    // The table word_info reads (ids past its end: 0), for a loop over every token.
+    const std::vector<std::uint32_t>& word_infos() const { return word_info_; }
     const std::vector<QualifierPhrase>& phrases() const { return phrases_; }
     const std::vector<NamePhrase>& names() const { return names_; }
 

@@ -228,23 +228,17 @@ public:
         const Tokens t(ctx.layer(), lexicon_, masker_);
         const std::size_t first = out.size();
         std::vector<bool> periodic;  // a kind that is counted over a period
-        std::size_t i = 0;
-        while (i < t.size()) {
-            if (!t.starts(i) || !worth_trying(t, i)) {  // most tokens: nothing can start there
-                ++i;
-                continue;
-            }
+        std::size_t next = 0;  // the token after the last match
+        for (const std::uint32_t i : t.starters()) {
+            if (i < next || !worth_trying(t, i)) continue;
             Found f;
-            if (try_at(t, i, f)) {
-                if (f.emit) {
-                    add_mention(t, f, out);
-                    periodic.push_back(f.kind == Kind::Count || f.kind == Kind::None || f.kind == Kind::Percent ||
-                                       f.kind == Kind::Money || f.kind == Kind::Measure);
-                }
-                i = f.next > i ? f.next : i + 1;
-            } else {
-                ++i;
+            if (!try_at(t, i, f)) continue;
+            if (f.emit) {
+                add_mention(t, f, out);
+                periodic.push_back(f.kind == Kind::Count || f.kind == Kind::None || f.kind == Kind::Percent ||
+                                   f.kind == Kind::Money || f.kind == Kind::Measure);
             }
+            next = f.next > i ? f.next : i + 1;
         }
         claims_.set(ctx, out, first, periodic);
     }

@@ -97,38 +97,101 @@ std::size_t Masker::mask_end(const TextLayer& layer, std::size_t first) const {
     return begin;
 }
 
+namespace {
+
+// A token find_masked looks at (see there): "www", a number, '+', '(', ':', '@', '#'.
+bool mask_candidate(const NumToken& t, const std::wstring& text, WordId www) {
+    switch (t.kind) {
+        case TokKind::Word: return t.key == www;
+        case TokKind::Number: return true;
+        default: {
+            const wchar_t c = text[t.start];
+            return c == L'+' || c == L'(' || c == L':' || c == L'@' || c == L'#';
+        }
+    }
+}
+
+}  // namespace
+
+void Tokens::copy_layer(std::vector<std::uint32_t>& mask_candidates) {
+    const std::vector<Token>& lt = layer_.tokens();
+    const std::size_t n = lt.size();
+    const WordId www = lex_.w.www;
+    if (view_.size() < n) view_.resize(n);
+    if (starters_.size() < n) starters_.resize(n);
+    // Raw pointers in locals: the byte-sized stores below may alias any
+    // memory, so members would be read again for every token.
+    const Token* const from = lt.data();
+    NumToken* const to = view_.data();
+    std::uint32_t* const starter = starters_.data();
+    const std::uint32_t* const info_table = lex_.word_infos().data();
+    const std::size_t info_size = lex_.word_infos().size();
+    std::size_t starters = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const Token& t = from[i];
+        const auto at = static_cast<std::uint32_t>(i);
+        NumToken v;
+        v.start = t.start;
+        v.end = t.end;
+        v.key = t.key;
+        v.kind = static_cast<TokKind>(t.type);
+        v.shape = t.shape;
+        v.gap = t.gap;
+        if (t.type == TokenType::Word) {  // most tokens: one look-up gives entry and start
+            const std::uint32_t info = t.key < info_size ? info_table[t.key] : 0;
+            v.entry = static_cast<std::uint16_t>(info);
+            to[i] = v;
+            starter[starters] = at;
+            starters += (info & Lexicon::kStartsBit) != 0;
+            if (t.key == www) mask_candidates.push_back(at);
+            continue;
+        }
+        v.entry = t.type == TokenType::Number ? 0 : lex_.index(t.key);
+        to[i] = v;
+        if (starts_token(v)) starter[starters++] = at;
+        if (mask_candidate(v, text_, www)) mask_candidates.push_back(at);
+    }
+    size_ = n;
+    starter_count_ = starters;
+}
+
 // The masked runs, in text order: the zero-led phone numbers and the
 // chunks (runs of tokens without white space between them) Masker masks.
 // Masker masks a chunk only when it starts with "www", a number, '+' or
 // '(', or holds a ':', '@' or '#' (see is_sign): only those chunks are
-// tried, the last kind when its first sign is reached.
-std::vector<Tokens::Run> Tokens::find_masked(const Masker& masker) const {
-    const std::vector<Token>& lt = layer_.tokens();
-    const std::size_t n = lt.size();
-    const WordId www = lex_.w.www;
+// tried, the last kind when its first sign is reached. `candidates` lists
+// those tokens (the rest are passed over).
+std::vector<Tokens::Run> Tokens::find_masked(const Masker& masker, const std::vector<std::uint32_t>& candidates) const {
+    const NumToken* const lt = view_.data();  // the layer's tokens, index for index
+    const std::size_t n = size_;
     std::vector<Run> runs;
     std::size_t masked_until = 0;
     std::size_t tried = kNone;  // the last chunk tried
-    for (std::size_t i = 0; i < n; ++i) {
-        const Token& t = lt[i];
+    std::size_t i = 0;  // the next token to look at
+    auto space_before = [&](std::size_t k) { return (lt[k].gap & kSpaceBefore) != 0; };
+    auto line_before = [&](std::size_t k) { return (lt[k].gap & kLineBefore) != 0; };
+    auto glued = [&](std::size_t k) { return (lt[k].gap & (kSpaceBefore | kLineBefore)) == 0; };
+    for (const std::uint32_t candidate : candidates) {
+        if (candidate < i) continue;  // inside a run found before
+        i = candidate;
+        const NumToken& t = lt[i];
         std::size_t chunk = kNone;  // the first token of a chunk to try
-        if (t.type == TokenType::Word) {
-            if (t.key != www) continue;  // most tokens
-            chunk = i;
-        } else if (t.type == TokenType::Number) {
+        if (t.kind == TokKind::Word) {
+            chunk = i;  // "www"
+        } else if (t.kind == TokKind::Number) {
             // "0845 8 505 505", "0800 555 111": a number from 0 and groups of
             // digits after spaces is a phone number.
             if (text_[t.start] == L'0' && t.end - t.start >= 3 && t.end - t.start <= 5) {
                 std::size_t g = i + 1;
-                while (g < n && lt[g].type == TokenType::Number && lt[g].space_before() && !lt[g].line_before() &&
+                while (g < n && lt[g].kind == TokKind::Number && space_before(g) && !line_before(g) &&
                        lt[g].end - lt[g].start <= 4 &&
                        std::all_of(text_.begin() + lt[g].start, text_.begin() + lt[g].end,
                                    [](wchar_t c) { return c >= L'0' && c <= L'9'; }))
                     ++g;
-                if (g >= i + 3 && !(g < n && lt[g].glued() && lt[g].type != TokenType::Punct)) {
+                if (g >= i + 3 && !(g < n && glued(g) && lt[g].kind != TokKind::Punct)) {
                     masked_until = lt[g - 1].end;
                     runs.push_back({i, masked_until});
-                    i = g - 1;
+                    i = g;
                     continue;
                 }
             }
@@ -137,89 +200,110 @@ std::vector<Tokens::Run> Tokens::find_masked(const Masker& masker) const {
             const wchar_t c = text_[t.start];
             if (c == L'+' || c == L'(') {
                 chunk = i;
-            } else if (c == L':' || c == L'@' || c == L'#') {
+            } else {  // ':', '@', '#'
                 // The chunk began where the white space before it ended
                 // (not tried when that is inside a masked run).
                 chunk = i;
-                while (chunk > 0 && !lt[chunk].space_before()) --chunk;
-                if (lt[chunk].start < masked_until) continue;
-            } else {
-                continue;
+                while (chunk > 0 && !space_before(chunk)) --chunk;
+                if (lt[chunk].start < masked_until) {
+                    ++i;
+                    continue;
+                }
             }
         }
+        ++i;
         // A chunk starts at the first token and after white space. A chunk
         // of one token is never masked (every pattern spans several).
-        if (chunk == tried || !(chunk == 0 || lt[chunk].space_before()) || chunk + 1 >= n || !lt[chunk + 1].glued())
+        if (chunk == tried || !(chunk == 0 || space_before(chunk)) || chunk + 1 >= n || !glued(chunk + 1))
             continue;
         tried = chunk;
         masked_until = masker.mask_end(layer_, chunk);
         if (masked_until > lt[chunk].start) {
             runs.push_back({chunk, masked_until});
-            // Past the tokens inside the run, and the rest of one it ends in (copy_masked).
-            while (i + 1 < n && lt[i + 1].start < masked_until) ++i;
+            // Past the tokens inside the run, and the rest of one it ends in (apply_masked).
+            while (i < n && lt[i].start < masked_until) ++i;
         }
     }
     return runs;
 }
 
-// The layer's tokens with each run one masked token, into masked_.
-void Tokens::copy_masked(const std::vector<Run>& runs) {
-    const std::vector<Token>& lt = layer_.tokens();
-    masked_.reserve(lt.size());
+// Each run made one masked token in view_, and starters_ listed again.
+void Tokens::apply_masked(const std::vector<Run>& runs) {
+    std::vector<NumToken> masked;
+    masked.reserve(size_);
     std::size_t r = 0, masked_until = 0;
-    for (std::size_t i = 0; i < lt.size(); ++i) {
-        const Token& t = lt[i];
+    for (std::size_t i = 0; i < size_; ++i) {
+        const NumToken& t = view_[i];
         if (t.start < masked_until) {
             if (t.end <= masked_until) continue;  // inside a masked run
             // A phone number ended inside this digit run ("+1 234,567"): the
             // rest is read as a glued token of its own, its comma or point
             // apart. (A rest that starts inside decimals and is followed by
             // ",ddd" would have been one longer number before; no phone
-            // pattern ends there in practice.) Their byte offsets are not kept.
-            Token rest = t;
+            // pattern ends there in practice.)
+            NumToken rest = t;
             rest.start = static_cast<std::uint32_t>(masked_until);
             rest.gap = 0;
             if (text_[rest.start] == L',' || text_[rest.start] == L'.') {
-                Token p;
+                NumToken p{};  // a punctuation token of no key
                 p.start = rest.start;
                 p.end = rest.start + 1;
-                masked_.push_back(p);
+                p.key = kNoWord;
+                p.entry = lex_.index(kNoWord);
+                p.kind = TokKind::Punct;
+                p.shape = Shape::Other;
+                masked.push_back(p);
                 ++rest.start;
             }
-            if (rest.start < t.end) masked_.push_back(rest);
+            if (rest.start < t.end) masked.push_back(rest);
             continue;
         }
         if (r < runs.size() && runs[r].first == i) {
-            Token m = t;
+            NumToken m = t;
             m.end = static_cast<std::uint32_t>(runs[r].end);
-            m.type = kMasked;
+            m.kind = TokKind::Masked;
             m.key = kNoWord;
+            m.entry = 0;
             m.shape = Shape::Other;
-            masked_.push_back(m);
+            masked.push_back(m);
             masked_until = runs[r++].end;
             continue;
         }
-        masked_.push_back(t);
+        masked.push_back(t);
     }
+    size_ = masked.size();
+    if (view_.size() < size_) view_.resize(size_);  // (the rest of a digit run split in two can add one)
+    if (starters_.size() < size_) starters_.resize(size_);
+    std::copy(masked.begin(), masked.end(), view_.begin());
+    starter_count_ = 0;
+    for (std::size_t i = 0; i < size_; ++i)
+        if (starts_token(view_[i])) starters_[starter_count_++] = static_cast<std::uint32_t>(i);
 }
 
+namespace {
+std::vector<NumToken>& view_buffer() {
+    static thread_local std::vector<NumToken> buffer;
+    return buffer;
+}
+std::vector<std::uint32_t>& starter_buffer() {
+    static thread_local std::vector<std::uint32_t> buffer;
+    return buffer;
+}
+}  // namespace
+
 Tokens::Tokens(const TextLayer& layer, const Lexicon& lexicon, const Masker& masker)
-    : layer_(layer), lex_(lexicon), text_(layer.document().wide()) {
-    const std::vector<Token>& lt = layer.tokens();
-    toks_ = lt.data();
-    size_ = lt.size();
-    const std::vector<Run> runs = find_masked(masker);
-    if (!runs.empty()) {
-        copy_masked(runs);
-        toks_ = masked_.data();
-        size_ = masked_.size();
-    }
+    : layer_(layer), lex_(lexicon), text_(layer.document().wide()), view_(view_buffer()), starters_(starter_buffer()) {
+    std::vector<std::uint32_t> mask_candidates;
+    copy_layer(mask_candidates);
+    const std::vector<Run> runs = find_masked(masker, mask_candidates);
+    if (!runs.empty()) apply_masked(runs);
+    toks_ = view_.data();
     if (size_ > 0) {
         // The layer puts a line break before the first token; here, as
         // before, only a real one in the white space the text starts with counts.
-        const bool line = std::any_of(text_.begin(), text_.begin() + toks_[0].start,
+        const bool line = std::any_of(text_.begin(), text_.begin() + view_[0].start,
                                       [](wchar_t c) { return chars::is_newline(static_cast<char32_t>(c)); });
-        first_gap_ = static_cast<std::uint8_t>((toks_[0].gap & ~kLineBefore) | (line ? kLineBefore : 0));
+        view_[0].gap = static_cast<std::uint8_t>((view_[0].gap & ~kLineBefore) | (line ? kLineBefore : 0));
     }
 }
 

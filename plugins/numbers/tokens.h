@@ -1,7 +1,9 @@
-// The tokens the numbers rules walk: the text layer's tokens (core/text.h),
-// read in place, with one change: URLs, e-mail addresses, handles and phone
-// numbers become one masked token (their digits are no quantities). Only a
-// document that has such a run gets a copy of the layer's tokens.
+// The tokens the numbers rules walk: the text layer's tokens (core/text.h)
+// copied into a view of their own, with one change: URLs, e-mail addresses,
+// handles and phone numbers become one masked token (their digits are no
+// quantities). The copy also keeps each token's lexicon entry, and the pass
+// that makes it lists the few tokens a rule can start at (starters()) and
+// the few where a masked run can start, so no other pass reads every token.
 #pragma once
 
 #include <cstddef>
@@ -33,10 +35,28 @@ private:
     WordId www_;
 };
 
+// What a token of the view is: the layer's types, and a masked run.
+// (The layer's four keep their values: a copy converts them by a cast.)
+enum class TokKind : std::uint8_t { Word, Number, Punct, Symbol, Masked };
+static_assert(static_cast<int>(TokKind::Word) == static_cast<int>(TokenType::Word) &&
+              static_cast<int>(TokKind::Number) == static_cast<int>(TokenType::Number) &&
+              static_cast<int>(TokKind::Punct) == static_cast<int>(TokenType::Punct) &&
+              static_cast<int>(TokKind::Symbol) == static_cast<int>(TokenType::Symbol));
+
+// Trivial, so that a document's view is allocated without a constructor call per token.
+struct NumToken {
+    std::uint32_t start, end;  // code points, end exclusive
+    WordId key;                // the layer's folded key; kNoWord for a masked run
+    std::uint16_t entry;       // Lexicon entry index: 0 for numbers, masked runs and words in no list
+    TokKind kind;
+    Shape shape;
+    std::uint8_t gap;  // Gap flags (core/text.h)
+};
+
 class Tokens {
 public:
     Tokens(const TextLayer& layer, const Lexicon& lexicon, const Masker& masker);
-    Tokens(const Tokens&) = delete;  // toks_ may point into masked_
+    Tokens(const Tokens&) = delete;  // toks_ points into view_
     Tokens& operator=(const Tokens&) = delete;
 
     const TextLayer& layer() const { return layer_; }
@@ -50,51 +70,46 @@ public:
     bool space_before(std::size_t i) const { return gap(i) & kSpaceBefore; }
     // A line break in that white space.
     bool line_before(std::size_t i) const { return gap(i) & kLineBefore; }
-    bool masked(std::size_t i) const { return toks_[i].type == kMasked; }
+    bool masked(std::size_t i) const { return toks_[i].kind == TokKind::Masked; }
     // A word starting with a capital. The layer's shape says whether the
     // first letter is one, but for words in capitals that start with a mark
     // or caseless letter.
     bool cap(std::size_t i) const {
-        const Token& k = toks_[i];
-        return k.type == TokenType::Word &&
+        const NumToken& k = toks_[i];
+        return k.kind == TokKind::Word &&
                (k.shape == Shape::Capitalized ||
                 (k.shape == Shape::AllCaps && chars::is_upper(static_cast<char32_t>(text_[k.start]))));
     }
     // A word written in capitals only (MAX, USD, A).
     bool upper(std::size_t i) const {
-        const Token& k = toks_[i];
-        return k.type == TokenType::Word && (k.shape == Shape::AllCaps || (k.end - k.start == 1 && cap(i)));
+        const NumToken& k = toks_[i];
+        return k.kind == TokKind::Word && (k.shape == Shape::AllCaps || (k.end - k.start == 1 && cap(i)));
     }
     // A number of digits only: no thousands separator, no decimals.
     bool plain(std::size_t i) const {
-        const Token& k = toks_[i];
-        if (k.type != TokenType::Number) return false;
+        const NumToken& k = toks_[i];
+        if (k.kind != TokKind::Number) return false;
         for (std::uint32_t c = k.start; c < k.end; ++c)
             if (!chars::is_ascii_digit(static_cast<char32_t>(text_[c]))) return false;
         return true;
     }
-    // Digits, a currency or minus sign, or a word some rule starts with.
-    bool starts(std::size_t i) const {
-        const Token& k = toks_[i];
-        switch (k.type) {
-            case TokenType::Word: return (lex_.word_info(k.key) & Lexicon::kStartsBit) != 0;
-            case TokenType::Number: return true;
-            case TokenType::Punct:
-            case TokenType::Symbol: {
-                const wchar_t c = text_[k.start];
-                // a currency sign; "-4.5", "> 10", "≤ 5"
-                return lex_.index(k.key) != 0 || c == L'-' || c == 0x2212 || c == L'<' || c == L'>' || c == 0x2264 ||
-                       c == 0x2265;
-            }
-            default: return false;  // masked
-        }
-    }
+    // The tokens a rule can start at, in order: digits, a currency or
+    // minus sign, a comparison sign, or a word some rule starts with.
+    struct Indices {
+        const std::uint32_t* first;
+        const std::uint32_t* last;
+        const std::uint32_t* begin() const { return first; }
+        const std::uint32_t* end() const { return last; }
+    };
+    Indices starters() const { return {starters_.data(), starters_.data() + starter_count_}; }
+    // Token i (i < size()) is one of them.
+    bool starts(std::size_t i) const { return starts_token(toks_[i]); }
 
-    bool is_word(std::size_t i) const { return i < size_ && toks_[i].type == TokenType::Word; }
-    bool is_number(std::size_t i) const { return i < size_ && toks_[i].type == TokenType::Number; }
+    bool is_word(std::size_t i) const { return i < size_ && toks_[i].kind == TokKind::Word; }
+    bool is_number(std::size_t i) const { return i < size_ && toks_[i].kind == TokKind::Number; }
     // Punctuation and symbols alike.
     bool is_punct(std::size_t i) const {
-        return i < size_ && (toks_[i].type == TokenType::Punct || toks_[i].type == TokenType::Symbol);
+        return i < size_ && (toks_[i].kind == TokKind::Punct || toks_[i].kind == TokKind::Symbol);
     }
     bool is_alnum(std::size_t i) const { return is_word(i) || is_number(i); }
     // Token i is the word `w` (a Lexicon id).
@@ -126,33 +141,45 @@ public:
     std::size_t decimals(std::size_t i) const;
 
 private:
-    // A token type the layer never gives: a masked run.
-    static constexpr TokenType kMasked = static_cast<TokenType>(0xFF);
-
-    // The layer puts a line break before the first token; here only a real
-    // one in the white space the text starts with counts.
-    std::uint8_t gap(std::size_t i) const { return i == 0 ? first_gap_ : toks_[i].gap; }
+    std::uint8_t gap(std::size_t i) const { return toks_[i].gap; }
     // Lexicon entry of token i: 0 for numbers, masked runs and past the end.
-    std::uint16_t entry(std::size_t i) const {
-        if (i >= size_ || toks_[i].type == TokenType::Number) return 0;
-        return lex_.index(toks_[i].key);
+    std::uint16_t entry(std::size_t i) const { return i < size_ ? toks_[i].entry : 0; }
+    bool starts_token(const NumToken& k) const {
+        switch (k.kind) {
+            case TokKind::Word: return lex_.at(k.entry).starts;
+            case TokKind::Number: return true;
+            case TokKind::Punct:
+            case TokKind::Symbol: {
+                const wchar_t c = text_[k.start];
+                // a currency sign; "-4.5", "> 10", "≤ 5"
+                return k.entry != 0 || c == L'-' || c == 0x2212 || c == L'<' || c == L'>' || c == 0x2264 ||
+                       c == 0x2265;
+            }
+            default: return false;  // masked
+        }
     }
     // A masked run: layer tokens from `first` on, up to code point `end`.
     struct Run {
         std::size_t first;
         std::size_t end;
     };
-    std::vector<Run> find_masked(const Masker& masker) const;
-    void copy_masked(const std::vector<Run>& runs);
+    // Copies the layer's tokens into view_, listing starters_ and the
+    // tokens find_masked looks at.
+    void copy_layer(std::vector<std::uint32_t>& mask_candidates);
+    std::vector<Run> find_masked(const Masker& masker, const std::vector<std::uint32_t>& candidates) const;
+    void apply_masked(const std::vector<Run>& runs);
 
     const TextLayer& layer_;
     const Lexicon& lex_;
     const std::wstring& text_;
-    // The layer's own tokens, or, in a document with masked runs, masked_.
-    const Token* toks_ = nullptr;
+    // Buffers kept from document to document by each thread (one Tokens at
+    // a time per thread): a view costs no allocation and no zeroing. Their
+    // sizes are capacities; size_ and starter_count_ say how much is used.
+    std::vector<NumToken>& view_;
+    std::vector<std::uint32_t>& starters_;
+    const NumToken* toks_ = nullptr;
     std::size_t size_ = 0;
-    std::uint8_t first_gap_ = 0;
-    std::vector<Token> masked_;  // the layer's tokens with each masked run one token
+    std::size_t starter_count_ = 0;
 };
 
 }  // namespace newslens::numbers
