@@ -1,7 +1,9 @@
 #include "tokens.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdlib>
+#include <cstring>
 
 #include "document.h"
 #include "regex.h"
@@ -113,6 +115,15 @@ bool mask_candidate(const NumToken& t, const std::wstring& text, WordId www) {
 
 }  // namespace
 
+// The layouts copy_layer relies on.
+static_assert(offsetof(Token, end) == offsetof(Token, start) + 4 && offsetof(NumToken, end) == offsetof(NumToken, start) + 4);
+static_assert(offsetof(Token, type) == offsetof(Token, key) + 4 && offsetof(Token, shape) == offsetof(Token, key) + 5 &&
+              offsetof(Token, gap) == offsetof(Token, key) + 6 && sizeof(Token) >= offsetof(Token, key) + 8);
+static_assert(offsetof(NumToken, kind) == offsetof(NumToken, key) + 4 &&
+              offsetof(NumToken, shape) == offsetof(NumToken, key) + 5 &&
+              offsetof(NumToken, gap) == offsetof(NumToken, key) + 6 &&
+              offsetof(NumToken, unused) == offsetof(NumToken, key) + 7);
+
 void Tokens::copy_layer(std::vector<std::uint32_t>& mask_candidates) {
     const std::vector<Token>& lt = layer_.tokens();
     const std::size_t n = lt.size();
@@ -131,12 +142,8 @@ void Tokens::copy_layer(std::vector<std::uint32_t>& mask_candidates) {
         const Token& t = from[i];
         const auto at = static_cast<std::uint32_t>(i);
         NumToken v;
-        v.start = t.start;
-        v.end = t.end;
-        v.key = t.key;
-        v.kind = static_cast<TokKind>(t.type);
-        v.shape = t.shape;
-        v.gap = t.gap;
+        std::memcpy(&v.start, &t.start, 8);  // start, end
+        std::memcpy(&v.key, &t.key, 8);      // key, type, shape, gap and a padding byte
         if (t.type == TokenType::Word) {  // most tokens: one look-up gives entry and start
             const std::uint32_t info = t.key < info_size ? info_table[t.key] : 0;
             v.entry = static_cast<std::uint16_t>(info);

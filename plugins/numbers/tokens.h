@@ -43,14 +43,18 @@ static_assert(static_cast<int>(TokKind::Word) == static_cast<int>(TokenType::Wor
               static_cast<int>(TokKind::Punct) == static_cast<int>(TokenType::Punct) &&
               static_cast<int>(TokKind::Symbol) == static_cast<int>(TokenType::Symbol));
 
-// Trivial, so that a document's view is allocated without a constructor call per token.
+// Trivial, so that a document's view is allocated without a constructor
+// call per token. Its first eight bytes are laid out as Token's start and
+// end, the next eight as Token's key, type, shape and gap (checked in
+// tokens.cpp): the copy moves them as two words.
 struct NumToken {
     std::uint32_t start, end;  // code points, end exclusive
     WordId key;                // the layer's folded key; kNoWord for a masked run
-    std::uint16_t entry;       // Lexicon entry index: 0 for numbers, masked runs and words in no list
     TokKind kind;
     Shape shape;
     std::uint8_t gap;  // Gap flags (core/text.h)
+    std::uint8_t unused;
+    std::uint16_t entry;  // Lexicon entry index: 0 for numbers, masked runs and words in no list
 };
 
 class Tokens {
