@@ -227,7 +227,7 @@ public:
     void extract(const Context& ctx, std::vector<Mention>& out) const override {
         const Tokens t(ctx.layer(), lexicon_, masker_);
         const std::size_t first = out.size();
-        std::vector<bool> periodic;  // a kind that is counted over a period
+        std::vector<ClaimFields::Number> numbers;
         std::size_t next = 0;  // the token after the last match
         for (const std::uint32_t i : t.starters()) {
             if (i < next || !worth_trying(t, i)) continue;
@@ -235,12 +235,13 @@ public:
             if (!try_at(t, i, f)) continue;
             if (f.emit) {
                 add_mention(t, f, out);
-                periodic.push_back(f.kind == Kind::Count || f.kind == Kind::None || f.kind == Kind::Percent ||
-                                   f.kind == Kind::Money || f.kind == Kind::Measure);
+                const bool periodic = f.kind == Kind::Count || f.kind == Kind::None || f.kind == Kind::Percent ||
+                                      f.kind == Kind::Money || f.kind == Kind::Measure;
+                numbers.push_back({periodic, t.layer_word(f.begin)});
             }
             next = f.next > i ? f.next : i + 1;
         }
-        claims_.set(ctx, out, first, periodic);
+        claims_.set(ctx, out, first, numbers);
     }
 
     // Who states a number comes from the quotes plugin's attributions

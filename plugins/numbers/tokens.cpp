@@ -303,7 +303,8 @@ Tokens::Tokens(const TextLayer& layer, const Lexicon& lexicon, const Masker& mas
     std::vector<std::uint32_t> mask_candidates;
     copy_layer(mask_candidates);
     const std::vector<Run> runs = find_masked(masker, mask_candidates);
-    if (!runs.empty()) apply_masked(runs);
+    masked_runs_ = !runs.empty();
+    if (masked_runs_) apply_masked(runs);
     toks_ = view_.data();
     if (size_ > 0) {
         // The layer puts a line break before the first token; here, as

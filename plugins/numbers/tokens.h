@@ -128,6 +128,11 @@ public:
     // The folded text of a token (for suffix tests: "-ly", "-men").
     std::wstring_view folded(std::size_t i) const { return layer_.folded(toks_[i].start, toks_[i].end); }
     std::size_t length(std::size_t i) const { return toks_[i].end - toks_[i].start; }
+    // The layer word that token i starts in, or -1 in a document with
+    // masked runs (its tokens are not the layer's one for one).
+    std::size_t layer_word(std::size_t i) const {
+        return masked_runs_ ? static_cast<std::size_t>(-1) : layer_.word_of_token(i);
+    }
 
     // Token i touches token i-1 (no space between).
     bool glued(std::size_t i) const { return i < size_ && i > 0 && !space_before(i); }
@@ -184,6 +189,7 @@ private:
     const NumToken* toks_ = nullptr;
     std::size_t size_ = 0;
     std::size_t starter_count_ = 0;
+    bool masked_runs_ = false;
 };
 
 }  // namespace newslens::numbers
