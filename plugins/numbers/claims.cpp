@@ -351,8 +351,12 @@ void ClaimFields::set(const Context& ctx, std::vector<Mention>& out, std::size_t
                 f.append("said_date", Value());
             }
         } else {
-            for (const std::string_view key : {"source"sv, "source_start"sv, "source_end"sv, "said"sv, "said_date"sv})
-                f.append(key, Value());
+            // (written out: a key of known length is copied without a call)
+            f.append("source"sv, Value());
+            f.append("source_start"sv, Value());
+            f.append("source_end"sv, Value());
+            f.append("said"sv, Value());
+            f.append("said_date"sv, Value());
         }
         const Number& number = numbers[k - first];
         const std::size_t nb = number.first_word != kUnknownWord ? number.first_word : layer.word_at(m.start);

@@ -300,7 +300,8 @@ std::vector<std::uint32_t>& starter_buffer() {
 
 Tokens::Tokens(const TextLayer& layer, const Lexicon& lexicon, const Masker& masker)
     : layer_(layer), lex_(lexicon), text_(layer.document().wide()), view_(view_buffer()), starters_(starter_buffer()) {
-    std::vector<std::uint32_t> mask_candidates;
+    static thread_local std::vector<std::uint32_t> mask_candidates;  // (its capacity kept, as the view's)
+    mask_candidates.clear();
     copy_layer(mask_candidates);
     const std::vector<Run> runs = find_masked(masker, mask_candidates);
     masked_runs_ = !runs.empty();
