@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdlib>
-#include <cstring>
 
 #include "document.h"
 #include "regex.h"
@@ -102,10 +101,10 @@ std::size_t Masker::mask_end(const TextLayer& layer, std::size_t first) const {
 namespace {
 
 // A token find_masked looks at (see there): "www", a number, '+', '(', ':', '@', '#'.
-bool mask_candidate(const NumToken& t, const std::wstring& text, WordId www) {
-    switch (t.kind) {
-        case TokKind::Word: return t.key == www;
-        case TokKind::Number: return true;
+bool mask_candidate(const Token& t, const std::wstring& text, WordId www) {
+    switch (t.type) {
+        case TokenType::Word: return t.key == www;
+        case TokenType::Number: return true;
         default: {
             const wchar_t c = text[t.start];
             return c == L'+' || c == L'(' || c == L':' || c == L'@' || c == L'#';
@@ -113,50 +112,48 @@ bool mask_candidate(const NumToken& t, const std::wstring& text, WordId www) {
     }
 }
 
+std::vector<TokInfo>& info_buffer() {
+    static thread_local std::vector<TokInfo> buffer;
+    return buffer;
+}
+std::vector<std::uint32_t>& starter_buffer() {
+    static thread_local std::vector<std::uint32_t> buffer;
+    return buffer;
+}
+
 }  // namespace
 
-// The layouts copy_layer relies on.
-static_assert(offsetof(Token, end) == offsetof(Token, start) + 4 && offsetof(NumToken, end) == offsetof(NumToken, start) + 4);
-static_assert(offsetof(Token, type) == offsetof(Token, key) + 4 && offsetof(Token, shape) == offsetof(Token, key) + 5 &&
-              offsetof(Token, gap) == offsetof(Token, key) + 6 && sizeof(Token) >= offsetof(Token, key) + 8);
-static_assert(offsetof(NumToken, kind) == offsetof(NumToken, key) + 4 &&
-              offsetof(NumToken, shape) == offsetof(NumToken, key) + 5 &&
-              offsetof(NumToken, gap) == offsetof(NumToken, key) + 6 &&
-              offsetof(NumToken, unused) == offsetof(NumToken, key) + 7);
-
-void Tokens::copy_layer(std::vector<std::uint32_t>& mask_candidates) {
+void Tokens::read_layer(std::vector<std::uint32_t>& mask_candidates) {
     const std::vector<Token>& lt = layer_.tokens();
     const std::size_t n = lt.size();
     const WordId www = lex_.w.www;
-    if (view_.size() < n) view_.resize(n);
+    if (infos_.size() < n) infos_.resize(n);
     if (starters_.size() < n) starters_.resize(n);
     // Raw pointers in locals: the byte-sized stores below may alias any
     // memory, so members would be read again for every token.
     const Token* const from = lt.data();
-    NumToken* const to = view_.data();
+    TokInfo* const to = infos_.data();
     std::uint32_t* const starter = starters_.data();
+    // word_info: a key's entry index (low 16 bits) and whether a rule starts with it.
     const std::uint32_t* const info_table = lex_.word_infos().data();
     const std::size_t info_size = lex_.word_infos().size();
     std::size_t starters = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const Token& t = from[i];
         const auto at = static_cast<std::uint32_t>(i);
-        NumToken v;
-        std::memcpy(&v.start, &t.start, 8);  // start, end
-        std::memcpy(&v.key, &t.key, 8);      // key, type, shape, gap and a padding byte
-        if (t.type == TokenType::Word) {  // most tokens: one look-up gives entry and start
-            const std::uint32_t info = t.key < info_size ? info_table[t.key] : 0;
-            v.entry = static_cast<std::uint16_t>(info);
-            to[i] = v;
+        const std::uint32_t info = t.key < info_size ? info_table[t.key] : 0;
+        TokInfo& v = to[i];
+        v.kind = static_cast<TokKind>(t.type);
+        v.gap = t.gap;
+        v.entry = t.type == TokenType::Number ? 0 : static_cast<std::uint16_t>(info);
+        if (t.type == TokenType::Word) {  // most tokens
             starter[starters] = at;
             starters += (info & Lexicon::kStartsBit) != 0;
             if (t.key == www) mask_candidates.push_back(at);
             continue;
         }
-        v.entry = t.type == TokenType::Number ? 0 : lex_.index(t.key);
-        to[i] = v;
-        if (starts_token(v)) starter[starters++] = at;
-        if (mask_candidate(v, text_, www)) mask_candidates.push_back(at);
+        if (starts_token(t, v)) starter[starters++] = at;
+        if (mask_candidate(t, text_, www)) mask_candidates.push_back(at);
     }
     size_ = n;
     starter_count_ = starters;
@@ -169,33 +166,30 @@ void Tokens::copy_layer(std::vector<std::uint32_t>& mask_candidates) {
 // tried, the last kind when its first sign is reached. `candidates` lists
 // those tokens (the rest are passed over).
 std::vector<Tokens::Run> Tokens::find_masked(const Masker& masker, const std::vector<std::uint32_t>& candidates) const {
-    const NumToken* const lt = view_.data();  // the layer's tokens, index for index
-    const std::size_t n = size_;
+    const std::vector<Token>& lt = layer_.tokens();
+    const std::size_t n = lt.size();
     std::vector<Run> runs;
     std::size_t masked_until = 0;
     std::size_t tried = kNone;  // the last chunk tried
-    std::size_t i = 0;  // the next token to look at
-    auto space_before = [&](std::size_t k) { return (lt[k].gap & kSpaceBefore) != 0; };
-    auto line_before = [&](std::size_t k) { return (lt[k].gap & kLineBefore) != 0; };
-    auto glued = [&](std::size_t k) { return (lt[k].gap & (kSpaceBefore | kLineBefore)) == 0; };
+    std::size_t i = 0;          // the next token to look at
     for (const std::uint32_t candidate : candidates) {
         if (candidate < i) continue;  // inside a run found before
         i = candidate;
-        const NumToken& t = lt[i];
+        const Token& t = lt[i];
         std::size_t chunk = kNone;  // the first token of a chunk to try
-        if (t.kind == TokKind::Word) {
+        if (t.type == TokenType::Word) {
             chunk = i;  // "www"
-        } else if (t.kind == TokKind::Number) {
+        } else if (t.type == TokenType::Number) {
             // "0845 8 505 505", "0800 555 111": a number from 0 and groups of
             // digits after spaces is a phone number.
             if (text_[t.start] == L'0' && t.end - t.start >= 3 && t.end - t.start <= 5) {
                 std::size_t g = i + 1;
-                while (g < n && lt[g].kind == TokKind::Number && space_before(g) && !line_before(g) &&
+                while (g < n && lt[g].type == TokenType::Number && lt[g].space_before() && !lt[g].line_before() &&
                        lt[g].end - lt[g].start <= 4 &&
                        std::all_of(text_.begin() + lt[g].start, text_.begin() + lt[g].end,
                                    [](wchar_t c) { return c >= L'0' && c <= L'9'; }))
                     ++g;
-                if (g >= i + 3 && !(g < n && glued(g) && lt[g].kind != TokKind::Punct)) {
+                if (g >= i + 3 && !(g < n && lt[g].glued() && lt[g].type != TokenType::Punct)) {
                     masked_until = lt[g - 1].end;
                     runs.push_back({i, masked_until});
                     i = g;
@@ -211,7 +205,7 @@ std::vector<Tokens::Run> Tokens::find_masked(const Masker& masker, const std::ve
                 // The chunk began where the white space before it ended
                 // (not tried when that is inside a masked run).
                 chunk = i;
-                while (chunk > 0 && !space_before(chunk)) --chunk;
+                while (chunk > 0 && !lt[chunk].space_before()) --chunk;
                 if (lt[chunk].start < masked_until) {
                     ++i;
                     continue;
@@ -221,7 +215,7 @@ std::vector<Tokens::Run> Tokens::find_masked(const Masker& masker, const std::ve
         ++i;
         // A chunk starts at the first token and after white space. A chunk
         // of one token is never masked (every pattern spans several).
-        if (chunk == tried || !(chunk == 0 || space_before(chunk)) || chunk + 1 >= n || !glued(chunk + 1))
+        if (chunk == tried || !(chunk == 0 || lt[chunk].space_before()) || chunk + 1 >= n || !lt[chunk + 1].glued())
             continue;
         tried = chunk;
         masked_until = masker.mask_end(layer_, chunk);
@@ -234,85 +228,80 @@ std::vector<Tokens::Run> Tokens::find_masked(const Masker& masker, const std::ve
     return runs;
 }
 
-// Each run made one masked token in view_, and starters_ listed again.
+// The layer's tokens with each run one masked token, into masked_ and
+// infos_, and starters_ listed again.
 void Tokens::apply_masked(const std::vector<Run>& runs) {
-    std::vector<NumToken> masked;
-    masked.reserve(size_);
+    const std::vector<Token>& lt = layer_.tokens();
+    std::vector<TokInfo> infos;
+    masked_.reserve(lt.size());
+    infos.reserve(lt.size());
+    auto add = [&](const Token& t, TokKind kind, std::uint8_t gap, std::uint16_t entry) {
+        masked_.push_back(t);
+        infos.push_back({kind, gap, entry});
+    };
     std::size_t r = 0, masked_until = 0;
-    for (std::size_t i = 0; i < size_; ++i) {
-        const NumToken& t = view_[i];
+    for (std::size_t i = 0; i < lt.size(); ++i) {
+        const Token& t = lt[i];
+        const TokInfo& info = infos_[i];
         if (t.start < masked_until) {
             if (t.end <= masked_until) continue;  // inside a masked run
             // A phone number ended inside this digit run ("+1 234,567"): the
             // rest is read as a glued token of its own, its comma or point
             // apart. (A rest that starts inside decimals and is followed by
             // ",ddd" would have been one longer number before; no phone
-            // pattern ends there in practice.)
-            NumToken rest = t;
+            // pattern ends there in practice.) Their byte offsets are not kept.
+            Token rest = t;
             rest.start = static_cast<std::uint32_t>(masked_until);
             rest.gap = 0;
             if (text_[rest.start] == L',' || text_[rest.start] == L'.') {
-                NumToken p{};  // a punctuation token of no key
+                Token p;
                 p.start = rest.start;
                 p.end = rest.start + 1;
-                p.key = kNoWord;
-                p.entry = lex_.index(kNoWord);
-                p.kind = TokKind::Punct;
-                p.shape = Shape::Other;
-                masked.push_back(p);
+                add(p, TokKind::Punct, 0, lex_.index(p.key));
                 ++rest.start;
             }
-            if (rest.start < t.end) masked.push_back(rest);
+            if (rest.start < t.end) add(rest, info.kind, 0, info.entry);
             continue;
         }
         if (r < runs.size() && runs[r].first == i) {
-            NumToken m = t;
+            Token m = t;
             m.end = static_cast<std::uint32_t>(runs[r].end);
-            m.kind = TokKind::Masked;
             m.key = kNoWord;
-            m.entry = 0;
             m.shape = Shape::Other;
-            masked.push_back(m);
+            add(m, TokKind::Masked, t.gap, 0);
             masked_until = runs[r++].end;
             continue;
         }
-        masked.push_back(t);
+        add(t, info.kind, info.gap, info.entry);
     }
-    size_ = masked.size();
-    if (view_.size() < size_) view_.resize(size_);  // (the rest of a digit run split in two can add one)
+    size_ = masked_.size();
+    if (infos_.size() < size_) infos_.resize(size_);  // (the rest of a digit run split in two can add one)
     if (starters_.size() < size_) starters_.resize(size_);
-    std::copy(masked.begin(), masked.end(), view_.begin());
+    std::copy(infos.begin(), infos.end(), infos_.begin());
     starter_count_ = 0;
     for (std::size_t i = 0; i < size_; ++i)
-        if (starts_token(view_[i])) starters_[starter_count_++] = static_cast<std::uint32_t>(i);
+        if (starts_token(masked_[i], infos_[i])) starters_[starter_count_++] = static_cast<std::uint32_t>(i);
 }
-
-namespace {
-std::vector<NumToken>& view_buffer() {
-    static thread_local std::vector<NumToken> buffer;
-    return buffer;
-}
-std::vector<std::uint32_t>& starter_buffer() {
-    static thread_local std::vector<std::uint32_t> buffer;
-    return buffer;
-}
-}  // namespace
 
 Tokens::Tokens(const TextLayer& layer, const Lexicon& lexicon, const Masker& masker)
-    : layer_(layer), lex_(lexicon), text_(layer.document().wide()), view_(view_buffer()), starters_(starter_buffer()) {
-    static thread_local std::vector<std::uint32_t> mask_candidates;  // (its capacity kept, as the view's)
+    : layer_(layer), lex_(lexicon), text_(layer.document().wide()), infos_(info_buffer()), starters_(starter_buffer()) {
+    static thread_local std::vector<std::uint32_t> mask_candidates;  // (its capacity kept, as the buffers')
     mask_candidates.clear();
-    copy_layer(mask_candidates);
+    read_layer(mask_candidates);
     const std::vector<Run> runs = find_masked(masker, mask_candidates);
+    toks_ = layer.tokens().data();
     masked_runs_ = !runs.empty();
-    if (masked_runs_) apply_masked(runs);
-    toks_ = view_.data();
+    if (masked_runs_) {
+        apply_masked(runs);
+        toks_ = masked_.data();
+    }
+    info_ = infos_.data();
     if (size_ > 0) {
         // The layer puts a line break before the first token; here, as
         // before, only a real one in the white space the text starts with counts.
-        const bool line = std::any_of(text_.begin(), text_.begin() + view_[0].start,
+        const bool line = std::any_of(text_.begin(), text_.begin() + toks_[0].start,
                                       [](wchar_t c) { return chars::is_newline(static_cast<char32_t>(c)); });
-        view_[0].gap = static_cast<std::uint8_t>((view_[0].gap & ~kLineBefore) | (line ? kLineBefore : 0));
+        infos_[0].gap = static_cast<std::uint8_t>((infos_[0].gap & ~kLineBefore) | (line ? kLineBefore : 0));
     }
 }
 

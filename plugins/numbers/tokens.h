@@ -1,9 +1,11 @@
-// The tokens the numbers rules walk: the text layer's tokens (core/text.h)
-// copied into a view of their own, with one change: URLs, e-mail addresses,
-// handles and phone numbers become one masked token (their digits are no
-// quantities). The copy also keeps each token's lexicon entry, and the pass
-// that makes it lists the few tokens a rule can start at (starters()) and
-// the few where a masked run can start, so no other pass reads every token.
+// The tokens the numbers rules walk: the text layer's tokens (core/text.h),
+// read in place, each with a TokInfo of numbers' own (its kind, gap and
+// lexicon entry), and with one change: URLs, e-mail addresses, handles and
+// phone numbers become one masked token (TokKind::Masked; their digits are
+// no quantities). Only a document that has such a run gets a copy of the
+// layer's tokens. The pass that fills the TokInfo lists the few tokens a
+// rule can start at (starters()) and the few where a masked run can start,
+// so no other pass reads every token.
 #pragma once
 
 #include <cstddef>
@@ -35,32 +37,28 @@ private:
     WordId www_;
 };
 
-// What a token of the view is: the layer's types, and a masked run.
-// (The layer's four keep their values: a copy converts them by a cast.)
+// What a token is: the layer's types, and a masked run. (The layer's four
+// keep their values: they convert by a cast.)
 enum class TokKind : std::uint8_t { Word, Number, Punct, Symbol, Masked };
 static_assert(static_cast<int>(TokKind::Word) == static_cast<int>(TokenType::Word) &&
               static_cast<int>(TokKind::Number) == static_cast<int>(TokenType::Number) &&
               static_cast<int>(TokKind::Punct) == static_cast<int>(TokenType::Punct) &&
               static_cast<int>(TokKind::Symbol) == static_cast<int>(TokenType::Symbol));
 
-// Trivial, so that a document's view is allocated without a constructor
-// call per token. Its first eight bytes are laid out as Token's start and
-// end, the next eight as Token's key, type, shape and gap (checked in
-// tokens.cpp): the copy moves them as two words.
-struct NumToken {
-    std::uint32_t start, end;  // code points, end exclusive
-    WordId key;                // the layer's folded key; kNoWord for a masked run
+// What numbers adds to each of the layer's tokens (Token: code points,
+// key, shape): its kind, its gap (the first token's as numbers reads it)
+// and its lexicon entry index (0 for numbers, masked runs and words in no
+// list). Four bytes, trivial: a document's array is filled, not constructed.
+struct TokInfo {
     TokKind kind;
-    Shape shape;
     std::uint8_t gap;  // Gap flags (core/text.h)
-    std::uint8_t unused;
-    std::uint16_t entry;  // Lexicon entry index: 0 for numbers, masked runs and words in no list
+    std::uint16_t entry;
 };
 
 class Tokens {
 public:
     Tokens(const TextLayer& layer, const Lexicon& lexicon, const Masker& masker);
-    Tokens(const Tokens&) = delete;  // toks_ points into view_
+    Tokens(const Tokens&) = delete;  // toks_ may point into masked_
     Tokens& operator=(const Tokens&) = delete;
 
     const TextLayer& layer() const { return layer_; }
@@ -74,25 +72,25 @@ public:
     bool space_before(std::size_t i) const { return gap(i) & kSpaceBefore; }
     // A line break in that white space.
     bool line_before(std::size_t i) const { return gap(i) & kLineBefore; }
-    bool masked(std::size_t i) const { return toks_[i].kind == TokKind::Masked; }
+    bool masked(std::size_t i) const { return info_[i].kind == TokKind::Masked; }
     // A word starting with a capital. The layer's shape says whether the
     // first letter is one, but for words in capitals that start with a mark
     // or caseless letter.
     bool cap(std::size_t i) const {
-        const NumToken& k = toks_[i];
-        return k.kind == TokKind::Word &&
+        const Token& k = toks_[i];
+        return info_[i].kind == TokKind::Word &&
                (k.shape == Shape::Capitalized ||
                 (k.shape == Shape::AllCaps && chars::is_upper(static_cast<char32_t>(text_[k.start]))));
     }
     // A word written in capitals only (MAX, USD, A).
     bool upper(std::size_t i) const {
-        const NumToken& k = toks_[i];
-        return k.kind == TokKind::Word && (k.shape == Shape::AllCaps || (k.end - k.start == 1 && cap(i)));
+        const Token& k = toks_[i];
+        return info_[i].kind == TokKind::Word && (k.shape == Shape::AllCaps || (k.end - k.start == 1 && cap(i)));
     }
     // A number of digits only: no thousands separator, no decimals.
     bool plain(std::size_t i) const {
-        const NumToken& k = toks_[i];
-        if (k.kind != TokKind::Number) return false;
+        const Token& k = toks_[i];
+        if (info_[i].kind != TokKind::Number) return false;
         for (std::uint32_t c = k.start; c < k.end; ++c)
             if (!chars::is_ascii_digit(static_cast<char32_t>(text_[c]))) return false;
         return true;
@@ -107,13 +105,13 @@ public:
     };
     Indices starters() const { return {starters_.data(), starters_.data() + starter_count_}; }
     // Token i (i < size()) is one of them.
-    bool starts(std::size_t i) const { return starts_token(toks_[i]); }
+    bool starts(std::size_t i) const { return starts_token(toks_[i], info_[i]); }
 
-    bool is_word(std::size_t i) const { return i < size_ && toks_[i].kind == TokKind::Word; }
-    bool is_number(std::size_t i) const { return i < size_ && toks_[i].kind == TokKind::Number; }
+    bool is_word(std::size_t i) const { return i < size_ && info_[i].kind == TokKind::Word; }
+    bool is_number(std::size_t i) const { return i < size_ && info_[i].kind == TokKind::Number; }
     // Punctuation and symbols alike.
     bool is_punct(std::size_t i) const {
-        return i < size_ && (toks_[i].kind == TokKind::Punct || toks_[i].kind == TokKind::Symbol);
+        return i < size_ && (info_[i].kind == TokKind::Punct || info_[i].kind == TokKind::Symbol);
     }
     bool is_alnum(std::size_t i) const { return is_word(i) || is_number(i); }
     // Token i is the word `w` (a Lexicon id).
@@ -150,18 +148,18 @@ public:
     std::size_t decimals(std::size_t i) const;
 
 private:
-    std::uint8_t gap(std::size_t i) const { return toks_[i].gap; }
+    std::uint8_t gap(std::size_t i) const { return info_[i].gap; }
     // Lexicon entry of token i: 0 for numbers, masked runs and past the end.
-    std::uint16_t entry(std::size_t i) const { return i < size_ ? toks_[i].entry : 0; }
-    bool starts_token(const NumToken& k) const {
-        switch (k.kind) {
-            case TokKind::Word: return lex_.at(k.entry).starts;
+    std::uint16_t entry(std::size_t i) const { return i < size_ ? info_[i].entry : 0; }
+    bool starts_token(const Token& k, const TokInfo& info) const {
+        switch (info.kind) {
+            case TokKind::Word: return lex_.at(info.entry).starts;
             case TokKind::Number: return true;
             case TokKind::Punct:
             case TokKind::Symbol: {
                 const wchar_t c = text_[k.start];
                 // a currency sign; "-4.5", "> 10", "≤ 5"
-                return k.entry != 0 || c == L'-' || c == 0x2212 || c == L'<' || c == L'>' || c == 0x2264 ||
+                return info.entry != 0 || c == L'-' || c == 0x2212 || c == L'<' || c == L'>' || c == 0x2264 ||
                        c == 0x2265;
             }
             default: return false;  // masked
@@ -172,9 +170,9 @@ private:
         std::size_t first;
         std::size_t end;
     };
-    // Copies the layer's tokens into view_, listing starters_ and the
-    // tokens find_masked looks at.
-    void copy_layer(std::vector<std::uint32_t>& mask_candidates);
+    // Fills info_ for the layer's tokens, listing starters_ and the tokens
+    // find_masked looks at.
+    void read_layer(std::vector<std::uint32_t>& mask_candidates);
     std::vector<Run> find_masked(const Masker& masker, const std::vector<std::uint32_t>& candidates) const;
     void apply_masked(const std::vector<Run>& runs);
 
@@ -182,11 +180,13 @@ private:
     const Lexicon& lex_;
     const std::wstring& text_;
     // Buffers kept from document to document by each thread (one Tokens at
-    // a time per thread): a view costs no allocation and no zeroing. Their
+    // a time per thread): no allocation and no zeroing per document. Their
     // sizes are capacities; size_ and starter_count_ say how much is used.
-    std::vector<NumToken>& view_;
+    std::vector<TokInfo>& infos_;
     std::vector<std::uint32_t>& starters_;
-    const NumToken* toks_ = nullptr;
+    std::vector<Token> masked_;  // the layer's tokens with each masked run one token (documents with runs only)
+    const Token* toks_ = nullptr;  // the layer's tokens, or masked_
+    const TokInfo* info_ = nullptr;
     std::size_t size_ = 0;
     std::size_t starter_count_ = 0;
     bool masked_runs_ = false;
