@@ -72,7 +72,9 @@ std::size_t Masker::mask_end(const TextLayer& layer, std::size_t first) const {
     }
 
     const wchar_t c = text[begin];
-    bool phone = c == L'+' || c == L'(';
+    // After '+' or '(' every phone alternative has a digit ("(AFP)" tries none).
+    bool phone = (c == L'+' || c == L'(') && begin + 1 < text.size() &&
+                 chars::is_digit(static_cast<char32_t>(text[begin + 1]));
     if (chars::is_ascii_digit(static_cast<char32_t>(c))) {
         // Starting with a digit, only the first alternative can match, and
         // it begins with two groups of 2 to 4 digits, each with a dot or
