@@ -64,8 +64,15 @@ std::string_view kind_name(Kind k) {
 // Whether a rule can match at token i, a token Tokens::starts: what the
 // word's start needs after it (StartNeed) is there. A cheap necessary test,
 // so the common words that start a rule only with the right word after
-// them ("in", "a", "from", "-") are not tried everywhere.
-bool worth_trying(const Tokens& t, std::size_t i) {
+// them ("in", "a", "from", "-") are not tried everywhere. Sets `phrase`
+// (its end stays i without one), which try_at reads rather than matching again.
+// The qualifier phrase starting at a token, when one does (match_qualifier).
+struct Phrase {
+    std::size_t end;  // the token after it; the start when there is none
+    Qualifier qualifier = Qualifier::Exact;
+};
+
+bool worth_trying(const Tokens& t, std::size_t i, Phrase& phrase) {
     if (t.is_number(i)) return true;
     if (!t.is_word(i)) {
         // A minus sign with no other role starts only "-4.5" (parse_quantity).
@@ -75,25 +82,26 @@ bool worth_trying(const Tokens& t, std::size_t i) {
     }
     const Entry& e = t.lex(i);
     const std::uint8_t needs = e.start_needs;
-    if (needs & kStartsAlone) return true;
+    // (match_qualifier finds none at other words)
+    if (needs & kStartsPhrase) phrase.end = match_qualifier(t, i, phrase.qualifier);
+    if (needs & kStartsAlone || phrase.end > i) return true;
     if (needs & kStartsDollar && t.punct(i + 1) == L'$' && t.glued(i + 1)) return true;
     if (needs & kStartsCode && t.is_number(i + 1)) return true;
     // "from 3 to 4": every quantity starts with a token Tokens::starts.
     if (needs & kStartsFrom && i + 1 < t.size() && t.starts(i + 1)) return true;
-    if (needs & kStartsArticle && t.is_word(i + 1) && t.lex(i + 1).after_article) return true;
-    Qualifier unused = Qualifier::Exact;
-    return needs & kStartsPhrase && match_qualifier(t, i, unused) > i;
+    return needs & kStartsArticle && t.is_word(i + 1) && t.lex(i + 1).after_article;
 }
 
-bool try_at(const Tokens& t, std::size_t i, Found& f) {
+// `phrase`: the qualifier phrase at i, from worth_trying.
+bool try_at(const Tokens& t, std::size_t i, const Phrase& phrase, Found& f) {
     const Lexicon::Words& w = t.lexicon().w;
     if (t.masked(i)) return false;
     if (try_date(t, i, f)) return true;
 
-    Qualifier qual = Qualifier::Exact;
+    Qualifier qual = phrase.qualifier;
     Quantity q;
     bool have = false;
-    std::size_t after_qual = match_qualifier(t, i, qual);
+    std::size_t after_qual = phrase.end;
     if (after_qual == i) after_qual = match_sign_qualifier(t, i, qual);  // "> 10", "<= 30"
     // "in" without "excess of", "at" without "least": no quantity or date either.
     if (after_qual == i && t.lex(i).phrase_only) return false;
@@ -230,9 +238,10 @@ public:
         std::vector<ClaimFields::Number> numbers;
         std::size_t next = 0;  // the token after the last match
         for (const std::uint32_t i : t.starters()) {
-            if (i < next || !worth_trying(t, i)) continue;
+            Phrase phrase{i};
+            if (i < next || !worth_trying(t, i, phrase)) continue;
             Found f;
-            if (!try_at(t, i, f)) continue;
+            if (!try_at(t, i, phrase, f)) continue;
             if (f.emit) {
                 add_mention(t, f, out);
                 const bool periodic = f.kind == Kind::Count || f.kind == Kind::None || f.kind == Kind::Percent ||
