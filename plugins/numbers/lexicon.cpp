@@ -381,11 +381,11 @@ void Lexicon::mark_starts() {
     // a word with several gets every need (any one suffices).
     for (Entry& e : entries_) {
         if (!e.starts) continue;
-        const bool alone = e.month || e.has(kFewWord) || e.vague_plural || e.small >= 0 || e.tens ||
-                           e.currency_symbol || e.vulgar || e.has(kMinusWord);
-        e.start_needs = static_cast<std::uint8_t>((alone ? kStartsAlone : 0) | (e.phrase_count ? kStartsPhrase : 0) |
-                                                  (e.dollar_prefix ? kStartsDollar : 0) |
-                                                  (e.currency_code ? kStartsCode : 0));
+        const bool alone =
+            e.vague_plural || e.small >= 0 || e.tens || e.currency_symbol || e.vulgar || e.has(kMinusWord);
+        e.start_needs = static_cast<std::uint8_t>(
+            (alone ? kStartsAlone : 0) | (e.phrase_count ? kStartsPhrase : 0) | (e.dollar_prefix ? kStartsDollar : 0) |
+            (e.currency_code ? kStartsCode : 0) | (e.month ? kStartsMonth : 0) | (e.has(kFewWord) ? kStartsFew : 0));
     }
     entries_[index(w.half)].start_needs |= kStartsAlone;
     entries_[index(w.quarter)].start_needs |= kStartsAlone;

@@ -74,12 +74,14 @@ enum WordFlag : std::uint32_t {
 // Why a word can start a rule, each with what must follow it (bits of
 // Entry::start_needs; numbers.cpp tests them before trying the word).
 enum StartNeed : std::uint8_t {
-    kStartsAlone = 1u << 0,    // a number word, month, vague amount, "half": nothing
+    kStartsAlone = 1u << 0,    // a number word, vague amount, "half": nothing
     kStartsPhrase = 1u << 1,   // first word of a qualifier phrase: the rest of one
     kStartsDollar = 1u << 2,   // "US", "A" of US$5, A$3: a glued '$'
     kStartsCode = 1u << 3,     // "USD" of USD 5: a number
     kStartsFrom = 1u << 4,     // "from 3 to 4": a token a quantity can start with
     kStartsArticle = 1u << 5,  // "a", "an": a word Entry::after_article
+    kStartsMonth = 1u << 6,    // a month (try_date): a number, maybe after its dot
+    kStartsFew = 1u << 7,      // "several", "few" (parse_vague): "dozen" or a scale word
 };
 
 // Everything the lists say about one word. Zero / null: not in that list.

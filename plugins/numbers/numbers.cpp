@@ -84,7 +84,14 @@ bool worth_trying(const Tokens& t, std::size_t i, Phrase& phrase) {
     const std::uint8_t needs = e.start_needs;
     // (match_qualifier finds none at other words)
     if (needs & kStartsPhrase) phrase.end = match_qualifier(t, i, phrase.qualifier);
-    if (needs & kStartsAlone || phrase.end > i) return true;
+    if (needs & kStartsAlone) return true;
+    // A quantity after a phrase (what try_at parses there) starts with a
+    // token Tokens::starts; the word itself starts none by this role.
+    if (phrase.end > i && phrase.end < t.size() && t.near(phrase.end) && t.starts(phrase.end)) return true;
+    // "February 24", "Feb. 24" ("may" a month only in capitals).
+    if (needs & kStartsMonth && (!e.has(kCapitalMonth) || t.cap(i)) && (t.is_number(i + 1) || t.is_number(i + 2)))
+        return true;
+    if (needs & kStartsFew && (t.is(i + 1, t.lexicon().w.dozen) || (t.is_word(i + 1) && t.lex(i + 1).scale))) return true;
     if (needs & kStartsDollar && t.punct(i + 1) == L'$' && t.glued(i + 1)) return true;
     if (needs & kStartsCode && t.is_number(i + 1)) return true;
     // "from 3 to 4": every quantity starts with a token Tokens::starts.
