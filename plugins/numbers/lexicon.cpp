@@ -83,6 +83,12 @@ void Lexicon::index_phrases() {
         Entry& e = entries_[index(phrases_[i].words[0])];
         if (e.phrase_count == 0) e.phrase_first = static_cast<std::uint16_t>(i);
         ++e.phrase_count;
+        const QualifierPhrase& p = phrases_[i];
+        if (p.size == 1) e.one_word_phrase = true;
+        if (p.size > 1) {
+            if (p.words[1] >= phrase_second_.size()) phrase_second_.resize(p.words[1] + 1, false);
+            phrase_second_[p.words[1]] = true;
+        }
     }
     // Names: the same, longest first within a first word.
     std::stable_sort(names_.begin(), names_.end(), [](const NamePhrase& a, const NamePhrase& b) {

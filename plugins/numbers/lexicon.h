@@ -113,6 +113,7 @@ struct Entry {
     const CurrencyInfo* currency_symbol = nullptr; // $ € £ ¥ (a punctuation token)
     std::uint16_t phrase_first = 0, phrase_count = 0;  // qualifier phrases starting here
     std::uint16_t name_first = 0, name_count = 0;      // currency and unit names starting here
+    bool one_word_phrase = false;  // a qualifier phrase of this word alone ("about", "over")
     bool starts = false;  // a date, qualifier or quantity can start with this word or sign
     // What a rule starting with this word needs after it (StartNeed bits):
     // the scanner tries a word only where one of these holds.
@@ -140,6 +141,8 @@ public:
     // The table word_info reads (ids past its end: 0), for a loop over every token.
     const std::vector<std::uint32_t>& word_infos() const { return word_info_; }
     const std::vector<QualifierPhrase>& phrases() const { return phrases_; }
+    // The second word of some qualifier phrase ("than" of "more than").
+    bool phrase_second(WordId id) const { return id < phrase_second_.size() && phrase_second_[id]; }
     const std::vector<NamePhrase>& names() const { return names_; }
 
     // Single words the rules name.
@@ -164,6 +167,7 @@ private:
     std::vector<Entry> entries_;        // entries_[0] is the empty entry
     std::vector<std::uint32_t> word_info_;  // WordId -> index_ | kStartsBit when the entry starts a rule
     std::vector<QualifierPhrase> phrases_;
+    std::vector<bool> phrase_second_;  // by WordId
     std::vector<NamePhrase> names_;  // grouped by first word
 };
 

@@ -83,7 +83,9 @@ bool worth_trying(const Tokens& t, std::size_t i, Phrase& phrase) {
     const Entry& e = t.lex(i);
     const std::uint8_t needs = e.start_needs;
     // (match_qualifier finds none at other words)
-    if (needs & kStartsPhrase) phrase.end = match_qualifier(t, i, phrase.qualifier);
+    // (A phrase of several words needs its second word next.)
+    if (needs & kStartsPhrase && (e.one_word_phrase || (t.is_word(i + 1) && t.lexicon().phrase_second(t.key(i + 1)))))
+        phrase.end = match_qualifier(t, i, phrase.qualifier);
     if (needs & kStartsAlone) return true;
     // A quantity after a phrase (what try_at parses there) starts with a
     // token Tokens::starts; the word itself starts none by this role.

@@ -114,6 +114,8 @@ public:
         return i < size_ && (info_[i].kind == TokKind::Punct || info_[i].kind == TokKind::Symbol);
     }
     bool is_alnum(std::size_t i) const { return is_word(i) || is_number(i); }
+    // The folded key of token i (i < size()).
+    WordId key(std::size_t i) const { return toks_[i].key; }
     // Token i is the word `w` (a Lexicon id).
     bool is(std::size_t i, WordId w) const { return is_word(i) && toks_[i].key == w; }
     // What the word lists say about token i (empty past the end).
