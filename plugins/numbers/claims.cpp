@@ -183,9 +183,8 @@ std::size_t ClaimFields::period_at(const TextLayer& layer, std::size_t i, std::s
     return i;
 }
 
-std::pair<std::size_t, std::size_t> ClaimFields::period(const TextLayer& layer, std::size_t nb, std::size_t ne) const {
+std::pair<std::size_t, std::size_t> ClaimFields::period(const TextLayer& layer, std::size_t si, std::size_t nb, std::size_t ne) const {
     const auto& words = layer.words();
-    const std::size_t si = layer.sentence_at(words[nb].start);
     if (si >= layer.sentences().size()) return {0, 0};
     const Segment& s = layer.sentences()[si];
     auto boundary = [&](std::size_t j) {
@@ -229,7 +228,8 @@ std::pair<std::size_t, std::size_t> ClaimFields::period(const TextLayer& layer, 
     std::size_t best_distance = static_cast<std::size_t>(-1);
     for (std::size_t j = cb; j < ce; ++j) {
         if (j >= nb && j < ne) continue;  // the number itself
-        if (!words[j].alnum) continue;
+        // (period_at's own first test, here to spare most words the call)
+        if (!words[j].alnum || !has(words[j].key, kPeriodStart)) continue;
         bool bounded = false;
         const std::size_t e = period_at(layer, j, ce, bounded);
         if (e == j) continue;
@@ -294,27 +294,30 @@ std::string ClaimFields::said_date(const TextLayer& layer, std::size_t start, st
     return {};
 }
 
-void ClaimFields::set(const Context& ctx, std::vector<Mention>& out, std::size_t first, const std::vector<bool>& periodic) const {
+void ClaimFields::set(const Context& ctx, std::vector<Mention>& out, std::size_t first, const std::vector<Number>& numbers) const {
     const TextLayer& layer = ctx.layer();
     const std::vector<Mention>& notes = ctx.annotations("quotes");
     const std::string& article = ctx.document().date();
     const auto& sentences = layer.sentences();
     // The annotations that may cover the number: those begun before it and
     // not yet ended (numbers come in text order; a sweep, not a search per number).
-    std::vector<const Mention*> open;
+    // Each with its fields read once.
+    std::vector<std::pair<const Mention*, Attribution>> open;
     std::size_t next = 0;
     for (std::size_t k = first; k < out.size(); ++k) {
         Mention& m = out[k];
         // The innermost attribution that covers the number; none when the number is in one's own words.
         const Mention* best = nullptr;
+        const Attribution* best_at = nullptr;
         std::size_t best_cue = 0;
         bool in_cue = false;
-        while (next < notes.size() && notes[next].start <= m.start) open.push_back(&notes[next++]);
-        open.erase(std::remove_if(open.begin(), open.end(), [&](const Mention* a) { return a->end <= m.start; }), open.end());
-        for (const Mention* ap : open) {
+        for (; next < notes.size() && notes[next].start <= m.start; ++next)
+            open.emplace_back(&notes[next], Attribution(notes[next].fields));
+        open.erase(std::remove_if(open.begin(), open.end(), [&](const auto& a) { return a.first->end <= m.start; }),
+                   open.end());
+        for (const auto& [ap, at] : open) {
             const Mention& a = *ap;
             if (a.end < m.end) continue;
-            const Attribution at(a.fields);
             if (at.cue_end > at.cue_start && m.start < at.cue_end && m.end > at.cue_start) {
                 in_cue = true;
                 break;
@@ -324,6 +327,7 @@ void ClaimFields::set(const Context& ctx, std::vector<Mention>& out, std::size_t
             if (!best || size < best->end - best->start ||
                 (size == best->end - best->start && at.cue_end > at.cue_start && at.cue_start <= m.start && at.cue_start >= best_cue)) {
                 best = &a;
+                best_at = &at;
                 best_cue = at.cue_start;
             }
         }
@@ -332,7 +336,7 @@ void ClaimFields::set(const Context& ctx, std::vector<Mention>& out, std::size_t
         f.reserve(f.size() + kFields);  // to_mention made room already; a mention from elsewhere may not have it
         std::size_t said_start = 0, said_end = 0;
         if (best) {
-            const Attribution at(best->fields);
+            const Attribution& at = *best_at;
             f.append("source", at.source ? *at.source : Value());
             f.append("source_start", at.source_start ? offset_or_null(*at.source_start) : Value());
             f.append("source_end", at.source_end ? offset_or_null(*at.source_end) : Value());
@@ -347,18 +351,24 @@ void ClaimFields::set(const Context& ctx, std::vector<Mention>& out, std::size_t
                 f.append("said_date", Value());
             }
         } else {
-            for (const std::string_view key : {"source"sv, "source_start"sv, "source_end"sv, "said"sv, "said_date"sv})
-                f.append(key, Value());
+            // (written out: a key of known length is copied without a call)
+            f.append("source"sv, Value());
+            f.append("source_start"sv, Value());
+            f.append("source_end"sv, Value());
+            f.append("said"sv, Value());
+            f.append("said_date"sv, Value());
         }
-        const std::size_t nb = layer.word_at(m.start);
+        const Number& number = numbers[k - first];
+        const std::size_t nb = number.first_word != kUnknownWord ? number.first_word : layer.word_at(m.start);
         std::size_t ne = nb;
         while (ne < layer.words().size() && layer.words()[ne].start < m.end) ++ne;
+        const std::size_t si = layer.sentence_at(m.start);
         std::pair<std::size_t, std::size_t> p{0, 0};
-        if (!in_cue && periodic[k - first] && nb < ne) p = period(layer, nb, ne);
+        if (!in_cue && number.periodic && nb < ne)
+            p = period(layer, layer.words()[nb].start == m.start ? si : layer.sentence_at(layer.words()[nb].start), nb, ne);
         // "Last month, the company warned ...": the attribution's time is no period.
         if (p.second && said_end > said_start && p.first < said_end && p.second > said_start) p = {0, 0};
         f.append("period", p.second ? Value(layer.document().slice(p.first, p.second)) : Value());
-        const std::size_t si = layer.sentence_at(m.start);
         const bool in_sentence = si < sentences.size();
         f.append("sentence_start", in_sentence ? static_cast<std::size_t>(sentences[si].start) : m.start);
         f.append("sentence_end", in_sentence ? static_cast<std::size_t>(sentences[si].end) : m.end);

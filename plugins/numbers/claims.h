@@ -25,9 +25,14 @@ class ClaimFields {
 public:
     static constexpr std::size_t kFields = 8;  // the fields set() appends to each mention
     ClaimFields();
-    // Sets the claim fields of out[first...]; `periodic[k]` says whether
-    // out[first + k] is a kind that has a period (counts, money, percents, measures).
-    void set(const Context& ctx, std::vector<Mention>& out, std::size_t first, const std::vector<bool>& periodic) const;
+    // What the extractor knows of each of its mentions.
+    struct Number {
+        bool periodic;           // a kind that has a period (counts, money, percents, measures)
+        std::size_t first_word;  // the layer word it starts in, or kUnknownWord
+    };
+    static constexpr std::size_t kUnknownWord = static_cast<std::size_t>(-1);
+    // Sets the claim fields of out[first...], numbers[k] telling of out[first + k].
+    void set(const Context& ctx, std::vector<Mention>& out, std::size_t first, const std::vector<Number>& numbers) const;
 
     // "Monday", "on Tuesday", "yesterday", "on 7 July" said in an article of
     // date `article` (YYYY-MM-DD) as YYYY-MM-DD; empty when it names no day.
@@ -35,7 +40,8 @@ public:
 
 private:
     // The period phrase in the clause of the number at words [nb, ne) of `layer`: its code-point span, or {0, 0}.
-    std::pair<std::size_t, std::size_t> period(const TextLayer& layer, std::size_t nb, std::size_t ne) const;
+    // `si`: the sentence that holds word nb's start.
+    std::pair<std::size_t, std::size_t> period(const TextLayer& layer, std::size_t si, std::size_t nb, std::size_t ne) const;
     std::size_t period_at(const TextLayer& layer, std::size_t i, std::size_t ce, bool& bounded) const;
 
     enum Flag : std::uint32_t {

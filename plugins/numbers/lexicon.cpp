@@ -83,6 +83,12 @@ void Lexicon::index_phrases() {
         Entry& e = entries_[index(phrases_[i].words[0])];
         if (e.phrase_count == 0) e.phrase_first = static_cast<std::uint16_t>(i);
         ++e.phrase_count;
+        const QualifierPhrase& p = phrases_[i];
+        if (p.size == 1) e.one_word_phrase = true;
+        if (p.size > 1) {
+            if (p.words[1] >= phrase_second_.size()) phrase_second_.resize(p.words[1] + 1, false);
+            phrase_second_[p.words[1]] = true;
+        }
     }
     // Names: the same, longest first within a first word.
     std::stable_sort(names_.begin(), names_.end(), [](const NamePhrase& a, const NamePhrase& b) {
@@ -376,6 +382,28 @@ void Lexicon::mark_starts() {
         entries_[index(id)].starts = true;
         entries_[index(id)].phrase_only = false;
     }
+    // What each start needs after it. What parse_quantity, try_date and
+    // try_at accept at a word, by the property that lets them start there:
+    // a word with several gets every need (any one suffices).
+    for (Entry& e : entries_) {
+        if (!e.starts) continue;
+        const bool alone =
+            e.vague_plural || e.small >= 0 || e.tens || e.currency_symbol || e.vulgar || e.has(kMinusWord);
+        e.start_needs = static_cast<std::uint8_t>(
+            (alone ? kStartsAlone : 0) | (e.phrase_count ? kStartsPhrase : 0) | (e.dollar_prefix ? kStartsDollar : 0) |
+            (e.currency_code ? kStartsCode : 0) | (e.month ? kStartsMonth : 0) | (e.has(kFewWord) ? kStartsFew : 0));
+    }
+    entries_[index(w.half)].start_needs |= kStartsAlone;
+    entries_[index(w.quarter)].start_needs |= kStartsAlone;
+    entries_[index(w.from)].start_needs |= kStartsFrom;
+    entries_[index(w.a)].start_needs |= kStartsArticle;
+    entries_[index(w.an)].start_needs |= kStartsArticle;
+    // After "a": "a few" and "a couple of" (parse_vague), a denominator or
+    // the tens of one (parse_fraction: "a third", "a twenty-fifth"), "a
+    // half", "a dozen", "a million" (parse_words).
+    for (Entry& e : entries_)
+        e.after_article = e.has(kFewWord) || e.fraction || e.tens || e.dozen || e.scale;
+    for (const WordId id : {w.few, w.couple, w.half, w.dozen}) entries_[index(id)].after_article = true;
     word_info_.assign(index_.size(), 0);
     for (std::size_t id = 0; id < index_.size(); ++id)
         word_info_[id] = index_[id] | (entries_[index_[id]].starts ? kStartsBit : 0);

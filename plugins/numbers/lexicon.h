@@ -71,6 +71,19 @@ enum WordFlag : std::uint32_t {
     kOrLess = 1u << 31,           // "five or fewer", "100 or less": at most
 };
 
+// Why a word can start a rule, each with what must follow it (bits of
+// Entry::start_needs; numbers.cpp tests them before trying the word).
+enum StartNeed : std::uint8_t {
+    kStartsAlone = 1u << 0,    // a number word, vague amount, "half": nothing
+    kStartsPhrase = 1u << 1,   // first word of a qualifier phrase: the rest of one
+    kStartsDollar = 1u << 2,   // "US", "A" of US$5, A$3: a glued '$'
+    kStartsCode = 1u << 3,     // "USD" of USD 5: a number
+    kStartsFrom = 1u << 4,     // "from 3 to 4": a token a quantity can start with
+    kStartsArticle = 1u << 5,  // "a", "an": a word Entry::after_article
+    kStartsMonth = 1u << 6,    // a month (try_date): a number, maybe after its dot
+    kStartsFew = 1u << 7,      // "several", "few" (parse_vague): "dozen" or a scale word
+};
+
 // Everything the lists say about one word. Zero / null: not in that list.
 struct Entry {
     std::uint32_t flags = 0;
@@ -100,7 +113,13 @@ struct Entry {
     const CurrencyInfo* currency_symbol = nullptr; // $ € £ ¥ (a punctuation token)
     std::uint16_t phrase_first = 0, phrase_count = 0;  // qualifier phrases starting here
     std::uint16_t name_first = 0, name_count = 0;      // currency and unit names starting here
+    bool one_word_phrase = false;  // a qualifier phrase of this word alone ("about", "over")
     bool starts = false;  // a date, qualifier or quantity can start with this word or sign
+    // What a rule starting with this word needs after it (StartNeed bits):
+    // the scanner tries a word only where one of these holds.
+    std::uint8_t start_needs = 0;
+    // Can follow "a" or "an" in a quantity: "a dozen", "a third", "a few".
+    bool after_article = false;
     // Only a qualifier phrase starts with this word ("in excess of", "at
     // least"): where none does, nothing else can.
     bool phrase_only = false;
@@ -119,7 +138,11 @@ public:
     // it (bit 16), in one load: the tokens ask this for every word.
     static constexpr std::uint32_t kStartsBit = 1u << 16;
     std::uint32_t word_info(WordId id) const { return id < word_info_.size() ? word_info_[id] : 0; }
+    // The table word_info reads (ids past its end: 0), for a loop over every token.
+    const std::vector<std::uint32_t>& word_infos() const { return word_info_; }
     const std::vector<QualifierPhrase>& phrases() const { return phrases_; }
+    // The second word of some qualifier phrase ("than" of "more than").
+    bool phrase_second(WordId id) const { return id < phrase_second_.size() && phrase_second_[id]; }
     const std::vector<NamePhrase>& names() const { return names_; }
 
     // Single words the rules name.
@@ -144,6 +167,7 @@ private:
     std::vector<Entry> entries_;        // entries_[0] is the empty entry
     std::vector<std::uint32_t> word_info_;  // WordId -> index_ | kStartsBit when the entry starts a rule
     std::vector<QualifierPhrase> phrases_;
+    std::vector<bool> phrase_second_;  // by WordId
     std::vector<NamePhrase> names_;  // grouped by first word
 };
 

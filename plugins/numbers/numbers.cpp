@@ -61,15 +61,56 @@ std::string_view kind_name(Kind k) {
     }
 }
 
-bool try_at(const Tokens& t, std::size_t i, Found& f) {
+// Whether a rule can match at token i, a token Tokens::starts: what the
+// word's start needs after it (StartNeed) is there. A cheap necessary test,
+// so the common words that start a rule only with the right word after
+// them ("in", "a", "from", "-") are not tried everywhere. Sets `phrase`
+// (its end stays i without one), which try_at reads rather than matching again.
+// The qualifier phrase starting at a token, when one does (match_qualifier).
+struct Phrase {
+    std::size_t end;  // the token after it; the start when there is none
+    Qualifier qualifier = Qualifier::Exact;
+};
+
+bool worth_trying(const Tokens& t, std::size_t i, Phrase& phrase) {
+    if (t.is_number(i)) return true;
+    if (!t.is_word(i)) {
+        // A minus sign with no other role starts only "-4.5" (parse_quantity).
+        const wchar_t c = t.punct(i);
+        if ((c == L'-' || c == 0x2212) && t.lex(i).start_needs == 0) return t.is_number(i + 1) && t.glued(i + 1);
+        return true;
+    }
+    const Entry& e = t.lex(i);
+    const std::uint8_t needs = e.start_needs;
+    // (match_qualifier finds none at other words)
+    // (A phrase of several words needs its second word next.)
+    if (needs & kStartsPhrase && (e.one_word_phrase || (t.is_word(i + 1) && t.lexicon().phrase_second(t.key(i + 1)))))
+        phrase.end = match_qualifier(t, i, phrase.qualifier);
+    if (needs & kStartsAlone) return true;
+    // A quantity after a phrase (what try_at parses there) starts with a
+    // token Tokens::starts; the word itself starts none by this role.
+    if (phrase.end > i && phrase.end < t.size() && t.near(phrase.end) && t.starts(phrase.end)) return true;
+    // "February 24", "Feb. 24" ("may" a month only in capitals).
+    if (needs & kStartsMonth && (!e.has(kCapitalMonth) || t.cap(i)) && (t.is_number(i + 1) || t.is_number(i + 2)))
+        return true;
+    if (needs & kStartsFew && (t.is(i + 1, t.lexicon().w.dozen) || (t.is_word(i + 1) && t.lex(i + 1).scale))) return true;
+    if (needs & kStartsDollar && t.punct(i + 1) == L'$' && t.glued(i + 1)) return true;
+    if (needs & kStartsCode && t.is_number(i + 1)) return true;
+    // "from 3 to 4": every quantity starts with a token Tokens::starts.
+    if (needs & kStartsFrom && i + 1 < t.size() && t.starts(i + 1)) return true;
+    return needs & kStartsArticle && t.is_word(i + 1) && t.lex(i + 1).after_article;
+}
+
+// `phrase`: the qualifier phrase at i, from worth_trying.
+bool try_at(const Tokens& t, std::size_t i, const Phrase& phrase, Found& f) {
     const Lexicon::Words& w = t.lexicon().w;
     if (t.masked(i)) return false;
     if (try_date(t, i, f)) return true;
 
-    Qualifier qual = Qualifier::Exact;
+    Qualifier qual = phrase.qualifier;
     Quantity q;
     bool have = false;
-    std::size_t after_qual = match_qualifier(t, i, qual);
+    std::size_t after_qual = phrase.end;
     if (after_qual == i) after_qual = match_sign_qualifier(t, i, qual);  // "> 10", "<= 30"
     // "in" without "excess of", "at" without "least": no quantity or date either.
     if (after_qual == i && t.lex(i).phrase_only) return false;
@@ -203,26 +244,22 @@ public:
     void extract(const Context& ctx, std::vector<Mention>& out) const override {
         const Tokens t(ctx.layer(), lexicon_, masker_);
         const std::size_t first = out.size();
-        std::vector<bool> periodic;  // a kind that is counted over a period
-        std::size_t i = 0;
-        while (i < t.size()) {
-            if (!t.starts(i)) {  // most tokens: nothing can start there
-                ++i;
-                continue;
-            }
+        std::vector<ClaimFields::Number> numbers;
+        std::size_t next = 0;  // the token after the last match
+        for (const std::uint32_t i : t.starters()) {
+            Phrase phrase{i};
+            if (i < next || !worth_trying(t, i, phrase)) continue;
             Found f;
-            if (try_at(t, i, f)) {
-                if (f.emit) {
-                    add_mention(t, f, out);
-                    periodic.push_back(f.kind == Kind::Count || f.kind == Kind::None || f.kind == Kind::Percent ||
-                                       f.kind == Kind::Money || f.kind == Kind::Measure);
-                }
-                i = f.next > i ? f.next : i + 1;
-            } else {
-                ++i;
+            if (!try_at(t, i, phrase, f)) continue;
+            if (f.emit) {
+                add_mention(t, f, out);
+                const bool periodic = f.kind == Kind::Count || f.kind == Kind::None || f.kind == Kind::Percent ||
+                                      f.kind == Kind::Money || f.kind == Kind::Measure;
+                numbers.push_back({periodic, t.layer_word(f.begin)});
             }
+            next = f.next > i ? f.next : i + 1;
         }
-        claims_.set(ctx, out, first, periodic);
+        claims_.set(ctx, out, first, numbers);
     }
 
     // Who states a number comes from the quotes plugin's attributions

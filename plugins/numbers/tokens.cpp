@@ -1,6 +1,7 @@
 #include "tokens.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdlib>
 
 #include "document.h"
@@ -71,7 +72,9 @@ std::size_t Masker::mask_end(const TextLayer& layer, std::size_t first) const {
     }
 
     const wchar_t c = text[begin];
-    bool phone = c == L'+' || c == L'(';
+    // After '+' or '(' every phone alternative has a digit ("(AFP)" tries none).
+    bool phone = (c == L'+' || c == L'(') && begin + 1 < text.size() &&
+                 chars::is_digit(static_cast<char32_t>(text[begin + 1]));
     if (chars::is_ascii_digit(static_cast<char32_t>(c))) {
         // Starting with a digit, only the first alternative can match, and
         // it begins with two groups of 2 to 4 digits, each with a dot or
@@ -97,24 +100,87 @@ std::size_t Masker::mask_end(const TextLayer& layer, std::size_t first) const {
     return begin;
 }
 
+namespace {
+
+// A token find_masked looks at (see there): "www", a number, '+', '(', ':', '@', '#'.
+bool mask_candidate(const Token& t, const std::wstring& text, WordId www) {
+    switch (t.type) {
+        case TokenType::Word: return t.key == www;
+        case TokenType::Number: return true;
+        default: {
+            const wchar_t c = text[t.start];
+            return c == L'+' || c == L'(' || c == L':' || c == L'@' || c == L'#';
+        }
+    }
+}
+
+std::vector<TokInfo>& info_buffer() {
+    static thread_local std::vector<TokInfo> buffer;
+    return buffer;
+}
+std::vector<std::uint32_t>& starter_buffer() {
+    static thread_local std::vector<std::uint32_t> buffer;
+    return buffer;
+}
+
+}  // namespace
+
+void Tokens::read_layer(std::vector<std::uint32_t>& mask_candidates) {
+    const std::vector<Token>& lt = layer_.tokens();
+    const std::size_t n = lt.size();
+    const WordId www = lex_.w.www;
+    if (infos_.size() < n) infos_.resize(n);
+    if (starters_.size() < n) starters_.resize(n);
+    // Raw pointers in locals: the byte-sized stores below may alias any
+    // memory, so members would be read again for every token.
+    const Token* const from = lt.data();
+    TokInfo* const to = infos_.data();
+    std::uint32_t* const starter = starters_.data();
+    // word_info: a key's entry index (low 16 bits) and whether a rule starts with it.
+    const std::uint32_t* const info_table = lex_.word_infos().data();
+    const std::size_t info_size = lex_.word_infos().size();
+    std::size_t starters = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const Token& t = from[i];
+        const auto at = static_cast<std::uint32_t>(i);
+        const std::uint32_t info = t.key < info_size ? info_table[t.key] : 0;
+        TokInfo& v = to[i];
+        v.kind = static_cast<TokKind>(t.type);
+        v.gap = t.gap;
+        v.entry = t.type == TokenType::Number ? 0 : static_cast<std::uint16_t>(info);
+        if (t.type == TokenType::Word) {  // most tokens
+            starter[starters] = at;
+            starters += (info & Lexicon::kStartsBit) != 0;
+            if (t.key == www) mask_candidates.push_back(at);
+            continue;
+        }
+        if (starts_token(t, v)) starter[starters++] = at;
+        if (mask_candidate(t, text_, www)) mask_candidates.push_back(at);
+    }
+    size_ = n;
+    starter_count_ = starters;
+}
+
 // The masked runs, in text order: the zero-led phone numbers and the
 // chunks (runs of tokens without white space between them) Masker masks.
 // Masker masks a chunk only when it starts with "www", a number, '+' or
 // '(', or holds a ':', '@' or '#' (see is_sign): only those chunks are
-// tried, the last kind when its first sign is reached.
-std::vector<Tokens::Run> Tokens::find_masked(const Masker& masker) const {
+// tried, the last kind when its first sign is reached. `candidates` lists
+// those tokens (the rest are passed over).
+std::vector<Tokens::Run> Tokens::find_masked(const Masker& masker, const std::vector<std::uint32_t>& candidates) const {
     const std::vector<Token>& lt = layer_.tokens();
     const std::size_t n = lt.size();
-    const WordId www = lex_.w.www;
     std::vector<Run> runs;
     std::size_t masked_until = 0;
     std::size_t tried = kNone;  // the last chunk tried
-    for (std::size_t i = 0; i < n; ++i) {
+    std::size_t i = 0;          // the next token to look at
+    for (const std::uint32_t candidate : candidates) {
+        if (candidate < i) continue;  // inside a run found before
+        i = candidate;
         const Token& t = lt[i];
         std::size_t chunk = kNone;  // the first token of a chunk to try
         if (t.type == TokenType::Word) {
-            if (t.key != www) continue;  // most tokens
-            chunk = i;
+            chunk = i;  // "www"
         } else if (t.type == TokenType::Number) {
             // "0845 8 505 505", "0800 555 111": a number from 0 and groups of
             // digits after spaces is a phone number.
@@ -128,7 +194,7 @@ std::vector<Tokens::Run> Tokens::find_masked(const Masker& masker) const {
                 if (g >= i + 3 && !(g < n && lt[g].glued() && lt[g].type != TokenType::Punct)) {
                     masked_until = lt[g - 1].end;
                     runs.push_back({i, masked_until});
-                    i = g - 1;
+                    i = g;
                     continue;
                 }
             }
@@ -137,16 +203,18 @@ std::vector<Tokens::Run> Tokens::find_masked(const Masker& masker) const {
             const wchar_t c = text_[t.start];
             if (c == L'+' || c == L'(') {
                 chunk = i;
-            } else if (c == L':' || c == L'@' || c == L'#') {
+            } else {  // ':', '@', '#'
                 // The chunk began where the white space before it ended
                 // (not tried when that is inside a masked run).
                 chunk = i;
                 while (chunk > 0 && !lt[chunk].space_before()) --chunk;
-                if (lt[chunk].start < masked_until) continue;
-            } else {
-                continue;
+                if (lt[chunk].start < masked_until) {
+                    ++i;
+                    continue;
+                }
             }
         }
+        ++i;
         // A chunk starts at the first token and after white space. A chunk
         // of one token is never masked (every pattern spans several).
         if (chunk == tried || !(chunk == 0 || lt[chunk].space_before()) || chunk + 1 >= n || !lt[chunk + 1].glued())
@@ -155,20 +223,28 @@ std::vector<Tokens::Run> Tokens::find_masked(const Masker& masker) const {
         masked_until = masker.mask_end(layer_, chunk);
         if (masked_until > lt[chunk].start) {
             runs.push_back({chunk, masked_until});
-            // Past the tokens inside the run, and the rest of one it ends in (copy_masked).
-            while (i + 1 < n && lt[i + 1].start < masked_until) ++i;
+            // Past the tokens inside the run, and the rest of one it ends in (apply_masked).
+            while (i < n && lt[i].start < masked_until) ++i;
         }
     }
     return runs;
 }
 
-// The layer's tokens with each run one masked token, into masked_.
-void Tokens::copy_masked(const std::vector<Run>& runs) {
+// The layer's tokens with each run one masked token, into masked_ and
+// infos_, and starters_ listed again.
+void Tokens::apply_masked(const std::vector<Run>& runs) {
     const std::vector<Token>& lt = layer_.tokens();
+    std::vector<TokInfo> infos;
     masked_.reserve(lt.size());
+    infos.reserve(lt.size());
+    auto add = [&](const Token& t, TokKind kind, std::uint8_t gap, std::uint16_t entry) {
+        masked_.push_back(t);
+        infos.push_back({kind, gap, entry});
+    };
     std::size_t r = 0, masked_until = 0;
     for (std::size_t i = 0; i < lt.size(); ++i) {
         const Token& t = lt[i];
+        const TokInfo& info = infos_[i];
         if (t.start < masked_until) {
             if (t.end <= masked_until) continue;  // inside a masked run
             // A phone number ended inside this digit run ("+1 234,567"): the
@@ -183,43 +259,51 @@ void Tokens::copy_masked(const std::vector<Run>& runs) {
                 Token p;
                 p.start = rest.start;
                 p.end = rest.start + 1;
-                masked_.push_back(p);
+                add(p, TokKind::Punct, 0, lex_.index(p.key));
                 ++rest.start;
             }
-            if (rest.start < t.end) masked_.push_back(rest);
+            if (rest.start < t.end) add(rest, info.kind, 0, info.entry);
             continue;
         }
         if (r < runs.size() && runs[r].first == i) {
             Token m = t;
             m.end = static_cast<std::uint32_t>(runs[r].end);
-            m.type = kMasked;
             m.key = kNoWord;
             m.shape = Shape::Other;
-            masked_.push_back(m);
+            add(m, TokKind::Masked, t.gap, 0);
             masked_until = runs[r++].end;
             continue;
         }
-        masked_.push_back(t);
+        add(t, info.kind, info.gap, info.entry);
     }
+    size_ = masked_.size();
+    if (infos_.size() < size_) infos_.resize(size_);  // (the rest of a digit run split in two can add one)
+    if (starters_.size() < size_) starters_.resize(size_);
+    std::copy(infos.begin(), infos.end(), infos_.begin());
+    starter_count_ = 0;
+    for (std::size_t i = 0; i < size_; ++i)
+        if (starts_token(masked_[i], infos_[i])) starters_[starter_count_++] = static_cast<std::uint32_t>(i);
 }
 
 Tokens::Tokens(const TextLayer& layer, const Lexicon& lexicon, const Masker& masker)
-    : layer_(layer), lex_(lexicon), text_(layer.document().wide()) {
-    const std::vector<Token>& lt = layer.tokens();
-    toks_ = lt.data();
-    size_ = lt.size();
-    const std::vector<Run> runs = find_masked(masker);
-    if (!runs.empty()) {
-        copy_masked(runs);
+    : layer_(layer), lex_(lexicon), text_(layer.document().wide()), infos_(info_buffer()), starters_(starter_buffer()) {
+    static thread_local std::vector<std::uint32_t> mask_candidates;  // (its capacity kept, as the buffers')
+    mask_candidates.clear();
+    read_layer(mask_candidates);
+    const std::vector<Run> runs = find_masked(masker, mask_candidates);
+    toks_ = layer.tokens().data();
+    masked_runs_ = !runs.empty();
+    if (masked_runs_) {
+        apply_masked(runs);
         toks_ = masked_.data();
-        size_ = masked_.size();
     }
+    info_ = infos_.data();
     if (size_ > 0) {
         // The layer puts a line break before the first token; here, as
         // before, only a real one in the white space the text starts with counts.
         const bool line = std::any_of(text_.begin(), text_.begin() + toks_[0].start,
                                       [](wchar_t c) { return chars::is_newline(static_cast<char32_t>(c)); });
-        first_gap_ = static_cast<std::uint8_t>((toks_[0].gap & ~kLineBefore) | (line ? kLineBefore : 0));
+        infos_[0].gap = static_cast<std::uint8_t>((infos_[0].gap & ~kLineBefore) | (line ? kLineBefore : 0));
     }
 }
 

@@ -1,7 +1,11 @@
 // The tokens the numbers rules walk: the text layer's tokens (core/text.h),
-// read in place, with one change: URLs, e-mail addresses, handles and phone
-// numbers become one masked token (their digits are no quantities). Only a
-// document that has such a run gets a copy of the layer's tokens.
+// read in place, each with a TokInfo of numbers' own (its kind, gap and
+// lexicon entry), and with one change: URLs, e-mail addresses, handles and
+// phone numbers become one masked token (TokKind::Masked; their digits are
+// no quantities). Only a document that has such a run gets a copy of the
+// layer's tokens. The pass that fills the TokInfo lists the few tokens a
+// rule can start at (starters()) and the few where a masked run can start,
+// so no other pass reads every token.
 #pragma once
 
 #include <cstddef>
@@ -33,6 +37,24 @@ private:
     WordId www_;
 };
 
+// What a token is: the layer's types, and a masked run. (The layer's four
+// keep their values: they convert by a cast.)
+enum class TokKind : std::uint8_t { Word, Number, Punct, Symbol, Masked };
+static_assert(static_cast<int>(TokKind::Word) == static_cast<int>(TokenType::Word) &&
+              static_cast<int>(TokKind::Number) == static_cast<int>(TokenType::Number) &&
+              static_cast<int>(TokKind::Punct) == static_cast<int>(TokenType::Punct) &&
+              static_cast<int>(TokKind::Symbol) == static_cast<int>(TokenType::Symbol));
+
+// What numbers adds to each of the layer's tokens (Token: code points,
+// key, shape): its kind, its gap (the first token's as numbers reads it)
+// and its lexicon entry index (0 for numbers, masked runs and words in no
+// list). Four bytes, trivial: a document's array is filled, not constructed.
+struct TokInfo {
+    TokKind kind;
+    std::uint8_t gap;  // Gap flags (core/text.h)
+    std::uint16_t entry;
+};
+
 class Tokens {
 public:
     Tokens(const TextLayer& layer, const Lexicon& lexicon, const Masker& masker);
@@ -50,53 +72,50 @@ public:
     bool space_before(std::size_t i) const { return gap(i) & kSpaceBefore; }
     // A line break in that white space.
     bool line_before(std::size_t i) const { return gap(i) & kLineBefore; }
-    bool masked(std::size_t i) const { return toks_[i].type == kMasked; }
+    bool masked(std::size_t i) const { return info_[i].kind == TokKind::Masked; }
     // A word starting with a capital. The layer's shape says whether the
     // first letter is one, but for words in capitals that start with a mark
     // or caseless letter.
     bool cap(std::size_t i) const {
         const Token& k = toks_[i];
-        return k.type == TokenType::Word &&
+        return info_[i].kind == TokKind::Word &&
                (k.shape == Shape::Capitalized ||
                 (k.shape == Shape::AllCaps && chars::is_upper(static_cast<char32_t>(text_[k.start]))));
     }
     // A word written in capitals only (MAX, USD, A).
     bool upper(std::size_t i) const {
         const Token& k = toks_[i];
-        return k.type == TokenType::Word && (k.shape == Shape::AllCaps || (k.end - k.start == 1 && cap(i)));
+        return info_[i].kind == TokKind::Word && (k.shape == Shape::AllCaps || (k.end - k.start == 1 && cap(i)));
     }
     // A number of digits only: no thousands separator, no decimals.
     bool plain(std::size_t i) const {
         const Token& k = toks_[i];
-        if (k.type != TokenType::Number) return false;
+        if (info_[i].kind != TokKind::Number) return false;
         for (std::uint32_t c = k.start; c < k.end; ++c)
             if (!chars::is_ascii_digit(static_cast<char32_t>(text_[c]))) return false;
         return true;
     }
-    // Digits, a currency or minus sign, or a word some rule starts with.
-    bool starts(std::size_t i) const {
-        const Token& k = toks_[i];
-        switch (k.type) {
-            case TokenType::Word: return (lex_.word_info(k.key) & Lexicon::kStartsBit) != 0;
-            case TokenType::Number: return true;
-            case TokenType::Punct:
-            case TokenType::Symbol: {
-                const wchar_t c = text_[k.start];
-                // a currency sign; "-4.5", "> 10", "≤ 5"
-                return lex_.index(k.key) != 0 || c == L'-' || c == 0x2212 || c == L'<' || c == L'>' || c == 0x2264 ||
-                       c == 0x2265;
-            }
-            default: return false;  // masked
-        }
-    }
+    // The tokens a rule can start at, in order: digits, a currency or
+    // minus sign, a comparison sign, or a word some rule starts with.
+    struct Indices {
+        const std::uint32_t* first;
+        const std::uint32_t* last;
+        const std::uint32_t* begin() const { return first; }
+        const std::uint32_t* end() const { return last; }
+    };
+    Indices starters() const { return {starters_.data(), starters_.data() + starter_count_}; }
+    // Token i (i < size()) is one of them.
+    bool starts(std::size_t i) const { return starts_token(toks_[i], info_[i]); }
 
-    bool is_word(std::size_t i) const { return i < size_ && toks_[i].type == TokenType::Word; }
-    bool is_number(std::size_t i) const { return i < size_ && toks_[i].type == TokenType::Number; }
+    bool is_word(std::size_t i) const { return i < size_ && info_[i].kind == TokKind::Word; }
+    bool is_number(std::size_t i) const { return i < size_ && info_[i].kind == TokKind::Number; }
     // Punctuation and symbols alike.
     bool is_punct(std::size_t i) const {
-        return i < size_ && (toks_[i].type == TokenType::Punct || toks_[i].type == TokenType::Symbol);
+        return i < size_ && (info_[i].kind == TokKind::Punct || info_[i].kind == TokKind::Symbol);
     }
     bool is_alnum(std::size_t i) const { return is_word(i) || is_number(i); }
+    // The folded key of token i (i < size()).
+    WordId key(std::size_t i) const { return toks_[i].key; }
     // Token i is the word `w` (a Lexicon id).
     bool is(std::size_t i, WordId w) const { return is_word(i) && toks_[i].key == w; }
     // What the word lists say about token i (empty past the end).
@@ -109,6 +128,11 @@ public:
     // The folded text of a token (for suffix tests: "-ly", "-men").
     std::wstring_view folded(std::size_t i) const { return layer_.folded(toks_[i].start, toks_[i].end); }
     std::size_t length(std::size_t i) const { return toks_[i].end - toks_[i].start; }
+    // The layer word that token i starts in, or -1 in a document with
+    // masked runs (its tokens are not the layer's one for one).
+    std::size_t layer_word(std::size_t i) const {
+        return masked_runs_ ? static_cast<std::size_t>(-1) : layer_.word_of_token(i);
+    }
 
     // Token i touches token i-1 (no space between).
     bool glued(std::size_t i) const { return i < size_ && i > 0 && !space_before(i); }
@@ -126,33 +150,48 @@ public:
     std::size_t decimals(std::size_t i) const;
 
 private:
-    // A token type the layer never gives: a masked run.
-    static constexpr TokenType kMasked = static_cast<TokenType>(0xFF);
-
-    // The layer puts a line break before the first token; here only a real
-    // one in the white space the text starts with counts.
-    std::uint8_t gap(std::size_t i) const { return i == 0 ? first_gap_ : toks_[i].gap; }
+    std::uint8_t gap(std::size_t i) const { return info_[i].gap; }
     // Lexicon entry of token i: 0 for numbers, masked runs and past the end.
-    std::uint16_t entry(std::size_t i) const {
-        if (i >= size_ || toks_[i].type == TokenType::Number) return 0;
-        return lex_.index(toks_[i].key);
+    std::uint16_t entry(std::size_t i) const { return i < size_ ? info_[i].entry : 0; }
+    bool starts_token(const Token& k, const TokInfo& info) const {
+        switch (info.kind) {
+            case TokKind::Word: return lex_.at(info.entry).starts;
+            case TokKind::Number: return true;
+            case TokKind::Punct:
+            case TokKind::Symbol: {
+                const wchar_t c = text_[k.start];
+                // a currency sign; "-4.5", "> 10", "≤ 5"
+                return info.entry != 0 || c == L'-' || c == 0x2212 || c == L'<' || c == L'>' || c == 0x2264 ||
+                       c == 0x2265;
+            }
+            default: return false;  // masked
+        }
     }
     // A masked run: layer tokens from `first` on, up to code point `end`.
     struct Run {
         std::size_t first;
         std::size_t end;
     };
-    std::vector<Run> find_masked(const Masker& masker) const;
-    void copy_masked(const std::vector<Run>& runs);
+    // Fills info_ for the layer's tokens, listing starters_ and the tokens
+    // find_masked looks at.
+    void read_layer(std::vector<std::uint32_t>& mask_candidates);
+    std::vector<Run> find_masked(const Masker& masker, const std::vector<std::uint32_t>& candidates) const;
+    void apply_masked(const std::vector<Run>& runs);
 
     const TextLayer& layer_;
     const Lexicon& lex_;
     const std::wstring& text_;
-    // The layer's own tokens, or, in a document with masked runs, masked_.
-    const Token* toks_ = nullptr;
+    // Buffers kept from document to document by each thread (one Tokens at
+    // a time per thread): no allocation and no zeroing per document. Their
+    // sizes are capacities; size_ and starter_count_ say how much is used.
+    std::vector<TokInfo>& infos_;
+    std::vector<std::uint32_t>& starters_;
+    std::vector<Token> masked_;  // the layer's tokens with each masked run one token (documents with runs only)
+    const Token* toks_ = nullptr;  // the layer's tokens, or masked_
+    const TokInfo* info_ = nullptr;
     std::size_t size_ = 0;
-    std::uint8_t first_gap_ = 0;
-    std::vector<Token> masked_;  // the layer's tokens with each masked run one token
+    std::size_t starter_count_ = 0;
+    bool masked_runs_ = false;
 };
 
 }  // namespace newslens::numbers
