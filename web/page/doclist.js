@@ -114,7 +114,7 @@ const listWindow = {
   on: false, first: 0, last: 0,
   view: { top: 0, bottom: 900 },  // the part of the list on screen, from its top (read at a frame, never in a redraw)
   heights: new Map(),             // doc id -> {key, h}: entries measured, margin included
-  average: 76, looking: false,
+  average: 76, looking: false, rebuilt: false,
 };
 
 function entryHeight(app, doc) {
@@ -227,7 +227,8 @@ function lookAtNextFrame(app) {
     }
     // The average of the entries as they are now (not of those measured
     // while they were waiting, shorter without their badges).
-    if (changed) {
+    if (changed || listWindow.rebuilt) {
+      listWindow.rebuilt = false;
       let sum = 0;
       let n = 0;
       for (const [id, m] of listWindow.heights) {
@@ -237,14 +238,32 @@ function lookAtNextFrame(app) {
       }
       if (n) listWindow.average = sum / n;
     }
+    // The part of the list on screen, in the heights' terms: from an entry
+    // on screen (the spacers above it were drawn with the heights known
+    // then; the browser keeps that entry in place when they change, the
+    // spacers take no part in its scroll anchoring, style.css).
     const r = list.getBoundingClientRect();
     const side = list.closest('.side');
     const s = side ? side.getBoundingClientRect() : { top: 0, bottom: window.innerHeight };
-    const top = Math.max(0, s.top) - r.top;
-    const bottom = Math.min(window.innerHeight, s.bottom) - r.top;
-    listWindow.view = { top: Math.max(0, top), bottom: Math.max(Math.max(0, top), bottom) };
+    const clipTop = Math.max(0, s.top);
+    const clipBottom = Math.max(clipTop, Math.min(window.innerHeight, s.bottom));
+    let top = clipTop - r.top;
+    for (const li of items) {
+      if (!li.classList.contains('doc-item')) continue;
+      const b = li.getBoundingClientRect();
+      if (b.bottom <= clipTop) continue;
+      if (b.top < clipBottom) {
+        const i = app.docs.findIndex((d) => d.id === Number(li.dataset.id));
+        let y = 0;
+        for (let k = 0; k < i; k++) y += entryHeight(app, app.docs[k]);
+        top = y + (clipTop - b.top);
+      }
+      break;
+    }
+    top = Math.max(0, top);
+    listWindow.view = { top, bottom: top + Math.max(0, Math.min(clipBottom - clipTop, r.bottom - clipTop)) };
     const want = windowRange(app);
-    if (want.first !== listWindow.first || want.last !== listWindow.last) renderList(app);
+    if (changed || want.first !== listWindow.first || want.last !== listWindow.last) renderList(app);
   });
 }
 
@@ -274,7 +293,6 @@ function renderList(app) {
     return;
   }
   const windowed = app.docs.length > LIST_WINDOW_MIN;
-  if (windowed && !listWindow.on) lookAtNextFrame(app);
   listWindow.on = windowed;
   const range = windowed ? windowRange(app) : { first: 0, last: app.docs.length };
   listWindow.first = range.first;
@@ -292,6 +310,7 @@ function renderList(app) {
   }
   const items = [];
   const live = new Set();
+  let built = false;
   const spacers = Array.from(list.querySelectorAll(':scope > li.doc-spacer'));
   let next = 0;  // the first entry not drawn or stood for yet
   const gap = (to) => {
@@ -307,6 +326,8 @@ function renderList(app) {
     const key = listKey(app, doc);
     let entry = listCache.get(doc.id);
     if (!entry || entry.key !== key) {
+      if (entry && windowed) listWindow.rebuilt = true;  // its height may have changed (lookAtNextFrame)
+      built = true;
       const li = listItem(app, doc);
       if (entry && entry.li.parentNode === list) entry.li.replaceWith(li);
       entry = { id: doc.id, key, status: doc.status, current: doc.id === app.currentId, li };
@@ -326,6 +347,7 @@ function renderList(app) {
   // Entries out of the window are dropped (built again when they come back).
   for (const id of Array.from(listCache.keys())) if (!live.has(id)) listCache.delete(id);
   placeChildren(list, items);
+  if (windowed && built) lookAtNextFrame(app);  // their heights
 }
 
 // A spacer standing for the entries between two drawn ones (the spacers
