@@ -20,7 +20,13 @@ function pluginMentions(app, plugin) {
   return model.byPlugin.get(plugin) || [];
 }
 function pluginFieldKeys(all) {
-  if (!all.keys) all.keys = fieldKeys(all.map((x) => x.m));
+  if (!all.keys) {
+    // fieldKeys (segments.js) without an array of keys per mention.
+    const keys = [];
+    const seen = new Set(POSITION_KEYS);
+    for (const x of all) for (const k in x.m) if (!seen.has(k)) { seen.add(k); keys.push(k); }
+    all.keys = keys;
+  }
   return all.keys;
 }
 
@@ -55,11 +61,7 @@ function filteredRows(app, plugin) {
           if (f.place.countryCode ? x.m.country !== f.place.countryCode : (x.m.name || x.m.text) !== f.place.name) return false;
         }
       }
-      if (q) {
-        // The cells' text, kept on the row for the next keystroke.
-        if (x.searchColumns !== signature) { x.search = rowCells(x, columns).join('\u0001').toLowerCase(); x.searchColumns = signature; }
-        if (!x.search.includes(q)) return false;
-      }
+      if (q && !searchText(x.m).includes(q) && !docSearchName(x.doc).includes(q)) return false;
       return true;
     });
     entry = { all, q, signature, doc: f.doc, place: f.place, hideRepeats: app.hideRepeats, rows, groups: null, groupsKey: '', sorted: null, sortedKey: '' };
@@ -94,8 +96,28 @@ function rowValue(x, key) {
   if (key === 'text') return x.m.text;
   return x.m[key];
 }
-// The cells as the table shows them (the text filter and "Copy table" see
-// what the reader sees).
+// The text filter looks through a row's cells as shown: its document's
+// name, and the text and fields of its mention, kept per mention (in a
+// WeakMap: the mention objects outlive the model, which is made again when
+// a document is added, and are saved as they are). Cells are joined by
+// \u0001, so a match never spans two of them; the table's other columns
+// are empty in this row and would add nothing.
+const searchTexts = new WeakMap();
+function searchText(m) {
+  let t = searchTexts.get(m);
+  if (t === undefined) {
+    const keys = visibleKeys(m.plugin, Object.keys(m).filter((k) => !POSITION_KEYS.has(k) && k !== 'text'));
+    t = [m.text, ...keys.map((k) => fieldText(m.plugin, k, m[k], m))].join('\u0001').toLowerCase();
+    searchTexts.set(m, t);
+  }
+  return t;
+}
+function docSearchName(doc) {
+  if (doc.searchName === undefined || doc.searchNameOf !== doc.name) { doc.searchName = doc.name.toLowerCase(); doc.searchNameOf = doc.name; }
+  return doc.searchName;
+}
+
+// The cells as the table shows them ("Copy table" copies what the reader sees).
 function rowCells(x, columns) {
   return columns.map((k) => (k === 'document' || k === 'text' ? rowValue(x, k) : fieldText(x.m.plugin, k, x.m[k], x.m)));
 }
@@ -448,15 +470,19 @@ function pluginSection(app, p, i) {
 // The document filter's options, built again only when the documents or
 // their names change (a list of 1,000 options costs a layout each time).
 let docFilterKey = '';
-// The text filter reads each row's cells as shown (filteredRows): computed
-// for every row while the page is idle (requestIdleCallback, a few
-// milliseconds at a time), so that the first keystroke does not format
-// 100,000 rows at once. Slices of a fixed number of rows were tasks of
-// 25-120 ms on a loaded machine, some of them just after the view was drawn.
+// The text filter reads each row's cells as shown (searchText): computed
+// for every mention in the background, a few milliseconds at a time, so
+// that the first keystroke does not format 100,000 rows at once. Slices of
+// a fixed number of rows were tasks of 25-120 ms on a loaded machine.
+// They run as ordinary tasks between the user's (scheduler.postTask puts
+// input first): idle callbacks, and background tasks too, waited for a
+// quiet moment that a user clicking around after a run did not leave, and
+// the first Tables view or filter then did all the work itself.
 const IDLE_SLICE_MS = 8;
 let searchWarm = 0;
 function whenIdle(fn) {
-  if (window.requestIdleCallback) requestIdleCallback(fn, { timeout: 2000 });
+  if (window.scheduler && scheduler.postTask) scheduler.postTask(() => fn(null), { priority: 'user-visible' });
+  else if (window.requestIdleCallback) requestIdleCallback(fn, { timeout: 2000 });
   else setTimeout(() => fn(null), 0);
 }
 function sliceUntil(deadline) {
@@ -466,19 +492,13 @@ function sliceUntil(deadline) {
 function prepareSearch(app) {
   const run = ++searchWarm;
   const mentions = app.model.mentions;
-  const signatures = {};
-  for (const [plugin, columns] of Object.entries(app.columns)) signatures[plugin] = { columns, signature: columns.join('\u0001') };
   let i = 0;
   const slice = (deadline) => {
     if (run !== searchWarm || mentions !== app.model.mentions) return;
     const until = sliceUntil(deadline);
     while (i < mentions.length) {
       const end = Math.min(mentions.length, i + 200);
-      for (; i < end; i++) {
-        const x = mentions[i];
-        const c = signatures[x.m.plugin];
-        if (c && x.searchColumns !== c.signature) { x.search = rowCells(x, c.columns).join('\u0001').toLowerCase(); x.searchColumns = c.signature; }
-      }
+      for (; i < end; i++) searchText(mentions[i].m);
       if (performance.now() >= until) break;
     }
     if (i < mentions.length) whenIdle(slice);
@@ -552,7 +572,8 @@ function renderDocFilter(app) {
     const picked = docs.find((d) => String(d.id) === want);
     sel.replaceChildren(el('option', { value: '' }, 'All documents'), ...(picked ? [option(picked)] : []));
     if (document.activeElement === sel) fill();
-    else requestAnimationFrame(() => setTimeout(() => whenIdle(fill), 0));
+    // An idle period, not a background task: the options' layout is one long task.
+    else requestAnimationFrame(() => setTimeout(() => (window.requestIdleCallback ? requestIdleCallback(fill, { timeout: 2000 }) : fill()), 0));
   }
   sel.value = want;
   if (sel.value !== want) app.filter.doc = '';
