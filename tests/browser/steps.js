@@ -31,11 +31,16 @@ async function dropFiles(page, files) {
   await dt.dispose();
 }
 
-// Waits until the list holds `count` documents and none is still pending.
+// Waits until the list holds `count` documents and none is still pending:
+// its entries when all are drawn, else (a long list is drawn as a window,
+// web/page/doclist.js) the count in its heading and the page's documents.
 async function waitSettled(page, count, timeout = 60000) {
   await page.waitForFunction((n) => {
     const items = Array.from(document.querySelectorAll('#doc-list li.doc-item'));
-    return items.length === n && items.every((li) => li.classList.contains('done') || li.classList.contains('bad'));
+    const settled = (s) => s === 'done' || s === 'bad';
+    if (items.length === n) return items.every((li) => li.classList.contains('done') || li.classList.contains('bad'));
+    return document.querySelector('#doc-list li.doc-spacer') !== null && document.getElementById('doc-count').textContent === `(${n})`
+      && window.newslens.docs.length === n && window.newslens.docs.every((d) => settled(d.status));
   }, count, { timeout });
 }
 

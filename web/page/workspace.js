@@ -20,7 +20,13 @@ function pluginMentions(app, plugin) {
   return model.byPlugin.get(plugin) || [];
 }
 function pluginFieldKeys(all) {
-  if (!all.keys) all.keys = fieldKeys(all.map((x) => x.m));
+  if (!all.keys) {
+    // fieldKeys (segments.js) without an array of keys per mention.
+    const keys = [];
+    const seen = new Set(POSITION_KEYS);
+    for (const x of all) for (const k in x.m) if (!seen.has(k)) { seen.add(k); keys.push(k); }
+    all.keys = keys;
+  }
   return all.keys;
 }
 
@@ -55,24 +61,17 @@ function filteredRows(app, plugin) {
           if (f.place.countryCode ? x.m.country !== f.place.countryCode : (x.m.name || x.m.text) !== f.place.name) return false;
         }
       }
-      if (q) {
-        // The cells' text, kept on the row for the next keystroke.
-        if (x.searchColumns !== signature) { x.search = rowCells(x, columns).join('\u0001').toLowerCase(); x.searchColumns = signature; }
-        if (!x.search.includes(q)) return false;
-      }
+      if (q && !searchText(x.m).includes(q) && !docSearchName(x.doc).includes(q)) return false;
       return true;
     });
     entry = { all, q, signature, doc: f.doc, place: f.place, hideRepeats: app.hideRepeats, rows, groups: null, groupsKey: '', sorted: null, sortedKey: '' };
     lastFiltered.set(plugin, entry);
   }
-  const rows = entry.rows.slice();
   const s = app.sort[plugin];
-  if (s) {
-    const idx = app.columns[plugin].indexOf(s.key);
-    const val = (x) => (idx < 0 ? null : rowValue(x, s.key));
-    rows.sort((a, b) => s.dir * compareCells(val(a), val(b)));
-  }
-  return rows;
+  // A column the table does not have: every cell empty, the order kept.
+  if (!s || app.columns[plugin].indexOf(s.key) < 0) return entry.rows.slice();
+  const rank = columnRanks(all, s.key);
+  return sortedByRank(entry.rows, (x) => rank(rowValue(x, s.key)), s.dir);
 }
 
 // The groups of a grouped table (groupRows, sortGroups) of the rows
@@ -87,7 +86,7 @@ function filteredGroups(app, plugin, rows, field) {
   if (mine && entry.groups && entry.groupsKey === rowsKey && entry.sortedKey === sortKey) return entry.sorted;
   // Sorting by another column groups the same rows again only in another order.
   const groups = mine && entry.groups && entry.groupsKey === rowsKey ? entry.groups : groupRows(rows, field);
-  const sorted = sortGroups(groups.slice(), app.groupSort[plugin]);
+  const sorted = sortGroups(groups.slice(), app.groupSort[plugin], labelRanks(pluginMentions(app, plugin), field));
   if (mine) Object.assign(entry, { groups, groupsKey: rowsKey, sorted, sortedKey: sortKey });
   return sorted;
 }
@@ -97,24 +96,107 @@ function rowValue(x, key) {
   if (key === 'text') return x.m.text;
   return x.m[key];
 }
-// The cells as the table shows them (the text filter and "Copy table" see
-// what the reader sees).
+// The text filter looks through a row's cells as shown: its document's
+// name, and the text and fields of its mention, kept per mention (in a
+// WeakMap: the mention objects outlive the model, which is made again when
+// a document is added, and are saved as they are). Cells are joined by
+// \u0001, so a match never spans two of them; the table's other columns
+// are empty in this row and would add nothing.
+const searchTexts = new WeakMap();
+function searchText(m) {
+  let t = searchTexts.get(m);
+  if (t === undefined) {
+    const keys = visibleKeys(m.plugin, Object.keys(m).filter((k) => !POSITION_KEYS.has(k) && k !== 'text'));
+    t = [m.text, ...keys.map((k) => fieldText(m.plugin, k, m[k], m))].join('\u0001').toLowerCase();
+    searchTexts.set(m, t);
+  }
+  return t;
+}
+function docSearchName(doc) {
+  if (doc.searchName === undefined || doc.searchNameOf !== doc.name) { doc.searchName = doc.name.toLowerCase(); doc.searchNameOf = doc.name; }
+  return doc.searchName;
+}
+
+// The cells as the table shows them ("Copy table" copies what the reader sees).
 function rowCells(x, columns) {
   return columns.map((k) => (k === 'document' || k === 'text' ? rowValue(x, k) : fieldText(x.m.plugin, k, x.m[k], x.m)));
 }
 
-// Numbers as numbers, empty cells last, text by locale.
-function compareCells(a, b) {
+// ---- sort orders, computed once per model --------------------------------
+// Intl.Collator's compare costs microseconds a call, and sorting 5,000
+// groups or 20,000 rows by text calls it 60,000-300,000 times. So each
+// distinct value of a column, over all of a plugin's mentions, gets its
+// rank in compareCells order once (a collator sort of the distinct values),
+// kept with those mentions; a sort then compares numbers.
+
+// value -> rank (equal values share one), of the distinct `values`.
+function valueRanks(values) {
+  const distinct = Array.from(new Set(values), (v) => ({ v, text: formatValue(v) }));
+  distinct.sort((a, b) => compareCells(a.v, b.v, a.text, b.text));
+  const ranks = new Map();
+  let r = 0;
+  distinct.forEach((d, i) => {
+    if (i && compareCells(distinct[i - 1].v, d.v, distinct[i - 1].text, d.text) !== 0) r++;
+    ranks.set(d.v, r);
+  });
+  return ranks;
+}
+
+// A function value -> rank over values(); a value not ranked (a document
+// renamed since) ranks them all again.
+function rankLookup(values) {
+  let ranks = valueRanks(values());
+  return (v) => {
+    let r = ranks.get(v);
+    if (r === undefined) { ranks = valueRanks(values()); r = ranks.get(v); }
+    return r === undefined ? ranks.size : r;
+  };
+}
+
+// The rank lookup of column `key` of a plugin's mentions `all` (pluginMentions).
+function columnRanks(all, key) {
+  if (!all.ranks) all.ranks = new Map();
+  let rank = all.ranks.get(key);
+  if (!rank) {
+    rank = rankLookup(() => all.map((x) => rowValue(x, key)));
+    all.ranks.set(key, rank);
+  }
+  return rank;
+}
+
+// `items` in the order of rank(item) (dir 1 ascending, -1 descending), equal
+// ranks in their order (a stable sort): keys rank·2^21 + index, sorted as
+// numbers.
+const RANK_INDEX = 2 ** 21;
+function sortedByRank(items, rank, dir) {
+  const n = items.length;
+  if (n >= RANK_INDEX) {
+    const r = items.map(rank);
+    return items.map((x, i) => i).sort((a, b) => dir * (r[a] - r[b]) || a - b).map((i) => items[i]);
+  }
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = dir * rank(items[i]) * RANK_INDEX + i;
+  keys.sort();
+  const out = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const k = keys[i];
+    out[i] = items[((k % RANK_INDEX) + RANK_INDEX) % RANK_INDEX];
+  }
+  return out;
+}
+
+// Numbers as numbers, empty cells last, text by locale (ta, tb: the
+// values' formatValue, when the caller has it).
+function compareCells(a, b, ta, tb) {
   const ea = a === null || a === undefined || a === '';
   const eb = b === null || b === undefined || b === '';
   if (ea || eb) return ea - eb;
   if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return cellCollator.compare(formatValue(a), formatValue(b));
+  return cellCollator.compare(ta === undefined ? formatValue(a) : ta, tb === undefined ? formatValue(b) : tb);
 }
 // The same order as localeCompare(b, undefined, {numeric: true}), without
 // making a collator per comparison.
 const cellCollator = new Intl.Collator(undefined, { numeric: true });
-const labelCollator = new Intl.Collator();  // as localeCompare(b)
 
 // ---- grouped tables: one row per place, person or speaker -------------------
 
@@ -133,31 +215,52 @@ function groupKey(x, field) {
   return field === 'name' && x.m.country ? `${v}|${x.m.country}` : String(v);
 }
 
-// [{key, label, items, docs}] of the rows, most sources first.
+function groupLabel(x, field, key) {
+  let label = key ? String(x.m[field]) : (field === 'speaker' ? 'speaker not identified' : 'unnamed');
+  if (key && field === 'name' && x.m.country && x.m.type !== 'country') label += ` (${countryName(x.m.country)})`;
+  return label;
+}
+
+// [{key, label, items, docs}] of the rows, in the order first seen.
 function groupRows(rows, field) {
   const groups = new Map();
   for (const x of rows) {
     const key = groupKey(x, field);
-    if (!groups.has(key)) {
-      let label = key ? String(x.m[field]) : (field === 'speaker' ? 'speaker not identified' : 'unnamed');
-      if (key && field === 'name' && x.m.country && x.m.type !== 'country') label += ` (${countryName(x.m.country)})`;
-      groups.set(key, { key, label, items: [], docs: new Set() });
+    let g = groups.get(key);
+    if (!g) {
+      g = { key, label: groupLabel(x, field, key), items: [], docs: new Set() };
+      groups.set(key, g);
     }
-    const g = groups.get(key);
     g.items.push(x);
     g.docs.add(x.doc.id);
   }
   return Array.from(groups.values());
 }
 
-function sortGroups(groups, sort) {
+// The rank lookup of the group labels of a plugin's mentions `all`, over
+// the labels of all its groups (those of filtered rows are among them).
+function labelRanks(all, field) {
+  if (!all.labelRanks || all.labelRanks.field !== field) {
+    const labels = new Map();  // group key -> label
+    for (const x of all) {
+      const key = groupKey(x, field);
+      if (!labels.has(key)) labels.set(key, groupLabel(x, field, key));
+    }
+    all.labelRanks = { field, rank: rankLookup(() => Array.from(labels.values())) };
+  }
+  return all.labelRanks.rank;
+}
+
+// Most sources first (or by `sort`), then most mentions, then by label;
+// "not identified" last. rank: labelRanks of the plugin.
+function sortGroups(groups, sort, rank) {
   const by = sort && sort.key;
   const dir = sort ? sort.dir : -1;
-  const val = (g) => (by === 'group' ? g.label : by === 'mentions' ? g.items.length : g.docs.size);
+  for (const g of groups) g.rank = rank(g.label);
+  const val = (g) => (by === 'group' ? g.rank : by === 'mentions' ? g.items.length : g.docs.size);
   return groups.sort((a, b) => {
-    if (!a.key !== !b.key) return a.key ? -1 : 1;  // "not identified" last
-    const c = compareCells(val(a), val(b));
-    return dir * c || b.items.length - a.items.length || labelCollator.compare(a.label, b.label);
+    if (!a.key !== !b.key) return a.key ? -1 : 1;
+    return dir * (val(a) - val(b)) || b.items.length - a.items.length || a.rank - b.rank;
   });
 }
 
@@ -179,7 +282,7 @@ function groupedTable(app, p, rows, columns, field) {
     onclick: () => {
       const s = app.groupSort[p.name];
       app.groupSort[p.name] = s && s.key === key ? { key, dir: -s.dir } : { key, dir: key === 'group' ? 1 : -1 };
-      renderAllTables(app);
+      redrawTable(app, p.name);
     },
   }, label, sortKey === key ? (sortDir > 0 ? ' ▲' : ' ▼') : ''));
   const head = el('tr', {}, headCell('group', what), headCell('mentions', 'mentions', 'num'),
@@ -204,7 +307,7 @@ function groupedTable(app, p, rows, columns, field) {
     const toggle = () => {
       if (app.openGroups.has(openKey)) app.openGroups.delete(openKey);
       else app.openGroups.add(openKey);
-      renderAllTables(app);
+      redrawTable(app, p.name);
       const section = `#all-tables section[data-plugin="${CSS.escape(p.name)}"]`;
       const v = app.virtualTables[p.name];
       if (v) v.scrollToIndex(v.items.findIndex((e) => !e.x && e.g.key === g.key));
@@ -268,78 +371,118 @@ function renderAllTables(app) {
   }
   const virtual = [];
   app.plugins.forEach((p, i) => {
-    const all = pluginMentions(app, p.name);
-    if (!all.length) return;
-    const columns = ['document', 'text', ...visibleKeys(p.name, pluginFieldKeys(all))];
-    app.columns[p.name] = columns;
-    const rows = filteredRows(app, p.name);
-    const field = groupField(all);
-    const grouped = field && !app.ungrouped.has(p.name);
-    let table;
-    let counted;
-    if (grouped) {
-      const g = groupedTable(app, p, rows, columns, field);
-      table = g.table;
-      counted = `${g.count.toLocaleString()} ${field === 'speaker' ? 'speakers' : 'names'} · ${rows.length.toLocaleString()} of ${all.length.toLocaleString()} mentions`;
-      if (g.virtual) virtual.push(Object.assign({ plugin: p.name, kind: `group:${p.name}` }, g.virtual));
-    } else {
-      const sort = app.sort[p.name];
-      const head = el('tr', {}, ...columns.map((k) => el('th', {
-        scope: 'col', dataset: { key: k },
-        'aria-sort': sort && sort.key === k ? (sort.dir > 0 ? 'ascending' : 'descending') : 'none',
-      }, el('button', { type: 'button', class: 'th-sort', title: `Sort by ${fieldLabel(p.name, k)}`, onclick: () => sortBy(p.name, k) },
-        fieldLabel(p.name, k), sort && sort.key === k ? (sort.dir > 0 ? ' ▲' : ' ▼') : ''))));
-      const makeRow = (x) => el('tr', {
-        class: x.repeat ? 'repeat-row' : '', tabIndex: -1, title: 'Show in the text',
-        dataset: { doc: x.doc.id, id: x.id },
-        onclick: () => openMention(x.doc.id, x.id),
-        onkeydown: (ev) => { if (ev.key === 'Enter') openMention(x.doc.id, x.id); },
-      }, ...columns.map((k) => {
-        if (k === 'document') return el('td', { class: 'doc-cell' }, x.doc.name);
-        if (k === 'text') return el('td', { class: 'mention-text' }, x.m.text);
-        return fieldCell(p.name, k, x.m);
-      }));
-      const tbody = el('tbody', {});
-      table = el('table', { 'aria-label': `${p.name} results`, 'aria-rowcount': String(rows.length + 1) }, el('thead', {}, head), tbody);
-      // Long tables are drawn as a window over the rows (vtable.js).
-      if (rows.length > ALL_ROW_LIMIT) virtual.push({ plugin: p.name, kind: `all:${p.name}`, tbody, rows, makeRow, columns: columns.length });
-      else {
-        tbody.append(...rows.map(makeRow));
-        rovingRows(tbody);
-      }
-      counted = `${rows.length.toLocaleString()} of ${all.length.toLocaleString()} rows`;
-    }
-    box.append(el('section', { class: 'plugin-table all' + (grouped ? ' is-grouped' : ''), dataset: { plugin: p.name } },
-      el('div', { class: 'table-head' },
-        el('h3', {}, swatch(i), p.name, el('span', { class: 'muted' }, ` ${counted}`)),
-        el('span', { class: 'table-actions' },
-          field && el('button', {
-            type: 'button', class: 'small group-toggle', 'aria-pressed': String(!!grouped),
-            onclick: () => { if (grouped) app.ungrouped.add(p.name); else app.ungrouped.delete(p.name); renderAllTables(app); },
-          }, `One row per ${field === 'speaker' ? 'speaker' : fieldLabel(p.name, 'name')}`),
-          el('button', { type: 'button', class: 'small copy', onclick: (ev) => copyTable(app, p.name, ev.target) }, 'Copy table'),
-          el('button', { type: 'button', class: 'small csv', title: `The ${p.name} rows the filters leave, CLI CSV columns`, onclick: () => exportCsv(app, p.name) }, 'CSV'))),
-      el('div', { class: 'table-wrap' }, table)));
+    const t = pluginSection(app, p, i);
+    if (!t) return;
+    box.append(t.section);
+    if (t.virtual) virtual.push(t.virtual);
   });
   prepareSearch(app);
   app.virtualTables = {};
-  for (const v of virtual) {
-    app.virtualTables[v.plugin] = Object.assign({ items: v.rows }, virtualRows(v.tbody.closest('.table-wrap'), v.tbody, v.rows, v.makeRow, v.columns, v.kind));
+  for (const v of virtual) startVirtual(app, v);
+}
+
+// One plugin's table drawn again, the others left as they are (a sort, a
+// group opened, grouping switched: with 1,000 documents, drawing all four
+// tables again was most of a sort's 100-170 ms). The focus goes back to
+// the header button it was on.
+function redrawTable(app, plugin) {
+  const old = document.querySelector(`#all-tables section[data-plugin="${CSS.escape(plugin)}"]`);
+  const i = app.plugins.findIndex((p) => p.name === plugin);
+  if (!old || i < 0) { renderAllTables(app); return; }
+  const t = pluginSection(app, app.plugins[i], i);
+  if (!t) { renderAllTables(app); return; }
+  const focused = old.contains(document.activeElement) ? document.activeElement : null;
+  const th = focused && focused.closest('th[data-key]');
+  const again = focused && (th ? `th[data-key="${CSS.escape(th.dataset.key)}"] button` : focused.classList.contains('group-toggle') ? '.group-toggle' : null);
+  old.replaceWith(t.section);
+  delete app.virtualTables[plugin];
+  if (t.virtual) startVirtual(app, t.virtual);
+  if (again) {
+    const target = t.section.querySelector(again);
+    if (target) target.focus({ preventScroll: true });
   }
+}
+
+function startVirtual(app, v) {
+  app.virtualTables[v.plugin] = Object.assign({ items: v.rows }, virtualRows(v.tbody.closest('.table-wrap'), v.tbody, v.rows, v.makeRow, v.columns, v.kind));
+}
+
+// The section of one plugin's cross-document table: {section, virtual}
+// (virtual: the rows to draw as a window once the section is on the page),
+// or null when the plugin found nothing.
+function pluginSection(app, p, i) {
+  const all = pluginMentions(app, p.name);
+  if (!all.length) return null;
+  const columns = ['document', 'text', ...visibleKeys(p.name, pluginFieldKeys(all))];
+  app.columns[p.name] = columns;
+  const rows = filteredRows(app, p.name);
+  const field = groupField(all);
+  const grouped = field && !app.ungrouped.has(p.name);
+  let table;
+  let counted;
+  let virtual = null;
+  if (grouped) {
+    const g = groupedTable(app, p, rows, columns, field);
+    table = g.table;
+    counted = `${g.count.toLocaleString()} ${field === 'speaker' ? 'speakers' : 'names'} · ${rows.length.toLocaleString()} of ${all.length.toLocaleString()} mentions`;
+    if (g.virtual) virtual = Object.assign({ plugin: p.name, kind: `group:${p.name}` }, g.virtual);
+  } else {
+    const sort = app.sort[p.name];
+    const head = el('tr', {}, ...columns.map((k) => el('th', {
+      scope: 'col', dataset: { key: k },
+      'aria-sort': sort && sort.key === k ? (sort.dir > 0 ? 'ascending' : 'descending') : 'none',
+    }, el('button', { type: 'button', class: 'th-sort', title: `Sort by ${fieldLabel(p.name, k)}`, onclick: () => sortBy(p.name, k) },
+      fieldLabel(p.name, k), sort && sort.key === k ? (sort.dir > 0 ? ' ▲' : ' ▼') : ''))));
+    const makeRow = (x) => el('tr', {
+      class: x.repeat ? 'repeat-row' : '', tabIndex: -1, title: 'Show in the text',
+      dataset: { doc: x.doc.id, id: x.id },
+      onclick: () => openMention(x.doc.id, x.id),
+      onkeydown: (ev) => { if (ev.key === 'Enter') openMention(x.doc.id, x.id); },
+    }, ...columns.map((k) => {
+      if (k === 'document') return el('td', { class: 'doc-cell' }, x.doc.name);
+      if (k === 'text') return el('td', { class: 'mention-text' }, x.m.text);
+      return fieldCell(p.name, k, x.m);
+    }));
+    const tbody = el('tbody', {});
+    table = el('table', { 'aria-label': `${p.name} results`, 'aria-rowcount': String(rows.length + 1) }, el('thead', {}, head), tbody);
+    // Long tables are drawn as a window over the rows (vtable.js).
+    if (rows.length > ALL_ROW_LIMIT) virtual = { plugin: p.name, kind: `all:${p.name}`, tbody, rows, makeRow, columns: columns.length };
+    else {
+      tbody.append(...rows.map(makeRow));
+      rovingRows(tbody);
+    }
+    counted = `${rows.length.toLocaleString()} of ${all.length.toLocaleString()} rows`;
+  }
+  const section = el('section', { class: 'plugin-table all' + (grouped ? ' is-grouped' : ''), dataset: { plugin: p.name } },
+    el('div', { class: 'table-head' },
+      el('h3', {}, swatch(i), p.name, el('span', { class: 'muted' }, ` ${counted}`)),
+      el('span', { class: 'table-actions' },
+        field && el('button', {
+          type: 'button', class: 'small group-toggle', 'aria-pressed': String(!!grouped),
+          onclick: () => { if (grouped) app.ungrouped.add(p.name); else app.ungrouped.delete(p.name); redrawTable(app, p.name); },
+        }, `One row per ${field === 'speaker' ? 'speaker' : fieldLabel(p.name, 'name')}`),
+        el('button', { type: 'button', class: 'small copy', onclick: (ev) => copyTable(app, p.name, ev.target) }, 'Copy table'),
+        el('button', { type: 'button', class: 'small csv', title: `The ${p.name} rows the filters leave, CLI CSV columns`, onclick: () => exportCsv(app, p.name) }, 'CSV'))),
+    el('div', { class: 'table-wrap' }, table));
+  return { section, virtual };
 }
 
 // The document filter's options, built again only when the documents or
 // their names change (a list of 1,000 options costs a layout each time).
 let docFilterKey = '';
-// The text filter reads each row's cells as shown (filteredRows): computed
-// for every row while the page is idle (requestIdleCallback, a few
-// milliseconds at a time), so that the first keystroke does not format
-// 100,000 rows at once. Slices of a fixed number of rows were tasks of
-// 25-120 ms on a loaded machine, some of them just after the view was drawn.
+// The text filter reads each row's cells as shown (searchText): computed
+// for every mention in the background, a few milliseconds at a time, so
+// that the first keystroke does not format 100,000 rows at once. Slices of
+// a fixed number of rows were tasks of 25-120 ms on a loaded machine.
+// They run as ordinary tasks between the user's (scheduler.postTask puts
+// input first): idle callbacks, and background tasks too, waited for a
+// quiet moment that a user clicking around after a run did not leave, and
+// the first Tables view or filter then did all the work itself.
 const IDLE_SLICE_MS = 8;
 let searchWarm = 0;
 function whenIdle(fn) {
-  if (window.requestIdleCallback) requestIdleCallback(fn, { timeout: 2000 });
+  if (window.scheduler && scheduler.postTask) scheduler.postTask(() => fn(null), { priority: 'user-visible' });
+  else if (window.requestIdleCallback) requestIdleCallback(fn, { timeout: 2000 });
   else setTimeout(() => fn(null), 0);
 }
 function sliceUntil(deadline) {
@@ -349,19 +492,13 @@ function sliceUntil(deadline) {
 function prepareSearch(app) {
   const run = ++searchWarm;
   const mentions = app.model.mentions;
-  const signatures = {};
-  for (const [plugin, columns] of Object.entries(app.columns)) signatures[plugin] = { columns, signature: columns.join('\u0001') };
   let i = 0;
   const slice = (deadline) => {
     if (run !== searchWarm || mentions !== app.model.mentions) return;
     const until = sliceUntil(deadline);
     while (i < mentions.length) {
       const end = Math.min(mentions.length, i + 200);
-      for (; i < end; i++) {
-        const x = mentions[i];
-        const c = signatures[x.m.plugin];
-        if (c && x.searchColumns !== c.signature) { x.search = rowCells(x, c.columns).join('\u0001').toLowerCase(); x.searchColumns = c.signature; }
-      }
+      for (; i < end; i++) searchText(mentions[i].m);
       if (performance.now() >= until) break;
     }
     if (i < mentions.length) whenIdle(slice);
@@ -370,7 +507,8 @@ function prepareSearch(app) {
 }
 
 // The cross-document tables' data, made ready while the page is idle
-// after a run (the mentions by plugin, their columns, the rows and groups
+// after a run (the mentions by plugin, their columns, the rows, the group
+// labels' sort order and the groups
 // of the filters as they are), a step per plugin: the first Tables view
 // then only draws (with 1,000 documents this was 100-200 ms of it). Not for
 // a model over WARM_MAX_MENTIONS (a 50 MB text): one step would be a long
@@ -391,6 +529,7 @@ function warmTables(app) {
       yield;
       const rows = filteredRows(app, p.name);
       const field = groupField(all);
+      if (field) { yield; labelRanks(all, field); }
       if (field && !app.ungrouped.has(p.name)) { yield; filteredGroups(app, p.name, rows, field); }
       yield;
     }
@@ -433,7 +572,8 @@ function renderDocFilter(app) {
     const picked = docs.find((d) => String(d.id) === want);
     sel.replaceChildren(el('option', { value: '' }, 'All documents'), ...(picked ? [option(picked)] : []));
     if (document.activeElement === sel) fill();
-    else requestAnimationFrame(() => setTimeout(() => whenIdle(fill), 0));
+    // An idle period, not a background task: the options' layout is one long task.
+    else requestAnimationFrame(() => setTimeout(() => (window.requestIdleCallback ? requestIdleCallback(fill, { timeout: 2000 }) : fill()), 0));
   }
   sel.value = want;
   if (sel.value !== want) app.filter.doc = '';
@@ -442,7 +582,7 @@ function renderDocFilter(app) {
 function sortBy(plugin, key) {
   const s = app.sort[plugin];
   app.sort[plugin] = s && s.key === key ? { key, dir: -s.dir } : { key, dir: 1 };
-  renderAllTables(app);
+  redrawTable(app, plugin);
 }
 
 // Tab-separated rows of the table as filtered and sorted: pastes into a
