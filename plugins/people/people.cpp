@@ -226,7 +226,7 @@ public:
             current_ = 1;
         }
     }
-    void insert(WordId id) {
+    [[gnu::noinline]] void insert(WordId id) {
         std::vector<std::uint16_t>& marks = id >= newslens::kFirstLocalWord ? local_ : global_;
         const std::size_t i = id & ~newslens::kFirstLocalWord;
         if (i >= marks.size()) marks.resize(std::max<std::size_t>(i + 1, 2 * marks.size()), 0);
@@ -237,6 +237,30 @@ public:
         const std::size_t i = id & ~newslens::kFirstLocalWord;
         return id != newslens::kNoWord && i < marks.size() && marks[i] == current_;
     }
+
+    // A loop that marks every lower-case word keeps these in registers
+    // (Marker) and calls insert() only for an id past the marks so far.
+    struct Marker {
+        LowerKeys& keys;
+        std::uint16_t* global = keys.global_.data();
+        std::size_t global_size = keys.global_.size();
+        std::uint16_t* local = keys.local_.data();
+        std::size_t local_size = keys.local_.size();
+        std::uint16_t current = keys.current_;
+        void insert(WordId id) {
+            if (id < global_size) {  // a local id, from kFirstLocalWord, never is
+                global[id] = current;
+            } else if (id - newslens::kFirstLocalWord < local_size) {  // a vocabulary id wraps round: not
+                local[id - newslens::kFirstLocalWord] = current;
+            } else {
+                keys.insert(id);
+                global = keys.global_.data();
+                global_size = keys.global_.size();
+                local = keys.local_.data();
+                local_size = keys.local_.size();
+            }
+        }
+    };
 
 private:
     std::vector<std::uint16_t> global_;  // vocabulary ids
@@ -430,11 +454,11 @@ private:
     // Each word's Kind and Flag bits into `info`; the keys of words written
     // in lower case go to `lower_words`, the indices of capitalised ones to
     // `capitalised`.
-    void read(const TextLayer& layer, std::vector<std::uint32_t>& info, LowerKeys& lower_words,
+    // (Out of line: inlined into extract(), its loop lost its registers.)
+    [[gnu::noinline]] void read(const TextLayer& layer, std::vector<std::uint32_t>& info, LowerKeys& lower_words,
               std::vector<std::uint32_t>& capitalised) const {
         const std::vector<newslens::Word>& word_list = layer.words();
         const newslens::Word* const words = word_list.data();
-        const newslens::Token* const layer_tokens = layer.tokens().data();
         const std::size_t n = word_list.size();
         info.resize(n);  // every value is written below
         std::uint32_t* const out = info.data();
@@ -443,64 +467,67 @@ private:
         std::size_t caps = 0;
         const unsigned* const kinds = kinds_.data();
         const std::size_t kinds_size = kinds_.size();
-        auto kind_of = [&](WordId key) { return key < kinds_size ? kinds[key] : 0u; };
-        const wchar_t* const chars = layer.text(0, 0).data();  // the document's text
+        LowerKeys::Marker lower{lower_words};
         for (std::size_t i = 0; i < n; ++i) {
             const newslens::Word& w = words[i];
             // Most words are one lower-case token ("the", "said"): a word,
             // its kind, nothing else. (One token: no abbreviation dot, no
             // possessive; Lower: letters and no capital, so not cap, a number
-            // or shouted. Punctuation is never Lower.)
+            // or shouted. Punctuation is never Lower.) The rest is read out
+            // of line, which keeps this loop's few values in registers.
             if (w.shape == newslens::Shape::Lower && w.last - w.first == 1) {
-                out[i] = kIsWord | kind_of(w.key);
-                lower_words.insert(w.key);
-                continue;
-            }
-            if (!w.alnum) {
+                out[i] = kIsWord | (w.key < kinds_size ? kinds[w.key] : 0u);
+                lower.insert(w.key);
+            } else if (!w.alnum) {
                 out[i] = 0;
-                continue;
+            } else {
+                const std::uint32_t bits = other_word_bits(layer, w);
+                if (bits & kCap) cap_out[caps++] = static_cast<std::uint32_t>(i);
+                else if (bits & kIsWord) lower.insert(w.key);
+                out[i] = bits;
             }
-            // The key's text ends before an abbreviation dot and a possessive ’s.
-            const std::size_t key_last = w.last - (w.abbreviation ? 1 : 0) - (w.possessive ? 2 : 0);
-            if (layer_tokens[w.first].type == newslens::TokenType::Number) {
-                out[i] = kIsNumber | (w.abbreviation ? kDotAfter : 0);
-                continue;
-            }
-            const wchar_t* const text = chars + w.start;  // the word's text
-            unsigned kind = kind_of(w.key);
-            std::uint32_t flags = kIsWord | (w.possessive ? kPossessive : 0);
-            bool cap = chars::is_upper(static_cast<char32_t>(text[0]));
-            bool initial = w.abbreviation && initials(layer, w);
-            // al-Assad, el-Sisi: a name despite the lower-case particle.
-            const newslens::Token& head = layer_tokens[w.first];
-            if (!cap && w.last - w.first >= 3 && head.end - head.start == 2 && (kind_of(head.key) & kParticle) &&
-                text[2] == L'-' && chars::is_upper(static_cast<char32_t>(text[3])))
-                cap = true;
-            if (cap) cap_out[caps++] = static_cast<std::uint32_t>(i);
-            const std::size_t length = layer_tokens[key_last - 1].end - w.start;  // of the key: up to a dot or possessive
-            // Shouted: all capitals (also "V8", "W1"); only a capitalised word needs the scan.
-            bool shout = false;
-            if (cap && !initial && length > 1) {
-                bool lower = false;
-                for (std::size_t c = 0; c < length && !lower; ++c) lower = chars::is_lower(static_cast<char32_t>(text[c]));
-                shout = !lower;
-            }
-            for (std::size_t k = w.first + 1; k + 1 < key_last; ++k)
-                if (text[layer_tokens[k].start - w.start] == L'.' &&
-                    (layer_tokens[k - 1].end - layer_tokens[k - 1].start > 1 || layer_tokens[k + 1].end - layer_tokens[k + 1].start > 1))
-                    flags |= kAddress;
-            if (shout && (kind & kAbbrev)) kind = 0;  // "DR Congo" is no doctor
-            // Initials and the abbreviations of kAbbrev keep their dot ("W.",
-            // "Sgt."); another abbreviation's dot ("Jan.") is punctuation here
-            // (Tokens::end reads which it is from kDotAfter).
-            if (w.abbreviation) {
-                if (initial || (cap && length == 1) || (kind & kAbbrev)) initial = initial || length == 1;
-                else flags |= kDotAfter;
-            }
-            if (!cap) lower_words.insert(w.key);
-            out[i] = kind | flags | (cap ? kCap : 0) | (shout ? kShout : 0) | (initial ? kInitial : 0);
         }
         capitalised.resize(caps);
+    }
+
+    // The Kind and Flag bits of a word that is not one lower-case token:
+    // a number, a capitalised word, "al-Assad", "U.S.", "Sgt.", "Venezuela’s".
+    [[gnu::noinline]] std::uint32_t other_word_bits(const TextLayer& layer, const newslens::Word& w) const {
+        const newslens::Token* const layer_tokens = layer.tokens().data();
+        // The key's text ends before an abbreviation dot and a possessive ’s.
+        const std::size_t key_last = w.last - (w.abbreviation ? 1 : 0) - (w.possessive ? 2 : 0);
+        if (layer_tokens[w.first].type == newslens::TokenType::Number) return kIsNumber | (w.abbreviation ? kDotAfter : 0);
+        const wchar_t* const text = layer.text(0, 0).data() + w.start;  // the word's text
+        unsigned kind = kind_of(w.key);
+        std::uint32_t flags = kIsWord | (w.possessive ? kPossessive : 0);
+        bool cap = chars::is_upper(static_cast<char32_t>(text[0]));
+        bool initial = w.abbreviation && initials(layer, w);
+        // al-Assad, el-Sisi: a name despite the lower-case particle.
+        const newslens::Token& head = layer_tokens[w.first];
+        if (!cap && w.last - w.first >= 3 && head.end - head.start == 2 && (kind_of(head.key) & kParticle) &&
+            text[2] == L'-' && chars::is_upper(static_cast<char32_t>(text[3])))
+            cap = true;
+        const std::size_t length = layer_tokens[key_last - 1].end - w.start;  // of the key: up to a dot or possessive
+        // Shouted: all capitals (also "V8", "W1"); only a capitalised word needs the scan.
+        bool shout = false;
+        if (cap && !initial && length > 1) {
+            bool lower = false;
+            for (std::size_t c = 0; c < length && !lower; ++c) lower = chars::is_lower(static_cast<char32_t>(text[c]));
+            shout = !lower;
+        }
+        for (std::size_t k = w.first + 1; k + 1 < key_last; ++k)
+            if (text[layer_tokens[k].start - w.start] == L'.' &&
+                (layer_tokens[k - 1].end - layer_tokens[k - 1].start > 1 || layer_tokens[k + 1].end - layer_tokens[k + 1].start > 1))
+                flags |= kAddress;
+        if (shout && (kind & kAbbrev)) kind = 0;  // "DR Congo" is no doctor
+        // Initials and the abbreviations of kAbbrev keep their dot ("W.",
+        // "Sgt."); another abbreviation's dot ("Jan.") is punctuation here
+        // (Tokens::end reads which it is from kDotAfter).
+        if (w.abbreviation) {
+            if (initial || (cap && length == 1) || (kind & kAbbrev)) initial = initial || length == 1;
+            else flags |= kDotAfter;
+        }
+        return kind | flags | (cap ? kCap : 0) | (shout ? kShout : 0) | (initial ? kInitial : 0);
     }
 
     // The end of the capitalised run starting at `b`: capitalised words, with
