@@ -378,8 +378,11 @@ public:
             const std::size_t i = capitalised[c];
             if (i < next) continue;
             const std::size_t e = run_end(tokens, i);
-            consider(layer, tokens, i, e, lower, places, runs);
             next = e;
+            // A lone opener or date ("The", "But", "Monday") names no one:
+            // consider() would skip it and find nothing left.
+            if (e == i + 1 && (tokens.kind(i) & (kStop | kCalendar))) continue;
+            consider(layer, tokens, i, e, lower, places, runs);
         }
         sort_unique(places);
         std::vector<std::uint64_t> alone;
@@ -511,14 +514,15 @@ private:
         // Shouted: all capitals (also "V8", "W1"); only a capitalised word needs the scan.
         bool shout = false;
         if (cap && !initial && length > 1) {
-            bool lower = false;
+            bool lower = chars::is_lower(static_cast<char32_t>(text[1]));  // "Torres": the common case at once
             for (std::size_t c = 0; c < length && !lower; ++c) lower = chars::is_lower(static_cast<char32_t>(text[c]));
             shout = !lower;
         }
-        for (std::size_t k = w.first + 1; k + 1 < key_last; ++k)
-            if (text[layer_tokens[k].start - w.start] == L'.' &&
-                (layer_tokens[k - 1].end - layer_tokens[k - 1].start > 1 || layer_tokens[k + 1].end - layer_tokens[k + 1].start > 1))
-                flags |= kAddress;
+        if (key_last - w.first >= 3)  // an inner dot has a token on either side
+            for (std::size_t k = w.first + 1; k + 1 < key_last; ++k)
+                if (text[layer_tokens[k].start - w.start] == L'.' &&
+                    (layer_tokens[k - 1].end - layer_tokens[k - 1].start > 1 || layer_tokens[k + 1].end - layer_tokens[k + 1].start > 1))
+                    flags |= kAddress;
         if (shout && (kind & kAbbrev)) kind = 0;  // "DR Congo" is no doctor
         // Initials and the abbreviations of kAbbrev keep their dot ("W.",
         // "Sgt."); another abbreviation's dot ("Jan.") is punctuation here
@@ -548,7 +552,7 @@ private:
     // Splits the run [b, e) into title and name, weighs the evidence and keeps
     // it in `runs` when it may name a person.
     template <class Lower>
-    void consider(const TextLayer& layer, const Tokens& tokens, std::size_t b, std::size_t e,
+    void consider(const TextLayer& layer, const Tokens tokens, std::size_t b, std::size_t e,
                   const Lower& lower_word, std::vector<std::uint64_t>& places, std::vector<Run>& runs) const {
         auto has = [&](std::size_t i, unsigned kind) { return i < tokens.size() && (tokens.kind(i) & kind); };
         // Openers and dates ("But", "On Saturday"), then titles ("Prime Minister").
