@@ -457,7 +457,7 @@ private:
     // Each word's Kind and Flag bits into `info`; the keys of words written
     // in lower case go to `lower_words`, the indices of capitalised ones to
     // `capitalised`.
-    // (Out of line: inlined into extract(), its loop lost its registers.)
+    // (Out of line: inlined into extract(), its loops lost their registers.)
     [[gnu::noinline]] void read(const TextLayer& layer, std::vector<std::uint32_t>& info, LowerKeys& lower_words,
               std::vector<std::uint32_t>& capitalised) const {
         const std::vector<newslens::Word>& word_list = layer.words();
@@ -465,42 +465,73 @@ private:
         const std::size_t n = word_list.size();
         info.resize(n);  // every value is written below
         std::uint32_t* const out = info.data();
-        capitalised.resize(n);  // written through a pointer, cut to size at the end
-        std::uint32_t* const cap_out = capitalised.data();
-        std::size_t caps = 0;
+        // The indices of the other words, then (in place, as they are fewer)
+        // those of the capitalised ones: written through a pointer, cut to size at the end.
+        capitalised.resize(n);
+        std::uint32_t* const others = capitalised.data();
+        std::size_t other_count = 0;
         const unsigned* const kinds = kinds_.data();
         const std::size_t kinds_size = kinds_.size();
         LowerKeys::Marker lower{lower_words};
+        // Most words are one lower-case token ("the", "said"): a word, its
+        // kind, nothing else. (One token: no abbreviation dot, no possessive;
+        // Lower: letters and no capital, so not cap, a number or shouted.
+        // Punctuation is never Lower.) This loop does only them, which keeps
+        // its few values in registers; the other words come after.
         for (std::size_t i = 0; i < n; ++i) {
             const newslens::Word& w = words[i];
-            // Most words are one lower-case token ("the", "said"): a word,
-            // its kind, nothing else. (One token: no abbreviation dot, no
-            // possessive; Lower: letters and no capital, so not cap, a number
-            // or shouted. Punctuation is never Lower.) The rest is read out
-            // of line, which keeps this loop's few values in registers.
             if (w.shape == newslens::Shape::Lower && w.last - w.first == 1) {
                 out[i] = kIsWord | (w.key < kinds_size ? kinds[w.key] : 0u);
                 lower.insert(w.key);
-            } else if (!w.alnum) {
-                out[i] = 0;
             } else {
-                const std::uint32_t bits = other_word_bits(layer, w);
-                if (bits & kCap) cap_out[caps++] = static_cast<std::uint32_t>(i);
-                else if (bits & kIsWord) lower.insert(w.key);
-                out[i] = bits;
+                out[i] = 0;  // punctuation stays so
+                if (w.alnum) others[other_count++] = static_cast<std::uint32_t>(i);
             }
+        }
+        const newslens::Token* const layer_tokens = layer.tokens().data();
+        const wchar_t* const chars = layer.text(0, 0).data();  // the document's text
+        std::size_t caps = 0;
+        for (std::size_t o = 0; o < other_count; ++o) {
+            const std::uint32_t i = others[o];
+            const newslens::Word& w = words[i];
+            const wchar_t* const text = chars + w.start;
+            // Most others are one capitalised token ("Torres", "The", "BBC"):
+            // no dot, no possessive, no initial, so of other_word_bits() only
+            // the kind and the shout scan apply.
+            if (w.last - w.first == 1 && (w.shape == newslens::Shape::Capitalized || w.shape == newslens::Shape::AllCaps) &&
+                chars::is_upper(static_cast<char32_t>(text[0]))) {
+                const unsigned kind = w.key < kinds_size ? kinds[w.key] : 0u;
+                const bool shout = shouted(text, w.end - w.start);
+                out[i] = (shout && (kind & kAbbrev) ? 0u : kind) | kIsWord | kCap | (shout ? kShout : 0u);  // "DR Congo" is no doctor
+                others[caps++] = i;
+                continue;
+            }
+            const std::uint32_t bits = other_word_bits(layer, layer_tokens, chars, w);
+            if (bits & kCap) others[caps++] = i;
+            else if (bits & kIsWord) lower.insert(w.key);
+            out[i] = bits;
         }
         capitalised.resize(caps);
     }
 
-    // The Kind and Flag bits of a word that is not one lower-case token:
-    // a number, a capitalised word, "al-Assad", "U.S.", "Sgt.", "Venezuela’s".
-    [[gnu::noinline]] std::uint32_t other_word_bits(const TextLayer& layer, const newslens::Word& w) const {
-        const newslens::Token* const layer_tokens = layer.tokens().data();
+    // Whether a capitalised word's key text, `length` code points, has no
+    // lower-case letter ("BBC", "V8"); a single letter is no shout.
+    static bool shouted(const wchar_t* text, std::size_t length) {
+        if (length <= 1) return false;
+        bool lower = chars::is_lower(static_cast<char32_t>(text[1]));  // "Torres": the common case at once
+        for (std::size_t c = 0; c < length && !lower; ++c) lower = chars::is_lower(static_cast<char32_t>(text[c]));
+        return !lower;
+    }
+
+    // The Kind and Flag bits of a word that is neither one lower-case token
+    // nor one capitalised token: a number, "al-Assad", "U.S.", "Sgt.",
+    // "Venezuela’s", "iPhone", "well-known".
+    [[gnu::noinline]] std::uint32_t other_word_bits(const TextLayer& layer, const newslens::Token* layer_tokens, const wchar_t* chars,
+                                  const newslens::Word& w) const {
+        if (layer_tokens[w.first].type == newslens::TokenType::Number) return kIsNumber | (w.abbreviation ? kDotAfter : 0);
         // The key's text ends before an abbreviation dot and a possessive ’s.
         const std::size_t key_last = w.last - (w.abbreviation ? 1 : 0) - (w.possessive ? 2 : 0);
-        if (layer_tokens[w.first].type == newslens::TokenType::Number) return kIsNumber | (w.abbreviation ? kDotAfter : 0);
-        const wchar_t* const text = layer.text(0, 0).data() + w.start;  // the word's text
+        const wchar_t* const text = chars + w.start;  // the word's text
         unsigned kind = kind_of(w.key);
         std::uint32_t flags = kIsWord | (w.possessive ? kPossessive : 0);
         bool cap = chars::is_upper(static_cast<char32_t>(text[0]));
@@ -512,12 +543,7 @@ private:
             cap = true;
         const std::size_t length = layer_tokens[key_last - 1].end - w.start;  // of the key: up to a dot or possessive
         // Shouted: all capitals (also "V8", "W1"); only a capitalised word needs the scan.
-        bool shout = false;
-        if (cap && !initial && length > 1) {
-            bool lower = chars::is_lower(static_cast<char32_t>(text[1]));  // "Torres": the common case at once
-            for (std::size_t c = 0; c < length && !lower; ++c) lower = chars::is_lower(static_cast<char32_t>(text[c]));
-            shout = !lower;
-        }
+        const bool shout = cap && !initial && shouted(text, length);
         if (key_last - w.first >= 3)  // an inner dot has a token on either side
             for (std::size_t k = w.first + 1; k + 1 < key_last; ++k)
                 if (text[layer_tokens[k].start - w.start] == L'.' &&
