@@ -413,7 +413,7 @@ public:
         // News introduces a person by full name or title ("Jorge Torres", "Mr
         // Torres"): a lone word that never gets either is an organisation or a
         // place that speaks ("Ofcom said", "Kyiv says").
-        std::vector<bool> introduced(persons.size(), false), seen(persons.size(), false);
+        std::vector<unsigned char> introduced(persons.size(), false), seen(persons.size(), false);
         for (const Run* r : found)
             introduced[r->person] = introduced[r->person] || r->titled || persons[r->person].words.size() > 1;
         if (!found.empty()) out.reserve(out.size() + found.size());
@@ -564,7 +564,9 @@ private:
     // particles between them ("Simon de la Cruz"), up to a possessive, a dot or a line break.
     static std::size_t run_end(const Tokens& tokens, std::size_t b) {
         std::size_t e = b + 1;
-        while (e < tokens.size() && !tokens.possessive(e - 1) && !tokens.dot_after(e - 1) && !tokens.line_before(e)) {
+        // The common end first: the next word is neither capitalised nor a particle.
+        while (e < tokens.size() && (tokens.cap(e) || (tokens.kind(e) & kParticle)) && !tokens.possessive(e - 1) &&
+               !tokens.dot_after(e - 1) && !tokens.line_before(e)) {
             std::size_t j = e;
             while (j < tokens.size() && tokens.word(j) && !tokens.cap(j) && (tokens.kind(j) & kParticle) &&
                    !tokens.dot_after(j))
