@@ -374,8 +374,10 @@ public:
         std::vector<std::uint64_t> places;  // names the article uses as places
         places.reserve(32);
         // Runs start at capitalised tokens not inside the run before.
-        for (std::size_t c = 0, next = 0; c < capitalised.size(); ++c) {
-            const std::size_t i = capitalised[c];
+        const std::uint32_t* const caps = capitalised.data();  // a thread_local: read once, not per iteration
+        const std::size_t cap_count = capitalised.size();
+        for (std::size_t c = 0, next = 0; c < cap_count; ++c) {
+            const std::size_t i = caps[c];
             if (i < next) continue;
             const std::size_t e = run_end(tokens, i);
             next = e;
