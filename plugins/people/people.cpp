@@ -60,26 +60,21 @@ enum Kind : unsigned {
     kWeekday = 1u << 17,    // Monday ... Sunday: ends a name ("Guaido Saturday")
 };
 
-// One word of the text layer as this plugin reads it (same index as in
-// layer.words()). A plain aggregate, value-initialised (all zero, kNoWord,
-// false) where read() adds it: zeroing it whole is a couple of wide stores
-// rather than one store per member.
-struct Token {
-    std::uint32_t start, end;  // code points; `end` excludes a possessive ’s and a dot not kept
-    WordId key;                // folded, without dot or possessive
-    unsigned kind;             // Kind bits of `key`
-    bool word, number;
-    bool cap;             // starts with a capital (or is al-Assad)
-    bool shout;           // all capitals: BBC, US, CUCUTA
-    bool initial;         // W. or J.K.
-    bool possessive;      // Maduro’s
-    bool dot_after;       // ends with a dot that is punctuation here ("Jan.", "Co."): a run ends
-    bool address;         // dotted like a web address: OneStat.com, Whatsonstage.com
-    bool sentence_start;
-    bool line_before;  // a line break before it: names never run over one
-    wchar_t punct;     // the character of a punctuation word
+// What this plugin knows of a word beyond the layer's Word, as flag bits
+// above its Kind bits: one 32-bit value per word (see Tokens).
+enum Flag : std::uint32_t {
+    kIsWord = 1u << 24,      // letters (not a number, not punctuation)
+    kIsNumber = 1u << 25,
+    kCap = 1u << 26,         // starts with a capital (or is al-Assad)
+    kShout = 1u << 27,       // all capitals: BBC, US, CUCUTA
+    kInitial = 1u << 28,     // W. or J.K.
+    kPossessive = 1u << 29,  // Maduro’s
+    kDotAfter = 1u << 30,    // ends with a dot that is punctuation here ("Jan.", "Co."): a run ends
+    kAddress = 1u << 31,     // dotted like a web address: OneStat.com, Whatsonstage.com
 };
-static_assert(newslens::kNoWord == 0, "a zeroed Token has no key");
+constexpr std::uint32_t kKindBits = (1u << 24) - 1;
+static_assert(kWeekday <= kKindBits, "Kind bits stay below the flags");
+
 
 // A capitalised run that may name a person: tokens [title, begin) are its
 // title, [begin, end) the name. Names are compared by their words' keys.
@@ -95,13 +90,6 @@ struct Person {
     std::uint32_t start = 0, end = 0;  // where that form is written
     std::size_t last_seen = 0;         // index of its latest run
 };
-
-// Hash of a sequence of word keys: a name as a set key, without building its string.
-std::uint64_t key_hash(const std::vector<Token>& tokens, std::size_t b, std::size_t e) {
-    std::uint64_t h = 1469598103934665603ull;
-    for (std::size_t i = b; i < e; ++i) h = (h ^ tokens[i].key) * 1099511628211ull;
-    return h;
-}
 
 bool ends_with(std::wstring_view s, std::wstring_view suffix) {
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -163,7 +151,122 @@ bool initials(const TextLayer& layer, const newslens::Word& w) {
     return true;
 }
 
-using newslens::WordBits;
+// The layer's words as this plugin reads them (same index as in
+// layer.words()). Most words are one lower-case token ("the", "said") and
+// no name can start at them, so each word costs one 32-bit value (its Kind
+// and Flag bits); the rest (where a sentence starts, where a word's name
+// part ends, its punctuation character) is read from the layer on demand,
+// for the few words near a capitalised run.
+class Tokens {
+public:
+    Tokens(const TextLayer& layer, const std::vector<std::uint32_t>& info)
+        : words_(layer.words().data()),
+          layer_tokens_(layer.tokens().data()),
+          chars_(layer.text(0, 0).data()),
+          info_(info.data()),
+          size_(info.size()) {}
+
+    std::size_t size() const { return size_; }
+    unsigned kind(std::size_t i) const { return info_[i] & kKindBits; }
+    bool word(std::size_t i) const { return info_[i] & kIsWord; }
+    bool number(std::size_t i) const { return info_[i] & kIsNumber; }
+    bool cap(std::size_t i) const { return info_[i] & kCap; }
+    bool shout(std::size_t i) const { return info_[i] & kShout; }
+    bool initial(std::size_t i) const { return info_[i] & kInitial; }
+    bool possessive(std::size_t i) const { return info_[i] & kPossessive; }
+    bool dot_after(std::size_t i) const { return info_[i] & kDotAfter; }
+    bool address(std::size_t i) const { return info_[i] & kAddress; }
+    bool line_before(std::size_t i) const { return words_[i].line_before(); }  // names never run over one
+    // Folded, without dot or possessive; kNoWord for numbers and punctuation.
+    WordId key(std::size_t i) const { return word(i) ? words_[i].key : newslens::kNoWord; }
+    // The character of a punctuation word, else 0.
+    wchar_t punct(std::size_t i) const { return words_[i].alnum ? 0 : chars_[words_[i].start]; }
+    // Code points; the end excludes a possessive ’s and a dot not kept.
+    std::uint32_t start(std::size_t i) const { return words_[i].start; }
+    std::uint32_t end(std::size_t i) const {
+        const newslens::Word& w = words_[i];
+        if (w.abbreviation && word(i) && !dot_after(i)) return w.end;  // "Sgt.", "W." keep their dot
+        return layer_tokens_[w.last - (w.abbreviation ? 1 : 0) - (w.possessive ? 2 : 0) - 1].end;
+    }
+    // A sentence starts after a line break, an abbreviation's dot, sentence
+    // punctuation, or a dash after a dateline ("INNISFAIL - Nine-year-old Georgia Stevens").
+    bool sentence_start(std::size_t i) const {
+        if (i == 0 || line_before(i)) return true;  // the layer gives the first word a line break before it
+        const std::size_t p = i - 1;
+        if (words_[p].alnum) return dot_after(p);
+        const wchar_t c = chars_[words_[p].start];
+        return opens_sentence(c) || (is_dash(c) && p >= 1 && shout(p - 1));
+    }
+
+private:
+    const newslens::Word* words_;
+    const newslens::Token* layer_tokens_;
+    const wchar_t* chars_;  // the document's text
+    const std::uint32_t* info_;
+    std::size_t size_;
+};
+
+// Hash of the keys of words [b, e): a name as a set key, without building its string.
+std::uint64_t key_hash(const Tokens& tokens, std::size_t b, std::size_t e) {
+    std::uint64_t h = 1469598103934665603ull;
+    for (std::size_t i = b; i < e; ++i) h = (h ^ tokens.key(i)) * 1099511628211ull;
+    return h;
+}
+
+// The set of keys a document writes in lower case, for one document at a
+// time (one per thread). A key's mark is the number of the document that
+// made it, so the next document starts with no mark and nothing is cleared;
+// a mark is one store, which matters as every lower-case word makes one.
+class LowerKeys {
+public:
+    void next_document() {
+        if (++current_ == 0) {  // the numbers wrapped: old marks would read as current
+            std::fill(global_.begin(), global_.end(), 0);
+            std::fill(local_.begin(), local_.end(), 0);
+            current_ = 1;
+        }
+    }
+    [[gnu::noinline]] void insert(WordId id) {
+        std::vector<std::uint16_t>& marks = id >= newslens::kFirstLocalWord ? local_ : global_;
+        const std::size_t i = id & ~newslens::kFirstLocalWord;
+        if (i >= marks.size()) marks.resize(std::max<std::size_t>(i + 1, 2 * marks.size()), 0);
+        marks[i] = current_;
+    }
+    bool contains(WordId id) const {
+        const std::vector<std::uint16_t>& marks = id >= newslens::kFirstLocalWord ? local_ : global_;
+        const std::size_t i = id & ~newslens::kFirstLocalWord;
+        return id != newslens::kNoWord && i < marks.size() && marks[i] == current_;
+    }
+
+    // A loop that marks every lower-case word keeps these in registers
+    // (Marker) and calls insert() only for an id past the marks so far.
+    struct Marker {
+        LowerKeys& keys;
+        std::uint16_t* global = keys.global_.data();
+        std::size_t global_size = keys.global_.size();
+        std::uint16_t* local = keys.local_.data();
+        std::size_t local_size = keys.local_.size();
+        std::uint16_t current = keys.current_;
+        void insert(WordId id) {
+            if (id < global_size) {  // a local id, from kFirstLocalWord, never is
+                global[id] = current;
+            } else if (id - newslens::kFirstLocalWord < local_size) {  // a vocabulary id wraps round: not
+                local[id - newslens::kFirstLocalWord] = current;
+            } else {
+                keys.insert(id);
+                global = keys.global_.data();
+                global_size = keys.global_.size();
+                local = keys.local_.data();
+                local_size = keys.local_.size();
+            }
+        }
+    };
+
+private:
+    std::vector<std::uint16_t> global_;  // vocabulary ids
+    std::vector<std::uint16_t> local_;   // ids local to the document, from kFirstLocalWord
+    std::uint16_t current_ = 0;
+};
 
 class People : public newslens::Extractor {
 public:
@@ -255,10 +358,13 @@ public:
         const newslens::Document& doc = ctx.document();
         const TextLayer& layer = ctx.layer();
         // Words the article writes in lower case, marked while reading.
-        static thread_local WordBits lower_words;
-        lower_words.clear();
-        std::vector<std::uint32_t> capitalised;  // indices of the capitalised tokens, in order
-        const std::vector<Token> tokens = read(layer, lower_words, capitalised);
+        // Per thread, reused: no allocation per document.
+        static thread_local LowerKeys lower_words;  // keys of the words written in lower case
+        static thread_local std::vector<std::uint32_t> capitalised;  // indices of the capitalised tokens, in order
+        lower_words.next_document();
+        static thread_local std::vector<std::uint32_t> info;  // Kind and Flag bits by word
+        read(layer, info, lower_words, capitalised);
+        const Tokens tokens(layer, info);
         auto lower = [&](WordId k) { return lower_words.contains(k); };
 
         std::vector<Run> runs;
@@ -268,12 +374,17 @@ public:
         std::vector<std::uint64_t> places;  // names the article uses as places
         places.reserve(32);
         // Runs start at capitalised tokens not inside the run before.
-        for (std::size_t c = 0, next = 0; c < capitalised.size(); ++c) {
-            const std::size_t i = capitalised[c];
+        const std::uint32_t* const caps = capitalised.data();  // a thread_local: read once, not per iteration
+        const std::size_t cap_count = capitalised.size();
+        for (std::size_t c = 0, next = 0; c < cap_count; ++c) {
+            const std::size_t i = caps[c];
             if (i < next) continue;
             const std::size_t e = run_end(tokens, i);
-            consider(layer, tokens, i, e, lower, places, runs);
             next = e;
+            // A lone opener or date ("The", "But", "Monday") names no one:
+            // consider() would skip it and find nothing left.
+            if (e == i + 1 && (tokens.kind(i) & (kStop | kCalendar))) continue;
+            consider(layer, tokens, i, e, lower, places, runs);
         }
         sort_unique(places);
         std::vector<std::uint64_t> alone;
@@ -304,7 +415,7 @@ public:
         // News introduces a person by full name or title ("Jorge Torres", "Mr
         // Torres"): a lone word that never gets either is an organisation or a
         // place that speaks ("Ofcom said", "Kyiv says").
-        std::vector<bool> introduced(persons.size(), false), seen(persons.size(), false);
+        std::vector<unsigned char> introduced(persons.size(), false), seen(persons.size(), false);
         for (const Run* r : found)
             introduced[r->person] = introduced[r->person] || r->titled || persons[r->person].words.size() > 1;
         if (!found.empty()) out.reserve(out.size() + found.size());
@@ -312,12 +423,12 @@ public:
             if (!introduced[r->person]) continue;
             const Person& p = persons[r->person];
             Mention m;
-            m.start = tokens[r->begin].start;
-            m.end = tokens[r->end - 1].end;
+            m.start = tokens.start(r->begin);
+            m.end = tokens.end(r->end - 1);
             newslens::Fields& f = m.fields;  // each key is new: appended in order
             f.reserve(3);
             f.append("name", doc.slice(p.start, p.end));
-            f.append("title", r->title < r->begin ? newslens::Value(doc.slice(tokens[r->title].start, tokens[r->begin - 1].end))
+            f.append("title", r->title < r->begin ? newslens::Value(doc.slice(tokens.start(r->title), tokens.end(r->begin - 1)))
                                                   : newslens::Value());
             f.append("first", !seen[r->person]);
             seen[r->person] = true;
@@ -342,111 +453,127 @@ private:
     }
 
     unsigned kind_of(WordId key) const { return key < kinds_.size() ? kinds_[key] : 0; }
-    bool is(const Token& t, std::size_t word) const { return t.key == ids_[word]; }
+    bool is(const Tokens& tokens, std::size_t i, std::size_t word) const { return tokens.key(i) == ids_[word]; }
     enum { kOf, kTo, kAccording };
 
-    // The layer's words with what this plugin needs to know of each; the
-    // keys of words written in lower case go to `lower_words`, the indices
-    // of capitalised ones to `capitalised`.
-    std::vector<Token> read(const TextLayer& layer, WordBits& lower_words, std::vector<std::uint32_t>& capitalised) const {
+    // Each word's Kind and Flag bits into `info`; the keys of words written
+    // in lower case go to `lower_words`, the indices of capitalised ones to
+    // `capitalised`.
+    // (Out of line: inlined into extract(), its loops lost their registers.)
+    [[gnu::noinline]] void read(const TextLayer& layer, std::vector<std::uint32_t>& info, LowerKeys& lower_words,
+              std::vector<std::uint32_t>& capitalised) const {
         const std::vector<newslens::Word>& word_list = layer.words();
         const newslens::Word* const words = word_list.data();
-        const newslens::Token* const layer_tokens = layer.tokens().data();
-        // Reserved and filled one by one: value-initialising the whole vector
-        // first would clear its memory once more.
-        std::vector<Token> tokens;
-        tokens.reserve(word_list.size());
-        capitalised.reserve(word_list.size() / 4);
-        const wchar_t* const chars = layer.text(0, 0).data();  // the document's text
         const std::size_t n = word_list.size();
-        // Whether the next word starts a sentence, decided by the word before it.
-        bool next_starts = true;
+        info.resize(n);  // every value is written below
+        std::uint32_t* const out = info.data();
+        // The indices of the other words, then (in place, as they are fewer)
+        // those of the capitalised ones: written through a pointer, cut to size at the end.
+        capitalised.resize(n);
+        std::uint32_t* const others = capitalised.data();
+        std::size_t other_count = 0;
+        const unsigned* const kinds = kinds_.data();
+        const std::size_t kinds_size = kinds_.size();
+        LowerKeys::Marker lower{lower_words};
+        // Most words are one lower-case token ("the", "said"): a word, its
+        // kind, nothing else. (One token: no abbreviation dot, no possessive;
+        // Lower: letters and no capital, so not cap, a number or shouted.
+        // Punctuation is never Lower.) This loop does only them, which keeps
+        // its few values in registers; the other words come after.
         for (std::size_t i = 0; i < n; ++i) {
             const newslens::Word& w = words[i];
-            Token& t = tokens.emplace_back();
-            const wchar_t* const text = chars + w.start;  // the word's text, unchecked: read once per word
-            t.start = w.start;
-            t.end = w.end;
-            t.line_before = w.line_before();  // the layer gives the first word a line break before it
-            // A sentence starts after a line break, an abbreviation's dot, sentence
-            // punctuation, or a dash after a dateline ("INNISFAIL - Nine-year-old Georgia Stevens").
-            t.sentence_start = next_starts || t.line_before;
-            if (!w.alnum) {
-                t.punct = text[0];
-                next_starts = opens_sentence(t.punct) || (is_dash(t.punct) && i >= 1 && tokens[i - 1].shout);
+            if (w.shape == newslens::Shape::Lower && w.last - w.first == 1) {
+                out[i] = kIsWord | (w.key < kinds_size ? kinds[w.key] : 0u);
+                lower.insert(w.key);
+            } else {
+                out[i] = 0;  // punctuation stays so
+                if (w.alnum) others[other_count++] = static_cast<std::uint32_t>(i);
+            }
+        }
+        const newslens::Token* const layer_tokens = layer.tokens().data();
+        const wchar_t* const chars = layer.text(0, 0).data();  // the document's text
+        std::size_t caps = 0;
+        for (std::size_t o = 0; o < other_count; ++o) {
+            const std::uint32_t i = others[o];
+            const newslens::Word& w = words[i];
+            const wchar_t* const text = chars + w.start;
+            // Most others are one capitalised token ("Torres", "The", "BBC"):
+            // no dot, no possessive, no initial, so of other_word_bits() only
+            // the kind and the shout scan apply.
+            if (w.last - w.first == 1 && (w.shape == newslens::Shape::Capitalized || w.shape == newslens::Shape::AllCaps) &&
+                chars::is_upper(static_cast<char32_t>(text[0]))) {
+                const unsigned kind = w.key < kinds_size ? kinds[w.key] : 0u;
+                const bool shout = shouted(text, w.end - w.start);
+                out[i] = (shout && (kind & kAbbrev) ? 0u : kind) | kIsWord | kCap | (shout ? kShout : 0u);  // "DR Congo" is no doctor
+                others[caps++] = i;
                 continue;
             }
-            // Most words are one lower-case token ("the", "said"): nothing
-            // below applies to them but their key. (One token: no
-            // abbreviation dot, no possessive, and the word ends where it
-            // does; Lower: letters and no capital, so not cap, a number or shouted.)
-            if (w.last - w.first == 1 && w.shape == newslens::Shape::Lower) {
-                t.word = true;
-                t.key = w.key;
-                t.kind = kind_of(w.key);
-                lower_words.insert(t.key);
-                next_starts = false;
-                continue;
-            }
-            // The key's text ends before an abbreviation dot and a possessive ’s.
-            std::size_t key_last = w.last - (w.abbreviation ? 1 : 0) - (w.possessive ? 2 : 0);
-            t.end = layer_tokens[key_last - 1].end;
-            if (layer_tokens[w.first].type == newslens::TokenType::Number) {
-                t.number = true;
-                t.dot_after = w.abbreviation;
-                next_starts = t.dot_after;
-                continue;
-            }
-            t.word = true;
-            t.key = w.key;
-            t.kind = kind_of(w.key);
-            t.possessive = w.possessive;
-            t.cap = chars::is_upper(static_cast<char32_t>(text[0]));
-            t.initial = w.abbreviation && initials(layer, w);
-            // al-Assad, el-Sisi: a name despite the lower-case particle.
-            const newslens::Token& head = layer_tokens[w.first];
-            if (!t.cap && w.last - w.first >= 3 && head.end - head.start == 2 && (kind_of(head.key) & kParticle) &&
-                text[2] == L'-' && chars::is_upper(static_cast<char32_t>(text[3])))
-                t.cap = true;
-            if (t.cap) capitalised.push_back(static_cast<std::uint32_t>(i));
-            const std::size_t length = t.end - t.start;  // of the key: the text up to a dot or possessive
-            // Shouted: all capitals (also "V8", "W1"); only a capitalised word needs the scan.
-            if (t.cap && !t.initial && length > 1) {
-                bool lower = false;
-                for (std::size_t c = 0; c < length && !lower; ++c) lower = chars::is_lower(static_cast<char32_t>(text[c]));
-                t.shout = !lower;
-            }
+            const std::uint32_t bits = other_word_bits(layer, layer_tokens, chars, w);
+            if (bits & kCap) others[caps++] = i;
+            else if (bits & kIsWord) lower.insert(w.key);
+            out[i] = bits;
+        }
+        capitalised.resize(caps);
+    }
+
+    // Whether a capitalised word's key text, `length` code points, has no
+    // lower-case letter ("BBC", "V8"); a single letter is no shout.
+    static bool shouted(const wchar_t* text, std::size_t length) {
+        if (length <= 1) return false;
+        bool lower = chars::is_lower(static_cast<char32_t>(text[1]));  // "Torres": the common case at once
+        for (std::size_t c = 0; c < length && !lower; ++c) lower = chars::is_lower(static_cast<char32_t>(text[c]));
+        return !lower;
+    }
+
+    // The Kind and Flag bits of a word that is neither one lower-case token
+    // nor one capitalised token: a number, "al-Assad", "U.S.", "Sgt.",
+    // "Venezuela’s", "iPhone", "well-known".
+    [[gnu::noinline]] std::uint32_t other_word_bits(const TextLayer& layer, const newslens::Token* layer_tokens, const wchar_t* chars,
+                                  const newslens::Word& w) const {
+        if (layer_tokens[w.first].type == newslens::TokenType::Number) return kIsNumber | (w.abbreviation ? kDotAfter : 0);
+        // The key's text ends before an abbreviation dot and a possessive ’s.
+        const std::size_t key_last = w.last - (w.abbreviation ? 1 : 0) - (w.possessive ? 2 : 0);
+        const wchar_t* const text = chars + w.start;  // the word's text
+        unsigned kind = kind_of(w.key);
+        std::uint32_t flags = kIsWord | (w.possessive ? kPossessive : 0);
+        bool cap = chars::is_upper(static_cast<char32_t>(text[0]));
+        bool initial = w.abbreviation && initials(layer, w);
+        // al-Assad, el-Sisi: a name despite the lower-case particle.
+        const newslens::Token& head = layer_tokens[w.first];
+        if (!cap && w.last - w.first >= 3 && head.end - head.start == 2 && (kind_of(head.key) & kParticle) &&
+            text[2] == L'-' && chars::is_upper(static_cast<char32_t>(text[3])))
+            cap = true;
+        const std::size_t length = layer_tokens[key_last - 1].end - w.start;  // of the key: up to a dot or possessive
+        // Shouted: all capitals (also "V8", "W1"); only a capitalised word needs the scan.
+        const bool shout = cap && !initial && shouted(text, length);
+        if (key_last - w.first >= 3)  // an inner dot has a token on either side
             for (std::size_t k = w.first + 1; k + 1 < key_last; ++k)
                 if (text[layer_tokens[k].start - w.start] == L'.' &&
                     (layer_tokens[k - 1].end - layer_tokens[k - 1].start > 1 || layer_tokens[k + 1].end - layer_tokens[k + 1].start > 1))
-                    t.address = true;
-            if (t.shout && (t.kind & kAbbrev)) t.kind = 0;  // "DR Congo" is no doctor
-            // Initials and the abbreviations of kAbbrev keep their dot ("W.",
-            // "Sgt."); another abbreviation's dot ("Jan.") is punctuation here.
-            if (w.abbreviation) {
-                if (t.initial || (t.cap && length == 1) || (t.kind & kAbbrev)) {
-                    t.initial = t.initial || length == 1;
-                    t.end = w.end;
-                } else {
-                    t.dot_after = true;
-                }
-            }
-            if (!t.cap) lower_words.insert(t.key);
-            next_starts = t.dot_after;
+                    flags |= kAddress;
+        if (shout && (kind & kAbbrev)) kind = 0;  // "DR Congo" is no doctor
+        // Initials and the abbreviations of kAbbrev keep their dot ("W.",
+        // "Sgt."); another abbreviation's dot ("Jan.") is punctuation here
+        // (Tokens::end reads which it is from kDotAfter).
+        if (w.abbreviation) {
+            if (initial || (cap && length == 1) || (kind & kAbbrev)) initial = initial || length == 1;
+            else flags |= kDotAfter;
         }
-        return tokens;
+        return kind | flags | (cap ? kCap : 0) | (shout ? kShout : 0) | (initial ? kInitial : 0);
     }
 
     // The end of the capitalised run starting at `b`: capitalised words, with
     // particles between them ("Simon de la Cruz"), up to a possessive, a dot or a line break.
-    static std::size_t run_end(const std::vector<Token>& tokens, std::size_t b) {
+    static std::size_t run_end(const Tokens& tokens, std::size_t b) {
         std::size_t e = b + 1;
-        while (e < tokens.size() && !tokens[e - 1].possessive && !tokens[e - 1].dot_after && !tokens[e].line_before) {
+        // The common end first: the next word is neither capitalised nor a particle.
+        while (e < tokens.size() && (tokens.cap(e) || (tokens.kind(e) & kParticle)) && !tokens.possessive(e - 1) &&
+               !tokens.dot_after(e - 1) && !tokens.line_before(e)) {
             std::size_t j = e;
-            while (j < tokens.size() && tokens[j].word && !tokens[j].cap && (tokens[j].kind & kParticle) &&
-                   !tokens[j].dot_after)
+            while (j < tokens.size() && tokens.word(j) && !tokens.cap(j) && (tokens.kind(j) & kParticle) &&
+                   !tokens.dot_after(j))
                 ++j;
-            if (j < tokens.size() && tokens[j].cap && !tokens[j].line_before) e = j + 1;
+            if (j < tokens.size() && tokens.cap(j) && !tokens.line_before(j)) e = j + 1;
             else break;
         }
         return e;
@@ -455,9 +582,9 @@ private:
     // Splits the run [b, e) into title and name, weighs the evidence and keeps
     // it in `runs` when it may name a person.
     template <class Lower>
-    void consider(const TextLayer& layer, const std::vector<Token>& tokens, std::size_t b, std::size_t e,
+    void consider(const TextLayer& layer, const Tokens tokens, std::size_t b, std::size_t e,
                   const Lower& lower_word, std::vector<std::uint64_t>& places, std::vector<Run>& runs) const {
-        auto has = [&](std::size_t i, unsigned kind) { return i < tokens.size() && (tokens[i].kind & kind); };
+        auto has = [&](std::size_t i, unsigned kind) { return i < tokens.size() && (tokens.kind(i) & kind); };
         // Openers and dates ("But", "On Saturday"), then titles ("Prime Minister").
         std::size_t nb = b;
         while (nb < e && has(nb, kStop | kCalendar)) ++nb;
@@ -476,67 +603,69 @@ private:
         std::size_t title = nb;
         bool head = false;
         for (std::size_t t = nb; t > 0 && nb - t < 7;) {
-            const Token& k = tokens[t - 1];
-            if (tokens[t].line_before || !k.word || k.possessive || k.dot_after) break;
-            const bool ordinary = k.sentence_start && !k.shout && lower_word(k.key);  // "Meeting"
+            const std::size_t k = t - 1;
+            if (tokens.line_before(t) || !tokens.word(k) || tokens.possessive(k) || tokens.dot_after(k)) break;
+            const unsigned kind = tokens.kind(k);
+            const bool cap = tokens.cap(k);
             // A capitalised role is a title before a full name only ("Director Todd Lyons", not "Star Wars").
-            if (((k.kind & kHead) && (k.cap || !(k.kind & kHonorific))) || ((k.kind & kRole) && (!k.cap || ne - nb > 1)))
+            if (((kind & kHead) && (cap || !(kind & kHonorific))) || ((kind & kRole) && (!cap || ne - nb > 1)))
                 head = true;
-            else if (k.kind & kModifier) {}
-            else if (is(k, kOf) && t < nb && t - 1 > 0 && tokens[t - 2].cap) {}  // not "Prince of Wales"
-            else if (!(k.cap && head && !ordinary && layer.key_text(k.key).size() > 1 && !(k.kind & (kStop | kCalendar))))
+            else if (kind & kModifier) {}
+            else if (is(tokens, k, kOf) && t < nb && t - 1 > 0 && tokens.cap(t - 2)) {}  // not "Prince of Wales"
+            else if (!cap || !head || (kind & (kStop | kCalendar)) || layer.key_text(tokens.key(k)).size() <= 1 ||
+                     (tokens.sentence_start(k) && !tokens.shout(k) && lower_word(tokens.key(k))))  // "Meeting"
                 break;
             --t;
             if (head) title = t;
         }
-        while (title < nb && is(tokens[title], kOf)) ++title;
+        while (title < nb && is(tokens, title, kOf)) ++title;
         const bool titled = title < nb;
 
         // At a sentence start a capitalised common word may lead the run
         // ("Fearful Jose Gomez said", "Officials said"): drop it when the
         // article also writes it in lower case or it reads as an adjective.
-        if (!titled && tokens[nb].sentence_start &&
-            (lower_word(tokens[nb].key) || adjective_like(layer.key_text(tokens[nb].key)))) {
+        if (!titled && tokens.sentence_start(nb) &&
+            (lower_word(tokens.key(nb)) || adjective_like(layer.key_text(tokens.key(nb))))) {
             if (++nb == ne) return;
             title = nb;
         }
         // A lone word the article also writes in lower case is a common word
         // ("the General Election"), unless Mr or Sgt. says otherwise ("Mr Flight").
-        if (ne - nb == 1 && lower_word(tokens[nb].key) && !has(nb - 1, kAbbrev)) return;
+        if (ne - nb == 1 && lower_word(tokens.key(nb)) && !has(nb - 1, kAbbrev)) return;
         bool word = false;
         for (std::size_t t = nb; t < ne; ++t) {
-            if (has(t, kOrg) || tokens[t].shout || tokens[t].address) return;  // "Tachira River", "BBC", "OneStat.com"
-            word = word || !tokens[t].initial;
+            if (has(t, kOrg) || tokens.shout(t) || tokens.address(t)) return;  // "Tachira River", "BBC", "OneStat.com"
+            word = word || !tokens.initial(t);
         }
         if (!word) return;
 
         Run r{title, nb, ne, titled, false, false, key_hash(tokens, nb, ne), key_hash(tokens, ne - 1, ne)};
-        const Token& last = tokens[ne - 1];
+        const bool last_ends = tokens.possessive(ne - 1) || tokens.dot_after(ne - 1);  // "Maduro’s", "Co."
         // Places: "in Caracas", "Colombia’s border", "New York", "Russia said".
-        if ((!titled && ne - nb == 1 && has(title - 1, kPlaceCue) && !tokens[title - 1].dot_after) ||
-            (last.possessive && has(ne, kPlaceNoun)))
+        if ((!titled && ne - nb == 1 && has(title - 1, kPlaceCue) && !tokens.dot_after(title - 1)) ||
+            (tokens.possessive(ne - 1) && has(ne, kPlaceNoun)))
             places.push_back(r.name);
         r.place = has(nb, kPlaceStart) || has(ne - 1, kPlace);  // "New York", "Russia", "Migration Colombia"
         // A speech verb after ("Torres said", "Torres later said", "Theresa May, said")...
         std::size_t v = ne;
-        if (!last.possessive && !last.dot_after) {
-            if (title > 0 && tokens[title - 1].punct == L',' && v < tokens.size() && tokens[v].punct == L',') ++v;
-            for (int skip = 0; skip < 2 && has(v, kAux) && !tokens[v].cap && !tokens[v].dot_after; ++skip) ++v;
-            r.evidence = has(v, kSpeech) && !tokens[v].cap;
+        if (!last_ends) {
+            if (title > 0 && tokens.punct(title - 1) == L',' && v < tokens.size() && tokens.punct(v) == L',') ++v;
+            for (int skip = 0; skip < 2 && has(v, kAux) && !tokens.cap(v) && !tokens.dot_after(v); ++skip) ++v;
+            r.evidence = has(v, kSpeech) && !tokens.cap(v);
         }
         // ...or before ("said Torres", "according to Torres", "the President, Askar Akaev,")...
-        if (title > 1 && !tokens[title - 1].dot_after) {
-            const Token& p = tokens[title - 1];
-            r.evidence = r.evidence || ((p.kind & kSpeech) && !p.cap) ||
-                         (is(p, kTo) && is(tokens[title - 2], kAccording) && !tokens[title - 2].dot_after) ||
-                         (p.punct == L',' && has(title - 2, kHead | kRole));
+        if (title > 1 && !tokens.dot_after(title - 1)) {
+            const std::size_t p = title - 1;
+            r.evidence = r.evidence || ((tokens.kind(p) & kSpeech) && !tokens.cap(p)) ||
+                         (is(tokens, p, kTo) && is(tokens, title - 2, kAccording) && !tokens.dot_after(title - 2)) ||
+                         (tokens.punct(p) == L',' && has(title - 2, kHead | kRole));
         }
         // ...or an appositive ("Torres, a member of", "Torres, who", "Torres, 35,", "Nash, vice president").
-        if (!last.possessive && !last.dot_after && ne + 1 < tokens.size() && tokens[ne].punct == L',') {
-            const Token& a = tokens[ne + 1];
-            r.evidence = r.evidence || (a.word && !a.cap && (a.kind & (kAppositive | kHead | kRole | kModifier))) ||
-                         (a.number && !a.dot_after && a.end - a.start <= 3 && ne + 2 < tokens.size() &&
-                          tokens[ne + 2].punct == L',');
+        if (!last_ends && ne + 1 < tokens.size() && tokens.punct(ne) == L',') {
+            const std::size_t a = ne + 1;
+            r.evidence = r.evidence || (tokens.word(a) && !tokens.cap(a) && (tokens.kind(a) & (kAppositive | kHead | kRole | kModifier))) ||
+                         (tokens.number(a) && !tokens.dot_after(a) && tokens.end(a) - tokens.start(a) <= 3 && ne + 2 < tokens.size() &&
+                          tokens.punct(ne + 2) == L',');
         }
         runs.push_back(r);
     }
@@ -544,7 +673,7 @@ private:
     // The person a run names: an earlier person whose name has the same
     // surname and contains this one or is contained in it (the latest such),
     // or, for a lone first name ("Jorge said"), an earlier "Jorge Torres".
-    std::size_t resolve(const TextLayer& layer, const std::vector<Token>& tokens, const Run& r, std::size_t index,
+    std::size_t resolve(const TextLayer& layer, const Tokens& tokens, const Run& r, std::size_t index,
                         std::vector<Person>& persons) const {
         // The run's keys, in a fixed buffer: runs hold a few words (a long
         // one falls back to the heap), and most runs need no copy at all.
@@ -556,20 +685,20 @@ private:
             heap.resize(size);
             words = heap.data();
         }
-        for (std::size_t t = r.begin; t < r.end; ++t) words[t - r.begin] = tokens[t].key;
+        for (std::size_t t = r.begin; t < r.end; ++t) words[t - r.begin] = tokens.key(t);
         std::size_t best = persons.size();
         for (std::size_t p = 0; p < persons.size(); ++p) {
             const std::vector<WordId>& w = persons[p].words;
             const bool same = w.back() == words[size - 1] &&
                               (in_order(layer, words, size, w.data(), w.size()) || in_order(layer, w.data(), w.size(), words, size));
-            const bool given = (!r.titled || (tokens[r.begin - 1].kind & kByFirstName)) && size == 1 &&
+            const bool given = (!r.titled || (tokens.kind(r.begin - 1) & kByFirstName)) && size == 1 &&
                                w.size() > 1 && w.front() == words[0];
             if ((same || given) && (best == persons.size() || persons[p].last_seen > persons[best].last_seen))
                 best = p;
         }
         if (best == persons.size()) persons.push_back({});
         Person& p = persons[best];
-        const std::uint32_t start = tokens[r.begin].start, end = tokens[r.end - 1].end;
+        const std::uint32_t start = tokens.start(r.begin), end = tokens.end(r.end - 1);
         if (size > p.words.size() || (size == p.words.size() && end - start > p.end - p.start)) {
             p.words.assign(words, words + size);
             p.start = start;
