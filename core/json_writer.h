@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include "fields.h"
+
 namespace newslens {
 
 namespace detail {
@@ -34,20 +36,29 @@ class JsonSink {
 public:
     // `room`: bytes the caller expects to write (more are made as needed).
     explicit JsonSink(std::string& out, std::size_t room = 0) : out_(out) {
+        // Capacity only: grow() sets the size in steps as it is written.
+        if (room) out_.reserve(out_.size() + room);
         p_ = end_ = out_.data() + out_.size();
-        reserve(room);
     }
     ~JsonSink() { out_.resize(static_cast<std::size_t>(p_ - out_.data())); }
     JsonSink(const JsonSink&) = delete;
     JsonSink& operator=(const JsonSink&) = delete;
 
-    // Room for n more bytes.
+    // Room for n more bytes. The writers below that end in `_fit` assume the
+    // caller made room for them: one check for a run of small pieces.
     void reserve(std::size_t n) {
         if (static_cast<std::size_t>(end_ - p_) < n) grow(n);
     }
     void put(char c) {
         reserve(1);
-        *p_++ = c;
+        put_fit(c);
+    }
+    void put_fit(char c) { *p_++ = c; }
+    // Where to write n bytes of JSON text the caller made room for.
+    char* fit_pointer(std::size_t n) {
+        char* p = p_;
+        p_ += n;
+        return p;
     }
     // Text that is JSON already (punctuation, keys known to need no escape).
     void raw(std::string_view s) {
@@ -60,40 +71,63 @@ public:
     template <std::size_t N>
     void raw(const char (&s)[N]) {
         reserve(N - 1);
+        raw_fit(s);
+    }
+    template <std::size_t N>
+    void raw_fit(const char (&s)[N]) {
         std::memcpy(p_, s, N - 1);
         p_ += N - 1;
     }
     // A JSON string literal: UTF-8 kept, quotes, backslashes and control
     // characters escaped, invalid UTF-8 replaced by U+FFFD.
-    __attribute__((always_inline)) void string(std::string_view s) {
+    void string(std::string_view s) {
+        reserve(s.size() + 2);
+        string_fit(s);
+    }
+    // string() with room made for s.size() + 2 bytes (escapes make their own).
+    __attribute__((always_inline)) void string_fit(std::string_view s) {
         // Most strings written (keys, names, a mention's text) are plain
-        // ASCII: copied eight bytes at a time while they stay plain.
+        // ASCII: checked and copied a word at a time, the last word
+        // overlapping the one before it, so no byte is handled alone.
         const std::size_t n = s.size();
-        reserve(n + 2);
+        const char* src = s.data();
         char* p = p_;
         *p++ = '"';
-        std::size_t i = 0;
-        for (; i + 8 <= n; i += 8) {
+        if (n >= 8) {
+            std::size_t i = 0;
             std::uint64_t w;
-            std::memcpy(&w, s.data() + i, 8);
-            if (!plain8(w)) break;
-            std::memcpy(p + i, &w, 8);
+            for (; i + 8 < n; i += 8) {
+                std::memcpy(&w, src + i, 8);
+                if (!plain8(w)) return string_slow(s, i);
+                std::memcpy(p + i, &w, 8);
+            }
+            std::memcpy(&w, src + n - 8, 8);
+            if (!plain8(w)) return string_slow(s, i);
+            std::memcpy(p + n - 8, &w, 8);
+        } else if (n >= 4) {
+            std::uint32_t a, b;
+            std::memcpy(&a, src, 4);
+            std::memcpy(&b, src + n - 4, 4);
+            if (!plain8(a | (std::uint64_t{b} << 32))) return string_slow(s, 0);
+            std::memcpy(p, &a, 4);
+            std::memcpy(p + n - 4, &b, 4);
+        } else {
+            for (std::size_t i = 0; i < n; ++i) {
+                if (!plain(src[i])) return string_slow(s, i);
+                p[i] = src[i];
+            }
         }
-        for (; i < n; ++i) {
-            const char c = s[i];
-            if (!plain(c)) break;
-            p[i] = c;
-        }
-        p_ = p + i;
-        if (i < n) {
-            string_rest(s, i);
-            return;
-        }
-        *p_++ = '"';
+        p += n;
+        *p++ = '"';
+        p_ = p;
     }
     // As nlohmann's dump() writes them (doubles: shortest round trip).
     void number(std::int64_t v) {
-        reserve(21);
+        reserve(kNumberRoom);
+        number_fit(v);
+    }
+    static constexpr std::size_t kNumberRoom = 21;  // "-" and 20 digits
+    void number_fit(std::int64_t v) {
         std::uint64_t u = static_cast<std::uint64_t>(v);
         if (v < 0) {
             *p_++ = '-';
@@ -139,6 +173,13 @@ private:
         return ((w & high) | below_space | has_zero(w ^ ('"' * ones)) | has_zero(w ^ ('\\' * ones))) == 0;
     }
     static bool plain(char c) { return detail::kJsonPlain.plain[static_cast<unsigned char>(c)]; }
+    // string_fit() from byte i on, s[0, i) plain (the opening quote at p_,
+    // nothing after it counted as written yet).
+    void string_slow(std::string_view s, std::size_t i) {
+        std::memcpy(p_ + 1, s.data(), i);
+        p_ += 1 + i;
+        string_rest(s, i);
+    }
     // string() from byte i on, the opening quote and s[0, i) written.
     void string_rest(std::string_view s, std::size_t i);
     void grow(std::size_t n);
@@ -146,5 +187,20 @@ private:
     char* p_ = nullptr;
     char* end_ = nullptr;
 };
+
+// Inline: the JSON Lines writer calls it for every field of every mention.
+inline void Value::write_json(JsonSink& out) const {
+    switch (type_) {
+        case Type::Null: out.raw("null"); break;
+        case Type::Bool:
+            if (int_) out.raw("true");
+            else out.raw("false");
+            break;
+        case Type::Int: out.number(int_); break;
+        case Type::Double: out.number(double_); break;
+        case Type::String: out.string(str_); break;
+        case Type::Json: out.raw(str_); break;
+    }
+}
 
 }  // namespace newslens

@@ -268,6 +268,17 @@ TEST_CASE("the JSON Lines writer prints what the JSON tree prints", "[json]") {
     std::string out;
     for (const auto& e : f) e.second.write_json(out), out += ' ';
     CHECK(out == f.to_json()["a"].dump() + " 100 1234567.89 0.1 3.0 null true ");
+    // Strings are checked a word at a time, the last word overlapping: one
+    // character to escape (or UTF-8) at every place of short and long strings.
+    for (std::size_t n = 0; n <= 20; ++n)
+        for (const char* odd : {"\"", "\\", "\x01", "\xC3\xA9", "\xFF"})
+            for (std::size_t at = 0; at <= n; ++at) {
+                std::string s(n, 'a');
+                s.insert(at, odd);
+                std::string one;
+                newslens::write_json_string(one, s);
+                CHECK(one == nlohmann::ordered_json(s).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+            }
     // Whole numbers take a short path: the same text as nlohmann's, on both
     // sides of 10^15 and for -0.
     for (double v : {0.0, -0.0, 1.0, -5.0, 270.0, 1234567.0, 99999999999999.0, 999999999999999.0, 1e15, -1e15,
