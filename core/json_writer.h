@@ -9,6 +9,9 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "fields.h"
 
@@ -93,17 +96,21 @@ public:
         const char* src = s.data();
         char* p = p_;
         *p++ = '"';
-        if (n >= 8) {
+        if (n >= 16) {
             std::size_t i = 0;
-            std::uint64_t w;
-            for (; i + 8 < n; i += 8) {
-                std::memcpy(&w, src + i, 8);
-                if (!plain8(w)) return string_slow(s, i);
-                std::memcpy(p + i, &w, 8);
+            for (; i + 16 < n; i += 16) {
+                if (!plain16(src + i)) return string_slow(s, i);
+                std::memcpy(p + i, src + i, 16);
             }
-            std::memcpy(&w, src + n - 8, 8);
-            if (!plain8(w)) return string_slow(s, i);
-            std::memcpy(p + n - 8, &w, 8);
+            if (!plain16(src + n - 16)) return string_slow(s, i);
+            std::memcpy(p + n - 16, src + n - 16, 16);
+        } else if (n >= 8) {
+            std::uint64_t a, b;
+            std::memcpy(&a, src, 8);
+            std::memcpy(&b, src + n - 8, 8);
+            if (!plain8x2(a, b)) return string_slow(s, 0);
+            std::memcpy(p, &a, 8);
+            std::memcpy(p + n - 8, &b, 8);
         } else if (n >= 4) {
             std::uint32_t a, b;
             std::memcpy(&a, src, 4);
@@ -166,12 +173,36 @@ public:
 
 private:
     // No byte of w is a control character, '"', '\\' or above 0x7F.
+#ifdef __SSE2__
+    // Signed, the bytes from 0x80 on are below ' ' too.
+    // One bit for each byte of x that is not plain.
+    static int not_plain_sse(__m128i x) {
+        const __m128i bad = _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(' ')),
+                                         _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))));
+        return _mm_movemask_epi8(bad);
+    }
+    static bool plain_sse(__m128i x) { return not_plain_sse(x) == 0; }
+    // The upper eight bytes of the register are zero: not looked at.
+    static bool plain8(std::uint64_t w) { return (not_plain_sse(_mm_cvtsi64_si128(static_cast<long long>(w))) & 0xFF) == 0; }
+    static bool plain8x2(std::uint64_t a, std::uint64_t b) {
+        return plain_sse(_mm_set_epi64x(static_cast<long long>(b), static_cast<long long>(a)));
+    }
+    static bool plain16(const char* s) { return plain_sse(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s))); }
+#else
     static bool plain8(std::uint64_t w) {
         constexpr std::uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
         auto has_zero = [](std::uint64_t x) { return (x - ones) & ~x & high; };
         const std::uint64_t below_space = (w - 0x20 * ones) & ~w & high;
         return ((w & high) | below_space | has_zero(w ^ ('"' * ones)) | has_zero(w ^ ('\\' * ones))) == 0;
     }
+    static bool plain8x2(std::uint64_t a, std::uint64_t b) { return plain8(a) && plain8(b); }
+    static bool plain16(const char* s) {
+        std::uint64_t a, b;
+        std::memcpy(&a, s, 8);
+        std::memcpy(&b, s + 8, 8);
+        return plain8x2(a, b);
+    }
+#endif
     static bool plain(char c) { return detail::kJsonPlain.plain[static_cast<unsigned char>(c)]; }
     // string_fit() from byte i on, s[0, i) plain (the opening quote at p_,
     // nothing after it counted as written yet).
