@@ -271,6 +271,29 @@ bool is_offset_field(std::string_view key, const Value& v) {
     return v.type() == Value::Type::Int && (ends("_start") || ends("_end"));
 }
 
+// `,"segment":"article"` and the like, made once for each kind: copied as
+// a fixed block of bytes instead of a name and its length.
+struct SegmentKey {
+    char text[32] = {};
+    std::size_t size = 0;
+};
+
+const SegmentKey& segment_key(PassageKind kind) {
+    static const std::vector<SegmentKey> keys = [] {
+        std::vector<SegmentKey> out;
+        for (int k = 0; k <= static_cast<int>(PassageKind::Boilerplate); ++k) {  // the last kind
+            const std::string piece = std::string(",\"segment\":\"") + passage_kind_name(static_cast<PassageKind>(k)) + '"';
+            SegmentKey key;
+            if (piece.size() > sizeof key.text) throw std::logic_error("segment kind name too long: " + piece);
+            std::memcpy(key.text, piece.data(), piece.size());
+            key.size = piece.size();
+            out.push_back(key);
+        }
+        return out;
+    }();
+    return keys[static_cast<std::size_t>(kind)];
+}
+
 // `doc` is the document (or part) the mention's offsets and `passage` refer
 // to; `offset` moves them into the whole document.
 void write_mention(JsonSink& out, const Document& doc, const Mention& m, const Passage* passage, std::size_t offset,
@@ -287,23 +310,31 @@ void write_mention(JsonSink& out, const Document& doc, const Mention& m, const P
     const std::size_t b = doc.byte_from_cp(m.start);
     const std::string_view text = std::string_view(doc.text()).substr(b, doc.byte_from_cp(m.end) - b);
     out.reserve(64 + 4 * JsonSink::kNumberRoom + text.size());
+    const std::size_t start = m.start + offset, end = m.end + offset;
     out.raw_fit(",\"start\":");
-    out.number_fit(static_cast<std::int64_t>(m.start + offset));
+    const char* start_digits = out.position();
+    out.number_fit(static_cast<std::int64_t>(start));
+    const std::size_t start_length = static_cast<std::size_t>(out.position() - start_digits);
     out.raw_fit(",\"end\":");
-    out.number_fit(static_cast<std::int64_t>(m.end + offset));
+    const char* end_digits = out.position();
+    out.number_fit(static_cast<std::int64_t>(end));
+    const std::size_t end_length = static_cast<std::size_t>(out.position() - end_digits);
     if (options.utf16_offsets) {
+        // Without code points beyond the BMP (most texts) the UTF-16 offsets
+        // are the same numbers: their digits are copied.
+        const std::size_t start16 = doc.utf16_from_cp(m.start), end16 = doc.utf16_from_cp(m.end);
         out.raw_fit(",\"start16\":");
-        out.number_fit(static_cast<std::int64_t>(doc.utf16_from_cp(m.start)));
+        if (start16 == start && start_length <= 8) out.repeat_fit(start_digits, start_length);
+        else out.number_fit(static_cast<std::int64_t>(start16));
         out.raw_fit(",\"end16\":");
-        out.number_fit(static_cast<std::int64_t>(doc.utf16_from_cp(m.end)));
+        if (end16 == end && end_length <= 8) out.repeat_fit(end_digits, end_length);
+        else out.number_fit(static_cast<std::int64_t>(end16));
     }
     out.raw_fit(",\"text\":");
     out.string_fit(text);
-    const std::string_view kind_name = passage_kind_name(kind);
-    out.reserve(32 + kind_name.size() + JsonSink::kNumberRoom);
-    out.raw_fit(",\"segment\":\"");
-    std::memcpy(out.fit_pointer(kind_name.size()), kind_name.data(), kind_name.size());
-    out.put_fit('"');
+    const SegmentKey& segment = segment_key(kind);
+    out.reserve(sizeof segment.text + 16 + JsonSink::kNumberRoom);
+    std::memcpy(out.fit_pointer(segment.size), segment.text, sizeof segment.text);
     if (kind == PassageKind::Story) {
         out.raw_fit(",\"story\":");
         out.number_fit(static_cast<std::int64_t>(passage->story));

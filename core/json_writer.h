@@ -57,6 +57,13 @@ public:
         put_fit(c);
     }
     void put_fit(char c) { *p_++ = c; }
+    // Writes again the n <= 8 bytes written at `from` (a number repeated):
+    // a fixed eight-byte move, so the caller's room must hold 8.
+    void repeat_fit(const char* from, std::size_t n) {
+        std::memcpy(p_, from, 8);
+        p_ += n;
+    }
+    const char* position() const { return p_; }
     // Where to write n bytes of JSON text the caller made room for.
     char* fit_pointer(std::size_t n) {
         char* p = p_;
