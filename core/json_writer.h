@@ -147,7 +147,31 @@ public:
             *p_++ = '-';
             u = 0 - u;
         }
-        // Offsets and counts: a few digits, written two at a time from the end.
+        // Offsets into a news text and most counts have at most four digits.
+        if (u < 10000) {
+            const auto pair = [](std::uint64_t two) { return detail::kTwoDigits + 2 * two; };
+            if (u < 100) {
+                if (u < 10) {
+                    *p_++ = static_cast<char>('0' + u);
+                } else {
+                    std::memcpy(p_, pair(u), 2);
+                    p_ += 2;
+                }
+                return;
+            }
+            const std::uint64_t high = u / 100, low = u - 100 * high;
+            if (high < 10) {
+                *p_ = static_cast<char>('0' + high);
+                std::memcpy(p_ + 1, pair(low), 2);
+                p_ += 3;
+            } else {
+                std::memcpy(p_, pair(high), 2);
+                std::memcpy(p_ + 2, pair(low), 2);
+                p_ += 4;
+            }
+            return;
+        }
+        // Longer ones written two digits at a time from the end.
         std::size_t digits = 1;
         std::uint64_t x = u;
         for (; x >= 100; x /= 100) digits += 2;
