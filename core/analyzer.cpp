@@ -3,6 +3,7 @@
 #include "json_writer.h"
 
 #include <algorithm>
+#include <cstring>
 #include <functional>
 #include <stdexcept>
 
@@ -270,38 +271,78 @@ bool is_offset_field(std::string_view key, const Value& v) {
     return v.type() == Value::Type::Int && (ends("_start") || ends("_end"));
 }
 
+// `,"segment":"article"` and the like, made once for each kind: copied as
+// a fixed block of bytes instead of a name and its length.
+struct SegmentKey {
+    char text[32] = {};
+    std::size_t size = 0;
+};
+
+const SegmentKey& segment_key(PassageKind kind) {
+    static const std::vector<SegmentKey> keys = [] {
+        std::vector<SegmentKey> out;
+        for (int k = 0; k <= static_cast<int>(PassageKind::Boilerplate); ++k) {  // the last kind
+            const std::string piece = std::string(",\"segment\":\"") + passage_kind_name(static_cast<PassageKind>(k)) + '"';
+            SegmentKey key;
+            if (piece.size() > sizeof key.text) throw std::logic_error("segment kind name too long: " + piece);
+            std::memcpy(key.text, piece.data(), piece.size());
+            key.size = piece.size();
+            out.push_back(key);
+        }
+        return out;
+    }();
+    return keys[static_cast<std::size_t>(kind)];
+}
+
 // `doc` is the document (or part) the mention's offsets and `passage` refer
 // to; `offset` moves them into the whole document.
 void write_mention(JsonSink& out, const Document& doc, const Mention& m, const Passage* passage, std::size_t offset,
                    bool& first, const JsonOptions& options) {
     const PassageKind kind = passage ? passage->kind : PassageKind::Article;
     if (options.article_only && !in_article(kind)) return;
-    out.raw(first ? "{\"plugin\":" : ",{\"plugin\":");
+    // Room is made once for each run of pieces that ends in a string (an
+    // escaped string makes its own room and leaves none after it).
+    out.reserve(16 + m.plugin.size());
+    if (first) out.raw_fit("{\"plugin\":");
+    else out.raw_fit(",{\"plugin\":");
     first = false;
-    out.string(m.plugin);
-    out.raw(",\"start\":");
-    out.number(static_cast<std::int64_t>(m.start + offset));
-    out.raw(",\"end\":");
-    out.number(static_cast<std::int64_t>(m.end + offset));
-    if (options.utf16_offsets) {
-        out.raw(",\"start16\":");
-        out.number(static_cast<std::int64_t>(doc.utf16_from_cp(m.start)));
-        out.raw(",\"end16\":");
-        out.number(static_cast<std::int64_t>(doc.utf16_from_cp(m.end)));
-    }
-    out.raw(",\"text\":");
+    out.string_fit(m.plugin);
     const std::size_t b = doc.byte_from_cp(m.start);
-    out.string(std::string_view(doc.text()).substr(b, doc.byte_from_cp(m.end) - b));
-    out.raw(",\"segment\":\"");
-    out.raw(passage_kind_name(kind));
-    out.put('"');
+    const std::string_view text = std::string_view(doc.text()).substr(b, doc.byte_from_cp(m.end) - b);
+    out.reserve(64 + 4 * JsonSink::kNumberRoom + text.size());
+    const std::size_t start = m.start + offset, end = m.end + offset;
+    out.raw_fit(",\"start\":");
+    const char* start_digits = out.position();
+    out.number_fit(static_cast<std::int64_t>(start));
+    const std::size_t start_length = static_cast<std::size_t>(out.position() - start_digits);
+    out.raw_fit(",\"end\":");
+    const char* end_digits = out.position();
+    out.number_fit(static_cast<std::int64_t>(end));
+    const std::size_t end_length = static_cast<std::size_t>(out.position() - end_digits);
+    if (options.utf16_offsets) {
+        // Without code points beyond the BMP (most texts) the UTF-16 offsets
+        // are the same numbers: their digits are copied.
+        const std::size_t start16 = doc.utf16_from_cp(m.start), end16 = doc.utf16_from_cp(m.end);
+        out.raw_fit(",\"start16\":");
+        if (start16 == start && start_length <= 8) out.repeat_fit(start_digits, start_length);
+        else out.number_fit(static_cast<std::int64_t>(start16));
+        out.raw_fit(",\"end16\":");
+        if (end16 == end && end_length <= 8) out.repeat_fit(end_digits, end_length);
+        else out.number_fit(static_cast<std::int64_t>(end16));
+    }
+    out.raw_fit(",\"text\":");
+    out.string_fit(text);
+    const SegmentKey& segment = segment_key(kind);
+    out.reserve(sizeof segment.text + 16 + JsonSink::kNumberRoom);
+    std::memcpy(out.fit_pointer(segment.size), segment.text, sizeof segment.text);
     if (kind == PassageKind::Story) {
-        out.raw(",\"story\":");
-        out.number(static_cast<std::int64_t>(passage->story));
+        out.raw_fit(",\"story\":");
+        out.number_fit(static_cast<std::int64_t>(passage->story));
     }
     for (const auto& f : m.fields) {
-        out.put(',');
-        out.string(f.first);
+        out.reserve(f.first.size() + 4);
+        out.put_fit(',');
+        out.string_fit(f.first);
         out.put(':');
         if (offset && is_offset_field(f.first, f.second)) out.number(f.second.as_int() + static_cast<std::int64_t>(offset));
         else f.second.write_json(out);
@@ -364,7 +405,10 @@ void write_tail(JsonSink& out, const std::vector<std::string>& errors) {
 }  // namespace
 
 void write_json_line(std::string& out_string, const Document& doc, const Result& result, const JsonOptions& options) {
-    JsonSink out(out_string, 2 * doc.text().size() + 256);  // a line is about twice its text
+    // Capacity for the line (the sink fills it as it writes): a mention of
+    // the built-in plugins takes 100-400 bytes, a passage about 70.
+    JsonSink out(out_string, doc.text().size() + 300 * result.mentions.size() +
+                                 80 * doc.segmentation().passages().size() + 256);
     write_head(out, doc);
     bool first = true;
     PassageCursor passages(doc.segmentation());

@@ -1,5 +1,6 @@
 #include "fields.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include "document.h"
@@ -50,17 +51,6 @@ void Value::write_json(std::string& out) const {
     write_json(sink);
 }
 
-void Value::write_json(JsonSink& out) const {
-    switch (type_) {
-        case Type::Null: out.raw("null"); break;
-        case Type::Bool: out.raw(int_ ? "true" : "false"); break;
-        case Type::Int: out.number(int_); break;
-        case Type::Double: out.number(double_); break;
-        case Type::String: out.string(str_); break;
-        case Type::Json: out.raw(str_); break;
-    }
-}
-
 bool Value::operator==(const Value& o) const {
     if (type_ != o.type_) return false;
     switch (type_) {
@@ -101,9 +91,17 @@ nlohmann::ordered_json Fields::to_json() const {
 
 
 void JsonSink::grow(std::size_t n) {
+    // The string's size is what the sink may write to; making it bigger
+    // zero-fills the new bytes. So the capacity grows geometrically
+    // (reserve() copies only what is written) but the size in small steps:
+    // no large area is filled only to be overwritten or cut off.
+    constexpr std::size_t kStep = 1024;
     const auto used = static_cast<std::size_t>(p_ - out_.data());
-    std::size_t size = out_.size() * 2;
-    if (size < used + n + 64) size = used + n + 64;
+    const std::size_t size = used + std::max(n, kStep);
+    if (size > out_.capacity()) {
+        out_.resize(used);  // nothing after `used` needs to be copied
+        out_.reserve(std::max(size, 2 * out_.capacity()));
+    }
     out_.resize(size);
     p_ = out_.data() + used;
     end_ = out_.data() + out_.size();

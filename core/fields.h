@@ -47,7 +47,7 @@ public:
     nlohmann::ordered_json to_json() const;
     // Appends the JSON text of the value (as nlohmann's dump() writes it).
     void write_json(std::string& out) const;
-    void write_json(JsonSink& out) const;
+    inline void write_json(JsonSink& out) const;  // defined in core/json_writer.h
     bool operator==(const Value& o) const;
     bool operator!=(const Value& o) const { return !(*this == o); }
 

@@ -9,6 +9,11 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+#include "fields.h"
 
 namespace newslens {
 
@@ -34,20 +39,36 @@ class JsonSink {
 public:
     // `room`: bytes the caller expects to write (more are made as needed).
     explicit JsonSink(std::string& out, std::size_t room = 0) : out_(out) {
+        // Capacity only: grow() sets the size in steps as it is written.
+        if (room) out_.reserve(out_.size() + room);
         p_ = end_ = out_.data() + out_.size();
-        reserve(room);
     }
     ~JsonSink() { out_.resize(static_cast<std::size_t>(p_ - out_.data())); }
     JsonSink(const JsonSink&) = delete;
     JsonSink& operator=(const JsonSink&) = delete;
 
-    // Room for n more bytes.
+    // Room for n more bytes. The writers below that end in `_fit` assume the
+    // caller made room for them: one check for a run of small pieces.
     void reserve(std::size_t n) {
         if (static_cast<std::size_t>(end_ - p_) < n) grow(n);
     }
     void put(char c) {
         reserve(1);
-        *p_++ = c;
+        put_fit(c);
+    }
+    void put_fit(char c) { *p_++ = c; }
+    // Writes again the n <= 8 bytes written at `from` (a number repeated):
+    // a fixed eight-byte move, so the caller's room must hold 8.
+    void repeat_fit(const char* from, std::size_t n) {
+        std::memcpy(p_, from, 8);
+        p_ += n;
+    }
+    const char* position() const { return p_; }
+    // Where to write n bytes of JSON text the caller made room for.
+    char* fit_pointer(std::size_t n) {
+        char* p = p_;
+        p_ += n;
+        return p;
     }
     // Text that is JSON already (punctuation, keys known to need no escape).
     void raw(std::string_view s) {
@@ -60,46 +81,97 @@ public:
     template <std::size_t N>
     void raw(const char (&s)[N]) {
         reserve(N - 1);
+        raw_fit(s);
+    }
+    template <std::size_t N>
+    void raw_fit(const char (&s)[N]) {
         std::memcpy(p_, s, N - 1);
         p_ += N - 1;
     }
     // A JSON string literal: UTF-8 kept, quotes, backslashes and control
     // characters escaped, invalid UTF-8 replaced by U+FFFD.
-    __attribute__((always_inline)) void string(std::string_view s) {
+    void string(std::string_view s) {
+        reserve(s.size() + 2);
+        string_fit(s);
+    }
+    // string() with room made for s.size() + 2 bytes (escapes make their own).
+    __attribute__((always_inline)) void string_fit(std::string_view s) {
         // Most strings written (keys, names, a mention's text) are plain
-        // ASCII: copied eight bytes at a time while they stay plain.
+        // ASCII: checked and copied a word at a time, the last word
+        // overlapping the one before it, so no byte is handled alone.
         const std::size_t n = s.size();
-        reserve(n + 2);
+        const char* src = s.data();
         char* p = p_;
         *p++ = '"';
-        std::size_t i = 0;
-        for (; i + 8 <= n; i += 8) {
-            std::uint64_t w;
-            std::memcpy(&w, s.data() + i, 8);
-            if (!plain8(w)) break;
-            std::memcpy(p + i, &w, 8);
+        if (n >= 16) {
+            std::size_t i = 0;
+            for (; i + 16 < n; i += 16) {
+                if (!plain16(src + i)) return string_slow(s, i);
+                std::memcpy(p + i, src + i, 16);
+            }
+            if (!plain16(src + n - 16)) return string_slow(s, i);
+            std::memcpy(p + n - 16, src + n - 16, 16);
+        } else if (n >= 8) {
+            std::uint64_t a, b;
+            std::memcpy(&a, src, 8);
+            std::memcpy(&b, src + n - 8, 8);
+            if (!plain8x2(a, b)) return string_slow(s, 0);
+            std::memcpy(p, &a, 8);
+            std::memcpy(p + n - 8, &b, 8);
+        } else if (n >= 4) {
+            std::uint32_t a, b;
+            std::memcpy(&a, src, 4);
+            std::memcpy(&b, src + n - 4, 4);
+            if (!plain8(a | (std::uint64_t{b} << 32))) return string_slow(s, 0);
+            std::memcpy(p, &a, 4);
+            std::memcpy(p + n - 4, &b, 4);
+        } else {
+            for (std::size_t i = 0; i < n; ++i) {
+                if (!plain(src[i])) return string_slow(s, i);
+                p[i] = src[i];
+            }
         }
-        for (; i < n; ++i) {
-            const char c = s[i];
-            if (!plain(c)) break;
-            p[i] = c;
-        }
-        p_ = p + i;
-        if (i < n) {
-            string_rest(s, i);
-            return;
-        }
-        *p_++ = '"';
+        p += n;
+        *p++ = '"';
+        p_ = p;
     }
     // As nlohmann's dump() writes them (doubles: shortest round trip).
     void number(std::int64_t v) {
-        reserve(21);
+        reserve(kNumberRoom);
+        number_fit(v);
+    }
+    static constexpr std::size_t kNumberRoom = 21;  // "-" and 20 digits
+    void number_fit(std::int64_t v) {
         std::uint64_t u = static_cast<std::uint64_t>(v);
         if (v < 0) {
             *p_++ = '-';
             u = 0 - u;
         }
-        // Offsets and counts: a few digits, written two at a time from the end.
+        // Offsets into a news text and most counts have at most four digits.
+        if (u < 10000) {
+            const auto pair = [](std::uint64_t two) { return detail::kTwoDigits + 2 * two; };
+            if (u < 100) {
+                if (u < 10) {
+                    *p_++ = static_cast<char>('0' + u);
+                } else {
+                    std::memcpy(p_, pair(u), 2);
+                    p_ += 2;
+                }
+                return;
+            }
+            const std::uint64_t high = u / 100, low = u - 100 * high;
+            if (high < 10) {
+                *p_ = static_cast<char>('0' + high);
+                std::memcpy(p_ + 1, pair(low), 2);
+                p_ += 3;
+            } else {
+                std::memcpy(p_, pair(high), 2);
+                std::memcpy(p_ + 2, pair(low), 2);
+                p_ += 4;
+            }
+            return;
+        }
+        // Longer ones written two digits at a time from the end.
         std::size_t digits = 1;
         std::uint64_t x = u;
         for (; x >= 100; x /= 100) digits += 2;
@@ -132,13 +204,44 @@ public:
 
 private:
     // No byte of w is a control character, '"', '\\' or above 0x7F.
+#ifdef __SSE2__
+    // Signed, the bytes from 0x80 on are below ' ' too.
+    // One bit for each byte of x that is not plain.
+    static int not_plain_sse(__m128i x) {
+        const __m128i bad = _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(' ')),
+                                         _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))));
+        return _mm_movemask_epi8(bad);
+    }
+    static bool plain_sse(__m128i x) { return not_plain_sse(x) == 0; }
+    // The upper eight bytes of the register are zero: not looked at.
+    static bool plain8(std::uint64_t w) { return (not_plain_sse(_mm_cvtsi64_si128(static_cast<long long>(w))) & 0xFF) == 0; }
+    static bool plain8x2(std::uint64_t a, std::uint64_t b) {
+        return plain_sse(_mm_set_epi64x(static_cast<long long>(b), static_cast<long long>(a)));
+    }
+    static bool plain16(const char* s) { return plain_sse(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s))); }
+#else
     static bool plain8(std::uint64_t w) {
         constexpr std::uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
         auto has_zero = [](std::uint64_t x) { return (x - ones) & ~x & high; };
         const std::uint64_t below_space = (w - 0x20 * ones) & ~w & high;
         return ((w & high) | below_space | has_zero(w ^ ('"' * ones)) | has_zero(w ^ ('\\' * ones))) == 0;
     }
+    static bool plain8x2(std::uint64_t a, std::uint64_t b) { return plain8(a) && plain8(b); }
+    static bool plain16(const char* s) {
+        std::uint64_t a, b;
+        std::memcpy(&a, s, 8);
+        std::memcpy(&b, s + 8, 8);
+        return plain8x2(a, b);
+    }
+#endif
     static bool plain(char c) { return detail::kJsonPlain.plain[static_cast<unsigned char>(c)]; }
+    // string_fit() from byte i on, s[0, i) plain (the opening quote at p_,
+    // nothing after it counted as written yet).
+    void string_slow(std::string_view s, std::size_t i) {
+        std::memcpy(p_ + 1, s.data(), i);
+        p_ += 1 + i;
+        string_rest(s, i);
+    }
     // string() from byte i on, the opening quote and s[0, i) written.
     void string_rest(std::string_view s, std::size_t i);
     void grow(std::size_t n);
@@ -146,5 +249,20 @@ private:
     char* p_ = nullptr;
     char* end_ = nullptr;
 };
+
+// Inline: the JSON Lines writer calls it for every field of every mention.
+inline void Value::write_json(JsonSink& out) const {
+    switch (type_) {
+        case Type::Null: out.raw("null"); break;
+        case Type::Bool:
+            if (int_) out.raw("true");
+            else out.raw("false");
+            break;
+        case Type::Int: out.number(int_); break;
+        case Type::Double: out.number(double_); break;
+        case Type::String: out.string(str_); break;
+        case Type::Json: out.raw(str_); break;
+    }
+}
 
 }  // namespace newslens

@@ -2,6 +2,7 @@
 // pipeline's dependency order and the JSON Lines writer.
 #include <catch2/catch.hpp>
 
+#include <limits>
 #include <stdexcept>
 
 #include "analyzer.h"
@@ -268,6 +269,28 @@ TEST_CASE("the JSON Lines writer prints what the JSON tree prints", "[json]") {
     std::string out;
     for (const auto& e : f) e.second.write_json(out), out += ' ';
     CHECK(out == f.to_json()["a"].dump() + " 100 1234567.89 0.1 3.0 null true ");
+    // Strings are checked a word at a time, the last word overlapping: one
+    // character to escape (or UTF-8) at every place of short and long strings.
+    for (std::size_t n = 0; n <= 20; ++n)
+        for (const char* odd : {"\"", "\\", "\x01", "\xC3\xA9", "\xFF"})
+            for (std::size_t at = 0; at <= n; ++at) {
+                std::string s(n, 'a');
+                s.insert(at, odd);
+                std::string one;
+                newslens::write_json_string(one, s);
+                CHECK(one == nlohmann::ordered_json(s).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+            }
+    // Whole numbers up to four digits take a short path: both sides of each
+    // length, negative ones and the extremes.
+    for (std::int64_t v : {std::int64_t{0}, std::int64_t{9}, std::int64_t{10}, std::int64_t{99}, std::int64_t{100},
+                           std::int64_t{101}, std::int64_t{999}, std::int64_t{1000}, std::int64_t{1009}, std::int64_t{9999},
+                           std::int64_t{10000}, std::int64_t{-7}, std::int64_t{-1000}, std::int64_t{-10000},
+                           std::int64_t{1130000000}, std::numeric_limits<std::int64_t>::max(),
+                           std::numeric_limits<std::int64_t>::min()}) {
+        std::string one;
+        newslens::write_json_number(one, v);
+        CHECK(one == std::to_string(v));
+    }
     // Whole numbers take a short path: the same text as nlohmann's, on both
     // sides of 10^15 and for -0.
     for (double v : {0.0, -0.0, 1.0, -5.0, 270.0, 1234567.0, 99999999999999.0, 999999999999999.0, 1e15, -1e15,
