@@ -93,12 +93,14 @@ struct Start {
 };
 
 // Storage of one thread, reused for each document: the vectors keep their
-// capacity instead of being allocated again for every article.
+// capacity, and the lower-case word bits are cleared where they were set
+// (a fresh WordBits grows and zeroes a bitmap the size of the vocabulary).
 struct Workspace {
     std::vector<NameToken> toks;
     std::vector<std::uint32_t> capitalised;
     std::vector<Start> starts;
     std::vector<std::uint32_t> shouted, prefixes, suffixes;  // the starts all in capitals, of feature words
+    newslens::WordBits lower_words;
     std::vector<char> dateline;
     std::vector<int> owner, person;
     std::vector<Cand> fitting;
@@ -135,15 +137,19 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
         if (lists & kSuffixStart) suffixes.push_back(k);
     }
     // Words seen in lower case somewhere in the document are common words
-    // here. A few rules ask it of a token or two an article (some 1.6 on
-    // average), so each question scans the tokens: cheaper than a set of
-    // every lower-case word, built for each document.
+    // here. Gathered at the first question: many articles never ask. (A scan
+    // of the tokens per question is cheaper on news articles but quadratic
+    // on a long document, where the questions grow with the text.)
+    newslens::WordBits& lower_words = work.lower_words;
+    lower_words.clear();
+    bool lower_gathered = false;
     auto written_lower = [&](std::size_t k) {
-        const WordId key = toks[k].key;
-        if (key == newslens::kNoWord) return false;
-        for (const NameToken& t : toks)
-            if (t.key == key && t.word && !t.cap) return true;
-        return false;
+        if (!lower_gathered) {
+            for (const NameToken& t : toks)
+                if (t.word && !t.cap) lower_words.insert(t.key);
+            lower_gathered = true;
+        }
+        return lower_words.contains(toks[k].key);
     };
 
     // Lines written in title case (headlines): capitalisation says little
