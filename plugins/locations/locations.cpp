@@ -112,6 +112,15 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
     const std::wstring& text = doc.wide();
     const auto& ltoks = layer.tokens();
     static thread_local Workspace work;
+    // A long document's buffers are given back after it: kept, every
+    // plugin's would add up while the next plugins run (the page's WASM
+    // heap ends at 2 GB; a 50 MB document did not fit).
+    struct Release {
+        Workspace& w;
+        ~Release() {
+            if (w.toks.capacity() > (1u << 20)) w = Workspace{};
+        }
+    } release{work};
     name_tokens(layer, 0, ltoks.size(), work.toks, work.capitalised);
     const std::vector<NameToken>& toks = work.toks;
     const std::size_t T = toks.size();

@@ -285,6 +285,16 @@ void Tokens::apply_masked(const std::vector<Run>& runs) {
         if (starts_token(masked_[i], infos_[i])) starters_[starter_count_++] = static_cast<std::uint32_t>(i);
 }
 
+// A long document's buffers are given back after it: kept, every plugin's
+// would add up while the next plugins run (the page's WASM heap ends at
+// 2 GB; a 50 MB document did not fit).
+Tokens::~Tokens() {
+    if (infos_.capacity() > (1u << 20)) {
+        infos_ = {};
+        starters_ = {};
+    }
+}
+
 Tokens::Tokens(const TextLayer& layer, const Lexicon& lexicon, const Masker& masker)
     : layer_(layer), lex_(lexicon), text_(layer.document().wide()), infos_(info_buffer()), starters_(starter_buffer()) {
     static thread_local std::vector<std::uint32_t> mask_candidates;  // (its capacity kept, as the buffers')

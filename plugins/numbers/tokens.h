@@ -58,6 +58,7 @@ struct TokInfo {
 class Tokens {
 public:
     Tokens(const TextLayer& layer, const Lexicon& lexicon, const Masker& masker);
+    ~Tokens();
     Tokens(const Tokens&) = delete;  // toks_ may point into masked_
     Tokens& operator=(const Tokens&) = delete;
 

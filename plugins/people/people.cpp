@@ -363,6 +363,18 @@ public:
         static thread_local std::vector<std::uint32_t> capitalised;  // indices of the capitalised tokens, in order
         lower_words.next_document();
         static thread_local std::vector<std::uint32_t> info;  // Kind and Flag bits by word
+        // A long document's buffers are given back after it: kept, every
+        // plugin's would add up while the next plugins run (the page's WASM
+        // heap ends at 2 GB; a 50 MB document did not fit).
+        struct Release {
+            ~Release() {
+                if (info.capacity() > (1u << 20)) {
+                    info = {};
+                    capitalised = {};
+                    lower_words = LowerKeys{};
+                }
+            }
+        } release;
         read(layer, info, lower_words, capitalised);
         const Tokens tokens(layer, info);
         auto lower = [&](WordId k) { return lower_words.contains(k); };
