@@ -62,7 +62,7 @@ NameToken part_of_word(const TextLayer& layer, const newslens::Word& w, std::siz
                        std::size_t body_end, bool final_dot, bool dotted, std::wstring& buffer) {
     const auto& toks = layer.tokens();
     const std::wstring& text = layer.document().wide();
-    NameToken nt;
+    NameToken nt{};
     nt.first = static_cast<std::uint32_t>(p);
     nt.last = static_cast<std::uint32_t>(final_dot ? q + 1 : q);
     nt.start = toks[p].start;
@@ -102,11 +102,12 @@ NameToken part_of_word(const TextLayer& layer, const newslens::Word& w, std::siz
 }
 
 // The name tokens of a word of several layer tokens (a hyphen, a dot, an
-// apostrophe, a possessive ’s), appended to `out`. Kept out of name_tokens'
+// apostrophe, a possessive ’s), written to out[n], out[n + 1] ... (`n` ends
+// past the last). Kept out of name_tokens'
 // loop, which it would slow down for the one-token words that are most of a
 // text (inlined, it makes the compiler spill that loop's registers).
-[[gnu::noinline]] void split_word(const TextLayer& layer, const newslens::Word& w, std::size_t& prev_end, std::vector<NameToken>& out,
-                std::wstring& buffer) {
+[[gnu::noinline]] void split_word(const TextLayer& layer, const newslens::Word& w, std::size_t& prev_end, NameToken* out,
+                                  std::size_t& n, std::wstring& buffer) {
     const auto& toks = layer.tokens();
     const std::wstring& text = layer.document().wide();
     std::size_t body_end = w.last;  // without the abbreviation dot and the possessive ’s
@@ -135,9 +136,9 @@ NameToken part_of_word(const TextLayer& layer, const newslens::Word& w, std::siz
         // A hyphen, an ampersand, another dot, or the end of the body.
         const bool final_dot = k == body_end && dotted && w.abbreviation && !w.possessive;
         NameToken nt = part_of_word(layer, w, p, k, body_end, final_dot, dotted, buffer);
-        nt.gap_before = out.empty() ? '|' : gap_between(layer, prev_end, p);
+        nt.gap_before = n == 0 ? '|' : gap_between(layer, prev_end, p);
         prev_end = nt.last;
-        out.push_back(nt);
+        out[n++] = nt;
         p = k + 1;
         dotted = false;
     }
@@ -162,11 +163,15 @@ void read_name_tokens(const TextLayer& layer, std::size_t first, std::size_t las
     std::size_t word_begin = layer.word_of_token(first), word_end = layer.word_of_token(last - 1) + 1;
     if (words[word_begin].first < first) ++word_begin;
     if (word_end > word_begin && words[word_end - 1].last > last) --word_end;
-    // One name token a word, more where hyphens split words: room for a few more.
-    const std::size_t word_count = word_end - word_begin;
-    out.reserve(word_count + word_count / 8 + 4);
+    if (word_end <= word_begin) return;
+    // Each name token holds layer tokens of its own: there are no more name
+    // tokens than layer tokens. Sized once (a zero fill), then written in
+    // place: no capacity check a token (dotted, apostrophe and possessive
+    // stay false for one-token words).
+    out.resize(words[word_end - 1].last - words[word_begin].first);
+    NameToken* const data = out.data();
+    std::size_t n = 0;
     // Raw pointers: the stores into `out` would make the compiler reload the vectors' data.
-    const Token* const tok_data = toks.data();
     const newslens::Word* const word_data = words.data();
     const wchar_t* const text = layer.document().wide().data();
     std::size_t prev_end = first;  // the layer token after the previous name token
@@ -175,32 +180,32 @@ void read_name_tokens(const TextLayer& layer, std::size_t first, std::size_t las
         const newslens::Word& w = word_data[wi];
         if (!w.alnum) continue;
         if (w.last != w.first + 1) {
-            const std::size_t before = out.size();
-            split_word(layer, w, prev_end, out, buffer);
-            for (std::size_t k = before; k < out.size(); ++k) note(out[k], k);
+            const std::size_t before = n;
+            split_word(layer, w, prev_end, data, n, buffer);
+            for (std::size_t k = before; k < n; ++k) note(data[k], k);
             continue;
         }
-        // Most words are one layer token (no hyphen, dot or ’s): their key,
-        // capitals and gap come straight off the token.
-        const Token& tok = tok_data[w.first];
-        const auto c = static_cast<char32_t>(text[tok.start]);
-        const std::size_t k = out.size();
-        NameToken& nt = out.emplace_back();  // filled in place: no copy
+        // Most words are one layer token (no hyphen, dot or ’s): the word
+        // holds that token's text span, key, shape and gap.
+        const auto c = static_cast<char32_t>(text[w.start]);
+        NameToken& nt = data[n];
         nt.first = w.first;
         nt.last = w.last;
-        nt.start = tok.start;
-        nt.end = nt.key_end = tok.end;
-        nt.key = tok.key;
+        nt.start = w.start;
+        nt.end = nt.key_end = w.end;
+        nt.key = w.key;
         nt.word = c < 0x80 ? chars::is_ascii_letter(c) : chars::is_letter(c);
-        nt.cap = tok.shape == Shape::Capitalized || tok.shape == Shape::AllCaps;
-        nt.allcaps = tok.shape == Shape::AllCaps;
+        nt.cap = w.shape == Shape::Capitalized || w.shape == Shape::AllCaps;
+        nt.allcaps = w.shape == Shape::AllCaps;
         if (prev_end == w.first)  // (the first token's gap is set to '|' below)
-            nt.gap_before = (tok.gap & (newslens::kSpaceBefore | newslens::kLineBefore)) == newslens::kSpaceBefore ? ' ' : '|';
+            nt.gap_before = (w.gap & (newslens::kSpaceBefore | newslens::kLineBefore)) == newslens::kSpaceBefore ? ' ' : '|';
         else nt.gap_before = gap_between(layer, prev_end, w.first);
         prev_end = w.last;
-        note(nt, k);
+        note(nt, n);
+        ++n;
     }
-    if (!out.empty()) out.front().gap_before = '|';  // nothing before it
+    out.resize(n);
+    if (n) out.front().gap_before = '|';  // nothing before it
 }
 
 }  // namespace

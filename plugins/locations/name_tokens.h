@@ -17,21 +17,24 @@
 
 namespace newslens_locations {
 
+// Plain data without default member initialisers, so that a vector of them
+// is sized with one zero fill (name_tokens writes each in place): make one
+// with NameToken{}.
 struct NameToken {
-    std::uint32_t first = 0, last = 0;    // layer tokens [first, last)
-    std::uint32_t start = 0, end = 0;     // code points, a dotted abbreviation's final dot included
-    std::uint32_t key_end = 0;            // end of the key's text (before that dot)
-    newslens::WordId key = newslens::kNoWord;  // folded text [start, key_end)
-    bool word = false;     // starts with a letter
-    bool cap = false;      // its first letter is upper case (or "d’Ivoire": an elided article before one)
-    bool allcaps = false;  // two letters or more, none lower case
-    bool dotted = false;   // U.S., D.C.: its key is the letters without the dots ("us")
-    bool apostrophe = false;  // Ts’khinvali, d’Ivoire: its key is the letters without the apostrophe
-    bool possessive = false;  // John’s (the key is "john")
+    std::uint32_t first, last;    // layer tokens [first, last)
+    std::uint32_t start, end;     // code points, a dotted abbreviation's final dot included
+    std::uint32_t key_end;        // end of the key's text (before that dot)
+    newslens::WordId key;         // folded text [start, key_end)
+    bool word;        // starts with a letter
+    bool cap;         // its first letter is upper case (or "d’Ivoire": an elided article before one)
+    bool allcaps;     // two letters or more, none lower case
+    bool dotted;      // U.S., D.C.: its key is the letters without the dots ("us")
+    bool apostrophe;  // Ts’khinvali, d’Ivoire: its key is the letters without the apostrophe
+    bool possessive;  // John’s (the key is "john")
     // What lies between it and the token before: ' ' white space (or one
     // hyphen inside a word), ',' or '.' glued to the token before then
     // white space, '|' anything else (a line break, other punctuation).
-    char gap_before = '|';
+    char gap_before;
 };
 
 // The name tokens of layer tokens [first, last) (whole words only).
