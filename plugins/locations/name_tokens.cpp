@@ -1,6 +1,8 @@
 #include "name_tokens.h"
 
 #include <algorithm>
+#include <cstddef>
+#include <cstring>
 
 #include "document.h"
 
@@ -148,6 +150,29 @@ NameToken part_of_word(const TextLayer& layer, const newslens::Word& w, std::siz
 
 namespace {
 
+// A one-token word's name token but its text span, key and `word`: by its
+// shape and by whether white space alone lies before it (gap ' ', else '|').
+struct OneTokenTemplates {
+    NameToken by_shape[6][2];
+    constexpr OneTokenTemplates() : by_shape{} {
+        for (int shape = 0; shape < 6; ++shape)
+            for (int spaced = 0; spaced < 2; ++spaced) {
+                NameToken& t = by_shape[shape][spaced];
+                t.cap = Shape(shape) == Shape::Capitalized || Shape(shape) == Shape::AllCaps;
+                t.allcaps = Shape(shape) == Shape::AllCaps;
+                t.gap_before = spaced ? ' ' : '|';
+            }
+    }
+};
+constexpr OneTokenTemplates kOneToken;  // constant: ready before any static constructor runs
+
+// Word and NameToken both begin with first, last, start, end: copied at once.
+static_assert(offsetof(newslens::Word, first) == 0 && offsetof(newslens::Word, last) == 4 &&
+              offsetof(newslens::Word, start) == 8 && offsetof(newslens::Word, end) == 12);
+static_assert(offsetof(NameToken, first) == 0 && offsetof(NameToken, last) == 4 && offsetof(NameToken, start) == 8 &&
+              offsetof(NameToken, end) == 12);
+static_assert(int(Shape::Other) == 5);
+
 // The name tokens of layer tokens [first, last) into `out`, each handed to
 // `note` with its index as it is made.
 template <class Note>
@@ -188,18 +213,16 @@ void read_name_tokens(const TextLayer& layer, std::size_t first, std::size_t las
         // Most words are one layer token (no hyphen, dot or ’s): the word
         // holds that token's text span, key, shape and gap.
         const auto c = static_cast<char32_t>(text[w.start]);
+        const bool after_previous = prev_end == w.first;
+        const bool spaced = after_previous && (w.gap & (newslens::kSpaceBefore | newslens::kLineBefore)) == newslens::kSpaceBefore;
         NameToken& nt = data[n];
-        nt.first = w.first;
-        nt.last = w.last;
-        nt.start = w.start;
-        nt.end = nt.key_end = w.end;
+        nt = kOneToken.by_shape[static_cast<int>(w.shape)][spaced];
+        std::memcpy(&nt.first, &w.first, 4 * sizeof(std::uint32_t));  // first, last, start, end
+        nt.key_end = w.end;
         nt.key = w.key;
         nt.word = c < 0x80 ? chars::is_ascii_letter(c) : chars::is_letter(c);
-        nt.cap = w.shape == Shape::Capitalized || w.shape == Shape::AllCaps;
-        nt.allcaps = w.shape == Shape::AllCaps;
-        if (prev_end == w.first)  // (the first token's gap is set to '|' below)
-            nt.gap_before = (w.gap & (newslens::kSpaceBefore | newslens::kLineBefore)) == newslens::kSpaceBefore ? ' ' : '|';
-        else nt.gap_before = gap_between(layer, prev_end, w.first);
+        // (The first token's gap is set to '|' below.)
+        if (!after_previous) nt.gap_before = gap_between(layer, prev_end, w.first);
         prev_end = w.last;
         note(nt, n);
         ++n;
