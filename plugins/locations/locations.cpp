@@ -92,6 +92,51 @@ struct Start {
     bool spaced = false;      // the first token, or white space before it (gap ' ')
 };
 
+// The keys a document writes in lower case somewhere, a bit each
+// (vocabulary ids and the document's own ids apart). The bitmaps only grow,
+// and are kept for the next documents: after the first few, a token costs
+// no growth. The next gathering clears only the 64-bit words made non-zero.
+class LowerKeys {
+public:
+    void gather(const std::vector<NameToken>& toks) {
+        clear();
+        std::uint64_t* global = global_.data();
+        std::uint64_t* local = local_.data();
+        std::size_t global_size = global_.size(), local_size = local_.size();
+        for (const NameToken& t : toks) {
+            if (!t.word || t.cap) continue;
+            const WordId id = t.key;
+            const std::size_t i = id & ~newslens::kFirstLocalWord;
+            const bool is_local = id >= newslens::kFirstLocalWord;
+            if (i / 64 >= (is_local ? local_size : global_size)) {
+                std::vector<std::uint64_t>& bits = is_local ? local_ : global_;
+                bits.resize(std::max(i / 64 + 1, 2 * bits.size()), 0);
+                global = global_.data();
+                local = local_.data();
+                global_size = global_.size();
+                local_size = local_.size();
+            }
+            std::uint64_t& word = (is_local ? local : global)[i / 64];
+            if (word == 0) touched_.push_back(static_cast<std::uint32_t>(is_local ? ~(i / 64) : i / 64));
+            word |= std::uint64_t{1} << (i % 64);
+        }
+    }
+    bool contains(WordId id) const {
+        if (id == newslens::kNoWord) return false;  // (a split word's part the document has no key for)
+        const std::size_t i = id & ~newslens::kFirstLocalWord;
+        const std::vector<std::uint64_t>& bits = id >= newslens::kFirstLocalWord ? local_ : global_;
+        return i / 64 < bits.size() && (bits[i / 64] >> (i % 64) & 1);
+    }
+
+private:
+    void clear() {
+        for (const std::uint32_t w : touched_) (w & 0x80000000u ? local_[~w] : global_[w]) = 0;
+        touched_.clear();
+    }
+    std::vector<std::uint64_t> global_, local_;
+    std::vector<std::uint32_t> touched_;  // indices of global_ words, ~indices of local_ words
+};
+
 // Storage of one thread, reused for each document: the vectors keep their
 // capacity, and the lower-case word bits are cleared where they were set
 // (a fresh WordBits grows and zeroes a bitmap the size of the vocabulary).
@@ -100,7 +145,7 @@ struct Workspace {
     std::vector<std::uint32_t> capitalised;
     std::vector<Start> starts;
     std::vector<std::uint32_t> shouted, prefixes, suffixes;  // the starts all in capitals, of feature words
-    newslens::WordBits lower_words;
+    LowerKeys lower_words;
     std::vector<char> dateline;
     std::vector<int> owner, person;
     std::vector<Cand> fitting;
@@ -149,13 +194,11 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
     // here. Gathered at the first question: many articles never ask. (A scan
     // of the tokens per question is cheaper on news articles but quadratic
     // on a long document, where the questions grow with the text.)
-    newslens::WordBits& lower_words = work.lower_words;
-    lower_words.clear();
+    LowerKeys& lower_words = work.lower_words;
     bool lower_gathered = false;
     auto written_lower = [&](std::size_t k) {
         if (!lower_gathered) {
-            for (const NameToken& t : toks)
-                if (t.word && !t.cap) lower_words.insert(t.key);
+            lower_words.gather(toks);
             lower_gathered = true;
         }
         return lower_words.contains(toks[k].key);
@@ -395,7 +438,12 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
     for (std::size_t c = 0, next = 0; c < starts.size(); ++c) {
         const std::size_t i = starts[c].tok;
         if (i < next || !starts[c].word || !starts[c].spaced || owner[i] >= 0) continue;
-        const bool locative = i > 0 && (in(kLocative, toks[i - 1].key) || toks[i - 1].key == w_to_);
+        // The name must end right before ", ": the first gap after it that is
+        // not white space, at most four tokens on, is a comma (most starts
+        // fail this, which costs no list look-up).
+        std::size_t comma = i + 1;
+        while (comma < T && comma - i < 4 && toks[comma].gap_before == ' ') ++comma;
+        if (comma >= T || toks[comma].gap_before != ',') continue;
         std::size_t j = i;
         for (; j < T && j - i < 4 && owner[j] < 0 && (j == i || toks[j].gap_before == ' '); ++j) {
             const std::uint16_t lists = gaz_.lists(toks[j].key);  // name_token(j), read off one look-up
@@ -403,6 +451,7 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
             if (!(name || (j > i && (lists & kConnectors))) || (lists & kRoles)) break;
         }
         if (j == i || j >= T || toks[j].gap_before != ',' || !toks[j - 1].cap) continue;
+        const bool locative = i > 0 && (in(kLocative, toks[i - 1].key) || toks[i - 1].key == w_to_);
         Match m;
         m.first = i; m.count = j - i; m.unknown = true;
         std::size_t after = toks[j].end;  // end of the country or state
