@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <string_view>
@@ -211,6 +212,7 @@ Gazetteer::Gazetteer() {
         if (!f[5].empty()) e.pop = to_integer(f[5]);
         if (e.kind == Kind::State) e.well_known = f[6] == "1";
         else e.weight = !f[6].empty() ? to_double(f[6]) : e.pop > 0 ? double(e.pop) : 0.0;
+        e.weight_score = std::log10(1.0 + std::max(0.0, e.weight)) / 20.0;
         const auto id = static_cast<std::uint32_t>(entries_.size());
         if (f.size() > 8 && !f[8].empty()) {
             std::string code = e.cc + ' ' + std::string(f[8]);

@@ -32,6 +32,7 @@ struct Entry {
     bool has_ll = false;
     long long pop = -1;
     double weight = 0;  // ranks candidates: population, or the country's total city population
+    double weight_score = 0;  // log10(1 + weight) / 20: the tie-break of a candidate's score, computed once
     Kind kind = Kind::City;
     bool well_known = false;  // a state news names without its country (California, Ontario)
     std::uint32_t state = kNoState;  // entry of a city's state (a state's own), where the data says

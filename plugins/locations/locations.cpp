@@ -861,7 +861,7 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
             // that also names the US), unless the article is about the namesake's country.
             if (e.kind == Kind::Capital) s += e.pop >= 500000 ? 2 : 1;
             if ((e.kind == Kind::City || e.kind == Kind::Capital) && e.pop >= 1000000) s += 1;
-            return s + std::log10(1.0 + std::max(0.0, e.weight)) / 20.0;
+            return s + e.weight_score;
         };
         int best = -1;
         double best_score = -1;
