@@ -150,8 +150,9 @@ NameToken part_of_word(const TextLayer& layer, const newslens::Word& w, std::siz
 
 namespace {
 
-// A one-token word's name token but its text span, key and `word`: by its
-// shape and by whether white space alone lies before it (gap ' ', else '|').
+// A one-token word's name token but its text span and key: by its shape and
+// by whether white space alone lies before it (gap ' ', else '|'). Its
+// `word` holds for an ASCII first character (see read_name_tokens).
 struct OneTokenTemplates {
     NameToken by_shape[6][2];
     constexpr OneTokenTemplates() : by_shape{} {
@@ -161,6 +162,7 @@ struct OneTokenTemplates {
                 t.cap = Shape(shape) == Shape::Capitalized || Shape(shape) == Shape::AllCaps;
                 t.allcaps = Shape(shape) == Shape::AllCaps;
                 t.gap_before = spaced ? ' ' : '|';
+                t.word = Shape(shape) != Shape::Digits;
             }
     }
 };
@@ -173,12 +175,12 @@ static_assert(offsetof(NameToken, first) == 0 && offsetof(NameToken, last) == 4 
               offsetof(NameToken, end) == 12);
 static_assert(int(Shape::Other) == 5);
 
-// The name tokens of layer tokens [first, last) into `out`, each handed to
-// `note` with its index as it is made.
-template <class Note>
+// The name tokens of layer tokens [first, last) into `out`, and the indices
+// of the capitalised ones into `capitalised`.
 void read_name_tokens(const TextLayer& layer, std::size_t first, std::size_t last, std::vector<NameToken>& out,
-                      Note&& note) {
+                      std::vector<std::uint32_t>& capitalised) {
     out.clear();
+    capitalised.clear();
     const auto& toks = layer.tokens();
     const auto& words = layer.words();
     if (first >= last || first >= toks.size()) return;
@@ -194,8 +196,10 @@ void read_name_tokens(const TextLayer& layer, std::size_t first, std::size_t las
     // place: no capacity check a token (dotted, apostrophe and possessive
     // stay false for one-token words).
     out.resize(words[word_end - 1].last - words[word_begin].first);
+    capitalised.resize(out.size());
     NameToken* const data = out.data();
-    std::size_t n = 0;
+    std::uint32_t* const caps = capitalised.data();
+    std::size_t n = 0, cap_count = 0;
     // Raw pointers: the stores into `out` would make the compiler reload the vectors' data.
     const newslens::Word* const word_data = words.data();
     const wchar_t* const text = layer.document().wide().data();
@@ -207,7 +211,8 @@ void read_name_tokens(const TextLayer& layer, std::size_t first, std::size_t las
         if (w.last != w.first + 1) {
             const std::size_t before = n;
             split_word(layer, w, prev_end, data, n, buffer);
-            for (std::size_t k = before; k < n; ++k) note(data[k], k);
+            for (std::size_t k = before; k < n; ++k)
+                if (data[k].cap) caps[cap_count++] = static_cast<std::uint32_t>(k);
             continue;
         }
         // Most words are one layer token (no hyphen, dot or ’s): the word
@@ -220,14 +225,19 @@ void read_name_tokens(const TextLayer& layer, std::size_t first, std::size_t las
         std::memcpy(&nt.first, &w.first, 4 * sizeof(std::uint32_t));  // first, last, start, end
         nt.key_end = w.end;
         nt.key = w.key;
-        nt.word = c < 0x80 ? chars::is_ascii_letter(c) : chars::is_letter(c);
+        // The template says "not digits": for a word of ASCII, its first
+        // character is a letter (a word token) or a digit (a number). Other
+        // words may start with a mark or a digit of another script.
+        if (c >= 0x80) nt.word = chars::is_letter(c);
         // (The first token's gap is set to '|' below.)
         if (!after_previous) nt.gap_before = gap_between(layer, prev_end, w.first);
         prev_end = w.last;
-        note(nt, n);
+        caps[cap_count] = static_cast<std::uint32_t>(n);  // kept only when capitalised
+        cap_count += nt.cap;
         ++n;
     }
     out.resize(n);
+    capitalised.resize(cap_count);
     if (n) out.front().gap_before = '|';  // nothing before it
 }
 
@@ -235,16 +245,14 @@ void read_name_tokens(const TextLayer& layer, std::size_t first, std::size_t las
 
 std::vector<NameToken> name_tokens(const TextLayer& layer, std::size_t first, std::size_t last) {
     std::vector<NameToken> out;
-    read_name_tokens(layer, first, last, out, [](const NameToken&, std::size_t) {});
+    std::vector<std::uint32_t> capitalised;
+    read_name_tokens(layer, first, last, out, capitalised);
     return out;
 }
 
 void name_tokens(const TextLayer& layer, std::size_t first, std::size_t last, std::vector<NameToken>& out,
                  std::vector<std::uint32_t>& capitalised) {
-    capitalised.clear();
-    read_name_tokens(layer, first, last, out, [&capitalised](const NameToken& t, std::size_t k) {
-        if (t.cap) capitalised.push_back(static_cast<std::uint32_t>(k));
-    });
+    read_name_tokens(layer, first, last, out, capitalised);
 }
 
 void key_text(const TextLayer& layer, const NameToken& t, std::wstring& out) {
