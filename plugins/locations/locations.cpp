@@ -98,7 +98,7 @@ struct Start {
 // no growth. The next gathering clears only the 64-bit words made non-zero.
 class LowerKeys {
 public:
-    void gather(const std::vector<NameToken>& toks) {
+    void gather(const NameTokens& toks) {
         clear();
         std::uint64_t* global = global_.data();
         std::uint64_t* local = local_.data();
@@ -141,8 +141,8 @@ private:
 // capacity, and the lower-case word bits are cleared where they were set
 // (a fresh WordBits grows and zeroes a bitmap the size of the vocabulary).
 struct Workspace {
-    std::vector<NameToken> toks;
-    std::vector<std::uint32_t> capitalised;
+    NameTokens toks;
+    TokenIndices capitalised;
     std::vector<Start> starts;
     std::vector<std::uint32_t> shouted, prefixes, suffixes;  // the starts all in capitals, of feature words
     LowerKeys lower_words;
@@ -167,7 +167,7 @@ void Locations::extract(const newslens::Context& ctx, std::vector<Mention>& out)
         }
     } release{work};
     name_tokens(layer, 0, ltoks.size(), work.toks, work.capitalised);
-    const std::vector<NameToken>& toks = work.toks;
+    const NameTokens& toks = work.toks;
     const std::size_t T = toks.size();
     auto initial = [&](std::size_t k) { return sentence_initial(layer, toks[k].first); };
 

@@ -177,8 +177,8 @@ static_assert(int(Shape::Other) == 5);
 
 // The name tokens of layer tokens [first, last) into `out`, and the indices
 // of the capitalised ones into `capitalised`.
-void read_name_tokens(const TextLayer& layer, std::size_t first, std::size_t last, std::vector<NameToken>& out,
-                      std::vector<std::uint32_t>& capitalised) {
+void read_name_tokens(const TextLayer& layer, std::size_t first, std::size_t last, NameTokens& out,
+                      TokenIndices& capitalised) {
     out.clear();
     capitalised.clear();
     const auto& toks = layer.tokens();
@@ -192,9 +192,8 @@ void read_name_tokens(const TextLayer& layer, std::size_t first, std::size_t las
     if (word_end > word_begin && words[word_end - 1].last > last) --word_end;
     if (word_end <= word_begin) return;
     // Each name token holds layer tokens of its own: there are no more name
-    // tokens than layer tokens. Sized once (a zero fill), then written in
-    // place: no capacity check a token (dotted, apostrophe and possessive
-    // stay false for one-token words).
+    // tokens than layer tokens. Sized once (no fill: see NoFillAllocator),
+    // then each written whole in place: no capacity check a token.
     out.resize(words[word_end - 1].last - words[word_begin].first);
     capitalised.resize(out.size());
     NameToken* const data = out.data();
@@ -243,15 +242,15 @@ void read_name_tokens(const TextLayer& layer, std::size_t first, std::size_t las
 
 }  // namespace
 
-std::vector<NameToken> name_tokens(const TextLayer& layer, std::size_t first, std::size_t last) {
-    std::vector<NameToken> out;
-    std::vector<std::uint32_t> capitalised;
+NameTokens name_tokens(const TextLayer& layer, std::size_t first, std::size_t last) {
+    NameTokens out;
+    TokenIndices capitalised;
     read_name_tokens(layer, first, last, out, capitalised);
     return out;
 }
 
-void name_tokens(const TextLayer& layer, std::size_t first, std::size_t last, std::vector<NameToken>& out,
-                 std::vector<std::uint32_t>& capitalised) {
+void name_tokens(const TextLayer& layer, std::size_t first, std::size_t last, NameTokens& out,
+                 TokenIndices& capitalised) {
     read_name_tokens(layer, first, last, out, capitalised);
 }
 

@@ -10,16 +10,18 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "text.h"
 
 namespace newslens_locations {
 
-// Plain data without default member initialisers, so that a vector of them
-// is sized with one zero fill (name_tokens writes each in place): make one
-// with NameToken{}.
+// Plain data without default member initialisers: name_tokens sizes its
+// vector without a fill and writes each token whole (see NoFillAllocator).
+// Make one with NameToken{}.
 struct NameToken {
     std::uint32_t first, last;    // layer tokens [first, last)
     std::uint32_t start, end;     // code points, a dotted abbreviation's final dot included
@@ -37,13 +39,36 @@ struct NameToken {
     char gap_before;
 };
 
+// An allocator whose vectors grow without filling the new elements (for
+// plain data that is written right after): resize() costs no zero fill.
+template <class T>
+struct NoFillAllocator : std::allocator<T> {
+    template <class U>
+    struct rebind {
+        using other = NoFillAllocator<U>;
+    };
+    NoFillAllocator() = default;
+    template <class U>
+    NoFillAllocator(const NoFillAllocator<U>&) noexcept {}
+    template <class U>
+    void construct(U* p) noexcept {
+        ::new (static_cast<void*>(p)) U;  // default-initialised: left as it is
+    }
+    template <class U, class... Args>
+    void construct(U* p, Args&&... args) {
+        ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+    }
+};
+using NameTokens = std::vector<NameToken, NoFillAllocator<NameToken>>;
+using TokenIndices = std::vector<std::uint32_t, NoFillAllocator<std::uint32_t>>;
+
 // The name tokens of layer tokens [first, last) (whole words only).
-std::vector<NameToken> name_tokens(const newslens::TextLayer& layer, std::size_t first, std::size_t last);
+NameTokens name_tokens(const newslens::TextLayer& layer, std::size_t first, std::size_t last);
 // The same into `out`, and the indices of its `cap` tokens into
 // `capitalised` (both cleared first: kept for each document, they keep
 // their storage).
-void name_tokens(const newslens::TextLayer& layer, std::size_t first, std::size_t last, std::vector<NameToken>& out,
-                 std::vector<std::uint32_t>& capitalised);
+void name_tokens(const newslens::TextLayer& layer, std::size_t first, std::size_t last, NameTokens& out,
+                 TokenIndices& capitalised);
 
 // The folded text that `t.key` stands for (what the gazetteer interns):
 // without the dots of a dotted abbreviation and without apostrophes, as
