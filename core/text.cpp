@@ -84,7 +84,9 @@ TextLayer::TextLayer(const Document& doc) : doc_(doc), wide_(doc.wide()) {
 }
 
 WordId TextLayer::intern_local(std::wstring_view folded) {
-    return intern_local(folded, StringTable::hash(folded));
+    std::uint64_t h = StringTable::hash_start();  // StringTable::hash, inline
+    for (const wchar_t c : folded) h = StringTable::hash_step(h, static_cast<char32_t>(c));
+    return intern_local(folded, StringTable::hash_finish(h, folded.size()));
 }
 
 WordId TextLayer::intern_local(std::wstring_view folded, std::uint64_t hash) {
@@ -101,21 +103,75 @@ std::wstring_view TextLayer::key_text(WordId id) const {
     return id >= kFirstLocalWord ? local_.text(id) : Vocabulary::global().text(id);
 }
 
-// One pass over the text: each character is classified, folded, hashed
-// and counted in UTF-8 bytes once.
+namespace {
+
+// Ids of short ASCII tokens ("the", ",", "said"), most tokens of a news text,
+// by their folded text packed in 64 bits (one byte per character, none 0, up
+// to eight): a hit costs one compare instead of a string-table look-up. One
+// cache per thread, kept across documents: a vocabulary id never changes (the
+// vocabulary only grows), an id local to a document is valid in that
+// document only (`doc` tells which).
+struct ShortKeyCache {
+    struct Entry {
+        std::uint64_t key = 0;  // 0: empty
+        WordId id = kNoWord;
+        std::uint32_t doc = 0;
+    };
+    static constexpr unsigned kBits = 12;
+    Entry entries[1u << kBits];
+    std::uint32_t doc = 0;  // of the layer being built; 0 is never one
+    std::uint32_t next_document() {
+        if (++doc == 0) {  // wrapped: forget every local id
+            for (Entry& e : entries) e = Entry();
+            doc = 1;
+        }
+        return doc;
+    }
+    static std::size_t slot(std::uint64_t key) { return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> (64 - kBits)); }
+};
+
+ShortKeyCache& short_key_cache() {
+    static thread_local ShortKeyCache cache;
+    return cache;
+}
+
+}  // namespace
+
+// One pass over the text: each character is classified, folded and counted
+// in UTF-8 bytes once; a short ASCII token's key comes from ShortKeyCache.
 void TextLayer::tokenize() {
     const std::wstring& text = doc_.wide();
     const std::size_t n = text.size();
-    const wchar_t* const s = text.data();
+    const wchar_t* const s = text.data();  // s[n] is the string's terminating 0
     folded_.resize(n);
     wchar_t* const folded = folded_.data();
     tokens_.reserve(n / 5 + 8);
-    auto digit_at = [&](std::size_t k) { return k < n && chars::is_ascii_digit(static_cast<char32_t>(s[k])); };
+    ShortKeyCache& cache = short_key_cache();
+    const std::uint32_t doc = cache.next_document();
+    auto key_of = [&](std::size_t i, std::size_t j, std::uint64_t packed, bool ascii) {
+        const std::wstring_view f(folded + i, j - i);
+        if (!ascii || j - i > 8) return intern_local(f);
+        ShortKeyCache::Entry& e = cache.entries[ShortKeyCache::slot(packed)];
+        if (e.key == packed && (e.id < kFirstLocalWord || e.doc == doc)) return e.id;
+        const WordId id = intern_local(f);
+        e.key = packed;
+        e.id = id;
+        e.doc = doc;
+        return id;
+    };
+    auto digit_at = [&](std::size_t k) { return chars::is_ascii_digit(static_cast<char32_t>(s[k])); };
     std::size_t i = 0, byte = 0;
     std::uint8_t gap = kLineBefore;
     int newlines = 2;  // the text starts like a paragraph
     while (i < n) {
         const auto c = static_cast<char32_t>(s[i]);
+        if (c == U' ') {  // most white space
+            folded[i] = L' ';
+            gap |= kSpaceBefore;
+            ++byte;
+            ++i;
+            continue;
+        }
         const std::uint16_t f = chars::flags(c);
         if (f & chars::kSpace) {
             folded[i] = static_cast<wchar_t>(chars::fold(c));
@@ -136,7 +192,8 @@ void TextLayer::tokenize() {
         t.gap = tokens_.empty() ? static_cast<std::uint8_t>(gap | kLineBefore) : gap;
         gap = 0;
         newlines = 0;
-        std::uint64_t h = StringTable::hash_start();
+        std::uint64_t packed = 0;  // the folded ASCII characters, one byte each
+        bool ascii = true;         // every folded character is ASCII and not 0
         std::size_t j = i;
         if (chars::is_ascii_digit(c)) {
             // ASCII digits, commas and dots fold to themselves and are one byte.
@@ -153,50 +210,47 @@ void TextLayer::tokenize() {
             }
             for (std::size_t k = i; k < j; ++k) {
                 folded[k] = s[k];
-                h = StringTable::hash_step(h, static_cast<char32_t>(s[k]));
+                packed = packed << 8 | static_cast<std::uint64_t>(s[k]);
             }
             byte += j - i;
         } else if (f & (chars::kLetter | chars::kMark | chars::kDigit)) {
             t.type = TokenType::Word;
             // The shape from the same pass (see LetterCounts, which shape_of
-            // uses): ASCII letters, most of a news text, take a short path.
-            // In the ASCII path only upper case is counted: an ASCII
-            // character there is a letter, so the rest are lower case, and
+            // uses). Runs of ASCII letters, most of a news text, take a tight
+            // loop that counts only upper case: the rest are lower case, and
             // each is one byte.
-            std::size_t upper = 0, lower = 0, ascii = 0, ascii_upper = 0;
+            std::size_t upper = 0, lower = 0, ascii_letters = 0, ascii_upper = 0;
             bool digits = true;
             const bool first_upper = (f & chars::kUpper) != 0;
+            auto d = static_cast<char32_t>(c);
             for (;;) {
-                const auto d = static_cast<char32_t>(s[j]);
-                if (d < 0x80) {
-                    const char32_t fd = d | 0x20;
-                    folded[j] = static_cast<wchar_t>(fd);
-                    h = StringTable::hash_step(h, fd);
-                    ascii_upper += d <= U'Z';
-                    ++ascii;
-                } else {
-                    const std::uint16_t g = chars::flags(d);
-                    const auto fd = static_cast<char32_t>(chars::fold(d));
-                    folded[j] = static_cast<wchar_t>(fd);
-                    h = StringTable::hash_step(h, fd);
-                    byte += utf8_length(d);
-                    if (!(g & chars::kDigit)) digits = false;
-                    if (g & chars::kUpper) ++upper;
-                    else if (g & chars::kLower) ++lower;
+                if (chars::is_ascii_letter(d)) {
+                    const std::size_t run = j;
+                    do {
+                        const char32_t fd = d | 0x20;
+                        folded[j] = static_cast<wchar_t>(fd);
+                        packed = packed << 8 | fd;
+                        ascii_upper += d <= U'Z';
+                        d = static_cast<char32_t>(s[++j]);
+                    } while (chars::is_ascii_letter(d));
+                    ascii_letters += j - run;
                 }
-                if (++j == n) break;
-                const auto e = static_cast<char32_t>(s[j]);
-                if (e < 0x80) {
-                    if (!chars::is_ascii_letter(e)) break;
-                } else if (!(chars::flags(e) & (chars::kLetter | chars::kMark | chars::kDigit))) {
-                    break;
-                }
+                if (d < 0x80) break;  // an ASCII non-letter, or the terminating 0
+                const std::uint16_t g = chars::flags(d);
+                if (!(g & (chars::kLetter | chars::kMark | chars::kDigit))) break;
+                ascii = false;
+                folded[j] = static_cast<wchar_t>(chars::fold(d));
+                byte += utf8_length(d);
+                if (!(g & chars::kDigit)) digits = false;
+                if (g & chars::kUpper) ++upper;
+                else if (g & chars::kLower) ++lower;
+                d = static_cast<char32_t>(s[++j]);
             }
-            if (ascii) {
+            if (ascii_letters) {
                 digits = false;
-                byte += ascii;
+                byte += ascii_letters;
                 upper += ascii_upper;
-                lower += ascii - ascii_upper;
+                lower += ascii_letters - ascii_upper;
             }
             LetterCounts counts;
             counts.upper = upper;
@@ -208,13 +262,14 @@ void TextLayer::tokenize() {
             t.type = (f & chars::kPunct) ? TokenType::Punct : TokenType::Symbol;
             const auto fc = static_cast<char32_t>(chars::fold(c));
             folded[i] = static_cast<wchar_t>(fc);
-            h = StringTable::hash_step(h, fc);
+            packed = fc;
+            ascii = fc < 0x80 && fc != 0;
             byte += utf8_length(c);
             j = i + 1;
         }
         t.end = static_cast<std::uint32_t>(j);
         t.byte_end = static_cast<std::uint32_t>(byte);
-        t.key = intern_local(std::wstring_view(folded + i, j - i), StringTable::hash_finish(h, j - i));
+        t.key = key_of(i, j, packed, ascii);
         tokens_.push_back(t);
         i = j;
     }
