@@ -189,7 +189,7 @@ void TextLayer::tokenize() {
         Token t;
         t.start = static_cast<std::uint32_t>(i);
         t.byte_start = static_cast<std::uint32_t>(byte);
-        t.gap = tokens_.empty() ? static_cast<std::uint8_t>(gap | kLineBefore) : gap;
+        t.gap = gap;  // the first token's has kLineBefore, which `gap` starts with
         gap = 0;
         newlines = 0;
         std::uint64_t packed = 0;  // the folded ASCII characters, one byte each
@@ -215,49 +215,35 @@ void TextLayer::tokenize() {
             byte += j - i;
         } else if (f & (chars::kLetter | chars::kMark | chars::kDigit)) {
             t.type = TokenType::Word;
-            // The shape from the same pass (see LetterCounts, which shape_of
-            // uses). Runs of ASCII letters, most of a news text, take a tight
-            // loop that counts only upper case: the rest are lower case, and
-            // each is one byte.
-            std::size_t upper = 0, lower = 0, ascii_letters = 0, ascii_upper = 0;
-            bool digits = true;
-            const bool first_upper = (f & chars::kUpper) != 0;
-            auto d = static_cast<char32_t>(c);
+            // Runs of ASCII letters, most of a news text, take a tight loop
+            // that keeps only what the shape needs: whether every letter is
+            // lower case (bit 0x20 in all) or upper case (in none).
+            wchar_t case_and = 0x20, case_or = 0;
+            std::size_t extra_bytes = 0;  // UTF-8 bytes past one per character
+            auto d = static_cast<wchar_t>(c);
             for (;;) {
-                if (chars::is_ascii_letter(d)) {
-                    const std::size_t run = j;
-                    do {
-                        const char32_t fd = d | 0x20;
-                        folded[j] = static_cast<wchar_t>(fd);
-                        packed = packed << 8 | fd;
-                        ascii_upper += d <= U'Z';
-                        d = static_cast<char32_t>(s[++j]);
-                    } while (chars::is_ascii_letter(d));
-                    ascii_letters += j - run;
+                while (chars::is_ascii_letter(static_cast<char32_t>(d))) {
+                    const wchar_t fd = d | 0x20;
+                    folded[j] = fd;
+                    packed = packed << 8 | static_cast<std::uint64_t>(fd);
+                    case_and &= d;
+                    case_or |= d;
+                    d = s[++j];
                 }
-                if (d < 0x80) break;  // an ASCII non-letter, or the terminating 0
-                const std::uint16_t g = chars::flags(d);
-                if (!(g & (chars::kLetter | chars::kMark | chars::kDigit))) break;
+                if (static_cast<char32_t>(d) < 0x80) break;  // an ASCII non-letter, or the terminating 0
+                const auto e = static_cast<char32_t>(d);
+                if (!(chars::flags(e) & (chars::kLetter | chars::kMark | chars::kDigit))) break;
                 ascii = false;
-                folded[j] = static_cast<wchar_t>(chars::fold(d));
-                byte += utf8_length(d);
-                if (!(g & chars::kDigit)) digits = false;
-                if (g & chars::kUpper) ++upper;
-                else if (g & chars::kLower) ++lower;
-                d = static_cast<char32_t>(s[++j]);
+                folded[j] = static_cast<wchar_t>(chars::fold(e));
+                extra_bytes += utf8_length(e) - 1;
+                d = s[++j];
             }
-            if (ascii_letters) {
-                digits = false;
-                byte += ascii_letters;
-                upper += ascii_upper;
-                lower += ascii_letters - ascii_upper;
-            }
-            LetterCounts counts;
-            counts.upper = upper;
-            counts.lower = lower;
-            counts.first_upper = first_upper;
-            counts.digits = digits;
-            t.shape = counts.shape();
+            byte += j - i + extra_bytes;
+            // ASCII letters only: LetterCounts' rule on what the loop kept.
+            if (!ascii) t.shape = shape_of(std::wstring_view(s + i, j - i));
+            else if (case_and & 0x20) t.shape = Shape::Lower;
+            else if (!(case_or & 0x20)) t.shape = j - i >= 2 ? Shape::AllCaps : Shape::Capitalized;
+            else t.shape = c <= U'Z' ? Shape::Capitalized : Shape::Mixed;
         } else {
             t.type = (f & chars::kPunct) ? TokenType::Punct : TokenType::Symbol;
             const auto fc = static_cast<char32_t>(chars::fold(c));
