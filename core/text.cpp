@@ -16,11 +16,18 @@ namespace {
 
 struct Abbreviations {
     StringTable cased, folded;
+    std::size_t longest = 0;  // code points: a longer word is none, without a look-up
     Abbreviations() {
-        for (std::size_t i = 0; i < text_data::kCasedAbbreviationCount; ++i)
-            cased.intern(text_data::kCasedAbbreviations[i]);
-        for (std::size_t i = 0; i < text_data::kFoldedAbbreviationCount; ++i)
-            folded.intern(fold_text(text_data::kFoldedAbbreviations[i]));
+        for (std::size_t i = 0; i < text_data::kCasedAbbreviationCount; ++i) {
+            const std::wstring_view w = text_data::kCasedAbbreviations[i];
+            cased.intern(w);
+            longest = std::max(longest, w.size());
+        }
+        for (std::size_t i = 0; i < text_data::kFoldedAbbreviationCount; ++i) {
+            const std::wstring w = fold_text(text_data::kFoldedAbbreviations[i]);
+            folded.intern(w);
+            longest = std::max(longest, w.size());
+        }
     }
 };
 
@@ -70,6 +77,7 @@ bool sentence_end_mark(wchar_t c) { return c == L'.' || c == L'!' || c == L'?' |
 
 bool is_abbreviation(std::wstring_view text, std::wstring_view folded) {
     const Abbreviations& a = abbreviations();
+    if (text.size() > a.longest) return false;
     return a.cased.find(text) != kNoWord || a.folded.find(folded) != kNoWord;
 }
 
@@ -272,26 +280,52 @@ void TextLayer::build_words() {
     auto punct_is = [&](std::size_t k, bool (*pred)(wchar_t)) {
         return k < n && tokens_[k].type == TokenType::Punct && pred(text[tokens_[k].start]);
     };
+    const Token* const tk = tokens_.data();
+    std::uint32_t* const token_word = token_word_.data();
     std::size_t t = 0;
     while (t < n) {
-        Word w;
-        w.first = static_cast<std::uint32_t>(t);
-        w.gap = tokens_[t].gap;
         // Most words are one word or number token with space or a mark of
         // its own after it: no joining, abbreviation or possessive to look for.
-        if (alnum(t) && (t + 1 == n || !tokens_[t + 1].glued())) {
-            const Token& only = tokens_[t];
-            w.alnum = true;
+        const Token& a = tk[t];
+        const bool alnum_first = a.type == TokenType::Word || a.type == TokenType::Number;
+        // Or one whose next token is glued to it but cannot join it: a
+        // symbol, or a mark other than a joiner, an abbreviation dot or the
+        // comma of a number ("said," "Mr Smith\")").
+        bool alone = t + 1 == n || !tk[t + 1].glued();
+        if (!alone && tk[t + 1].type >= TokenType::Punct) {
+            const wchar_t d = text[tk[t + 1].start];
+            alone = tk[t + 1].type == TokenType::Symbol ||
+                    (!joiner(d) && !(d == L',' && a.type == TokenType::Number));
+        }
+        if (!alnum_first) {  // one punctuation or symbol token
+            token_word[t] = static_cast<std::uint32_t>(words_.size());
+            Word& w = words_.emplace_back();
+            w.first = static_cast<std::uint32_t>(t);
             w.last = static_cast<std::uint32_t>(t + 1);
-            w.start = only.start;
-            w.end = only.end;
-            w.full_key = w.key = only.key;
-            w.shape = only.shape;
-            token_word_[t] = static_cast<std::uint32_t>(words_.size());
-            words_.push_back(w);
+            w.start = a.start;
+            w.end = a.end;
+            w.full_key = w.key = a.key;
+            w.gap = a.gap;
             ++t;
             continue;
         }
+        if (alone) {
+            token_word[t] = static_cast<std::uint32_t>(words_.size());
+            Word& w = words_.emplace_back();
+            w.first = static_cast<std::uint32_t>(t);
+            w.last = static_cast<std::uint32_t>(t + 1);
+            w.start = a.start;
+            w.end = a.end;
+            w.full_key = w.key = a.key;
+            w.shape = a.shape;
+            w.alnum = true;
+            w.gap = a.gap;
+            ++t;
+            continue;
+        }
+        Word w;
+        w.first = static_cast<std::uint32_t>(t);
+        w.gap = a.gap;
         std::size_t j = t + 1;
         bool inner_dot = false;
         if (alnum(t)) {
@@ -354,49 +388,58 @@ void TextLayer::build_words() {
 void TextLayer::build_segments() {
     const std::wstring& text = doc_.wide();
     const std::size_t n = tokens_.size();
+    const Token* const tk = tokens_.data();
     auto close_segment = [&](std::vector<Segment>& out, std::size_t first, std::size_t last) {
         if (first >= last) return;
         Segment s;
         s.first = static_cast<std::uint32_t>(first);
         s.last = static_cast<std::uint32_t>(last);
-        s.start = tokens_[first].start;
-        s.end = tokens_[last - 1].end;
+        s.start = tk[first].start;
+        s.end = tk[last - 1].end;
         s.first_word = token_word_[first];
         s.last_word = token_word_[last - 1] + 1;
         out.push_back(s);
     };
-    // Lines.
-    std::size_t first = 0;
-    for (std::size_t k = 1; k <= n; ++k) {
-        if (k == n || tokens_[k].line_before()) {
-            close_segment(lines_, first, k);
-            first = k;
-        }
-    }
-    // Sentences: a line break, or an end mark (with closing quotes and
-    // brackets glued to it) followed by white space and a word that is not
-    // in lower case.
-    first = 0;
+    // Lines and sentences in one pass. A line ends before a token with a
+    // line break. A sentence ends there too, or after an end mark (with
+    // closing quotes and brackets glued to it) followed by white space and a
+    // word that is not in lower case.
+    std::size_t first = 0, line_first = 0;
     for (std::size_t k = 0; k < n; ++k) {
-        if (k + 1 == n) { close_segment(sentences_, first, n); break; }
-        if (tokens_[k + 1].line_before()) { close_segment(sentences_, first, k + 1); first = k + 1; continue; }
-        const Token& t = tokens_[k];
+        if (k + 1 == n) {
+            close_segment(lines_, line_first, n);
+            close_segment(sentences_, first, n);
+            break;
+        }
+        if (tk[k + 1].line_before()) {
+            close_segment(lines_, line_first, k + 1);
+            close_segment(sentences_, first, k + 1);
+            line_first = first = k + 1;
+            continue;
+        }
+        const Token& t = tk[k];
         if (t.type != TokenType::Punct || !sentence_end_mark(text[t.start])) continue;
         if (words_[token_word_[k]].alnum) continue;  // an abbreviation's dot
+        // Tokens k+1..e-1 are glued: no line break among them.
         std::size_t e = k + 1;
-        while (e < n && tokens_[e].glued() && tokens_[e].type == TokenType::Punct &&
-               (sentence_end_mark(text[tokens_[e].start]) || chars::is_quote(static_cast<char32_t>(text[tokens_[e].start])) ||
-                text[tokens_[e].start] == L')' || text[tokens_[e].start] == L']'))
+        while (e < n && tk[e].glued() && tk[e].type == TokenType::Punct &&
+               (sentence_end_mark(text[tk[e].start]) || chars::is_quote(static_cast<char32_t>(text[tk[e].start])) ||
+                text[tk[e].start] == L')' || text[tk[e].start] == L']'))
             ++e;
-        if (e == n) { close_segment(sentences_, first, n); first = n; break; }
-        if (tokens_[e].glued()) continue;  // "3.5", "e.g.x"
-        if (tokens_[e].line_before()) {  // the line break closes it (after the closing quote: ."\n)
+        if (e == n) {
+            close_segment(lines_, line_first, n);
+            close_segment(sentences_, first, n);
+            break;
+        }
+        if (tk[e].glued()) continue;  // "3.5", "e.g.x"
+        if (tk[e].line_before()) {  // the line break closes it (after the closing quote: ."\n)
+            close_segment(lines_, line_first, e);
             close_segment(sentences_, first, e);
-            first = e;
+            line_first = first = e;
             k = e - 1;
             continue;
         }
-        if (tokens_[e].shape == Shape::Lower) continue;        // "approx. five"
+        if (tk[e].shape == Shape::Lower) continue;  // "approx. five"
         close_segment(sentences_, first, e);
         first = e;
         k = e - 1;
