@@ -168,7 +168,8 @@ void TextLayer::tokenize() {
         return id;
     };
     auto digit_at = [&](std::size_t k) { return chars::is_ascii_digit(static_cast<char32_t>(s[k])); };
-    std::size_t i = 0, byte = 0;
+    std::size_t i = 0;
+    std::size_t extra_bytes = 0;  // UTF-8 bytes past one per code point, before i
     std::uint8_t gap = kLineBefore;
     int newlines = 2;  // the text starts like a paragraph
     while (i < n) {
@@ -176,7 +177,6 @@ void TextLayer::tokenize() {
         if (c == U' ') {  // most white space
             folded[i] = L' ';
             gap |= kSpaceBefore;
-            ++byte;
             ++i;
             continue;
         }
@@ -190,13 +190,13 @@ void TextLayer::tokenize() {
                 gap |= kLineBefore;
                 if (newlines >= 2) gap |= kBlankLineBefore;
             }
-            byte += utf8_length(c);
+            extra_bytes += utf8_length(c) - 1;
             ++i;
             continue;
         }
         Token t;
         t.start = static_cast<std::uint32_t>(i);
-        t.byte_start = static_cast<std::uint32_t>(byte);
+        t.byte_start = static_cast<std::uint32_t>(i + extra_bytes);
         t.gap = gap;  // the first token's has kLineBefore, which `gap` starts with
         gap = 0;
         newlines = 0;
@@ -220,33 +220,31 @@ void TextLayer::tokenize() {
                 folded[k] = s[k];
                 packed = packed << 8 | static_cast<std::uint64_t>(s[k]);
             }
-            byte += j - i;
         } else if (f & (chars::kLetter | chars::kMark | chars::kDigit)) {
             t.type = TokenType::Word;
             // Runs of ASCII letters, most of a news text, take a tight loop
             // that keeps only what the shape needs: whether every letter is
             // lower case (bit 0x20 in all) or upper case (in none).
-            wchar_t case_and = 0x20, case_or = 0;
-            std::size_t extra_bytes = 0;  // UTF-8 bytes past one per character
-            auto d = static_cast<wchar_t>(c);
+            std::uint32_t case_and = 0x20, case_or = 0;
+            std::uint32_t d = c;
             for (;;) {
-                while (chars::is_ascii_letter(static_cast<char32_t>(d))) {
-                    const wchar_t fd = d | 0x20;
-                    folded[j] = fd;
-                    packed = packed << 8 | static_cast<std::uint64_t>(fd);
+                std::uint32_t fd = d | 0x20;
+                while (fd - U'a' < 26) {  // an ASCII letter
+                    folded[j] = static_cast<wchar_t>(fd);
+                    packed = packed << 8 | fd;
                     case_and &= d;
                     case_or |= d;
-                    d = s[++j];
+                    d = static_cast<std::uint32_t>(s[++j]);
+                    fd = d | 0x20;
                 }
-                if (static_cast<char32_t>(d) < 0x80) break;  // an ASCII non-letter, or the terminating 0
+                if (d < 0x80) break;  // an ASCII non-letter, or the terminating 0
                 const auto e = static_cast<char32_t>(d);
                 if (!(chars::flags(e) & (chars::kLetter | chars::kMark | chars::kDigit))) break;
                 ascii = false;
                 folded[j] = static_cast<wchar_t>(chars::fold(e));
                 extra_bytes += utf8_length(e) - 1;
-                d = s[++j];
+                d = static_cast<std::uint32_t>(s[++j]);
             }
-            byte += j - i + extra_bytes;
             // ASCII letters only: LetterCounts' rule on what the loop kept.
             if (!ascii) t.shape = shape_of(std::wstring_view(s + i, j - i));
             else if (case_and & 0x20) t.shape = Shape::Lower;
@@ -258,11 +256,11 @@ void TextLayer::tokenize() {
             folded[i] = static_cast<wchar_t>(fc);
             packed = fc;
             ascii = fc < 0x80 && fc != 0;
-            byte += utf8_length(c);
+            extra_bytes += utf8_length(c) - 1;
             j = i + 1;
         }
         t.end = static_cast<std::uint32_t>(j);
-        t.byte_end = static_cast<std::uint32_t>(byte);
+        t.byte_end = static_cast<std::uint32_t>(j + extra_bytes);
         t.key = key_of(i, j, packed, ascii);
         tokens_.push_back(t);
         i = j;
