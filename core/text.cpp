@@ -16,11 +16,18 @@ namespace {
 
 struct Abbreviations {
     StringTable cased, folded;
+    std::size_t longest = 0;  // code points: a longer word is none, without a look-up
     Abbreviations() {
-        for (std::size_t i = 0; i < text_data::kCasedAbbreviationCount; ++i)
-            cased.intern(text_data::kCasedAbbreviations[i]);
-        for (std::size_t i = 0; i < text_data::kFoldedAbbreviationCount; ++i)
-            folded.intern(fold_text(text_data::kFoldedAbbreviations[i]));
+        for (std::size_t i = 0; i < text_data::kCasedAbbreviationCount; ++i) {
+            const std::wstring_view w = text_data::kCasedAbbreviations[i];
+            cased.intern(w);
+            longest = std::max(longest, w.size());
+        }
+        for (std::size_t i = 0; i < text_data::kFoldedAbbreviationCount; ++i) {
+            const std::wstring w = fold_text(text_data::kFoldedAbbreviations[i]);
+            folded.intern(w);
+            longest = std::max(longest, w.size());
+        }
     }
 };
 
@@ -70,6 +77,7 @@ bool sentence_end_mark(wchar_t c) { return c == L'.' || c == L'!' || c == L'?' |
 
 bool is_abbreviation(std::wstring_view text, std::wstring_view folded) {
     const Abbreviations& a = abbreviations();
+    if (text.size() > a.longest) return false;
     return a.cased.find(text) != kNoWord || a.folded.find(folded) != kNoWord;
 }
 
@@ -84,7 +92,9 @@ TextLayer::TextLayer(const Document& doc) : doc_(doc), wide_(doc.wide()) {
 }
 
 WordId TextLayer::intern_local(std::wstring_view folded) {
-    return intern_local(folded, StringTable::hash(folded));
+    std::uint64_t h = StringTable::hash_start();  // StringTable::hash, inline
+    for (const wchar_t c : folded) h = StringTable::hash_step(h, static_cast<char32_t>(c));
+    return intern_local(folded, StringTable::hash_finish(h, folded.size()));
 }
 
 WordId TextLayer::intern_local(std::wstring_view folded, std::uint64_t hash) {
@@ -101,21 +111,75 @@ std::wstring_view TextLayer::key_text(WordId id) const {
     return id >= kFirstLocalWord ? local_.text(id) : Vocabulary::global().text(id);
 }
 
-// One pass over the text: each character is classified, folded, hashed
-// and counted in UTF-8 bytes once.
+namespace {
+
+// Ids of short ASCII tokens ("the", ",", "said"), most tokens of a news text,
+// by their folded text packed in 64 bits (one byte per character, none 0, up
+// to eight): a hit costs one compare instead of a string-table look-up. One
+// cache per thread, kept across documents: a vocabulary id never changes (the
+// vocabulary only grows), an id local to a document is valid in that
+// document only (`doc` tells which).
+struct ShortKeyCache {
+    struct Entry {
+        std::uint64_t key = 0;  // 0: empty
+        WordId id = kNoWord;
+        std::uint32_t doc = 0;
+    };
+    static constexpr unsigned kBits = 12;
+    Entry entries[1u << kBits];
+    std::uint32_t doc = 0;  // of the layer being built; 0 is never one
+    std::uint32_t next_document() {
+        if (++doc == 0) {  // wrapped: forget every local id
+            for (Entry& e : entries) e = Entry();
+            doc = 1;
+        }
+        return doc;
+    }
+    static std::size_t slot(std::uint64_t key) { return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> (64 - kBits)); }
+};
+
+ShortKeyCache& short_key_cache() {
+    static thread_local ShortKeyCache cache;
+    return cache;
+}
+
+}  // namespace
+
+// One pass over the text: each character is classified, folded and counted
+// in UTF-8 bytes once; a short ASCII token's key comes from ShortKeyCache.
 void TextLayer::tokenize() {
     const std::wstring& text = doc_.wide();
     const std::size_t n = text.size();
-    const wchar_t* const s = text.data();
+    const wchar_t* const s = text.data();  // s[n] is the string's terminating 0
     folded_.resize(n);
     wchar_t* const folded = folded_.data();
     tokens_.reserve(n / 5 + 8);
-    auto digit_at = [&](std::size_t k) { return k < n && chars::is_ascii_digit(static_cast<char32_t>(s[k])); };
-    std::size_t i = 0, byte = 0;
+    ShortKeyCache& cache = short_key_cache();
+    const std::uint32_t doc = cache.next_document();
+    auto key_of = [&](std::size_t i, std::size_t j, std::uint64_t packed, bool ascii) {
+        const std::wstring_view f(folded + i, j - i);
+        if (!ascii || j - i > 8) return intern_local(f);
+        ShortKeyCache::Entry& e = cache.entries[ShortKeyCache::slot(packed)];
+        if (e.key == packed && (e.id < kFirstLocalWord || e.doc == doc)) return e.id;
+        const WordId id = intern_local(f);
+        e.key = packed;
+        e.id = id;
+        e.doc = doc;
+        return id;
+    };
+    auto digit_at = [&](std::size_t k) { return chars::is_ascii_digit(static_cast<char32_t>(s[k])); };
+    std::size_t i = 0;
+    std::size_t extra_bytes = 0;  // UTF-8 bytes past one per code point, before i
     std::uint8_t gap = kLineBefore;
     int newlines = 2;  // the text starts like a paragraph
     while (i < n) {
         const auto c = static_cast<char32_t>(s[i]);
+        if (c == U' ') {  // most white space
+            folded[i] = L' ';
+            gap |= kSpaceBefore;
+            ++i;
+            continue;
+        }
         const std::uint16_t f = chars::flags(c);
         if (f & chars::kSpace) {
             folded[i] = static_cast<wchar_t>(chars::fold(c));
@@ -126,17 +190,18 @@ void TextLayer::tokenize() {
                 gap |= kLineBefore;
                 if (newlines >= 2) gap |= kBlankLineBefore;
             }
-            byte += utf8_length(c);
+            extra_bytes += utf8_length(c) - 1;
             ++i;
             continue;
         }
         Token t;
         t.start = static_cast<std::uint32_t>(i);
-        t.byte_start = static_cast<std::uint32_t>(byte);
-        t.gap = tokens_.empty() ? static_cast<std::uint8_t>(gap | kLineBefore) : gap;
+        t.byte_start = static_cast<std::uint32_t>(i + extra_bytes);
+        t.gap = gap;  // the first token's has kLineBefore, which `gap` starts with
         gap = 0;
         newlines = 0;
-        std::uint64_t h = StringTable::hash_start();
+        std::uint64_t packed = 0;  // the folded ASCII characters, one byte each
+        bool ascii = true;         // every folded character is ASCII and not 0
         std::size_t j = i;
         if (chars::is_ascii_digit(c)) {
             // ASCII digits, commas and dots fold to themselves and are one byte.
@@ -153,68 +218,50 @@ void TextLayer::tokenize() {
             }
             for (std::size_t k = i; k < j; ++k) {
                 folded[k] = s[k];
-                h = StringTable::hash_step(h, static_cast<char32_t>(s[k]));
+                packed = packed << 8 | static_cast<std::uint64_t>(s[k]);
             }
-            byte += j - i;
         } else if (f & (chars::kLetter | chars::kMark | chars::kDigit)) {
             t.type = TokenType::Word;
-            // The shape from the same pass (see LetterCounts, which shape_of
-            // uses): ASCII letters, most of a news text, take a short path.
-            // In the ASCII path only upper case is counted: an ASCII
-            // character there is a letter, so the rest are lower case, and
-            // each is one byte.
-            std::size_t upper = 0, lower = 0, ascii = 0, ascii_upper = 0;
-            bool digits = true;
-            const bool first_upper = (f & chars::kUpper) != 0;
+            // Runs of ASCII letters, most of a news text, take a tight loop
+            // that keeps only what the shape needs: whether every letter is
+            // lower case (bit 0x20 in all) or upper case (in none).
+            std::uint32_t case_and = 0x20, case_or = 0;
+            std::uint32_t d = c;
             for (;;) {
-                const auto d = static_cast<char32_t>(s[j]);
-                if (d < 0x80) {
-                    const char32_t fd = d | 0x20;
+                std::uint32_t fd = d | 0x20;
+                while (fd - U'a' < 26) {  // an ASCII letter
                     folded[j] = static_cast<wchar_t>(fd);
-                    h = StringTable::hash_step(h, fd);
-                    ascii_upper += d <= U'Z';
-                    ++ascii;
-                } else {
-                    const std::uint16_t g = chars::flags(d);
-                    const auto fd = static_cast<char32_t>(chars::fold(d));
-                    folded[j] = static_cast<wchar_t>(fd);
-                    h = StringTable::hash_step(h, fd);
-                    byte += utf8_length(d);
-                    if (!(g & chars::kDigit)) digits = false;
-                    if (g & chars::kUpper) ++upper;
-                    else if (g & chars::kLower) ++lower;
+                    packed = packed << 8 | fd;
+                    case_and &= d;
+                    case_or |= d;
+                    d = static_cast<std::uint32_t>(s[++j]);
+                    fd = d | 0x20;
                 }
-                if (++j == n) break;
-                const auto e = static_cast<char32_t>(s[j]);
-                if (e < 0x80) {
-                    if (!chars::is_ascii_letter(e)) break;
-                } else if (!(chars::flags(e) & (chars::kLetter | chars::kMark | chars::kDigit))) {
-                    break;
-                }
+                if (d < 0x80) break;  // an ASCII non-letter, or the terminating 0
+                const auto e = static_cast<char32_t>(d);
+                if (!(chars::flags(e) & (chars::kLetter | chars::kMark | chars::kDigit))) break;
+                ascii = false;
+                folded[j] = static_cast<wchar_t>(chars::fold(e));
+                extra_bytes += utf8_length(e) - 1;
+                d = static_cast<std::uint32_t>(s[++j]);
             }
-            if (ascii) {
-                digits = false;
-                byte += ascii;
-                upper += ascii_upper;
-                lower += ascii - ascii_upper;
-            }
-            LetterCounts counts;
-            counts.upper = upper;
-            counts.lower = lower;
-            counts.first_upper = first_upper;
-            counts.digits = digits;
-            t.shape = counts.shape();
+            // ASCII letters only: LetterCounts' rule on what the loop kept.
+            if (!ascii) t.shape = shape_of(std::wstring_view(s + i, j - i));
+            else if (case_and & 0x20) t.shape = Shape::Lower;
+            else if (!(case_or & 0x20)) t.shape = j - i >= 2 ? Shape::AllCaps : Shape::Capitalized;
+            else t.shape = c <= U'Z' ? Shape::Capitalized : Shape::Mixed;
         } else {
             t.type = (f & chars::kPunct) ? TokenType::Punct : TokenType::Symbol;
             const auto fc = static_cast<char32_t>(chars::fold(c));
             folded[i] = static_cast<wchar_t>(fc);
-            h = StringTable::hash_step(h, fc);
-            byte += utf8_length(c);
+            packed = fc;
+            ascii = fc < 0x80 && fc != 0;
+            extra_bytes += utf8_length(c) - 1;
             j = i + 1;
         }
         t.end = static_cast<std::uint32_t>(j);
-        t.byte_end = static_cast<std::uint32_t>(byte);
-        t.key = intern_local(std::wstring_view(folded + i, j - i), StringTable::hash_finish(h, j - i));
+        t.byte_end = static_cast<std::uint32_t>(j + extra_bytes);
+        t.key = key_of(i, j, packed, ascii);
         tokens_.push_back(t);
         i = j;
     }
@@ -231,26 +278,52 @@ void TextLayer::build_words() {
     auto punct_is = [&](std::size_t k, bool (*pred)(wchar_t)) {
         return k < n && tokens_[k].type == TokenType::Punct && pred(text[tokens_[k].start]);
     };
+    const Token* const tk = tokens_.data();
+    std::uint32_t* const token_word = token_word_.data();
     std::size_t t = 0;
     while (t < n) {
-        Word w;
-        w.first = static_cast<std::uint32_t>(t);
-        w.gap = tokens_[t].gap;
         // Most words are one word or number token with space or a mark of
         // its own after it: no joining, abbreviation or possessive to look for.
-        if (alnum(t) && (t + 1 == n || !tokens_[t + 1].glued())) {
-            const Token& only = tokens_[t];
-            w.alnum = true;
+        const Token& a = tk[t];
+        const bool alnum_first = a.type == TokenType::Word || a.type == TokenType::Number;
+        // Or one whose next token is glued to it but cannot join it: a
+        // symbol, or a mark other than a joiner, an abbreviation dot or the
+        // comma of a number ("said," "Mr Smith\")").
+        bool alone = t + 1 == n || !tk[t + 1].glued();
+        if (!alone && tk[t + 1].type >= TokenType::Punct) {
+            const wchar_t d = text[tk[t + 1].start];
+            alone = tk[t + 1].type == TokenType::Symbol ||
+                    (!joiner(d) && !(d == L',' && a.type == TokenType::Number));
+        }
+        if (!alnum_first) {  // one punctuation or symbol token
+            token_word[t] = static_cast<std::uint32_t>(words_.size());
+            Word& w = words_.emplace_back();
+            w.first = static_cast<std::uint32_t>(t);
             w.last = static_cast<std::uint32_t>(t + 1);
-            w.start = only.start;
-            w.end = only.end;
-            w.full_key = w.key = only.key;
-            w.shape = only.shape;
-            token_word_[t] = static_cast<std::uint32_t>(words_.size());
-            words_.push_back(w);
+            w.start = a.start;
+            w.end = a.end;
+            w.full_key = w.key = a.key;
+            w.gap = a.gap;
             ++t;
             continue;
         }
+        if (alone) {
+            token_word[t] = static_cast<std::uint32_t>(words_.size());
+            Word& w = words_.emplace_back();
+            w.first = static_cast<std::uint32_t>(t);
+            w.last = static_cast<std::uint32_t>(t + 1);
+            w.start = a.start;
+            w.end = a.end;
+            w.full_key = w.key = a.key;
+            w.shape = a.shape;
+            w.alnum = true;
+            w.gap = a.gap;
+            ++t;
+            continue;
+        }
+        Word w;
+        w.first = static_cast<std::uint32_t>(t);
+        w.gap = a.gap;
         std::size_t j = t + 1;
         bool inner_dot = false;
         if (alnum(t)) {
@@ -313,49 +386,58 @@ void TextLayer::build_words() {
 void TextLayer::build_segments() {
     const std::wstring& text = doc_.wide();
     const std::size_t n = tokens_.size();
+    const Token* const tk = tokens_.data();
     auto close_segment = [&](std::vector<Segment>& out, std::size_t first, std::size_t last) {
         if (first >= last) return;
         Segment s;
         s.first = static_cast<std::uint32_t>(first);
         s.last = static_cast<std::uint32_t>(last);
-        s.start = tokens_[first].start;
-        s.end = tokens_[last - 1].end;
+        s.start = tk[first].start;
+        s.end = tk[last - 1].end;
         s.first_word = token_word_[first];
         s.last_word = token_word_[last - 1] + 1;
         out.push_back(s);
     };
-    // Lines.
-    std::size_t first = 0;
-    for (std::size_t k = 1; k <= n; ++k) {
-        if (k == n || tokens_[k].line_before()) {
-            close_segment(lines_, first, k);
-            first = k;
-        }
-    }
-    // Sentences: a line break, or an end mark (with closing quotes and
-    // brackets glued to it) followed by white space and a word that is not
-    // in lower case.
-    first = 0;
+    // Lines and sentences in one pass. A line ends before a token with a
+    // line break. A sentence ends there too, or after an end mark (with
+    // closing quotes and brackets glued to it) followed by white space and a
+    // word that is not in lower case.
+    std::size_t first = 0, line_first = 0;
     for (std::size_t k = 0; k < n; ++k) {
-        if (k + 1 == n) { close_segment(sentences_, first, n); break; }
-        if (tokens_[k + 1].line_before()) { close_segment(sentences_, first, k + 1); first = k + 1; continue; }
-        const Token& t = tokens_[k];
+        if (k + 1 == n) {
+            close_segment(lines_, line_first, n);
+            close_segment(sentences_, first, n);
+            break;
+        }
+        if (tk[k + 1].line_before()) {
+            close_segment(lines_, line_first, k + 1);
+            close_segment(sentences_, first, k + 1);
+            line_first = first = k + 1;
+            continue;
+        }
+        const Token& t = tk[k];
         if (t.type != TokenType::Punct || !sentence_end_mark(text[t.start])) continue;
         if (words_[token_word_[k]].alnum) continue;  // an abbreviation's dot
+        // Tokens k+1..e-1 are glued: no line break among them.
         std::size_t e = k + 1;
-        while (e < n && tokens_[e].glued() && tokens_[e].type == TokenType::Punct &&
-               (sentence_end_mark(text[tokens_[e].start]) || chars::is_quote(static_cast<char32_t>(text[tokens_[e].start])) ||
-                text[tokens_[e].start] == L')' || text[tokens_[e].start] == L']'))
+        while (e < n && tk[e].glued() && tk[e].type == TokenType::Punct &&
+               (sentence_end_mark(text[tk[e].start]) || chars::is_quote(static_cast<char32_t>(text[tk[e].start])) ||
+                text[tk[e].start] == L')' || text[tk[e].start] == L']'))
             ++e;
-        if (e == n) { close_segment(sentences_, first, n); first = n; break; }
-        if (tokens_[e].glued()) continue;  // "3.5", "e.g.x"
-        if (tokens_[e].line_before()) {  // the line break closes it (after the closing quote: ."\n)
+        if (e == n) {
+            close_segment(lines_, line_first, n);
+            close_segment(sentences_, first, n);
+            break;
+        }
+        if (tk[e].glued()) continue;  // "3.5", "e.g.x"
+        if (tk[e].line_before()) {  // the line break closes it (after the closing quote: ."\n)
+            close_segment(lines_, line_first, e);
             close_segment(sentences_, first, e);
-            first = e;
+            line_first = first = e;
             k = e - 1;
             continue;
         }
-        if (tokens_[e].shape == Shape::Lower) continue;        // "approx. five"
+        if (tk[e].shape == Shape::Lower) continue;  // "approx. five"
         close_segment(sentences_, first, e);
         first = e;
         k = e - 1;
