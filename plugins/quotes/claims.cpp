@@ -547,8 +547,18 @@ std::size_t ClaimLexicon::first_cue(const Words& words, std::size_t from, std::s
     const std::uint32_t* const flags = flags_.data();
     const WordId size = size_;
     const Word* const all = words.data();
-    for (const Word* p = all + from; p != all + to; ++p)
-        if (p->key < size && (flags[p->key] & (kClaimVerb | kEvidenceVerb | kAccording))) return static_cast<std::size_t>(p - all);
+    auto cue_at = [&](const Word* p) { return p->key < size && (flags[p->key] & (kClaimVerb | kEvidenceVerb | kAccording)); };
+    const Word* p = all + from;
+    const Word* const end = all + to;
+    // Four words a step: the loop's own compares cost as much as the look-up.
+    for (; end - p >= 4; p += 4) {
+        if (cue_at(p)) return static_cast<std::size_t>(p - all);
+        if (cue_at(p + 1)) return static_cast<std::size_t>(p + 1 - all);
+        if (cue_at(p + 2)) return static_cast<std::size_t>(p + 2 - all);
+        if (cue_at(p + 3)) return static_cast<std::size_t>(p + 3 - all);
+    }
+    for (; p != end; ++p)
+        if (cue_at(p)) return static_cast<std::size_t>(p - all);
     return to;
 }
 
