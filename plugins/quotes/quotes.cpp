@@ -31,9 +31,20 @@ constexpr std::size_t kMaxLookBack = 600;      // characters before a quote sear
 constexpr std::size_t kMaxLookAhead = 300;     // characters after it
 constexpr std::size_t kMaxChainParagraphs = 20;  // a multi-paragraph quote looks this far for its speaker
 
-newslens::Value optional_text(std::wstring_view s) {
-    return s.empty() ? newslens::Value() : newslens::Value(utf8_of(s));
+// The string value of a name, role or verb. Those are nearly always short
+// plain ASCII, narrowed on the stack and copied into the value once;
+// anything else goes through utf8_of (the same bytes).
+newslens::Value text_value(std::wstring_view s) {
+    char narrow[64];
+    if (s.size() > sizeof narrow) return newslens::Value(utf8_of(s));
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (static_cast<std::uint32_t>(s[i]) >= 0x80) return newslens::Value(utf8_of(s));
+        narrow[i] = static_cast<char>(s[i]);
+    }
+    return newslens::Value(std::string_view(narrow, s.size()));
 }
+
+newslens::Value optional_text(std::wstring_view s) { return s.empty() ? newslens::Value() : text_value(s); }
 
 newslens::Value optional_offset(std::size_t v) { return v == kNone ? newslens::Value() : newslens::Value(v); }
 
@@ -112,16 +123,18 @@ private:
 
 // Fields in order, appended (each key is new): kind, source, source_start,
 // source_end, verb, said_start, said_end, cue_start, cue_end.
-Mention claim_annotation(std::size_t start, std::size_t end, const char* kind, const Speaker& s, std::size_t said_start,
-                         std::size_t said_end, std::size_t cue_start, std::size_t cue_end) {
-    Mention m;
+// Built in place at the end of `out`.
+void add_claim_annotation(std::vector<Mention>& out, std::size_t start, std::size_t end, const char* kind,
+                          const Speaker& s, std::size_t said_start, std::size_t said_end, std::size_t cue_start,
+                          std::size_t cue_end) {
+    Mention& m = out.emplace_back();
     m.annotation = true;
     m.start = start;
     m.end = end;
     Fields& f = m.fields;
     f.reserve(9);
     f.append("kind", kind);
-    f.append("source", utf8_of(s.name));
+    f.append("source", text_value(s.name));
     f.append("source_start", optional_offset(s.start));
     f.append("source_end", optional_offset(s.end));
     f.append("verb", optional_text(s.verb));
@@ -129,7 +142,6 @@ Mention claim_annotation(std::size_t start, std::size_t end, const char* kind, c
     f.append("said_end", optional_offset(said_end));
     f.append("cue_start", optional_offset(cue_start));
     f.append("cue_end", optional_offset(cue_end));
-    return m;
 }
 
 void QuoteExtractor::annotate_claims(const Words& tokens, const std::vector<Claim>& claims,
@@ -144,13 +156,13 @@ void QuoteExtractor::annotate_claims(const Words& tokens, const std::vector<Clai
             !holds_figure(tokens, claim_lex_, quotes[i].start, quotes[i].end))
             continue;
         const Claim* tag_claim = tag[i] == kNone ? nullptr : &claims[tag[i]];
-        out.push_back(claim_annotation(quotes[i].start, quotes[i].end, "quote", speaker[i],
-                                       tag_claim ? tag_claim->said_start : kNone, tag_claim ? tag_claim->said_end : kNone,
-                                       kNone, kNone));
+        add_claim_annotation(out, quotes[i].start, quotes[i].end, "quote", speaker[i],
+                             tag_claim ? tag_claim->said_start : kNone, tag_claim ? tag_claim->said_end : kNone, kNone,
+                             kNone);
     }
     for (const Claim& c : claims)
-        out.push_back(claim_annotation(c.scope_start, c.scope_end, "reported", c.source, c.said_start, c.said_end,
-                                       c.cue_start, c.cue_end));
+        add_claim_annotation(out, c.scope_start, c.scope_end, "reported", c.source, c.said_start, c.said_end,
+                             c.cue_start, c.cue_end);
 }
 
 void QuoteExtractor::extract(const newslens::Context& ctx, std::vector<Mention>& out) const {
@@ -295,7 +307,7 @@ void QuoteExtractor::extract(const newslens::Context& ctx, std::vector<Mention>&
         if (is_title[i] || (q.parent != kNone && is_title[q.parent])) continue;
         static const Speaker kNobody;  // terms have no speaker
         const Speaker& s = !is_quote[i] ? kNobody : q.parent == kNone ? speaker[i] : speaker[q.parent];
-        Mention m;
+        Mention& m = out.emplace_back();
         m.start = q.start;
         m.end = q.end;
         Fields& f = m.fields;  // each key is new
@@ -306,7 +318,6 @@ void QuoteExtractor::extract(const newslens::Context& ctx, std::vector<Mention>&
         f.append("role", optional_text(s.role));
         f.append("verb", optional_text(s.verb));
         f.append("kind", is_quote[i] ? "quote" : "term");
-        out.push_back(std::move(m));
     }
     annotate_claims(tokens, claims, quotes, is_quote, is_title, speaker, out);
 }

@@ -63,10 +63,19 @@ public:
     std::size_t next_capitalized(std::size_t i) const {
         const Word* p = words_ + i;
         const Word* const end = words_ + size_;
-        for (; p != end; ++p)
-            if (static_cast<unsigned>(p->shape) - static_cast<unsigned>(Shape::Capitalized) < 2u &&
-                capitalized(static_cast<std::size_t>(p - words_)))
-                break;
+        auto at = [&](const Word* q) {
+            return static_cast<unsigned>(q->shape) - static_cast<unsigned>(Shape::Capitalized) < 2u &&
+                   capitalized(static_cast<std::size_t>(q - words_));
+        };
+        // Four words a step: the loop's own compares cost as much as the shape test.
+        for (; end - p >= 4; p += 4) {
+            if (at(p)) return static_cast<std::size_t>(p - words_);
+            if (at(p + 1)) return static_cast<std::size_t>(p + 1 - words_);
+            if (at(p + 2)) return static_cast<std::size_t>(p + 2 - words_);
+            if (at(p + 3)) return static_cast<std::size_t>(p + 3 - words_);
+        }
+        for (; p != end && !at(p); ++p) {
+        }
         return static_cast<std::size_t>(p - words_);
     }
     WordId key(std::size_t i) const { return words_[i].key; }
