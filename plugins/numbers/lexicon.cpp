@@ -407,6 +407,8 @@ void Lexicon::mark_starts() {
     word_info_.assign(index_.size(), 0);
     for (std::size_t id = 0; id < index_.size(); ++id)
         word_info_[id] = index_[id] | (entries_[index_[id]].starts ? kStartsBit : 0);
+    if (w.www >= word_info_.size()) word_info_.resize(w.www + 1, 0);
+    word_info_[w.www] |= kMaskBit;
 }
 
 }  // namespace newslens::numbers

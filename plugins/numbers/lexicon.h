@@ -134,9 +134,11 @@ public:
     // entry, for words in no list.
     std::uint16_t index(WordId id) const { return id < index_.size() ? index_[id] : 0; }
     const Entry& at(std::uint16_t index) const { return entries_[index]; }
-    // A word's entry index (low 16 bits) and whether a rule can start with
-    // it (bit 16), in one load: the tokens ask this for every word.
+    // A word's entry index (low 16 bits), whether a rule can start with it
+    // (bit 16) and whether a masked run can ("www", bit 17), in one load:
+    // the tokens ask this for every word.
     static constexpr std::uint32_t kStartsBit = 1u << 16;
+    static constexpr std::uint32_t kMaskBit = 1u << 17;
     std::uint32_t word_info(WordId id) const { return id < word_info_.size() ? word_info_[id] : 0; }
     // The table word_info reads (ids past its end: 0), for a loop over every token.
     const std::vector<std::uint32_t>& word_infos() const { return word_info_; }
@@ -165,7 +167,7 @@ private:
 
     std::vector<std::uint16_t> index_;  // WordId -> entries_ index (0: none)
     std::vector<Entry> entries_;        // entries_[0] is the empty entry
-    std::vector<std::uint32_t> word_info_;  // WordId -> index_ | kStartsBit when the entry starts a rule
+    std::vector<std::uint32_t> word_info_;  // WordId -> index_ | kStartsBit | kMaskBit (see word_info)
     std::vector<QualifierPhrase> phrases_;
     std::vector<bool> phrase_second_;  // by WordId
     std::vector<NamePhrase> names_;  // grouped by first word

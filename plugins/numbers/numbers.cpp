@@ -243,22 +243,31 @@ public:
 
     void extract(const Context& ctx, std::vector<Mention>& out) const override {
         const Tokens t(ctx.layer(), lexicon_, masker_);
-        const std::size_t first = out.size();
-        std::vector<ClaimFields::Number> numbers;
+        // The quantities found, kept by each thread from document to
+        // document: the mentions are made when their number is known, in
+        // room made once (not moved as the output grows).
+        static thread_local std::vector<Found> found;
+        found.clear();
         std::size_t next = 0;  // the token after the last match
         for (const std::uint32_t i : t.starters()) {
             Phrase phrase{i};
             if (i < next || !worth_trying(t, i, phrase)) continue;
             Found f;
             if (!try_at(t, i, phrase, f)) continue;
-            if (f.emit) {
-                add_mention(t, f, out);
-                const bool periodic = f.kind == Kind::Count || f.kind == Kind::None || f.kind == Kind::Percent ||
-                                      f.kind == Kind::Money || f.kind == Kind::Measure;
-                numbers.push_back({periodic, t.layer_word(f.begin)});
-            }
             next = f.next > i ? f.next : i + 1;
+            if (f.emit) found.push_back(std::move(f));
         }
+        const std::size_t first = out.size();
+        out.reserve(first + found.size());
+        std::vector<ClaimFields::Number> numbers;
+        numbers.reserve(found.size());
+        for (const Found& f : found) {
+            add_mention(t, f, out);
+            const bool periodic = f.kind == Kind::Count || f.kind == Kind::None || f.kind == Kind::Percent ||
+                                  f.kind == Kind::Money || f.kind == Kind::Measure;
+            numbers.push_back({periodic, t.layer_word(f.begin)});
+        }
+        if (found.capacity() > (1u << 16)) found = {};  // a long document's given back (tokens.cpp says why)
         claims_.set(ctx, out, first, numbers);
     }
 

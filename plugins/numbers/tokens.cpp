@@ -114,8 +114,8 @@ bool mask_candidate(const Token& t, const std::wstring& text, WordId www) {
     }
 }
 
-std::vector<TokInfo>& info_buffer() {
-    static thread_local std::vector<TokInfo> buffer;
+std::vector<std::uint16_t>& entry_buffer() {
+    static thread_local std::vector<std::uint16_t> buffer;
     return buffer;
 }
 std::vector<std::uint32_t>& starter_buffer() {
@@ -125,38 +125,41 @@ std::vector<std::uint32_t>& starter_buffer() {
 
 }  // namespace
 
+// What read_layer records of a token that is no word, as Lexicon::word_info
+// gives it for words: its entry (currency signs have one), whether a rule
+// starts at it and whether a masked run may.
+// Out of line: the loop over every token keeps its registers.
+[[gnu::noinline]] std::uint32_t Tokens::sign_info(const Token& t) const {
+    if (t.type == TokenType::Number) return Lexicon::kStartsBit | Lexicon::kMaskBit;
+    const std::uint16_t entry = lex_.index(t.key);
+    return entry | (starts_token(t, entry) ? Lexicon::kStartsBit : 0) |
+           (mask_candidate(t, text_, lex_.w.www) ? Lexicon::kMaskBit : 0);
+}
+
 void Tokens::read_layer(std::vector<std::uint32_t>& mask_candidates) {
     const std::vector<Token>& lt = layer_.tokens();
     const std::size_t n = lt.size();
-    const WordId www = lex_.w.www;
-    if (infos_.size() < n) infos_.resize(n);
+    if (entries_.size() < n) entries_.resize(n);
     if (starters_.size() < n) starters_.resize(n);
-    // Raw pointers in locals: the byte-sized stores below may alias any
-    // memory, so members would be read again for every token.
+    // Raw pointers in locals: the 16-bit stores below may alias any
+    // memory of their type, so members would be read again for every token.
     const Token* const from = lt.data();
-    TokInfo* const to = infos_.data();
+    std::uint16_t* const entry = entries_.data();
     std::uint32_t* const starter = starters_.data();
-    // word_info: a key's entry index (low 16 bits) and whether a rule starts with it.
     const std::uint32_t* const info_table = lex_.word_infos().data();
     const std::size_t info_size = lex_.word_infos().size();
     std::size_t starters = 0;
+    // Every token in a few instructions: most are words in no list.
     for (std::size_t i = 0; i < n; ++i) {
         const Token& t = from[i];
-        const auto at = static_cast<std::uint32_t>(i);
-        const std::uint32_t info = t.key < info_size ? info_table[t.key] : 0;
-        TokInfo& v = to[i];
-        v.kind = static_cast<TokKind>(t.type);
-        v.gap = t.gap;
-        v.entry = t.type == TokenType::Number ? 0 : static_cast<std::uint16_t>(info);
-        if (t.type == TokenType::Word) {  // most tokens
-            starter[starters] = at;
-            starters += (info & Lexicon::kStartsBit) != 0;
-            if (t.key == www) mask_candidates.push_back(at);
-            continue;
-        }
-        if (starts_token(t, v)) starter[starters++] = at;
-        if (mask_candidate(t, text_, www)) mask_candidates.push_back(at);
+        std::uint32_t info = t.key < info_size ? info_table[t.key] : 0;
+        if (t.type != TokenType::Word) info = sign_info(t);
+        entry[i] = static_cast<std::uint16_t>(info);
+        starter[starters] = static_cast<std::uint32_t>(i);
+        starters += (info >> 16) & 1;  // kStartsBit
+        if (info & Lexicon::kMaskBit) mask_candidates.push_back(static_cast<std::uint32_t>(i));
     }
+    static_assert(Lexicon::kStartsBit == 1u << 16);
     size_ = n;
     starter_count_ = starters;
 }
@@ -230,21 +233,20 @@ std::vector<Tokens::Run> Tokens::find_masked(const Masker& masker, const std::ve
     return runs;
 }
 
-// The layer's tokens with each run one masked token, into masked_ and
-// infos_, and starters_ listed again.
+// The layer's tokens with each run one masked token, into masked_, and
+// starters_ listed again.
 void Tokens::apply_masked(const std::vector<Run>& runs) {
     const std::vector<Token>& lt = layer_.tokens();
-    std::vector<TokInfo> infos;
+    std::vector<std::uint16_t> entries;
     masked_.reserve(lt.size());
-    infos.reserve(lt.size());
-    auto add = [&](const Token& t, TokKind kind, std::uint8_t gap, std::uint16_t entry) {
+    entries.reserve(lt.size());
+    auto add = [&](const Token& t, std::uint16_t entry) {
         masked_.push_back(t);
-        infos.push_back({kind, gap, entry});
+        entries.push_back(entry);
     };
     std::size_t r = 0, masked_until = 0;
     for (std::size_t i = 0; i < lt.size(); ++i) {
         const Token& t = lt[i];
-        const TokInfo& info = infos_[i];
         if (t.start < masked_until) {
             if (t.end <= masked_until) continue;  // inside a masked run
             // A phone number ended inside this digit run ("+1 234,567"): the
@@ -256,13 +258,13 @@ void Tokens::apply_masked(const std::vector<Run>& runs) {
             rest.start = static_cast<std::uint32_t>(masked_until);
             rest.gap = 0;
             if (text_[rest.start] == L',' || text_[rest.start] == L'.') {
-                Token p;
+                Token p;  // a Punct of no key: no lexicon entry
                 p.start = rest.start;
                 p.end = rest.start + 1;
-                add(p, TokKind::Punct, 0, lex_.index(p.key));
+                add(p, 0);
                 ++rest.start;
             }
-            if (rest.start < t.end) add(rest, info.kind, 0, info.entry);
+            if (rest.start < t.end) add(rest, entries_[i]);
             continue;
         }
         if (r < runs.size() && runs[r].first == i) {
@@ -270,33 +272,35 @@ void Tokens::apply_masked(const std::vector<Run>& runs) {
             m.end = static_cast<std::uint32_t>(runs[r].end);
             m.key = kNoWord;
             m.shape = Shape::Other;
-            add(m, TokKind::Masked, t.gap, 0);
+            m.type = static_cast<TokenType>(TokKind::Masked);
+            add(m, 0);
             masked_until = runs[r++].end;
             continue;
         }
-        add(t, info.kind, info.gap, info.entry);
+        add(t, entries_[i]);
     }
     size_ = masked_.size();
-    if (infos_.size() < size_) infos_.resize(size_);  // (the rest of a digit run split in two can add one)
+    // (the rest of a digit run split in two can add one)
+    if (entries_.size() < size_) entries_.resize(size_);
     if (starters_.size() < size_) starters_.resize(size_);
-    std::copy(infos.begin(), infos.end(), infos_.begin());
+    std::copy(entries.begin(), entries.end(), entries_.begin());
     starter_count_ = 0;
     for (std::size_t i = 0; i < size_; ++i)
-        if (starts_token(masked_[i], infos_[i])) starters_[starter_count_++] = static_cast<std::uint32_t>(i);
+        if (starts_token(masked_[i], entries_[i])) starters_[starter_count_++] = static_cast<std::uint32_t>(i);
 }
 
 // A long document's buffers are given back after it: kept, every plugin's
 // would add up while the next plugins run (the page's WASM heap ends at
 // 2 GB; a 50 MB document did not fit).
 Tokens::~Tokens() {
-    if (infos_.capacity() > (1u << 20)) {
-        infos_ = {};
+    if (starters_.capacity() > (1u << 20)) {
+        entries_ = {};
         starters_ = {};
     }
 }
 
 Tokens::Tokens(const TextLayer& layer, const Lexicon& lexicon, const Masker& masker)
-    : layer_(layer), lex_(lexicon), text_(layer.document().wide()), infos_(info_buffer()), starters_(starter_buffer()) {
+    : layer_(layer), lex_(lexicon), text_(layer.document().wide()), entries_(entry_buffer()), starters_(starter_buffer()) {
     static thread_local std::vector<std::uint32_t> mask_candidates;  // (its capacity kept, as the buffers')
     mask_candidates.clear();
     read_layer(mask_candidates);
@@ -307,13 +311,13 @@ Tokens::Tokens(const TextLayer& layer, const Lexicon& lexicon, const Masker& mas
         apply_masked(runs);
         toks_ = masked_.data();
     }
-    info_ = infos_.data();
+    entry_ = entries_.data();
     if (size_ > 0) {
         // The layer puts a line break before the first token; here, as
         // before, only a real one in the white space the text starts with counts.
         const bool line = std::any_of(text_.begin(), text_.begin() + toks_[0].start,
                                       [](wchar_t c) { return chars::is_newline(static_cast<char32_t>(c)); });
-        infos_[0].gap = static_cast<std::uint8_t>((infos_[0].gap & ~kLineBefore) | (line ? kLineBefore : 0));
+        first_gap_ = static_cast<std::uint8_t>((toks_[0].gap & ~kLineBefore) | (line ? kLineBefore : 0));
     }
 }
 

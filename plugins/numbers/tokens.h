@@ -1,11 +1,11 @@
 // The tokens the numbers rules walk: the text layer's tokens (core/text.h),
-// read in place, each with a TokInfo of numbers' own (its kind, gap and
-// lexicon entry), and with one change: URLs, e-mail addresses, handles and
+// read in place, with one change: URLs, e-mail addresses, handles and
 // phone numbers become one masked token (TokKind::Masked; their digits are
 // no quantities). Only a document that has such a run gets a copy of the
-// layer's tokens. The pass that fills the TokInfo lists the few tokens a
-// rule can start at (starters()) and the few where a masked run can start,
-// so no other pass reads every token.
+// layer's tokens. A token's kind and gap are the layer's; numbers keeps
+// only each token's lexicon entry index (two bytes), filled by the one pass
+// over every token, which also lists the few tokens a rule can start at
+// (starters()) and the few where a masked run can start.
 #pragma once
 
 #include <cstddef>
@@ -37,23 +37,14 @@ private:
     WordId www_;
 };
 
-// What a token is: the layer's types, and a masked run. (The layer's four
-// keep their values: they convert by a cast.)
+// What a token is: the layer's types, and a masked run, which is stored
+// in a copy of the tokens as a fifth value of Token::type (TokenType has a
+// fixed underlying type; the copy is never handed to core).
 enum class TokKind : std::uint8_t { Word, Number, Punct, Symbol, Masked };
 static_assert(static_cast<int>(TokKind::Word) == static_cast<int>(TokenType::Word) &&
               static_cast<int>(TokKind::Number) == static_cast<int>(TokenType::Number) &&
               static_cast<int>(TokKind::Punct) == static_cast<int>(TokenType::Punct) &&
               static_cast<int>(TokKind::Symbol) == static_cast<int>(TokenType::Symbol));
-
-// What numbers adds to each of the layer's tokens (Token: code points,
-// key, shape): its kind, its gap (the first token's as numbers reads it)
-// and its lexicon entry index (0 for numbers, masked runs and words in no
-// list). Four bytes, trivial: a document's array is filled, not constructed.
-struct TokInfo {
-    TokKind kind;
-    std::uint8_t gap;  // Gap flags (core/text.h)
-    std::uint16_t entry;
-};
 
 class Tokens {
 public:
@@ -73,25 +64,25 @@ public:
     bool space_before(std::size_t i) const { return gap(i) & kSpaceBefore; }
     // A line break in that white space.
     bool line_before(std::size_t i) const { return gap(i) & kLineBefore; }
-    bool masked(std::size_t i) const { return info_[i].kind == TokKind::Masked; }
+    bool masked(std::size_t i) const { return kind(i) == TokKind::Masked; }
     // A word starting with a capital. The layer's shape says whether the
     // first letter is one, but for words in capitals that start with a mark
     // or caseless letter.
     bool cap(std::size_t i) const {
         const Token& k = toks_[i];
-        return info_[i].kind == TokKind::Word &&
+        return kind(i) == TokKind::Word &&
                (k.shape == Shape::Capitalized ||
                 (k.shape == Shape::AllCaps && chars::is_upper(static_cast<char32_t>(text_[k.start]))));
     }
     // A word written in capitals only (MAX, USD, A).
     bool upper(std::size_t i) const {
         const Token& k = toks_[i];
-        return info_[i].kind == TokKind::Word && (k.shape == Shape::AllCaps || (k.end - k.start == 1 && cap(i)));
+        return kind(i) == TokKind::Word && (k.shape == Shape::AllCaps || (k.end - k.start == 1 && cap(i)));
     }
     // A number of digits only: no thousands separator, no decimals.
     bool plain(std::size_t i) const {
         const Token& k = toks_[i];
-        if (info_[i].kind != TokKind::Number) return false;
+        if (kind(i) != TokKind::Number) return false;
         for (std::uint32_t c = k.start; c < k.end; ++c)
             if (!chars::is_ascii_digit(static_cast<char32_t>(text_[c]))) return false;
         return true;
@@ -106,13 +97,13 @@ public:
     };
     Indices starters() const { return {starters_.data(), starters_.data() + starter_count_}; }
     // Token i (i < size()) is one of them.
-    bool starts(std::size_t i) const { return starts_token(toks_[i], info_[i]); }
+    bool starts(std::size_t i) const { return starts_token(toks_[i], entry_[i]); }
 
-    bool is_word(std::size_t i) const { return i < size_ && info_[i].kind == TokKind::Word; }
-    bool is_number(std::size_t i) const { return i < size_ && info_[i].kind == TokKind::Number; }
+    bool is_word(std::size_t i) const { return i < size_ && kind(i) == TokKind::Word; }
+    bool is_number(std::size_t i) const { return i < size_ && kind(i) == TokKind::Number; }
     // Punctuation and symbols alike.
     bool is_punct(std::size_t i) const {
-        return i < size_ && (info_[i].kind == TokKind::Punct || info_[i].kind == TokKind::Symbol);
+        return i < size_ && (kind(i) == TokKind::Punct || kind(i) == TokKind::Symbol);
     }
     bool is_alnum(std::size_t i) const { return is_word(i) || is_number(i); }
     // The folded key of token i (i < size()).
@@ -136,11 +127,11 @@ public:
     }
 
     // Token i touches token i-1 (no space between).
-    bool glued(std::size_t i) const { return i < size_ && i > 0 && !space_before(i); }
+    bool glued(std::size_t i) const { return i < size_ && i > 0 && !(toks_[i].gap & kSpaceBefore); }
     // Token i follows token i-1 on the same line after a space.
     bool spaced(std::size_t i) const { return i < size_ && (gap(i) & (kSpaceBefore | kLineBefore)) == kSpaceBefore; }
     // Token i follows i-1 on the same line, with or without a space.
-    bool near(std::size_t i) const { return i < size_ && i > 0 && !line_before(i); }
+    bool near(std::size_t i) const { return i < size_ && i > 0 && !(toks_[i].gap & kLineBefore); }
     // A new sentence or clause starts at token i (capitals there mean nothing).
     bool sentence_start(std::size_t i) const;
 
@@ -151,18 +142,22 @@ public:
     std::size_t decimals(std::size_t i) const;
 
 private:
-    std::uint8_t gap(std::size_t i) const { return info_[i].gap; }
-    // Lexicon entry of token i: 0 for numbers, masked runs and past the end.
-    std::uint16_t entry(std::size_t i) const { return i < size_ ? info_[i].entry : 0; }
-    bool starts_token(const Token& k, const TokInfo& info) const {
-        switch (info.kind) {
-            case TokKind::Word: return lex_.at(info.entry).starts;
+    TokKind kind(std::size_t i) const { return static_cast<TokKind>(toks_[i].type); }
+    // The first token's gap is numbers' own (see the constructor).
+    std::uint8_t gap(std::size_t i) const { return i == 0 ? first_gap_ : toks_[i].gap; }
+    // Lexicon entry of token i: 0 for numbers, masked runs, words in no
+    // list and past the end.
+    std::uint16_t entry(std::size_t i) const { return i < size_ ? entry_[i] : 0; }
+    // Token k, of lexicon entry `entry`, is one of starters().
+    bool starts_token(const Token& k, std::uint16_t entry) const {
+        switch (static_cast<TokKind>(k.type)) {
+            case TokKind::Word: return lex_.at(entry).starts;
             case TokKind::Number: return true;
             case TokKind::Punct:
             case TokKind::Symbol: {
                 const wchar_t c = text_[k.start];
                 // a currency sign; "-4.5", "> 10", "≤ 5"
-                return info.entry != 0 || c == L'-' || c == 0x2212 || c == L'<' || c == L'>' || c == 0x2264 ||
+                return entry != 0 || c == L'-' || c == 0x2212 || c == L'<' || c == L'>' || c == 0x2264 ||
                        c == 0x2265;
             }
             default: return false;  // masked
@@ -173,9 +168,10 @@ private:
         std::size_t first;
         std::size_t end;
     };
-    // Fills info_ for the layer's tokens, listing starters_ and the tokens
-    // find_masked looks at.
+    // Fills entries_ for the layer's tokens, listing starters_ and the
+    // tokens find_masked looks at.
     void read_layer(std::vector<std::uint32_t>& mask_candidates);
+    std::uint32_t sign_info(const Token& t) const;
     std::vector<Run> find_masked(const Masker& masker, const std::vector<std::uint32_t>& candidates) const;
     void apply_masked(const std::vector<Run>& runs);
 
@@ -185,13 +181,14 @@ private:
     // Buffers kept from document to document by each thread (one Tokens at
     // a time per thread): no allocation and no zeroing per document. Their
     // sizes are capacities; size_ and starter_count_ say how much is used.
-    std::vector<TokInfo>& infos_;
+    std::vector<std::uint16_t>& entries_;
     std::vector<std::uint32_t>& starters_;
     std::vector<Token> masked_;  // the layer's tokens with each masked run one token (documents with runs only)
     const Token* toks_ = nullptr;  // the layer's tokens, or masked_
-    const TokInfo* info_ = nullptr;
+    const std::uint16_t* entry_ = nullptr;  // entries_.data()
     std::size_t size_ = 0;
     std::size_t starter_count_ = 0;
+    std::uint8_t first_gap_ = 0;
     bool masked_runs_ = false;
 };
 
