@@ -94,8 +94,9 @@ public:
         reserve(s.size() + 2);
         string_fit(s);
     }
-    // string() with room made for s.size() + 2 bytes (escapes make their own).
-    __attribute__((always_inline)) void string_fit(std::string_view s) {
+    // string() with room made for s.size() + 2 bytes (escapes make their own)
+    // and, when it escapes, room made again for `after` bytes after it.
+    __attribute__((always_inline)) void string_fit(std::string_view s, std::size_t after = 0) {
         // Most strings written (keys, names, a mention's text) are plain
         // ASCII: checked and copied a word at a time, the last word
         // overlapping the one before it, so no byte is handled alone.
@@ -106,28 +107,28 @@ public:
         if (n >= 16) {
             std::size_t i = 0;
             for (; i + 16 < n; i += 16) {
-                if (!plain16(src + i)) return string_slow(s, i);
+                if (!plain16(src + i)) return string_slow(s, i, after);
                 std::memcpy(p + i, src + i, 16);
             }
-            if (!plain16(src + n - 16)) return string_slow(s, i);
+            if (!plain16(src + n - 16)) return string_slow(s, i, after);
             std::memcpy(p + n - 16, src + n - 16, 16);
         } else if (n >= 8) {
             std::uint64_t a, b;
             std::memcpy(&a, src, 8);
             std::memcpy(&b, src + n - 8, 8);
-            if (!plain8x2(a, b)) return string_slow(s, 0);
+            if (!plain8x2(a, b)) return string_slow(s, 0, after);
             std::memcpy(p, &a, 8);
             std::memcpy(p + n - 8, &b, 8);
         } else if (n >= 4) {
             std::uint32_t a, b;
             std::memcpy(&a, src, 4);
             std::memcpy(&b, src + n - 4, 4);
-            if (!plain8(a | (std::uint64_t{b} << 32))) return string_slow(s, 0);
+            if (!plain8(a | (std::uint64_t{b} << 32))) return string_slow(s, 0, after);
             std::memcpy(p, &a, 4);
             std::memcpy(p + n - 4, &b, 4);
         } else {
             for (std::size_t i = 0; i < n; ++i) {
-                if (!plain(src[i])) return string_slow(s, i);
+                if (!plain(src[i])) return string_slow(s, i, after);
                 p[i] = src[i];
             }
         }
@@ -192,6 +193,11 @@ public:
     }
     void number(double v);
 
+    // `,"key":value`, a field of a mention: one check for room for all of
+    // it (a mention has a dozen fields; most values are null, a whole
+    // number or a short string).
+    __attribute__((always_inline)) void field(std::string_view key, const Value& v);
+
     // Hands everything in the string so far to `emit` (the text it held
     // before the sink began included) and goes on writing from its start:
     // a long line is written out piece by piece in bounded memory.
@@ -237,14 +243,17 @@ private:
     static bool plain(char c) { return detail::kJsonPlain.plain[static_cast<unsigned char>(c)]; }
     // string_fit() from byte i on, s[0, i) plain (the opening quote at p_,
     // nothing after it counted as written yet).
-    void string_slow(std::string_view s, std::size_t i) {
+    void string_slow(std::string_view s, std::size_t i, std::size_t after) {
         std::memcpy(p_ + 1, s.data(), i);
         p_ += 1 + i;
         string_rest(s, i);
+        reserve(after);
     }
     // string() from byte i on, the opening quote and s[0, i) written.
     void string_rest(std::string_view s, std::size_t i);
     void grow(std::size_t n);
+    // number(double) for a number of a few decimals, written when it is one.
+    bool short_decimal(double v);
     std::string& out_;
     char* p_ = nullptr;
     char* end_ = nullptr;
@@ -262,6 +271,40 @@ inline void Value::write_json(JsonSink& out) const {
         case Type::Double: out.number(double_); break;
         case Type::String: out.string(str_); break;
         case Type::Json: out.raw(str_); break;
+    }
+}
+
+inline void JsonSink::field(std::string_view key, const Value& v) {
+    const std::size_t k = key.size() + 4;  // , "key" :
+    switch (v.type()) {
+        case Value::Type::Null:
+            reserve(k + 4);
+            put_fit(',');
+            string_fit(key, 5);
+            std::memcpy(fit_pointer(5), ":null", 5);
+            return;
+        case Value::Type::Int:
+            reserve(k + kNumberRoom);
+            put_fit(',');
+            string_fit(key, 1 + kNumberRoom);
+            put_fit(':');
+            number_fit(v.as_int());
+            return;
+        case Value::Type::String: {
+            const std::string& s = v.as_string();
+            reserve(k + s.size() + 2);
+            put_fit(',');
+            string_fit(key, 1 + s.size() + 2);
+            put_fit(':');
+            string_fit(s);
+            return;
+        }
+        default:
+            reserve(k);
+            put_fit(',');
+            string_fit(key, 1);
+            put_fit(':');
+            v.write_json(*this);
     }
 }
 

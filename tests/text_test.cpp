@@ -299,6 +299,17 @@ TEST_CASE("the JSON Lines writer prints what the JSON tree prints", "[json]") {
         newslens::write_json_number(one, v);
         CHECK(one == nlohmann::ordered_json(v).dump());
     }
+    // Numbers of a few decimals take a short path too: every one of up to
+    // five digits and three decimals, of either sign, as nlohmann writes it.
+    std::size_t differ = 0;
+    for (double scale : {10.0, 100.0, 1000.0})
+        for (std::int64_t n = 1; n < 100000; ++n)
+            for (double v : {static_cast<double>(n) / scale, -static_cast<double>(n) / scale}) {
+                std::string one;
+                newslens::write_json_number(one, v);
+                if (one != nlohmann::ordered_json(v).dump()) ++differ;
+            }
+    CHECK(differ == 0);
 }
 
 TEST_CASE("offsets in a part's fields are moved into the whole document", "[json]") {
