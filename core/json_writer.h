@@ -97,44 +97,49 @@ public:
     // string() with room made for s.size() + 2 bytes (escapes make their own)
     // and, when it escapes, room made again for `after` bytes after it.
     __attribute__((always_inline)) void string_fit(std::string_view s, std::size_t after = 0) {
-        // Most strings written (keys, names, a mention's text) are plain
-        // ASCII: checked and copied a word at a time, the last word
-        // overlapping the one before it, so no byte is handled alone.
+        if (char* end = plain_string_to(p_, s)) p_ = end;
+        else string_slow(s, 0, after);
+    }
+    // Writes `"s"` at p and returns its end when s is plain ASCII (no byte
+    // to escape), else nullptr (what was written then counts for nothing).
+    // Most strings written (keys, names, a mention's text) are: checked and
+    // copied a word at a time, the last word overlapping the one before it,
+    // so no byte is handled alone.
+    __attribute__((always_inline)) static char* plain_string_to(char* p, std::string_view s) {
         const std::size_t n = s.size();
         const char* src = s.data();
-        char* p = p_;
         *p++ = '"';
         if (n >= 16) {
             std::size_t i = 0;
             for (; i + 16 < n; i += 16) {
-                if (!plain16(src + i)) return string_slow(s, i, after);
+                if (!plain16(src + i)) return nullptr;
                 std::memcpy(p + i, src + i, 16);
             }
-            if (!plain16(src + n - 16)) return string_slow(s, i, after);
+            if (!plain16(src + n - 16)) return nullptr;
             std::memcpy(p + n - 16, src + n - 16, 16);
         } else if (n >= 8) {
             std::uint64_t a, b;
             std::memcpy(&a, src, 8);
             std::memcpy(&b, src + n - 8, 8);
-            if (!plain8x2(a, b)) return string_slow(s, 0, after);
+            if (!plain8x2(a, b)) return nullptr;
             std::memcpy(p, &a, 8);
             std::memcpy(p + n - 8, &b, 8);
         } else if (n >= 4) {
             std::uint32_t a, b;
             std::memcpy(&a, src, 4);
             std::memcpy(&b, src + n - 4, 4);
-            if (!plain8(a | (std::uint64_t{b} << 32))) return string_slow(s, 0, after);
+            if (!plain8(a | (std::uint64_t{b} << 32))) return nullptr;
             std::memcpy(p, &a, 4);
             std::memcpy(p + n - 4, &b, 4);
         } else {
             for (std::size_t i = 0; i < n; ++i) {
-                if (!plain(src[i])) return string_slow(s, i, after);
+                if (!plain(src[i])) return nullptr;
                 p[i] = src[i];
             }
         }
         p += n;
         *p++ = '"';
-        p_ = p;
+        return p;
     }
     // As nlohmann's dump() writes them (doubles: shortest round trip).
     void number(std::int64_t v) {
@@ -275,37 +280,55 @@ inline void Value::write_json(JsonSink& out) const {
 }
 
 inline void JsonSink::field(std::string_view key, const Value& v) {
+    // Written through a local pointer, p_ set once: a store through p_
+    // would make the compiler read p_ and the field again after it.
     const std::size_t k = key.size() + 4;  // , "key" :
     switch (v.type()) {
-        case Value::Type::Null:
+        case Value::Type::Null: {
             reserve(k + 4);
-            put_fit(',');
-            string_fit(key, 5);
-            std::memcpy(fit_pointer(5), ":null", 5);
+            char* p = p_;
+            *p = ',';
+            p = plain_string_to(p + 1, key);
+            if (!p) break;
+            std::memcpy(p, ":null", 5);
+            p_ = p + 5;
             return;
-        case Value::Type::Int:
+        }
+        case Value::Type::Int: {
+            const std::int64_t x = v.as_int();
             reserve(k + kNumberRoom);
-            put_fit(',');
-            string_fit(key, 1 + kNumberRoom);
-            put_fit(':');
-            number_fit(v.as_int());
+            char* p = p_;
+            *p = ',';
+            p = plain_string_to(p + 1, key);
+            if (!p) break;
+            *p = ':';
+            p_ = p + 1;
+            number_fit(x);
             return;
+        }
         case Value::Type::String: {
             const std::string& s = v.as_string();
             reserve(k + s.size() + 2);
-            put_fit(',');
-            string_fit(key, 1 + s.size() + 2);
-            put_fit(':');
-            string_fit(s);
+            char* p = p_;
+            *p = ',';
+            p = plain_string_to(p + 1, key);
+            if (!p) break;
+            *p++ = ':';
+            if (char* end = plain_string_to(p, s)) {
+                p_ = end;
+            } else {
+                p_ = p;
+                string_slow(s, 0, 0);
+            }
             return;
         }
-        default:
-            reserve(k);
-            put_fit(',');
-            string_fit(key, 1);
-            put_fit(':');
-            v.write_json(*this);
+        default: break;
     }
+    // A key to escape, or a value of another kind: piece by piece.
+    put(',');
+    string(key);
+    put(':');
+    v.write_json(*this);
 }
 
 }  // namespace newslens
