@@ -339,28 +339,48 @@ void write_mention(JsonSink& out, const Document& doc, const Mention& m, const P
     const std::size_t e = b + cps <= all.size() && ascii(all.data() + b, cps) ? b + cps : doc.byte_from_cp(m.end);
     const std::string_view text = all.substr(b, e - b);
     out.reserve(64 + 4 * JsonSink::kNumberRoom + text.size());
+    // Written through a local pointer up to the text (see JsonSink::field).
     const std::size_t start = m.start + offset, end = m.end + offset;
-    out.raw_fit(",\"start\":");
-    const char* start_digits = out.position();
-    out.number_fit(static_cast<std::int64_t>(start));
-    const std::size_t start_length = static_cast<std::size_t>(out.position() - start_digits);
-    out.raw_fit(",\"end\":");
-    const char* end_digits = out.position();
-    out.number_fit(static_cast<std::int64_t>(end));
-    const std::size_t end_length = static_cast<std::size_t>(out.position() - end_digits);
+    char* p = out.cursor();
+    std::memcpy(p, ",\"start\":", 9);
+    p += 9;
+    char* const start_digits = p;
+    p = JsonSink::number_to(p, static_cast<std::int64_t>(start));
+    const std::size_t start_length = static_cast<std::size_t>(p - start_digits);
+    std::memcpy(p, ",\"end\":", 7);
+    p += 7;
+    char* const end_digits = p;
+    p = JsonSink::number_to(p, static_cast<std::int64_t>(end));
+    const std::size_t end_length = static_cast<std::size_t>(p - end_digits);
     if (options.utf16_offsets) {
         // Without code points beyond the BMP (most texts) the UTF-16 offsets
-        // are the same numbers: their digits are copied.
+        // are the same numbers: their digits are copied (eight bytes moved).
         const std::size_t start16 = doc.utf16_from_cp(m.start), end16 = doc.utf16_from_cp(m.end);
-        out.raw_fit(",\"start16\":");
-        if (start16 == start && start_length <= 8) out.repeat_fit(start_digits, start_length);
-        else out.number_fit(static_cast<std::int64_t>(start16));
-        out.raw_fit(",\"end16\":");
-        if (end16 == end && end_length <= 8) out.repeat_fit(end_digits, end_length);
-        else out.number_fit(static_cast<std::int64_t>(end16));
+        std::memcpy(p, ",\"start16\":", 11);
+        p += 11;
+        if (start16 == start && start_length <= 8) {
+            std::memcpy(p, start_digits, 8);
+            p += start_length;
+        } else {
+            p = JsonSink::number_to(p, static_cast<std::int64_t>(start16));
+        }
+        std::memcpy(p, ",\"end16\":", 9);
+        p += 9;
+        if (end16 == end && end_length <= 8) {
+            std::memcpy(p, end_digits, 8);
+            p += end_length;
+        } else {
+            p = JsonSink::number_to(p, static_cast<std::int64_t>(end16));
+        }
     }
-    out.raw_fit(",\"text\":");
-    out.string_fit(text);
+    std::memcpy(p, ",\"text\":", 8);
+    p += 8;
+    if (char* q = JsonSink::plain_string_to(p, text)) {
+        out.set_cursor(q);
+    } else {
+        out.set_cursor(p);
+        out.string_fit(text);
+    }
     const SegmentKey& segment = segment_key(kind);
     out.reserve(sizeof segment.text + 16 + JsonSink::kNumberRoom);
     std::memcpy(out.fit_pointer(segment.size), segment.text, sizeof segment.text);

@@ -90,6 +90,27 @@ nlohmann::ordered_json Fields::to_json() const {
 
 
 
+char* JsonSink::long_number_to(char* p, std::uint64_t u) {
+    std::size_t digits = 1;
+    std::uint64_t x = u;
+    for (; x >= 100; x /= 100) digits += 2;
+    if (x >= 10) ++digits;
+    char* q = p + digits;
+    p = q;
+    while (u >= 100) {
+        q -= 2;
+        std::memcpy(q, detail::kTwoDigits + 2 * (u % 100), 2);
+        u /= 100;
+    }
+    if (u >= 10) {
+        q -= 2;
+        std::memcpy(q, detail::kTwoDigits + 2 * u, 2);
+    } else {
+        *--q = static_cast<char>('0' + u);
+    }
+    return p;
+}
+
 void JsonSink::grow(std::size_t n) {
     // The string's size is what the sink may write to; making it bigger
     // zero-fills the new bytes. So the capacity grows geometrically

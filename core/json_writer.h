@@ -57,13 +57,11 @@ public:
         put_fit(c);
     }
     void put_fit(char c) { *p_++ = c; }
-    // Writes again the n <= 8 bytes written at `from` (a number repeated):
-    // a fixed eight-byte move, so the caller's room must hold 8.
-    void repeat_fit(const char* from, std::size_t n) {
-        std::memcpy(p_, from, 8);
-        p_ += n;
-    }
     const char* position() const { return p_; }
+    // For a caller that writes a run of pieces through a local pointer
+    // (room made for them): where to write, and where it ended.
+    char* cursor() { return p_; }
+    void set_cursor(char* p) { p_ = p; }
     // Where to write n bytes of JSON text the caller made room for.
     char* fit_pointer(std::size_t n) {
         char* p = p_;
@@ -147,10 +145,12 @@ public:
         number_fit(v);
     }
     static constexpr std::size_t kNumberRoom = 21;  // "-" and 20 digits
-    void number_fit(std::int64_t v) {
+    void number_fit(std::int64_t v) { p_ = number_to(p_, v); }
+    // Writes v at p (room made for kNumberRoom bytes), returns its end.
+    __attribute__((always_inline)) static char* number_to(char* p, std::int64_t v) {
         std::uint64_t u = static_cast<std::uint64_t>(v);
         if (v < 0) {
-            *p_++ = '-';
+            *p++ = '-';
             u = 0 - u;
         }
         // Offsets into a news text and most counts have at most four digits.
@@ -158,44 +158,27 @@ public:
             const auto pair = [](std::uint64_t two) { return detail::kTwoDigits + 2 * two; };
             if (u < 100) {
                 if (u < 10) {
-                    *p_++ = static_cast<char>('0' + u);
+                    *p++ = static_cast<char>('0' + u);
                 } else {
-                    std::memcpy(p_, pair(u), 2);
-                    p_ += 2;
+                    std::memcpy(p, pair(u), 2);
+                    p += 2;
                 }
-                return;
+                return p;
             }
             const std::uint64_t high = u / 100, low = u - 100 * high;
             if (high < 10) {
-                *p_ = static_cast<char>('0' + high);
-                std::memcpy(p_ + 1, pair(low), 2);
-                p_ += 3;
-            } else {
-                std::memcpy(p_, pair(high), 2);
-                std::memcpy(p_ + 2, pair(low), 2);
-                p_ += 4;
+                *p = static_cast<char>('0' + high);
+                std::memcpy(p + 1, pair(low), 2);
+                return p + 3;
             }
-            return;
+            std::memcpy(p, pair(high), 2);
+            std::memcpy(p + 2, pair(low), 2);
+            return p + 4;
         }
-        // Longer ones written two digits at a time from the end.
-        std::size_t digits = 1;
-        std::uint64_t x = u;
-        for (; x >= 100; x /= 100) digits += 2;
-        if (x >= 10) ++digits;
-        char* q = p_ + digits;
-        p_ = q;
-        while (u >= 100) {
-            q -= 2;
-            std::memcpy(q, detail::kTwoDigits + 2 * (u % 100), 2);
-            u /= 100;
-        }
-        if (u >= 10) {
-            q -= 2;
-            std::memcpy(q, detail::kTwoDigits + 2 * u, 2);
-        } else {
-            *--q = static_cast<char>('0' + u);
-        }
+        return long_number_to(p, u);
     }
+    // number_to() for u >= 10000: written two digits at a time from the end.
+    static char* long_number_to(char* p, std::uint64_t u);
     void number(double v);
 
     // `,"key":value`, a field of a mention: one check for room for all of
@@ -302,8 +285,7 @@ inline void JsonSink::field(std::string_view key, const Value& v) {
             p = plain_string_to(p + 1, key);
             if (!p) break;
             *p = ':';
-            p_ = p + 1;
-            number_fit(x);
+            p_ = number_to(p + 1, x);
             return;
         }
         case Value::Type::String: {
