@@ -761,16 +761,19 @@ private:
         for (std::size_t t = r.begin; t < r.end; ++t) person_words.push_back(tokens.key(t));
         const WordId* const all = person_words.data();
         const WordId* const words = all + first;
-        std::size_t best = persons.size();
-        for (std::size_t p = 0; p < persons.size(); ++p) {
-            const WordId* const w = all + persons[p].first;
-            const std::size_t w_size = persons[p].size;
+        // The persons read through locals: `persons` is a thread_local's,
+        // which the compiler would read again at every step.
+        const Person* const ps = persons.data();
+        const std::size_t count = persons.size();
+        const bool by_first_name = !r.titled || (tokens.kind(r.begin - 1) & kByFirstName);
+        std::size_t best = count;
+        for (std::size_t p = 0; p < count; ++p) {
+            const WordId* const w = all + ps[p].first;
+            const std::size_t w_size = ps[p].size;
             const bool same = w[w_size - 1] == words[size - 1] &&
                               (in_order(layer, words, size, w, w_size) || in_order(layer, w, w_size, words, size));
-            const bool given = (!r.titled || (tokens.kind(r.begin - 1) & kByFirstName)) && size == 1 &&
-                               w_size > 1 && w[0] == words[0];
-            if ((same || given) && (best == persons.size() || persons[p].last_seen > persons[best].last_seen))
-                best = p;
+            const bool given = by_first_name && size == 1 && w_size > 1 && w[0] == words[0];
+            if ((same || given) && (best == count || ps[p].last_seen > ps[best].last_seen)) best = p;
         }
         if (best == persons.size()) persons.push_back({});
         Person& p = persons[best];
