@@ -294,6 +294,30 @@ const SegmentKey& segment_key(PassageKind kind) {
     return keys[static_cast<std::size_t>(kind)];
 }
 
+// No byte of s[0, n) is above 0x7F: read a word at a time, the last word
+// overlapping the one before it.
+bool ascii(const char* s, std::size_t n) {
+    constexpr std::uint64_t high = 0x8080808080808080ull;
+    if (n >= 8) {
+        std::uint64_t any = 0, w;
+        for (std::size_t i = 0; i + 8 < n; i += 8) {
+            std::memcpy(&w, s + i, 8);
+            any |= w;
+        }
+        std::memcpy(&w, s + n - 8, 8);
+        return ((any | w) & high) == 0;
+    }
+    if (n >= 4) {
+        std::uint32_t a, b;
+        std::memcpy(&a, s, 4);
+        std::memcpy(&b, s + n - 4, 4);
+        return ((a | b) & 0x80808080u) == 0;
+    }
+    unsigned char any = 0;
+    for (std::size_t i = 0; i < n; ++i) any |= static_cast<unsigned char>(s[i]);
+    return (any & 0x80) == 0;
+}
+
 // `doc` is the document (or part) the mention's offsets and `passage` refer
 // to; `offset` moves them into the whole document.
 void write_mention(JsonSink& out, const Document& doc, const Mention& m, const Passage* passage, std::size_t offset,
@@ -308,30 +332,55 @@ void write_mention(JsonSink& out, const Document& doc, const Mention& m, const P
     first = false;
     out.string_fit(m.plugin);
     const std::size_t b = doc.byte_from_cp(m.start);
-    const std::string_view text = std::string_view(doc.text()).substr(b, doc.byte_from_cp(m.end) - b);
+    // A mention's text is mostly ASCII: then its bytes are its code points,
+    // and the end needs no second look-up.
+    const std::size_t cps = m.end - m.start;
+    const std::string_view all(doc.text());
+    const std::size_t e = b + cps <= all.size() && ascii(all.data() + b, cps) ? b + cps : doc.byte_from_cp(m.end);
+    const std::string_view text = all.substr(b, e - b);
     out.reserve(64 + 4 * JsonSink::kNumberRoom + text.size());
+    // Written through a local pointer up to the text (see JsonSink::field).
     const std::size_t start = m.start + offset, end = m.end + offset;
-    out.raw_fit(",\"start\":");
-    const char* start_digits = out.position();
-    out.number_fit(static_cast<std::int64_t>(start));
-    const std::size_t start_length = static_cast<std::size_t>(out.position() - start_digits);
-    out.raw_fit(",\"end\":");
-    const char* end_digits = out.position();
-    out.number_fit(static_cast<std::int64_t>(end));
-    const std::size_t end_length = static_cast<std::size_t>(out.position() - end_digits);
+    char* p = out.cursor();
+    std::memcpy(p, ",\"start\":", 9);
+    p += 9;
+    char* const start_digits = p;
+    p = JsonSink::number_to(p, static_cast<std::int64_t>(start));
+    const std::size_t start_length = static_cast<std::size_t>(p - start_digits);
+    std::memcpy(p, ",\"end\":", 7);
+    p += 7;
+    char* const end_digits = p;
+    p = JsonSink::number_to(p, static_cast<std::int64_t>(end));
+    const std::size_t end_length = static_cast<std::size_t>(p - end_digits);
     if (options.utf16_offsets) {
         // Without code points beyond the BMP (most texts) the UTF-16 offsets
-        // are the same numbers: their digits are copied.
+        // are the same numbers: their digits are copied (eight bytes moved).
         const std::size_t start16 = doc.utf16_from_cp(m.start), end16 = doc.utf16_from_cp(m.end);
-        out.raw_fit(",\"start16\":");
-        if (start16 == start && start_length <= 8) out.repeat_fit(start_digits, start_length);
-        else out.number_fit(static_cast<std::int64_t>(start16));
-        out.raw_fit(",\"end16\":");
-        if (end16 == end && end_length <= 8) out.repeat_fit(end_digits, end_length);
-        else out.number_fit(static_cast<std::int64_t>(end16));
+        std::memcpy(p, ",\"start16\":", 11);
+        p += 11;
+        if (start16 == start && start_length <= 8) {
+            std::memcpy(p, start_digits, 8);
+            p += start_length;
+        } else {
+            p = JsonSink::number_to(p, static_cast<std::int64_t>(start16));
+        }
+        std::memcpy(p, ",\"end16\":", 9);
+        p += 9;
+        if (end16 == end && end_length <= 8) {
+            std::memcpy(p, end_digits, 8);
+            p += end_length;
+        } else {
+            p = JsonSink::number_to(p, static_cast<std::int64_t>(end16));
+        }
     }
-    out.raw_fit(",\"text\":");
-    out.string_fit(text);
+    std::memcpy(p, ",\"text\":", 8);
+    p += 8;
+    if (char* q = JsonSink::plain_string_to(p, text)) {
+        out.set_cursor(q);
+    } else {
+        out.set_cursor(p);
+        out.string_fit(text);
+    }
     const SegmentKey& segment = segment_key(kind);
     out.reserve(sizeof segment.text + 16 + JsonSink::kNumberRoom);
     std::memcpy(out.fit_pointer(segment.size), segment.text, sizeof segment.text);
@@ -339,13 +388,13 @@ void write_mention(JsonSink& out, const Document& doc, const Mention& m, const P
         out.raw_fit(",\"story\":");
         out.number_fit(static_cast<std::int64_t>(passage->story));
     }
-    for (const auto& f : m.fields) {
-        out.reserve(f.first.size() + 4);
-        out.put_fit(',');
-        out.string_fit(f.first);
-        out.put(':');
-        if (offset && is_offset_field(f.first, f.second)) out.number(f.second.as_int() + static_cast<std::int64_t>(offset));
-        else f.second.write_json(out);
+    if (offset) {
+        for (const auto& f : m.fields) {
+            if (is_offset_field(f.first, f.second)) out.field(f.first, Value(f.second.as_int() + static_cast<std::int64_t>(offset)));
+            else out.field(f.first, f.second);
+        }
+    } else {
+        for (const auto& f : m.fields) out.field(f.first, f.second);
     }
     out.put('}');
 }

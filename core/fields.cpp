@@ -90,6 +90,27 @@ nlohmann::ordered_json Fields::to_json() const {
 
 
 
+char* JsonSink::long_number_to(char* p, std::uint64_t u) {
+    std::size_t digits = 1;
+    std::uint64_t x = u;
+    for (; x >= 100; x /= 100) digits += 2;
+    if (x >= 10) ++digits;
+    char* q = p + digits;
+    p = q;
+    while (u >= 100) {
+        q -= 2;
+        std::memcpy(q, detail::kTwoDigits + 2 * (u % 100), 2);
+        u /= 100;
+    }
+    if (u >= 10) {
+        q -= 2;
+        std::memcpy(q, detail::kTwoDigits + 2 * u, 2);
+    } else {
+        *--q = static_cast<char>('0' + u);
+    }
+    return p;
+}
+
 void JsonSink::grow(std::size_t n) {
     // The string's size is what the sink may write to; making it bigger
     // zero-fills the new bytes. So the capacity grows geometrically
@@ -158,6 +179,36 @@ void JsonSink::string_rest(std::string_view s, std::size_t i) {
 }
 
 
+// A number of at most three decimals and seven digits (a latitude, a
+// share: 52.36, -0.13, 4.5): when n / 10^k is v for the nearest whole n,
+// for the smallest such k, that decimal is the shortest that reads back as
+// v, and nlohmann's Grisu2 writes the same digits (tests/text_test.cpp
+// checks each such number of up to five digits; every one of seven was
+// checked once). Written here without Grisu2's cost.
+bool JsonSink::short_decimal(double v) {
+    constexpr std::int64_t kLimit = 10000000;
+    const double a = std::fabs(v);
+    if (!(a < 1e4) || a == 0) return false;  // 10^4 * 10^3 reaches the seven digits; -0.0 is nlohmann's
+    static constexpr double kScale[] = {10.0, 100.0, 1000.0};
+    for (int k = 0; k < 3; ++k) {
+        const double scaled = a * kScale[k];
+        const auto n = static_cast<std::int64_t>(scaled + 0.5);
+        if (n >= kLimit || static_cast<double>(n) / kScale[k] != a) continue;
+        // n has k + 1 decimals: its digits, a dot before the last k + 1.
+        char digits[8];
+        int count = 0;
+        for (std::int64_t x = n; x; x /= 10) digits[count++] = static_cast<char>('0' + x % 10);
+        const int decimals = k + 1;
+        while (count <= decimals) digits[count++] = '0';  // 0.05: the zeros before the digits
+        if (v < 0) *p_++ = '-';
+        for (int i = count - 1; i >= decimals; --i) *p_++ = digits[i];
+        *p_++ = '.';
+        for (int i = decimals - 1; i >= 0; --i) *p_++ = digits[i];
+        return true;
+    }
+    return false;
+}
+
 void JsonSink::number(double v) {
     if (!std::isfinite(v)) { raw("null"); return; }
     // Whole numbers below 10^15, most figures in news: nlohmann writes them
@@ -167,9 +218,10 @@ void JsonSink::number(double v) {
         raw(".0");
         return;
     }
+    reserve(64);
+    if (short_decimal(v)) return;
     // nlohmann's own shortest round-trip formatting, so the output is the
     // same as a tree's dump().
-    reserve(64);
     p_ = nlohmann::detail::to_chars(p_, p_ + 64, v);
 }
 

@@ -57,13 +57,11 @@ public:
         put_fit(c);
     }
     void put_fit(char c) { *p_++ = c; }
-    // Writes again the n <= 8 bytes written at `from` (a number repeated):
-    // a fixed eight-byte move, so the caller's room must hold 8.
-    void repeat_fit(const char* from, std::size_t n) {
-        std::memcpy(p_, from, 8);
-        p_ += n;
-    }
     const char* position() const { return p_; }
+    // For a caller that writes a run of pieces through a local pointer
+    // (room made for them): where to write, and where it ended.
+    char* cursor() { return p_; }
+    void set_cursor(char* p) { p_ = p; }
     // Where to write n bytes of JSON text the caller made room for.
     char* fit_pointer(std::size_t n) {
         char* p = p_;
@@ -94,46 +92,52 @@ public:
         reserve(s.size() + 2);
         string_fit(s);
     }
-    // string() with room made for s.size() + 2 bytes (escapes make their own).
-    __attribute__((always_inline)) void string_fit(std::string_view s) {
-        // Most strings written (keys, names, a mention's text) are plain
-        // ASCII: checked and copied a word at a time, the last word
-        // overlapping the one before it, so no byte is handled alone.
+    // string() with room made for s.size() + 2 bytes (escapes make their own)
+    // and, when it escapes, room made again for `after` bytes after it.
+    __attribute__((always_inline)) void string_fit(std::string_view s, std::size_t after = 0) {
+        if (char* end = plain_string_to(p_, s)) p_ = end;
+        else string_slow(s, 0, after);
+    }
+    // Writes `"s"` at p and returns its end when s is plain ASCII (no byte
+    // to escape), else nullptr (what was written then counts for nothing).
+    // Most strings written (keys, names, a mention's text) are: checked and
+    // copied a word at a time, the last word overlapping the one before it,
+    // so no byte is handled alone.
+    __attribute__((always_inline)) static char* plain_string_to(char* p, std::string_view s) {
         const std::size_t n = s.size();
         const char* src = s.data();
-        char* p = p_;
         *p++ = '"';
         if (n >= 16) {
             std::size_t i = 0;
             for (; i + 16 < n; i += 16) {
-                if (!plain16(src + i)) return string_slow(s, i);
+                if (!plain16(src + i)) return nullptr;
                 std::memcpy(p + i, src + i, 16);
             }
-            if (!plain16(src + n - 16)) return string_slow(s, i);
+            if (!plain16(src + n - 16)) return nullptr;
             std::memcpy(p + n - 16, src + n - 16, 16);
         } else if (n >= 8) {
             std::uint64_t a, b;
             std::memcpy(&a, src, 8);
             std::memcpy(&b, src + n - 8, 8);
-            if (!plain8x2(a, b)) return string_slow(s, 0);
+            if (!plain8x2(a, b)) return nullptr;
             std::memcpy(p, &a, 8);
             std::memcpy(p + n - 8, &b, 8);
         } else if (n >= 4) {
             std::uint32_t a, b;
             std::memcpy(&a, src, 4);
             std::memcpy(&b, src + n - 4, 4);
-            if (!plain8(a | (std::uint64_t{b} << 32))) return string_slow(s, 0);
+            if (!plain8(a | (std::uint64_t{b} << 32))) return nullptr;
             std::memcpy(p, &a, 4);
             std::memcpy(p + n - 4, &b, 4);
         } else {
             for (std::size_t i = 0; i < n; ++i) {
-                if (!plain(src[i])) return string_slow(s, i);
+                if (!plain(src[i])) return nullptr;
                 p[i] = src[i];
             }
         }
         p += n;
         *p++ = '"';
-        p_ = p;
+        return p;
     }
     // As nlohmann's dump() writes them (doubles: shortest round trip).
     void number(std::int64_t v) {
@@ -141,10 +145,12 @@ public:
         number_fit(v);
     }
     static constexpr std::size_t kNumberRoom = 21;  // "-" and 20 digits
-    void number_fit(std::int64_t v) {
+    void number_fit(std::int64_t v) { p_ = number_to(p_, v); }
+    // Writes v at p (room made for kNumberRoom bytes), returns its end.
+    __attribute__((always_inline)) static char* number_to(char* p, std::int64_t v) {
         std::uint64_t u = static_cast<std::uint64_t>(v);
         if (v < 0) {
-            *p_++ = '-';
+            *p++ = '-';
             u = 0 - u;
         }
         // Offsets into a news text and most counts have at most four digits.
@@ -152,45 +158,33 @@ public:
             const auto pair = [](std::uint64_t two) { return detail::kTwoDigits + 2 * two; };
             if (u < 100) {
                 if (u < 10) {
-                    *p_++ = static_cast<char>('0' + u);
+                    *p++ = static_cast<char>('0' + u);
                 } else {
-                    std::memcpy(p_, pair(u), 2);
-                    p_ += 2;
+                    std::memcpy(p, pair(u), 2);
+                    p += 2;
                 }
-                return;
+                return p;
             }
             const std::uint64_t high = u / 100, low = u - 100 * high;
             if (high < 10) {
-                *p_ = static_cast<char>('0' + high);
-                std::memcpy(p_ + 1, pair(low), 2);
-                p_ += 3;
-            } else {
-                std::memcpy(p_, pair(high), 2);
-                std::memcpy(p_ + 2, pair(low), 2);
-                p_ += 4;
+                *p = static_cast<char>('0' + high);
+                std::memcpy(p + 1, pair(low), 2);
+                return p + 3;
             }
-            return;
+            std::memcpy(p, pair(high), 2);
+            std::memcpy(p + 2, pair(low), 2);
+            return p + 4;
         }
-        // Longer ones written two digits at a time from the end.
-        std::size_t digits = 1;
-        std::uint64_t x = u;
-        for (; x >= 100; x /= 100) digits += 2;
-        if (x >= 10) ++digits;
-        char* q = p_ + digits;
-        p_ = q;
-        while (u >= 100) {
-            q -= 2;
-            std::memcpy(q, detail::kTwoDigits + 2 * (u % 100), 2);
-            u /= 100;
-        }
-        if (u >= 10) {
-            q -= 2;
-            std::memcpy(q, detail::kTwoDigits + 2 * u, 2);
-        } else {
-            *--q = static_cast<char>('0' + u);
-        }
+        return long_number_to(p, u);
     }
+    // number_to() for u >= 10000: written two digits at a time from the end.
+    static char* long_number_to(char* p, std::uint64_t u);
     void number(double v);
+
+    // `,"key":value`, a field of a mention: one check for room for all of
+    // it (a mention has a dozen fields; most values are null, a whole
+    // number or a short string).
+    __attribute__((always_inline)) void field(std::string_view key, const Value& v);
 
     // Hands everything in the string so far to `emit` (the text it held
     // before the sink began included) and goes on writing from its start:
@@ -237,14 +231,17 @@ private:
     static bool plain(char c) { return detail::kJsonPlain.plain[static_cast<unsigned char>(c)]; }
     // string_fit() from byte i on, s[0, i) plain (the opening quote at p_,
     // nothing after it counted as written yet).
-    void string_slow(std::string_view s, std::size_t i) {
+    void string_slow(std::string_view s, std::size_t i, std::size_t after) {
         std::memcpy(p_ + 1, s.data(), i);
         p_ += 1 + i;
         string_rest(s, i);
+        reserve(after);
     }
     // string() from byte i on, the opening quote and s[0, i) written.
     void string_rest(std::string_view s, std::size_t i);
     void grow(std::size_t n);
+    // number(double) for a number of a few decimals, written when it is one.
+    bool short_decimal(double v);
     std::string& out_;
     char* p_ = nullptr;
     char* end_ = nullptr;
@@ -263,6 +260,57 @@ inline void Value::write_json(JsonSink& out) const {
         case Type::String: out.string(str_); break;
         case Type::Json: out.raw(str_); break;
     }
+}
+
+inline void JsonSink::field(std::string_view key, const Value& v) {
+    // Written through a local pointer, p_ set once: a store through p_
+    // would make the compiler read p_ and the field again after it.
+    const std::size_t k = key.size() + 4;  // , "key" :
+    switch (v.type()) {
+        case Value::Type::Null: {
+            reserve(k + 4);
+            char* p = p_;
+            *p = ',';
+            p = plain_string_to(p + 1, key);
+            if (!p) break;
+            std::memcpy(p, ":null", 5);
+            p_ = p + 5;
+            return;
+        }
+        case Value::Type::Int: {
+            const std::int64_t x = v.as_int();
+            reserve(k + kNumberRoom);
+            char* p = p_;
+            *p = ',';
+            p = plain_string_to(p + 1, key);
+            if (!p) break;
+            *p = ':';
+            p_ = number_to(p + 1, x);
+            return;
+        }
+        case Value::Type::String: {
+            const std::string& s = v.as_string();
+            reserve(k + s.size() + 2);
+            char* p = p_;
+            *p = ',';
+            p = plain_string_to(p + 1, key);
+            if (!p) break;
+            *p++ = ':';
+            if (char* end = plain_string_to(p, s)) {
+                p_ = end;
+            } else {
+                p_ = p;
+                string_slow(s, 0, 0);
+            }
+            return;
+        }
+        default: break;
+    }
+    // A key to escape, or a value of another kind: piece by piece.
+    put(',');
+    string(key);
+    put(':');
+    v.write_json(*this);
 }
 
 }  // namespace newslens

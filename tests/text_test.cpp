@@ -254,6 +254,30 @@ TEST_CASE("the JSON Lines writer prints what the JSON tree prints", "[json]") {
             CHECK(line == newslens::to_json(doc, result, {utf16}).dump());
         }
     }
+    // Every kind of field value, with keys and strings to escape.
+    {
+        const Document doc("fields.txt", "Zürich and Bogotá said");
+        newslens::Result r;
+        newslens::Mention m;
+        m.plugin = "test";
+        m.start = 0;
+        m.end = 6;
+        m.fields["plain"] = "value";
+        m.fields["quote\"key"] = "a \"quoted\" value";
+        m.fields["n\\"] = 12345;
+        m.fields["long key with a \\ inside it"] = nullptr;
+        m.fields["utf8"] = "Bogotá, a long value past sixteen bytes";
+        m.fields["ctrl\x01"] = -7;
+        m.fields["d"] = 2.5;
+        m.fields["b"] = false;
+        m.fields["j"] = newslens::Value(nlohmann::ordered_json::parse("[1,\"x\"]"));
+        r.mentions.push_back(m);
+        for (bool utf16 : {false, true}) {
+            std::string line;
+            newslens::write_json_line(line, doc, r, {utf16});
+            CHECK(line == newslens::to_json(doc, r, {utf16}).dump());
+        }
+    }
     std::string err;
     newslens::write_error_json_line(err, "x.bin", "binary data");
     CHECK(err == newslens::error_json("x.bin", "binary data").dump());
@@ -299,6 +323,17 @@ TEST_CASE("the JSON Lines writer prints what the JSON tree prints", "[json]") {
         newslens::write_json_number(one, v);
         CHECK(one == nlohmann::ordered_json(v).dump());
     }
+    // Numbers of a few decimals take a short path too: every one of up to
+    // five digits and three decimals, of either sign, as nlohmann writes it.
+    std::size_t differ = 0;
+    for (double scale : {10.0, 100.0, 1000.0})
+        for (std::int64_t n = 1; n < 100000; ++n)
+            for (double v : {static_cast<double>(n) / scale, -static_cast<double>(n) / scale}) {
+                std::string one;
+                newslens::write_json_number(one, v);
+                if (one != nlohmann::ordered_json(v).dump()) ++differ;
+            }
+    CHECK(differ == 0);
 }
 
 TEST_CASE("offsets in a part's fields are moved into the whole document", "[json]") {

@@ -26,6 +26,7 @@
 //     never named in full nor with a title ("Ofcom said") is dropped.
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <vector>
 
@@ -86,20 +87,77 @@ struct Run {
 };
 
 struct Person {
-    std::vector<WordId> words;         // the fullest form, word by word
-    std::uint32_t start = 0, end = 0;  // where that form is written
-    std::size_t last_seen = 0;         // index of its latest run
+    std::uint32_t first = 0, size = 0;  // the fullest form, word by word: person_words[first, first + size)
+    std::uint32_t start = 0, end = 0;   // where that form is written
+    std::size_t last_seen = 0;          // index of its latest run
 };
 
-bool ends_with(std::wstring_view s, std::wstring_view suffix) {
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+// What extract() builds for a document, per thread: cleared for the next
+// document, not freed.
+struct Scratch {
+    std::vector<Run> runs;
+    // Name hashes kept as sorted vectors: a handful per article, so
+    // sorting once beats a hash set's node allocation per insert.
+    std::vector<std::uint64_t> places;  // names the article uses as places
+    std::vector<std::uint64_t> alone, established;
+    std::vector<Person> persons;
+    std::vector<WordId> person_words;  // the keys of the persons' names (a name replaced stays, unused)
+    std::vector<const Run*> found;
+    std::vector<unsigned char> introduced, seen;
+    void clear() {
+        runs.clear();
+        places.clear();
+        alone.clear();
+        established.clear();
+        persons.clear();
+        person_words.clear();
+        found.clear();
+    }
+};
+
+// No byte of s[0, n) is above 0x7F: read a word at a time, the last word
+// overlapping the one before it.
+bool ascii(const char* s, std::size_t n) {
+    constexpr std::uint64_t high = 0x8080808080808080ull;
+    if (n >= 8) {
+        std::uint64_t any = 0, w;
+        for (std::size_t i = 0; i + 8 < n; i += 8) {
+            std::memcpy(&w, s + i, 8);
+            any |= w;
+        }
+        std::memcpy(&w, s + n - 8, 8);
+        return ((any | w) & high) == 0;
+    }
+    unsigned char any = 0;
+    for (std::size_t i = 0; i < n; ++i) any |= static_cast<unsigned char>(s[i]);
+    return (any & 0x80) == 0;
 }
 
-bool adjective_like(std::wstring_view k) {  // "Fearful", "Smiling": sentence openers, not names
-    for (const std::wstring_view suffix : {L"ful", L"ing", L"ed", L"less", L"ous", L"ly"})
-        if (k.size() > suffix.size() + 2 && ends_with(k, suffix)) return true;
-    // An age: "Nine-year-old Georgia Stevens", "Two-month-old Amir".
-    return ends_with(k, L"-old");
+// The text of code points [start, end), start < end <= the document's
+// length: a name is mostly ASCII, and then its end needs no look-up.
+std::string_view utf8_text(const newslens::Document& doc, std::size_t start, std::size_t end) {
+    const std::string_view all(doc.text());
+    const std::size_t b = doc.byte_from_cp(start), n = end - start;
+    const std::size_t e = b + n <= all.size() && ascii(all.data() + b, n) ? b + n : doc.byte_from_cp(end);
+    return all.substr(b, e - b);
+}
+
+// "Fearful", "Smiling": sentence openers, not names. The folded word ends
+// in -ful, -ing, -ous (after three letters or more), -ed, -ly (after
+// three), -less (after three), or is an age: "Nine-year-old Georgia
+// Stevens", "Two-month-old Amir". Read from the end, a letter at a time.
+bool adjective_like(std::wstring_view k) {
+    const std::size_t n = k.size();
+    if (n < 4) return false;
+    const wchar_t* e = k.data() + n;  // e[-1] is the last letter
+    switch (e[-1]) {
+        case L'd': return (n > 4 && e[-2] == L'e') || (e[-2] == L'l' && e[-3] == L'o' && e[-4] == L'-');
+        case L'g': return n > 5 && e[-2] == L'n' && e[-3] == L'i';
+        case L'l': return n > 5 && e[-2] == L'u' && e[-3] == L'f';
+        case L's': return (n > 5 && e[-2] == L'u' && e[-3] == L'o') || (n > 6 && e[-2] == L's' && e[-3] == L'e' && e[-4] == L'l');
+        case L'y': return n > 4 && e[-2] == L'l';
+        default: return false;
+    }
 }
 
 // Punctuation after which a sentence starts: . ! ? : ; quotes and an opening bracket.
@@ -213,59 +271,52 @@ std::uint64_t key_hash(const Tokens& tokens, std::size_t b, std::size_t e) {
     return h;
 }
 
-// The set of keys a document writes in lower case, for one document at a
-// time (one per thread). A key's mark is the number of the document that
-// made it, so the next document starts with no mark and nothing is cleared;
-// a mark is one store, which matters as every lower-case word makes one.
-class LowerKeys {
+// For each word id, per thread: its Kind bits (the plugin's, copied) and,
+// above them, the number of the last document that wrote the word in lower
+// case. So reading a word's kind and marking it are one load and one store,
+// and nothing is cleared between documents. The table is indexed by the id
+// rotated left by one bit: vocabulary ids at the even places, the ids of a
+// document's own words (from kFirstLocalWord) at the odd ones.
+class WordTable {
 public:
-    void next_document() {
-        if (++current_ == 0) {  // the numbers wrapped: old marks would read as current
-            std::fill(global_.begin(), global_.end(), 0);
-            std::fill(local_.begin(), local_.end(), 0);
-            current_ = 1;
-        }
-    }
-    [[gnu::noinline]] void insert(WordId id) {
-        std::vector<std::uint16_t>& marks = id >= newslens::kFirstLocalWord ? local_ : global_;
-        const std::size_t i = id & ~newslens::kFirstLocalWord;
-        if (i >= marks.size()) marks.resize(std::max<std::size_t>(i + 1, 2 * marks.size()), 0);
-        marks[i] = current_;
-    }
-    bool contains(WordId id) const {
-        const std::vector<std::uint16_t>& marks = id >= newslens::kFirstLocalWord ? local_ : global_;
-        const std::size_t i = id & ~newslens::kFirstLocalWord;
-        return id != newslens::kNoWord && i < marks.size() && marks[i] == current_;
-    }
+    static constexpr unsigned kStampShift = 18;
+    static_assert(kWeekday < (1u << kStampShift), "stamps stay above the Kind bits");
+    static constexpr std::uint32_t kKindMask = (1u << kStampShift) - 1;
 
-    // A loop that marks every lower-case word keeps these in registers
-    // (Marker) and calls insert() only for an id past the marks so far.
-    struct Marker {
-        LowerKeys& keys;
-        std::uint16_t* global = keys.global_.data();
-        std::size_t global_size = keys.global_.size();
-        std::uint16_t* local = keys.local_.data();
-        std::size_t local_size = keys.local_.size();
-        std::uint16_t current = keys.current_;
-        void insert(WordId id) {
-            if (id < global_size) {  // a local id, from kFirstLocalWord, never is
-                global[id] = current;
-            } else if (id - newslens::kFirstLocalWord < local_size) {  // a vocabulary id wraps round: not
-                local[id - newslens::kFirstLocalWord] = current;
-            } else {
-                keys.insert(id);
-                global = keys.global_.data();
-                global_size = keys.global_.size();
-                local = keys.local_.data();
-                local_size = keys.local_.size();
-            }
+    static std::size_t slot(WordId id) { return static_cast<std::uint32_t>(id << 1 | id >> 31); }
+
+    // Starts a document; `kinds` holds the Kind bits by vocabulary id.
+    void next_document(const std::vector<unsigned>& kinds) {
+        if (kinds.data() != kinds_ || kinds.size() != kinds_size_) {
+            table_.assign(2 * kinds.size() + 2, 0);
+            for (std::size_t id = 0; id < kinds.size(); ++id) table_[2 * id] = kinds[id];
+            kinds_ = kinds.data();
+            kinds_size_ = kinds.size();
+            stamp_ = 0;
         }
-    };
+        if (++stamp_ == 1u << (32 - kStampShift)) {  // the numbers wrapped: old marks would read as current
+            for (std::uint32_t& e : table_) e &= kKindMask;
+            stamp_ = 1;
+        }
+    }
+    // Room for `slot` (ids past those of the plugin's words have no kind).
+    [[gnu::noinline]] void grow(std::size_t s) { table_.resize(std::max(s + 1, 2 * table_.size()), 0); }
+    // Given back after a long document; rebuilt at the next.
+    void release() { *this = WordTable{}; }
+
+    std::uint32_t* data() { return table_.data(); }
+    std::size_t size() const { return table_.size(); }
+    std::uint32_t stamp_bits() const { return stamp_ << kStampShift; }
+    bool lower(WordId id) const {
+        const std::size_t s = slot(id);
+        return id != newslens::kNoWord && s < table_.size() && table_[s] >> kStampShift == stamp_;
+    }
 
 private:
-    std::vector<std::uint16_t> global_;  // vocabulary ids
-    std::vector<std::uint16_t> local_;   // ids local to the document, from kFirstLocalWord
-    std::uint16_t current_ = 0;
+    std::vector<std::uint32_t> table_;
+    const unsigned* kinds_ = nullptr;
+    std::size_t kinds_size_ = 0;
+    std::uint32_t stamp_ = 0;
 };
 
 class People : public newslens::Extractor {
@@ -359,32 +410,31 @@ public:
         const TextLayer& layer = ctx.layer();
         // Words the article writes in lower case, marked while reading.
         // Per thread, reused: no allocation per document.
-        static thread_local LowerKeys lower_words;  // keys of the words written in lower case
+        static thread_local WordTable words;  // kinds, and which words are written in lower case
         static thread_local std::vector<std::uint32_t> capitalised;  // indices of the capitalised tokens, in order
-        lower_words.next_document();
+        words.next_document(kinds_);
         static thread_local std::vector<std::uint32_t> info;  // Kind and Flag bits by word
         // A long document's buffers are given back after it: kept, every
         // plugin's would add up while the next plugins run (the page's WASM
         // heap ends at 2 GB; a 50 MB document did not fit).
+        static thread_local Scratch scratch;
+        scratch.clear();
         struct Release {
             ~Release() {
                 if (info.capacity() > (1u << 20)) {
                     info = {};
                     capitalised = {};
-                    lower_words = LowerKeys{};
+                    words.release();
+                    scratch = Scratch{};
                 }
             }
         } release;
-        read(layer, info, lower_words, capitalised);
+        read(layer, info, words, capitalised);
         const Tokens tokens(layer, info);
-        auto lower = [&](WordId k) { return lower_words.contains(k); };
+        auto lower = [&](WordId k) { return words.lower(k); };
 
-        std::vector<Run> runs;
-        runs.reserve(tokens.size() / 16 + 8);  // a run every twenty words or so
-        // Name hashes kept as sorted vectors: a handful per article, so
-        // sorting once beats a hash set's node allocation per insert.
-        std::vector<std::uint64_t> places;  // names the article uses as places
-        places.reserve(32);
+        std::vector<Run>& runs = scratch.runs;
+        std::vector<std::uint64_t>& places = scratch.places;
         // Runs start at capitalised tokens not inside the run before.
         const std::uint32_t* const caps = capitalised.data();  // a thread_local: read once, not per iteration
         const std::size_t cap_count = capitalised.size();
@@ -393,14 +443,17 @@ public:
             if (i < next) continue;
             const std::size_t e = run_end(tokens, i);
             next = e;
-            // A lone opener or date ("The", "But", "Monday") names no one:
-            // consider() would skip it and find nothing left.
-            if (e == i + 1 && (tokens.kind(i) & (kStop | kCalendar))) continue;
+            // A lone opener or date ("The", "But", "Monday"), or a lone word
+            // opening a sentence that the article also writes in lower case
+            // ("Meanwhile", "Officials"), names no one: consider() would
+            // skip it and find nothing left.
+            if (e == i + 1 &&
+                ((tokens.kind(i) & (kStop | kCalendar)) || (tokens.sentence_start(i) && lower(tokens.key(i)))))
+                continue;
             consider(layer, tokens, i, e, lower, places, runs);
         }
         sort_unique(places);
-        std::vector<std::uint64_t> alone;
-        alone.reserve(runs.size());
+        std::vector<std::uint64_t>& alone = scratch.alone;
         for (Run& r : runs) {
             if (!r.titled && member(places, r.name)) r.place = true;
             if (r.end - r.begin == 1 && !r.place) alone.push_back(r.surname);
@@ -408,28 +461,28 @@ public:
         sort_unique(alone);
         // Surnames of persons established by a title or other evidence (the
         // full name of a person the article also calls by surname is evidence).
-        std::vector<std::uint64_t> established;
-        established.reserve(runs.size());
+        std::vector<std::uint64_t>& established = scratch.established;
         for (Run& r : runs) {
             r.evidence = r.evidence || (r.end - r.begin > 1 && member(alone, r.surname) && !member(places, r.surname));
             if (r.titled || (r.evidence && !r.place)) established.push_back(r.surname);
         }
         sort_unique(established);
-        std::vector<Person> persons;
-        std::vector<const Run*> found;
-        persons.reserve(runs.size());
-        found.reserve(runs.size());
+        std::vector<Person>& persons = scratch.persons;
+        std::vector<const Run*>& found = scratch.found;
         for (Run& r : runs) {
             if (!(r.titled || (!r.place && (r.evidence || member(established, r.surname))))) continue;
-            r.person = resolve(layer, tokens, r, found.size(), persons);
+            r.person = resolve(layer, tokens, r, found.size(), persons, scratch.person_words);
             found.push_back(&r);
         }
         // News introduces a person by full name or title ("Jorge Torres", "Mr
         // Torres"): a lone word that never gets either is an organisation or a
         // place that speaks ("Ofcom said", "Kyiv says").
-        std::vector<unsigned char> introduced(persons.size(), false), seen(persons.size(), false);
+        std::vector<unsigned char>& introduced = scratch.introduced;
+        std::vector<unsigned char>& seen = scratch.seen;
+        introduced.assign(persons.size(), false);
+        seen.assign(persons.size(), false);
         for (const Run* r : found)
-            introduced[r->person] = introduced[r->person] || r->titled || persons[r->person].words.size() > 1;
+            introduced[r->person] = introduced[r->person] || r->titled || persons[r->person].size > 1;
         if (!found.empty()) out.reserve(out.size() + found.size());
         for (const Run* r : found) {
             if (!introduced[r->person]) continue;
@@ -439,8 +492,8 @@ public:
             m.end = tokens.end(r->end - 1);
             newslens::Fields& f = m.fields;  // each key is new: appended in order
             f.reserve(3);
-            f.append("name", doc.slice(p.start, p.end));
-            f.append("title", r->title < r->begin ? newslens::Value(doc.slice(tokens.start(r->title), tokens.end(r->begin - 1)))
+            f.append("name", utf8_text(doc, p.start, p.end));
+            f.append("title", r->title < r->begin ? newslens::Value(utf8_text(doc, tokens.start(r->title), tokens.end(r->begin - 1)))
                                                   : newslens::Value());
             f.append("first", !seen[r->person]);
             seen[r->person] = true;
@@ -468,11 +521,11 @@ private:
     bool is(const Tokens& tokens, std::size_t i, std::size_t word) const { return tokens.key(i) == ids_[word]; }
     enum { kOf, kTo, kAccording };
 
-    // Each word's Kind and Flag bits into `info`; the keys of words written
-    // in lower case go to `lower_words`, the indices of capitalised ones to
+    // Each word's Kind and Flag bits into `info`; the words written in lower
+    // case are marked in `table`, the indices of capitalised ones go to
     // `capitalised`.
     // (Out of line: inlined into extract(), its loops lost their registers.)
-    [[gnu::noinline]] void read(const TextLayer& layer, std::vector<std::uint32_t>& info, LowerKeys& lower_words,
+    [[gnu::noinline]] void read(const TextLayer& layer, std::vector<std::uint32_t>& info, WordTable& table,
               std::vector<std::uint32_t>& capitalised) const {
         const std::vector<newslens::Word>& word_list = layer.words();
         const newslens::Word* const words = word_list.data();
@@ -484,9 +537,9 @@ private:
         capitalised.resize(n);
         std::uint32_t* const others = capitalised.data();
         std::size_t other_count = 0;
-        const unsigned* const kinds = kinds_.data();
-        const std::size_t kinds_size = kinds_.size();
-        LowerKeys::Marker lower{lower_words};
+        std::uint32_t* t = table.data();
+        std::size_t t_size = table.size();
+        const std::uint32_t stamp = table.stamp_bits();
         // Most words are one lower-case token ("the", "said"): a word, its
         // kind, nothing else. (One token: no abbreviation dot, no possessive;
         // Lower: letters and no capital, so not cap, a number or shouted.
@@ -495,8 +548,15 @@ private:
         for (std::size_t i = 0; i < n; ++i) {
             const newslens::Word& w = words[i];
             if (w.shape == newslens::Shape::Lower && w.last - w.first == 1) {
-                out[i] = kIsWord | (w.key < kinds_size ? kinds[w.key] : 0u);
-                lower.insert(w.key);
+                const std::size_t s = WordTable::slot(w.key);
+                if (s >= t_size) {
+                    table.grow(s);
+                    t = table.data();
+                    t_size = table.size();
+                }
+                const std::uint32_t kind = t[s] & WordTable::kKindMask;
+                out[i] = kIsWord | kind;
+                t[s] = kind | stamp;
             } else {
                 out[i] = 0;  // punctuation stays so
                 if (w.alnum) others[other_count++] = static_cast<std::uint32_t>(i);
@@ -504,6 +564,8 @@ private:
         }
         const newslens::Token* const layer_tokens = layer.tokens().data();
         const wchar_t* const chars = layer.text(0, 0).data();  // the document's text
+        const unsigned* const kinds = kinds_.data();
+        const std::size_t kinds_size = kinds_.size();
         std::size_t caps = 0;
         for (std::size_t o = 0; o < other_count; ++o) {
             const std::uint32_t i = others[o];
@@ -521,8 +583,13 @@ private:
                 continue;
             }
             const std::uint32_t bits = other_word_bits(layer, layer_tokens, chars, w);
-            if (bits & kCap) others[caps++] = i;
-            else if (bits & kIsWord) lower.insert(w.key);
+            if (bits & kCap) {
+                others[caps++] = i;
+            } else if (bits & kIsWord) {
+                const std::size_t s = WordTable::slot(w.key);
+                if (s >= table.size()) table.grow(s);
+                table.data()[s] = (table.data()[s] & WordTable::kKindMask) | stamp;
+            }
             out[i] = bits;
         }
         capitalised.resize(caps);
@@ -686,35 +753,38 @@ private:
     // surname and contains this one or is contained in it (the latest such),
     // or, for a lone first name ("Jorge said"), an earlier "Jorge Torres".
     std::size_t resolve(const TextLayer& layer, const Tokens& tokens, const Run& r, std::size_t index,
-                        std::vector<Person>& persons) const {
-        // The run's keys, in a fixed buffer: runs hold a few words (a long
-        // one falls back to the heap), and most runs need no copy at all.
-        WordId buffer[16];
-        std::vector<WordId> heap;
+                        std::vector<Person>& persons, std::vector<WordId>& person_words) const {
+        // The run's keys, put after the persons' names: they stay there
+        // when they become a person's fullest name, else they are taken off.
         const std::size_t size = r.end - r.begin;
-        WordId* words = buffer;
-        if (size > 16) {
-            heap.resize(size);
-            words = heap.data();
-        }
-        for (std::size_t t = r.begin; t < r.end; ++t) words[t - r.begin] = tokens.key(t);
-        std::size_t best = persons.size();
-        for (std::size_t p = 0; p < persons.size(); ++p) {
-            const std::vector<WordId>& w = persons[p].words;
-            const bool same = w.back() == words[size - 1] &&
-                              (in_order(layer, words, size, w.data(), w.size()) || in_order(layer, w.data(), w.size(), words, size));
-            const bool given = (!r.titled || (tokens.kind(r.begin - 1) & kByFirstName)) && size == 1 &&
-                               w.size() > 1 && w.front() == words[0];
-            if ((same || given) && (best == persons.size() || persons[p].last_seen > persons[best].last_seen))
-                best = p;
+        const std::size_t first = person_words.size();
+        for (std::size_t t = r.begin; t < r.end; ++t) person_words.push_back(tokens.key(t));
+        const WordId* const all = person_words.data();
+        const WordId* const words = all + first;
+        // The persons read through locals: `persons` is a thread_local's,
+        // which the compiler would read again at every step.
+        const Person* const ps = persons.data();
+        const std::size_t count = persons.size();
+        const bool by_first_name = !r.titled || (tokens.kind(r.begin - 1) & kByFirstName);
+        std::size_t best = count;
+        for (std::size_t p = 0; p < count; ++p) {
+            const WordId* const w = all + ps[p].first;
+            const std::size_t w_size = ps[p].size;
+            const bool same = w[w_size - 1] == words[size - 1] &&
+                              (in_order(layer, words, size, w, w_size) || in_order(layer, w, w_size, words, size));
+            const bool given = by_first_name && size == 1 && w_size > 1 && w[0] == words[0];
+            if ((same || given) && (best == count || ps[p].last_seen > ps[best].last_seen)) best = p;
         }
         if (best == persons.size()) persons.push_back({});
         Person& p = persons[best];
         const std::uint32_t start = tokens.start(r.begin), end = tokens.end(r.end - 1);
-        if (size > p.words.size() || (size == p.words.size() && end - start > p.end - p.start)) {
-            p.words.assign(words, words + size);
+        if (size > p.size || (size == p.size && end - start > p.end - p.start)) {
+            p.first = static_cast<std::uint32_t>(first);
+            p.size = static_cast<std::uint32_t>(size);
             p.start = start;
             p.end = end;
+        } else {
+            person_words.resize(first);
         }
         p.last_seen = index;
         return best;
