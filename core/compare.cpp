@@ -1278,10 +1278,11 @@ CompareDocument compare_document_from_json(const ojson& j) {
         cm.start = index_field(m, "start", d.name + ": a mention");
         cm.end = index_field(m, "end", d.name + ": a mention");
         cm.text = m.contains("text") && m["text"].is_string() ? m["text"].get<std::string>() : std::string();
+        cm.fields.reserve(m.size());
         for (auto it = m.begin(); it != m.end(); ++it) {
             const std::string& k = it.key();
             if (k == "plugin" || k == "start" || k == "end" || k == "text") continue;
-            cm.fields[k] = Value(it.value());
+            cm.fields.append(k, Value(it.value()));  // a parsed object's keys are distinct
         }
         d.mentions.push_back(std::move(cm));
     }
