@@ -776,7 +776,7 @@ int cmd_compare(const std::vector<std::string>& args) {
             }
         }
         if (map_only && m.summary) {
-            m.line = dump_json(newslens::summary_to_json(*m.summary));
+            newslens::write_summary_json(m.line, *m.summary);
             m.summary.reset();
         }
         return m;

@@ -15,6 +15,7 @@
 
 #include "chars.h"
 #include "document.h"
+#include "json_writer.h"
 #include "text.h"
 
 namespace newslens {
@@ -1277,10 +1278,11 @@ CompareDocument compare_document_from_json(const ojson& j) {
         cm.start = index_field(m, "start", d.name + ": a mention");
         cm.end = index_field(m, "end", d.name + ": a mention");
         cm.text = m.contains("text") && m["text"].is_string() ? m["text"].get<std::string>() : std::string();
+        cm.fields.reserve(m.size());
         for (auto it = m.begin(); it != m.end(); ++it) {
             const std::string& k = it.key();
             if (k == "plugin" || k == "start" || k == "end" || k == "text") continue;
-            cm.fields[k] = Value(it.value());
+            cm.fields.append(k, Value(it.value()));  // a parsed object's keys are distinct
         }
         d.mentions.push_back(std::move(cm));
     }
@@ -1429,6 +1431,134 @@ ojson summary_to_json(const CompareSummary& s) {
                           {"lat", p.lat.to_json()}, {"lon", p.lon.to_json()}});
     j["places"] = std::move(places);
     return j;
+}
+
+namespace {
+
+void write_strings(JsonSink& out, const std::vector<std::string>& v) {
+    out.put('[');
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        if (i) out.put(',');
+        out.string(v[i]);
+    }
+    out.put(']');
+}
+
+void write_count(JsonSink& out, std::size_t n) { out.number(static_cast<std::int64_t>(n)); }
+
+}  // namespace
+
+// The same bytes as summary_to_json(s).dump(), without the tree: the map step
+// writes one summary per document, and building and dumping the tree took
+// more time than the mapping itself.
+void write_summary_json(std::string& line, const CompareSummary& s) {
+    JsonSink out(line, 256 + 16 * s.words.size());
+    out.raw("{\"compare_summary\":1,\"document\":");
+    out.string(s.name);
+    out.raw(",\"key\":");
+    out.string(s.key);
+    out.raw(",\"date\":");
+    out.string(s.date);
+    out.raw(",\"repeats\":[");
+    for (std::size_t i = 0; i < s.repeats.size(); ++i) {
+        const TextSpan& r = s.repeats[i];
+        out.raw(i ? ",[" : "[");
+        write_count(out, r.start);
+        out.put(',');
+        write_count(out, r.end);
+        out.put(',');
+        write_count(out, r.start16);
+        out.put(',');
+        write_count(out, r.end16);
+        out.put(']');
+    }
+    out.raw("],\"words\":[");
+    bool first = true;
+    s.words.each([&](std::string_view w, std::uint32_t k) {
+        out.raw(first ? "[" : ",[");
+        first = false;
+        out.string(w);
+        out.put(',');
+        write_count(out, k);
+        out.put(']');
+    });
+    out.raw("],\"figures\":[");
+    for (std::size_t i = 0; i < s.figures.size(); ++i) {
+        const CompareFigure& f = s.figures[i];
+        out.raw(i ? ",{\"mention\":" : "{\"mention\":");
+        write_count(out, f.mention);
+        out.raw(",\"start\":");
+        write_count(out, f.start);
+        out.raw(",\"end\":");
+        write_count(out, f.end);
+        out.raw(",\"text\":");
+        out.string(f.text);
+        out.raw(",\"value\":");
+        out.number(f.value);
+        out.raw(",\"noun\":");
+        out.string(f.noun);
+        out.raw(",\"keys\":");
+        write_strings(out, f.keys);
+        out.raw(",\"countries\":");
+        write_strings(out, f.countries);
+        out.raw(",\"words\":");
+        write_strings(out, f.words);
+        if (f.context_known) {
+            out.raw(",\"sentence_start\":");
+            write_count(out, f.sentence_start);
+            out.raw(",\"sentence_end\":");
+            write_count(out, f.sentence_end);
+            out.raw(",\"sentence\":");
+            out.string(f.sentence);
+        }
+        out.raw(",\"fields\":{");
+        bool first_field = true;
+        for (const auto& [key, value] : f.fields) {
+            if (!first_field) out.put(',');
+            first_field = false;
+            out.string(key);
+            out.put(':');
+            value.write_json(out);
+        }
+        out.raw("}}");
+    }
+    out.raw("],\"quotes\":[");
+    for (std::size_t i = 0; i < s.quotes.size(); ++i) {
+        const CompareQuote& q = s.quotes[i];
+        out.raw(i ? ",{\"mention\":" : "{\"mention\":");
+        write_count(out, q.mention);
+        out.raw(",\"start\":");
+        write_count(out, q.start);
+        out.raw(",\"end\":");
+        write_count(out, q.end);
+        out.raw(",\"text\":");
+        out.string(q.text);
+        out.raw(",\"speaker\":");
+        q.speaker.write_json(out);
+        out.raw(",\"key\":");
+        out.string(q.key);
+        out.raw(",\"speaker_key\":");
+        out.string(q.speaker_key);
+        out.put('}');
+    }
+    out.raw("],\"places\":[");
+    for (std::size_t i = 0; i < s.places.size(); ++i) {
+        const ComparePlace& p = s.places[i];
+        out.raw(i ? ",{\"name\":" : "{\"name\":");
+        out.string(p.name);
+        out.raw(",\"country\":");
+        out.string(p.country);
+        out.raw(",\"type\":");
+        out.string(p.type);
+        out.raw(",\"plugin\":");
+        out.string(p.plugin);
+        out.raw(",\"lat\":");
+        p.lat.write_json(out);
+        out.raw(",\"lon\":");
+        p.lon.write_json(out);
+        out.put('}');
+    }
+    out.raw("]}");
 }
 
 CompareSummary summary_from_json(const ojson& j) {

@@ -160,6 +160,8 @@ nlohmann::ordered_json reduce_summaries(const std::vector<CompareSummary>& summa
 // passing summaries between processes (`newslens compare --map`). Throws
 // std::invalid_argument saying what is wrong.
 nlohmann::ordered_json summary_to_json(const CompareSummary& summary);
+// Appends summary_to_json(summary).dump() to `line`, written directly.
+void write_summary_json(std::string& line, const CompareSummary& summary);
 CompareSummary summary_from_json(const nlohmann::ordered_json& j);
 bool is_summary_json(const nlohmann::ordered_json& j);
 

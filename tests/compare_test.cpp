@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 #include <string>
 #include <vector>
@@ -383,7 +384,11 @@ TEST_CASE("compare: map per document, reduce over the summaries", "[compare]") {
     const std::size_t mid = docs.size() / 2;
     for (const auto& [from, to] : {std::pair<std::size_t, std::size_t>{0, mid}, {mid, docs.size()}})
         for (std::size_t i = from; i < to; ++i) {
-            const std::string line = newslens::summary_to_json(newslens::map_document(docs[i])).dump();
+            const newslens::CompareSummary mapped = newslens::map_document(docs[i]);
+            const std::string line = newslens::summary_to_json(mapped).dump();
+            std::string written;
+            newslens::write_summary_json(written, mapped);
+            REQUIRE(written == line);  // the CLI's direct writer, byte for byte
             const json parsed = json::parse(line);
             REQUIRE(newslens::is_summary_json(parsed));
             summaries.push_back(newslens::summary_from_json(parsed));
@@ -398,4 +403,31 @@ TEST_CASE("compare: map per document, reduce over the summaries", "[compare]") {
     CHECK_THROWS_WITH(newslens::summary_from_json(bad), Catch::Contains("value"));
     bad["compare_summary"] = 2;
     CHECK_THROWS_WITH(newslens::summary_from_json(bad), Catch::Contains("version"));
+}
+
+TEST_CASE("compare: the direct summary writer matches the tree's dump", "[compare]") {
+    // Escapes, a figure without a finite value, fields of every type and a
+    // text with its sentences: the cases where a writer could differ.
+    const std::string t = "\"Tab\there\" \u00e9t\u00e9, 3.25 million \u201cunits\u201d \\ said Jos\u00e9.\nOver 10 died in Caf\u00e9 Town.\n";
+    json n1 = count(t, "3.25 million", 3.25e6, "units");
+    n1["range"] = json::array({1, 2.5, "x"});
+    n1["flag"] = true;
+    n1["huge"] = 1e300;
+    n1["neg"] = -0.001;
+    json n2 = count(t, "10", 10, "people", "over");
+    json p = place(t, "Caf\u00e9 Town", "FR");
+    p["lat"] = 48.8566;
+    p["lon"] = nullptr;
+    json q = mention(t, "quotes", "Tab\there", {{"speaker", "Jos\u00e9"}, {"verb", "said"}});
+    for (bool with_text : {true, false}) {
+        const newslens::CompareSummary s = newslens::map_document(doc("w\"eird\\name.txt", t, {n1, n2, p, q}, with_text));
+        std::string written;
+        newslens::write_summary_json(written, s);
+        CHECK(written == newslens::summary_to_json(s).dump());
+        newslens::CompareSummary nan = s;
+        for (auto& f : nan.figures) f.value = std::nan("");
+        written.clear();
+        newslens::write_summary_json(written, nan);
+        CHECK(written == newslens::summary_to_json(nan).dump());
+    }
 }
