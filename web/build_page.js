@@ -9,11 +9,13 @@
 //   <!-- plugin-examples --> by `const NEWSLENS_EXAMPLE_PLUGINS = {FILE: text}`,
 //                          the rule plugins of examples/plugins/ (the editor
 //                          opens them with one click),
-//   <!-- worker-source --> by `const NEWSLENS_WORKER_SOURCE = "…";`, the
-//                          Emscripten module (wasm embedded) plus worker.js as
-//                          one string: over file:// a Worker can only be
-//                          started from a Blob URL made from such a string;
-//                          and `const NEWSLENS_WASM_GZIP = "…";`, the module's
+//   <!-- worker-source --> by `const NEWSLENS_WORKER_SOURCE = "…";`,
+//                          worker_boot.js as a string: over file:// a Worker
+//                          can only be started from a Blob URL made from such
+//                          a string; `const NEWSLENS_WORKER_GZIP = "…";`, the
+//                          Emscripten module (without its wasm) plus worker.js,
+//                          gzipped, in base64, which worker_boot.js runs; and
+//                          `const NEWSLENS_WASM_GZIP = "…";`, the module's
 //                          wasm, gzipped, in base64.
 // The page's own scripts (web/page/*.js) go in without their comments
 // (acorn, Debian's node-acorn that emscripten depends on, finds them
@@ -84,10 +86,13 @@ if (!dataUrl) {
 const wasmGzip = zlib.gzipSync(Buffer.from(dataUrl[1], 'base64'), { level: 9 }).toString('base64');
 const moduleWithoutWasm = moduleSource.slice(0, dataUrl.index) + '""' + moduleSource.slice(dataUrl.index + dataUrl[0].length);
 
-// A JS string literal safe inside <script>: every "<" escaped, so no
-// "</script" or "<!--" can appear in it.
+// The worker's source goes in gzipped too (a third of its size): a worker
+// starts from worker_boot.js, which runs it once the page sends it, unpacked
+// (pool.js). A JS string literal safe inside <script>: every "<" escaped, so
+// no "</script" or "<!--" can appear in it.
 const workerSource = [moduleWithoutWasm, ...['decode.js', 'db.js', 'compare.js', 'warmup.js', 'worker.js'].map((f) => readJs(path.join(pageDir, f)))].join('\n');
-const workerLiteral = JSON.stringify(workerSource).replace(/</g, '\\u003c')
+const workerGzip = zlib.gzipSync(Buffer.from(workerSource, 'utf8'), { level: 9 }).toString('base64');
+const workerLiteral = JSON.stringify(readJs(path.join(pageDir, 'worker_boot.js'))).replace(/</g, '\\u003c')
   .replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 
 // npm packages sit in the source folder's node_modules (web/page -> ../../).
@@ -110,7 +115,7 @@ for (const f of fs.existsSync(examplesDir) ? fs.readdirSync(examplesDir).sort() 
 }
 html = html.replace('<!-- plugin-examples -->', () => `const NEWSLENS_EXAMPLE_PLUGINS = ${JSON.stringify(examples).replace(/</g, '\\u003c')};`);
 html = html.replace(/<!-- (inline:([\w.\-]+)|npm:([\w.,\-]+)|worker-source) -->/g, (_, what, name, npm) => {
-  if (what === 'worker-source') return `const NEWSLENS_WORKER_SOURCE = ${workerLiteral};\nconst NEWSLENS_WASM_GZIP = "${wasmGzip}";`;
+  if (what === 'worker-source') return `const NEWSLENS_WORKER_SOURCE = ${workerLiteral};\nconst NEWSLENS_WORKER_GZIP = "${workerGzip}";\nconst NEWSLENS_WASM_GZIP = "${wasmGzip}";`;
   if (npm) return npmBundle(npm);
   if (name === 'map') return guard(read(mapJs));
   const file = path.join(pageDir, name);

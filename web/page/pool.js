@@ -2,21 +2,29 @@
 // 8; `?workers=N` in the page address overrides it), each running the same
 // module and plugins (worker.js), so a document gets the same result
 // whichever worker takes it. Over file:// a Worker can only start from a
-// Blob URL: the source is the embedded NEWSLENS_WORKER_SOURCE string.
+// Blob URL: the source is the embedded NEWSLENS_WORKER_SOURCE string
+// (worker_boot.js), which runs the worker's real source once it comes in the
+// 'init' message.
 // The module's wasm (NEWSLENS_WASM_GZIP, build_page.js) is unpacked and
 // compiled here once; every worker gets the compiled WebAssembly.Module, so
-// they share V8's optimised code instead of each compiling its own.
+// they share V8's optimised code instead of each compiling its own. The
+// worker's source (NEWSLENS_WORKER_GZIP) is unpacked here once as well.
 'use strict';
 
+function gunzip(base64) {
+  const stream = new Blob([base64ToBytes(base64)]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Response(stream);
+}
+
 // Resolves with the compiled module, or with its bytes where a browser
-// cannot pass a compiled module to a worker.
+// cannot pass a compiled module to a worker, and the worker's source.
 function compileWasm() {
   if (typeof DecompressionStream !== 'function') {
     return Promise.reject(new Error('this browser cannot unpack the analysis module (it lacks DecompressionStream)'));
   }
-  const packed = base64ToBytes(NEWSLENS_WASM_GZIP);
-  const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return new Response(stream).arrayBuffer().then((bytes) => WebAssembly.compile(bytes).then((module) => ({ module, bytes })));
+  const source = gunzip(NEWSLENS_WORKER_GZIP).text();
+  return gunzip(NEWSLENS_WASM_GZIP).arrayBuffer().then((bytes) => WebAssembly.compile(bytes)
+    .then((module) => source.then((text) => ({ module, bytes, source: text }))));
 }
 
 const POOL_MAX = 8;
@@ -34,7 +42,7 @@ function poolSize() {
 const pool = {
   size: poolSize(),
   url: null,
-  compiled: null,    // Promise of {module, bytes} (compileWasm)
+  compiled: null,    // Promise of {module, bytes, source} (compileWasm)
   workers: [],       // {worker, inflight: Map id -> doc, batches (messages in flight), waiters: [fn] (plugin replies, in order)}
   onResults: null,   // ([[msg, doc]]) for every batch of analysis replies
   onCrash: null,     // (docs, message) when a worker dies with documents in it
@@ -74,11 +82,11 @@ const pool = {
   // it handles anything else. Resolves once sent.
   init(worker) {
     if (!this.compiled) this.compiled = compileWasm();
-    return this.compiled.then(({ module, bytes }) => {
+    return this.compiled.then(({ module, bytes, source }) => {
       try {
-        worker.postMessage({ type: 'init', module });
+        worker.postMessage({ type: 'init', module, source });
       } catch (e) {
-        worker.postMessage({ type: 'init', bytes });
+        worker.postMessage({ type: 'init', bytes, source });
       }
     });
   },

@@ -37,7 +37,7 @@ const REPORT_CSS = `
   document.head.append(style);
 })();
 
-function plural(n, one, many) { return `${n.toLocaleString()} ${n === 1 ? one : (many || one + 's')}`; }
+function plural(n, one, many) { return `${formatCount(n)} ${n === 1 ? one : (many || one + 's')}`; }
 
 // The report element for the current analysis.
 function buildReport(app, when) {
@@ -63,8 +63,8 @@ function buildReport(app, when) {
         // Title, then the file, outlet and date it came with (issue 16 names).
         const about = [d.file && d.file !== d.name ? d.file : '', d.outlet, d.date].filter(Boolean).join(' · ');
         return el('tr', {}, el('td', {}, d.name + (about ? ` (${about})` : '') + (d.duplicateOf ? ` (identical to ${names.get(d.duplicateOf) || 'another'})` : '')),
-          el('td', { class: 'num' }, d.result.chars.toLocaleString()),
-          ...counts.map((n) => el('td', { class: 'num' }, n.toLocaleString())));
+          el('td', { class: 'num' }, formatCount(d.result.chars)),
+          ...counts.map((n) => el('td', { class: 'num' }, formatCount(n))));
       }))));
   }
 

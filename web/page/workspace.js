@@ -8,26 +8,47 @@ const ALL_ROW_LIMIT = 100;  // a longer cross-document table is drawn as a windo
 // One plugin's mentions in the model and the field keys they have, split
 // once per model (each redraw went through every mention once per plugin).
 function pluginMentions(app, plugin) {
-  const model = app.model;
-  if (!model.byPlugin) {
-    model.byPlugin = new Map();
-    for (const x of model.mentions) {
-      let list = model.byPlugin.get(x.m.plugin);
-      if (!list) { list = []; list.keys = null; model.byPlugin.set(x.m.plugin, list); }
-      list.push(x);
-    }
-  }
-  return model.byPlugin.get(plugin) || [];
+  if (!app.model.byPlugin) drain(splitByPlugin(app.model));
+  return app.model.byPlugin.get(plugin) || [];
 }
-function pluginFieldKeys(all) {
+// As steps (warmTables); kept unless the split was made meanwhile.
+function* splitByPlugin(model) {
+  const byPlugin = new Map();
+  const mentions = model.mentions;
+  for (let i = 0; i < mentions.length; i++) {
+    const x = mentions[i];
+    let list = byPlugin.get(x.m.plugin);
+    if (!list) { list = []; list.keys = null; byPlugin.set(x.m.plugin, list); }
+    list.push(x);
+    if (i % STEP_ITEMS === STEP_ITEMS - 1) yield;
+  }
+  if (!model.byPlugin) model.byPlugin = byPlugin;
+}
+function pluginFieldKeys(all) { return drain(fieldKeysSteps(all)); }
+function* fieldKeysSteps(all) {
   if (!all.keys) {
     // fieldKeys (segments.js) without an array of keys per mention.
     const keys = [];
     const seen = new Set(POSITION_KEYS);
-    for (const x of all) for (const k in x.m) if (!seen.has(k)) { seen.add(k); keys.push(k); }
-    all.keys = keys;
+    for (let i = 0; i < all.length; i++) {
+      for (const k in all[i].m) if (!seen.has(k)) { seen.add(k); keys.push(k); }
+      if (i % STEP_ITEMS === STEP_ITEMS - 1) yield;
+    }
+    if (!all.keys) all.keys = keys;
   }
   return all.keys;
+}
+
+// The work behind a view made ready in steps (warmTables): a generator
+// yields every STEP_ITEMS items or STEP_COMPARES collator comparisons
+// (about 1-3 ms); drain runs one through at once and returns its value.
+const STEP_ITEMS = 2000;
+const STEP_COMPARES = 1000;
+function drain(steps) {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
 }
 
 // The last rows each plugin's filters left, before sorting: a keystroke
@@ -38,20 +59,26 @@ const lastFiltered = new Map();  // plugin -> {all, q, signature, doc, place, hi
 
 // Rows of one plugin's cross-document table after the filters.
 function filteredRows(app, plugin) {
-  const f = app.filter;
+  return drain(filteredRowsSteps(app, plugin));
+}
+// As steps, the filters as they were at the start (a step may wait while
+// the user changes them).
+function* filteredRowsSteps(app, plugin) {
+  const f = Object.assign({}, app.filter);
+  const hideRepeats = app.hideRepeats;
   const q = f.text.trim().toLowerCase();
   const columns = app.columns[plugin];
   const signature = columns.join('\u0001');
   const all = pluginMentions(app, plugin);
   const last = lastFiltered.get(plugin);
   const narrower = last && last.all === all && last.signature === signature && last.doc === f.doc && last.place === f.place
-    && last.hideRepeats === app.hideRepeats && q.startsWith(last.q);
+    && last.hideRepeats === hideRepeats && q.startsWith(last.q);
   // The same filters as last time: the same entry (its grouped rows are
   // kept on it, filteredGroups).
   let entry = last;
   if (!(narrower && q === last.q)) {
-    const rows = (narrower ? last.rows : all).filter((x) => {
-      if (app.hideRepeats && x.repeat) return false;
+    const keep = (x) => {
+      if (hideRepeats && x.repeat) return false;
       if (f.doc && String(x.doc.id) !== f.doc) return false;
       if (f.place) {
         if (!f.place.docs.has(x.doc.id)) return false;
@@ -63,8 +90,14 @@ function filteredRows(app, plugin) {
       }
       if (q && !searchText(x.m).includes(q) && !docSearchName(x.doc).includes(q)) return false;
       return true;
-    });
-    entry = { all, q, signature, doc: f.doc, place: f.place, hideRepeats: app.hideRepeats, rows, groups: null, groupsKey: '', sorted: null, sortedKey: '' };
+    };
+    const from = narrower ? last.rows : all;
+    const rows = [];
+    for (let i = 0; i < from.length; i++) {
+      if (keep(from[i])) rows.push(from[i]);
+      if (i % STEP_ITEMS === STEP_ITEMS - 1) yield;
+    }
+    entry = { all, q, signature, doc: f.doc, place: f.place, hideRepeats, rows, groups: null, groupsKey: '', sorted: null, sortedKey: '' };
     lastFiltered.set(plugin, entry);
   }
   const s = app.sort[plugin];
@@ -79,14 +112,19 @@ function filteredRows(app, plugin) {
 // again with the same filters and order (another view and back, a group
 // opened) does not group 20,000 mentions again.
 function filteredGroups(app, plugin, rows, field) {
+  return drain(filteredGroupsSteps(app, plugin, rows, field));
+}
+function* filteredGroupsSteps(app, plugin, rows, field) {
   const entry = lastFiltered.get(plugin);
   const rowsKey = `${field}\u0001${JSON.stringify(app.sort[plugin] || null)}`;
-  const sortKey = JSON.stringify(app.groupSort[plugin] || null);
+  const groupSort = app.groupSort[plugin];
+  const sortKey = JSON.stringify(groupSort || null);
   const mine = entry && entry.rows.length === rows.length;
   if (mine && entry.groups && entry.groupsKey === rowsKey && entry.sortedKey === sortKey) return entry.sorted;
   // Sorting by another column groups the same rows again only in another order.
-  const groups = mine && entry.groups && entry.groupsKey === rowsKey ? entry.groups : groupRows(rows, field);
-  const sorted = sortGroups(groups.slice(), app.groupSort[plugin], labelRanks(pluginMentions(app, plugin), field));
+  const groups = mine && entry.groups && entry.groupsKey === rowsKey ? entry.groups : yield* groupRowsSteps(rows, field);
+  const rank = yield* labelRanksSteps(pluginMentions(app, plugin), field);
+  const sorted = sortGroups(groups.slice(), groupSort, rank);
   if (mine) Object.assign(entry, { groups, groupsKey: rowsKey, sorted, sortedKey: sortKey });
   return sorted;
 }
@@ -133,6 +171,9 @@ function rowCells(x, columns) {
 function valueRanks(values) {
   const distinct = Array.from(new Set(values), (v) => ({ v, text: formatValue(v) }));
   distinct.sort((a, b) => compareCells(a.v, b.v, a.text, b.text));
+  return ranksOfSorted(distinct);
+}
+function ranksOfSorted(distinct) {
   const ranks = new Map();
   let r = 0;
   distinct.forEach((d, i) => {
@@ -141,17 +182,49 @@ function valueRanks(values) {
   });
   return ranks;
 }
+// valueRanks of text values (group labels) as steps: the sort a merge sort
+// that yields every STEP_COMPARES comparisons (5,000 labels were a 17-34 ms
+// task of the collator; any sort gives these strings the same ranks).
+function* valueRanksSteps(values) {
+  let a = Array.from(new Set(values), (v) => ({ v, text: formatValue(v) }));
+  const n = a.length;
+  let b = new Array(n);
+  let compares = 0;
+  for (let width = 1; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(n, lo + width);
+      const hi = Math.min(n, lo + 2 * width);
+      let i = lo;
+      let j = mid;
+      let k = lo;
+      while (i < mid && j < hi) {
+        b[k++] = compareCells(a[j].v, a[i].v, a[j].text, a[i].text) < 0 ? a[j++] : a[i++];
+        if (++compares % STEP_COMPARES === 0) yield;
+      }
+      while (i < mid) b[k++] = a[i++];
+      while (j < hi) b[k++] = a[j++];
+    }
+    [a, b] = [b, a];
+  }
+  yield;
+  return ranksOfSorted(a);
+}
 
-// A function value -> rank over values(); a value not ranked (a document
-// renamed since) ranks them all again.
-function rankLookup(values) {
-  let ranks = valueRanks(values());
+// A function value -> rank over values() (`ranks`: valueRanks of them, when
+// the caller has it); a value not ranked (a document renamed since) ranks
+// them all again.
+function rankLookup(values, ranks) {
+  ranks = ranks || valueRanks(values());
   return (v) => {
     let r = ranks.get(v);
     if (r === undefined) { ranks = valueRanks(values()); r = ranks.get(v); }
     return r === undefined ? ranks.size : r;
   };
 }
+
+// The rank lookup of the group labels of a plugin's mentions `all`, over
+// the labels of all its groups (those of filtered rows are among them).
+function labelRanks(all, field) { return drain(labelRanksSteps(all, field)); }
 
 // The rank lookup of column `key` of a plugin's mentions `all` (pluginMentions).
 function columnRanks(all, key) {
@@ -202,11 +275,13 @@ const cellCollator = new Intl.Collator(undefined, { numeric: true });
 
 // The field a plugin's rows group on: who said it (speaker), else who or
 // what it names (name). By field presence, so rule plugins with a name
-// field group too.
-function groupField(mentions) {
-  if (mentions.some((x) => 'speaker' in x.m)) return 'speaker';
-  if (mentions.some((x) => 'name' in x.m)) return 'name';
-  return null;
+// field group too. Kept with a plugin's mentions `all` (pluginMentions):
+// two scans of 20,000 mentions were 7 ms of each redraw.
+function groupField(all) {
+  if (all.groupField === undefined) {
+    all.groupField = all.some((x) => 'speaker' in x.m) ? 'speaker' : all.some((x) => 'name' in x.m) ? 'name' : null;
+  }
+  return all.groupField;
 }
 
 function groupKey(x, field) {
@@ -222,9 +297,12 @@ function groupLabel(x, field, key) {
 }
 
 // [{key, label, items, docs}] of the rows, in the order first seen.
-function groupRows(rows, field) {
+function groupRows(rows, field) { return drain(groupRowsSteps(rows, field)); }
+function* groupRowsSteps(rows, field) {
   const groups = new Map();
-  for (const x of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    if (i % STEP_ITEMS === STEP_ITEMS - 1) yield;
+    const x = rows[i];
     const key = groupKey(x, field);
     let g = groups.get(key);
     if (!g) {
@@ -237,16 +315,19 @@ function groupRows(rows, field) {
   return Array.from(groups.values());
 }
 
-// The rank lookup of the group labels of a plugin's mentions `all`, over
-// the labels of all its groups (those of filtered rows are among them).
-function labelRanks(all, field) {
+// labelRanks as steps.
+function* labelRanksSteps(all, field) {
   if (!all.labelRanks || all.labelRanks.field !== field) {
     const labels = new Map();  // group key -> label
-    for (const x of all) {
+    for (let i = 0; i < all.length; i++) {
+      const x = all[i];
       const key = groupKey(x, field);
       if (!labels.has(key)) labels.set(key, groupLabel(x, field, key));
+      if (i % STEP_ITEMS === STEP_ITEMS - 1) yield;
     }
-    all.labelRanks = { field, rank: rankLookup(() => Array.from(labels.values())) };
+    const values = () => Array.from(labels.values());
+    const ranks = yield* valueRanksSteps(values());
+    all.labelRanks = { field, rank: rankLookup(values, ranks) };
   }
   return all.labelRanks.rank;
 }
@@ -294,7 +375,7 @@ function groupedTable(app, p, rows, columns, field) {
   for (const g of groups) {
     const openKey = `${p.name}|${g.key}`;
     const open = app.openGroups.has(openKey);
-    entries.push({ g, open, openKey });
+    entries.push({ g, open });
     if (open) {
       // A mention row shows what differs within its group, not the place's
       // country and coordinates again on every line.
@@ -303,38 +384,30 @@ function groupedTable(app, p, rows, columns, field) {
       for (const x of g.items) entries.push({ g, x, detailCols });
     }
   }
-  const groupRow = ({ g, open, openKey }) => {
-    const toggle = () => {
-      if (app.openGroups.has(openKey)) app.openGroups.delete(openKey);
-      else app.openGroups.add(openKey);
-      redrawTable(app, p.name);
-      const section = `#all-tables section[data-plugin="${CSS.escape(p.name)}"]`;
-      const v = app.virtualTables[p.name];
-      if (v) v.scrollToIndex(v.items.findIndex((e) => !e.x && e.g.key === g.key));
-      const again = document.querySelector(`${section} tr.group-row[data-group="${CSS.escape(g.key)}"]`);
-      if (again) again.focus();
-    };
-    return el('tr', {
-      class: 'group-row', tabIndex: -1, dataset: { group: g.key, mentions: g.items.length, sources: g.docs.size },
-      'aria-level': '1', 'aria-expanded': String(open), title: open ? 'Hide the mentions' : 'Show the mentions',
-      onclick: toggle,
-      onkeydown: (ev) => {
-        if (ev.target !== ev.currentTarget) return;
-        if (ev.key === 'Enter' || ev.key === ' ' || (ev.key === 'ArrowRight' && !open) || (ev.key === 'ArrowLeft' && open)) { ev.preventDefault(); toggle(); }
-      },
-    },
+  const toggle = (g) => {
+    const openKey = `${p.name}|${g.key}`;
+    if (app.openGroups.has(openKey)) app.openGroups.delete(openKey);
+    else app.openGroups.add(openKey);
+    redrawTable(app, p.name);
+    const section = `#all-tables section[data-plugin="${CSS.escape(p.name)}"]`;
+    const v = app.virtualTables[p.name];
+    if (v) v.scrollToIndex(v.items.findIndex((e) => !e.x && e.g.key === g.key));
+    const again = document.querySelector(`${section} tr.group-row[data-group="${CSS.escape(g.key)}"]`);
+    if (again) again.focus();
+  };
+  const groupRow = ({ g, open }) => el('tr', {
+    class: 'group-row', tabIndex: -1, dataset: { group: g.key, mentions: g.items.length, sources: g.docs.size },
+    'aria-level': '1', 'aria-expanded': String(open), title: open ? 'Hide the mentions' : 'Show the mentions',
+  },
     el('td', { class: 'group-name' }, el('span', { class: 'disclosure', 'aria-hidden': 'true' }, open ? '▾ ' : '▸ '), g.label),
-    el('td', { class: 'num' }, g.items.length.toLocaleString()),
-    el('td', { class: 'num' }, g.docs.size.toLocaleString()),
+    el('td', { class: 'num' }, formatCount(g.items.length)),
+    el('td', { class: 'num' }, formatCount(g.docs.size)),
     el('td', { class: 'bar-cell' }, el('span', { class: 'bar', 'aria-hidden': 'true' },
       el('span', { style: { width: `${Math.round(100 * Math.min(1, g.docs.size / sources))}%`, background: pluginColor(app.plugins.indexOf(p)).line } })),
     el('span', { class: 'bar-text' }, `${g.docs.size} of ${sources}`)));
-  };
   const memberRow = ({ x, detailCols }) => el('tr', {
     class: 'member-row' + (x.repeat ? ' repeat-row' : ''), tabIndex: -1, title: 'Show in the text', 'aria-level': '2',
     dataset: { doc: x.doc.id, id: x.id },
-    onclick: () => openMention(x.doc.id, x.id),
-    onkeydown: (ev) => { if (ev.key === 'Enter') openMention(x.doc.id, x.id); },
   }, el('td', { colSpan: 4 }, el('span', { class: 'member' },
     el('span', { class: 'member-doc' }, x.doc.name), ' · ', el('span', { class: 'mention-text' }, `“${x.m.text}”`),
     ...detailCols.map((k) => {
@@ -343,6 +416,21 @@ function groupedTable(app, p, rows, columns, field) {
     }))));
   const makeRow = (e) => (e.x ? memberRow(e) : groupRow(e));
   const tbody = el('tbody', {});
+  // A group row opens and closes (a click, Enter, Space, ArrowRight when
+  // closed, ArrowLeft when open, on the row itself); a mention row opens its
+  // span (a click, Enter).
+  const byKey = new Map(groups.map((g) => [g.key, g]));
+  delegateRows(tbody, ['Enter', ' ', 'ArrowRight', 'ArrowLeft'], (tr, ev) => {
+    if (!tr.classList.contains('group-row')) {
+      if (ev.type === 'click' || ev.key === 'Enter') openMention(Number(tr.dataset.doc), Number(tr.dataset.id));
+      return;
+    }
+    const g = byKey.get(tr.dataset.group);
+    if (ev.type === 'click') { toggle(g); return; }
+    if (ev.target !== tr) return;
+    const open = tr.getAttribute('aria-expanded') === 'true';
+    if (ev.key === 'Enter' || ev.key === ' ' || (ev.key === 'ArrowRight' && !open) || (ev.key === 'ArrowLeft' && open)) { ev.preventDefault(); toggle(g); }
+  });
   const virtual = entries.length > ALL_ROW_LIMIT ? { tbody, rows: entries, makeRow, columns: 4 } : null;
   if (!virtual) {
     tbody.append(...entries.map(makeRow));
@@ -424,7 +512,7 @@ function pluginSection(app, p, i) {
   if (grouped) {
     const g = groupedTable(app, p, rows, columns, field);
     table = g.table;
-    counted = `${g.count.toLocaleString()} ${field === 'speaker' ? 'speakers' : 'names'} · ${rows.length.toLocaleString()} of ${all.length.toLocaleString()} mentions`;
+    counted = `${formatCount(g.count)} ${field === 'speaker' ? 'speakers' : 'names'} · ${formatCount(rows.length)} of ${formatCount(all.length)} mentions`;
     if (g.virtual) virtual = Object.assign({ plugin: p.name, kind: `group:${p.name}` }, g.virtual);
   } else {
     const sort = app.sort[p.name];
@@ -436,14 +524,13 @@ function pluginSection(app, p, i) {
     const makeRow = (x) => el('tr', {
       class: x.repeat ? 'repeat-row' : '', tabIndex: -1, title: 'Show in the text',
       dataset: { doc: x.doc.id, id: x.id },
-      onclick: () => openMention(x.doc.id, x.id),
-      onkeydown: (ev) => { if (ev.key === 'Enter') openMention(x.doc.id, x.id); },
     }, ...columns.map((k) => {
       if (k === 'document') return el('td', { class: 'doc-cell' }, x.doc.name);
       if (k === 'text') return el('td', { class: 'mention-text' }, x.m.text);
       return fieldCell(p.name, k, x.m);
     }));
     const tbody = el('tbody', {});
+    delegateRows(tbody, ['Enter'], (tr) => openMention(Number(tr.dataset.doc), Number(tr.dataset.id)));
     table = el('table', { 'aria-label': `${p.name} results`, 'aria-rowcount': String(rows.length + 1) }, el('thead', {}, head), tbody);
     // Long tables are drawn as a window over the rows (vtable.js).
     if (rows.length > ALL_ROW_LIMIT) virtual = { plugin: p.name, kind: `all:${p.name}`, tbody, rows, makeRow, columns: columns.length };
@@ -451,7 +538,7 @@ function pluginSection(app, p, i) {
       tbody.append(...rows.map(makeRow));
       rovingRows(tbody);
     }
-    counted = `${rows.length.toLocaleString()} of ${all.length.toLocaleString()} rows`;
+    counted = `${formatCount(rows.length)} of ${formatCount(all.length)} rows`;
   }
   const section = el('section', { class: 'plugin-table all' + (grouped ? ' is-grouped' : ''), dataset: { plugin: p.name } },
     el('div', { class: 'table-head' },
@@ -480,6 +567,7 @@ let docFilterKey = '';
 // the first Tables view or filter then did all the work itself.
 const IDLE_SLICE_MS = 8;
 let searchWarm = 0;
+let searchReadyFor = null;  // the model's mentions whose texts are all made
 function whenIdle(fn) {
   if (window.scheduler && scheduler.postTask) scheduler.postTask(() => fn(null), { priority: 'user-visible' });
   else if (window.requestIdleCallback) requestIdleCallback(fn, { timeout: 2000 });
@@ -490,18 +578,19 @@ function sliceUntil(deadline) {
   return performance.now() + Math.max(1, budget);
 }
 function prepareSearch(app) {
-  const run = ++searchWarm;
   const mentions = app.model.mentions;
+  if (searchReadyFor === mentions) return;  // each redraw asked again
+  const run = ++searchWarm;
   let i = 0;
   const slice = (deadline) => {
     if (run !== searchWarm || mentions !== app.model.mentions) return;
     const until = sliceUntil(deadline);
     while (i < mentions.length) {
-      const end = Math.min(mentions.length, i + 200);
+      const end = Math.min(mentions.length, i + 50);
       for (; i < end; i++) searchText(mentions[i].m);
       if (performance.now() >= until) break;
     }
-    if (i < mentions.length) whenIdle(slice);
+    if (i < mentions.length) whenIdle(slice); else searchReadyFor = mentions;
   };
   whenIdle(slice);
 }
@@ -517,26 +606,33 @@ const WARM_MAX_MENTIONS = 200000;
 let tablesWarm = 0;
 function warmTables(app) {
   const run = ++tablesWarm;
+  // The filters the steps start from (they are changed in the Tables view,
+  // which stops the steps anyway).
+  const f = app.filter;
+  const filters = [f, f.text, f.doc, f.place, app.hideRepeats];
+  const same = () => [app.filter, app.filter.text, app.filter.doc, app.filter.place, app.hideRepeats].every((v, i) => v === filters[i]);
   const steps = (function* () {
     const count = app.docs.reduce((n, d) => n + (d.status === 'done' ? d.result.mentions.length : 0), 0);
     if (count > WARM_MAX_MENTIONS) return;
     refreshModel();
     yield;
+    if (!app.model.byPlugin) yield* splitByPlugin(app.model);
     for (const p of app.plugins) {
       const all = pluginMentions(app, p.name);
       if (!all.length) continue;
-      app.columns[p.name] = ['document', 'text', ...visibleKeys(p.name, pluginFieldKeys(all))];
+      const keys = yield* fieldKeysSteps(all);
+      app.columns[p.name] = ['document', 'text', ...visibleKeys(p.name, keys)];
       yield;
-      const rows = filteredRows(app, p.name);
+      const rows = yield* filteredRowsSteps(app, p.name);
       const field = groupField(all);
-      if (field) { yield; labelRanks(all, field); }
-      if (field && !app.ungrouped.has(p.name)) { yield; filteredGroups(app, p.name, rows, field); }
+      if (field) { yield; yield* labelRanksSteps(all, field); }
+      if (field && !app.ungrouped.has(p.name)) { yield; yield* filteredGroupsSteps(app, p.name, rows, field); }
       yield;
     }
     prepareSearch(app);
   })();
   const step = (deadline) => {
-    if (run !== tablesWarm || app.tab === 'tables') return;  // the view draws them itself
+    if (run !== tablesWarm || app.tab === 'tables' || !same()) return;  // the view draws them itself
     const until = sliceUntil(deadline);
     while (!steps.next().done) if (performance.now() >= until) { whenIdle(step); return; }
   };
