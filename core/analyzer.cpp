@@ -294,30 +294,6 @@ const SegmentKey& segment_key(PassageKind kind) {
     return keys[static_cast<std::size_t>(kind)];
 }
 
-// No byte of s[0, n) is above 0x7F: read a word at a time, the last word
-// overlapping the one before it.
-bool ascii(const char* s, std::size_t n) {
-    constexpr std::uint64_t high = 0x8080808080808080ull;
-    if (n >= 8) {
-        std::uint64_t any = 0, w;
-        for (std::size_t i = 0; i + 8 < n; i += 8) {
-            std::memcpy(&w, s + i, 8);
-            any |= w;
-        }
-        std::memcpy(&w, s + n - 8, 8);
-        return ((any | w) & high) == 0;
-    }
-    if (n >= 4) {
-        std::uint32_t a, b;
-        std::memcpy(&a, s, 4);
-        std::memcpy(&b, s + n - 4, 4);
-        return ((a | b) & 0x80808080u) == 0;
-    }
-    unsigned char any = 0;
-    for (std::size_t i = 0; i < n; ++i) any |= static_cast<unsigned char>(s[i]);
-    return (any & 0x80) == 0;
-}
-
 // `doc` is the document (or part) the mention's offsets and `passage` refer
 // to; `offset` moves them into the whole document.
 void write_mention(JsonSink& out, const Document& doc, const Mention& m, const Passage* passage, std::size_t offset,
@@ -336,7 +312,7 @@ void write_mention(JsonSink& out, const Document& doc, const Mention& m, const P
     // and the end needs no second look-up.
     const std::size_t cps = m.end - m.start;
     const std::string_view all(doc.text());
-    const std::size_t e = b + cps <= all.size() && ascii(all.data() + b, cps) ? b + cps : doc.byte_from_cp(m.end);
+    const std::size_t e = b + cps <= all.size() && chars::ascii_bytes(all.data() + b, cps) ? b + cps : doc.byte_from_cp(m.end);
     const std::string_view text = all.substr(b, e - b);
     out.reserve(64 + 4 * JsonSink::kNumberRoom + text.size());
     // Written through a local pointer up to the text (see JsonSink::field).

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 
 namespace newslens::chars {
 
@@ -24,6 +25,31 @@ enum Flag : std::uint16_t {
     kApostrophe = 1 << 11, // ' ’ ‘ ʼ ′
     kNumberOther = 1 << 12 // Nl, No: ½ ² Ⅻ
 };
+
+// No byte of s[0, n) is above 0x7F (the text is ASCII there, so bytes are
+// code points): read a word at a time, the last word
+// overlapping the one before it.
+inline bool ascii_bytes(const char* s, std::size_t n) {
+    constexpr std::uint64_t high = 0x8080808080808080ull;
+    if (n >= 8) {
+        std::uint64_t any = 0, w;
+        for (std::size_t i = 0; i + 8 < n; i += 8) {
+            std::memcpy(&w, s + i, 8);
+            any |= w;
+        }
+        std::memcpy(&w, s + n - 8, 8);
+        return ((any | w) & high) == 0;
+    }
+    if (n >= 4) {
+        std::uint32_t a, b;
+        std::memcpy(&a, s, 4);
+        std::memcpy(&b, s + n - 4, 4);
+        return ((a | b) & 0x80808080u) == 0;
+    }
+    unsigned char any = 0;
+    for (std::size_t i = 0; i < n; ++i) any |= static_cast<unsigned char>(s[i]);
+    return (any & 0x80) == 0;
+}
 
 namespace tables {
 extern const std::uint8_t flag_index[8704];

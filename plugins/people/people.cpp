@@ -115,30 +115,12 @@ struct Scratch {
     }
 };
 
-// No byte of s[0, n) is above 0x7F: read a word at a time, the last word
-// overlapping the one before it.
-bool ascii(const char* s, std::size_t n) {
-    constexpr std::uint64_t high = 0x8080808080808080ull;
-    if (n >= 8) {
-        std::uint64_t any = 0, w;
-        for (std::size_t i = 0; i + 8 < n; i += 8) {
-            std::memcpy(&w, s + i, 8);
-            any |= w;
-        }
-        std::memcpy(&w, s + n - 8, 8);
-        return ((any | w) & high) == 0;
-    }
-    unsigned char any = 0;
-    for (std::size_t i = 0; i < n; ++i) any |= static_cast<unsigned char>(s[i]);
-    return (any & 0x80) == 0;
-}
-
 // The text of code points [start, end), start < end <= the document's
 // length: a name is mostly ASCII, and then its end needs no look-up.
 std::string_view utf8_text(const newslens::Document& doc, std::size_t start, std::size_t end) {
     const std::string_view all(doc.text());
     const std::size_t b = doc.byte_from_cp(start), n = end - start;
-    const std::size_t e = b + n <= all.size() && ascii(all.data() + b, n) ? b + n : doc.byte_from_cp(end);
+    const std::size_t e = b + n <= all.size() && newslens::chars::ascii_bytes(all.data() + b, n) ? b + n : doc.byte_from_cp(end);
     return all.substr(b, e - b);
 }
 
