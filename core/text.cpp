@@ -295,7 +295,7 @@ void TextLayer::build_words() {
             alone = tk[t + 1].type == TokenType::Symbol ||
                     (!joiner(d) && !(d == L',' && a.type == TokenType::Number));
         }
-        if (!alnum_first) {  // one punctuation or symbol token
+        if (!alnum_first || alone) {  // one token: a mark or symbol, or a word nothing joins
             token_word[t] = static_cast<std::uint32_t>(words_.size());
             Word& w = words_.emplace_back();
             w.first = static_cast<std::uint32_t>(t);
@@ -304,20 +304,10 @@ void TextLayer::build_words() {
             w.end = a.end;
             w.full_key = w.key = a.key;
             w.gap = a.gap;
-            ++t;
-            continue;
-        }
-        if (alone) {
-            token_word[t] = static_cast<std::uint32_t>(words_.size());
-            Word& w = words_.emplace_back();
-            w.first = static_cast<std::uint32_t>(t);
-            w.last = static_cast<std::uint32_t>(t + 1);
-            w.start = a.start;
-            w.end = a.end;
-            w.full_key = w.key = a.key;
-            w.shape = a.shape;
-            w.alnum = true;
-            w.gap = a.gap;
+            if (alnum_first) {
+                w.shape = a.shape;
+                w.alnum = true;
+            }
             ++t;
             continue;
         }
