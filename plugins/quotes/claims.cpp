@@ -538,18 +538,7 @@ std::size_t ClaimLexicon::first_cue(const Words& words, std::size_t from, std::s
     const WordId size = size_;
     const Word* const all = words.data();
     auto cue_at = [&](const Word* p) { return p->key < size && (flags[p->key] & (kClaimVerb | kEvidenceVerb | kAccording)); };
-    const Word* p = all + from;
-    const Word* const end = all + to;
-    // Four words a step: the loop's own compares cost as much as the look-up.
-    for (; end - p >= 4; p += 4) {
-        if (cue_at(p)) return static_cast<std::size_t>(p - all);
-        if (cue_at(p + 1)) return static_cast<std::size_t>(p + 1 - all);
-        if (cue_at(p + 2)) return static_cast<std::size_t>(p + 2 - all);
-        if (cue_at(p + 3)) return static_cast<std::size_t>(p + 3 - all);
-    }
-    for (; p != end; ++p)
-        if (cue_at(p)) return static_cast<std::size_t>(p - all);
-    return to;
+    return static_cast<std::size_t>(first_where(all + from, all + to, cue_at) - all);
 }
 
 bool ClaimLexicon::figure_in(const Words& words, std::size_t from, std::size_t to) const {
@@ -557,20 +546,15 @@ bool ClaimLexicon::figure_in(const Words& words, std::size_t from, std::size_t t
     const WordId size = size_;
     const Word* const all = words.data();
     // Digits or a number word ("two", "hundreds", "twenty-five"): a figure the numbers plugin may report.
-    auto figure = [&](std::size_t i) {
-        const Word& w = all[i];
+    auto figure = [&](const Word* p) {
+        const Word& w = *p;
+        const auto i = static_cast<std::size_t>(p - all);
         if (!w.alnum) return false;
         if ((w.key < size && (flags[w.key] & kNumberWord)) || chars::is_digit(static_cast<char32_t>(words.first_char(i))))
             return true;
         return w.last - w.first >= 3 && compound_figure(words, *this, i);
     };
-    std::size_t i = from;
-    // Four words a step: the loop's own compares cost as much as a test.
-    for (; i + 4 <= to; i += 4)
-        if (figure(i) || figure(i + 1) || figure(i + 2) || figure(i + 3)) return true;
-    for (; i < to; ++i)
-        if (figure(i)) return true;
-    return false;
+    return from < to && first_where(all + from, all + to, figure) != all + to;
 }
 
 // Sentences and quotations without a figure need no attribution (the

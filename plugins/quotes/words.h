@@ -17,6 +17,21 @@
 
 namespace newslens::quotes {
 
+// The first element of [p, end) for which `hit` is true, `end` when none.
+// Four elements a step: in these scans over every word the loop's own
+// compares cost as much as the test, so the loop is unrolled once, here.
+template <class T, class Hit>
+const T* first_where(const T* p, const T* const end, Hit hit) {
+    for (; end - p >= 4; p += 4) {
+        if (hit(p)) return p;
+        if (hit(p + 1)) return p + 1;
+        if (hit(p + 2)) return p + 2;
+        if (hit(p + 3)) return p + 3;
+    }
+    while (p != end && !hit(p)) ++p;
+    return p;
+}
+
 class Words {
 public:
     explicit Words(const TextLayer& layer)
@@ -63,19 +78,10 @@ public:
     std::size_t next_capitalized(std::size_t i) const {
         const Word* p = words_ + i;
         const Word* const end = words_ + size_;
-        auto at = [&](const Word* q) {
+        p = first_where(p, end, [&](const Word* q) {
             return static_cast<unsigned>(q->shape) - static_cast<unsigned>(Shape::Capitalized) < 2u &&
                    capitalized(static_cast<std::size_t>(q - words_));
-        };
-        // Four words a step: the loop's own compares cost as much as the shape test.
-        for (; end - p >= 4; p += 4) {
-            if (at(p)) return static_cast<std::size_t>(p - words_);
-            if (at(p + 1)) return static_cast<std::size_t>(p + 1 - words_);
-            if (at(p + 2)) return static_cast<std::size_t>(p + 2 - words_);
-            if (at(p + 3)) return static_cast<std::size_t>(p + 3 - words_);
-        }
-        for (; p != end && !at(p); ++p) {
-        }
+        });
         return static_cast<std::size_t>(p - words_);
     }
     WordId key(std::size_t i) const { return words_[i].key; }
