@@ -1446,6 +1446,19 @@ void write_strings(JsonSink& out, const std::vector<std::string>& v) {
 
 void write_count(JsonSink& out, std::size_t n) { out.number(static_cast<std::int64_t>(n)); }
 
+// What a figure and a quote of a summary open with: {"mention", "start", "end", "text".
+void write_span_head(JsonSink& out, bool first, std::size_t mention, std::size_t start, std::size_t end,
+                     std::string_view text) {
+    out.raw(first ? "{\"mention\":" : ",{\"mention\":");
+    write_count(out, mention);
+    out.raw(",\"start\":");
+    write_count(out, start);
+    out.raw(",\"end\":");
+    write_count(out, end);
+    out.raw(",\"text\":");
+    out.string(text);
+}
+
 }  // namespace
 
 // The same bytes as summary_to_json(s).dump(), without the tree: the map step
@@ -1485,14 +1498,7 @@ void write_summary_json(std::string& line, const CompareSummary& s) {
     out.raw("],\"figures\":[");
     for (std::size_t i = 0; i < s.figures.size(); ++i) {
         const CompareFigure& f = s.figures[i];
-        out.raw(i ? ",{\"mention\":" : "{\"mention\":");
-        write_count(out, f.mention);
-        out.raw(",\"start\":");
-        write_count(out, f.start);
-        out.raw(",\"end\":");
-        write_count(out, f.end);
-        out.raw(",\"text\":");
-        out.string(f.text);
+        write_span_head(out, i == 0, f.mention, f.start, f.end, f.text);
         out.raw(",\"value\":");
         out.number(f.value);
         out.raw(",\"noun\":");
@@ -1525,14 +1531,7 @@ void write_summary_json(std::string& line, const CompareSummary& s) {
     out.raw("],\"quotes\":[");
     for (std::size_t i = 0; i < s.quotes.size(); ++i) {
         const CompareQuote& q = s.quotes[i];
-        out.raw(i ? ",{\"mention\":" : "{\"mention\":");
-        write_count(out, q.mention);
-        out.raw(",\"start\":");
-        write_count(out, q.start);
-        out.raw(",\"end\":");
-        write_count(out, q.end);
-        out.raw(",\"text\":");
-        out.string(q.text);
+        write_span_head(out, i == 0, q.mention, q.start, q.end, q.text);
         out.raw(",\"speaker\":");
         q.speaker.write_json(out);
         out.raw(",\"key\":");
